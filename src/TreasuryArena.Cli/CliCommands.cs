@@ -1,0 +1,48 @@
+using System.CommandLine;
+
+namespace TreasuryArena.Cli;
+
+/// <summary>
+/// The command tree. Each feature area implements its own <c>Add…</c> partial method in its own file under
+/// <c>Commands/</c>, so areas never edit one shared list.
+/// </summary>
+internal static partial class CliCommands
+{
+    public static void AddAll(RootCommand root)
+    {
+        AddLedger(root);
+        AddQuant(root);
+        AddBacktest(root);
+        AddIntel(root);
+        AddTreasury(root);
+        AddTokens(root);
+        AddAdmin(root);
+        AddServe(root);
+        AddDemo(root);
+        AddReports(root);
+    }
+
+    public static async Task<int> InvokeAsync(RootCommand root, string[] args)
+    {
+        try
+        {
+            return await root.Parse(args).InvokeAsync();
+        }
+        catch (CliException ex)
+        {
+            await Console.Error.WriteLineAsync($"error: {ex.Message}");
+            return ex.ExitCode;
+        }
+    }
+
+    static partial void AddLedger(RootCommand root);
+    static partial void AddQuant(RootCommand root);
+    static partial void AddBacktest(RootCommand root);
+    static partial void AddIntel(RootCommand root);
+    static partial void AddTreasury(RootCommand root);
+    static partial void AddTokens(RootCommand root);
+    static partial void AddAdmin(RootCommand root);
+    static partial void AddServe(RootCommand root);
+    static partial void AddDemo(RootCommand root);
+    static partial void AddReports(RootCommand root);
+}
