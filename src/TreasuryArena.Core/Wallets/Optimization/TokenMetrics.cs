@@ -1,0 +1,23 @@
+namespace TreasuryArena.Core.Wallets.Optimization;
+
+/// <summary>
+/// One token's statistics over the optimizer's lookback, already converted from the quant library's analytics
+/// into decimals (annualised with 365 periods a year; <see cref="MaxDrawdown"/> is a positive fraction, 0.25 = 25%).
+/// </summary>
+/// <param name="Symbol">The token.</param>
+/// <param name="Nav">The latest NAV per share (the quote orders are sized at).</param>
+/// <param name="Buyable">False when the token may not be bought (proving, paused or retired): it can only be sold.</param>
+/// <param name="AnnualReturn">Expected annual return (compounded over the lookback).</param>
+/// <param name="Volatility">Annual volatility.</param>
+/// <param name="Sharpe">Annual Sharpe ratio against the configured risk-free rate.</param>
+/// <param name="MaxDrawdown">Max drawdown over the lookback, as a positive fraction.</param>
+/// <param name="Observations">Daily returns the figures rest on.</param>
+public sealed record TokenMetrics(
+    string Symbol,
+    decimal Nav,
+    bool Buyable,
+    decimal AnnualReturn,
+    decimal Volatility,
+    decimal Sharpe,
+    decimal MaxDrawdown,
+    int Observations);

@@ -1,0 +1,39 @@
+namespace TreasuryArena.Core.Wallets.Optimization;
+
+/// <summary>The optimizer's configurable defaults (section <c>Wallets:Optimizer</c>).</summary>
+public sealed record WalletOptimizerOptions
+{
+    public const string SectionName = "Wallets:Optimizer";
+
+    /// <summary>Days of NAV history the metrics and covariance use (default 90).</summary>
+    public int LookbackDays { get; init; } = 90;
+
+    /// <summary>Largest weight of one token (default 20%).</summary>
+    public decimal MaxWeight { get; init; } = 0.20m;
+
+    /// <summary>Fewest tokens of a fully invested portfolio (default 5 = 1 / 20%).</summary>
+    public int MinHoldings { get; init; } = 5;
+
+    /// <summary>Drift above which a rebalance is due (default 10%).</summary>
+    public decimal DriftThreshold { get; init; } = 0.10m;
+
+    /// <summary>Days after the last rebalance when the weekly trigger fires (default 7).</summary>
+    public int CalendarDays { get; init; } = 7;
+
+    /// <summary>Risk aversion λ of the certainty equivalent μ − λσ²/2 used to value a rebalance (default 2).</summary>
+    public decimal RiskAversion { get; init; } = 2m;
+
+    /// <summary>The horizon (days) over which a rebalance's expected benefit is counted against its cost (default 90).</summary>
+    public int BenefitHorizonDays { get; init; } = 90;
+
+    /// <summary>Weights below this are treated as zero (default 0.5%).</summary>
+    public decimal MinWeight { get; init; } = 0.005m;
+
+    public RiskFilterRule Conservative { get; init; } = new(1.0m, 0.20m);
+
+    public RiskFilterRule Moderate { get; init; } = new(0.5m, 0.30m);
+
+    public RiskFilterRule Aggressive { get; init; } = new(0m, null);
+
+    public OrderSizingOptions Sizing { get; init; } = new();
+}
