@@ -1,0 +1,116 @@
+using System.Globalization;
+using TreasuryArena.Core.Intelligence;
+
+namespace TreasuryArena.Cli.Commands.Intel;
+
+/// <summary>Renders an <see cref="IntelReport"/> as text or as the JSON contract.</summary>
+internal static class IntelOutput
+{
+    public static IntelJson ToJson(IntelReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var s = report.Snapshot;
+        var indicators = s.All.ToDictionary(
+            r => r.Name,
+            r => new IndicatorJson(r.Value, r.Source, r.AsOf, r.Stale, r.IsMissing, r.Age is { } a ? Math.Round(a.TotalDays, 3, MidpointRounding.AwayFromZero) : null, r.Label, r.Note),
+            StringComparer.Ordinal);
+        var g = report.Signal;
+        return new IntelJson(
+            s.AsOf,
+            s.Mode,
+            indicators,
+            report.Phase.Phase.ToWire(),
+            report.Phase.Rule,
+            report.Phase.Confidence,
+            [.. report.Phase.Evidence.Select(e => e.ToString())],
+            report.Phase.MissingInputs,
+            new SignalJson(g.Base, g.Tactical, g.Btc, g.Eth, g.Confidence, g.Reasons, g.MvrvRung, ZoneName(g.FearGreedZone)),
+            [.. report.Triggers.Select(t => new TriggerJson(KindName(t.Kind), t.Code, t.Message))],
+            report.Reference,
+            report.Notes);
+    }
+
+    public static void WriteText(TextWriter w, IntelReport report)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(report);
+        var s = report.Snapshot;
+        foreach (var note in report.Notes)
+        {
+            w.WriteLine(Inv($"note: {note}"));
+        }
+
+        w.WriteLine(Inv($"market intelligence as of {s.AsOf:yyyy-MM-dd HH:mm} UTC ({s.Mode})"));
+        w.WriteLine();
+        w.WriteLine(Inv($"{"indicator",-26} {"value",16}  {"source",-40} {"as of",-10} {"age",8}"));
+        foreach (var r in s.All)
+        {
+            var value = r.Value is { } v ? Format(r.Name, v) + (r.Label is null ? "" : $" {r.Label}") : "missing";
+            var age = r.Age is { } a ? AgeText(a) + (r.Stale ? " STALE" : "") : "";
+            var asOf = r.AsOf is { } t ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "-";
+            w.WriteLine(Inv($"{r.Name,-26} {value,16}  {r.Source,-40} {asOf,-10} {age,8}{(r.IsMissing && r.Note is not null ? "  (" + r.Note + ")" : "")}"));
+        }
+
+        var p = report.Phase;
+        w.WriteLine();
+        w.WriteLine(Inv($"phase: {p.Phase.ToWire()}  (rule {p.Rule}, confidence {p.Confidence})"));
+        foreach (var e in p.Evidence)
+        {
+            w.WriteLine(Inv($"  - {e}"));
+        }
+
+        if (p.MissingInputs.Count > 0)
+        {
+            w.WriteLine(Inv($"  missing or too old for the rules: {string.Join(", ", p.MissingInputs)}"));
+        }
+
+        var g = report.Signal;
+        w.WriteLine();
+        w.WriteLine(Inv($"signal: base {g.Base:0.0%} / tactical {g.Tactical:0.0%} (BTC {g.Btc:0.0%}, ETH {g.Eth:0.0%}), confidence {g.Confidence}"));
+        foreach (var reason in g.Reasons)
+        {
+            w.WriteLine(Inv($"  - {reason}"));
+        }
+
+        w.WriteLine();
+        w.WriteLine(Inv($"triggers (against the {report.Reference}):"));
+        if (report.Triggers.Count == 0)
+        {
+            w.WriteLine("  none");
+        }
+
+        foreach (var t in report.Triggers)
+        {
+            w.WriteLine(Inv($"  - [{KindName(t.Kind)}] {t.Message}"));
+        }
+    }
+
+    private static string Format(string name, double v) => name switch
+    {
+        IndicatorNames.BtcPrice or IndicatorNames.EthPrice or IndicatorNames.BtcMa200 => v.ToString("N2", CultureInfo.InvariantCulture),
+        IndicatorNames.FearGreed => v.ToString("0", CultureInfo.InvariantCulture),
+        IndicatorNames.MvrvZ or IndicatorNames.MayerMultiple => v.ToString("0.000", CultureInfo.InvariantCulture),
+        IndicatorNames.FundingRate8h => v.ToString("0.0000%", CultureInfo.InvariantCulture),
+        _ => v.ToString("0.00%", CultureInfo.InvariantCulture),
+    };
+
+    private static string AgeText(TimeSpan a) =>
+        a == TimeSpan.Zero ? "0" : a.TotalDays >= 1 ? Inv($"{a.TotalDays:0}d") : a.TotalHours >= 1 ? Inv($"{a.TotalHours:0}h") : Inv($"{a.TotalMinutes:0}m");
+
+    private static string KindName(TriggerKind k) => k switch
+    {
+        TriggerKind.ThresholdCrossed => "threshold_crossed",
+        TriggerKind.Drift => "drift",
+        _ => "emergency",
+    };
+
+    private static string ZoneName(FearGreedZone z) => z switch
+    {
+        FearGreedZone.ExtremeFear => "extreme_fear",
+        FearGreedZone.ExtremeGreed => "extreme_greed",
+        FearGreedZone.Neutral => "neutral",
+        _ => "unknown",
+    };
+
+    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using System.Globalization;
+using TreasuryArena.Cli.Commands.Intel;
+using TreasuryArena.Core.Intelligence;
+
+namespace TreasuryArena.Cli;
+
+/// <summary><c>arena intel</c> and <c>arena data fetch</c>.</summary>
+internal static partial class CliCommands
+{
+    static partial void AddIntel(RootCommand root)
+    {
+        var asOf = new Option<string?>("--as-of") { Description = "Date (yyyy-MM-dd) to assess as of; default: the last date of the shipped history (history mode) or now (live)" };
+        var live = new Option<bool>("--live") { Description = "Read the live sources (MarketData:Mode=live) instead of the shipped history" };
+        var json = new Option<bool>("--json") { Description = "Print JSON (snake_case)" };
+        var intel = new Command("intel", "Market indicators with source and age, the market phase with its evidence, the allocation signal and rebalance triggers");
+        intel.Options.Add(asOf);
+        intel.Options.Add(live);
+        intel.Options.Add(json);
+        intel.SetAction(async (parse, ct) =>
+        {
+            var date = ParseAsOf(parse.GetValue(asOf));
+            await using var sp = IntelServices.Build(parse.GetValue(live));
+            var intelligence = IntelServices.Resolve<MarketIntelligence>(sp);
+            var report = await intelligence.AssessAsync(date, current: null, alerts: [], ct);
+            if (parse.GetValue(json))
+            {
+                CliJson.Write(IntelOutput.ToJson(report), indented: true);
+            }
+            else
+            {
+                IntelOutput.WriteText(Console.Out, report);
+            }
+
+            return 0;
+        });
+        root.Subcommands.Add(intel);
+
+    }
+
+    private static DateOnly? ParseAsOf(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d
+            : throw new CliException($"--as-of `{text}` is not a yyyy-MM-dd date");
+    }
+}
