@@ -1,0 +1,91 @@
+using System.Globalization;
+
+namespace TreasuryArena.Core.Common;
+
+/// <summary>
+/// The single written rounding policy of the ledger. Every rounding in money, shares and prices goes through one of
+/// these named helpers, and each rounds in the fund's favour so that rounding never creates value:
+/// <list type="bullet">
+/// <item>shares issued to a buyer round <b>down</b> (<see cref="SharesIssued"/>);</item>
+/// <item>cash paid out of the fund (redemptions) rounds <b>down</b> (<see cref="CashPaidOut"/>);</item>
+/// <item>fees round <b>down</b> to the cent (<see cref="FeeDue"/>): the payer never pays more than the formula;</item>
+/// <item>a re-valued gross asset value rounds <b>down</b> to the cent (<see cref="ValueDown"/>);</item>
+/// <item>a high-water mark reset rounds <b>up</b> (<see cref="PriceUp"/>), so the next performance fee is never larger
+/// than the formula.</item>
+/// </list>
+/// All helpers pass an explicit <see cref="MidpointRounding"/>; nothing else in the ledger calls <c>Math.Round</c>.
+/// </summary>
+public static class RoundingPolicy
+{
+    /// <summary>The most significant digits an amount may carry.</summary>
+    public const int MaxSignificantDigits = 28;
+
+    public static decimal SharesIssued(decimal shares) => Down(shares, Shares.Scale);
+
+    public static decimal CashPaidOut(decimal cash, Currency currency) => Down(cash, currency.Scale);
+
+    public static decimal FeeDue(decimal fee, Currency currency) => Down(fee, currency.Scale);
+
+    public static decimal ValueDown(decimal value, Currency currency) => Down(value, currency.Scale);
+
+    public static decimal PriceDown(decimal price) => Down(price, UnitPrice.Scale);
+
+    public static decimal PriceUp(decimal price) => Math.Round(price, UnitPrice.Scale, MidpointRounding.ToPositiveInfinity);
+
+    /// <summary>Rounds toward negative infinity at <paramref name="scale"/> decimals.</summary>
+    public static decimal Down(decimal value, int scale) => Math.Round(value, scale, MidpointRounding.ToNegativeInfinity);
+
+    /// <summary>Number of decimals actually used by <paramref name="value"/> (trailing zeros ignored).</summary>
+    public static int DecimalPlaces(decimal value)
+    {
+        var normalized = value / 1.0000000000000000000000000000m;
+        return normalized.Scale;
+    }
+
+    /// <summary>Number of significant digits of <paramref name="value"/> (leading and trailing zeros ignored).</summary>
+    public static int SignificantDigits(decimal value)
+    {
+        var normalized = Math.Abs(value / 1.0000000000000000000000000000m);
+        if (normalized == 0m)
+        {
+            return 0;
+        }
+
+        var digits = normalized.ToString(CultureInfo.InvariantCulture).Replace(".", "", StringComparison.Ordinal).TrimStart('0');
+        return digits.Length;
+    }
+
+    /// <summary>True when <paramref name="value"/> needs no more than <paramref name="scale"/> decimals.</summary>
+    public static bool FitsScale(decimal value, int scale) => DecimalPlaces(value) <= scale;
+
+    /// <summary>The value as a 64-bit integer at <paramref name="scale"/> decimals (exact; throws when it is not).</summary>
+    public static long ToScaled(decimal value, int scale)
+    {
+        var scaled = value * Pow10(scale);
+        if (scaled != decimal.Truncate(scaled))
+        {
+            throw new DomainException("scale_overflow", $"{value.ToString(CultureInfo.InvariantCulture)} has more than {scale} decimals");
+        }
+
+        if (scaled > long.MaxValue || scaled < long.MinValue)
+        {
+            throw new DomainException("scale_overflow", $"{value.ToString(CultureInfo.InvariantCulture)} does not fit a 64-bit integer at scale {scale}");
+        }
+
+        return (long)scaled;
+    }
+
+    /// <summary>The inverse of <see cref="ToScaled"/>.</summary>
+    public static decimal FromScaled(long scaled, int scale) => new decimal(scaled) / Pow10(scale);
+
+    public static decimal Pow10(int scale)
+    {
+        var p = 1m;
+        for (var i = 0; i < scale; i++)
+        {
+            p *= 10m;
+        }
+
+        return p;
+    }
+}

@@ -1,0 +1,47 @@
+using TreasuryArena.Core.Common;
+
+namespace TreasuryArena.Core.Fees;
+
+/// <summary>
+/// A token's fees, as fractions (0.01 = 1%). Defaults come from the business plan: 1% trade fee on buys and sells,
+/// 1%/year management fee accrued daily, 10% performance fee over the high-water mark crystallised quarterly.
+/// The formulas are in <see cref="FeeCalculator"/>.
+/// </summary>
+public sealed record FeeSchedule
+{
+    public FeeSchedule(decimal tradeFeeRate, decimal managementFeeRate, decimal performanceFeeRate, CrystallisationSchedule crystallisation)
+    {
+        Check(tradeFeeRate, nameof(tradeFeeRate));
+        Check(managementFeeRate, nameof(managementFeeRate));
+        Check(performanceFeeRate, nameof(performanceFeeRate));
+        TradeFeeRate = tradeFeeRate;
+        ManagementFeeRate = managementFeeRate;
+        PerformanceFeeRate = performanceFeeRate;
+        Crystallisation = crystallisation;
+    }
+
+    /// <summary>1% trade, 1%/year management, 10% performance, quarterly crystallisation.</summary>
+    public static FeeSchedule Default { get; } = new(0.01m, 0.01m, 0.10m, CrystallisationSchedule.Quarterly);
+
+    /// <summary>No fees at all (useful for a treasury's own fund).</summary>
+    public static FeeSchedule None { get; } = new(0m, 0m, 0m, CrystallisationSchedule.Quarterly);
+
+    /// <summary>Fraction of the gross cash of a buy or sell paid to the platform.</summary>
+    public decimal TradeFeeRate { get; }
+
+    /// <summary>Nominal annual fraction of gross asset value, accrued daily (ACT/365, linear).</summary>
+    public decimal ManagementFeeRate { get; }
+
+    /// <summary>Fraction of the gain above the high-water mark paid at crystallisation.</summary>
+    public decimal PerformanceFeeRate { get; }
+
+    public CrystallisationSchedule Crystallisation { get; }
+
+    private static void Check(decimal rate, string name)
+    {
+        if (rate < 0m || rate >= 1m || !RoundingPolicy.FitsScale(rate, 8))
+        {
+            throw new DomainException("invalid_fee_rate", $"{name} must be in [0, 1) with at most 8 decimals");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using TreasuryArena.Core.Common;
+using TreasuryArena.Core.Fees;
+using TreasuryArena.Core.Tokens;
+using TreasuryArena.Core.Wallets;
+
+namespace TreasuryArena.Core.Ledger;
+
+/// <summary>A request to the ledger. Money-moving commands carry a client-supplied idempotency key.</summary>
+public abstract record LedgerCommand
+{
+    private LedgerCommand()
+    {
+    }
+
+    public abstract LedgerOperationKind Kind { get; }
+
+    /// <summary>Creates a wallet whose address is derived from the organisation and the key (a repeat returns it).</summary>
+    public sealed record CreateWallet(string Organisation, WalletMode Mode, RiskTolerance Risk, string IdempotencyKey) : LedgerCommand
+    {
+        public override LedgerOperationKind Kind => LedgerOperationKind.CreateWallet;
+    }
+
+    public sealed record UpdateWallet(string Address, WalletMode Mode, RiskTolerance Risk) : LedgerCommand
+    {
+        public override LedgerOperationKind Kind => LedgerOperationKind.UpdateWallet;
+    }
+
+    /// <summary>Registers a token in status <see cref="TokenStatus.Proving"/>; its HWM starts at the initial NAV.</summary>
+    public sealed record CreateToken(string Symbol, string Name, string StrategyId, UnitPrice InitialNav, DateOnly InceptionDate, FeeSchedule Fees) : LedgerCommand
+    {
+        public override LedgerOperationKind Kind => LedgerOperationKind.CreateToken;
+    }
+
+    public sealed record ChangeTokenStatus(string Symbol, TokenStatus Status) : LedgerCommand
+    {
+        public override LedgerOperationKind Kind => LedgerOperationKind.ChangeTokenStatus;
+    }
+
+    public sealed record Deposit(string Address, Money Amount, string IdempotencyKey) : LedgerCommand
+    {
+        public override LedgerOperationKind Kind => LedgerOperationKind.Deposit;
+    }
+
+    public sealed record Withdraw(string Address, Money Amount, string IdempotencyKey) : LedgerCommand
+    {
+        public override LedgerOperationKind Kind => LedgerOperationKind.Withdraw;
+    }
+
+    /// <summary>Spends <paramref name="Cash"/> (fee included) from the wallet on shares at the current NAV.</summary>
+    public sealed record Buy(string Address, string Symbol, Money Cash, string IdempotencyKey) : LedgerCommand
+    {
+        public override LedgerOperationKind Kind => LedgerOperationKind.Buy;
+    }
+
+    /// <summary>Redeems <paramref name="Shares"/> at the current NAV; the wallet receives the proceeds less the fee.</summary>
+    public sealed record Sell(string Address, string Symbol, Shares Shares, string IdempotencyKey) : LedgerCommand
+    {
+        public override LedgerOperationKind Kind => LedgerOperationKind.Sell;
+    }
+
+    /// <summary>Sets the token's NAV per share (its backing portfolio's new value); GAV becomes floor₂(NAV × supply).</summary>
+    public sealed record Revalue(string Symbol, UnitPrice NavPerShare, string IdempotencyKey) : LedgerCommand
+    {
+        public override LedgerOperationKind Kind => LedgerOperationKind.Revalue;
+    }
+
+    /// <summary>Accrues management fees up to <paramref name="AsOf"/> and crystallises the performance fee when due.</summary>
+    public sealed record AccrueFees(string Symbol, DateOnly AsOf, string IdempotencyKey) : LedgerCommand
+    {
+        public override LedgerOperationKind Kind => LedgerOperationKind.AccrueFees;
+    }
+}

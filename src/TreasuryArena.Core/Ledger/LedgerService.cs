@@ -1,0 +1,225 @@
+using System.Threading.Channels;
+using TreasuryArena.Core.Common;
+using TreasuryArena.Core.Fees;
+using TreasuryArena.Core.Ports;
+using TreasuryArena.Core.Tokens;
+using TreasuryArena.Core.Wallets;
+
+namespace TreasuryArena.Core.Ledger;
+
+/// <summary>
+/// The ledger's use cases: the one object the rest of the platform calls to create wallets and tokens and to move
+/// money (deposit, withdraw, buy, sell, NAV re-valuation, fee accrual). Every command is queued to a single writer
+/// task that validates it against the in-memory balances, collects the accepted ones of a batch, appends the batch
+/// to the <see cref="ILedgerJournal"/> in one durable commit (group commit), and only then completes each caller's
+/// task. A refused command writes nothing. Business refusals come back as <see cref="LedgerResult"/> values with a
+/// <see cref="LedgerError"/>; exceptions mean a bug or a storage failure (the batch is then not acknowledged and the
+/// in-memory state is reloaded from the journal).
+/// Cancelling a call's token stops waiting for the answer; a command already queued may still be committed.
+/// </summary>
+public sealed class LedgerService : IAsyncDisposable
+{
+    private readonly ILedgerJournal journal;
+    private readonly TimeProvider time;
+    private readonly int maxBatch;
+    private readonly Channel<Pending> queue;
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly Task writer;
+    private LedgerState state;
+
+    private LedgerService(ILedgerJournal journal, TimeProvider time, LedgerState state, int maxBatch)
+    {
+        this.journal = journal;
+        this.time = time;
+        this.state = state;
+        this.maxBatch = maxBatch;
+        queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(Math.Max(1024, maxBatch * 4)) { SingleReader = true });
+        writer = Task.Run(WriteLoopAsync);
+    }
+
+    /// <summary>Number of group commits done by this instance.</summary>
+    public long Commits { get; private set; }
+
+    /// <summary>Opens a ledger over <paramref name="journal"/>, rebuilding its state by replaying every entry.</summary>
+    public static async Task<LedgerService> OpenAsync(ILedgerJournal journal, TimeProvider time, int maxBatch = 2048, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
+        var state = await LoadStateAsync(journal, cancellationToken);
+        return new LedgerService(journal, time, state, maxBatch);
+    }
+
+    /// <summary>A ledger over a fresh <see cref="InMemoryLedgerJournal"/>.</summary>
+    public static LedgerService InMemory(TimeProvider time, InMemoryLedgerJournal? journal = null) =>
+        new(journal ?? new InMemoryLedgerJournal(), time, new LedgerState(), 2048);
+
+    public Task<LedgerResult> CreateWalletAsync(string organisation, WalletMode mode, RiskTolerance risk, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(new LedgerCommand.CreateWallet(organisation, mode, risk, idempotencyKey), cancellationToken);
+
+    public Task<LedgerResult> UpdateWalletAsync(string address, WalletMode mode, RiskTolerance risk, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(new LedgerCommand.UpdateWallet(address, mode, risk), cancellationToken);
+
+    /// <summary>Registers a token in status proving (fees default to <see cref="FeeSchedule.Default"/>).</summary>
+    public Task<LedgerResult> CreateTokenAsync(string symbol, string name, string strategyId, UnitPrice initialNav, DateOnly inceptionDate, FeeSchedule? fees = null, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(new LedgerCommand.CreateToken(symbol, name, strategyId, initialNav, inceptionDate, fees ?? FeeSchedule.Default), cancellationToken);
+
+    public Task<LedgerResult> ChangeTokenStatusAsync(string symbol, TokenStatus status, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(new LedgerCommand.ChangeTokenStatus(symbol, status), cancellationToken);
+
+    public Task<LedgerResult> DepositAsync(string address, Money amount, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(new LedgerCommand.Deposit(address, amount, idempotencyKey), cancellationToken);
+
+    public Task<LedgerResult> WithdrawAsync(string address, Money amount, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(new LedgerCommand.Withdraw(address, amount, idempotencyKey), cancellationToken);
+
+    /// <summary>Spends <paramref name="cash"/> (trade fee included) on shares at the current NAV.</summary>
+    public Task<LedgerResult> BuyAsync(string address, string symbol, Money cash, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(new LedgerCommand.Buy(address, symbol, cash, idempotencyKey), cancellationToken);
+
+    /// <summary>Redeems <paramref name="shares"/> at the current NAV; the result's Cash is the net received.</summary>
+    public Task<LedgerResult> SellAsync(string address, string symbol, Shares shares, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(new LedgerCommand.Sell(address, symbol, shares, idempotencyKey), cancellationToken);
+
+    /// <summary>Records the backing portfolio's new value as a NAV per share.</summary>
+    public Task<LedgerResult> RevalueAsync(string symbol, UnitPrice navPerShare, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(new LedgerCommand.Revalue(symbol, navPerShare, idempotencyKey), cancellationToken);
+
+    /// <summary>Takes the management fee for the days since the last accrual, and the performance fee when due.</summary>
+    public Task<LedgerResult> AccrueFeesAsync(string symbol, DateOnly asOf, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(new LedgerCommand.AccrueFees(symbol, asOf, idempotencyKey), cancellationToken);
+
+    /// <summary>Queues any command and waits until it is durable (or refused).</summary>
+    public async Task<LedgerResult> ExecuteAsync(LedgerCommand command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var pending = new Pending(command, new TaskCompletionSource<LedgerResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        await queue.Writer.WriteAsync(pending, cancellationToken);
+        return await pending.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    public WalletView? GetWallet(string address) => Read(s => s.WalletView(address));
+
+    public IReadOnlyList<Wallet> ListWallets() => Read(s => (IReadOnlyList<Wallet>)[.. s.Wallets.Values.OrderBy(w => w.Address, StringComparer.Ordinal)]);
+
+    public Holding? GetHolding(string address, string symbol) => Read(s => s.Holding(address, symbol));
+
+    public TokenView? GetToken(string symbol) => Read(s => s.TokenView(symbol));
+
+    public IReadOnlyList<TokenView> ListTokens() =>
+        Read(s => (IReadOnlyList<TokenView>)[.. s.Tokens.Keys.Order(StringComparer.Ordinal).Select(k => s.TokenView(k)!)]);
+
+    /// <summary>The platform's fee income so far.</summary>
+    public Money Revenue => Read(s => s.Revenue);
+
+    /// <summary>A copy of every non-zero balance.</summary>
+    public IReadOnlyDictionary<BalanceKey, decimal> SnapshotBalances() =>
+        Read(s => (IReadOnlyDictionary<BalanceKey, decimal>)s.Balances.Where(kv => kv.Value != 0m).ToDictionary(kv => kv.Key, kv => kv.Value));
+
+    /// <summary>Sequence number and hash of the last committed entry.</summary>
+    public (long Sequence, string Hash) Head => Read(s => (s.LastSequence, s.LastHash));
+
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        await writer;
+        gate.Dispose();
+    }
+
+    private static async Task<LedgerState> LoadStateAsync(ILedgerJournal journal, CancellationToken cancellationToken)
+    {
+        var snapshot = await journal.LoadAsync(cancellationToken);
+        var entries = new List<LedgerEntry>();
+        await foreach (var e in journal.ReadEntriesAsync(cancellationToken))
+        {
+            entries.Add(e);
+        }
+
+        return LedgerState.Restore(snapshot, entries);
+    }
+
+    private T Read<T>(Func<LedgerState, T> read)
+    {
+        gate.Wait();
+        try
+        {
+            return read(state);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private DateTimeOffset Now()
+    {
+        // Whole microseconds, UTC: PostgreSQL's timestamptz keeps no finer, and the hash covers the instant.
+        var utc = time.GetUtcNow().UtcTicks;
+        return new DateTimeOffset(utc - (utc % 10), TimeSpan.Zero);
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<Pending>(maxBatch);
+        var results = new List<LedgerResult>(maxBatch);
+        var builder = new LedgerBatchBuilder();
+        var reader = queue.Reader;
+        while (await reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            results.Clear();
+            builder.Clear();
+            while (batch.Count < maxBatch && reader.TryRead(out var p))
+            {
+                batch.Add(p);
+            }
+
+            Exception? failure = null;
+            await gate.WaitAsync();
+            try
+            {
+                var at = Now();
+                foreach (var p in batch)
+                {
+                    results.Add(state.Execute(p.Command, at, builder));
+                }
+
+                if (!builder.IsEmpty)
+                {
+                    await journal.AppendAsync(builder.Build(state), CancellationToken.None);
+                    Commits++;
+                }
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                failure = ex;
+                try
+                {
+                    state = await LoadStateAsync(journal, CancellationToken.None);
+                }
+                catch (Exception reload) when (reload is not OutOfMemoryException)
+                {
+                    failure = new AggregateException(ex, reload);
+                }
+            }
+            finally
+            {
+                gate.Release();
+            }
+
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (failure is not null)
+                {
+                    batch[i].Completion.TrySetException(new DomainException("ledger_commit_failed", "the ledger batch could not be committed: " + failure.Message, failure));
+                }
+                else
+                {
+                    batch[i].Completion.TrySetResult(results[i]);
+                }
+            }
+        }
+    }
+
+    private sealed record Pending(LedgerCommand Command, TaskCompletionSource<LedgerResult> Completion);
+}
