@@ -1,0 +1,16 @@
+namespace TreasuryArena.Core.Advice;
+
+/// <summary>The decision journal port (SQLite/PostgreSQL in Infrastructure).</summary>
+public interface IDecisionJournal
+{
+    /// <summary>Stores an entry and returns its id.</summary>
+    Task<long> AppendAsync(JournalEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>The newest entries first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<JournalEntry>> ListAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>Entries decided on or before <paramref name="decidedOnOrBefore"/> that have no outcome yet, oldest first.</summary>
+    Task<IReadOnlyList<JournalEntry>> PendingOutcomesAsync(DateOnly decidedOnOrBefore, CancellationToken cancellationToken);
+
+    Task RecordOutcomeAsync(long id, DecisionOutcome outcome, CancellationToken cancellationToken);
+}

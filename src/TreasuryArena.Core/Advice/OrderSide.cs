@@ -1,0 +1,7 @@
+namespace TreasuryArena.Core.Advice;
+
+public enum OrderSide
+{
+    Buy,
+    Sell,
+}

@@ -1,0 +1,21 @@
+namespace TreasuryArena.Core.Advice;
+
+/// <summary>
+/// Parameters of the rule advisor (configuration section <c>Advisor:Rules</c>).
+/// </summary>
+public sealed class RuleAdvisorOptions
+{
+    public const string SectionName = "Advisor:Rules";
+
+    /// <summary>Days after an acting decision during which the opposite move is refused (no flip-flopping).</summary>
+    public int CoolDownDays { get; init; } = 7;
+
+    /// <summary>Expected benefit of being on target, as a fraction of the mis-allocated value (drift × portfolio value).</summary>
+    public decimal ExpectedEdge { get; init; } = 0.05m;
+
+    /// <summary>Below this signal confidence a signal-only trigger (drift inside the band) is not acted on.</summary>
+    public int MinSignalConfidence { get; init; } = 40;
+
+    /// <summary>Below this signal confidence an approved rebalance is shrunk to half, unless the drift is past twice the band.</summary>
+    public int ShrinkBelowConfidence { get; init; } = 60;
+}

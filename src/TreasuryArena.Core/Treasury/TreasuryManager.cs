@@ -1,0 +1,315 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using TreasuryArena.Core.Advice;
+
+namespace TreasuryArena.Core.Treasury;
+
+/// <summary>
+/// The treasury use cases: status (daily summary), plan, daily advice, execute, outcome evaluation and the weekly
+/// review. Every decision goes proposal → advisor → guardrails → mode gate → paper venue, and is journaled.
+/// With no stored treasury, the configured default ($400,000 at 60/40 by default) is opened at
+/// <see cref="TreasuryOptions.InceptionDate"/> (or at the date asked about) and used without being saved until an
+/// execution saves it.
+/// </summary>
+public sealed class TreasuryManager(
+    TreasuryOptions options,
+    IAdvisor advisor,
+    ITreasuryMarket market,
+    ITreasuryStore store,
+    IDecisionJournal journal,
+    TimeProvider timeProvider)
+{
+    private const int RecentDecisionCount = 20;
+
+    private static readonly JsonSerializerOptions InputsJson = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    private readonly GuardrailLimits _limits = options.Validated().Limits();
+
+    public TreasuryOptions Options => options;
+
+    /// <summary>The date to use when none is given: the latest date the market data covers.</summary>
+    public DateOnly DefaultAsOf => market.LatestDate;
+
+    public async Task<TreasuryStatus> StatusAsync(DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var (portfolio, isDefault) = await LoadAsync(asOf, cancellationToken);
+        var marks = market.MarksOn(asOf, portfolio.Inception);
+        var current = TreasuryValuation.Mark(portfolio, marks, TreasuryTargets.Static(options));
+        var assessment = await market.AssessAsync(asOf, current.TacticalShare, cancellationToken);
+        var targets = TreasuryTargets.Create(options, assessment.TargetTacticalShare, assessment.BtcShareOfTactical ?? options.BtcShareOfTactical);
+        var valuation = TreasuryValuation.Mark(portfolio, marks, targets);
+        var latest = (await journal.ListAsync(RecentDecisionCount, cancellationToken)).FirstOrDefault(e => e.AsOf == asOf);
+        return new TreasuryStatus(asOf, isDefault, options.Mode, valuation, targets, Performance(portfolio, valuation, marks), assessment, latest);
+    }
+
+    /// <summary>The rebalancing plan on <paramref name="asOf"/> (to target, or a de-risk plan in an emergency); nothing is journaled.</summary>
+    public async Task<(TreasuryStatus Status, RebalancePlan Plan)> PlanAsync(DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var status = await StatusAsync(asOf, cancellationToken);
+        return (status, BuildPlan(status));
+    }
+
+    /// <summary>The daily analysis: asks the advisor, applies the guardrails and journals the decision. An emergency
+    /// de-risk executes only in FULL_AI mode; otherwise it is journaled as proposed.</summary>
+    public async Task<AdviceResult> AdviseAsync(DateOnly asOf, CancellationToken cancellationToken)
+    {
+        await EvaluateOutcomesAsync(asOf, cancellationToken);
+        var status = await StatusAsync(asOf, cancellationToken);
+        var plan = BuildPlan(status);
+        var triggers = Triggers(status);
+        var context = await ContextAsync(status, plan, triggers.Count > 0 ? plan.Proposal : plan.Proposal with { Orders = [] }, triggers, cancellationToken);
+        var emergency = status.Assessment.Emergency;
+        var decision = emergency is not null
+            ? await advisor.AssessEmergencyAsync(context, emergency, cancellationToken)
+            : await advisor.AnalyzeDailyAsync(context, cancellationToken);
+        var guarded = Guardrails.Apply(context.Portfolio, context.Proposal, decision, _limits);
+        var execute = emergency is not null && decision.Action == DecisionAction.DeRisk && options.Mode == TreasuryMode.FullAi;
+        return await FinishAsync(status, plan, context, decision, guarded, execute, cancellationToken);
+    }
+
+    /// <summary>Plans, asks the advisor to approve/reject/shrink, applies the guardrails and executes what passes on
+    /// the paper venue (a person ran the command, so the mode gate is satisfied), then saves and journals.</summary>
+    public async Task<AdviceResult> ExecuteAsync(DateOnly asOf, CancellationToken cancellationToken)
+    {
+        await EvaluateOutcomesAsync(asOf, cancellationToken);
+        var status = await StatusAsync(asOf, cancellationToken);
+        if (!status.IsDefault)
+        {
+            var stored = await store.LoadAsync(cancellationToken);
+            if (stored is not null && asOf < stored.UpdatedOn)
+            {
+                throw new ArgumentException($"the treasury was last changed on {stored.UpdatedOn:yyyy-MM-dd}; it cannot execute on an earlier date ({asOf:yyyy-MM-dd})");
+            }
+        }
+
+        var plan = BuildPlan(status);
+        var triggers = Triggers(status);
+        var context = await ContextAsync(status, plan, plan.Proposal, triggers, cancellationToken);
+        var decision = await advisor.ReviewRebalanceAsync(context, cancellationToken);
+        var guarded = Guardrails.Apply(context.Portfolio, context.Proposal, decision, _limits);
+        return await FinishAsync(status, plan, context, decision, guarded, true, cancellationToken);
+    }
+
+    /// <summary>Judges every journaled decision whose horizon has passed by <paramref name="asOf"/>; returns how many.</summary>
+    public async Task<int> EvaluateOutcomesAsync(DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var horizon = options.OutcomeHorizonDays;
+        var pending = await journal.PendingOutcomesAsync(asOf.AddDays(-horizon), cancellationToken);
+        var count = 0;
+        foreach (var entry in pending)
+        {
+            var then = entry.AsOf.AddDays(horizon);
+            if (then > market.LatestDate)
+            {
+                continue;
+            }
+
+            TreasuryMarks marks;
+            try
+            {
+                marks = market.MarksOn(then, entry.AsOf);
+            }
+            catch (ArgumentException)
+            {
+                continue;
+            }
+
+            var pricesThen = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (asset, price) in entry.Prices)
+            {
+                var venue = options.EffectiveBaseVenues().FirstOrDefault(v => string.Equals(v.Asset, asset, StringComparison.OrdinalIgnoreCase));
+                pricesThen[asset] = venue is null
+                    ? marks.Prices.GetValueOrDefault(asset, price)
+                    : price * TreasuryMarks.YieldIndex(venue.Apy, entry.AsOf, then);
+            }
+
+            await journal.RecordOutcomeAsync(entry.Id, OutcomeEvaluator.Evaluate(entry, pricesThen, then), cancellationToken);
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>The weekly review to <paramref name="asOf"/>: outcomes brought up to date, scorecards per advisor, the
+    /// treasury's week against the benchmarks, and the advisor's commentary (journaled).</summary>
+    public async Task<WeeklyReviewReport> ReviewAsync(DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var evaluated = await EvaluateOutcomesAsync(asOf, cancellationToken);
+        var entries = await journal.ListAsync(int.MaxValue, cancellationToken);
+        var from = asOf.AddDays(-7);
+        var (portfolio, _) = await LoadAsync(asOf, cancellationToken);
+        var marksTo = market.MarksOn(asOf, portfolio.Inception);
+        var valueTo = TreasuryValuation.Mark(portfolio, marksTo, TreasuryTargets.Static(options)).TotalValue;
+        double? treasuryReturn = null;
+        double? staticReturn = null;
+        double? btcReturn = null;
+        if (from >= portfolio.Inception)
+        {
+            var marksFrom = market.MarksOn(from, portfolio.Inception);
+            var valueFrom = TreasuryValuation.Mark(portfolio, marksFrom, TreasuryTargets.Static(options)).TotalValue;
+            treasuryReturn = Ratio(valueTo, valueFrom);
+            var perfFrom = Performance(portfolio, TreasuryValuation.Mark(portfolio, marksFrom, TreasuryTargets.Static(options)), marksFrom);
+            var perfTo = Performance(portfolio, TreasuryValuation.Mark(portfolio, marksTo, TreasuryTargets.Static(options)), marksTo);
+            staticReturn = Ratio(perfTo.Static6040Value, perfFrom.Static6040Value);
+            btcReturn = Ratio(perfTo.BtcBuyAndHoldValue, perfFrom.BtcBuyAndHoldValue);
+        }
+
+        var input = new WeeklyReviewInput(from, asOf, valueTo, treasuryReturn, staticReturn, btcReturn, AdvisorScorecards.Compute(entries));
+        var commentary = await advisor.ReviewWeekAsync(input, cancellationToken);
+        await journal.AppendAsync(new JournalEntry
+        {
+            RecordedAt = timeProvider.GetUtcNow(),
+            AsOf = asOf,
+            Decision = commentary,
+            Inputs = JsonSerializer.Serialize(input, InputsJson),
+            Prompt = commentary.Transcript?.Prompt,
+            RawAnswer = commentary.Transcript?.RawAnswer,
+            PortfolioBefore = new PortfolioSnapshot(portfolio.Cash, [], portfolio.PeakValue),
+            Prices = marksTo.Prices,
+            Candidate = [],
+            Approved = [],
+        }, cancellationToken);
+        return new WeeklyReviewReport(input, commentary, evaluated);
+    }
+
+    private static double Ratio(decimal to, decimal from) => from == 0m ? 0.0 : (double)(to / from) - 1.0;
+
+    private RebalancePlan BuildPlan(TreasuryStatus status)
+    {
+        if (status.Assessment.Emergency is { } emergency)
+        {
+            var safe = TreasuryTargets.Create(options, 0m, status.Targets.BtcShareOfTactical);
+            var valuation = status.Valuation with { Lines = [.. status.Valuation.Lines.Select(l => l with { TargetWeight = safe.WeightOf(l.Asset) })] };
+            return RebalancePlanner.Plan(valuation, safe, options, _limits, $"emergency de-risk: {emergency.Description}");
+        }
+
+        var triggers = Triggers(status);
+        return RebalancePlanner.Plan(status.Valuation, status.Targets, options, _limits, triggers.Count == 0 ? "none (plan to target)" : string.Join("; ", triggers));
+    }
+
+    private List<string> Triggers(TreasuryStatus status)
+    {
+        var triggers = status.Assessment.Triggers.ToList();
+        var drift = status.Valuation.Drift;
+        if (drift >= options.DriftBand && !triggers.Any(t => t.StartsWith("drift", StringComparison.OrdinalIgnoreCase)))
+        {
+            triggers.Add(string.Create(CultureInfo.InvariantCulture, $"drift {drift:P1} is past the {options.DriftBand:P0} band"));
+        }
+
+        if (status.Assessment.Emergency is { } e && !triggers.Any(t => t.StartsWith("emergency", StringComparison.OrdinalIgnoreCase)))
+        {
+            triggers.Add($"emergency {e.Kind}: {e.Description}");
+        }
+
+        return triggers;
+    }
+
+    private async Task<AdvisorContext> ContextAsync(TreasuryStatus status, RebalancePlan plan, RebalanceProposal proposal, IReadOnlyList<string> triggers, CancellationToken cancellationToken)
+    {
+        var recent = await journal.ListAsync(RecentDecisionCount, cancellationToken);
+        var valuation = plan.Valuation;
+        return new AdvisorContext(
+            status.AsOf,
+            valuation.ToSnapshot(),
+            valuation.Allocation(),
+            valuation.Drift,
+            options.DriftBand,
+            status.Assessment.Market,
+            proposal,
+            _limits,
+            triggers,
+            recent.Where(e => e.Decision.Kind != DecisionKind.WeeklyReview && e.AsOf <= status.AsOf).Select(e => e.ToPastDecision()).ToList());
+    }
+
+    private async Task<AdviceResult> FinishAsync(
+        TreasuryStatus status,
+        RebalancePlan plan,
+        AdvisorContext context,
+        Decision decision,
+        GuardrailOutcome guarded,
+        bool execute,
+        CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Fill> fills = [];
+        var marks = market.MarksOn(status.AsOf, status.Performance.Inception);
+        if (execute && guarded.Orders.Count > 0)
+        {
+            var (portfolio, _) = await LoadAsync(status.AsOf, cancellationToken);
+            var done = PaperVenue.Execute(portfolio, guarded.Orders, marks);
+            var after = TreasuryValuation.Mark(done.Portfolio, marks, status.Targets);
+            await store.SaveAsync(done.Portfolio with { PeakValue = Math.Max(done.Portfolio.PeakValue, after.TotalValue) }, done.Fills, cancellationToken);
+            fills = done.Fills;
+        }
+        else if (execute && status.IsDefault)
+        {
+            var (portfolio, _) = await LoadAsync(status.AsOf, cancellationToken);
+            await store.SaveAsync(portfolio, [], cancellationToken);
+        }
+
+        var entry = new JournalEntry
+        {
+            RecordedAt = timeProvider.GetUtcNow(),
+            AsOf = status.AsOf,
+            Decision = decision,
+            Inputs = JsonSerializer.Serialize(context, InputsJson),
+            Prompt = decision.Transcript?.Prompt,
+            RawAnswer = decision.Transcript?.RawAnswer,
+            PortfolioBefore = context.Portfolio,
+            Prices = marks.Prices,
+            Candidate = plan.Proposal.Orders,
+            Approved = guarded.Orders,
+            Interventions = guarded.Interventions,
+            Executed = fills.Count > 0,
+        };
+        var id = await journal.AppendAsync(entry, cancellationToken);
+        return new AdviceResult(status, plan, decision, guarded, entry with { Id = id }, fills);
+    }
+
+    private async Task<(TreasuryPortfolio Portfolio, bool IsDefault)> LoadAsync(DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var stored = await store.LoadAsync(cancellationToken);
+        if (stored is not null)
+        {
+            if (asOf < stored.Inception)
+            {
+                throw new ArgumentException($"the treasury starts on {stored.Inception:yyyy-MM-dd}; {asOf:yyyy-MM-dd} is before it");
+            }
+
+            return (stored, false);
+        }
+
+        var inception = options.Inception() ?? asOf;
+        if (asOf < inception)
+        {
+            throw new ArgumentException($"the configured treasury starts on {inception:yyyy-MM-dd}; {asOf:yyyy-MM-dd} is before it");
+        }
+
+        var marks = market.MarksOn(inception, inception);
+        return (PaperVenue.Open(options, TreasuryTargets.Static(options), marks, inception).Portfolio, true);
+    }
+
+    private TreasuryPerformance Performance(TreasuryPortfolio portfolio, TreasuryValuation valuation, TreasuryMarks marks)
+    {
+        var atInception = market.MarksOn(portfolio.Inception, portfolio.Inception);
+        var staticPortfolio = PaperVenue.Open(options, TreasuryTargets.Static(options), atInception, portfolio.Inception).Portfolio;
+        var staticValue = TreasuryValuation.Mark(staticPortfolio, marks, TreasuryTargets.Static(options)).TotalValue;
+        var btcValue = Math.Round(options.InitialCapital / atInception.PriceOf("BTC") * marks.PriceOf("BTC"), 2, MidpointRounding.ToEven);
+        var value = valuation.TotalValue;
+        return new TreasuryPerformance(
+            portfolio.Inception,
+            marks.AsOf,
+            options.InitialCapital,
+            value,
+            value - options.InitialCapital,
+            Ratio(value, options.InitialCapital),
+            staticValue,
+            Ratio(staticValue, options.InitialCapital),
+            btcValue,
+            Ratio(btcValue, options.InitialCapital));
+    }
+}

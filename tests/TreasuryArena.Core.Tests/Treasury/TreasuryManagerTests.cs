@@ -1,0 +1,127 @@
+using TreasuryArena.Core.Advice;
+using TreasuryArena.Core.Tests.Advice;
+using TreasuryArena.Core.Treasury;
+
+namespace TreasuryArena.Core.Tests.Treasury;
+
+public sealed class TreasuryManagerTests
+{
+    private static readonly DateOnly Inception = new(2024, 1, 1);
+
+    private readonly InMemoryDecisionJournal _journal = new();
+    private readonly InMemoryTreasuryStore _store = new();
+
+    /// <summary>BTC doubles over January then stays; ETH flat.</summary>
+    private static decimal Btc(DateOnly d) => d <= Inception ? 40_000m : d >= Inception.AddDays(31) ? 80_000m : 40_000m + (40_000m * (d.DayNumber - Inception.DayNumber) / 31m);
+
+    private (TreasuryManager Manager, FakeTreasuryMarket Market) Create(TreasuryOptions? options = null)
+    {
+        var o = options ?? new TreasuryOptions { InceptionDate = "2024-01-01" };
+        var market = new FakeTreasuryMarket(o, Btc, _ => 2_000m);
+        var advisor = new RuleAdvisor(new RuleAdvisorOptions(), new FakeTimeProvider());
+        return (new TreasuryManager(o, advisor, market, _store, _journal, new FakeTimeProvider()), market);
+    }
+
+    [Fact]
+    public async Task Status_NoStoredTreasury_UsesConfiguredDefault()
+    {
+        var (manager, _) = Create();
+        var status = await manager.StatusAsync(Inception.AddDays(40), CancellationToken.None);
+        Assert.True(status.IsDefault);
+        Assert.Equal(Inception, status.Performance.Inception);
+        Assert.True(status.Valuation.TacticalShare > 0.5m);
+        Assert.True(status.Performance.BtcBuyAndHoldReturn > 0.99);
+        Assert.Equal(status.Performance.Static6040Value, status.Valuation.TotalValue);
+        Assert.Null(_store.Portfolio);
+    }
+
+    [Fact]
+    public async Task Advise_DriftPastBand_JournalsARebalanceWithoutExecuting()
+    {
+        var (manager, _) = Create();
+        var result = await manager.AdviseAsync(Inception.AddDays(40), CancellationToken.None);
+        Assert.Equal(DecisionAction.Rebalance, result.Decision.Action);
+        Assert.Equal("rules", result.Decision.Advisor);
+        var entry = Assert.Single(_journal.Entries);
+        Assert.False(entry.Executed);
+        Assert.NotEmpty(entry.Approved);
+        Assert.Contains("\"drift\"", entry.Inputs, StringComparison.Ordinal);
+        Assert.Null(_store.Portfolio);
+        Assert.Empty(result.Fills);
+    }
+
+    [Fact]
+    public async Task Execute_FreshTreasury_SavesPortfolioAndFills()
+    {
+        var (manager, _) = Create();
+        var result = await manager.ExecuteAsync(Inception.AddDays(40), CancellationToken.None);
+        Assert.Equal(DecisionAction.Approve, result.Decision.Action);
+        Assert.NotNull(_store.Portfolio);
+        Assert.NotEmpty(_store.Fills);
+        Assert.True(_journal.Entries.Single().Executed);
+        var after = await manager.StatusAsync(Inception.AddDays(40), CancellationToken.None);
+        Assert.False(after.IsDefault);
+        Assert.True(after.Valuation.Drift < 0.01m);
+        Assert.True(after.Valuation.TacticalShare <= 0.40m);
+    }
+
+    [Fact]
+    public async Task Execute_BeforeLastChange_IsRefused()
+    {
+        var (manager, _) = Create();
+        await manager.ExecuteAsync(Inception.AddDays(40), CancellationToken.None);
+        await Assert.ThrowsAsync<ArgumentException>(() => manager.ExecuteAsync(Inception.AddDays(39), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task EvaluateOutcomes_AfterHorizon_ScoresTheDecision()
+    {
+        var (manager, _) = Create(new TreasuryOptions { InceptionDate = "2024-01-01", OutcomeHorizonDays = 10 });
+
+        // On day 10 BTC is rising: the rules sell BTC back to target; BTC keeps rising, so selling was wrong.
+        var first = await manager.AdviseAsync(Inception.AddDays(10), CancellationToken.None);
+        Assert.True(first.Decision.Acts);
+        Assert.Equal(0, await manager.EvaluateOutcomesAsync(Inception.AddDays(15), CancellationToken.None));
+        Assert.Equal(1, await manager.EvaluateOutcomesAsync(Inception.AddDays(20), CancellationToken.None));
+        var outcome = _journal.Entries.Single().Outcome!;
+        Assert.False(outcome.Right);
+        Assert.True(outcome.ValueIfNot > outcome.ValueIfActed);
+    }
+
+    [Fact]
+    public async Task Advise_EmergencyInHybrid_ProposesDeRiskWithoutExecuting()
+    {
+        var (manager, market) = Create();
+        market.Emergency = new EmergencyEvent("btc_crash", "BTC fell 18% in 24h");
+        var result = await manager.AdviseAsync(Inception.AddDays(40), CancellationToken.None);
+        Assert.Equal(DecisionAction.DeRisk, result.Decision.Action);
+        Assert.Contains(result.Guarded.Orders, o => o.Asset == "BTC" && o.Side == OrderSide.Sell);
+        Assert.Empty(result.Fills);
+        Assert.Null(_store.Portfolio);
+    }
+
+    [Fact]
+    public async Task Advise_EmergencyInFullAi_ExecutesTheDeRisk()
+    {
+        var (manager, market) = Create(new TreasuryOptions { InceptionDate = "2024-01-01", Mode = TreasuryMode.FullAi });
+        market.Emergency = new EmergencyEvent("btc_crash", "BTC fell 18% in 24h");
+        var result = await manager.AdviseAsync(Inception.AddDays(40), CancellationToken.None);
+        Assert.NotEmpty(result.Fills);
+        var after = await manager.StatusAsync(Inception.AddDays(40), CancellationToken.None);
+        Assert.True(after.Valuation.TacticalShare < 0.05m);
+    }
+
+    [Fact]
+    public async Task Review_AfterScoredDecisions_ReportsScorecardsAndJournalsCommentary()
+    {
+        var (manager, _) = Create(new TreasuryOptions { InceptionDate = "2024-01-01", OutcomeHorizonDays = 5 });
+        await manager.AdviseAsync(Inception.AddDays(10), CancellationToken.None);
+        await manager.AdviseAsync(Inception.AddDays(20), CancellationToken.None);
+        var report = await manager.ReviewAsync(Inception.AddDays(40), CancellationToken.None);
+        var card = Assert.Single(report.Input.Scorecards);
+        Assert.Equal("rules", card.Advisor);
+        Assert.Equal(2, card.Scored);
+        Assert.Equal(DecisionKind.WeeklyReview, _journal.Entries[^1].Decision.Kind);
+        Assert.NotNull(report.Input.BtcBuyAndHoldReturn);
+    }
+}
