@@ -1,17 +1,167 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using TreasuryArena.Core.Audit;
+using TreasuryArena.Core.Compliance;
+using TreasuryArena.Core.Identity;
+using TreasuryArena.Infrastructure.Notifications;
+using TreasuryArena.Infrastructure.Platform;
+using TreasuryArena.Server.Auth;
+using TreasuryArena.Server.Endpoints;
+using TreasuryArena.Server.Hosting;
+using TreasuryArena.Server.Http;
 
 namespace TreasuryArena.Server;
 
-/// <summary>Builds the web host: used by <c>Program</c> and by <c>arena serve</c>.</summary>
+/// <summary>Builds the web host: used by <c>Program</c>, by <c>arena serve</c> and by the tests.</summary>
 public static class ServerApp
 {
-    public static WebApplication Build(string[] args)
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
-        builder.Services.AddProblemDetails();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRoot() });
+        configure?.Invoke(builder);
+        builder.Services.AddArenaServer();
         var app = builder.Build();
-        app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
+        app.UseArenaServer();
         return app;
+    }
+
+    /// <summary>Registers everything the API needs; the composition root of the server.</summary>
+    public static IServiceCollection AddArenaServer(this IServiceCollection services)
+    {
+        services.AddOptions<ArenaServerOptions>().BindConfiguration(ArenaServerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton(sp => new PlatformDatabase(sp.GetRequiredService<IOptions<ArenaServerOptions>>().Value.Database));
+        services.AddSingleton<IIdentityStore, SqlIdentityStore>();
+        services.AddSingleton<IComplianceStore, SqlComplianceStore>();
+        services.AddSingleton<IAuditLog, SqlAuditLog>();
+        services.AddSingleton<SqlIdempotencyStore>();
+        services.AddSingleton<SqlJobRunStore>();
+        services.AddHttpClient(nameof(WebhookNotifier));
+        services.AddSingleton(sp =>
+        {
+            var url = sp.GetRequiredService<IOptions<ArenaServerOptions>>().Value.WebhookUrl;
+            return url is null
+                ? null!
+                : new WebhookNotifier(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(WebhookNotifier)), new Uri(url), sp.GetRequiredService<ILogger<WebhookNotifier>>());
+        });
+        services.AddSingleton<INotifier>(sp => new StoredNotifier(sp.GetRequiredService<IComplianceStore>(), sp.GetService<WebhookNotifier>()));
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<ArenaServerOptions>>().Value;
+            return new MonitoringRules
+            {
+                MaxTradeUsd = o.HoldTradeAboveUsd,
+                MaxWalletFraction = o.HoldTradeAboveWalletFraction,
+                MaxTradesPerDay = o.HoldTradesPerDayAbove,
+                WalletDrawdownBreaker = o.WalletDrawdownBreaker,
+            };
+        });
+        services.AddSingleton<IComplianceGate, ComplianceGate>();
+        services.AddSingleton<IdentityService>();
+        services.AddSingleton<ComplianceService>();
+        services.AddSingleton<CallerCache>();
+        services.AddHostedService<PlatformStartup>();
+
+        services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<DomainExceptionHandler>();
+        services.AddValidation();
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Treasury Arena API";
+            doc.Info.Description = "Strategy tokens, AI-managed wallets and nonprofit treasury management. Authenticate with `Authorization: Bearer <key>`.";
+            return Task.CompletedTask;
+        }));
+
+        services.AddAuthentication(ApiKeyDefaults.Scheme).AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiKeyDefaults.AdminPolicy, p => p.RequireClaim(ApiKeyDefaults.RoleClaim, "admin"))
+            .AddPolicy(ApiKeyDefaults.TreasurerPolicy, p => p.RequireClaim(ApiKeyDefaults.RoleClaim, "treasurer"))
+            .AddPolicy(ApiKeyDefaults.MemberPolicy, p => p.RequireAuthenticatedUser())
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+            {
+                var opts = http.RequestServices.GetRequiredService<IOptions<ArenaServerOptions>>().Value;
+                var partition = http.Features.Get<Caller>()?.KeyId.ToString() ?? "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+                return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = opts.RateLimitBurst,
+                    TokensPerPeriod = opts.RateLimitPerSecond,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                });
+            });
+            o.OnRejected = async (ctx, ct) =>
+            {
+                var retry = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 1;
+                ctx.HttpContext.Response.Headers.RetryAfter = retry.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var problems = ctx.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                var problem = new ProblemDetails { Status = 429, Title = "Too many requests", Detail = $"rate limit exceeded for this key; retry after {retry} s" };
+                problem.Extensions["code"] = "rate_limited";
+                await problems.WriteAsync(new ProblemDetailsContext { HttpContext = ctx.HttpContext, ProblemDetails = problem });
+            };
+        });
+        return services;
+    }
+
+    /// <summary>The request pipeline and the endpoint map.</summary>
+    public static WebApplication UseArenaServer(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<BodySizeLimitMiddleware>();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/openapi/v1.json", "Treasury Arena API v1");
+            o.RoutePrefix = "docs";
+            o.DocumentTitle = "Treasury Arena API";
+        });
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<RefusalAuditMiddleware>();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseMiddleware<IdempotencyMiddleware>();
+
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapHealthEndpoints();
+        app.MapAdminOrganisationEndpoints();
+        app.MapAdminComplianceEndpoints();
+        app.MapOrganisationEndpoints();
+        return app;
+    }
+
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        options.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        options.RespectNullableAnnotations = true;
+        options.RespectRequiredConstructorParameters = true;
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
+        options.NumberHandling = JsonNumberHandling.Strict;
+    }
+
+    private static string? WebRoot()
+    {
+        var candidate = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        return Directory.Exists(candidate) ? candidate : null;
     }
 }

@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text.Json;
+using TreasuryArena.Core.Audit;
+
+namespace TreasuryArena.Core.Compliance;
+
+/// <summary>The compliance gate: loads the snapshot, applies <see cref="ComplianceRules"/>, audits and records holds.</summary>
+public sealed class ComplianceGate(
+    IComplianceStore store,
+    IAuditLog audit,
+    INotifier notifier,
+    MonitoringRules rules,
+    TimeProvider time) : IComplianceGate
+{
+    public async Task<ComplianceVerdict> CheckTradeAsync(TradeIntent intent, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        var now = time.GetUtcNow();
+        var snapshot = await store.LoadSnapshotAsync(intent.OrganisationId, intent.WalletAddress, DateOnly.FromDateTime(now.UtcDateTime), ct);
+        var outcome = ComplianceRules.Evaluate(snapshot, intent, rules);
+        var action = "trade." + intent.Side.ToString().ToLowerInvariant();
+        switch (outcome.Kind)
+        {
+            case RuleOutcomeKind.Refuse:
+                var reason = outcome.Reasons[0];
+                await audit.AppendAsync(new AuditRecord(intent.Actor, action, intent.WalletAddress, AuditOutcome.Refused, Detail(intent, outcome.Code, reason)), ct);
+                return new ComplianceVerdict.Refused(outcome.Code!, reason);
+
+            case RuleOutcomeKind.Hold:
+                var hold = new HeldTrade(
+                    Guid.CreateVersion7(now),
+                    intent.OrganisationId,
+                    intent.WalletAddress,
+                    intent.Symbol,
+                    intent.Side,
+                    intent.UsdValue,
+                    intent.Request,
+                    outcome.Reasons,
+                    HoldStatus.Held,
+                    now,
+                    intent.Actor,
+                    null,
+                    null,
+                    null);
+                await store.AddHoldAsync(hold, ct);
+                var message = string.Join("; ", outcome.Reasons);
+                await audit.AppendAsync(new AuditRecord(intent.Actor, action, intent.WalletAddress, AuditOutcome.Held, Detail(intent, "held_for_review", message, hold.Id)), ct);
+                await notifier.NotifyAsync(
+                    new Notification(
+                        "trade_held",
+                        intent.WalletAddress,
+                        string.Create(CultureInfo.InvariantCulture, $"{intent.Side} {intent.Symbol} for ${intent.UsdValue:0.00} held for review: {message}"),
+                        now,
+                        intent.OrganisationId),
+                    ct);
+                return new ComplianceVerdict.Held(hold);
+
+            default:
+                return ComplianceVerdict.Allow;
+        }
+    }
+
+    public Task TradeExecutedAsync(TradeIntent intent, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        return store.RecordTradeAsync(intent.WalletAddress, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ct);
+    }
+
+    private static string Detail(TradeIntent intent, string? code, string reason, Guid? holdId = null) =>
+        JsonSerializer.Serialize(new Dictionary<string, string?>
+        {
+            ["symbol"] = intent.Symbol,
+            ["usd_value"] = intent.UsdValue.ToString(CultureInfo.InvariantCulture),
+            ["source"] = intent.Source.ToString().ToLowerInvariant(),
+            ["code"] = code,
+            ["reason"] = reason,
+            ["hold_id"] = holdId?.ToString(),
+            ["request"] = intent.Request,
+        });
+}

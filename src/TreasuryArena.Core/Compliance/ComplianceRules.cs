@@ -1,0 +1,76 @@
+using System.Globalization;
+using TreasuryArena.Core.Identity;
+
+namespace TreasuryArena.Core.Compliance;
+
+/// <summary>
+/// The trade rules, pure and in order: platform halt; organisation verified; for buys, attestation of the current
+/// risk-disclosure version; then transaction monitoring (skipped when an admin has released a held trade).
+/// Sells need verification but not a fresh attestation, so a holder can always leave after a new document version.
+/// </summary>
+public static class ComplianceRules
+{
+    public static RuleOutcome Evaluate(ComplianceSnapshot snapshot, TradeIntent intent, MonitoringRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(intent);
+        ArgumentNullException.ThrowIfNull(rules);
+
+        if (snapshot.PlatformHalted)
+        {
+            return RuleOutcome.Refuse("platform_halted", "trading is halted platform-wide by an administrator");
+        }
+
+        if (snapshot.OrganisationStatus is null)
+        {
+            return RuleOutcome.Refuse("organisation_not_found", "the wallet's organisation does not exist");
+        }
+
+        if (snapshot.OrganisationStatus != OrganisationStatus.Verified)
+        {
+            return RuleOutcome.Refuse("organisation_not_verified", "the organisation has not been verified by an administrator");
+        }
+
+        if (intent.Side == TradeSide.Buy)
+        {
+            if (snapshot.CurrentDisclosureVersion is null)
+            {
+                return RuleOutcome.Refuse("no_risk_disclosure", "no risk-disclosure document has been published yet");
+            }
+
+            if (!string.Equals(snapshot.AttestedVersion, snapshot.CurrentDisclosureVersion, StringComparison.Ordinal))
+            {
+                return RuleOutcome.Refuse(
+                    "attestation_required",
+                    $"the treasurer must attest to risk disclosure version {snapshot.CurrentDisclosureVersion} before buying");
+            }
+        }
+
+        if (intent.Source == TradeSource.HoldRelease)
+        {
+            return RuleOutcome.Allow;
+        }
+
+        var reasons = new List<string>();
+        if (rules.MaxTradeUsd > 0 && intent.UsdValue > rules.MaxTradeUsd)
+        {
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"trade of ${intent.UsdValue:0.00} exceeds the single-trade limit of ${rules.MaxTradeUsd:0.00}"));
+        }
+
+        if (rules.MaxWalletFraction > 0 && intent.WalletValue > 0 && intent.UsdValue > intent.WalletValue * rules.MaxWalletFraction)
+        {
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"trade of ${intent.UsdValue:0.00} exceeds {rules.MaxWalletFraction:P0} of the wallet's value ${intent.WalletValue:0.00}"));
+        }
+
+        if (rules.MaxTradesPerDay > 0 && snapshot.TradesToday >= rules.MaxTradesPerDay)
+        {
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"the wallet already made {snapshot.TradesToday} trades today (limit {rules.MaxTradesPerDay})"));
+        }
+
+        return reasons.Count == 0 ? RuleOutcome.Allow : RuleOutcome.Hold(reasons);
+    }
+
+    /// <summary>True when a wallet has fallen from its peak by more than the breaker threshold.</summary>
+    public static bool WalletDrawdownTrips(decimal peakValue, decimal currentValue, decimal threshold) =>
+        threshold > 0 && peakValue > 0 && currentValue < peakValue && (peakValue - currentValue) / peakValue > threshold;
+}

@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text.Json;
+using TreasuryArena.Core.Audit;
+using TreasuryArena.Core.Common;
+using TreasuryArena.Core.Identity;
+
+namespace TreasuryArena.Core.Compliance;
+
+/// <summary>Admin and treasurer use cases of compliance: verification, disclosures, attestations, halt, holds.</summary>
+public sealed class ComplianceService(IComplianceStore store, IIdentityStore identity, IAuditLog audit, INotifier notifier, TimeProvider time)
+{
+    public const int MaxFieldLength = 200;
+    public const int MaxDisclosureLength = 200_000;
+
+    public async Task<VerificationEvidence> VerifyAsync(Caller caller, Guid organisationId, string entityType, string registration, string reviewer, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var org = await RequireOrganisationAsync(caller, "org.verify", organisationId, ct);
+        var evidence = new VerificationEvidence(
+            org.Id,
+            Require(entityType, "entity_type"),
+            Require(registration, "registration"),
+            Require(reviewer, "reviewer"),
+            time.GetUtcNow());
+        await store.AddVerificationAsync(evidence, ct);
+        await identity.UpdateOrganisationAsync(org with { Status = OrganisationStatus.Verified }, ct);
+        await audit.AppendAsync(
+            new AuditRecord(caller.Actor, "org.verify", org.Id.ToString(), AuditOutcome.Done, Json(new { evidence.EntityType, evidence.Registration, evidence.Reviewer })),
+            ct);
+        return evidence;
+    }
+
+    public async Task<Organisation> RejectAsync(Caller caller, Guid organisationId, string reason, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var org = await RequireOrganisationAsync(caller, "org.reject", organisationId, ct);
+        reason = Require(reason, "reason");
+        var updated = org with { Status = OrganisationStatus.Rejected };
+        await identity.UpdateOrganisationAsync(updated, ct);
+        await audit.AppendAsync(new AuditRecord(caller.Actor, "org.reject", org.Id.ToString(), AuditOutcome.Done, Json(new { reason })), ct);
+        return updated;
+    }
+
+    public async Task<RiskDisclosure> PublishDisclosureAsync(Caller caller, string version, string text, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        version = Require(version, "version");
+        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxDisclosureLength)
+        {
+            throw new DomainException("invalid_text", $"text must be 1 to {MaxDisclosureLength} characters");
+        }
+
+        var doc = new RiskDisclosure(version, text, RiskDisclosure.HashText(text), time.GetUtcNow(), caller.Actor);
+        if (!await store.TryAddDisclosureAsync(doc, ct))
+        {
+            await audit.AppendAsync(new AuditRecord(caller.Actor, "disclosure.publish", version, AuditOutcome.Refused, Json(new { code = "disclosure_version_exists" })), ct);
+            throw new DomainException("disclosure_version_exists", $"risk disclosure version '{version}' already exists");
+        }
+
+        await audit.AppendAsync(new AuditRecord(caller.Actor, "disclosure.publish", version, AuditOutcome.Done, Json(new { sha256 = doc.Sha256 })), ct);
+        return doc;
+    }
+
+    public async Task<Attestation> AttestAsync(Caller caller, Guid organisationId, string documentVersion, string signer, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var org = await RequireOrganisationAsync(caller, "org.attest", organisationId, ct);
+        documentVersion = Require(documentVersion, "document_version");
+        signer = Require(signer, "signer");
+        var current = await store.CurrentDisclosureAsync(ct);
+        if (current is null || !string.Equals(current.Version, documentVersion, StringComparison.Ordinal))
+        {
+            await audit.AppendAsync(new AuditRecord(caller.Actor, "org.attest", org.Id.ToString(), AuditOutcome.Refused, Json(new { code = "not_current_disclosure", documentVersion })), ct);
+            throw new DomainException(
+                "not_current_disclosure",
+                current is null ? "no risk disclosure has been published" : $"the current risk disclosure version is '{current.Version}', not '{documentVersion}'");
+        }
+
+        var attestation = new Attestation(org.Id, current.Version, current.Sha256, signer, caller.Actor, time.GetUtcNow());
+        await store.AddAttestationAsync(attestation, ct);
+        await audit.AppendAsync(
+            new AuditRecord(caller.Actor, "org.attest", org.Id.ToString(), AuditOutcome.Done, Json(new { document_version = current.Version, document_hash = current.Sha256, signer })),
+            ct);
+        return attestation;
+    }
+
+    public async Task<PlatformHalt> SetHaltAsync(Caller caller, bool halted, string? reason, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var now = time.GetUtcNow();
+        await store.SetHaltAsync(halted, reason, caller.Actor, now, ct);
+        await audit.AppendAsync(new AuditRecord(caller.Actor, halted ? "platform.halt" : "platform.resume", "platform", AuditOutcome.Done, Json(new { reason })), ct);
+        await notifier.NotifyAsync(new Notification(halted ? "platform_halted" : "platform_resumed", "platform", reason ?? (halted ? "trading halted" : "trading resumed"), now, null), ct);
+        return new PlatformHalt(halted, reason, caller.Actor, now);
+    }
+
+    public async Task<HeldTrade> RequireHoldAsync(Guid id, CancellationToken ct) =>
+        await store.FindHoldAsync(id, ct) ?? throw new DomainException("hold_not_found", $"no held trade with id {id}");
+
+    /// <summary>Marks a held trade decided; the first decision wins, a second is a 409.</summary>
+    public async Task DecideHoldAsync(Caller caller, Guid id, HoldStatus status, string? result, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (status == HoldStatus.Held)
+        {
+            throw new ArgumentException("a decision releases or rejects", nameof(status));
+        }
+
+        if (!await store.TryDecideHoldAsync(id, status, caller.Actor, time.GetUtcNow(), result, ct))
+        {
+            throw new DomainException("hold_already_decided", $"held trade {id} was already decided");
+        }
+
+        await audit.AppendAsync(
+            new AuditRecord(caller.Actor, status == HoldStatus.Released ? "hold.release" : "hold.reject", id.ToString(), AuditOutcome.Done, Json(new { result })),
+            ct);
+    }
+
+    private async Task<Organisation> RequireOrganisationAsync(Caller caller, string action, Guid organisationId, CancellationToken ct)
+    {
+        var org = await identity.FindOrganisationAsync(organisationId, ct);
+        if (org is null)
+        {
+            await audit.AppendAsync(new AuditRecord(caller.Actor, action, organisationId.ToString(), AuditOutcome.Refused, Json(new { code = "organisation_not_found" })), ct);
+            throw new DomainException("organisation_not_found", $"no organisation with id {organisationId}");
+        }
+
+        return org;
+    }
+
+    private static string Require(string? value, string field)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxFieldLength)
+        {
+            throw new DomainException("invalid_" + field, string.Create(CultureInfo.InvariantCulture, $"{field} must be 1 to {MaxFieldLength} characters"));
+        }
+
+        return trimmed;
+    }
+
+    private static readonly JsonSerializerOptions SnakeCase = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    private static string Json<T>(T value) => JsonSerializer.Serialize(value, SnakeCase);
+}

@@ -1,0 +1,20 @@
+namespace TreasuryArena.Core.Compliance;
+
+/// <summary>
+/// The gate's answer to one trade. <see cref="Allowed"/>: execute it now. <see cref="Refused"/>: do nothing (already
+/// audited). <see cref="Held"/>: a held trade was recorded for admin review (already audited and notified).
+/// </summary>
+public abstract record ComplianceVerdict
+{
+    private ComplianceVerdict()
+    {
+    }
+
+    public sealed record Allowed : ComplianceVerdict;
+
+    public sealed record Refused(string Code, string Reason) : ComplianceVerdict;
+
+    public sealed record Held(HeldTrade Trade) : ComplianceVerdict;
+
+    public static readonly Allowed Allow = new();
+}

@@ -1,0 +1,17 @@
+namespace TreasuryArena.Core.Compliance;
+
+/// <summary>
+/// A trade about to be executed, as the compliance gate sees it. <see cref="UsdValue"/> is the cash spent (buy) or the
+/// shares' value at the current NAV (sell); <see cref="WalletValue"/> is the wallet's cash plus holdings before the trade.
+/// <see cref="Request"/> is the original request (JSON) so a held trade can be replayed exactly when released.
+/// </summary>
+public sealed record TradeIntent(
+    Guid OrganisationId,
+    string WalletAddress,
+    string Symbol,
+    TradeSide Side,
+    decimal UsdValue,
+    decimal WalletValue,
+    string Actor,
+    TradeSource Source,
+    string Request);

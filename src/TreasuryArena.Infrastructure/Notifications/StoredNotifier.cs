@@ -1,0 +1,16 @@
+using TreasuryArena.Core.Compliance;
+
+namespace TreasuryArena.Infrastructure.Notifications;
+
+/// <summary>Keeps every notification for the dashboard feed, then forwards it to the webhook when one is configured.</summary>
+public sealed class StoredNotifier(IComplianceStore store, WebhookNotifier? webhook) : INotifier
+{
+    public async Task NotifyAsync(Notification notification, CancellationToken ct)
+    {
+        await store.AddNotificationAsync(notification, ct);
+        if (webhook is not null)
+        {
+            await webhook.NotifyAsync(notification, ct);
+        }
+    }
+}

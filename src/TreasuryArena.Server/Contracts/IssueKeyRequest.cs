@@ -1,0 +1,7 @@
+using System.ComponentModel.DataAnnotations;
+using TreasuryArena.Core.Identity;
+
+namespace TreasuryArena.Server.Contracts;
+
+/// <summary><c>POST /api/admin/orgs/{id}/keys</c> (or <c>/api/admin/keys</c> for admin keys).</summary>
+public sealed record IssueKeyRequest([property: Required, StringLength(200, MinimumLength = 1)] string Member, Role Role);

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TreasuryArena.Core.Compliance;
+using TreasuryArena.Server.Auth;
+using TreasuryArena.Server.Contracts;
+
+namespace TreasuryArena.Server.Endpoints;
+
+/// <summary>Admin: risk disclosures, the platform halt, held trades, notifications, audit-chain verification.</summary>
+public static class AdminComplianceEndpoints
+{
+    public static IEndpointRouteBuilder MapAdminComplianceEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/admin").WithTags("Admin: compliance and audit").RequireAuthorization(ApiKeyDefaults.AdminPolicy);
+        group.MapPost("/disclosures", PublishDisclosure);
+        group.MapGet("/halt", GetHalt);
+        group.MapPost("/halt", Halt);
+        group.MapPost("/resume", Resume);
+        group.MapGet("/holds", ListHolds);
+        group.MapPost("/holds/{id:guid}/reject", RejectHold);
+        group.MapGet("/notifications", ListNotifications);
+        group.MapGet("/audit", ListAudit);
+        group.MapGet("/audit/verify", VerifyAudit);
+        return app;
+    }
+
+    public static async Task<Created<DisclosureResponse>> PublishDisclosure(PublishDisclosureRequest request, HttpContext http, [AsParameters] PlatformServices s)
+    {
+        var doc = await s.Compliance.PublishDisclosureAsync(http.Caller(), request.Version, request.Text, http.RequestAborted);
+        return TypedResults.Created("/api/disclosures/current", DisclosureResponse.From(doc));
+    }
+
+    public static async Task<Ok<HaltResponse>> GetHalt(HttpContext http, [AsParameters] PlatformServices s) =>
+        TypedResults.Ok(HaltResponse.From(await s.ComplianceStore.HaltStateAsync(http.RequestAborted)));
+
+    public static async Task<Ok<HaltResponse>> Halt(ReasonRequest request, HttpContext http, [AsParameters] PlatformServices s) =>
+        TypedResults.Ok(HaltResponse.From(await s.Compliance.SetHaltAsync(http.Caller(), true, request.Reason, http.RequestAborted)));
+
+    public static async Task<Ok<HaltResponse>> Resume(HttpContext http, [AsParameters] PlatformServices s) =>
+        TypedResults.Ok(HaltResponse.From(await s.Compliance.SetHaltAsync(http.Caller(), false, null, http.RequestAborted)));
+
+    public static async Task<Ok<List<HoldResponse>>> ListHolds(HoldStatus? status, Guid? organisation_id, HttpContext http, [AsParameters] PlatformServices s)
+    {
+        var holds = await s.ComplianceStore.ListHoldsAsync(status, organisation_id, http.RequestAborted);
+        return TypedResults.Ok(holds.Select(HoldResponse.From).ToList());
+    }
+
+    public static async Task<Ok<HoldResponse>> RejectHold(Guid id, ReasonRequest request, HttpContext http, [AsParameters] PlatformServices s)
+    {
+        await s.Compliance.RequireHoldAsync(id, http.RequestAborted);
+        await s.Compliance.DecideHoldAsync(http.Caller(), id, HoldStatus.Rejected, request.Reason ?? "rejected by admin", http.RequestAborted);
+        return TypedResults.Ok(HoldResponse.From(await s.Compliance.RequireHoldAsync(id, http.RequestAborted)));
+    }
+
+    public static async Task<Ok<List<NotificationResponse>>> ListNotifications(HttpContext http, [AsParameters] PlatformServices s)
+    {
+        var list = await s.ComplianceStore.ListNotificationsAsync(null, 200, http.RequestAborted);
+        return TypedResults.Ok(list.Select(NotificationResponse.From).ToList());
+    }
+
+    public static async Task<Ok<List<AuditEntryResponse>>> ListAudit(long? after, int? limit, HttpContext http, [AsParameters] PlatformServices s)
+    {
+        var entries = await s.Audit.ReadAsync(after ?? 0, Math.Clamp(limit ?? 100, 1, 1000), http.RequestAborted);
+        return TypedResults.Ok(entries.Select(AuditEntryResponse.From).ToList());
+    }
+
+    public static async Task<Ok<AuditVerifyResponse>> VerifyAudit(HttpContext http, [AsParameters] PlatformServices s)
+    {
+        var v = await s.Audit.VerifyAsync(http.RequestAborted);
+        return TypedResults.Ok(new AuditVerifyResponse(v.Valid, v.Entries, v.FirstBadSequence, v.Problem));
+    }
+}

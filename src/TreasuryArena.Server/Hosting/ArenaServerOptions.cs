@@ -1,0 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TreasuryArena.Server.Hosting;
+
+/// <summary>The server's configuration (section <c>Arena</c>); validated at start-up.</summary>
+public sealed class ArenaServerOptions
+{
+    public const string SectionName = "Arena";
+
+    /// <summary>SQLite file path or PostgreSQL connection string (<c>Host=…</c>). Default <c>data/arena.db</c>.</summary>
+    [Required]
+    public string Database { get; set; } = Path.Combine("data", "arena.db");
+
+    /// <summary>Registered as the first admin key at first start when no admin key exists (at least 24 characters).</summary>
+    [MinLength(24)]
+    public string? BootstrapAdminKey { get; set; }
+
+    /// <summary>Where notifications are POSTed as JSON (optional).</summary>
+    [Url]
+    public string? WebhookUrl { get; set; }
+
+    /// <summary>Largest accepted request body in bytes (default 256 KiB); larger bodies get 413.</summary>
+    [Range(1024, 16 * 1024 * 1024)]
+    public int MaxRequestBodyBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Requests per second allowed per API key (token bucket refilled every second).</summary>
+    [Range(1, 1_000_000)]
+    public int RateLimitPerSecond { get; set; } = 100;
+
+    /// <summary>Bucket size: how many requests a key may burst above the steady rate.</summary>
+    [Range(1, 1_000_000)]
+    public int RateLimitBurst { get; set; } = 200;
+
+    /// <summary>Monitoring: a single trade above this many USD is held (0 = off).</summary>
+    [Range(typeof(decimal), "0", "1000000000000")]
+    public decimal HoldTradeAboveUsd { get; set; } = 25_000m;
+
+    /// <summary>Monitoring: a trade above this fraction of the wallet's value is held (0 = off).</summary>
+    [Range(typeof(decimal), "0", "1")]
+    public decimal HoldTradeAboveWalletFraction { get; set; } = 0.25m;
+
+    /// <summary>Monitoring: more trades than this per wallet per UTC day are held (0 = off).</summary>
+    [Range(0, 1_000_000)]
+    public int HoldTradesPerDayAbove { get; set; } = 50;
+
+    /// <summary>Wallet drawdown from peak that moves FULL_AI to HYBRID.</summary>
+    [Range(typeof(decimal), "0", "1")]
+    public decimal WalletDrawdownBreaker { get; set; } = 0.15m;
+
+    /// <summary>Run the scheduler in this instance (jobs still run once per cluster).</summary>
+    public bool JobsEnabled { get; set; } = true;
+
+    /// <summary>How often the scheduler looks for due jobs, in seconds.</summary>
+    [Range(1, 3600)]
+    public int JobPollSeconds { get; set; } = 30;
+
+    /// <summary>This instance's name in job-run records (defaults to machine name and process id).</summary>
+    public string? InstanceName { get; set; }
+}

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using TreasuryArena.Core.Common;
+
+namespace TreasuryArena.Server.Http;
+
+/// <summary>
+/// The one exception handler: <see cref="DomainException"/> becomes a 404/409/422 ProblemDetails with its code;
+/// a bad request (malformed JSON, wrong types, oversized body) a 400/413 ProblemDetails naming the field.
+/// </summary>
+public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        ProblemDetails problem;
+        switch (exception)
+        {
+            case DomainException domain:
+                problem = new ProblemDetails
+                {
+                    Status = ProblemCodes.StatusFor(domain),
+                    Title = TitleFor(domain.Code),
+                    Detail = domain.Message,
+                    Type = "https://treasury-arena.example/problems/" + domain.Code,
+                };
+                problem.Extensions["code"] = domain.Code;
+                break;
+
+            case BadHttpRequestException bad:
+                var status = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? 413 : 400;
+                var (field, message) = Describe(bad);
+                problem = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+                {
+                    Status = status,
+                    Title = status == 413 ? "Request body too large" : "Invalid request",
+                    Detail = message,
+                };
+                problem.Extensions["code"] = status == 413 ? "body_too_large" : "invalid_request";
+                break;
+
+            default:
+                return false;
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static string TitleFor(string code) => code.Replace('_', ' ');
+
+    private static (string Field, string Message) Describe(BadHttpRequestException bad)
+    {
+        for (Exception? e = bad; e is not null; e = e.InnerException)
+        {
+            if (e is JsonException json)
+            {
+                const string missing = "missing required properties including: ";
+                var at = json.Message.IndexOf(missing, StringComparison.Ordinal);
+                if (at >= 0)
+                {
+                    var names = json.Message[(at + missing.Length)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                    var first = names.Length > 0 ? names[0].Trim('\'', '.') : "body";
+                    return (first, $"'{first}' is required");
+                }
+
+                var path = json.Path is { Length: > 2 } p && p.StartsWith("$.", StringComparison.Ordinal) ? p[2..] : "body";
+                return (path, path == "body" ? "the body is not valid JSON" : $"'{path}' has the wrong type or is malformed");
+            }
+        }
+
+        if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return ("body", "the request body is larger than the server accepts");
+        }
+
+        return ("body", bad.Message);
+    }
+}
