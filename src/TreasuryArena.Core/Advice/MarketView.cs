@@ -1,3 +1,5 @@
+using TreasuryArena.Core.Intelligence;
+
 namespace TreasuryArena.Core.Advice;
 
 /// <summary>

@@ -8,9 +8,10 @@ public interface ITreasuryMarket
     /// <summary>The latest date with data (today in live mode; the last common history date otherwise).</summary>
     DateOnly LatestDate { get; }
 
-    /// <summary>Marks on <paramref name="date"/>; throws <see cref="ArgumentException"/> when prices are missing or stale.</summary>
-    TreasuryMarks MarksOn(DateOnly date, DateOnly inception);
+    /// <summary>Marks on <paramref name="date"/> (yield indices relative to <paramref name="inception"/>); throws
+    /// <see cref="ArgumentException"/> when a price is missing or stale.</summary>
+    Task<TreasuryMarks> MarksOnAsync(DateOnly date, DateOnly inception, CancellationToken cancellationToken);
 
-    /// <summary>The intelligence assessment on <paramref name="asOf"/> given the treasury's current tactical share.</summary>
-    Task<MarketAssessment> AssessAsync(DateOnly asOf, decimal currentTacticalShare, CancellationToken cancellationToken);
+    /// <summary>The intelligence assessment on <paramref name="asOf"/>: market view, target, triggers, emergency.</summary>
+    Task<MarketAssessment> AssessAsync(DateOnly asOf, CancellationToken cancellationToken);
 }

@@ -38,13 +38,12 @@ public sealed class TreasuryManager(
     public async Task<TreasuryStatus> StatusAsync(DateOnly asOf, CancellationToken cancellationToken)
     {
         var (portfolio, isDefault) = await LoadAsync(asOf, cancellationToken);
-        var marks = market.MarksOn(asOf, portfolio.Inception);
-        var current = TreasuryValuation.Mark(portfolio, marks, TreasuryTargets.Static(options));
-        var assessment = await market.AssessAsync(asOf, current.TacticalShare, cancellationToken);
+        var marks = await market.MarksOnAsync(asOf, portfolio.Inception, cancellationToken);
+        var assessment = await market.AssessAsync(asOf, cancellationToken);
         var targets = TreasuryTargets.Create(options, assessment.TargetTacticalShare, assessment.BtcShareOfTactical ?? options.BtcShareOfTactical);
         var valuation = TreasuryValuation.Mark(portfolio, marks, targets);
         var latest = (await journal.ListAsync(RecentDecisionCount, cancellationToken)).FirstOrDefault(e => e.AsOf == asOf);
-        return new TreasuryStatus(asOf, isDefault, options.Mode, valuation, targets, Performance(portfolio, valuation, marks), assessment, latest);
+        return new TreasuryStatus(asOf, isDefault, options.Mode, valuation, targets, await PerformanceAsync(portfolio, valuation, marks, cancellationToken), assessment, latest);
     }
 
     /// <summary>The rebalancing plan on <paramref name="asOf"/> (to target, or a de-risk plan in an emergency); nothing is journaled.</summary>
@@ -112,7 +111,7 @@ public sealed class TreasuryManager(
             TreasuryMarks marks;
             try
             {
-                marks = market.MarksOn(then, entry.AsOf);
+                marks = await market.MarksOnAsync(then, entry.AsOf, cancellationToken);
             }
             catch (ArgumentException)
             {
@@ -143,18 +142,18 @@ public sealed class TreasuryManager(
         var entries = await journal.ListAsync(int.MaxValue, cancellationToken);
         var from = asOf.AddDays(-7);
         var (portfolio, _) = await LoadAsync(asOf, cancellationToken);
-        var marksTo = market.MarksOn(asOf, portfolio.Inception);
+        var marksTo = await market.MarksOnAsync(asOf, portfolio.Inception, cancellationToken);
         var valueTo = TreasuryValuation.Mark(portfolio, marksTo, TreasuryTargets.Static(options)).TotalValue;
         double? treasuryReturn = null;
         double? staticReturn = null;
         double? btcReturn = null;
         if (from >= portfolio.Inception)
         {
-            var marksFrom = market.MarksOn(from, portfolio.Inception);
+            var marksFrom = await market.MarksOnAsync(from, portfolio.Inception, cancellationToken);
             var valueFrom = TreasuryValuation.Mark(portfolio, marksFrom, TreasuryTargets.Static(options)).TotalValue;
             treasuryReturn = Ratio(valueTo, valueFrom);
-            var perfFrom = Performance(portfolio, TreasuryValuation.Mark(portfolio, marksFrom, TreasuryTargets.Static(options)), marksFrom);
-            var perfTo = Performance(portfolio, TreasuryValuation.Mark(portfolio, marksTo, TreasuryTargets.Static(options)), marksTo);
+            var perfFrom = await PerformanceAsync(portfolio, TreasuryValuation.Mark(portfolio, marksFrom, TreasuryTargets.Static(options)), marksFrom, cancellationToken);
+            var perfTo = await PerformanceAsync(portfolio, TreasuryValuation.Mark(portfolio, marksTo, TreasuryTargets.Static(options)), marksTo, cancellationToken);
             staticReturn = Ratio(perfTo.Static6040Value, perfFrom.Static6040Value);
             btcReturn = Ratio(perfTo.BtcBuyAndHoldValue, perfFrom.BtcBuyAndHoldValue);
         }
@@ -196,9 +195,9 @@ public sealed class TreasuryManager(
     {
         var triggers = status.Assessment.Triggers.ToList();
         var drift = status.Valuation.Drift;
-        if (drift >= options.DriftBand && !triggers.Any(t => t.StartsWith("drift", StringComparison.OrdinalIgnoreCase)))
+        if (drift >= options.DriftThreshold && !triggers.Any(t => t.StartsWith("drift", StringComparison.OrdinalIgnoreCase)))
         {
-            triggers.Add(string.Create(CultureInfo.InvariantCulture, $"drift {drift:P1} is past the {options.DriftBand:P0} band"));
+            triggers.Add(string.Create(CultureInfo.InvariantCulture, $"drift {drift:P1} is past the {options.DriftThreshold:P0} band"));
         }
 
         if (status.Assessment.Emergency is { } e && !triggers.Any(t => t.StartsWith("emergency", StringComparison.OrdinalIgnoreCase)))
@@ -218,7 +217,7 @@ public sealed class TreasuryManager(
             valuation.ToSnapshot(),
             valuation.Allocation(),
             valuation.Drift,
-            options.DriftBand,
+            options.DriftThreshold,
             status.Assessment.Market,
             proposal,
             _limits,
@@ -236,7 +235,7 @@ public sealed class TreasuryManager(
         CancellationToken cancellationToken)
     {
         IReadOnlyList<Fill> fills = [];
-        var marks = market.MarksOn(status.AsOf, status.Performance.Inception);
+        var marks = await market.MarksOnAsync(status.AsOf, status.Performance.Inception, cancellationToken);
         if (execute && guarded.Orders.Count > 0)
         {
             var (portfolio, _) = await LoadAsync(status.AsOf, cancellationToken);
@@ -289,13 +288,13 @@ public sealed class TreasuryManager(
             throw new ArgumentException($"the configured treasury starts on {inception:yyyy-MM-dd}; {asOf:yyyy-MM-dd} is before it");
         }
 
-        var marks = market.MarksOn(inception, inception);
+        var marks = await market.MarksOnAsync(inception, inception, cancellationToken);
         return (PaperVenue.Open(options, TreasuryTargets.Static(options), marks, inception).Portfolio, true);
     }
 
-    private TreasuryPerformance Performance(TreasuryPortfolio portfolio, TreasuryValuation valuation, TreasuryMarks marks)
+    private async Task<TreasuryPerformance> PerformanceAsync(TreasuryPortfolio portfolio, TreasuryValuation valuation, TreasuryMarks marks, CancellationToken cancellationToken)
     {
-        var atInception = market.MarksOn(portfolio.Inception, portfolio.Inception);
+        var atInception = await market.MarksOnAsync(portfolio.Inception, portfolio.Inception, cancellationToken);
         var staticPortfolio = PaperVenue.Open(options, TreasuryTargets.Static(options), atInception, portfolio.Inception).Portfolio;
         var staticValue = TreasuryValuation.Mark(staticPortfolio, marks, TreasuryTargets.Static(options)).TotalValue;
         var btcValue = Math.Round(options.InitialCapital / atInception.PriceOf("BTC") * marks.PriceOf("BTC"), 2, MidpointRounding.ToEven);

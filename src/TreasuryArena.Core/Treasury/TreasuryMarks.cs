@@ -1,5 +1,3 @@
-using TreasuryArena.Core.MarketData;
-
 namespace TreasuryArena.Core.Treasury;
 
 /// <summary>
@@ -13,36 +11,6 @@ public sealed record TreasuryMarks(DateOnly AsOf, IReadOnlyDictionary<string, de
 
     public decimal PriceOf(string asset) =>
         Prices.TryGetValue(asset, out var p) ? p : throw new ArgumentException($"no price for {asset} on {AsOf:yyyy-MM-dd}");
-
-    /// <summary>
-    /// Marks from the shipped history as of <paramref name="asOf"/> (never a later row). Throws
-    /// <see cref="ArgumentException"/> when BTC or ETH has no close within <see cref="MaxPriceAgeDays"/> days.
-    /// </summary>
-    public static TreasuryMarks FromHistory(MarketHistory history, DateOnly asOf, DateOnly inception, TreasuryOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(history);
-        ArgumentNullException.ThrowIfNull(options);
-        var prices = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase);
-        var observed = new Dictionary<string, DateOnly>(StringComparer.OrdinalIgnoreCase);
-        foreach (var series in new[] { history.Btc, history.Eth })
-        {
-            if (!series.Closes.TryGetAsOf(asOf, out var on, out var close) || asOf.DayNumber - on.DayNumber > MaxPriceAgeDays || !(close > 0))
-            {
-                throw new ArgumentException($"no {series.Symbol} close within {MaxPriceAgeDays} days of {asOf:yyyy-MM-dd} in the history (it covers {series.Closes.First:yyyy-MM-dd}..{series.Closes.Last:yyyy-MM-dd})");
-            }
-
-            prices[series.Symbol] = ToPrice(close);
-            observed[series.Symbol] = on;
-        }
-
-        foreach (var venue in options.EffectiveBaseVenues())
-        {
-            prices[venue.Asset] = YieldIndex(venue.Apy, inception, asOf);
-            observed[venue.Asset] = asOf;
-        }
-
-        return new TreasuryMarks(asOf, prices, observed);
-    }
 
     /// <summary>The accrual index of a yield position: (1 + apy)^(days / 365), 1 at inception, 10 decimals.</summary>
     public static decimal YieldIndex(decimal apy, DateOnly inception, DateOnly asOf)

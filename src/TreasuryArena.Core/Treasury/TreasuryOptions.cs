@@ -21,7 +21,8 @@ public sealed class TreasuryOptions
 
     public decimal MaxVolatileShare { get; init; } = 0.40m;
 
-    public decimal DriftBand { get; init; } = 0.05m;
+    /// <summary>The drift band: a rebalance is due when drift reaches it. Same key the intelligence triggers read (<c>Treasury:DriftThreshold</c>).</summary>
+    public decimal DriftThreshold { get; init; } = 0.05m;
 
     public decimal MaxAssetWeight { get; init; } = 0.40m;
 
@@ -87,9 +88,9 @@ public sealed class TreasuryOptions
             throw new ArgumentException("Treasury:BtcShareOfTactical must be within 0..1");
         }
 
-        if (DriftBand is <= 0m or >= 1m)
+        if (DriftThreshold is <= 0m or >= 1m)
         {
-            throw new ArgumentException("Treasury:DriftBand must be within (0, 1)");
+            throw new ArgumentException("Treasury:DriftThreshold must be within (0, 1)");
         }
 
         if (OutcomeHorizonDays <= 0)

@@ -1,4 +1,5 @@
 using TreasuryArena.Core.Advice;
+using TreasuryArena.Core.Intelligence;
 
 namespace TreasuryArena.Core.Tests.Advice;
 
@@ -40,7 +41,7 @@ internal static class AdvisorContexts
             [],
             drift,
             0.05m,
-            new MarketView("EUPHORIA", [new IndicatorReading("mvrv_z", 6.1, "history", Day, 0, false)], 0.20m, signalConfidence, ["MVRV Z-score 6.1 crossed 5.0"]),
+            new MarketView("EUPHORIA", [new IndicatorReading("mvrv_z", 6.1, "history", new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero), false, TimeSpan.Zero)], 0.20m, signalConfidence, ["MVRV Z-score 6.1 crossed 5.0"]),
             proposal ?? Proposal(),
             GuardrailLimits.Default,
             triggers ?? ["drift 8.0% is past the 5% band"],

@@ -1,4 +1,5 @@
 using TreasuryArena.Core.Advice;
+using TreasuryArena.Core.Intelligence;
 using TreasuryArena.Core.Treasury;
 
 namespace TreasuryArena.Core.Tests.Treasury;
@@ -16,6 +17,8 @@ internal sealed class FakeTreasuryMarket(TreasuryOptions options, Func<DateOnly,
 
     public List<string> Triggers { get; } = [];
 
+    public Task<TreasuryMarks> MarksOnAsync(DateOnly date, DateOnly inception, CancellationToken cancellationToken) => Task.FromResult(MarksOn(date, inception));
+
     public TreasuryMarks MarksOn(DateOnly date, DateOnly inception)
     {
         if (date > LatestDate)
@@ -32,9 +35,9 @@ internal sealed class FakeTreasuryMarket(TreasuryOptions options, Func<DateOnly,
         return new TreasuryMarks(date, prices, prices.Keys.ToDictionary(k => k, _ => date));
     }
 
-    public Task<MarketAssessment> AssessAsync(DateOnly asOf, decimal currentTacticalShare, CancellationToken cancellationToken) =>
+    public Task<MarketAssessment> AssessAsync(DateOnly asOf, CancellationToken cancellationToken) =>
         Task.FromResult(new MarketAssessment(
-            new MarketView("EARLY_BULL", [new IndicatorReading("mvrv_z", 2.0, "fake", asOf, 0, false)], TargetTactical, SignalConfidence, ["test signal"]),
+            new MarketView("EARLY_BULL", [new IndicatorReading("mvrv_z", 2.0, "fake", new DateTimeOffset(asOf, TimeOnly.MinValue, TimeSpan.Zero), false, TimeSpan.Zero)], TargetTactical, SignalConfidence, ["test signal"]),
             TargetTactical,
             null,
             Triggers,

@@ -21,7 +21,7 @@ public sealed class RebalancePlannerTests
         var later = Day.AddDays(30);
         var targets = TreasuryTargets.Static(Options);
         var valuation = TreasuryValuation.Mark(portfolio, market.MarksOn(later, Day), targets);
-        Assert.True(valuation.Drift > Options.DriftBand);
+        Assert.True(valuation.Drift > Options.DriftThreshold);
 
         var plan = RebalancePlanner.Plan(valuation, targets, Options, Options.Limits(), "drift");
 

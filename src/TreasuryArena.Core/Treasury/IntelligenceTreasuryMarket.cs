@@ -1,0 +1,54 @@
+using TreasuryArena.Core.Advice;
+using TreasuryArena.Core.Intelligence;
+using TreasuryArena.Core.Ports;
+
+namespace TreasuryArena.Core.Treasury;
+
+/// <summary>
+/// The treasury's market view over the intelligence layer: BTC and ETH marks come from the snapshot's price readings
+/// (refused when missing or older than <see cref="TreasuryMarks.MaxPriceAgeDays"/> days), yield positions from their
+/// accrual index; the assessment maps the phase, signal and triggers (compared with the previous day's signal, the
+/// daily cadence) into the advisor's terms. An emergency trigger becomes an <see cref="EmergencyEvent"/>.
+/// </summary>
+public sealed class IntelligenceTreasuryMarket(MarketIntelligence intelligence, IMarketDataProvider provider, TreasuryOptions options) : ITreasuryMarket
+{
+    public DateOnly LatestDate => provider.LatestDate;
+
+    public async Task<TreasuryMarks> MarksOnAsync(DateOnly date, DateOnly inception, CancellationToken cancellationToken)
+    {
+        var snapshot = await provider.GetSnapshotAsync(date, cancellationToken);
+        var prices = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase);
+        var observed = new Dictionary<string, DateOnly>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (asset, reading) in new[] { ("BTC", snapshot.BtcPrice), ("ETH", snapshot.EthPrice) })
+        {
+            if (reading.Value is not { } price || !(price > 0) || reading.AsOf is not { } at || reading.Age is { } age && age > TimeSpan.FromDays(TreasuryMarks.MaxPriceAgeDays))
+            {
+                throw new ArgumentException(Text.F($"no usable {asset} price on {date:yyyy-MM-dd} ({reading.Note ?? (reading.Age is { } a ? $"{a.TotalDays:0} days old" : "missing")}); the data covers up to {provider.LatestDate:yyyy-MM-dd}"));
+            }
+
+            prices[asset] = TreasuryMarks.ToPrice(price);
+            observed[asset] = DateOnly.FromDateTime(at.UtcDateTime);
+        }
+
+        foreach (var venue in options.EffectiveBaseVenues())
+        {
+            prices[venue.Asset] = TreasuryMarks.YieldIndex(venue.Apy, inception, date);
+            observed[venue.Asset] = date;
+        }
+
+        return new TreasuryMarks(date, prices, observed);
+    }
+
+    public async Task<MarketAssessment> AssessAsync(DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var report = await intelligence.AssessAsync(asOf, current: null, alerts: [], cancellationToken);
+        var signal = report.Signal;
+        var view = new MarketView(signal.Phase.ToWire(), report.Snapshot.All, (decimal)signal.Tactical, signal.Confidence, signal.Reasons);
+        var triggers = report.Triggers
+            .Select(t => t.Kind == TriggerKind.Emergency ? $"emergency {t.Code}: {t.Message}" : t.Message)
+            .ToList();
+        var emergency = report.Triggers.FirstOrDefault(t => t.Kind == TriggerKind.Emergency) is { } e ? new EmergencyEvent(e.Code, e.Message) : null;
+        decimal? btcShare = signal.Tactical > 0 ? (decimal)(signal.Btc / signal.Tactical) : null;
+        return new MarketAssessment(view, (decimal)signal.Tactical, btcShare, triggers, emergency);
+    }
+}
