@@ -25,11 +25,13 @@ public sealed class LedgerService : IAsyncDisposable
     private readonly Channel<Pending> queue;
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly Task writer;
+    private readonly bool ownsJournal;
     private LedgerState state;
 
-    private LedgerService(ILedgerJournal journal, TimeProvider time, LedgerState state, int maxBatch)
+    private LedgerService(ILedgerJournal journal, TimeProvider time, LedgerState state, int maxBatch, bool ownsJournal)
     {
         this.journal = journal;
+        this.ownsJournal = ownsJournal;
         this.time = time;
         this.state = state;
         this.maxBatch = maxBatch;
@@ -40,19 +42,22 @@ public sealed class LedgerService : IAsyncDisposable
     /// <summary>Number of group commits done by this instance.</summary>
     public long Commits { get; private set; }
 
-    /// <summary>Opens a ledger over <paramref name="journal"/>, rebuilding its state by replaying every entry.</summary>
-    public static async Task<LedgerService> OpenAsync(ILedgerJournal journal, TimeProvider time, int maxBatch = 2048, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Opens a ledger over <paramref name="journal"/>, rebuilding its state by replaying every entry. When
+    /// <paramref name="ownsJournal"/> is true, disposing the service disposes the journal too.
+    /// </summary>
+    public static async Task<LedgerService> OpenAsync(ILedgerJournal journal, TimeProvider time, int maxBatch = 2048, bool ownsJournal = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(journal);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
         var state = await LoadStateAsync(journal, cancellationToken);
-        return new LedgerService(journal, time, state, maxBatch);
+        return new LedgerService(journal, time, state, maxBatch, ownsJournal);
     }
 
     /// <summary>A ledger over a fresh <see cref="InMemoryLedgerJournal"/>.</summary>
     public static LedgerService InMemory(TimeProvider time, InMemoryLedgerJournal? journal = null) =>
-        new(journal ?? new InMemoryLedgerJournal(), time, new LedgerState(), 2048);
+        new(journal ?? new InMemoryLedgerJournal(), time, new LedgerState(), 2048, false);
 
     public Task<LedgerResult> CreateWalletAsync(string organisation, WalletMode mode, RiskTolerance risk, string idempotencyKey, CancellationToken cancellationToken = default) =>
         ExecuteAsync(new LedgerCommand.CreateWallet(organisation, mode, risk, idempotencyKey), cancellationToken);
@@ -124,6 +129,10 @@ public sealed class LedgerService : IAsyncDisposable
         queue.Writer.TryComplete();
         await writer;
         gate.Dispose();
+        if (ownsJournal && journal is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync();
+        }
     }
 
     private static async Task<LedgerState> LoadStateAsync(ILedgerJournal journal, CancellationToken cancellationToken)

@@ -1,0 +1,97 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using TreasuryArena.Core.Ledger;
+
+namespace TreasuryArena.Infrastructure.Storage;
+
+/// <summary>
+/// An opened database (SQLite file or PostgreSQL), with every migration applied. The entry point for every area
+/// that stores something: parse <c>--db</c> with <see cref="OpenAsync"/>, then use <see cref="OpenConnectionAsync"/>
+/// with Dapper for your own tables (your migrations live next to the ledger's, in your number range), and
+/// <see cref="OpenLedgerAsync"/> for the ledger. Conventions in both providers: money and quantities are scaled
+/// 64-bit integers (document the scale per column); instants are <c>timestamptz</c> in PostgreSQL and UTC ticks
+/// (INTEGER) in SQLite (see <see cref="InstantParameter"/>/<see cref="ReadInstant"/>); dates are <c>date</c> / ISO text
+/// (a <see cref="DateOnly"/> parameter works with both drivers).
+/// </summary>
+public sealed class ArenaDatabase
+{
+    private ArenaDatabase(DatabaseLocation location) => Location = location;
+
+    public DatabaseLocation Location { get; }
+
+    public DatabaseProvider Provider => Location.Provider;
+
+    /// <summary>Parses <paramref name="db"/> (see <see cref="DatabaseLocation.Parse"/>), creates the SQLite file's directory,
+    /// switches SQLite to WAL, and applies every embedded migration not yet recorded.</summary>
+    public static async Task<ArenaDatabase> OpenAsync(string db, TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        var database = new ArenaDatabase(DatabaseLocation.Parse(db));
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            var dir = Path.GetDirectoryName(database.Location.Display);
+            if (!string.IsNullOrEmpty(dir))
+            {
+                Directory.CreateDirectory(dir);
+            }
+        }
+
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            await using var wal = connection.CreateCommand();
+            wal.CommandText = "PRAGMA journal_mode=WAL;";
+            await wal.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await MigrationRunner.ApplyAsync(connection, database.Provider, MigrationRunner.Embedded(database.Provider), time, cancellationToken);
+        return database;
+    }
+
+    /// <summary>An open connection. SQLite connections get <c>synchronous=FULL</c> (a commit is durable when it
+    /// returns), a 10 s busy timeout and foreign keys on.</summary>
+    public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
+    {
+        DbConnection connection = Provider == DatabaseProvider.Sqlite
+            ? new SqliteConnection(Location.ConnectionString)
+            : new NpgsqlConnection(Location.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            if (Provider == DatabaseProvider.Sqlite)
+            {
+                await using var pragmas = connection.CreateCommand();
+                pragmas.CommandText = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
+                await pragmas.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The ledger's journal in this database (one writer per database at a time).</summary>
+    public SqlLedgerJournal CreateLedgerJournal() => new(this);
+
+    /// <summary>Opens the ledger: replays the stored entries and starts the group-commit writer.</summary>
+    public async Task<LedgerService> OpenLedgerAsync(TimeProvider time, int maxBatch = 2048, CancellationToken cancellationToken = default) =>
+        await LedgerService.OpenAsync(CreateLedgerJournal(), time, maxBatch, ownsJournal: true, cancellationToken);
+
+    /// <summary>The parameter value of an instant for this provider (UTC ticks for SQLite, a UTC DateTimeOffset for PostgreSQL).</summary>
+    public object InstantParameter(DateTimeOffset instant) =>
+        Provider == DatabaseProvider.Sqlite ? instant.UtcTicks : instant.ToUniversalTime();
+
+    /// <summary>Reads an instant column written with <see cref="InstantParameter"/>.</summary>
+    public DateTimeOffset ReadInstant(DbDataReader reader, int ordinal)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return Provider == DatabaseProvider.Sqlite
+            ? new DateTimeOffset(reader.GetInt64(ordinal), TimeSpan.Zero)
+            : reader.GetFieldValue<DateTimeOffset>(ordinal);
+    }
+}
