@@ -1,0 +1,119 @@
+using System.CommandLine;
+using Spectre.Console;
+using TreasuryArena.Core.Ledger;
+
+namespace TreasuryArena.Cli;
+
+/// <summary><c>arena ledger simulate</c> and <c>arena ledger verify</c>.</summary>
+internal static partial class CliCommands
+{
+    static partial void AddLedger(RootCommand root)
+    {
+        var ledger = new Command("ledger", "The fund-share ledger: simulate load, verify integrity");
+        ledger.Subcommands.Add(SimulateCommand());
+        ledger.Subcommands.Add(VerifyCommand());
+        root.Subcommands.Add(ledger);
+    }
+
+    private static Command SimulateCommand()
+    {
+        var db = CliDatabase.Option();
+        var ops = new Option<int>("--ops") { Description = "Number of random operations", Required = true };
+        var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
+        var wallets = new Option<int>("--wallets") { Description = "Wallets to trade from (default 20)", DefaultValueFactory = _ => 20 };
+        var tokens = new Option<int>("--tokens") { Description = "Tokens to trade (default 3)", DefaultValueFactory = _ => 3 };
+        var inFlight = new Option<int>("--in-flight") { Description = "Commands queued at once (default 4096)", DefaultValueFactory = _ => 4096, Hidden = true };
+        var ackLog = new Option<string?>("--ack-log") { Description = "Append each acknowledged idempotency key to this file, flushed (crash tests)", Hidden = true };
+        var cmd = new Command("simulate", "Drive N random operations (valid and invalid) through the real ledger into the database; prints a JSON summary");
+        foreach (var o in new Option[] { db, ops, seed, wallets, tokens, inFlight, ackLog })
+        {
+            cmd.Options.Add(o);
+        }
+
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var n = parse.GetValue(ops);
+            var w = parse.GetValue(wallets);
+            var t = parse.GetValue(tokens);
+            var f = parse.GetValue(inFlight);
+            if (n < 0 || w < 1 || t < 1 || f < 1)
+            {
+                throw new CliException("--ops must be ≥ 0, --wallets, --tokens and --in-flight ≥ 1");
+            }
+
+            if (t > 100 || w > 100_000)
+            {
+                throw new CliException("--tokens must be ≤ 100 and --wallets ≤ 100000");
+            }
+
+            var database = await CliDatabase.OpenAsync(parse.GetValue(db), ct);
+            await using var service = await database.OpenLedgerAsync(TimeProvider.System, cancellationToken: ct);
+            StreamWriter? log = null;
+            if (parse.GetValue(ackLog) is { Length: > 0 } path)
+            {
+                log = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read)) { AutoFlush = true };
+            }
+
+            await using (log)
+            {
+                var options = new SimulationOptions(n, parse.GetValue(seed), w, t, f);
+                Action<LedgerCommand, LedgerResult>? ack = log is null ? null : (c, r) => log.WriteLine(KeyOf(c));
+                SimulationSummary summary;
+                if (!Console.IsOutputRedirected && n > 0)
+                {
+                    summary = await AnsiConsole.Progress().StartAsync(async ctx =>
+                    {
+                        var task = ctx.AddTask("ledger simulate", maxValue: n);
+                        return await LedgerSimulation.RunAsync(service, options, TimeProvider.System, done => task.Value = done, ack, ct);
+                    });
+                }
+                else
+                {
+                    summary = await LedgerSimulation.RunAsync(service, options, TimeProvider.System, null, ack, ct);
+                }
+
+                CliJson.Write(summary);
+            }
+
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static string KeyOf(LedgerCommand command) => command switch
+    {
+        LedgerCommand.Deposit c => c.IdempotencyKey,
+        LedgerCommand.Withdraw c => c.IdempotencyKey,
+        LedgerCommand.Buy c => c.IdempotencyKey,
+        LedgerCommand.Sell c => c.IdempotencyKey,
+        LedgerCommand.Revalue c => c.IdempotencyKey,
+        LedgerCommand.AccrueFees c => c.IdempotencyKey,
+        LedgerCommand.CreateWallet c => c.IdempotencyKey,
+        _ => "",
+    };
+
+    private static Command VerifyCommand()
+    {
+        var db = CliDatabase.Option();
+        var cmd = new Command("verify", "Replay every entry, recompute balances, check invariants and the hash chain; exit 0 only when all hold");
+        cmd.Options.Add(db);
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var database = await CliDatabase.OpenAsync(parse.GetValue(db), ct);
+            var journal = database.CreateLedgerJournal();
+            await using (journal)
+            {
+                var result = await LedgerVerifier.VerifyAsync(journal, ct);
+                CliJson.Write(new
+                {
+                    ok = result.Ok,
+                    entries = result.Entries,
+                    violation_count = result.ViolationCount,
+                    violations = result.Violations.Select(v => new { what = v.What, where = v.Where, detail = v.Detail }),
+                });
+                return result.Ok ? 0 : 1;
+            }
+        });
+        return cmd;
+    }
+}
