@@ -36,6 +36,21 @@ internal static partial class CliCommands
         });
         root.Subcommands.Add(intel);
 
+        var data = new Command("data", "Market data files");
+        var to = new Option<string?>("--to") { Description = "Directory to write the history layout into (default ./data/market)" };
+        var fetchJson = new Option<bool>("--json") { Description = "Print JSON (snake_case)" };
+        var fetch = new Command("fetch", "Build the shipped history layout from the live sources where the network allows, and say what could not be fetched");
+        fetch.Options.Add(to);
+        fetch.Options.Add(fetchJson);
+        fetch.SetAction(async (parse, ct) =>
+        {
+            var dir = Path.GetFullPath(parse.GetValue(to) ?? Path.Combine(CliHost.DataDirectory, "market"));
+            await using var sp = IntelServices.Build(live: true);
+            return await DataFetchCommand.RunAsync(sp, dir, parse.GetValue(fetchJson), ct);
+        });
+        data.Subcommands.Add(fetch);
+        root.Subcommands.Add(data);
+
     }
 
     private static DateOnly? ParseAsOf(string? text)

@@ -39,7 +39,11 @@ public sealed class MarketIntelligence(IMarketDataProvider provider, Intelligenc
         }
 
         string reference;
-        if (current is null)
+        if (current is null && provider.Mode != "history")
+        {
+            reference = "no recorded allocation (only emergency triggers are evaluated)";
+        }
+        else if (current is null)
         {
             var previous = await provider.GetSnapshotAsync(snapshot.Date.AddDays(-1), cancellationToken);
             var (_, previousSignal) = Decide(previous);

@@ -25,6 +25,10 @@ public static class SignalRules
         var neutral = 1 - settings.BaseShare;
         var tactical = neutral;
         reasons.Add(F($"neutral split {settings.BaseShare:0%} base / {neutral:0%} tactical"));
+        if (phase.Rule == "default")
+        {
+            reasons.Add($"no phase clause held (missing: {(phase.MissingInputs.Count == 0 ? "none" : string.Join(", ", phase.MissingInputs))}): neutral allocation");
+        }
 
         var z = snapshot.MvrvZ.UsableValue(maxAge);
         var rung = z is { } zv ? settings.MvrvThresholds.Count(t => zv >= t) : 0;

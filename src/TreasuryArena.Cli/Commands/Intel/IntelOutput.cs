@@ -73,7 +73,7 @@ internal static class IntelOutput
         }
 
         w.WriteLine();
-        w.WriteLine(Inv($"triggers (against the {report.Reference}):"));
+        w.WriteLine(Inv($"triggers (reference: {report.Reference}):"));
         if (report.Triggers.Count == 0)
         {
             w.WriteLine("  none");

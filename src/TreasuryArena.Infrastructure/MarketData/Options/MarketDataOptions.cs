@@ -11,6 +11,7 @@ public sealed class MarketDataOptions
     public const string LiveMode = "live";
     public const string HistoryMode = "history";
 
+    /// <summary><c>history</c> (the default, also when empty) or <c>live</c>.</summary>
     public string Mode { get; set; } = HistoryMode;
 
     /// <summary>The history directory; when unset, <c>shared/data/market</c> is searched upwards from the working directory.</summary>
@@ -31,6 +32,9 @@ public sealed class MarketDataOptions
     public SourceOptions Glassnode { get; set; } = new() { BaseUrl = "https://api.glassnode.com" };
 
     public DefiLlamaOptions DefiLlama { get; set; } = new();
+
+    /// <summary>FRED (for the 3-month T-bill file of <c>arena data fetch</c>; no key needed for the CSV download).</summary>
+    public SourceOptions Fred { get; set; } = new() { BaseUrl = "https://fred.stlouisfed.org" };
 
     public bool IsLive => string.Equals(Mode, LiveMode, StringComparison.OrdinalIgnoreCase);
 }

@@ -9,7 +9,8 @@ public sealed class MarketDataOptionsValidator : IValidateOptions<MarketDataOpti
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        if (!string.Equals(options.Mode, MarketDataOptions.LiveMode, StringComparison.OrdinalIgnoreCase)
+        if (!string.IsNullOrWhiteSpace(options.Mode)
+            && !string.Equals(options.Mode, MarketDataOptions.LiveMode, StringComparison.OrdinalIgnoreCase)
             && !string.Equals(options.Mode, MarketDataOptions.HistoryMode, StringComparison.OrdinalIgnoreCase))
         {
             failures.Add($"MarketData:Mode must be `live` or `history`, got `{options.Mode}`");
@@ -30,6 +31,7 @@ public sealed class MarketDataOptionsValidator : IValidateOptions<MarketDataOpti
         Url(failures, "Binance", options.Binance);
         Url(failures, "Glassnode", options.Glassnode);
         Url(failures, "DefiLlama", options.DefiLlama);
+        Url(failures, "Fred", options.Fred);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
