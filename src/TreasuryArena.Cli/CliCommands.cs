@@ -26,12 +26,23 @@ internal static partial class CliCommands
     {
         try
         {
-            return await root.Parse(args).InvokeAsync();
+            // The default handler would catch CliException itself (print a stack trace, exit 1); let it reach us instead.
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (CliException ex)
         {
             await Console.Error.WriteLineAsync($"error: {ex.Message}");
             return ex.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync("cancelled");
+            return 130;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            await Console.Error.WriteLineAsync($"error: unexpected {ex.GetType().Name}: {ex.Message}");
+            return 1;
         }
     }
 
