@@ -1,0 +1,162 @@
+namespace TreasuryArena.Core.Quant;
+
+/// <summary>
+/// Hierarchical risk parity (López de Prado 2016, as PyPortfolioOpt): correlation distance d = √((1 − ρ)/2),
+/// single-linkage agglomerative clustering (the closest pair of clusters merges; ties by lower index), quasi-diagonal
+/// order from the dendrogram (left = the merged cluster with the smaller id), then recursive bisection of that order
+/// into halves, splitting weight by α = 1 − V₁/(V₁ + V₂) where V is a half's inverse-variance portfolio variance.
+/// Long-only, fully invested, no other constraints.
+/// </summary>
+public static class HierarchicalRiskParity
+{
+    public static PortfolioResult Solve(PortfolioInput input, double riskFreeRate = 0.02)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var n = input.Count;
+        var cov = input.Covariance;
+        for (var i = 0; i < n; i++)
+        {
+            if (!(cov[i * n + i] > 0))
+            {
+                throw new QuantException("invalid_input", $"{input.Assets[i]} has zero variance; HRP needs every asset to carry risk");
+            }
+        }
+
+        var order = QuasiDiagonalOrder(cov, n);
+        var w = Enumerable.Repeat(1.0, n).ToArray();
+        var clusters = new List<int[]> { order };
+        while (clusters.Count > 0)
+        {
+            var next = new List<int[]>();
+            foreach (var c in clusters)
+            {
+                if (c.Length > 1)
+                {
+                    next.Add(c[..(c.Length / 2)]);
+                    next.Add(c[(c.Length / 2)..]);
+                }
+            }
+
+            for (var k = 0; k < next.Count; k += 2)
+            {
+                var v1 = ClusterVariance(cov, n, next[k]);
+                var v2 = ClusterVariance(cov, n, next[k + 1]);
+                var alpha = 1 - v1 / (v1 + v2);
+                foreach (var i in next[k])
+                {
+                    w[i] *= alpha;
+                }
+
+                foreach (var i in next[k + 1])
+                {
+                    w[i] *= 1 - alpha;
+                }
+            }
+
+            clusters = next;
+        }
+
+        return PortfolioResult.Create("hrp", input, w, riskFreeRate, n - 1, Math.Abs(w.Sum() - 1));
+    }
+
+    /// <summary>The leaf order of the single-linkage dendrogram on correlation distance.</summary>
+    public static int[] QuasiDiagonalOrder(double[] cov, int n)
+    {
+        ArgumentNullException.ThrowIfNull(cov);
+        var dist = new double[n * n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                var rho = cov[i * n + j] / Math.Sqrt(cov[i * n + i] * cov[j * n + j]);
+                dist[i * n + j] = i == j ? 0 : Math.Sqrt(Math.Max(0, (1 - Math.Clamp(rho, -1, 1)) / 2));
+            }
+        }
+
+        // Cluster ids: 0..n-1 leaves, n + k the k-th merge. active[slot] holds a cluster id.
+        var ids = Enumerable.Range(0, n).ToList();
+        var slotDist = new List<double[]>();
+        for (var i = 0; i < n; i++)
+        {
+            slotDist.Add(dist.AsSpan(i * n, n).ToArray());
+        }
+
+        var children = new (int Left, int Right)[Math.Max(n - 1, 0)];
+        var alive = Enumerable.Repeat(true, n).ToArray();
+        for (var k = 0; k < n - 1; k++)
+        {
+            int bi = -1, bj = -1;
+            var best = double.PositiveInfinity;
+            for (var i = 0; i < n; i++)
+            {
+                if (!alive[i])
+                {
+                    continue;
+                }
+
+                var row = slotDist[i];
+                for (var j = i + 1; j < n; j++)
+                {
+                    if (alive[j] && row[j] < best)
+                    {
+                        best = row[j];
+                        bi = i;
+                        bj = j;
+                    }
+                }
+            }
+
+            var a = ids[bi];
+            var b = ids[bj];
+            children[k] = (Math.Min(a, b), Math.Max(a, b));
+            // Merge bj into bi (single linkage: min distance).
+            for (var j = 0; j < n; j++)
+            {
+                if (alive[j] && j != bi && j != bj)
+                {
+                    var d = Math.Min(slotDist[bi][j], slotDist[bj][j]);
+                    slotDist[bi][j] = d;
+                    slotDist[j][bi] = d;
+                }
+            }
+
+            alive[bj] = false;
+            ids[bi] = n + k;
+        }
+
+        var order = new List<int>(n);
+        var stack = new Stack<int>();
+        stack.Push(n == 1 ? 0 : 2 * n - 2);
+        while (stack.Count > 0)
+        {
+            var id = stack.Pop();
+            if (id < n)
+            {
+                order.Add(id);
+                continue;
+            }
+
+            var (l, r) = children[id - n];
+            stack.Push(r);
+            stack.Push(l);
+        }
+
+        return [.. order];
+    }
+
+    private static double ClusterVariance(double[] cov, int n, int[] members)
+    {
+        var ivp = members.Select(i => 1 / cov[i * n + i]).ToArray();
+        var s = ivp.Sum();
+        var v = 0.0;
+        for (var a = 0; a < members.Length; a++)
+        {
+            for (var b = 0; b < members.Length; b++)
+            {
+                v += ivp[a] / s * (ivp[b] / s) * cov[members[a] * n + members[b]];
+            }
+        }
+
+        return v;
+    }
+}
