@@ -9,6 +9,8 @@ using Microsoft.Extensions.Options;
 using TreasuryArena.Core.Audit;
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Identity;
+using TreasuryArena.Core.Ledger;
+using TreasuryArena.Core.Ports;
 using TreasuryArena.Infrastructure.Notifications;
 using TreasuryArena.Infrastructure.Platform;
 using TreasuryArena.Server.Auth;
@@ -64,6 +66,9 @@ public static class ServerApp
             };
         });
         services.AddSingleton<IComplianceGate, ComplianceGate>();
+        services.TryAddSingleton<ILedgerJournal, InMemoryLedgerJournal>();
+        services.AddSingleton(sp => LedgerService.OpenAsync(sp.GetRequiredService<ILedgerJournal>(), sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
+        services.AddSingleton<TradeDesk>();
         services.AddSingleton<IdentityService>();
         services.AddSingleton<ComplianceService>();
         services.AddSingleton<CallerCache>();
@@ -144,6 +149,9 @@ public static class ServerApp
         app.MapAdminOrganisationEndpoints();
         app.MapAdminComplianceEndpoints();
         app.MapOrganisationEndpoints();
+        app.MapTokenEndpoints();
+        app.MapWalletEndpoints();
+        app.MapAdminTokenEndpoints();
         return app;
     }
 

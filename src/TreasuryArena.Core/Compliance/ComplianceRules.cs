@@ -59,7 +59,7 @@ public static class ComplianceRules
 
         if (rules.MaxWalletFraction > 0 && intent.WalletValue > 0 && intent.UsdValue > intent.WalletValue * rules.MaxWalletFraction)
         {
-            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"trade of ${intent.UsdValue:0.00} exceeds {rules.MaxWalletFraction:P0} of the wallet's value ${intent.WalletValue:0.00}"));
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"trade of ${intent.UsdValue:0.00} exceeds {rules.MaxWalletFraction * 100m:0.##}% of the wallet's value ${intent.WalletValue:0.00}"));
         }
 
         if (rules.MaxTradesPerDay > 0 && snapshot.TradesToday >= rules.MaxTradesPerDay)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Server.Auth;
 using TreasuryArena.Server.Contracts;
+using TreasuryArena.Server.Http;
 
 namespace TreasuryArena.Server.Endpoints;
 
@@ -38,9 +39,20 @@ public static class AdminComplianceEndpoints
     public static async Task<Ok<HaltResponse>> Resume(HttpContext http, [AsParameters] PlatformServices s) =>
         TypedResults.Ok(HaltResponse.From(await s.Compliance.SetHaltAsync(http.Caller(), false, null, http.RequestAborted)));
 
-    public static async Task<Ok<List<HoldResponse>>> ListHolds(HoldStatus? status, Guid? organisation_id, HttpContext http, [AsParameters] PlatformServices s)
+    public static async Task<Results<Ok<List<HoldResponse>>, ProblemHttpResult>> ListHolds(string? status, Guid? organisation_id, HttpContext http, [AsParameters] PlatformServices s)
     {
-        var holds = await s.ComplianceStore.ListHoldsAsync(status, organisation_id, http.RequestAborted);
+        HoldStatus? filter = null;
+        if (status is not null)
+        {
+            if (!Enum.TryParse<HoldStatus>(status, ignoreCase: true, out var parsed) || int.TryParse(status, out _))
+            {
+                return Problems.BadField("status", "status must be held, released or rejected");
+            }
+
+            filter = parsed;
+        }
+
+        var holds = await s.ComplianceStore.ListHoldsAsync(filter, organisation_id, http.RequestAborted);
         return TypedResults.Ok(holds.Select(HoldResponse.From).ToList());
     }
 

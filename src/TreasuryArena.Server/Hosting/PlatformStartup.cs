@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TreasuryArena.Core.Identity;
+using TreasuryArena.Core.Ledger;
 using TreasuryArena.Infrastructure.Platform;
 
 namespace TreasuryArena.Server.Hosting;
@@ -7,6 +8,7 @@ namespace TreasuryArena.Server.Hosting;
 /// <summary>At start: applies the schema, then registers <c>Arena:BootstrapAdminKey</c> if no admin key exists yet.</summary>
 public sealed class PlatformStartup(
     PlatformDatabase database,
+    LedgerService ledger,
     IdentityService identity,
     IOptions<ArenaServerOptions> options,
     ILogger<PlatformStartup> logger) : IHostedService
@@ -15,6 +17,7 @@ public sealed class PlatformStartup(
     {
         await PlatformSchema.EnsureAsync(database, cancellationToken);
         Log.SchemaReady(logger, database.IsPostgreSql ? "postgresql" : "sqlite");
+        _ = ledger.Head;
         if (options.Value.BootstrapAdminKey is { Length: > 0 } preset)
         {
             var issued = await identity.BootstrapAdminAsync("bootstrap-admin", preset, force: false, cancellationToken);

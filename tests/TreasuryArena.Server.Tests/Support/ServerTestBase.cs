@@ -10,7 +10,8 @@ public abstract class ServerTestBase : IAsyncLifetime
 
     protected abstract bool UsePostgres { get; }
 
-    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+    /// <summary>Test settings; the daily-trades monitoring limit is raised so bulk tests are not held (its rule has its own tests).</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Arena:HoldTradesPerDayAbove"] = "100000" };
 
     protected ArenaFactory Factory => _factory ?? throw new InvalidOperationException("not initialised");
 

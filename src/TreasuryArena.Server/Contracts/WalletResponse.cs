@@ -1,0 +1,13 @@
+using TreasuryArena.Core.Wallets;
+
+namespace TreasuryArena.Server.Contracts;
+
+/// <summary>A wallet's identity and settings.</summary>
+public sealed record WalletResponse(string Address, Guid OrganisationId, WalletMode Mode, RiskTolerance RiskTolerance, DateTimeOffset CreatedAt)
+{
+    public static WalletResponse From(Wallet w)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        return new(w.Address, Guid.Parse(w.Organisation), w.Mode, w.Risk, w.CreatedAt);
+    }
+}

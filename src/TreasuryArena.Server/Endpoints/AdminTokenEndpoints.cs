@@ -1,0 +1,142 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TreasuryArena.Core.Audit;
+using TreasuryArena.Core.Common;
+using TreasuryArena.Core.Compliance;
+using TreasuryArena.Core.Tokens;
+using TreasuryArena.Server.Auth;
+using TreasuryArena.Server.Contracts;
+using TreasuryArena.Server.Http;
+
+namespace TreasuryArena.Server.Endpoints;
+
+/// <summary>Admin: token lifecycle (create, activate, pause, resume, retire), held-trade release, revenue report.</summary>
+public static class AdminTokenEndpoints
+{
+    public static IEndpointRouteBuilder MapAdminTokenEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/admin").WithTags("Admin: tokens and trading").RequireAuthorization(ApiKeyDefaults.AdminPolicy);
+        group.MapPost("/tokens", CreateToken);
+        group.MapPost("/tokens/{symbol}/activate", Activate);
+        group.MapPost("/tokens/{symbol}/pause", Pause);
+        group.MapPost("/tokens/{symbol}/resume", Resume);
+        group.MapPost("/tokens/{symbol}/retire", Retire);
+        group.MapPost("/holds/{id:guid}/release", ReleaseHold);
+        group.MapGet("/revenue", Revenue);
+        return app;
+    }
+
+    public static async Task<Results<Created<TokenResponse>, ProblemHttpResult>> CreateToken(CreateTokenRequest request, HttpContext http, [AsParameters] LedgerServices s, TimeProvider time)
+    {
+        var caller = http.Caller();
+        var symbol = request.Symbol.Trim().ToUpperInvariant();
+        var nav = request.InitialNav ?? 1m;
+        if (nav <= 0m || nav > AmountRules.MaxUnitPrice || !RoundingPolicy.FitsScale(nav, UnitPrice.Scale))
+        {
+            return Problems.BadField("initial_nav", "initial_nav must be positive, at most 1e9, with at most 8 decimals", "invalid_amount");
+        }
+
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var result = await s.Ledger.CreateTokenAsync(symbol, request.Name ?? symbol, request.Strategy.Trim(), UnitPrice.Of(nav), today, null, http.RequestAborted);
+        if (!result.Accepted)
+        {
+            var code = TradeDesk.CodeFor(result.Error);
+            return Problems.Of(code == "token_exists" ? 409 : 422, code, result.Message ?? "refused", code == "invalid_symbol" ? "symbol" : null);
+        }
+
+        await s.Audit.AppendAsync(new AuditRecord(caller.Actor, "token.create", symbol, AuditOutcome.Done, Json(new { strategy = request.Strategy, initial_nav = nav })), http.RequestAborted);
+        return TypedResults.Created($"/api/tokens/{symbol}/info", TokenResponse.From(s.Ledger.GetToken(symbol)!));
+    }
+
+    /// <summary>
+    /// Activates a token. From proving this is an admin override of the proving gates (the daily NAV job promotes a
+    /// token on its own once they are met), so it is audited as <c>token.activate_override</c> with the reason.
+    /// </summary>
+    public static Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Activate(string symbol, TokenStatusRequest? request, HttpContext http, [AsParameters] LedgerServices s) =>
+        ChangeAsync(symbol, TokenStatus.Active, request?.Reason, http, s);
+
+    public static Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Pause(string symbol, TokenStatusRequest? request, HttpContext http, [AsParameters] LedgerServices s) =>
+        ChangeAsync(symbol, TokenStatus.Paused, request?.Reason, http, s);
+
+    public static Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Resume(string symbol, TokenStatusRequest? request, HttpContext http, [AsParameters] LedgerServices s) =>
+        ChangeAsync(symbol, TokenStatus.Active, request?.Reason, http, s, resume: true);
+
+    public static Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Retire(string symbol, TokenStatusRequest? request, HttpContext http, [AsParameters] LedgerServices s) =>
+        ChangeAsync(symbol, TokenStatus.Retired, request?.Reason, http, s);
+
+    public static async Task<Results<Ok<TradeResponse>, Accepted<HeldTradeResponse>, ProblemHttpResult>> ReleaseHold(Guid id, HttpContext http, [AsParameters] LedgerServices s, ComplianceService compliance)
+    {
+        var caller = http.Caller();
+        var hold = await compliance.RequireHoldAsync(id, http.RequestAborted);
+        if (hold.Status != HoldStatus.Held)
+        {
+            return Problems.Of(409, "hold_already_decided", $"held trade {id} was already {hold.Status.ToString().ToLowerInvariant()}");
+        }
+
+        var outcome = await s.Desk.ReleaseAsync(hold, caller, http.RequestAborted);
+        var result = outcome switch
+        {
+            TradeOutcome.Executed e => JsonSerializer.Serialize(TradeResponse.From(e.Result), JsonOptions),
+            TradeOutcome.Refused r => "refused: " + r.Code + ": " + r.Message,
+            _ => "not executed",
+        };
+        await compliance.DecideHoldAsync(caller, id, HoldStatus.Released, result, http.RequestAborted);
+        return TokenEndpoints.ToResult(outcome, hold.Side, http);
+    }
+
+    public static Ok<RevenueResponse> Revenue([AsParameters] LedgerServices s)
+    {
+        var tokens = s.Ledger.ListTokens();
+        var lines = tokens.Select(t => new TokenRevenueLine(t.Token.Symbol, t.GrossAssetValue.Amount, t.Token.Fees.TradeFeeRate, t.Token.Fees.ManagementFeeRate, t.Token.Fees.PerformanceFeeRate)).ToList();
+        return TypedResults.Ok(new RevenueResponse(s.Ledger.Revenue.Amount, tokens.Count, s.Ledger.ListWallets().Count, lines.Sum(l => l.GrossAssetValue), lines));
+    }
+
+    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> ChangeAsync(string symbol, TokenStatus to, string? reason, HttpContext http, LedgerServices s, bool resume = false)
+    {
+        var caller = http.Caller();
+        symbol = symbol.Trim().ToUpperInvariant();
+        var before = s.Ledger.GetToken(symbol);
+        if (before is null)
+        {
+            return Problems.NotFound("unknown_token", $"no token with symbol '{symbol}'");
+        }
+
+        if (resume && before.Token.Status != TokenStatus.Paused)
+        {
+            return Problems.Of(409, "token_not_paused", $"token {symbol} is {before.Token.Status.ToString().ToLowerInvariant()}, not paused");
+        }
+
+        var result = await s.Ledger.ChangeTokenStatusAsync(symbol, to, http.RequestAborted);
+        var action = to switch
+        {
+            TokenStatus.Active when before.Token.Status == TokenStatus.Proving => "token.activate_override",
+            TokenStatus.Active => resume ? "token.resume" : "token.activate",
+            TokenStatus.Paused => "token.pause",
+            TokenStatus.Retired => "token.retire",
+            _ => "token.status",
+        };
+        if (!result.Accepted)
+        {
+            await s.Audit.AppendAsync(new AuditRecord(caller.Actor, action, symbol, AuditOutcome.Refused, Json(new { code = TradeDesk.CodeFor(result.Error), result.Message })), http.RequestAborted);
+            http.Items[RefusalAuditMiddleware.AlreadyAuditedItem] = true;
+            return Problems.Of(409, TradeDesk.CodeFor(result.Error), result.Message ?? "refused");
+        }
+
+        var detail = action == "token.activate_override"
+            ? Json(new { from = "proving", reason = reason ?? "admin override", gates = "activated before the proving gates were confirmed by the NAV engine" })
+            : Json(new { from = before.Token.Status.ToString().ToLowerInvariant(), reason });
+        await s.Audit.AppendAsync(new AuditRecord(caller.Actor, action, symbol, AuditOutcome.Done, detail), http.RequestAborted);
+        return TypedResults.Ok(TokenResponse.From(s.Ledger.GetToken(symbol)!));
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = CreateJsonOptions();
+
+    private static JsonSerializerOptions CreateJsonOptions()
+    {
+        var o = new JsonSerializerOptions();
+        ServerApp.ConfigureJson(o);
+        return o;
+    }
+
+    private static string Json<T>(T value) => JsonSerializer.Serialize(value, JsonOptions);
+}

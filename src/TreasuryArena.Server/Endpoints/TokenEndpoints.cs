@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TreasuryArena.Core.Compliance;
+using TreasuryArena.Server.Auth;
+using TreasuryArena.Server.Contracts;
+using TreasuryArena.Server.Http;
+
+namespace TreasuryArena.Server.Endpoints;
+
+/// <summary>Tokens: list, info, and the two trades (through the compliance gate by way of <see cref="TradeDesk"/>).</summary>
+public static class TokenEndpoints
+{
+    public static IEndpointRouteBuilder MapTokenEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/tokens").WithTags("Tokens").RequireAuthorization(ApiKeyDefaults.MemberPolicy);
+        group.MapGet("/list", List);
+        group.MapGet("/{symbol}/info", Info);
+        group.MapPost("/buy", Buy).RequireAuthorization(ApiKeyDefaults.TreasurerPolicy);
+        group.MapPost("/sell", Sell).RequireAuthorization(ApiKeyDefaults.TreasurerPolicy);
+        return app;
+    }
+
+    public static Ok<List<TokenResponse>> List([AsParameters] LedgerServices s) =>
+        TypedResults.Ok(s.Ledger.ListTokens().Select(TokenResponse.From).ToList());
+
+    public static Results<Ok<TokenResponse>, ProblemHttpResult> Info(string symbol, [AsParameters] LedgerServices s)
+    {
+        var token = s.Ledger.GetToken(symbol.ToUpperInvariant());
+        return token is null ? Problems.NotFound("unknown_token", $"no token with symbol '{symbol}'") : TypedResults.Ok(TokenResponse.From(token));
+    }
+
+    public static Task<Results<Ok<TradeResponse>, Accepted<HeldTradeResponse>, ProblemHttpResult>> Buy(BuyRequest request, HttpContext http, [AsParameters] LedgerServices s) =>
+        TradeAsync(request.Address, request.Symbol, TradeSide.Buy, request.Amount, http, s);
+
+    public static Task<Results<Ok<TradeResponse>, Accepted<HeldTradeResponse>, ProblemHttpResult>> Sell(SellRequest request, HttpContext http, [AsParameters] LedgerServices s) =>
+        TradeAsync(request.Address, request.Symbol, TradeSide.Sell, request.Shares, http, s);
+
+    private static async Task<Results<Ok<TradeResponse>, Accepted<HeldTradeResponse>, ProblemHttpResult>> TradeAsync(
+        string address, string symbol, TradeSide side, decimal amount, HttpContext http, LedgerServices s)
+    {
+        var caller = http.Caller();
+        var order = new TradeOrder(caller, address, symbol.Trim().ToUpperInvariant(), side, amount, WalletAccess.LedgerKey(http, caller), TradeSource.Api);
+        return ToResult(await s.Desk.ExecuteAsync(order, http.RequestAborted), side, http);
+    }
+
+    internal static Results<Ok<TradeResponse>, Accepted<HeldTradeResponse>, ProblemHttpResult> ToResult(TradeOutcome outcome, TradeSide side, HttpContext http)
+    {
+        switch (outcome)
+        {
+            case TradeOutcome.Executed e:
+                return TypedResults.Ok(TradeResponse.From(e.Result));
+            case TradeOutcome.Held h:
+                http.Items[RefusalAuditMiddleware.AlreadyAuditedItem] = true;
+                return TypedResults.Accepted($"/api/holds/{h.Trade.Id}", new HeldTradeResponse("held", h.Trade.Id, h.Trade.Reasons));
+            case TradeOutcome.Refused r:
+                var field = r.Field ?? (r.Code == "unknown_token" ? "symbol" : null);
+                if (r.Code is "platform_halted" or "organisation_not_verified" or "attestation_required" or "no_risk_disclosure")
+                {
+                    http.Items[RefusalAuditMiddleware.AlreadyAuditedItem] = true;
+                    return Problems.Of(StatusCodes.Status403Forbidden, r.Code, r.Message);
+                }
+
+                return r.Code switch
+                {
+                    "wallet_not_found" => Problems.NotFound(r.Code, r.Message),
+                    "invalid_amount" => Problems.BadField(field ?? (side == TradeSide.Buy ? "amount" : "shares"), r.Message, r.Code),
+                    _ => Problems.Of(StatusCodes.Status422UnprocessableEntity, r.Code, r.Message, field),
+                };
+            default:
+                throw new InvalidOperationException("unknown trade outcome");
+        }
+    }
+}

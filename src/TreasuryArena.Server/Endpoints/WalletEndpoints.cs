@@ -1,0 +1,138 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TreasuryArena.Core.Common;
+using TreasuryArena.Core.Ledger;
+using TreasuryArena.Core.Wallets;
+using TreasuryArena.Server.Auth;
+using TreasuryArena.Server.Contracts;
+using TreasuryArena.Server.Http;
+
+namespace TreasuryArena.Server.Endpoints;
+
+/// <summary>Wallets: create, status, deposit, withdraw, mode. Reads for any member of the owning organisation; changes for its treasurer.</summary>
+public static class WalletEndpoints
+{
+    public static IEndpointRouteBuilder MapWalletEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api").WithTags("Wallets").RequireAuthorization(ApiKeyDefaults.MemberPolicy);
+        group.MapGet("/wallets", ListWallets);
+        group.MapPost("/wallet/create", CreateWallet).RequireAuthorization(ApiKeyDefaults.TreasurerPolicy);
+        group.MapGet("/wallet/{address}/status", GetStatus);
+        group.MapPost("/wallet/deposit", Deposit).RequireAuthorization(ApiKeyDefaults.TreasurerPolicy);
+        group.MapPost("/wallet/withdraw", Withdraw).RequireAuthorization(ApiKeyDefaults.TreasurerPolicy);
+        group.MapPost("/wallet/mode", SetMode).RequireAuthorization(ApiKeyDefaults.TreasurerPolicy);
+        return app;
+    }
+
+    public static Ok<List<WalletResponse>> ListWallets(HttpContext http, [AsParameters] LedgerServices s)
+    {
+        var caller = http.Caller();
+        var wallets = s.Ledger.ListWallets().Where(w => caller.CanRead(Guid.Parse(w.Organisation))).Select(WalletResponse.From).ToList();
+        return TypedResults.Ok(wallets);
+    }
+
+    public static async Task<Results<Created<WalletResponse>, ProblemHttpResult>> CreateWallet(CreateWalletRequest request, HttpContext http, [AsParameters] LedgerServices s)
+    {
+        var caller = http.Caller();
+        var org = caller.OrganisationId!.Value;
+        var result = await s.Ledger.CreateWalletAsync(org.ToString(), request.Mode, request.RiskTolerance, WalletAccess.LedgerKey(http, caller), http.RequestAborted);
+        if (!result.Accepted)
+        {
+            return Problems.Of(422, Core.Compliance.TradeDesk.CodeFor(result.Error), result.Message ?? "refused");
+        }
+
+        var wallet = s.Ledger.GetWallet(result.Address!)!.Wallet;
+        return TypedResults.Created($"/api/wallet/{wallet.Address}/status", WalletResponse.From(wallet));
+    }
+
+    public static Results<Ok<WalletStatusResponse>, ProblemHttpResult> GetStatus(string address, HttpContext http, [AsParameters] LedgerServices s)
+    {
+        var view = WalletAccess.Find(s.Ledger, http.Caller(), address);
+        return view is null ? Problems.NotFound("wallet_not_found", $"no wallet {address} in your organisation") : TypedResults.Ok(Status(view, s.Ledger));
+    }
+
+    public static Task<Results<Ok<CashResponse>, ProblemHttpResult>> Deposit(CashRequest request, HttpContext http, [AsParameters] LedgerServices s) =>
+        MoveCashAsync(request, deposit: true, http, s);
+
+    public static Task<Results<Ok<CashResponse>, ProblemHttpResult>> Withdraw(CashRequest request, HttpContext http, [AsParameters] LedgerServices s) =>
+        MoveCashAsync(request, deposit: false, http, s);
+
+    public static async Task<Results<Ok<WalletResponse>, ProblemHttpResult>> SetMode(WalletModeRequest request, HttpContext http, [AsParameters] LedgerServices s)
+    {
+        var view = WalletAccess.Find(s.Ledger, http.Caller(), request.Address);
+        if (view is null)
+        {
+            return Problems.NotFound("wallet_not_found", $"no wallet {request.Address} in your organisation");
+        }
+
+        var result = await s.Ledger.UpdateWalletAsync(view.Wallet.Address, request.Mode, request.RiskTolerance ?? view.Wallet.Risk, http.RequestAborted);
+        if (!result.Accepted)
+        {
+            return Problems.Of(422, Core.Compliance.TradeDesk.CodeFor(result.Error), result.Message ?? "refused");
+        }
+
+        return TypedResults.Ok(WalletResponse.From(s.Ledger.GetWallet(view.Wallet.Address)!.Wallet));
+    }
+
+    private static async Task<Results<Ok<CashResponse>, ProblemHttpResult>> MoveCashAsync(CashRequest request, bool deposit, HttpContext http, LedgerServices s)
+    {
+        var caller = http.Caller();
+        if (AmountRules.Problem(request.Amount, Currency.Usd.Scale, "USD") is { } problem)
+        {
+            return Problems.BadField("amount", problem, "invalid_amount");
+        }
+
+        var view = WalletAccess.Find(s.Ledger, caller, request.Address);
+        if (view is null)
+        {
+            return Problems.NotFound("wallet_not_found", $"no wallet {request.Address} in your organisation");
+        }
+
+        var key = WalletAccess.LedgerKey(http, caller);
+        var result = deposit
+            ? await s.Ledger.DepositAsync(view.Wallet.Address, Money.Usd(request.Amount), key, http.RequestAborted)
+            : await s.Ledger.WithdrawAsync(view.Wallet.Address, Money.Usd(request.Amount), key, http.RequestAborted);
+        if (!result.Accepted)
+        {
+            return Problems.Of(422, Core.Compliance.TradeDesk.CodeFor(result.Error), result.Message ?? "refused", result.Error == LedgerError.InvalidAmount ? "amount" : null);
+        }
+
+        var cash = s.Ledger.GetWallet(view.Wallet.Address)!.Cash.Amount;
+        return TypedResults.Ok(new CashResponse(view.Wallet.Address, result.Cash.Amount, cash, result.OperationId, result.Repeated));
+    }
+
+    internal static WalletStatusResponse Status(WalletView view, LedgerService ledger)
+    {
+        var rows = new List<(Holding H, decimal Nav, decimal Value)>();
+        foreach (var h in view.Holdings)
+        {
+            var nav = ledger.GetToken(h.Symbol)?.NavPerShare ?? UnitPrice.Of(0m);
+            rows.Add((h, nav.Value, h.MarketValue(nav).Amount));
+        }
+
+        var invested = rows.Sum(r => r.Value);
+        var total = view.Cash.Amount + invested;
+        var holdings = rows.Select(r => new HoldingResponse(
+            r.H.Symbol,
+            r.H.Shares.Value,
+            r.Nav,
+            r.Value,
+            r.H.CostBasis.Amount,
+            r.H.AverageCost.Value,
+            r.Value - r.H.CostBasis.Amount,
+            r.H.RealisedPnl.Amount,
+            total == 0m ? 0m : Math.Round(r.Value / total, 6, MidpointRounding.ToEven))).ToList();
+        var w = view.Wallet;
+        return new WalletStatusResponse(
+            w.Address,
+            Guid.Parse(w.Organisation),
+            w.Mode,
+            w.Risk,
+            view.Cash.Amount,
+            holdings,
+            total,
+            rows.Sum(r => r.H.CostBasis.Amount),
+            rows.Sum(r => r.Value - r.H.CostBasis.Amount),
+            rows.Sum(r => r.H.RealisedPnl.Amount),
+            w.CreatedAt);
+    }
+}
