@@ -10,9 +10,9 @@ using TreasuryArena.Core.Audit;
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Identity;
 using TreasuryArena.Core.Ledger;
-using TreasuryArena.Core.Ports;
 using TreasuryArena.Infrastructure.Notifications;
 using TreasuryArena.Infrastructure.Platform;
+using TreasuryArena.Infrastructure.Storage;
 using TreasuryArena.Server.Auth;
 using TreasuryArena.Server.Endpoints;
 using TreasuryArena.Server.Hosting;
@@ -39,7 +39,10 @@ public static class ServerApp
         services.AddOptions<ArenaServerOptions>().BindConfiguration(ArenaServerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddSingleton(sp => new PlatformDatabase(sp.GetRequiredService<IOptions<ArenaServerOptions>>().Value.Database));
+        // The database is opened (and every area's migrations applied) once, when the first service needs it: the
+        // PlatformStartup hosted service resolves it before the server starts listening.
+        services.AddSingleton(sp => ArenaDatabase.OpenAsync(sp.GetRequiredService<IOptions<ArenaServerOptions>>().Value.Database, sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
+        services.AddSingleton<PlatformDatabase>();
         services.AddSingleton<IIdentityStore, SqlIdentityStore>();
         services.AddSingleton<IComplianceStore, SqlComplianceStore>();
         services.AddSingleton<IAuditLog, SqlAuditLog>();
@@ -66,8 +69,7 @@ public static class ServerApp
             };
         });
         services.AddSingleton<IComplianceGate, ComplianceGate>();
-        services.TryAddSingleton<ILedgerJournal, InMemoryLedgerJournal>();
-        services.AddSingleton(sp => LedgerService.OpenAsync(sp.GetRequiredService<ILedgerJournal>(), sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
+        services.AddSingleton(sp => sp.GetRequiredService<ArenaDatabase>().OpenLedgerAsync(sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
         services.AddSingleton<TradeDesk>();
         services.AddSingleton<IdentityService>();
         services.AddSingleton<ComplianceService>();

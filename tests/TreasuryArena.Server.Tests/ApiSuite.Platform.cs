@@ -1,6 +1,6 @@
 using System.Net;
 using Dapper;
-using TreasuryArena.Infrastructure.Platform;
+using TreasuryArena.Infrastructure.Storage;
 using TreasuryArena.Server.Tests.Support;
 
 namespace TreasuryArena.Server.Tests;
@@ -38,16 +38,16 @@ public abstract partial class ApiSuite
         var (status, ok) = await Api.GetAsync(admin, "/api/admin/audit/verify");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.True(ok!["valid"]!.GetValue<bool>());
+        Assert.True(ok["ledger"]!["ok"]!.GetValue<bool>());
         var entries = ok["entries"]!.GetValue<long>();
         Assert.True(entries >= 6, $"expected the onboarding steps in the chain, found {entries}");
 
-        var db = new PlatformDatabase(Database.Connection);
-        await using (var c = await db.OpenAsync(CancellationToken.None))
+        var db = await ArenaDatabase.OpenAsync(Database.Connection, TimeProvider.System);
+        await using (var c = await db.OpenConnectionAsync())
         {
             await c.ExecuteAsync("UPDATE audit_log SET actor = 'someone else' WHERE seq = 3");
         }
 
-        await db.DisposeAsync();
         var (_, broken) = await Api.GetAsync(admin, "/api/admin/audit/verify");
         Assert.False(broken!["valid"]!.GetValue<bool>());
         Assert.Equal(3, broken["first_bad_sequence"]!.GetValue<long>());

@@ -1,55 +1,21 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
-using Npgsql;
+using TreasuryArena.Infrastructure.Storage;
 
 namespace TreasuryArena.Infrastructure.Platform;
 
 /// <summary>
-/// Opens connections to the platform database: a SQLite file path (WAL) or a PostgreSQL connection string
-/// (recognised by <c>Host=</c>). The server's tables use SQL that both providers accept.
+/// The server's view of the shared <see cref="ArenaDatabase"/> (SQLite file or PostgreSQL, migrations applied by the
+/// ledger's runner; the server's tables are migration 0400). Its tables use SQL that both providers accept, with
+/// instants as UTC ticks (BIGINT) in both.
 /// </summary>
-public sealed class PlatformDatabase : IAsyncDisposable
+public sealed class PlatformDatabase(ArenaDatabase database)
 {
-    private readonly NpgsqlDataSource? _postgres;
-    private readonly string? _sqlite;
+    public ArenaDatabase Arena { get; } = database;
 
-    public PlatformDatabase(string database)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(database);
-        if (IsPostgres(database))
-        {
-            _postgres = NpgsqlDataSource.Create(database);
-        }
-        else
-        {
-            var path = database.StartsWith("Data Source=", StringComparison.OrdinalIgnoreCase)
-                ? new SqliteConnectionStringBuilder(database).DataSource
-                : database;
-            var full = Path.GetFullPath(path);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            _sqlite = new SqliteConnectionStringBuilder { DataSource = full, Pooling = true, DefaultTimeout = 30 }.ToString();
-        }
-    }
+    public bool IsPostgreSql => Arena.Provider == DatabaseProvider.Postgres;
 
-    public bool IsPostgreSql => _postgres is not null;
-
-    public static bool IsPostgres(string database) =>
-        database.Contains("Host=", StringComparison.OrdinalIgnoreCase) || database.StartsWith("postgres", StringComparison.OrdinalIgnoreCase);
-
-    public async Task<DbConnection> OpenAsync(CancellationToken ct)
-    {
-        if (_postgres is not null)
-        {
-            return await _postgres.OpenConnectionAsync(ct);
-        }
-
-        var connection = new SqliteConnection(_sqlite);
-        await connection.OpenAsync(ct);
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
-        await pragma.ExecuteNonQueryAsync(ct);
-        return connection;
-    }
+    public Task<DbConnection> OpenAsync(CancellationToken ct) => Arena.OpenConnectionAsync(ct);
 
     /// <summary>Begins a write transaction that serialises writers: BEGIN IMMEDIATE on SQLite, plain on PostgreSQL.</summary>
     public static async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct)
@@ -58,13 +24,5 @@ public sealed class PlatformDatabase : IAsyncDisposable
         return connection is SqliteConnection sqlite
             ? sqlite.BeginTransaction(deferred: false)
             : await connection.BeginTransactionAsync(ct);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_postgres is not null)
-        {
-            await _postgres.DisposeAsync();
-        }
     }
 }

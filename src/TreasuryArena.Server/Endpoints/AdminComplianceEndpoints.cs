@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TreasuryArena.Core.Compliance;
+using TreasuryArena.Core.Ledger;
+using TreasuryArena.Infrastructure.Storage;
 using TreasuryArena.Server.Auth;
 using TreasuryArena.Server.Contracts;
 using TreasuryArena.Server.Http;
@@ -75,9 +77,11 @@ public static class AdminComplianceEndpoints
         return TypedResults.Ok(entries.Select(AuditEntryResponse.From).ToList());
     }
 
-    public static async Task<Ok<AuditVerifyResponse>> VerifyAudit(HttpContext http, [AsParameters] PlatformServices s)
+    public static async Task<Ok<AuditVerifyResponse>> VerifyAudit(HttpContext http, [AsParameters] PlatformServices s, ArenaDatabase database)
     {
         var v = await s.Audit.VerifyAsync(http.RequestAborted);
-        return TypedResults.Ok(new AuditVerifyResponse(v.Valid, v.Entries, v.FirstBadSequence, v.Problem));
+        await using var journal = database.CreateLedgerJournal();
+        var ledger = await LedgerVerifier.VerifyAsync(journal, http.RequestAborted);
+        return TypedResults.Ok(new AuditVerifyResponse(v.Valid && ledger.Ok, v.Entries, v.FirstBadSequence, v.Problem, LedgerVerifyResponse.From(ledger)));
     }
 }

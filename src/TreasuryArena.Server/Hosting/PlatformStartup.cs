@@ -15,7 +15,6 @@ public sealed class PlatformStartup(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await PlatformSchema.EnsureAsync(database, cancellationToken);
         Log.SchemaReady(logger, database.IsPostgreSql ? "postgresql" : "sqlite");
         _ = ledger.Head;
         if (options.Value.BootstrapAdminKey is { Length: > 0 } preset)

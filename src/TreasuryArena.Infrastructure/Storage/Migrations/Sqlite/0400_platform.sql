@@ -1,4 +1,4 @@
--- 0400: server/compliance/audit/jobs tables. Plain SQL accepted by SQLite and PostgreSQL alike.
+-- 0400 (SQLite): server/compliance/audit/jobs tables.
 -- Instants are UTC ticks (BIGINT) in both providers; money in held_trades is an invariant decimal string.
 CREATE TABLE IF NOT EXISTS organisations (
     id TEXT PRIMARY KEY,
