@@ -1,0 +1,443 @@
+using TreasuryArena.Core.Strategies;
+
+namespace TreasuryArena.Core.Backtesting;
+
+/// <summary>
+/// The backtest engine as a steppable simulator. Each <see cref="Step"/> processes one bar t: it fills the order
+/// decided at the close of t − 1 (at t's open, else its close; fee and slippage per asset), marks the portfolio to
+/// t's close, then asks the strategy for target weights with a view that ends at t and applies the rebalancing
+/// policy. The state (cash, units, pending order, last target and rebalance, cost totals) can be captured and
+/// restored, so a live portfolio runs the very same accounting one day at a time.
+/// </summary>
+public sealed class PortfolioSimulator
+{
+    private const double Tolerance = 1e-9;
+
+    private readonly BarData _data;
+    private readonly IStrategyKernel _kernel;
+    private readonly RebalancePolicy _policy;
+    private readonly BacktestOptions _options;
+    private readonly int _n;
+    private readonly double[][] _close;
+    private readonly double[] _fee;
+    private readonly double[] _slip;
+    private readonly double[] _units;
+    private readonly double[] _target;
+    private readonly double[] _previous;
+    private readonly double[] _pending;
+    private readonly double[] _equity;
+    private readonly double[]? _weights;
+    private readonly List<Trade> _trades = [];
+    private readonly List<Decision> _decisions = [];
+
+    private double _cash;
+    private bool _hasPending;
+    private bool _hasPrevious;
+    private int _lastRebalance = -1;
+    private int _tradeCount;
+    private double _feesPaid;
+    private double _slippagePaid;
+    private int _recordFrom;
+
+    /// <param name="data">The frame (history before <paramref name="startIndex"/> is warm-up the strategy may read).</param>
+    /// <param name="strategy">The strategy; its kernel is prepared over <paramref name="indicators"/>.</param>
+    /// <param name="options">Capital, costs, recording.</param>
+    /// <param name="startIndex">The first bar simulated (the portfolio is all cash at its close).</param>
+    /// <param name="endIndex">The last bar simulated (inclusive).</param>
+    /// <param name="indicators">The indicator cache to use (default: a fresh one over <paramref name="data"/>).</param>
+    public PortfolioSimulator(BarData data, IStrategy strategy, BacktestOptions options, int startIndex, int endIndex, IndicatorSet? indicators = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(strategy);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (startIndex < 0 || endIndex >= data.Count || startIndex > endIndex)
+        {
+            throw new ArgumentOutOfRangeException(nameof(startIndex), $"bars {startIndex}..{endIndex} are not inside the frame's 0..{data.Count - 1}");
+        }
+
+        if (indicators is not null && indicators.Data != data)
+        {
+            throw new ArgumentException("the indicator set belongs to another frame", nameof(indicators));
+        }
+
+        foreach (var symbol in strategy.Assets)
+        {
+            if (data.AssetIndex(symbol) < 0)
+            {
+                throw new ArgumentException($"strategy `{strategy.Name}` trades {symbol}, which the frame does not have", nameof(strategy));
+            }
+        }
+
+        _data = data;
+        _options = options;
+        _policy = options.Rebalance ?? strategy.Rebalance;
+        _kernel = strategy.Prepare(indicators ?? new IndicatorSet(data));
+        _n = data.Assets.Count;
+        _close = new double[_n][];
+        _fee = new double[_n];
+        _slip = new double[_n];
+        for (var i = 0; i < _n; i++)
+        {
+            var a = data.Assets[i];
+            _close[i] = a.Close;
+            _fee[i] = a.IsYield ? 0 : options.FeeBps / 10_000;
+            _slip[i] = a.IsYield ? 0 : options.SlippageBps / 10_000;
+        }
+
+        _units = new double[_n];
+        _target = new double[_n];
+        _previous = new double[_n];
+        _pending = new double[_n];
+        StartIndex = startIndex;
+        EndIndex = endIndex;
+        Index = startIndex - 1;
+        _recordFrom = startIndex;
+        _cash = options.Capital;
+        _equity = new double[endIndex - startIndex + 1];
+        _weights = options.RecordWeights ? new double[_equity.Length * _n] : null;
+        StrategyName = strategy.Name;
+        Policy = _policy;
+    }
+
+    public string StrategyName { get; }
+
+    public RebalancePolicy Policy { get; }
+
+    public BarData Data => _data;
+
+    public int StartIndex { get; }
+
+    public int EndIndex { get; }
+
+    /// <summary>The last bar processed (StartIndex − 1 before the first step).</summary>
+    public int Index { get; private set; }
+
+    public double Cash => _cash;
+
+    public ReadOnlySpan<double> Units => _units;
+
+    public int TradeCount => _tradeCount;
+
+    public double FeesPaid => _feesPaid;
+
+    public double SlippagePaid => _slippagePaid;
+
+    /// <summary>Equity at the close of the last processed bar.</summary>
+    public double Equity => Index >= _recordFrom ? _equity[Index - StartIndex] : _options.Capital;
+
+    /// <summary>Whether an order decided at the last close waits for the next bar.</summary>
+    public bool HasPendingOrder => _hasPending;
+
+    /// <summary>The pending target weights (empty when none).</summary>
+    public ReadOnlySpan<double> PendingTarget => _hasPending ? _pending : [];
+
+    /// <summary>Processes the next bar; false when the end is reached.</summary>
+    public bool Step()
+    {
+        var t = Index + 1;
+        if (t > EndIndex)
+        {
+            return false;
+        }
+
+        if (_hasPending)
+        {
+            Fill(t);
+            _hasPending = false;
+        }
+
+        var n = _n;
+        var units = _units;
+        var close = _close;
+        var eq = _cash;
+        for (var i = 0; i < n; i++)
+        {
+            eq += units[i] * close[i][t];
+        }
+
+        var row = t - StartIndex;
+        _equity[row] = eq;
+        if (_weights is { } w)
+        {
+            var o = row * n;
+            for (var i = 0; i < n; i++)
+            {
+                w[o + i] = units[i] * close[i][t] / eq;
+            }
+        }
+
+        Decide(t, eq);
+        Index = t;
+        return true;
+    }
+
+    /// <summary>Steps to the end and returns the recorded run.</summary>
+    public BacktestResult Run()
+    {
+        while (Step())
+        {
+        }
+
+        return Result();
+    }
+
+    /// <summary>The bars recorded so far (since the start, or since the last <see cref="Restore"/>).</summary>
+    public BacktestResult Result()
+    {
+        var first = _recordFrom - StartIndex;
+        var count = Math.Max(0, Index - _recordFrom + 1);
+        var dates = _data.Dates.AsSpan(_recordFrom, count).ToArray();
+        var equity = _equity.AsSpan(first, count).ToArray();
+        double[]? weights = _weights is null ? null : _weights.AsSpan(first * _n, count * _n).ToArray();
+        var symbols = _data.Assets.Select(a => a.Symbol).ToArray();
+        return new BacktestResult(StrategyName, symbols, dates, equity, weights, [.. _trades], [.. _decisions], _tradeCount, _feesPaid, _slippagePaid, _options.Capital, _data.PeriodsPerYear);
+    }
+
+    public SimulatorState Capture() => new(
+        _data.Dates[Index < 0 ? 0 : Index],
+        _data.Assets.Select(a => a.Symbol).ToArray(),
+        _cash,
+        (double[])_units.Clone(),
+        _hasPending ? (double[])_pending.Clone() : null,
+        _hasPrevious ? (double[])_previous.Clone() : null,
+        _lastRebalance >= 0 ? _data.Dates[_lastRebalance] : null,
+        _tradeCount,
+        _feesPaid,
+        _slippagePaid);
+
+    /// <summary>
+    /// Continues from a captured state: the next <see cref="Step"/> processes the bar after <see cref="SimulatorState.Date"/>.
+    /// The frame may have grown since the capture; the date must be on it and the assets must match.
+    /// </summary>
+    public void Restore(SimulatorState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var i = Array.BinarySearch(_data.Dates, state.Date);
+        if (i < 0)
+        {
+            throw new ArgumentException($"state date {state.Date:yyyy-MM-dd} is not a bar of this frame", nameof(state));
+        }
+
+        if (i < StartIndex - 1 || i > EndIndex)
+        {
+            throw new ArgumentException($"state date {state.Date:yyyy-MM-dd} is outside this simulation's range", nameof(state));
+        }
+
+        if (!state.Assets.SequenceEqual(_data.Assets.Select(a => a.Symbol)) || state.Units.Length != _n)
+        {
+            throw new ArgumentException("state assets differ from the frame's", nameof(state));
+        }
+
+        _cash = state.Cash;
+        state.Units.CopyTo(_units, 0);
+        _hasPending = state.PendingTarget is not null;
+        state.PendingTarget?.CopyTo(_pending, 0);
+        _hasPrevious = state.PreviousTarget is not null;
+        state.PreviousTarget?.CopyTo(_previous, 0);
+        _lastRebalance = state.LastRebalance is { } lr ? Math.Max(0, _data.IndexOnOrBefore(lr)) : -1;
+        _tradeCount = state.TradeCount;
+        _feesPaid = state.FeesPaid;
+        _slippagePaid = state.SlippagePaid;
+        _trades.Clear();
+        _decisions.Clear();
+        Index = i;
+        _recordFrom = i + 1;
+    }
+
+    private void Decide(int t, double equity)
+    {
+        var target = _target;
+        var n = _n;
+        Array.Clear(target);
+        _kernel.Decide(new MarketView(_data, t, StartIndex), target);
+        double sum = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var w = target[i];
+            if (!(w >= 0) || w > 1 + Tolerance)
+            {
+                throw new InvalidOperationException($"{StrategyName}: target weight {w} for {_data.Assets[i].Symbol} on {_data.Dates[t]:yyyy-MM-dd} is outside 0..1");
+            }
+
+            sum += w;
+        }
+
+        if (sum > 1 + 1e-6)
+        {
+            throw new InvalidOperationException($"{StrategyName}: target weights sum to {sum} on {_data.Dates[t]:yyyy-MM-dd}, more than 1");
+        }
+
+        string? trigger = null;
+        if (_lastRebalance < 0)
+        {
+            if (Drift(t, equity, sum) > Tolerance)
+            {
+                trigger = "initial";
+            }
+        }
+        else
+        {
+            if (_policy.OnSignal && _hasPrevious && Differs(target, _previous))
+            {
+                trigger = "signal";
+            }
+            else if (_policy.Calendar != RebalanceCalendar.None && IsBoundary(t) && Drift(t, equity, sum) > Tolerance)
+            {
+                trigger = "calendar";
+            }
+            else if (_policy.DriftThreshold is { } threshold && Drift(t, equity, sum) > threshold)
+            {
+                trigger = "drift";
+            }
+        }
+
+        Array.Copy(target, _previous, n);
+        _hasPrevious = true;
+        if (trigger is null)
+        {
+            return;
+        }
+
+        Array.Copy(target, _pending, n);
+        _hasPending = true;
+        _lastRebalance = t;
+        if (_options.RecordDecisions)
+        {
+            _decisions.Add(new Decision(_data.Dates[t], (double[])target.Clone(), trigger));
+        }
+    }
+
+    private static bool Differs(double[] a, double[] b)
+    {
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (Math.Abs(a[i] - b[i]) > Tolerance)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>½ Σ |w − w*| over the assets and cash at bar t's close.</summary>
+    private double Drift(int t, double equity, double targetSum)
+    {
+        double d = 0;
+        double invested = 0;
+        for (var i = 0; i < _n; i++)
+        {
+            var w = _units[i] * _close[i][t] / equity;
+            invested += w;
+            d += Math.Abs(w - _target[i]);
+        }
+
+        d += Math.Abs((1 - invested) - (1 - targetSum));
+        return d / 2;
+    }
+
+    private bool IsBoundary(int t)
+    {
+        if (t == 0)
+        {
+            return true;
+        }
+
+        var a = _data.Dates[t - 1];
+        var b = _data.Dates[t];
+        return _policy.Calendar switch
+        {
+            RebalanceCalendar.Daily => true,
+            // DayNumber 0 is Monday 0001-01-01, so DayNumber / 7 numbers Monday-based weeks.
+            RebalanceCalendar.Weekly => a.DayNumber / 7 != b.DayNumber / 7,
+            RebalanceCalendar.Monthly => a.Month != b.Month || a.Year != b.Year,
+            RebalanceCalendar.Quarterly => (a.Month - 1) / 3 != (b.Month - 1) / 3 || a.Year != b.Year,
+            _ => false,
+        };
+    }
+
+    private void Fill(int t)
+    {
+        var n = _n;
+        Span<double> price = n <= 16 ? stackalloc double[n] : new double[n];
+        var value = _cash;
+        for (var i = 0; i < n; i++)
+        {
+            price[i] = _data.FillPrice(i, t);
+            value += _units[i] * price[i];
+        }
+
+        var minTrade = Math.Max(_policy.MinTradeFraction * value, value * 1e-12);
+        var date = _data.Dates[t];
+
+        // Sells first, so their proceeds fund the buys.
+        for (var i = 0; i < n; i++)
+        {
+            var delta = (_pending[i] * value) - (_units[i] * price[i]);
+            if (delta >= -minTrade)
+            {
+                continue;
+            }
+
+            var units = Math.Min(_units[i], -delta / price[i]);
+            var px = price[i] * (1 - _slip[i]);
+            var gross = units * px;
+            var fee = gross * _fee[i];
+            var slip = units * price[i] * _slip[i];
+            _cash += gross - fee;
+            _units[i] -= units;
+            Book(date, i, -units, px, gross, fee, slip);
+        }
+
+        double need = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var delta = (_pending[i] * value) - (_units[i] * price[i]);
+            if (delta > minTrade)
+            {
+                need += delta * (1 + _fee[i]);
+            }
+        }
+
+        if (need <= 0)
+        {
+            return;
+        }
+
+        var scale = need > _cash ? _cash / need : 1.0;
+        for (var i = 0; i < n; i++)
+        {
+            var delta = (_pending[i] * value) - (_units[i] * price[i]);
+            if (delta <= minTrade)
+            {
+                continue;
+            }
+
+            var notional = delta * scale;
+            var px = price[i] * (1 + _slip[i]);
+            var units = notional / px;
+            var fee = notional * _fee[i];
+            var slip = units * price[i] * _slip[i];
+            _cash -= notional + fee;
+            _units[i] += units;
+            Book(date, i, units, px, notional, fee, slip);
+        }
+
+        if (_cash < 0 && _cash > -1e-9 * value)
+        {
+            _cash = 0;
+        }
+    }
+
+    private void Book(DateOnly date, int asset, double units, double price, double notional, double fee, double slippage)
+    {
+        _tradeCount++;
+        _feesPaid += fee;
+        _slippagePaid += slippage;
+        if (_options.RecordTrades)
+        {
+            _trades.Add(new Trade(date, _data.Assets[asset].Symbol, units, price, notional, fee, slippage));
+        }
+    }
+}
