@@ -39,6 +39,11 @@ public static class StrategySpecReader
         {
             throw Error(sourceName, Line(ex.Start), $"not valid YAML/JSON: {ex.Message}");
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner can fail this way on some unclosed flow collections; it gives no position.
+            throw StrategyException.InvalidSpec($"{sourceName}: not valid YAML/JSON (an unclosed [ or {{ or quote?)");
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
