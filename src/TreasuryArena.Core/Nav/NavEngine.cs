@@ -1,0 +1,372 @@
+using System.Globalization;
+using TreasuryArena.Core.Common;
+using TreasuryArena.Core.Ledger;
+using TreasuryArena.Core.Quant;
+using TreasuryArena.Core.Tokens;
+
+namespace TreasuryArena.Core.Nav;
+
+/// <summary>
+/// The token NAV engine. For each date, for every token not retired, in order:
+/// market data → the backing portfolio steps one bar with the backtest engine (strategy targets, paper fills at the
+/// next bar, fees and slippage of the engine) → its unit value → the pre-fee NAV = previous NAV × unit-value ratio
+/// (rounded down to the share-price scale) → the ledger revalues the fund at that NAV → the ledger accrues the fees
+/// (management daily, performance at crystallisation; only outstanding shares pay) → the NAV per share after fees →
+/// one performance-history row (NAV, daily return, drawdown from the high-water mark, rolling 90-day Sharpe and
+/// volatility) → the lifecycle gates (promotion of proving tokens, the drawdown breaker of active ones).
+/// <para>Catch-up: <see cref="RunAsync"/> processes every missing date of every token up to the target date, in date
+/// order, all tokens of a date together (their ledger commands share group commits). A date already stored is never
+/// processed again, and every ledger command carries an idempotency key derived from token and date, so a repeated or
+/// interrupted run changes nothing twice.</para>
+/// </summary>
+public sealed class NavEngine(
+    LedgerService ledger,
+    INavStore store,
+    IBackingPortfolioFactory portfolios,
+    LifecycleOptions options,
+    TimeProvider time) : IDisposable
+{
+    public const string EngineActor = "nav-engine";
+
+    private const double PeriodsPerYear = 365;
+
+    private readonly Dictionary<string, TokenRun> _runs = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public LifecycleOptions Options => options;
+
+    public void Dispose() => _gate.Dispose();
+
+    /// <summary>Brings every token's NAV history up to <paramref name="to"/> (inclusive).</summary>
+    public async Task<NavRunReport> RunAsync(DateOnly to, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var runs = await LoadRunsAsync(ct);
+            var written = new Dictionary<string, int>(StringComparer.Ordinal);
+            var events = runs.ToDictionary(r => r.Backing.Symbol, _ => new List<LifecycleEvent>(), StringComparer.Ordinal);
+            var notes = new Dictionary<string, string>(StringComparer.Ordinal);
+            var active = runs.Where(r => r.NextDate <= to).ToList();
+            if (active.Count > 0)
+            {
+                var date = active.Min(r => r.NextDate);
+                while (date <= to)
+                {
+                    var due = active.Where(r => r.NextDate == date && !r.Stopped).ToList();
+                    if (due.Count > 0)
+                    {
+                        var rows = await StepDateAsync(date, due, events, notes, ct);
+                        await store.AppendAsync(rows, ct);
+                        foreach (var row in rows)
+                        {
+                            written[row.Symbol] = written.GetValueOrDefault(row.Symbol) + 1;
+                        }
+                    }
+
+                    date = date.AddDays(1);
+                }
+            }
+
+            var reports = runs.Select(r =>
+            {
+                var status = ledger.GetToken(r.Backing.Symbol)?.Token.Status.ToString().ToLowerInvariant() ?? "unknown";
+                return new NavTokenReport(r.Backing.Symbol, status, written.GetValueOrDefault(r.Backing.Symbol), r.LastDate, r.LastNav,
+                    events[r.Backing.Symbol], notes.GetValueOrDefault(r.Backing.Symbol));
+            }).ToList();
+            return new NavRunReport(to, written.Values.Sum(), reports);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>An admin resumes a paused token: buys reopen and the breaker measures its peak from <paramref name="asOf"/>.</summary>
+    public Task<LifecycleEvent> ResumeAsync(string symbol, DateOnly asOf, string actor, string reason, CancellationToken ct) =>
+        ChangeStatusAsync(symbol, TokenStatus.Paused, TokenStatus.Active, asOf, actor, reason, resetBreaker: true, ct);
+
+    /// <summary>An admin activates a proving token before its gates are met (an audited override) or pauses an active one.</summary>
+    public Task<LifecycleEvent> SetStatusAsync(string symbol, TokenStatus to, DateOnly asOf, string actor, string reason, CancellationToken ct)
+    {
+        var from = ledger.GetToken(symbol)?.Token.Status ?? throw new DomainException("unknown_token", $"no token {symbol}");
+        return ChangeStatusAsync(symbol, from, to, asOf, actor, reason, resetBreaker: from == TokenStatus.Paused && to == TokenStatus.Active, ct);
+    }
+
+    /// <summary>
+    /// Retires a token: no more buys or NAV steps, and every holder is settled — all their shares redeemed at the
+    /// current NAV through the ledger (the token's trade fee applies, as for any sale).
+    /// </summary>
+    public async Task<(LifecycleEvent Event, IReadOnlyList<LedgerResult> Settlements)> RetireAsync(string symbol, DateOnly asOf, string actor, string reason, CancellationToken ct)
+    {
+        var view = ledger.GetToken(symbol) ?? throw new DomainException("unknown_token", $"no token {symbol}");
+        var ev = await ChangeStatusAsync(symbol, view.Token.Status, TokenStatus.Retired, asOf, actor, reason, resetBreaker: false, ct);
+        var sells = new List<Task<LedgerResult>>();
+        foreach (var wallet in ledger.ListWallets())
+        {
+            if (ledger.GetHolding(wallet.Address, symbol) is { Shares.IsZero: false } holding)
+            {
+                sells.Add(ledger.SellAsync(wallet.Address, symbol, holding.Shares, $"retire:{symbol}:{wallet.Address}", ct));
+            }
+        }
+
+        var results = await Task.WhenAll(sells);
+        var refused = results.FirstOrDefault(r => !r.Accepted);
+        if (refused is not null)
+        {
+            throw new DomainException("settlement_failed", $"settling {symbol} failed for {refused.Address}: {refused.Message}");
+        }
+
+        return (ev, results);
+    }
+
+    private async Task<LifecycleEvent> ChangeStatusAsync(string symbol, TokenStatus from, TokenStatus to, DateOnly asOf, string actor, string reason, bool resetBreaker, CancellationToken ct)
+    {
+        var view = ledger.GetToken(symbol) ?? throw new DomainException("unknown_token", $"no token {symbol}");
+        if (view.Token.Status != from)
+        {
+            throw new DomainException("invalid_status", $"{symbol} is {view.Token.Status.ToString().ToLowerInvariant()}, not {from.ToString().ToLowerInvariant()}");
+        }
+
+        if (!TokenLifecycle.CanTransition(from, to))
+        {
+            throw new DomainException("invalid_transition", $"{symbol} cannot go from {from.ToString().ToLowerInvariant()} to {to.ToString().ToLowerInvariant()}");
+        }
+
+        var result = await ledger.ChangeTokenStatusAsync(symbol, to, ct);
+        if (!result.Accepted)
+        {
+            throw new DomainException("status_refused", $"{symbol}: {result.Message}");
+        }
+
+        if (resetBreaker)
+        {
+            await store.SetBreakerReferenceAsync(symbol, asOf, ct);
+            _runs.Remove(symbol);
+        }
+
+        var ev = new LifecycleEvent(symbol, asOf, from, to, actor, reason, time.GetUtcNow());
+        await store.AddEventAsync(ev, ct);
+        return ev;
+    }
+
+    private async Task<List<TokenRun>> LoadRunsAsync(CancellationToken ct)
+    {
+        var result = new List<TokenRun>();
+        foreach (var backing in await store.ListBackingsAsync(ct))
+        {
+            var view = ledger.GetToken(backing.Symbol);
+            if (view is null || view.Token.Status == TokenStatus.Retired)
+            {
+                _runs.Remove(backing.Symbol);
+                continue;
+            }
+
+            if (!_runs.TryGetValue(backing.Symbol, out var run))
+            {
+                var rows = await store.HistoryAsync(backing.Symbol, null, ct);
+                run = new TokenRun(backing, portfolios.Create(backing), rows, options.RiskFreeRate);
+                _runs[backing.Symbol] = run;
+            }
+
+            run.Stopped = false;
+            result.Add(run);
+        }
+
+        return result;
+    }
+
+    private async Task<List<NavHistoryRow>> StepDateAsync(
+        DateOnly date, List<TokenRun> due, Dictionary<string, List<LifecycleEvent>> events, Dictionary<string, string> notes, CancellationToken ct)
+    {
+        // 1. Market data → strategy → paper fills: step every backing portfolio (CPU only).
+        var stepped = new List<(TokenRun Run, decimal PreFee)>(due.Count);
+        foreach (var run in due)
+        {
+            if (run.LastDate is null)
+            {
+                stepped.Add((run, ledger.GetToken(run.Backing.Symbol)!.NavPerShare.Value));
+                continue;
+            }
+
+            if (!run.Portfolio.AdvanceTo(date))
+            {
+                run.Stopped = true;
+                notes[run.Backing.Symbol] = string.Create(CultureInfo.InvariantCulture,
+                    $"no market data for {date:yyyy-MM-dd} (data ends {run.Portfolio.LastAvailable:yyyy-MM-dd}); the NAV is not extended past real data");
+                continue;
+            }
+
+            var ratio = run.Portfolio.UnitValue / run.LastUnit;
+            var preFee = RoundingPolicyNav(run.LastNav!.Value * ratio);
+            stepped.Add((run, preFee));
+        }
+
+        // 2. Revalue and accrue fees through the ledger, every token of the date in the same group commits.
+        var key = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var revalued = await Task.WhenAll(stepped.Select(s => Unless(s.Run.LastDate is null,
+            () => ledger.RevalueAsync(s.Run.Backing.Symbol, UnitPrice.Of(s.PreFee), $"nav:{s.Run.Backing.Symbol}:{key}", ct))));
+        var fees = await Task.WhenAll(stepped.Select(s => Unless(s.Run.LastDate is null,
+            () => ledger.AccrueFeesAsync(s.Run.Backing.Symbol, date, $"fees:{s.Run.Backing.Symbol}:{key}", ct))));
+
+        // 3. NAV after fees → history row → lifecycle gates.
+        var rows = new List<NavHistoryRow>(stepped.Count);
+        var transitions = new List<Task<LifecycleEvent?>>();
+        for (var i = 0; i < stepped.Count; i++)
+        {
+            var (run, preFee) = stepped[i];
+            if (revalued[i] is { Accepted: false } rv)
+            {
+                throw new DomainException("revalue_refused", $"{run.Backing.Symbol} {key}: {rv.Message}");
+            }
+
+            if (fees[i] is { Accepted: false } fr)
+            {
+                throw new DomainException("fees_refused", $"{run.Backing.Symbol} {key}: {fr.Message}");
+            }
+
+            var view = ledger.GetToken(run.Backing.Symbol)!;
+            var nav = view.NavPerShare.Value;
+            var row = run.Track.Append(date, nav, preFee, view.Supply.Value,
+                fees[i]?.ManagementFee.Amount ?? 0m, fees[i]?.PerformanceFee.Amount ?? 0m);
+            rows.Add(row);
+            run.Record(date, nav, run.Portfolio.UnitValue);
+            transitions.Add(GateAsync(run, view.Token.Status, date, ct));
+        }
+
+        foreach (var ev in await Task.WhenAll(transitions))
+        {
+            if (ev is not null)
+            {
+                events[ev.Symbol].Add(ev);
+            }
+        }
+
+        return rows;
+    }
+
+    private async Task<LifecycleEvent?> GateAsync(TokenRun run, TokenStatus status, DateOnly date, CancellationToken ct)
+    {
+        LifecycleDecision decision;
+        TokenStatus to;
+        if (status == TokenStatus.Proving)
+        {
+            var days = date.DayNumber - run.Backing.Inception.DayNumber;
+            if (days < options.MinProvingDays)
+            {
+                return null;
+            }
+
+            var returns = run.ReturnsSinceInception();
+            var sharpe = NavTrack.ToDecimal(PerformanceMetrics.Sharpe(returns, Returns.PerPeriodRate((double)options.RiskFreeRate, PeriodsPerYear), PeriodsPerYear));
+            var mdd = NavTrack.ToDecimal(-PerformanceMetrics.MaxDrawdown(returns).Depth) ?? 0m;
+            decision = LifecycleGates.EvaluateProving(days, sharpe, mdd, options);
+            to = TokenStatus.Active;
+        }
+        else if (status == TokenStatus.Active)
+        {
+            decision = LifecycleGates.EvaluateBreaker(date, run.LastNav!.Value, run.PeakSinceReference, options);
+            to = TokenStatus.Paused;
+        }
+        else
+        {
+            return null;
+        }
+
+        if (decision.Action == LifecycleAction.None)
+        {
+            return null;
+        }
+
+        var result = await ledger.ChangeTokenStatusAsync(run.Backing.Symbol, to, ct);
+        if (!result.Accepted)
+        {
+            throw new DomainException("status_refused", $"{run.Backing.Symbol}: {result.Message}");
+        }
+
+        var ev = new LifecycleEvent(run.Backing.Symbol, date, status, to, EngineActor, decision.Reason, time.GetUtcNow());
+        await store.AddEventAsync(ev, ct);
+        return ev;
+    }
+
+    private static async Task<LedgerResult?> Unless(bool skip, Func<Task<LedgerResult>> command) =>
+        skip ? null : await command();
+
+    private static decimal RoundingPolicyNav(decimal nav) => Math.Round(nav, UnitPrice.Scale, MidpointRounding.ToZero);
+
+    private sealed class TokenRun
+    {
+        private readonly List<decimal> _navs = [];
+
+        public TokenRun(TokenBacking backing, IBackingPortfolio portfolio, IReadOnlyList<NavHistoryRow> rows, decimal riskFreeRate)
+        {
+            Backing = backing;
+            Portfolio = portfolio;
+            Track = NavTrack.Restore(backing.Symbol, rows.Count > NavTrack.Window + 1 ? rows.Skip(rows.Count - NavTrack.Window - 1) : rows, riskFreeRate);
+            foreach (var row in rows)
+            {
+                _navs.Add(row.Nav);
+                if (row.Date >= backing.BreakerReference)
+                {
+                    PeakSinceReference = Math.Max(PeakSinceReference, row.Nav);
+                }
+
+                LastDate = row.Date;
+                LastNav = row.Nav;
+            }
+
+            if (LastDate is { } last)
+            {
+                if (last > portfolio.Date && !portfolio.AdvanceTo(last))
+                {
+                    throw new DomainException("backing_out_of_data", $"{backing.Symbol}: stored NAV history reaches {last:yyyy-MM-dd} but market data does not");
+                }
+
+                // A stored row's high-water mark may exceed the NAVs kept in memory (restored window): keep the track's.
+            }
+
+            LastUnit = portfolio.UnitValue;
+        }
+
+        public TokenBacking Backing { get; }
+
+        public IBackingPortfolio Portfolio { get; }
+
+        public NavTrack Track { get; }
+
+        public DateOnly? LastDate { get; private set; }
+
+        public decimal? LastNav { get; private set; }
+
+        public decimal LastUnit { get; private set; }
+
+        public decimal PeakSinceReference { get; private set; }
+
+        public bool Stopped { get; set; }
+
+        public DateOnly NextDate => LastDate?.AddDays(1) ?? Backing.Inception;
+
+        public void Record(DateOnly date, decimal nav, decimal unit)
+        {
+            _navs.Add(nav);
+            LastDate = date;
+            LastNav = nav;
+            LastUnit = unit;
+            if (date >= Backing.BreakerReference)
+            {
+                PeakSinceReference = Math.Max(PeakSinceReference, nav);
+            }
+        }
+
+        public double[] ReturnsSinceInception()
+        {
+            var r = new double[Math.Max(0, _navs.Count - 1)];
+            for (var i = 1; i < _navs.Count; i++)
+            {
+                r[i - 1] = (double)((_navs[i] / _navs[i - 1]) - 1m);
+            }
+
+            return r;
+        }
+    }
+}
