@@ -35,5 +35,8 @@ public sealed record WalletOptimizerOptions
 
     public RiskFilterRule Aggressive { get; init; } = new(0m, null);
 
+    /// <summary>An order is refused when the NAV moved more than this since it was quoted (default 2%).</summary>
+    public decimal SlippageTolerance { get; init; } = 0.02m;
+
     public OrderSizingOptions Sizing { get; init; } = new();
 }

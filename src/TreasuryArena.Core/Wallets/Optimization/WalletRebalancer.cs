@@ -1,0 +1,326 @@
+using System.Globalization;
+using System.Text.Json;
+using TreasuryArena.Core.Advice;
+using TreasuryArena.Core.Common;
+using TreasuryArena.Core.Compliance;
+using TreasuryArena.Core.Identity;
+using TreasuryArena.Core.Ledger;
+using TreasuryArena.Core.Wallets.Plans;
+using TreasuryArena.Core.Wallets.Proposals;
+using AdvisorOrderSide = TreasuryArena.Core.Advice.OrderSide;
+
+namespace TreasuryArena.Core.Wallets.Optimization;
+
+/// <summary>
+/// The wallet use cases over one <see cref="WalletOptimizer"/> run (token metrics computed once, shared by all wallets).
+/// <para>Decision pipeline per wallet: optimizer recommendation (targets, orders, cost vs benefit, trigger) → mode gate:
+/// MANUAL never acts (the suggestion is stored); HYBRID stores a pending proposal for a treasurer; FULL_AI asks the
+/// advisor to review the orders, applies the guardrails after it (an advisor can only narrow), then executes what
+/// remains through the compliance gate and the ledger, sells first. The plan's limits apply to every mode. Every run
+/// stores an allocation snapshot with the full decision.</para>
+/// </summary>
+public sealed class WalletRebalancer(
+    LedgerService ledger,
+    WalletOptimizer optimizer,
+    IWalletAllocationStore store,
+    IIdentityStore identity,
+    IComplianceGate compliance,
+    IAdvisor advisor,
+    PlanPolicy plans,
+    ProposalPolicy proposals,
+    TimeProvider time)
+{
+    public const string Actor = "wallet-optimizer";
+
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    private readonly OrderExecutor _executor = new(ledger, compliance, optimizer.Options.Sizing, optimizer.Options.SlippageTolerance);
+
+    public WalletOptimizer Optimizer => optimizer;
+
+    /// <summary>The recommendation for one wallet, stored as a <c>suggested</c> snapshot (nothing executes).</summary>
+    public async Task<WalletRunResult> SuggestAsync(string address, CancellationToken ct)
+    {
+        var ctx = await ContextAsync([address], ct);
+        var wallet = ledger.GetWallet(address) ?? throw new DomainException("unknown_wallet", $"no wallet {address}");
+        var (rec, plan) = await RecommendAsync(wallet, ctx, ct);
+        var result = new WalletRunResult(address, PlanPolicy.ModeName(wallet.Wallet.Mode), "suggested", rec.TargetWeights, rec.Orders, [], rec.Reasoning, rec, null);
+        await store.SaveSnapshotsAsync([Snapshot(Guid.CreateVersion7(time.GetUtcNow()), wallet, rec, plan, result, null, null)], ct);
+        return result;
+    }
+
+    /// <summary>
+    /// Rebalances the given wallets (all when <paramref name="addresses"/> is null), wallets in parallel.
+    /// <paramref name="dryRun"/>: decide and report, change nothing and store nothing.
+    /// </summary>
+    public async Task<IReadOnlyList<WalletRunResult>> RebalanceAsync(IReadOnlyList<string>? addresses, bool dryRun, Action<int>? progress, CancellationToken ct)
+    {
+        var wallets = addresses is null
+            ? ledger.ListWallets().Select(w => w.Address).ToList()
+            : addresses.ToList();
+        foreach (var a in wallets)
+        {
+            if (ledger.GetWallet(a) is null)
+            {
+                throw new DomainException("unknown_wallet", $"no wallet {a}");
+            }
+        }
+
+        var ctx = await ContextAsync(wallets, ct);
+        var runId = Guid.CreateVersion7(time.GetUtcNow());
+        var results = new WalletRunResult[wallets.Count];
+        var snapshots = new AllocationSnapshot?[wallets.Count];
+        var done = 0;
+        await Parallel.ForEachAsync(Enumerable.Range(0, wallets.Count), new ParallelOptions { MaxDegreeOfParallelism = 512, CancellationToken = ct }, async (i, token) =>
+        {
+            var (result, snapshot) = await RebalanceOneAsync(wallets[i], ctx, runId, dryRun, token);
+            results[i] = result;
+            snapshots[i] = snapshot;
+            progress?.Invoke(Interlocked.Increment(ref done));
+        });
+
+        if (!dryRun)
+        {
+            await store.SaveSnapshotsAsync(snapshots.OfType<AllocationSnapshot>().ToList(), ct);
+        }
+
+        return results;
+    }
+
+    /// <summary>Executes or rejects a pending HYBRID proposal on a treasurer's decision; an expired or stale one cannot be approved.</summary>
+    public async Task<WalletRunResult> DecideProposalAsync(Guid id, bool approve, string treasurer, string? note, CancellationToken ct)
+    {
+        var proposal = await store.FindProposalAsync(id, ct) ?? throw new DomainException("unknown_proposal", $"no proposal {id}");
+        var wallet = ledger.GetWallet(proposal.WalletAddress) ?? throw new DomainException("unknown_wallet", $"no wallet {proposal.WalletAddress}");
+        var now = time.GetUtcNow();
+        var mode = PlanPolicy.ModeName(wallet.Wallet.Mode);
+        if (proposal.Status != ProposalStatus.Pending)
+        {
+            throw new DomainException("proposal_closed", $"proposal {id} is already {proposal.Status.ToString().ToLowerInvariant()}");
+        }
+
+        if (!approve)
+        {
+            await store.TryDecideAsync(id, ProposalStatus.Rejected, treasurer, now, note, ct);
+            return new WalletRunResult(wallet.Wallet.Address, mode, "none", proposal.TargetWeights, proposal.Orders, [], $"Rejected by {treasurer}" + (note is null ? "." : $": {note}"), null, id);
+        }
+
+        var navs = proposal.Orders.Select(o => o.Symbol).Distinct(StringComparer.Ordinal)
+            .ToDictionary(s => s, s => ledger.GetToken(s)?.NavPerShare.Value ?? 0m, StringComparer.Ordinal);
+        if (ProposalValidity.Check(proposal, now, navs, proposals) is { } invalid)
+        {
+            await store.TryDecideAsync(id, ProposalStatus.Expired, treasurer, now, invalid, ct);
+            throw new DomainException("proposal_expired", $"proposal {id} can no longer be approved: {invalid}");
+        }
+
+        if (!await store.TryDecideAsync(id, ProposalStatus.Executed, treasurer, now, note, ct))
+        {
+            throw new DomainException("proposal_closed", $"proposal {id} was decided by someone else first");
+        }
+
+        var org = await OrganisationAsync(wallet.Wallet.Organisation, ct);
+        plans.CheckMode(org.Plan, wallet.Wallet.Mode);
+        var executions = await _executor.ExecuteAsync(org.Id, wallet.Wallet.Address, proposal.Orders, $"proposal:{id}", treasurer, TradeSource.Api, ct);
+        var executed = executions.Count(e => e.Executed);
+        var reason = string.Create(CultureInfo.InvariantCulture, $"Approved by {treasurer}; {executed} of {proposal.Orders.Count} orders executed.") + Failures(executions);
+        var result = new WalletRunResult(wallet.Wallet.Address, mode, executed > 0 ? "executed" : "none", proposal.TargetWeights, proposal.Orders, executions, reason, null, id);
+        var snapshot = new AllocationSnapshot(Guid.CreateVersion7(now), id, wallet.Wallet.Address, proposal.AsOf, mode, result.Action,
+            wallet.Cash.Amount, new Dictionary<string, decimal>(), proposal.TargetWeights, proposal.Orders,
+            JsonSerializer.Serialize(new { proposal_id = id, approved_by = treasurer, note, executions }, Json), reason, now);
+        await store.SaveSnapshotsAsync([snapshot], ct);
+        return result;
+    }
+
+    /// <summary>Marks every pending proposal that has expired (by time or NAV move) as expired; returns how many.</summary>
+    public async Task<int> ExpireProposalsAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var count = 0;
+        foreach (var p in await store.ProposalsAsync(null, ProposalStatus.Pending, ct))
+        {
+            var navs = p.Orders.Select(o => o.Symbol).Distinct(StringComparer.Ordinal)
+                .ToDictionary(s => s, s => ledger.GetToken(s)?.NavPerShare.Value ?? 0m, StringComparer.Ordinal);
+            if (ProposalValidity.Check(p, now, navs, proposals) is { } reason && await store.TryDecideAsync(p.Id, ProposalStatus.Expired, Actor, now, reason, ct))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private async Task<(WalletRunResult Result, AllocationSnapshot? Snapshot)> RebalanceOneAsync(string address, RunContext ctx, Guid runId, bool dryRun, CancellationToken ct)
+    {
+        var wallet = ledger.GetWallet(address)!;
+        var mode = PlanPolicy.ModeName(wallet.Wallet.Mode);
+        var (rec, plan) = await RecommendAsync(wallet, ctx, ct);
+        var now = time.GetUtcNow();
+        if (!plans.AllowsMode(plan, wallet.Wallet.Mode))
+        {
+            var reason = $"The {PlanPolicy.Name(plan)} plan does not allow {mode} wallets, so nothing executes. " + rec.Reasoning;
+            return Finish(new WalletRunResult(address, mode, "none", rec.TargetWeights, rec.Orders, [], reason, rec, null), null, null);
+        }
+
+        if (!rec.ShouldTrade || wallet.Wallet.Mode == WalletMode.Manual)
+        {
+            var reason = wallet.Wallet.Mode == WalletMode.Manual && rec.ShouldTrade
+                ? "MANUAL wallet: the optimizer never trades on its own; this suggestion waits for the treasurer. " + rec.Reasoning
+                : rec.Reasoning;
+            return Finish(new WalletRunResult(address, mode, "none", rec.TargetWeights, rec.Orders, [], reason, rec, null), null, null);
+        }
+
+        if (wallet.Wallet.Mode == WalletMode.Hybrid)
+        {
+            var proposal = new WalletProposal(Guid.CreateVersion7(now), address, rec.AsOf, now, now + proposals.Lifetime, rec.TargetWeights, rec.Orders, rec.Reasoning, ProposalStatus.Pending);
+            if (!dryRun)
+            {
+                await store.AddProposalAsync(proposal, ct);
+            }
+
+            var reason = string.Create(CultureInfo.InvariantCulture, $"HYBRID wallet: proposal {proposal.Id} waits for a treasurer's approval until {proposal.ExpiresAt:yyyy-MM-dd HH:mm}Z (void if a NAV moves more than {proposals.MaxNavMove:P0}). ") + rec.Reasoning;
+            return Finish(new WalletRunResult(address, mode, "proposed", rec.TargetWeights, rec.Orders, [], reason, rec, proposal.Id), null, null);
+        }
+
+        // FULL_AI: advisor review, then guardrails, then execution of what remains.
+        var (decision, guarded, orders) = await ReviewAsync(wallet, rec, ct);
+        if (orders.Count == 0)
+        {
+            var reason = $"The {decision.Advisor} advisor decided {decision.Action.ToString().ToLowerInvariant()}: {decision.Reasoning}" +
+                         (guarded.Interventions.Count > 0 ? " Guardrails: " + string.Join("; ", guarded.Interventions.Select(i => i.Reason)) + "." : "") + " Optimizer: " + rec.Reasoning;
+            return Finish(new WalletRunResult(address, mode, "none", rec.TargetWeights, rec.Orders, [], reason, rec, null), decision, guarded);
+        }
+
+        if (dryRun)
+        {
+            return Finish(new WalletRunResult(address, mode, "executed", rec.TargetWeights, orders, [], $"Dry run: the {decision.Advisor} advisor approved {orders.Count} orders; nothing was executed. " + rec.Reasoning, rec, null), decision, guarded);
+        }
+
+        var executions = await _executor.ExecuteAsync(ctx.Organisations[wallet.Wallet.Organisation].Id, address, orders,
+            $"rebalance:{runId}:{address}", Actor, TradeSource.Job, ct);
+        var executed = executions.Count(e => e.Executed);
+        var text = string.Create(CultureInfo.InvariantCulture, $"FULL_AI: the {decision.Advisor} advisor approved ({decision.Reasoning}); {executed} of {orders.Count} orders executed.") + Failures(executions) + " " + rec.Reasoning;
+        return Finish(new WalletRunResult(address, mode, executed > 0 ? "executed" : "none", rec.TargetWeights, orders, executions, text, rec, null), decision, guarded);
+
+        (WalletRunResult, AllocationSnapshot?) Finish(WalletRunResult result, Decision? d, GuardrailOutcome? g) =>
+            (result, dryRun ? null : Snapshot(runId, wallet, rec, plan, result, d, g));
+    }
+
+    private async Task<(Decision Decision, GuardrailOutcome Guarded, IReadOnlyList<RebalanceOrder> Orders)> ReviewAsync(WalletView wallet, WalletRecommendation rec, CancellationToken ct)
+    {
+        var positions = wallet.Holdings.Select(h => new PositionValue(h.Symbol, "token", AssetClass.Volatile,
+            h.Shares.Value * (ledger.GetToken(h.Symbol)?.NavPerShare.Value ?? 0m))).ToList();
+        var portfolio = new PortfolioSnapshot(wallet.Cash.Amount, positions, 0m);
+        var tradeOrders = rec.Orders.Select(o => new TradeOrder(o.Symbol, "token", AssetClass.Volatile,
+            o.Side == OrderSide.Buy ? AdvisorOrderSide.Buy : AdvisorOrderSide.Sell,
+            o.Side == OrderSide.Buy ? o.Amount - o.EstimatedFee : o.Amount, o.EstimatedFee, 0m)).ToList();
+        var proposal = new Advice.RebalanceProposal(rec.AsOf, rec.Due ? "wallet optimizer" : "manual", tradeOrders);
+        var limits = new GuardrailLimits(optimizer.Options.MaxWeight, Math.Min(optimizer.Options.MinHoldings, rec.TargetWeights.Count), 1m, 1m, 1m,
+            new HashSet<string>(StringComparer.OrdinalIgnoreCase));
+        var allocation = rec.CurrentWeights.Keys.Union(rec.TargetWeights.Keys, StringComparer.Ordinal)
+            .Select(s => new AllocationLine(s, AssetClass.Volatile, rec.CurrentWeights.GetValueOrDefault(s) * WalletValue(wallet), rec.CurrentWeights.GetValueOrDefault(s), rec.TargetWeights.GetValueOrDefault(s)))
+            .ToList();
+        var market = new MarketView("token-allocation", [], rec.TargetWeights.Values.Sum(), 100, rec.Notes);
+        var context = new AdvisorContext(rec.AsOf, portfolio, allocation, rec.Drift, optimizer.Options.DriftThreshold, market, proposal, limits, [rec.Notes.FirstOrDefault(n => n.Contains("due", StringComparison.Ordinal)) ?? "rebalance"], []);
+        var decision = await advisor.ReviewRebalanceAsync(context, ct);
+        var guarded = Guardrails.Apply(portfolio, proposal, decision, limits);
+
+        // Map the guarded notionals back onto the optimizer's orders (an advisor or guardrail can only shrink them).
+        var orders = new List<RebalanceOrder>();
+        foreach (var g in guarded.Orders)
+        {
+            var side = g.Side == AdvisorOrderSide.Buy ? OrderSide.Buy : OrderSide.Sell;
+            var original = rec.Orders.First(o => o.Symbol == g.Asset && o.Side == side);
+            var originalNotional = side == OrderSide.Buy ? original.Amount - original.EstimatedFee : original.Amount;
+            var scale = originalNotional > 0m ? Math.Min(1m, g.Notional / originalNotional) : 0m;
+            orders.Add(scale >= 1m ? original : original with
+            {
+                Amount = Math.Round(original.Amount * scale, 2, MidpointRounding.ToZero),
+                Shares = Math.Round(original.Shares * scale, 8, MidpointRounding.ToZero),
+                EstimatedFee = Math.Round(original.EstimatedFee * scale, 2, MidpointRounding.ToPositiveInfinity),
+            });
+        }
+
+        return (decision, guarded, orders);
+    }
+
+    private async Task<(WalletRecommendation Rec, Plan Plan)> RecommendAsync(WalletView wallet, RunContext ctx, CancellationToken ct)
+    {
+        var org = ctx.Organisations.TryGetValue(wallet.Wallet.Organisation, out var o) ? o : await OrganisationAsync(wallet.Wallet.Organisation, ct);
+        var rule = plans.For(org.Plan);
+        var positions = wallet.Holdings.Select(h => new WalletPosition(h.Symbol, h.Shares.Value, ledger.GetToken(h.Symbol)?.NavPerShare.Value ?? 0m)).ToList();
+        var filter = wallet.Wallet.Risk switch
+        {
+            RiskTolerance.Conservative => optimizer.Options.Conservative,
+            RiskTolerance.Moderate => optimizer.Options.Moderate,
+            _ => optimizer.Options.Aggressive,
+        };
+        var snapshot = new WalletSnapshot(wallet.Wallet.Address, wallet.Cash.Amount, positions, filter, rule.MaxTokens,
+            ctx.LastExecuted.TryGetValue(wallet.Wallet.Address, out var last) ? last : null);
+        return (optimizer.Recommend(snapshot), org.Plan);
+    }
+
+    private async Task<RunContext> ContextAsync(IEnumerable<string> addresses, CancellationToken ct)
+    {
+        var orgs = new Dictionary<string, Organisation>(StringComparer.Ordinal);
+        foreach (var id in addresses.Select(a => ledger.GetWallet(a)?.Wallet.Organisation).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            orgs[id] = await OrganisationAsync(id, ct);
+        }
+
+        return new RunContext(orgs, await store.LastExecutedAsync(ct));
+    }
+
+    private async Task<Organisation> OrganisationAsync(string organisation, CancellationToken ct)
+    {
+        var org = Guid.TryParse(organisation, out var id)
+            ? await identity.FindOrganisationAsync(id, ct)
+            : await identity.FindOrganisationByNameAsync(organisation, ct);
+        return org ?? throw new DomainException("unknown_organisation", $"the wallet's organisation {organisation} does not exist");
+    }
+
+    private AllocationSnapshot Snapshot(Guid runId, WalletView wallet, WalletRecommendation rec, Plan plan, WalletRunResult result, Decision? decision, GuardrailOutcome? guarded)
+    {
+        var doc = new
+        {
+            inputs = new
+            {
+                as_of = rec.AsOf,
+                lookback_days = optimizer.Options.LookbackDays,
+                risk = wallet.Wallet.Risk.ToString().ToUpperInvariant(),
+                plan = PlanPolicy.Name(plan),
+                cash = wallet.Cash.Amount,
+                holdings = wallet.Holdings.ToDictionary(h => h.Symbol, h => h.Shares.Value),
+                tokens = optimizer.Universe.Tokens.Values.Select(t => new { t.Symbol, t.Nav, t.Buyable, t.AnnualReturn, t.Volatility, t.Sharpe, t.MaxDrawdown }),
+            },
+            output = new
+            {
+                target_weights = rec.TargetWeights,
+                orders = rec.Orders,
+                before = rec.Before,
+                after = rec.After,
+                rec.Drift,
+                rec.EstimatedCost,
+                rec.ExpectedBenefit,
+                rec.Due,
+                rec.Worthwhile,
+            },
+            advisor = decision is null ? null : new { decision.Advisor, action = decision.Action.ToString(), decision.Reasoning, decision.Confidence, decision.FallbackReason },
+            guardrails = guarded?.Interventions,
+            executions = result.Executions,
+            proposal_id = result.ProposalId,
+        };
+        return new AllocationSnapshot(Guid.CreateVersion7(time.GetUtcNow()), runId, wallet.Wallet.Address, rec.AsOf, result.Mode, result.Action,
+            WalletValue(wallet), rec.CurrentWeights, rec.TargetWeights, result.Orders, JsonSerializer.Serialize(doc, Json), result.Reason, time.GetUtcNow());
+    }
+
+    private decimal WalletValue(WalletView wallet) =>
+        wallet.Cash.Amount + wallet.Holdings.Sum(h => h.Shares.Value * (ledger.GetToken(h.Symbol)?.NavPerShare.Value ?? 0m));
+
+    private static string Failures(IReadOnlyList<OrderExecution> executions)
+    {
+        var failed = executions.Where(e => !e.Executed).ToList();
+        return failed.Count == 0 ? "" : " Not executed: " + string.Join("; ", failed.Select(f => $"{f.Side.ToString().ToLowerInvariant()} {f.Symbol} ({f.Status}: {f.Message})")) + ".";
+    }
+
+    private sealed record RunContext(IReadOnlyDictionary<string, Organisation> Organisations, IReadOnlyDictionary<string, DateOnly> LastExecuted);
+}
