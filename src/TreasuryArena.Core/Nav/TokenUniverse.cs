@@ -1,0 +1,171 @@
+using System.Globalization;
+using TreasuryArena.Core.MarketData;
+using TreasuryArena.Core.Quant;
+using TreasuryArena.Core.Wallets.Optimization;
+
+namespace TreasuryArena.Core.Nav;
+
+/// <summary>
+/// The token analytics of one optimizer run, computed once and shared by every wallet: each token's return,
+/// volatility, Sharpe and max drawdown over the lookback (quant library, 365 periods a year), the expected returns
+/// (arithmetic mean × 365, the same basis as the Sharpe filter) and the Ledoit–Wolf shrunk covariance of the daily
+/// NAV returns (90 observations of up to 50 tokens make a sample covariance too noisy to optimise on). Max Sharpe is the
+/// quant library's convex max-Sharpe solver with box bounds. This is the analytics → decimal boundary of the wallet side:
+/// every figure leaves here rounded to 6 decimals.
+/// </summary>
+public sealed class TokenUniverse : ITokenUniverse
+{
+    private const double PeriodsPerYear = 365;
+
+    private readonly string[] _assets;
+    private readonly Dictionary<string, int> _index;
+    private readonly double[] _mu;
+    private readonly double[] _cov;
+    private readonly double _rf;
+
+    private TokenUniverse(DateOnly asOf, string[] assets, double[] mu, double[] cov, double rf, Dictionary<string, TokenMetrics> tokens, IReadOnlyList<string> notes)
+    {
+        AsOf = asOf;
+        _assets = assets;
+        _index = assets.Select((a, i) => (a, i)).ToDictionary(x => x.a, x => x.i, StringComparer.Ordinal);
+        _mu = mu;
+        _cov = cov;
+        _rf = rf;
+        Tokens = tokens;
+        Notes = notes;
+    }
+
+    public DateOnly AsOf { get; }
+
+    public IReadOnlyDictionary<string, TokenMetrics> Tokens { get; }
+
+    /// <summary>What was left out and why (too little history, covariance repair).</summary>
+    public IReadOnlyList<string> Notes { get; }
+
+    /// <summary>
+    /// Builds the universe from NAV histories (ascending rows; only those on or before <paramref name="asOf"/> count).
+    /// <paramref name="quotes"/> gives each token's current NAV and whether it may be bought.
+    /// </summary>
+    public static TokenUniverse Build(
+        DateOnly asOf,
+        IReadOnlyDictionary<string, IReadOnlyList<NavHistoryRow>> histories,
+        IReadOnlyDictionary<string, (decimal Nav, bool Buyable)> quotes,
+        TokenUniverseOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(histories);
+        ArgumentNullException.ThrowIfNull(quotes);
+        ArgumentNullException.ThrowIfNull(options);
+        var first = asOf.AddDays(-options.LookbackDays);
+        var notes = new List<string>();
+        var series = new List<TimeSeries>();
+        foreach (var (symbol, rows) in histories.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            var window = rows.Where(r => r.Date >= first && r.Date <= asOf).ToList();
+            if (window.Count < options.LookbackDays + 1 || window[0].Date != first || window[^1].Date != asOf || !quotes.ContainsKey(symbol))
+            {
+                notes.Add(string.Create(CultureInfo.InvariantCulture, $"{symbol}: {window.Count} NAVs in the {options.LookbackDays}-day lookback to {asOf:yyyy-MM-dd}, a full window is needed"));
+                continue;
+            }
+
+            series.Add(new TimeSeries(symbol, window.Select(r => r.Date).ToArray(), window.Select(r => (double)r.Nav).ToArray()));
+        }
+
+        var rf = (double)options.RiskFreeRate;
+        if (series.Count == 0)
+        {
+            return new TokenUniverse(asOf, [], [], [], rf, new Dictionary<string, TokenMetrics>(StringComparer.Ordinal), notes);
+        }
+
+        var returns = PriceTable.FromSeries(series).ToReturns();
+        var assets = returns.Assets.ToArray();
+        var mu = ExpectedReturns.MeanHistorical(returns, compounding: false, frequency: PeriodsPerYear);
+        var cov = assets.Length > 1 ? RiskModels.LedoitWolf(returns, ShrinkageTarget.ConstantVariance, PeriodsPerYear) : RiskModels.Sample(returns, PeriodsPerYear);
+        notes.AddRange(cov.Notes);
+        var rfDay = Returns.PerPeriodRate(rf, PeriodsPerYear);
+        var tokens = new Dictionary<string, TokenMetrics>(StringComparer.Ordinal);
+        for (var i = 0; i < assets.Length; i++)
+        {
+            var r = returns.Column(i);
+            var (nav, buyable) = quotes[assets[i]];
+            tokens[assets[i]] = new TokenMetrics(
+                assets[i],
+                nav,
+                buyable,
+                D(mu[i]),
+                D(PerformanceMetrics.AnnualVolatility(r, PeriodsPerYear)),
+                D(PerformanceMetrics.Sharpe(r, rfDay, PeriodsPerYear)),
+                D(-PerformanceMetrics.MaxDrawdown(r).Depth),
+                r.Length);
+        }
+
+        return new TokenUniverse(asOf, assets, mu, cov.Values.ToArray(), rf, tokens, notes);
+    }
+
+    public AllocationSolution MaxSharpe(IReadOnlyList<string> symbols, decimal maxWeight)
+    {
+        ArgumentNullException.ThrowIfNull(symbols);
+        var idx = symbols.Select(s => _index.TryGetValue(s, out var i) ? i : throw new ArgumentException($"{s} is not in the universe", nameof(symbols))).ToArray();
+        var n = idx.Length;
+        var mu = idx.Select(i => _mu[i]).ToArray();
+        var cov = new double[n * n];
+        for (var a = 0; a < n; a++)
+        {
+            for (var b = 0; b < n; b++)
+            {
+                cov[(a * n) + b] = _cov[(idx[a] * _assets.Length) + idx[b]];
+            }
+        }
+
+        try
+        {
+            var result = PortfolioOptimizer.MaxSharpe(new PortfolioInput(symbols, mu, cov), _rf, new PortfolioConstraints { MaxWeight = (double)maxWeight });
+            var weights = new Dictionary<string, decimal>(StringComparer.Ordinal);
+            for (var i = 0; i < n; i++)
+            {
+                var w = Math.Round((decimal)Math.Clamp(result.Weights[i], 0, (double)maxWeight), 6, MidpointRounding.ToZero);
+                if (w > 0m)
+                {
+                    weights[symbols[i]] = w;
+                }
+            }
+
+            return new AllocationSolution(true, weights, Evaluate(weights), string.Create(CultureInfo.InvariantCulture,
+                $"max Sharpe solved in {result.Iterations} iterations, residual {result.Residual:0.0e0}"));
+        }
+        catch (QuantException ex)
+        {
+            return new AllocationSolution(false, new Dictionary<string, decimal>(), PortfolioExpectation.AllCash, ex.Message);
+        }
+    }
+
+    public PortfolioExpectation Evaluate(IReadOnlyDictionary<string, decimal> weights)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        var n = _assets.Length;
+        var w = new double[n];
+        foreach (var (symbol, weight) in weights)
+        {
+            if (_index.TryGetValue(symbol, out var i))
+            {
+                w[i] = (double)weight;
+            }
+        }
+
+        var ret = 0.0;
+        var variance = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            ret += w[i] * _mu[i];
+            for (var j = 0; j < n; j++)
+            {
+                variance += w[i] * _cov[(i * n) + j] * w[j];
+            }
+        }
+
+        var vol = Math.Sqrt(Math.Max(variance, 0));
+        var sharpe = vol > 0 ? (ret - (_rf * w.Sum())) / vol : 0;
+        return new PortfolioExpectation(D(ret), D(vol), D(sharpe));
+    }
+
+    private static decimal D(double value) => NavTrack.ToDecimal(value) ?? 0m;
+}
