@@ -1,18 +1,18 @@
 using System.Globalization;
-using System.Text.Json;
 using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Compliance;
+using TreasuryArena.Core.Identity;
 using TreasuryArena.Core.Ledger;
 
 namespace TreasuryArena.Core.Wallets.Optimization;
 
 /// <summary>
-/// Executes a wallet's orders through the compliance gate and the ledger, sells first. Before each order the current
+/// Executes a wallet's orders through the <see cref="TradeDesk"/> (the one trade path: compliance gate, then ledger), sells first. Before each order the current
 /// NAV is compared with the quoted one: a move above <see cref="SlippageTolerance"/> refuses the order (slippage
 /// protection). Buys never spend more than the cash the wallet has at that moment (rounded down to cents). Every
 /// ledger command carries an idempotency key built from the run and the order, so a retried run trades nothing twice.
 /// </summary>
-public sealed class OrderExecutor(LedgerService ledger, IComplianceGate compliance, OrderSizingOptions sizing, decimal slippageTolerance = 0.02m)
+public sealed class OrderExecutor(LedgerService ledger, TradeDesk desk, OrderSizingOptions sizing, decimal slippageTolerance = 0.02m)
 {
     public decimal SlippageTolerance => slippageTolerance;
 
@@ -49,7 +49,6 @@ public sealed class OrderExecutor(LedgerService ledger, IComplianceGate complian
                 $"slippage protection: NAV moved {move:P2} since the quote ({order.QuotedNav:0.########} → {nav:0.########}), more than {slippageTolerance:P1}"));
         }
 
-        decimal usd;
         Shares shares = Shares.Zero;
         Money cash = Money.Usd(0m);
         if (order.Side == OrderSide.Sell)
@@ -62,7 +61,6 @@ public sealed class OrderExecutor(LedgerService ledger, IComplianceGate complian
             }
 
             shares = Shares.Of(qty);
-            usd = Math.Round(qty * nav, 2, MidpointRounding.ToZero);
         }
         else
         {
@@ -74,38 +72,18 @@ public sealed class OrderExecutor(LedgerService ledger, IComplianceGate complian
             }
 
             cash = Money.Usd(amount);
-            usd = amount;
         }
 
-        var walletValue = wallet.Cash.Amount + wallet.Holdings.Sum(h => h.MarketValue(ledger.GetToken(h.Symbol)?.NavPerShare ?? UnitPrice.Of(0m)).Amount);
-        var intent = new TradeIntent(organisation, address, order.Symbol, order.Side == OrderSide.Buy ? TradeSide.Buy : TradeSide.Sell, usd, walletValue, actor, source,
-            JsonSerializer.Serialize(new Dictionary<string, string>
-            {
-                ["address"] = address,
-                ["symbol"] = order.Symbol,
-                ["side"] = order.Side.ToString().ToLowerInvariant(),
-                [order.Side == OrderSide.Buy ? "amount" : "shares"] = order.Side == OrderSide.Buy ? usd.ToString(CultureInfo.InvariantCulture) : shares.Value.ToString(CultureInfo.InvariantCulture),
-                ["idempotency_key"] = key,
-            }));
-        var verdict = await compliance.CheckTradeAsync(intent, ct);
-        switch (verdict)
+        var caller = new Caller(Guid.Empty, Guid.Empty, actor, organisation, Role.Treasurer);
+        var quantity = order.Side == OrderSide.Buy ? cash.Amount : shares.Value;
+        var outcome = await desk.ExecuteAsync(new TradeOrder(caller, address, order.Symbol, order.Side == OrderSide.Buy ? TradeSide.Buy : TradeSide.Sell, quantity, key, source), ct);
+        return outcome switch
         {
-            case ComplianceVerdict.Refused r:
-                return Skip(order, "refused", $"compliance: {r.Reason}");
-            case ComplianceVerdict.Held h:
-                return Skip(order, "held", $"held for compliance review ({h.Trade.Id}): {string.Join("; ", h.Trade.Reasons)}");
-        }
-
-        var result = order.Side == OrderSide.Buy
-            ? await ledger.BuyAsync(address, order.Symbol, cash, key, ct)
-            : await ledger.SellAsync(address, order.Symbol, shares, key, ct);
-        if (!result.Accepted)
-        {
-            return Skip(order, "refused", $"ledger: {result.Message}");
-        }
-
-        await compliance.TradeExecutedAsync(intent, ct);
-        return new OrderExecution(order.Symbol, order.Side, "executed", result.Cash.Amount, result.Shares.Value, result.Fee.Amount, result.NavPerShare.Value, null);
+            TradeOutcome.Executed e => new OrderExecution(order.Symbol, order.Side, "executed", e.Result.Cash.Amount, e.Result.Shares.Value, e.Result.Fee.Amount, e.Result.NavPerShare.Value, null),
+            TradeOutcome.Held h => Skip(order, "held", $"held for compliance review ({h.Trade.Id}): {string.Join("; ", h.Trade.Reasons)}"),
+            TradeOutcome.Refused r => Skip(order, "refused", $"{r.Code}: {r.Message}"),
+            _ => Skip(order, "refused", "unknown outcome"),
+        };
     }
 
     private static OrderExecution Skip(RebalanceOrder order, string status, string message) =>

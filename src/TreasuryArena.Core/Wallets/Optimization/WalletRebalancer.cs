@@ -8,6 +8,7 @@ using TreasuryArena.Core.Ledger;
 using TreasuryArena.Core.Wallets.Plans;
 using TreasuryArena.Core.Wallets.Proposals;
 using AdvisorOrderSide = TreasuryArena.Core.Advice.OrderSide;
+using TradeOrder = TreasuryArena.Core.Advice.TradeOrder;
 
 namespace TreasuryArena.Core.Wallets.Optimization;
 
@@ -24,7 +25,7 @@ public sealed class WalletRebalancer(
     WalletOptimizer optimizer,
     IWalletAllocationStore store,
     IIdentityStore identity,
-    IComplianceGate compliance,
+    TradeDesk desk,
     IAdvisor advisor,
     PlanPolicy plans,
     ProposalPolicy proposals,
@@ -34,7 +35,7 @@ public sealed class WalletRebalancer(
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    private readonly OrderExecutor _executor = new(ledger, compliance, optimizer.Options.Sizing, optimizer.Options.SlippageTolerance);
+    private readonly OrderExecutor _executor = new(ledger, desk, optimizer.Options.Sizing, optimizer.Options.SlippageTolerance);
 
     public WalletOptimizer Optimizer => optimizer;
 
