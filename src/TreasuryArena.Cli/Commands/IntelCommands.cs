@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using TreasuryArena.Cli.Commands.Intel;
 using TreasuryArena.Core.Intelligence;
+using TreasuryArena.Core.Ports;
 
 namespace TreasuryArena.Cli;
 
@@ -23,13 +24,14 @@ internal static partial class CliCommands
             await using var sp = IntelServices.Build(parse.GetValue(live));
             var intelligence = IntelServices.Resolve<MarketIntelligence>(sp);
             var report = await intelligence.AssessAsync(date, current: null, alerts: [], ct);
+            var health = IntelServices.Resolve<IMarketDataHealth>(sp).Sources();
             if (parse.GetValue(json))
             {
-                CliJson.Write(IntelOutput.ToJson(report), indented: true);
+                CliJson.Write(IntelOutput.ToJson(report, health), indented: true);
             }
             else
             {
-                IntelOutput.WriteText(Console.Out, report);
+                IntelOutput.WriteText(Console.Out, report, health);
             }
 
             return 0;

@@ -1,3 +1,5 @@
+using TreasuryArena.Core.Intelligence;
+
 namespace TreasuryArena.Cli.Commands.Intel;
 
 /// <summary>The <c>arena intel --json</c> document.</summary>
@@ -13,4 +15,5 @@ internal sealed record IntelJson(
     SignalJson Signal,
     IReadOnlyList<TriggerJson> Triggers,
     string TriggerReference,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    IReadOnlyList<MarketDataSourceHealth> SourceHealth);

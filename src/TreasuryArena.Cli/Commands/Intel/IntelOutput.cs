@@ -6,7 +6,7 @@ namespace TreasuryArena.Cli.Commands.Intel;
 /// <summary>Renders an <see cref="IntelReport"/> as text or as the JSON contract.</summary>
 internal static class IntelOutput
 {
-    public static IntelJson ToJson(IntelReport report)
+    public static IntelJson ToJson(IntelReport report, IReadOnlyList<MarketDataSourceHealth> health)
     {
         ArgumentNullException.ThrowIfNull(report);
         var s = report.Snapshot;
@@ -27,10 +27,11 @@ internal static class IntelOutput
             new SignalJson(g.Base, g.Tactical, g.Btc, g.Eth, g.Confidence, g.Reasons, g.MvrvRung, ZoneName(g.FearGreedZone)),
             [.. report.Triggers.Select(t => new TriggerJson(KindName(t.Kind), t.Code, t.Message))],
             report.Reference,
-            report.Notes);
+            report.Notes,
+            health);
     }
 
-    public static void WriteText(TextWriter w, IntelReport report)
+    public static void WriteText(TextWriter w, IntelReport report, IReadOnlyList<MarketDataSourceHealth> health)
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(report);
@@ -82,6 +83,16 @@ internal static class IntelOutput
         foreach (var t in report.Triggers)
         {
             w.WriteLine(Inv($"  - [{KindName(t.Kind)}] {t.Message}"));
+        }
+
+        if (health.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine("live sources (this run):");
+            foreach (var h in health)
+            {
+                w.WriteLine(Inv($"  {h.Source,-16} ok {h.Successes}, failed {h.Failures}, rejected {h.Rejections}{(h.LastError is null ? "" : "  last error: " + h.LastError)}"));
+            }
         }
     }
 
