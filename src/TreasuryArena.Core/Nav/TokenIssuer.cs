@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text.Json;
+using TreasuryArena.Core.Backtesting;
+using TreasuryArena.Core.Common;
+using TreasuryArena.Core.Ledger;
+using TreasuryArena.Core.Strategies;
+
+namespace TreasuryArena.Core.Nav;
+
+/// <summary>
+/// Issues a strategy token: a <c>proving</c> token in the ledger (initial NAV 1.00, default fees), its backing (the
+/// strategy and parameters, inception date) and its backtest — the same strategy on the same frame from the end of its
+/// warm-up to the inception date, scored by the quant library — stored with it.
+/// </summary>
+public sealed class TokenIssuer(LedgerService ledger, INavStore store, BackingPortfolioFactory portfolios)
+{
+    public static readonly decimal InitialNav = 1m;
+
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    /// <param name="strategy">A library strategy name.</param>
+    /// <param name="symbol">The token symbol (validated by the ledger).</param>
+    /// <param name="parameters">Strategy parameter overrides.</param>
+    /// <param name="inception">The first NAV date; default the last date of the strategy's data.</param>
+    public async Task<TokenIssue> IssueAsync(string strategy, string symbol, IReadOnlyDictionary<string, string>? parameters, DateOnly? inception, CancellationToken ct)
+    {
+        if (!StrategyLibrary.TryGet(strategy, out var definition))
+        {
+            throw new DomainException("unknown_strategy", $"no strategy `{strategy}` (known: {string.Join(", ", StrategyLibrary.All.Select(s => s.Name))})");
+        }
+
+        IStrategy instance;
+        try
+        {
+            instance = definition.Create(parameters);
+        }
+        catch (StrategyException ex)
+        {
+            throw new DomainException("bad_parameter", ex.Message);
+        }
+
+        var data = portfolios.Frame(instance);
+        var date = inception ?? data.Dates[^1];
+        if (Array.BinarySearch(data.Dates, date) < 0)
+        {
+            throw new DomainException("bad_inception", string.Create(CultureInfo.InvariantCulture,
+                $"inception {date:yyyy-MM-dd} is not a date of the {definition.Name} data ({data.Dates[0]:yyyy-MM-dd}..{data.Dates[^1]:yyyy-MM-dd})"));
+        }
+
+        // The backtest up to inception (when there is enough history before it).
+        BacktestRun? run = null;
+        var start = Backtester.DefaultStart(data, instance);
+        var end = Array.BinarySearch(data.Dates, date);
+        if (end - start >= 2)
+        {
+            run = Backtester.Run(data, instance, portfolios.Options, start, end);
+        }
+
+        var result = await ledger.CreateTokenAsync(symbol, $"{definition.Name} token", definition.Name, Common.UnitPrice.Of(InitialNav), date, null, ct);
+        if (!result.Accepted)
+        {
+            throw new DomainException("token_refused", result.Message ?? result.Error.ToString());
+        }
+
+        var canonical = result.Symbol ?? symbol;
+        var backing = new TokenBacking(canonical, definition.Name, instance.Parameters, date, date);
+        var summary = run is null
+            ? new Dictionary<string, object?> { ["note"] = "not enough history before inception for a backtest" }
+            : new Dictionary<string, object?>
+            {
+                ["strategy"] = definition.Name,
+                ["parameters"] = instance.Parameters,
+                ["from"] = run.From,
+                ["to"] = run.To,
+                ["final_equity"] = run.Result.FinalEquity,
+                ["total_return"] = run.Metrics.TotalReturn,
+                ["cagr"] = run.Metrics.Cagr,
+                ["volatility"] = run.Metrics.AnnualVolatility,
+                ["sharpe"] = run.Metrics.Sharpe,
+                ["max_drawdown"] = run.Metrics.MaxDrawdown.Depth,
+                ["trades"] = run.Result.TradeCount,
+                ["fees_paid"] = run.Result.FeesPaid,
+                ["equity"] = run.Result.Dates.Select((d, i) => new object[] { d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Math.Round(run.Result.Equity[i], 2) }),
+            };
+        if (!await store.TryAddBackingAsync(backing, JsonSerializer.Serialize(summary, Json), ct))
+        {
+            throw new DomainException("token_exists", $"token {canonical} already has a backing");
+        }
+
+        return new TokenIssue(canonical, definition.Name, date, InitialNav, run?.From, run?.To,
+            run is null ? null : NavTrack.ToDecimal(run.Metrics.TotalReturn),
+            run is null ? null : NavTrack.ToDecimal(run.Metrics.Sharpe),
+            run is null ? null : NavTrack.ToDecimal(-run.Metrics.MaxDrawdown.Depth));
+    }
+}
