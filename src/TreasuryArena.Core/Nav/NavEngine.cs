@@ -95,7 +95,8 @@ public sealed class NavEngine(
 
     /// <summary>
     /// Retires a token: no more buys or NAV steps, and every holder is settled — all their shares redeemed at the
-    /// current NAV through the ledger (the token's trade fee applies, as for any sale).
+    /// current NAV through the ledger (the token's trade fee applies, as for any sale). Positions worth less than one cent
+    /// cannot be paid out in whole cents and are left as recorded dust.
     /// </summary>
     public async Task<(LifecycleEvent Event, IReadOnlyList<LedgerResult> Settlements)> RetireAsync(string symbol, DateOnly asOf, string actor, string reason, CancellationToken ct)
     {
@@ -104,7 +105,8 @@ public sealed class NavEngine(
         var sells = new List<Task<LedgerResult>>();
         foreach (var wallet in ledger.ListWallets())
         {
-            if (ledger.GetHolding(wallet.Address, symbol) is { Shares.IsZero: false } holding)
+            // Dust worth less than a cent cannot be paid out (the ledger pays whole cents); it stays recorded.
+            if (ledger.GetHolding(wallet.Address, symbol) is { Shares.IsZero: false } holding && holding.Shares.Value * view.NavPerShare.Value >= 0.01m)
             {
                 sells.Add(ledger.SellAsync(wallet.Address, symbol, holding.Shares, $"retire:{symbol}:{wallet.Address}", ct));
             }

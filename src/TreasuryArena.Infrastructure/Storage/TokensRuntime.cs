@@ -1,0 +1,152 @@
+using System.Globalization;
+using TreasuryArena.Core.Advice;
+using TreasuryArena.Core.Common;
+using TreasuryArena.Core.Compliance;
+using TreasuryArena.Core.Identity;
+using TreasuryArena.Core.Ledger;
+using TreasuryArena.Core.MarketData;
+using TreasuryArena.Core.Nav;
+using TreasuryArena.Core.Tokens;
+using TreasuryArena.Core.Wallets;
+using TreasuryArena.Core.Wallets.Optimization;
+using TreasuryArena.Core.Wallets.Plans;
+using TreasuryArena.Core.Wallets.Proposals;
+using TreasuryArena.Infrastructure.Notifications;
+using TreasuryArena.Infrastructure.Platform;
+
+namespace TreasuryArena.Infrastructure.Storage;
+
+/// <summary>
+/// The tokens-and-wallets use cases wired over one database: the ledger (group-commit writer), the NAV engine with its
+/// store and backing portfolios, token issuance, the organisation/compliance stores and the trade desk, and the wallet
+/// optimizer runs. Used by the CLI verbs and the end-to-end tests; the server wires the same pieces by DI.
+/// </summary>
+public sealed class TokensRuntime : IAsyncDisposable
+{
+    private TokensRuntime(ArenaDatabase database, MarketHistory history, LedgerService ledger, TimeProvider time, IAdvisor advisor, TokensSettings settings)
+    {
+        Database = database;
+        Time = time;
+        Ledger = ledger;
+        Settings = settings;
+        Advisor = advisor;
+        NavStore = new SqlNavStore(database, time);
+        Allocations = new SqlWalletAllocationStore(database);
+        var platform = new PlatformDatabase(database);
+        Identity = new SqlIdentityStore(platform);
+        ComplianceStore = new SqlComplianceStore(platform);
+        Audit = new SqlAuditLog(platform, time);
+        Compliance = new ComplianceGate(ComplianceStore, Audit, new StoredNotifier(ComplianceStore, null), settings.Monitoring, time);
+        Desk = new TradeDesk(ledger, Compliance);
+        Portfolios = new BackingPortfolioFactory(history);
+        Nav = new NavEngine(ledger, NavStore, Portfolios, settings.Lifecycle, time);
+        Issuer = new TokenIssuer(ledger, NavStore, Portfolios);
+    }
+
+    public ArenaDatabase Database { get; }
+
+    public TimeProvider Time { get; }
+
+    public LedgerService Ledger { get; }
+
+    public TokensSettings Settings { get; }
+
+    public IAdvisor Advisor { get; }
+
+    public SqlNavStore NavStore { get; }
+
+    public SqlWalletAllocationStore Allocations { get; }
+
+    public IIdentityStore Identity { get; }
+
+    public IComplianceStore ComplianceStore { get; }
+
+    public SqlAuditLog Audit { get; }
+
+    public IComplianceGate Compliance { get; }
+
+    public TradeDesk Desk { get; }
+
+    public BackingPortfolioFactory Portfolios { get; }
+
+    public NavEngine Nav { get; }
+
+    public TokenIssuer Issuer { get; }
+
+    public static async Task<TokensRuntime> OpenAsync(ArenaDatabase database, MarketHistory history, TimeProvider time, IAdvisor? advisor = null, TokensSettings? settings = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var ledger = await database.OpenLedgerAsync(time, cancellationToken: ct);
+        return new TokensRuntime(database, history, ledger, time, advisor ?? new RuleAdvisor(new RuleAdvisorOptions(), time), settings ?? new TokensSettings());
+    }
+
+    /// <summary>Creates a wallet for an organisation (by name or id) after checking its plan allows the mode; deposits <paramref name="deposit"/> when given.</summary>
+    public async Task<string> CreateWalletAsync(string organisation, WalletMode mode, RiskTolerance risk, decimal? deposit, CancellationToken ct)
+    {
+        var org = (Guid.TryParse(organisation, out var id) ? await Identity.FindOrganisationAsync(id, ct) : null)
+                  ?? await Identity.FindOrganisationByNameAsync(organisation, ct)
+                  ?? throw new DomainException("unknown_organisation", $"no organisation named {organisation} (create it with `arena org create`)");
+        Settings.Plans.CheckMode(org.Plan, mode);
+        if (deposit is { } d && d <= 0m)
+        {
+            throw new DomainException("invalid_amount", "--deposit must be a positive USD amount");
+        }
+
+        var created = await Ledger.CreateWalletAsync(org.Id.ToString(), mode, risk, "wallet:" + Guid.CreateVersion7(Time.GetUtcNow()).ToString("N"), ct);
+        if (!created.Accepted)
+        {
+            throw new DomainException("wallet_refused", created.Message ?? created.Error.ToString());
+        }
+
+        var address = created.Address!;
+        if (deposit is { } amount)
+        {
+            var result = await Ledger.DepositAsync(address, Money.Usd(amount), "deposit:" + address + ":initial", ct);
+            if (!result.Accepted)
+            {
+                throw new DomainException("deposit_refused", result.Message ?? result.Error.ToString());
+            }
+        }
+
+        return address;
+    }
+
+    /// <summary>The token analytics as of the latest NAV date (or <paramref name="asOf"/>), computed once for a run.</summary>
+    public async Task<TokenUniverse> UniverseAsync(DateOnly? asOf, CancellationToken ct)
+    {
+        var histories = new Dictionary<string, IReadOnlyList<NavHistoryRow>>(StringComparer.Ordinal);
+        var quotes = new Dictionary<string, (decimal Nav, bool Buyable)>(StringComparer.Ordinal);
+        var lookback = Settings.Optimizer.LookbackDays;
+        foreach (var token in Ledger.ListTokens())
+        {
+            if (token.Token.Status == TokenStatus.Retired)
+            {
+                continue;
+            }
+
+            var rows = await NavStore.HistoryAsync(token.Token.Symbol, asOf is null ? lookback + 1 : null, ct);
+            histories[token.Token.Symbol] = rows;
+            quotes[token.Token.Symbol] = (token.NavPerShare.Value, TokenLifecycle.CanBuy(token.Token.Status));
+        }
+
+        var date = asOf ?? (histories.Values.Where(h => h.Count > 0).Select(h => h[^1].Date).DefaultIfEmpty(DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime)).Max());
+        return TokenUniverse.Build(date, histories, quotes, new TokenUniverseOptions(lookback, Settings.Optimizer.RiskFreeRate));
+    }
+
+    public async Task<WalletRebalancer> RebalancerAsync(DateOnly? asOf, CancellationToken ct)
+    {
+        var universe = await UniverseAsync(asOf, ct);
+        var optimizer = new WalletOptimizer(universe, Settings.Optimizer.Wallet);
+        return new WalletRebalancer(Ledger, optimizer, Allocations, Identity, Desk, Advisor, Settings.Plans, Settings.Proposals, Time);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Nav.Dispose();
+        await Audit.DisposeAsync();
+        await Ledger.DisposeAsync();
+    }
+
+    /// <summary>Format helper for messages.</summary>
+    public static string Usd(decimal amount) => amount.ToString("N2", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,31 @@
+using TreasuryArena.Core.Compliance;
+using TreasuryArena.Core.Nav;
+using TreasuryArena.Core.Wallets.Optimization;
+using TreasuryArena.Core.Wallets.Plans;
+using TreasuryArena.Core.Wallets.Proposals;
+
+namespace TreasuryArena.Infrastructure.Storage;
+
+/// <summary>The configurable defaults of the tokens area (lifecycle gates, optimizer, proposals, plans, monitoring).</summary>
+public sealed record TokensSettings
+{
+    public LifecycleOptions Lifecycle { get; init; } = new();
+
+    public OptimizerSettings Optimizer { get; init; } = new();
+
+    public ProposalPolicy Proposals { get; init; } = new();
+
+    public PlanPolicy Plans { get; init; } = PlanPolicy.Default;
+
+    public MonitoringRules Monitoring { get; init; } = new();
+
+    /// <summary>The optimizer's options plus the analytics' risk-free rate.</summary>
+    public sealed record OptimizerSettings
+    {
+        public WalletOptimizerOptions Wallet { get; init; } = new();
+
+        public int LookbackDays => Wallet.LookbackDays;
+
+        public decimal RiskFreeRate { get; init; }
+    }
+}

@@ -1,0 +1,168 @@
+using TreasuryArena.Core.Common;
+using TreasuryArena.Core.Identity;
+using TreasuryArena.Core.Ledger;
+using TreasuryArena.Core.Nav;
+using TreasuryArena.Core.Tokens;
+using TreasuryArena.Core.Wallets;
+using TreasuryArena.Core.Wallets.Proposals;
+
+namespace TreasuryArena.Infrastructure.Tests.Tokens;
+
+/// <summary>
+/// End to end on the shipped history: several strategies tokenised in October 2020, a proving period that promotes some
+/// and not others, wallets of every risk tolerance and mode rebalanced weekly through the May 2021 crash (the breaker
+/// fires), HYBRID approval, rejection and expiry, plan limits, and the ledger verified at the end.
+/// </summary>
+public sealed class TokensEndToEndTests
+{
+    private static readonly DateOnly Inception = new(2020, 10, 1);
+    private static readonly CancellationToken Ct = CancellationToken.None;
+
+    private static readonly (string Strategy, string Symbol, Dictionary<string, string>? Parameters)[] Strategies =
+    [
+        ("buy-and-hold", "HBTC", new() { ["asset"] = "BTC" }),
+        ("buy-and-hold", "HETH", new() { ["asset"] = "ETH" }),
+        ("ma-trend", "TRND", null),
+        ("dual-momentum", "DMOM", null),
+        ("risk-parity", "RPAR", null),
+        ("vol-target", "VTGT", null),
+        ("treasury-60-40", "T6040", null),
+        ("fixed-weight", "FIXW", null),
+        ("rsi-reversion", "RSIR", null),
+    ];
+
+    [Fact]
+    public async Task Tokens_ShippedHistory_LifecycleWalletsAndLedgerHold()
+    {
+        await using var f = await TokensFixture.CreateAsync();
+        var rt = f.Runtime;
+        foreach (var (strategy, symbol, parameters) in Strategies)
+        {
+            var issue = await rt.Issuer.IssueAsync(strategy, symbol, parameters, Inception, Ct);
+            Assert.Equal(Inception, issue.Inception);
+            Assert.NotNull(await rt.NavStore.FindBacktestAsync(symbol, Ct));
+        }
+
+        // A token issued just before the May 2021 crash: its proving period is the crash.
+        await rt.Issuer.IssueAsync("buy-and-hold", "LETH", new Dictionary<string, string> { ["asset"] = "ETH" }, new DateOnly(2021, 4, 20), Ct);
+
+        // Plan limits.
+        var planError = await Assert.ThrowsAsync<DomainException>(() => f.WalletAsync(Plan.Free, WalletMode.FullAi, RiskTolerance.Moderate, 1000m));
+        Assert.Equal("plan_limit", planError.Code);
+        Assert.Contains("Free plan does not allow FULL_AI", planError.Message, StringComparison.Ordinal);
+        Assert.Equal("plan_limit", (await Assert.ThrowsAsync<DomainException>(() => f.WalletAsync(Plan.Basic, WalletMode.Manual, RiskTolerance.Moderate, 1000m))).Code);
+
+        var conservative = await f.WalletAsync(Plan.Premium, WalletMode.FullAi, RiskTolerance.Conservative, 100_000m);
+        var moderate = await f.WalletAsync(Plan.Premium, WalletMode.FullAi, RiskTolerance.Moderate, 100_000m);
+        var aggressive = await f.WalletAsync(Plan.Basic, WalletMode.FullAi, RiskTolerance.Aggressive, 100_000m);
+        var hybrid = await f.WalletAsync(Plan.Premium, WalletMode.Hybrid, RiskTolerance.Aggressive, 50_000m);
+        var manual = await f.WalletAsync(Plan.Free, WalletMode.Manual, RiskTolerance.Aggressive, 20_000m);
+
+        // Proving: 30 days and more; the gates promote some tokens and not others.
+        var first = await rt.Nav.RunAsync(new DateOnly(2020, 11, 15), Ct);
+        Assert.Equal(Strategies.Length * 46, first.RowsWritten); // the late token has no rows before its inception
+        var again = await rt.Nav.RunAsync(new DateOnly(2020, 11, 15), Ct);
+        Assert.Equal(0, again.RowsWritten);
+        var promoted = rt.Ledger.ListTokens().Where(t => t.Token.Status == TokenStatus.Active).Select(t => t.Token.Symbol).ToList();
+        Assert.NotEmpty(promoted);
+        var events = await rt.NavStore.EventsAsync(null, Ct);
+        Assert.All(events.Where(e => e.To == TokenStatus.Active), e =>
+        {
+            Assert.True(e.Date.DayNumber - Inception.DayNumber >= 30);
+            Assert.StartsWith("Promoted", e.Reason, StringComparison.Ordinal);
+        });
+
+        // Weekly: NAV step, then rebalance every wallet, from January to mid-June 2021.
+        var hybridOutcomes = new List<string>();
+        for (var date = new DateOnly(2021, 1, 3); date <= new DateOnly(2021, 6, 13); date = date.AddDays(7))
+        {
+            await rt.Nav.RunAsync(date, Ct);
+            var rebalancer = await rt.RebalancerAsync(null, Ct);
+            var results = await rebalancer.RebalanceAsync(null, false, null, Ct);
+            Assert.Equal(5, results.Count);
+            Assert.All(results.Where(r => r.Mode == "MANUAL"), r => Assert.Equal("none", r.Action));
+
+            foreach (var p in await rt.Allocations.ProposalsAsync(hybrid, ProposalStatus.Pending, Ct))
+            {
+                // Approve the first proposal, reject the second, let the third expire.
+                switch (hybridOutcomes.Count)
+                {
+                    case 0:
+                        var approved = await rebalancer.DecideProposalAsync(p.Id, true, "treasurer", null, Ct);
+                        Assert.Equal("executed", approved.Action);
+                        hybridOutcomes.Add("approved");
+                        break;
+                    case 1:
+                        await rebalancer.DecideProposalAsync(p.Id, false, "treasurer", "not this week", Ct);
+                        Assert.Equal(ProposalStatus.Rejected, (await rt.Allocations.FindProposalAsync(p.Id, Ct))!.Status);
+                        hybridOutcomes.Add("rejected");
+                        break;
+                    case 2:
+                        f.Clock.Advance(rt.Settings.Proposals.Lifetime + TimeSpan.FromMinutes(1));
+                        var expired = await Assert.ThrowsAsync<DomainException>(() => rebalancer.DecideProposalAsync(p.Id, true, "treasurer", null, Ct));
+                        Assert.Equal("proposal_expired", expired.Code);
+                        Assert.Equal(ProposalStatus.Expired, (await rt.Allocations.FindProposalAsync(p.Id, Ct))!.Status);
+                        hybridOutcomes.Add("expired");
+                        break;
+                }
+            }
+
+            // Every wallet: no negative cash, a snapshot per run.
+            foreach (var w in new[] { conservative, moderate, aggressive, hybrid, manual })
+            {
+                Assert.True(rt.Ledger.GetWallet(w)!.Cash.Amount >= 0m);
+            }
+        }
+
+        Assert.Equal(["approved", "rejected", "expired"], hybridOutcomes);
+
+        // The gates promoted some tokens and not the one that proved itself in a crash.
+        Assert.Equal(TokenStatus.Proving, rt.Ledger.GetToken("LETH")!.Token.Status);
+        Assert.DoesNotContain(await rt.NavStore.EventsAsync("LETH", Ct), e => e.To == TokenStatus.Active);
+        Assert.True(rt.Ledger.ListTokens().Count(t => t.Token.Status != TokenStatus.Proving) >= 5);
+
+        // The breaker fired on a real crash (May 2021) and said why.
+        var breaker = (await rt.NavStore.EventsAsync(null, Ct)).Where(e => e.To == TokenStatus.Paused).ToList();
+        Assert.NotEmpty(breaker);
+        Assert.Contains(breaker, e => e.Date >= new DateOnly(2021, 5, 1) && e.Date <= new DateOnly(2021, 6, 30));
+        Assert.All(breaker, e => Assert.Contains("below its high-water mark", e.Reason, StringComparison.Ordinal));
+        var paused = breaker[0].Symbol;
+        Assert.Equal(TokenStatus.Paused, rt.Ledger.GetToken(paused)!.Token.Status);
+        var history = await rt.NavStore.HistoryAsync(paused, null, Ct);
+        Assert.True(history.Single(r => r.Date == breaker[0].Date).Drawdown <= -0.20m || history.Max(r => r.Nav) * 0.8m >= history.Single(r => r.Date == breaker[0].Date).Nav);
+
+        // Buys of a paused token are refused by the ledger; FULL_AI wallets never target it.
+        var lastRun = await (await rt.RebalancerAsync(null, Ct)).RebalanceAsync([aggressive], true, null, Ct);
+        Assert.DoesNotContain(paused, lastRun[0].TargetWeights.Keys);
+
+        // An admin resumes it; the breaker measures from the resume date.
+        var resume = await rt.Nav.ResumeAsync(paused, history[^1].Date, "admin", "reviewed after the crash", Ct);
+        Assert.Equal(TokenStatus.Active, resume.To);
+        Assert.Equal(TokenStatus.Active, rt.Ledger.GetToken(paused)!.Token.Status);
+
+        // FULL_AI wallets invested within limits; the Basic plan wallet holds at most 10 tokens, the Free one nothing on its own.
+        foreach (var w in new[] { conservative, moderate, aggressive })
+        {
+            var view = rt.Ledger.GetWallet(w)!;
+            var snapshots = await rt.Allocations.SnapshotsAsync(w, 100, Ct);
+            Assert.Equal(24, snapshots.Count);
+            Assert.All(snapshots, s => Assert.False(string.IsNullOrWhiteSpace(s.Reasoning)));
+            Assert.True(view.Holdings.Count <= 10);
+        }
+
+        Assert.Contains(await rt.Allocations.SnapshotsAsync(moderate, 100, Ct), s => s.Action == "executed");
+        Assert.Empty(rt.Ledger.GetWallet(manual)!.Holdings);
+
+        // Retiring settles every holder at NAV.
+        var held = rt.Ledger.ListTokens().Where(t => t.Supply.Value > 0m).Select(t => t.Token.Symbol).First();
+        var (_, settlements) = await rt.Nav.RetireAsync(held, history[^1].Date, "admin", "strategy closed", Ct);
+        Assert.NotEmpty(settlements);
+        var left = rt.Ledger.GetToken(held)!;
+        Assert.True(left.Supply.Value * left.NavPerShare.Value < 0.01m * 5, "only sub-cent dust may remain");
+        Assert.Equal(TokenStatus.Retired, left.Token.Status);
+
+        // Every ledger invariant holds: replay the journal, balances, hash chain.
+        var verification = await LedgerVerifier.VerifyAsync(rt.Database.CreateLedgerJournal(), Ct);
+        Assert.True(verification.Ok, string.Join("; ", verification.Violations.Select(v => v.What + " " + v.Detail)));
+    }
+}
