@@ -22,6 +22,9 @@ public static class Guardrails
     public const string MaxAssetWeight = "max_asset_weight";
     public const string MaxVolatileShare = "max_volatile_share";
 
+    /// <summary>Costs of a cut order are rounded up to cents: keep two cents aside so cash never goes below zero.</summary>
+    private const decimal CostRoundingReserve = 0.02m;
+
     /// <summary>Orders under a cent are dropped.</summary>
     private const decimal MinNotional = 0.01m;
 
@@ -102,7 +105,7 @@ public static class Guardrails
         var volatileValue = portfolio.VolatileValue;
 
         // The lowest the portfolio value can be after this rebalance: every order's cost paid in full.
-        var navFloor = nav - orders.Sum(o => o.EstimatedCost);
+        var navFloor = nav - orders.Sum(o => o.EstimatedCost + CostRoundingReserve);
         // Turnover is one-sided: sells and buys each may trade at most MaxTurnover × value.
         var sellTurnoverLeft = Math.Max(0m, limits.MaxTurnover * nav);
         var buyTurnoverLeft = sellTurnoverLeft;
@@ -168,7 +171,7 @@ public static class Guardrails
 
             var costRate = order.CostRate;
             allowed = Cut(allowed, buyTurnoverLeft, MaxTurnover, order, interventions, Text.F($"one-sided turnover per rebalance is capped at {limits.MaxTurnover:P0} of the portfolio"));
-            allowed = Cut(allowed, Math.Max(0m, cash / (1m + costRate)), Cash, order, interventions, "not enough cash after the sells");
+            allowed = Cut(allowed, Math.Max(0m, (cash - CostRoundingReserve) / (1m + costRate)), Cash, order, interventions, "not enough cash after the sells");
             var held = values.GetValueOrDefault(order.Asset);
             allowed = Cut(allowed, Math.Max(0m, (limits.MaxAssetWeight * navFloor) - held), MaxAssetWeight, order, interventions,
                 Text.F($"{order.Asset} may not exceed {limits.MaxAssetWeight:P0} of the portfolio"));

@@ -41,7 +41,10 @@ public sealed record TradeOrder
 
     public decimal EstimatedCost => EstimatedFee + EstimatedSlippage;
 
-    /// <summary>The same order for a different notional, with fees and slippage scaled proportionally.</summary>
+    /// <summary>The same order for a different notional, with fees and slippage scaled proportionally and rounded up to
+    /// cents (a smaller order never costs more than the original: the original's costs are whole cents).</summary>
     public TradeOrder WithNotional(decimal notional) =>
-        new(Asset, Venue, AssetClass, Side, notional, EstimatedFee * notional / Notional, EstimatedSlippage * notional / Notional);
+        new(Asset, Venue, AssetClass, Side, notional, Cents(EstimatedFee * notional / Notional), Cents(EstimatedSlippage * notional / Notional));
+
+    private static decimal Cents(decimal amount) => Math.Round(amount, 2, MidpointRounding.ToPositiveInfinity);
 }

@@ -43,12 +43,24 @@ public sealed class IntelligenceTreasuryMarket(MarketIntelligence intelligence, 
     {
         var report = await intelligence.AssessAsync(asOf, current: null, alerts: [], cancellationToken);
         var signal = report.Signal;
-        var view = new MarketView(signal.Phase.ToWire(), report.Snapshot.All, (decimal)signal.Tactical, signal.Confidence, signal.Reasons);
+        var wanted = (decimal)signal.Tactical;
+        var target = Math.Min(wanted, options.MaxVolatileShare);
+        var reasons = signal.Reasons.ToList();
+        if (target < wanted)
+        {
+            reasons.Add(Text.F($"the signal's {wanted:P0} tactical share is capped at the treasury's {options.MaxVolatileShare:P0} maximum volatile share"));
+        }
+
+        var view = new MarketView(signal.Phase.ToWire(), report.Snapshot.All, target, signal.Confidence, reasons);
+
+        // Without a recorded allocation the intelligence compares today's signal with yesterday's, so its drift trigger
+        // is signal-to-signal; the treasury adds its own portfolio drift trigger instead.
         var triggers = report.Triggers
+            .Where(t => t.Kind != TriggerKind.Drift)
             .Select(t => t.Kind == TriggerKind.Emergency ? $"emergency {t.Code}: {t.Message}" : t.Message)
             .ToList();
         var emergency = report.Triggers.FirstOrDefault(t => t.Kind == TriggerKind.Emergency) is { } e ? new EmergencyEvent(e.Code, e.Message) : null;
         decimal? btcShare = signal.Tactical > 0 ? (decimal)(signal.Btc / signal.Tactical) : null;
-        return new MarketAssessment(view, (decimal)signal.Tactical, btcShare, triggers, emergency);
+        return new MarketAssessment(view, target, btcShare, triggers, emergency);
     }
 }

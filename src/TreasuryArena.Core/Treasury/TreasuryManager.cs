@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TreasuryArena.Core.Advice;
@@ -43,7 +42,7 @@ public sealed class TreasuryManager(
         var targets = TreasuryTargets.Create(options, assessment.TargetTacticalShare, assessment.BtcShareOfTactical ?? options.BtcShareOfTactical);
         var valuation = TreasuryValuation.Mark(portfolio, marks, targets);
         var latest = (await journal.ListAsync(RecentDecisionCount, cancellationToken)).FirstOrDefault(e => e.AsOf == asOf);
-        return new TreasuryStatus(asOf, isDefault, options.Mode, valuation, targets, await PerformanceAsync(portfolio, valuation, marks, cancellationToken), assessment, latest);
+        return new TreasuryStatus(asOf, isDefault, options.ParsedMode(), valuation, targets, await PerformanceAsync(portfolio, valuation, marks, cancellationToken), assessment, latest);
     }
 
     /// <summary>The rebalancing plan on <paramref name="asOf"/> (to target, or a de-risk plan in an emergency); nothing is journaled.</summary>
@@ -67,7 +66,7 @@ public sealed class TreasuryManager(
             ? await advisor.AssessEmergencyAsync(context, emergency, cancellationToken)
             : await advisor.AnalyzeDailyAsync(context, cancellationToken);
         var guarded = Guardrails.Apply(context.Portfolio, context.Proposal, decision, _limits);
-        var execute = emergency is not null && decision.Action == DecisionAction.DeRisk && options.Mode == TreasuryMode.FullAi;
+        var execute = emergency is not null && decision.Action == DecisionAction.DeRisk && options.ParsedMode() == TreasuryMode.FullAi;
         return await FinishAsync(status, plan, context, decision, guarded, execute, cancellationToken);
     }
 
@@ -195,9 +194,9 @@ public sealed class TreasuryManager(
     {
         var triggers = status.Assessment.Triggers.ToList();
         var drift = status.Valuation.Drift;
-        if (drift >= options.DriftThreshold && !triggers.Any(t => t.StartsWith("drift", StringComparison.OrdinalIgnoreCase)))
+        if (drift >= options.DriftThreshold)
         {
-            triggers.Add(string.Create(CultureInfo.InvariantCulture, $"drift {drift:P1} is past the {options.DriftThreshold:P0} band"));
+            triggers.Add(Text.F($"portfolio drift {drift:P1} is past the {options.DriftThreshold:P0} band"));
         }
 
         if (status.Assessment.Emergency is { } e && !triggers.Any(t => t.StartsWith("emergency", StringComparison.OrdinalIgnoreCase)))
@@ -266,7 +265,7 @@ public sealed class TreasuryManager(
             Executed = fills.Count > 0,
         };
         var id = await journal.AppendAsync(entry, cancellationToken);
-        return new AdviceResult(status, plan, decision, guarded, entry with { Id = id }, fills);
+        return new AdviceResult(status, context.Triggers, plan, decision, guarded, entry with { Id = id }, fills);
     }
 
     private async Task<(TreasuryPortfolio Portfolio, bool IsDefault)> LoadAsync(DateOnly asOf, CancellationToken cancellationToken)

@@ -41,7 +41,17 @@ public sealed class TreasuryOptions
     /// <summary>Trades smaller than this (USD) are not proposed.</summary>
     public decimal MinTradeUsd { get; init; } = 100m;
 
-    public TreasuryMode Mode { get; init; } = TreasuryMode.Hybrid;
+    /// <summary><c>FULL_AI</c>, <c>HYBRID</c> (default) or <c>MANUAL</c>.</summary>
+    public string Mode { get; init; } = "HYBRID";
+
+    public TreasuryMode ParsedMode() =>
+        Mode.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Trim().ToUpperInvariant() switch
+        {
+            "FULLAI" => TreasuryMode.FullAi,
+            "HYBRID" => TreasuryMode.Hybrid,
+            "MANUAL" => TreasuryMode.Manual,
+            _ => throw new ArgumentException($"Treasury:Mode '{Mode}' must be FULL_AI, HYBRID or MANUAL"),
+        };
 
     /// <summary>The date a default treasury starts (yyyy-MM-dd); empty means the first date it is asked about.</summary>
     public string? InceptionDate { get; init; }
@@ -110,6 +120,8 @@ public sealed class TreasuryOptions
         }
 
         _ = Limits();
+        _ = ParsedMode();
+        _ = Inception();
         return this;
     }
 

@@ -103,7 +103,7 @@ public sealed class TreasuryManagerTests
     [Fact]
     public async Task Advise_EmergencyInFullAi_ExecutesTheDeRisk()
     {
-        var (manager, market) = Create(new TreasuryOptions { InceptionDate = "2024-01-01", Mode = TreasuryMode.FullAi });
+        var (manager, market) = Create(new TreasuryOptions { InceptionDate = "2024-01-01", Mode = "FULL_AI" });
         market.Emergency = new EmergencyEvent("btc_crash", "BTC fell 18% in 24h");
         var result = await manager.AdviseAsync(Inception.AddDays(40), CancellationToken.None);
         Assert.NotEmpty(result.Fills);

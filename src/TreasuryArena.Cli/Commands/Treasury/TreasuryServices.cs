@@ -1,0 +1,81 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TreasuryArena.Cli.Commands.Intel;
+using TreasuryArena.Core.Advice;
+using TreasuryArena.Core.Intelligence;
+using TreasuryArena.Core.Ports;
+using TreasuryArena.Core.Treasury;
+using TreasuryArena.Infrastructure.Advice;
+
+namespace TreasuryArena.Cli.Commands.Treasury;
+
+/// <summary>
+/// Wires the treasury use cases for one command: configuration (<c>Treasury</c>, <c>Advisor:Rules</c>,
+/// <c>Anthropic</c>), market data and intelligence (history by default), the database given by <c>--db</c> (every migration
+/// applied, 0200 included), and the advisor (Claude when <c>Anthropic:ApiKey</c> is set, else the rules — said once).
+/// </summary>
+internal sealed class TreasuryServices : IAsyncDisposable
+{
+    private static int _noticeShown;
+
+    private readonly ServiceProvider _provider;
+
+    private TreasuryServices(ServiceProvider provider, TreasuryManager manager, SqlDecisionJournal journal)
+    {
+        _provider = provider;
+        Manager = manager;
+        Journal = journal;
+    }
+
+    public TreasuryManager Manager { get; }
+
+    public SqlDecisionJournal Journal { get; }
+
+    public static async Task<TreasuryServices> OpenAsync(string? db, CancellationToken cancellationToken)
+    {
+        var configuration = CliHost.Configuration;
+        TreasuryOptions options;
+        RuleAdvisorOptions ruleOptions;
+        AnthropicOptions anthropic;
+        try
+        {
+            options = (configuration.GetSection(TreasuryOptions.SectionName).Get<TreasuryOptions>() ?? new TreasuryOptions()).Validated();
+            ruleOptions = configuration.GetSection(RuleAdvisorOptions.SectionName).Get<RuleAdvisorOptions>() ?? new RuleAdvisorOptions();
+            anthropic = configuration.GetSection(AnthropicOptions.SectionName).Get<AnthropicOptions>() ?? new AnthropicOptions();
+            Validator.ValidateObject(anthropic, new ValidationContext(anthropic), validateAllProperties: true);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or ValidationException)
+        {
+            throw new CliException("invalid configuration: " + ex.Message);
+        }
+
+        var database = await CliDatabase.OpenAsync(db, cancellationToken);
+        var provider = IntelServices.Build(live: false);
+        try
+        {
+            var intelligence = IntelServices.Resolve<MarketIntelligence>(provider);
+            var marketData = IntelServices.Resolve<IMarketDataProvider>(provider);
+            var time = provider.GetRequiredService<TimeProvider>();
+            var journal = new SqlDecisionJournal(database);
+            var rules = new RuleAdvisor(ruleOptions, time);
+            var (advisor, notice) = ClaudeAdvisorFactory.Create(anthropic, rules, journal, time, provider.GetRequiredService<ILoggerFactory>());
+            if (notice is not null && Interlocked.Exchange(ref _noticeShown, 1) == 0)
+            {
+                await Console.Error.WriteLineAsync(notice);
+            }
+
+            var market = new IntelligenceTreasuryMarket(intelligence, marketData, options);
+            var manager = new TreasuryManager(options, advisor, market, new SqlTreasuryStore(database, time), journal, time);
+            return new TreasuryServices(provider, manager, journal);
+        }
+        catch
+        {
+            await provider.DisposeAsync();
+            throw;
+        }
+    }
+
+    public ValueTask DisposeAsync() => _provider.DisposeAsync();
+}
