@@ -1,0 +1,125 @@
+using System.CommandLine;
+using System.Text.Json;
+using TreasuryArena.Cli.Tests.Intel;
+
+namespace TreasuryArena.Cli.Tests.Treasury;
+
+/// <summary>The treasury, advise, journal and review commands end to end on the shipped history and a temp SQLite file.</summary>
+[Collection(IntelConsoleCollection.Name)]
+public sealed class TreasuryCommandsTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "arena-cli-treasury-" + Guid.NewGuid().ToString("N"));
+
+    private static readonly string[] DailyActions = ["hold", "rebalance", "de_risk"];
+
+    private string Db => Path.Combine(_dir, "arena.db");
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_dir))
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+    }
+
+    private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
+    {
+        var root = new RootCommand("test");
+        CliCommands.AddAll(root);
+        var (oldOut, oldErr) = (Console.Out, Console.Error);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        Console.SetOut(stdout);
+        Console.SetError(stderr);
+        try
+        {
+            var code = await CliCommands.InvokeAsync(root, args);
+            return (code, stdout.ToString(), stderr.ToString());
+        }
+        finally
+        {
+            Console.SetOut(oldOut);
+            Console.SetError(oldErr);
+        }
+    }
+
+    [Fact]
+    public async Task Advise_FreshDatabase_UsesDefaultTreasuryAndPrintsTheContractFields()
+    {
+        var (code, output, err) = await RunAsync("advise", "--as-of", "2021-11-10", "--db", Db, "--json");
+
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        Assert.Contains(root.GetProperty("action").GetString(), DailyActions);
+        Assert.False(string.IsNullOrWhiteSpace(root.GetProperty("reasoning").GetString()));
+        Assert.InRange(root.GetProperty("confidence").GetInt32(), 0, 100);
+        Assert.Equal("rules", root.GetProperty("advisor").GetString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("fallback_reason").ValueKind);
+        Assert.True(root.GetProperty("default_treasury").GetBoolean());
+        Assert.Contains("Anthropic:ApiKey is not set", err, StringComparison.Ordinal);
+
+        var (_, journal, _) = await RunAsync("journal", "--db", Db, "--json");
+        using var entries = JsonDocument.Parse(journal);
+        var entry = Assert.Single(entries.RootElement.EnumerateArray());
+        Assert.Equal(root.GetProperty("journal_id").GetInt64(), entry.GetProperty("id").GetInt64());
+        Assert.Equal("2021-11-10", entry.GetProperty("as_of").GetString());
+    }
+
+    [Fact]
+    public async Task Execute_ThenStatusLater_ShowsTheSavedTreasuryMarkedToMarket()
+    {
+        var (code, _, err) = await RunAsync("treasury", "execute", "--as-of", "2021-01-04", "--db", Db, "--json");
+        Assert.True(code == 0, err);
+
+        var (code2, output, err2) = await RunAsync("treasury", "status", "--as-of", "2021-04-14", "--db", Db, "--json");
+        Assert.True(code2 == 0, err2);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        Assert.False(root.GetProperty("default_treasury").GetBoolean());
+        Assert.Equal("2021-01-04", root.GetProperty("performance").GetProperty("inception").GetString());
+        // On 2021-01-04 the signal (TOP, MVRV past 5.0) cut tactical to 15%; BTC and ETH then rallied into April.
+        Assert.True(root.GetProperty("tactical_share").GetDecimal() > root.GetProperty("target_tactical_share").GetDecimal());
+        Assert.True(root.GetProperty("performance").GetProperty("return").GetDouble() > 0.10);
+        Assert.True(root.GetProperty("drift").GetDecimal() > 0.05m);
+        Assert.Equal(5, root.GetProperty("positions").GetArrayLength());
+
+        var (code3, plan, err3) = await RunAsync("treasury", "plan", "--as-of", "2021-04-14", "--db", Db, "--json");
+        Assert.True(code3 == 0, err3);
+        using var planDoc = JsonDocument.Parse(plan);
+        var orders = planDoc.RootElement.GetProperty("orders").EnumerateArray().ToList();
+        Assert.NotEmpty(orders);
+        var firstBuy = orders.FindIndex(o => o.GetProperty("side").GetString() == "buy");
+        Assert.True(firstBuy < 0 || orders.Skip(firstBuy).All(o => o.GetProperty("side").GetString() == "buy"), "sells come before buys");
+    }
+
+    [Fact]
+    public async Task Review_AfterDecisions_PrintsScorecards()
+    {
+        await RunAsync("advise", "--as-of", "2021-11-10", "--db", Db);
+        var (code, output, err) = await RunAsync("review", "--as-of", "2022-01-31", "--db", Db, "--json");
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(output);
+        var rules = Assert.Single(doc.RootElement.GetProperty("advisors").EnumerateArray());
+        Assert.Equal("rules", rules.GetProperty("advisor").GetString());
+        Assert.Equal(1, rules.GetProperty("decisions").GetInt32());
+        Assert.Equal("acknowledge", doc.RootElement.GetProperty("commentary").GetProperty("action").GetString());
+    }
+
+    [Fact]
+    public async Task Status_DateWithoutPrices_UserError()
+    {
+        var (code, _, err) = await RunAsync("treasury", "status", "--as-of", "2031-01-01", "--db", Db);
+        Assert.Equal(2, code);
+        Assert.Contains("no usable BTC price", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Journal_ZeroLimit_UserError()
+    {
+        var (code, _, err) = await RunAsync("journal", "--limit", "0", "--db", Db);
+        Assert.Equal(2, code);
+        Assert.Contains("--limit", err, StringComparison.Ordinal);
+    }
+}
