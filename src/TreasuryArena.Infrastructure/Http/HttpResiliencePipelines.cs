@@ -22,13 +22,13 @@ public sealed class HttpResiliencePipelines(IOptions<HttpResilienceOptions> opti
     public ResiliencePipeline<HttpResponseMessage> For(string clientName) => _pipelines.GetOrAdd(clientName, Build);
 
     /// <summary>Transient: a network error, a timeout, 408, 429 (unless its Retry-After is too long), or any 5xx.</summary>
-    public static bool IsTransient(HttpResponseMessage response, TimeSpan maxRetryAfter)
+    public static bool IsTransient(HttpResponseMessage response, TimeSpan maxRetryAfter, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(response);
         var code = (int)response.StatusCode;
         if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
         {
-            return RetryAfter(response, TimeProvider.System) is not { } wait || wait <= maxRetryAfter;
+            return RetryAfter(response, time ?? TimeProvider.System) is not { } wait || wait <= maxRetryAfter;
         }
 
         return response.StatusCode == HttpStatusCode.RequestTimeout || code >= 500;
@@ -61,7 +61,7 @@ public sealed class HttpResiliencePipelines(IOptions<HttpResilienceOptions> opti
         var handle = new PredicateBuilder<HttpResponseMessage>()
             .Handle<HttpRequestException>()
             .Handle<TimeoutRejectedException>()
-            .HandleResult(r => IsTransient(r, maxRetryAfter));
+            .HandleResult(r => IsTransient(r, maxRetryAfter, time));
 
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time, Name = name };
         builder.AddTimeout(TimeSpan.FromSeconds(o.TotalTimeoutSeconds));

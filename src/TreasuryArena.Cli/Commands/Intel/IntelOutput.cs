@@ -43,13 +43,13 @@ internal static class IntelOutput
 
         w.WriteLine(Inv($"market intelligence as of {s.AsOf:yyyy-MM-dd HH:mm} UTC ({s.Mode})"));
         w.WriteLine();
-        w.WriteLine(Inv($"{"indicator",-26} {"value",16}  {"source",-40} {"as of",-10} {"age",8}"));
+        w.WriteLine(Inv($"{"indicator",-26} {"value",16}  {"source",-40} {"as of",-10} {"age",10}"));
         foreach (var r in s.All)
         {
             var value = r.Value is { } v ? Format(r.Name, v) + (r.Label is null ? "" : $" {r.Label}") : "missing";
             var age = r.Age is { } a ? AgeText(a) + (r.Stale ? " STALE" : "") : "";
             var asOf = r.AsOf is { } t ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "-";
-            w.WriteLine(Inv($"{r.Name,-26} {value,16}  {r.Source,-40} {asOf,-10} {age,8}{(r.IsMissing && r.Note is not null ? "  (" + r.Note + ")" : "")}"));
+            w.WriteLine(Inv($"{r.Name,-26} {value,16}  {r.Source,-40} {asOf,-10} {age,10}{(r.IsMissing && r.Note is not null ? "  (" + r.Note + ")" : "")}"));
         }
 
         var p = report.Phase;

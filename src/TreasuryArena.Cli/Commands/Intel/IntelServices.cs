@@ -9,9 +9,9 @@ namespace TreasuryArena.Cli.Commands.Intel;
 /// <summary>The service provider of the intel commands: the CLI configuration (plus <c>--live</c>), validated at build.</summary>
 internal static class IntelServices
 {
-    public static ServiceProvider Build(bool live)
+    public static ServiceProvider Build(bool live, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var overrides = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var overrides = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>(), StringComparer.Ordinal);
         if (live)
         {
             overrides["MarketData:Mode"] = "live";
