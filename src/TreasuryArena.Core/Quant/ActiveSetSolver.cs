@@ -152,6 +152,8 @@ public static class ActiveSetSolver
         private readonly List<(bool IsEquality, int Index)> _working = [];
         private double[] _lambda = [];
         private double _noise;
+        private double[] _s = new double[16];
+        private double[] _rhs = new double[4];
         private int _k;
 
         public Engine(QuadraticProgram qp, double[] x)
@@ -348,8 +350,14 @@ public static class ActiveSetSolver
                 _y.Add(new double[_n]);
             }
 
-            var s = new double[m * m];
-            var rhs = new double[m];
+            if (_s.Length < m * m)
+            {
+                _s = new double[m * m];
+                _rhs = new double[m];
+            }
+
+            var s = _s.AsSpan(0, m * m);
+            var rhs = _rhs.AsSpan(0, m);
             for (var r = 0; r < m; r++)
             {
                 var row = Row(_working[r]);
@@ -385,7 +393,12 @@ public static class ActiveSetSolver
 
             Kernels.ForwardSolve(s, m, m, rhs);
             Kernels.BackSolve(s, m, m, rhs);
-            _lambda = rhs;
+            if (_lambda.Length != m)
+            {
+                _lambda = new double[m];
+            }
+
+            rhs.CopyTo(_lambda);
             var v = _pf.AsSpan(0, k);
             for (var a = 0; a < k; a++)
             {
