@@ -118,6 +118,23 @@ public sealed class PortfolioOptimizerTests
     }
 
     [Fact]
+    public void MinVolatility_OracleArithmeticMeans_AgreesWithPyPortfolioOpt()
+    {
+        // PyPortfolioOpt's tests/test_efficient_frontier.py::test_min_volatility on the same file (sample_cov with
+        // pairwise-complete observations, arithmetic mean_historical_return, rf 0.02) publishes volatility
+        // 0.15915084514118694 and Sharpe 1.00101463282373. The weights of min volatility do not depend on μ, so the
+        // volatility checks our covariance and solver; the Sharpe checks the expected returns too.
+        var (tickers, dates, cols) = OracleData.Stocks();
+        var returns = new PriceTable(tickers, dates, cols).ToReturns();
+        var input = PortfolioInput.From(ExpectedReturns.MeanHistorical(returns, compounding: false), RiskModels.Sample(returns));
+
+        var r = PortfolioOptimizer.MinVolatility(input);
+
+        Assert.Equal(0.15915084514118694, r.Volatility, 8);
+        Assert.Equal(1.00101463282373, r.Sharpe, 8);
+    }
+
+    [Fact]
     public void EfficientFrontier_Oracle_ReturnAndVolatilityIncrease()
     {
         var input = TestProblems.Oracle();
