@@ -342,7 +342,10 @@ public static class PortfolioOptimizer
         var atHi = At(hi);
         if (atHi.Vol > target + 1e-9)
         {
-            throw new QuantException("infeasible", Inv($"target volatility {target:P2} cannot be reached (lowest found {atHi.Vol:P2})"));
+            // The target lies between the minimum volatility and the λ = 1e6 portfolio: the min-volatility portfolio
+            // is the answer (the caller checked target ≥ minimum volatility).
+            var (w, s, _) = SolveW(input, c, lower, risk: 2, returnWeight: 0, extraRows: [], start: null, score: input.ExpectedReturns);
+            return (w, s with { Iterations = iterations + s.Iterations }, ["target volatility equals the minimum volatility"]);
         }
 
         var best = atHi;

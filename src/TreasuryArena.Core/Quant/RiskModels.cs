@@ -185,13 +185,41 @@ public static class RiskModels
         }
 
         var notes = new List<string>();
-        var missing = returns.Columns.Sum(c => c.Count(double.IsNaN));
+        var missing = 0;
+        var x = new double[n][];
+        for (var j = 0; j < n; j++)
+        {
+            // Zero-fill missing returns, then centre: one copy per column.
+            var src = returns.Columns[j];
+            var col = new double[t];
+            var sum = 0.0;
+            for (var k = 0; k < t; k++)
+            {
+                var v = src[k];
+                if (double.IsNaN(v))
+                {
+                    missing++;
+                    v = 0;
+                }
+
+                col[k] = v;
+                sum += v;
+            }
+
+            var mean = sum / t;
+            for (var k = 0; k < t; k++)
+            {
+                col[k] -= mean;
+            }
+
+            x[j] = col;
+        }
+
         if (missing > 0)
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"{missing} missing returns treated as 0 (PyPortfolioOpt convention); use complete alignment to avoid"));
         }
 
-        var x = Center(returns.Columns.Select(c => c.Select(v => double.IsNaN(v) ? 0.0 : v).ToArray()).ToArray());
         var s = new double[n * n];
         var sumSquaredProducts = Kernels.GramAndSquaredSum(x, s) / t;
         Scale(s, 1.0 / t);
