@@ -1,0 +1,496 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Spectre.Console;
+using TreasuryArena.Core.Common;
+using TreasuryArena.Core.Nav;
+using TreasuryArena.Core.Tokens;
+using TreasuryArena.Core.Wallets;
+using TreasuryArena.Core.Wallets.Optimization;
+using TreasuryArena.Core.Wallets.Proposals;
+using TreasuryArena.Infrastructure.Storage;
+
+namespace TreasuryArena.Cli;
+
+/// <summary>
+/// Strategy tokens and optimizer-managed wallets: <c>arena tokens [issue|resume|retire]</c>, <c>arena nav</c>,
+/// <c>arena wallet create|suggest|proposals|approve|reject</c>, <c>arena rebalance</c>.
+/// </summary>
+internal static partial class CliCommands
+{
+    static partial void AddTokens(RootCommand root)
+    {
+        root.Subcommands.Add(TokensCommand());
+        root.Subcommands.Add(NavCommand());
+        root.Subcommands.Add(WalletCommand());
+        root.Subcommands.Add(RebalanceCommand());
+    }
+
+    private static Command TokensCommand()
+    {
+        var db = CliDatabase.Option();
+        var json = new Option<bool>("--json") { Description = "Print JSON" };
+        var cmd = new Command("tokens", "List strategy tokens with NAV, status, supply and 90-day metrics; `tokens issue` creates one");
+        cmd.Options.Add(db);
+        cmd.Options.Add(json);
+        cmd.SetAction(async (parse, ct) => await WithRuntimeAsync(parse.GetValue(db), async rt =>
+        {
+            var universe = await rt.UniverseAsync(null, ct);
+            var rows = new List<TokenListRow>();
+            foreach (var t in rt.Ledger.ListTokens())
+            {
+                var last = await rt.NavStore.HistoryAsync(t.Token.Symbol, 1, ct);
+                var backing = await rt.NavStore.FindBackingAsync(t.Token.Symbol, ct);
+                universe.Tokens.TryGetValue(t.Token.Symbol, out var m);
+                rows.Add(new TokenListRow(t.Token.Symbol, t.Token.Status.ToString().ToLowerInvariant(), t.NavPerShare.Value, t.Supply.Value, t.HolderCount,
+                    backing?.Strategy ?? t.Token.StrategyId, t.Token.InceptionDate, last.Count > 0 ? last[0].Date : null,
+                    last.Count > 0 ? last[0].Drawdown : null, m?.AnnualReturn, m?.Volatility, m?.Sharpe, m?.MaxDrawdown));
+            }
+
+            if (parse.GetValue(json) || Console.IsOutputRedirected)
+            {
+                CliJson.Write(rows);
+                return 0;
+            }
+
+            var table = new Table().AddColumns("symbol", "status", "strategy", "NAV", "supply", "holders", "NAV date", "90d return", "90d vol", "90d Sharpe", "90d MDD");
+            foreach (var r in rows)
+            {
+                table.AddRow(r.Symbol, r.Status, r.Strategy, Inv($"{r.Nav:0.0000}"), Inv($"{r.Supply:N2}"), Inv($"{r.Holders}"), r.NavDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-",
+                    Pct(r.Return90d), Pct(r.Volatility90d), r.Sharpe90d is { } s ? Inv($"{s:0.00}") : "-", Pct(r.MaxDrawdown90d));
+            }
+
+            AnsiConsole.Write(table);
+            return 0;
+        }, ct));
+
+        cmd.Subcommands.Add(IssueCommand());
+        cmd.Subcommands.Add(TokenStatusCommand("resume", "Resume a paused token (buys reopen; the breaker measures from the resume date)"));
+        cmd.Subcommands.Add(TokenStatusCommand("retire", "Retire a token: no more buys or NAV steps; every holder is settled at NAV"));
+        return cmd;
+    }
+
+    private static Command IssueCommand()
+    {
+        var db = CliDatabase.Option();
+        var strategy = new Option<string>("--strategy") { Description = "Library strategy name (see `arena strategies`)", Required = true };
+        var symbol = new Option<string>("--symbol") { Description = "Token symbol", Required = true };
+        var from = new Option<string?>("--from") { Description = "Inception date (first NAV, yyyy-MM-dd; default the last date of the data)" };
+        var set = new Option<string[]>("--set") { Description = "Strategy parameter key=value (repeatable)", AllowMultipleArgumentsPerToken = true };
+        var json = new Option<bool>("--json") { Description = "Print JSON" };
+        var cmd = new Command("issue", "Issue a proving token backed by a library strategy; its backtest is stored with it");
+        foreach (var o in new Option[] { db, strategy, symbol, from, set, json })
+        {
+            cmd.Options.Add(o);
+        }
+
+        cmd.SetAction(async (parse, ct) => await WithRuntimeAsync(parse.GetValue(db), async rt =>
+        {
+            var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var kv in parse.GetValue(set) ?? [])
+            {
+                var i = kv.IndexOf('=', StringComparison.Ordinal);
+                if (i <= 0)
+                {
+                    throw new CliException($"--set {kv}: expected key=value");
+                }
+
+                parameters[kv[..i]] = kv[(i + 1)..];
+            }
+
+            var issue = await rt.Issuer.IssueAsync(parse.GetValue(strategy)!, parse.GetValue(symbol)!, parameters, ParseDate(parse.GetValue(from), "--from"), ct);
+            if (parse.GetValue(json))
+            {
+                CliJson.Write(issue);
+            }
+            else
+            {
+                Console.WriteLine(Inv($"issued {issue.Symbol} (proving) backed by {issue.Strategy}, inception {issue.Inception:yyyy-MM-dd}, NAV {issue.InitialNav:0.00}") +
+                    (issue.BacktestFrom is { } bf ? Inv($"; backtest {bf:yyyy-MM-dd}..{issue.BacktestTo:yyyy-MM-dd}: return {issue.BacktestTotalReturn:P1}, Sharpe {issue.BacktestSharpe:0.00}, max drawdown {issue.BacktestMaxDrawdown:P1}") : "; no backtest (no history before inception)"));
+            }
+
+            return 0;
+        }, ct));
+        return cmd;
+    }
+
+    private static Command TokenStatusCommand(string verb, string description)
+    {
+        var db = CliDatabase.Option();
+        var symbol = new Argument<string>("symbol") { Description = "Token symbol" };
+        var reason = new Option<string>("--reason") { Description = "Why (recorded with the change)", Required = true };
+        var actor = new Option<string>("--by") { Description = "Who (recorded)", DefaultValueFactory = _ => "operator" };
+        var json = new Option<bool>("--json") { Description = "Print JSON" };
+        var cmd = new Command(verb, description);
+        cmd.Arguments.Add(symbol);
+        foreach (var o in new Option[] { db, reason, actor, json })
+        {
+            cmd.Options.Add(o);
+        }
+
+        cmd.SetAction(async (parse, ct) => await WithRuntimeAsync(parse.GetValue(db), async rt =>
+        {
+            var sym = parse.GetValue(symbol)!;
+            var last = await rt.NavStore.HistoryAsync(sym, 1, ct);
+            var asOf = last.Count > 0 ? last[0].Date : DateOnly.FromDateTime(rt.Time.GetUtcNow().UtcDateTime);
+            object output;
+            if (verb == "resume")
+            {
+                output = await rt.Nav.ResumeAsync(sym, asOf, parse.GetValue(actor)!, parse.GetValue(reason)!, ct);
+            }
+            else
+            {
+                var (ev, settlements) = await rt.Nav.RetireAsync(sym, asOf, parse.GetValue(actor)!, parse.GetValue(reason)!, ct);
+                output = new { lifecycle = ev, settled_holders = settlements.Count, paid_out = settlements.Sum(s => s.Cash.Amount) };
+            }
+
+            if (parse.GetValue(json))
+            {
+                CliJson.Write(output);
+            }
+            else
+            {
+                Console.WriteLine($"{sym}: {verb} done");
+            }
+
+            return 0;
+        }, ct));
+        return cmd;
+    }
+
+    private static Command NavCommand()
+    {
+        var db = CliDatabase.Option();
+        var from = new Option<string?>("--from") { Description = "First date to process (default: the day after each token's last NAV); catch-up never leaves a gap" };
+        var to = new Option<string>("--to") { Description = "Last date to process (yyyy-MM-dd)", Required = true };
+        var json = new Option<bool>("--json") { Description = "Print JSON" };
+        var cmd = new Command("nav", "Run the daily NAV step (market data → strategy → paper fills → fees → NAV → history → lifecycle gates) up to --to, idempotently");
+        foreach (var o in new Option[] { db, from, to, json })
+        {
+            cmd.Options.Add(o);
+        }
+
+        cmd.SetAction(async (parse, ct) => await WithRuntimeAsync(parse.GetValue(db), async rt =>
+        {
+            var end = ParseDate(parse.GetValue(to), "--to")!.Value;
+            if (ParseDate(parse.GetValue(from), "--from") is { } start && start > end)
+            {
+                throw new CliException("--from must not be after --to");
+            }
+
+            var report = await rt.Nav.RunAsync(end, ct);
+            if (parse.GetValue(json) || Console.IsOutputRedirected)
+            {
+                CliJson.Write(report);
+                return 0;
+            }
+
+            Console.WriteLine(Inv($"NAV up to {report.To:yyyy-MM-dd}: {report.RowsWritten} rows written"));
+            foreach (var t in report.Tokens)
+            {
+                Console.WriteLine(Inv($"  {t.Symbol,-8} {t.Status,-8} NAV {t.Nav:0.0000} on {t.LastDate:yyyy-MM-dd} (+{t.RowsWritten} rows){(t.Note is null ? "" : " — " + t.Note)}"));
+                foreach (var e in t.Events)
+                {
+                    Console.WriteLine(Inv($"           {e.Date:yyyy-MM-dd} {e.From} → {e.To}: {e.Reason}"));
+                }
+            }
+
+            return 0;
+        }, ct));
+        return cmd;
+    }
+
+    private static Command WalletCommand()
+    {
+        var wallet = new Command("wallet", "Optimizer-managed wallets: create, suggest, HYBRID proposals");
+        wallet.Subcommands.Add(WalletCreateCommand());
+        wallet.Subcommands.Add(WalletSuggestCommand());
+        wallet.Subcommands.Add(ProposalsCommand());
+        wallet.Subcommands.Add(DecideCommand(true));
+        wallet.Subcommands.Add(DecideCommand(false));
+        return wallet;
+    }
+
+    private static Command WalletCreateCommand()
+    {
+        var db = CliDatabase.Option();
+        var org = new Option<string>("--org") { Description = "Organisation name (or id)", Required = true };
+        var mode = new Option<string>("--mode") { Description = "FULL_AI | HYBRID | MANUAL", Required = true };
+        var risk = new Option<string>("--risk") { Description = "CONSERVATIVE | MODERATE | AGGRESSIVE", Required = true };
+        var deposit = new Option<decimal?>("--deposit") { Description = "Initial USD deposit" };
+        var json = new Option<bool>("--json") { Description = "Print {\"address\": …}" };
+        var cmd = new Command("create", "Create a wallet for an organisation (its plan must allow the mode); prints the address");
+        foreach (var o in new Option[] { db, org, mode, risk, deposit, json })
+        {
+            cmd.Options.Add(o);
+        }
+
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var m = parse.GetValue(mode)!.Trim().ToUpperInvariant() switch
+            {
+                "FULL_AI" or "FULLAI" => WalletMode.FullAi,
+                "HYBRID" => WalletMode.Hybrid,
+                "MANUAL" => WalletMode.Manual,
+                var other => throw new CliException($"--mode {other}: expected FULL_AI, HYBRID or MANUAL"),
+            };
+            var r = parse.GetValue(risk)!.Trim().ToUpperInvariant() switch
+            {
+                "CONSERVATIVE" => RiskTolerance.Conservative,
+                "MODERATE" => RiskTolerance.Moderate,
+                "AGGRESSIVE" => RiskTolerance.Aggressive,
+                var other => throw new CliException($"--risk {other}: expected CONSERVATIVE, MODERATE or AGGRESSIVE"),
+            };
+            return await WithRuntimeAsync(parse.GetValue(db), async rt =>
+            {
+                var address = await rt.CreateWalletAsync(parse.GetValue(org)!, m, r, parse.GetValue(deposit), ct);
+                if (parse.GetValue(json))
+                {
+                    CliJson.Write(new { address });
+                }
+                else
+                {
+                    Console.WriteLine(address);
+                }
+
+                return 0;
+            }, ct);
+        });
+        return cmd;
+    }
+
+    private static Command WalletSuggestCommand()
+    {
+        var db = CliDatabase.Option();
+        var address = new Option<string>("--wallet") { Description = "Wallet address", Required = true };
+        var json = new Option<bool>("--json") { Description = "Print JSON" };
+        var cmd = new Command("suggest", "The optimizer's recommendation for a wallet (targets, orders, expectations before/after, reasoning); executes nothing");
+        foreach (var o in new Option[] { db, address, json })
+        {
+            cmd.Options.Add(o);
+        }
+
+        cmd.SetAction(async (parse, ct) => await WithRuntimeAsync(parse.GetValue(db), async rt =>
+        {
+            var rebalancer = await rt.RebalancerAsync(null, ct);
+            var result = await rebalancer.SuggestAsync(parse.GetValue(address)!, ct);
+            var rec = result.Recommendation!;
+            var dto = new SuggestionDto(result.Address, result.Mode, rec.AsOf, rec.CurrentWeights, rec.TargetWeights, rec.Orders, rec.Before, rec.After,
+                rec.Drift, rec.EstimatedCost, rec.ExpectedBenefit, rec.Due, rec.Worthwhile, result.Reason);
+            if (parse.GetValue(json) || Console.IsOutputRedirected)
+            {
+                CliJson.Write(dto);
+                return 0;
+            }
+
+            PrintWeights(rec.CurrentWeights, rec.TargetWeights);
+            PrintOrders(rec.Orders);
+            Console.WriteLine(result.Reason);
+            return 0;
+        }, ct));
+        return cmd;
+    }
+
+    private static Command ProposalsCommand()
+    {
+        var db = CliDatabase.Option();
+        var address = new Option<string?>("--wallet") { Description = "Only this wallet" };
+        var all = new Option<bool>("--all") { Description = "Every status, not only pending" };
+        var cmd = new Command("proposals", "HYBRID proposals (pending by default), as JSON");
+        foreach (var o in new Option[] { db, address, all })
+        {
+            cmd.Options.Add(o);
+        }
+
+        cmd.SetAction(async (parse, ct) => await WithRuntimeAsync(parse.GetValue(db), async rt =>
+        {
+            var rebalancer = await rt.RebalancerAsync(null, ct);
+            await rebalancer.ExpireProposalsAsync(ct);
+            CliJson.Write(await rt.Allocations.ProposalsAsync(parse.GetValue(address), parse.GetValue(all) ? null : ProposalStatus.Pending, ct));
+            return 0;
+        }, ct));
+        return cmd;
+    }
+
+    private static Command DecideCommand(bool approve)
+    {
+        var db = CliDatabase.Option();
+        var id = new Option<Guid>("--proposal") { Description = "Proposal id", Required = true };
+        var by = new Option<string>("--by") { Description = "The treasurer deciding", Required = true };
+        var note = new Option<string?>("--note") { Description = "A note kept with the decision" };
+        var cmd = new Command(approve ? "approve" : "reject", approve
+            ? "Approve a pending HYBRID proposal: its orders execute through compliance and the ledger (refused if expired or NAVs moved too far)"
+            : "Reject a pending HYBRID proposal");
+        foreach (var o in new Option[] { db, id, by, note })
+        {
+            cmd.Options.Add(o);
+        }
+
+        cmd.SetAction(async (parse, ct) => await WithRuntimeAsync(parse.GetValue(db), async rt =>
+        {
+            var rebalancer = await rt.RebalancerAsync(null, ct);
+            var result = await rebalancer.DecideProposalAsync(parse.GetValue(id), approve, parse.GetValue(by)!, parse.GetValue(note), ct);
+            CliJson.Write(RunDto.From(result));
+            return 0;
+        }, ct));
+        return cmd;
+    }
+
+    private static Command RebalanceCommand()
+    {
+        var db = CliDatabase.Option();
+        var address = new Option<string?>("--wallet") { Description = "One wallet" };
+        var all = new Option<bool>("--all") { Description = "Every wallet" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Decide and report; execute, propose and store nothing" };
+        var json = new Option<bool>("--json") { Description = "Print JSON" };
+        var cmd = new Command("rebalance", "Run the optimizer for wallets: FULL_AI executes (after advisor and guardrails), HYBRID proposes, MANUAL never acts");
+        foreach (var o in new Option[] { db, address, all, dryRun, json })
+        {
+            cmd.Options.Add(o);
+        }
+
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var one = parse.GetValue(address);
+            var every = parse.GetValue(all);
+            if ((one is null) == !every)
+            {
+                throw new CliException("give exactly one of --wallet ADDR or --all");
+            }
+
+            return await WithRuntimeAsync(parse.GetValue(db), async rt =>
+            {
+                var rebalancer = await rt.RebalancerAsync(null, ct);
+                await rebalancer.ExpireProposalsAsync(ct);
+                var wallets = one is null ? null : new[] { one };
+                var asJson = parse.GetValue(json);
+                IReadOnlyList<WalletRunResult> results;
+                if (every && !asJson && !Console.IsOutputRedirected)
+                {
+                    var total = rt.Ledger.ListWallets().Count;
+                    results = await AnsiConsole.Progress().StartAsync(async ctx =>
+                    {
+                        var task = ctx.AddTask("rebalance", maxValue: Math.Max(1, total));
+                        return await rebalancer.RebalanceAsync(wallets, parse.GetValue(dryRun), done => task.Value = done, ct);
+                    });
+                }
+                else
+                {
+                    results = await rebalancer.RebalanceAsync(wallets, parse.GetValue(dryRun), null, ct);
+                }
+
+                if (asJson || Console.IsOutputRedirected)
+                {
+                    CliJson.Write(results.Select(RunDto.From).ToList());
+                    return 0;
+                }
+
+                foreach (var r in results)
+                {
+                    Console.WriteLine($"{r.Address} {r.Mode} {r.Action}: {r.Reason}");
+                }
+
+                Console.WriteLine(Inv($"{results.Count} wallets: {results.Count(r => r.Action == "executed")} executed, {results.Count(r => r.Action == "proposed")} proposed, {results.Count(r => r.Action == "none")} none"));
+                return 0;
+            }, ct);
+        });
+        return cmd;
+    }
+
+    private static async Task<int> WithRuntimeAsync(string? db, Func<TokensRuntime, Task<int>> body, CancellationToken ct)
+    {
+        var database = await CliDatabase.OpenAsync(db, ct);
+        var history = BacktestCli.History(null);
+        try
+        {
+            await using var rt = await TokensRuntime.OpenAsync(database, history, TimeProvider.System, ct: ct);
+            return await body(rt);
+        }
+        catch (DomainException ex)
+        {
+            throw new CliException(ex.Message);
+        }
+    }
+
+    private static DateOnly? ParseDate(string? text, string option)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d
+            : throw new CliException($"{option} {text}: expected a date yyyy-MM-dd");
+    }
+
+    private static void PrintWeights(IReadOnlyDictionary<string, decimal> current, IReadOnlyDictionary<string, decimal> target)
+    {
+        var table = new Table().AddColumns("token", "current", "target");
+        foreach (var s in current.Keys.Union(target.Keys).Order(StringComparer.Ordinal))
+        {
+            table.AddRow(s, Pct(current.GetValueOrDefault(s)), Pct(target.GetValueOrDefault(s)));
+        }
+
+        table.AddRow("cash", Pct(1m - current.Values.Sum()), Pct(1m - target.Values.Sum()));
+        AnsiConsole.Write(table);
+    }
+
+    private static void PrintOrders(IReadOnlyList<RebalanceOrder> orders)
+    {
+        foreach (var o in orders)
+        {
+            Console.WriteLine(o.Side == OrderSide.Sell
+                ? Inv($"  sell {o.Shares:0.########} {o.Symbol} ≈ ${o.Amount:N2} (fee ≈ ${o.EstimatedFee:N2}) at NAV {o.QuotedNav:0.####}")
+                : Inv($"  buy  ${o.Amount:N2} of {o.Symbol} (fee ≈ ${o.EstimatedFee:N2}) at NAV {o.QuotedNav:0.####}"));
+        }
+    }
+
+    private static string Pct(decimal? v) => v is { } x ? x.ToString("P1", CultureInfo.InvariantCulture) : "-";
+
+    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+    private sealed record TokenListRow(
+        string Symbol,
+        string Status,
+        decimal Nav,
+        decimal Supply,
+        int Holders,
+        string Strategy,
+        DateOnly Inception,
+        DateOnly? NavDate,
+        decimal? Drawdown,
+        [property: JsonPropertyName("return_90d")] decimal? Return90d,
+        [property: JsonPropertyName("volatility_90d")] decimal? Volatility90d,
+        [property: JsonPropertyName("sharpe_90d")] decimal? Sharpe90d,
+        [property: JsonPropertyName("max_drawdown_90d")] decimal? MaxDrawdown90d);
+
+    private sealed record SuggestionDto(
+        string Address,
+        string Mode,
+        DateOnly AsOf,
+        IReadOnlyDictionary<string, decimal> CurrentWeights,
+        IReadOnlyDictionary<string, decimal> TargetWeights,
+        IReadOnlyList<RebalanceOrder> Orders,
+        PortfolioExpectation ExpectedBefore,
+        PortfolioExpectation ExpectedAfter,
+        decimal Drift,
+        decimal EstimatedCost,
+        decimal ExpectedBenefit,
+        bool Due,
+        bool Worthwhile,
+        string Reason);
+
+    private sealed record RunDto(
+        string Address,
+        string Mode,
+        string Action,
+        IReadOnlyDictionary<string, decimal> TargetWeights,
+        IReadOnlyList<RebalanceOrder> Orders,
+        IReadOnlyList<OrderExecution> Executions,
+        Guid? ProposalId,
+        string Reason)
+    {
+        public static RunDto From(WalletRunResult r) => new(r.Address, r.Mode, r.Action, r.TargetWeights, r.Orders, r.Executions, r.ProposalId, r.Reason);
+    }
+}
