@@ -10,6 +10,7 @@ using TreasuryArena.Core.Audit;
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Identity;
 using TreasuryArena.Core.Ledger;
+using TreasuryArena.Infrastructure.Http;
 using TreasuryArena.Infrastructure.Notifications;
 using TreasuryArena.Infrastructure.Platform;
 using TreasuryArena.Infrastructure.Storage;
@@ -17,6 +18,7 @@ using TreasuryArena.Server.Auth;
 using TreasuryArena.Server.Endpoints;
 using TreasuryArena.Server.Hosting;
 using TreasuryArena.Server.Http;
+using TreasuryArena.Server.Jobs;
 
 namespace TreasuryArena.Server;
 
@@ -27,14 +29,14 @@ public static class ServerApp
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRoot() });
         configure?.Invoke(builder);
-        builder.Services.AddArenaServer();
+        builder.Services.AddArenaServer(builder.Configuration);
         var app = builder.Build();
         app.UseArenaServer();
         return app;
     }
 
     /// <summary>Registers everything the API needs; the composition root of the server.</summary>
-    public static IServiceCollection AddArenaServer(this IServiceCollection services)
+    public static IServiceCollection AddArenaServer(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ArenaServerOptions>().BindConfiguration(ArenaServerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
@@ -48,15 +50,16 @@ public static class ServerApp
         services.AddSingleton<IAuditLog, SqlAuditLog>();
         services.AddSingleton<SqlIdempotencyStore>();
         services.AddSingleton<SqlJobRunStore>();
-        services.AddHttpClient(nameof(WebhookNotifier));
-        services.AddSingleton(sp =>
+        services.AddArenaHttpResilience(configuration);
+        services.AddHttpClient(WebhookNotifier.ClientName).AddArenaResilience();
+        services.AddSingleton<INotifier>(sp =>
         {
             var url = sp.GetRequiredService<IOptions<ArenaServerOptions>>().Value.WebhookUrl;
-            return url is null
-                ? null!
-                : new WebhookNotifier(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(WebhookNotifier)), new Uri(url), sp.GetRequiredService<ILogger<WebhookNotifier>>());
+            var webhook = url is null
+                ? null
+                : new WebhookNotifier(sp.GetRequiredService<IHttpClientFactory>().CreateClient(WebhookNotifier.ClientName), new Uri(url), sp.GetRequiredService<ILogger<WebhookNotifier>>());
+            return new StoredNotifier(sp.GetRequiredService<IComplianceStore>(), webhook);
         });
-        services.AddSingleton<INotifier>(sp => new StoredNotifier(sp.GetRequiredService<IComplianceStore>(), sp.GetService<WebhookNotifier>()));
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<ArenaServerOptions>>().Value;
@@ -71,6 +74,12 @@ public static class ServerApp
         services.AddSingleton<IComplianceGate, ComplianceGate>();
         services.AddSingleton(sp => sp.GetRequiredService<ArenaDatabase>().OpenLedgerAsync(sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
         services.AddSingleton<TradeDesk>();
+        services.AddSingleton<IWalletPeakStore, SqlWalletPeakStore>();
+        services.AddSingleton<WalletBreaker>();
+        services.AddSingleton<IScheduledJob, FeeAccrualJob>();
+        services.AddSingleton<IScheduledJob, WalletBreakerJob>();
+        services.AddSingleton<JobRunner>();
+        services.AddHostedService<JobScheduler>();
         services.AddSingleton<IdentityService>();
         services.AddSingleton<ComplianceService>();
         services.AddSingleton<CallerCache>();
@@ -154,6 +163,7 @@ public static class ServerApp
         app.MapTokenEndpoints();
         app.MapWalletEndpoints();
         app.MapAdminTokenEndpoints();
+        app.MapAdminJobEndpoints();
         return app;
     }
 

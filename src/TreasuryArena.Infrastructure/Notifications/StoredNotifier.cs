@@ -3,7 +3,7 @@ using TreasuryArena.Core.Compliance;
 namespace TreasuryArena.Infrastructure.Notifications;
 
 /// <summary>Keeps every notification for the dashboard feed, then forwards it to the webhook when one is configured.</summary>
-public sealed class StoredNotifier(IComplianceStore store, WebhookNotifier? webhook) : INotifier
+public sealed class StoredNotifier(IComplianceStore store, WebhookNotifier? webhook) : INotifier, IAsyncDisposable
 {
     public async Task NotifyAsync(Notification notification, CancellationToken ct)
     {
@@ -13,4 +13,6 @@ public sealed class StoredNotifier(IComplianceStore store, WebhookNotifier? webh
             await webhook.NotifyAsync(notification, ct);
         }
     }
+
+    public ValueTask DisposeAsync() => webhook?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

@@ -18,11 +18,16 @@ public sealed class ArenaFactory(string database, FakeClock clock, IDictionary<s
         builder.UseEnvironment("Production");
         builder.UseSetting("Arena:Database", database);
         builder.UseSetting("Arena:BootstrapAdminKey", AdminKey);
-        builder.UseSetting("Arena:JobsEnabled", "false");
         builder.UseSetting("Arena:RateLimitPerSecond", "100000");
         builder.UseSetting("Arena:RateLimitBurst", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        var all = new Dictionary<string, string?> { ["Arena:JobsEnabled"] = "false" };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
+        {
+            all[k] = v;
+        }
+
+        foreach (var (k, v) in all)
         {
             builder.UseSetting(k, v);
         }

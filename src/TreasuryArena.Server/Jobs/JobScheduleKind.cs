@@ -1,0 +1,9 @@
+namespace TreasuryArena.Server.Jobs;
+
+/// <summary>The three kinds of schedule.</summary>
+public enum JobScheduleKind
+{
+    Daily,
+    Weekly,
+    Interval,
+}

@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using TreasuryArena.Server.Tests.Support;
+
+namespace TreasuryArena.Server.Tests;
+
+/// <summary>The real server on Kestrel (127.0.0.1, a free port), with a real webhook receiver.</summary>
+public sealed class KestrelTests
+{
+    [Fact]
+    public async Task RealKestrel_ServesApi_AndPostsWebhookNotifications()
+    {
+        var received = new ConcurrentQueue<string>();
+        var hookBuilder = WebApplication.CreateBuilder();
+        hookBuilder.WebHost.UseUrls("http://127.0.0.1:0");
+        await using var hook = hookBuilder.Build();
+        hook.MapPost("/hook", async (HttpRequest r) =>
+        {
+            using var reader = new StreamReader(r.Body);
+            received.Enqueue(await reader.ReadToEndAsync());
+            return Results.Ok();
+        });
+        await hook.StartAsync();
+        var hookUrl = hook.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/hook";
+
+        await using var db = TestDatabase.Sqlite();
+        await using var app = ServerApp.Build([], b =>
+        {
+            b.Configuration["Arena:Database"] = db.Connection;
+            b.Configuration["Arena:BootstrapAdminKey"] = ArenaFactory.AdminKey;
+            b.Configuration["Arena:JobsEnabled"] = "false";
+            b.Configuration["Arena:WebhookUrl"] = hookUrl;
+            b.Configuration["Logging:LogLevel:Default"] = "Warning";
+            b.WebHost.UseUrls("http://127.0.0.1:0");
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Assert.StartsWith("http://127.0.0.1:", address, StringComparison.Ordinal);
+
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync(new Uri("/api/tokens/list", UriKind.Relative))).StatusCode);
+
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ArenaFactory.AdminKey);
+        var (created, body, _) = await Api.PostAsync(http, "/api/admin/orgs", new { name = "Kestrel Church", type = "ministry", plan = "free" });
+        Assert.Equal(HttpStatusCode.Created, created);
+        Assert.Equal("ministry", body!["type"]!.GetValue<string>());
+
+        var (halted, _, _) = await Api.PostAsync(http, "/api/admin/halt", new { reason = "webhook check" });
+        Assert.Equal(HttpStatusCode.OK, halted);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (received.IsEmpty && waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(received.TryDequeue(out var json), "the webhook received nothing");
+        var note = JsonNode.Parse(json)!;
+        Assert.Equal("platform_halted", note["kind"]!.GetValue<string>());
+        Assert.Equal("webhook check", note["message"]!.GetValue<string>());
+        await app.StopAsync();
+        await hook.StopAsync();
+    }
+}
