@@ -14,36 +14,36 @@ internal static partial class CliCommands
     static partial void AddAdmin(RootCommand root)
     {
         var admin = new Command("admin", "Platform administration with direct database access");
-        admin.Subcommands.Add(BootstrapCommand());
-        admin.Subcommands.Add(DiscloseCommand());
+        admin.Subcommands.Add(AdminBootstrapCommand());
+        admin.Subcommands.Add(AdminDiscloseCommand());
         root.Subcommands.Add(admin);
 
         var org = new Command("org", "Organisations (church, trust, ministry): create, verify, attest, list");
-        org.Subcommands.Add(OrgCreateCommand());
-        org.Subcommands.Add(OrgVerifyCommand());
-        org.Subcommands.Add(OrgAttestCommand());
-        org.Subcommands.Add(OrgListCommand());
+        org.Subcommands.Add(AdminOrgCreateCommand());
+        org.Subcommands.Add(AdminOrgVerifyCommand());
+        org.Subcommands.Add(AdminOrgAttestCommand());
+        org.Subcommands.Add(AdminOrgListCommand());
         root.Subcommands.Add(org);
 
         var keys = new Command("keys", "API keys: issue (shown once), revoke, list");
-        keys.Subcommands.Add(KeysIssueCommand());
-        keys.Subcommands.Add(KeysRevokeCommand());
-        keys.Subcommands.Add(KeysListCommand());
+        keys.Subcommands.Add(AdminKeysIssueCommand());
+        keys.Subcommands.Add(AdminKeysRevokeCommand());
+        keys.Subcommands.Add(AdminKeysListCommand());
         root.Subcommands.Add(keys);
 
         var audit = new Command("audit", "The tamper-evident audit chain");
-        audit.Subcommands.Add(AuditVerifyCommand());
+        audit.Subcommands.Add(AdminAuditVerifyCommand());
         root.Subcommands.Add(audit);
     }
 
-    private static Option<bool> JsonOption() => new("--json") { Description = "Print JSON (snake_case) instead of text" };
+    private static Option<bool> AdminJsonOption() => new("--json") { Description = "Print JSON (snake_case) instead of text" };
 
-    private static Command BootstrapCommand()
+    private static Command AdminBootstrapCommand()
     {
         var db = CliDatabase.Option();
         var member = new Option<string>("--member") { Description = "Name of the admin member (default: admin)", DefaultValueFactory = _ => "admin" };
         var force = new Option<bool>("--force") { Description = "Issue another admin key even if one exists" };
-        var json = JsonOption();
+        var json = AdminJsonOption();
         var cmd = new Command("bootstrap", "Create the first admin API key and print it once");
         foreach (var o in new Option[] { db, member, force, json })
         {
@@ -53,24 +53,24 @@ internal static partial class CliCommands
         cmd.SetAction(async (parse, ct) =>
         {
             await using var p = await PlatformCli.OpenAsync(parse.GetValue(db), ct);
-            var issued = await Guard(() => p.Identity.BootstrapAdminAsync(parse.GetValue(member)!, null, parse.GetValue(force), ct));
+            var issued = await AdminGuard(() => p.Identity.BootstrapAdminAsync(parse.GetValue(member)!, null, parse.GetValue(force), ct));
             if (issued is null)
             {
                 throw new CliException("an admin key already exists; use --force to issue another");
             }
 
-            PrintKey(issued, parse.GetValue(json));
+            AdminPrintKey(issued, parse.GetValue(json));
             return 0;
         });
         return cmd;
     }
 
-    private static Command DiscloseCommand()
+    private static Command AdminDiscloseCommand()
     {
         var db = CliDatabase.Option();
         var version = new Option<string>("--version") { Description = "Document version, e.g. 2026-1", Required = true };
         var file = new Option<FileInfo>("--file") { Description = "The disclosure text (UTF-8)", Required = true };
-        var json = JsonOption();
+        var json = AdminJsonOption();
         var cmd = new Command("disclose", "Publish a risk-disclosure document version (treasurers must attest before buying again)");
         foreach (var o in new Option[] { db, version, file, json })
         {
@@ -87,20 +87,20 @@ internal static partial class CliCommands
 
             var text = await File.ReadAllTextAsync(path.FullName, ct);
             await using var p = await PlatformCli.OpenAsync(parse.GetValue(db), ct);
-            var doc = await Guard(() => p.Compliance.PublishDisclosureAsync(PlatformCli.Operator, parse.GetValue(version)!, text, ct));
-            Print(parse.GetValue(json), new { version = doc.Version, sha256 = doc.Sha256, published_at = doc.PublishedAt }, $"published risk disclosure {doc.Version} (sha256 {doc.Sha256})");
+            var doc = await AdminGuard(() => p.Compliance.PublishDisclosureAsync(PlatformCli.Operator, parse.GetValue(version)!, text, ct));
+            AdminPrint(parse.GetValue(json), new { version = doc.Version, sha256 = doc.Sha256, published_at = doc.PublishedAt }, $"published risk disclosure {doc.Version} (sha256 {doc.Sha256})");
             return 0;
         });
         return cmd;
     }
 
-    private static Command OrgCreateCommand()
+    private static Command AdminOrgCreateCommand()
     {
         var db = CliDatabase.Option();
         var name = new Argument<string>("NAME") { Description = "Organisation name" };
         var type = new Option<string>("--type") { Description = "church | trust | ministry (default church)", DefaultValueFactory = _ => "church" };
         var plan = new Option<string>("--plan") { Description = "free | basic | premium (default free)", DefaultValueFactory = _ => "free" };
-        var json = JsonOption();
+        var json = AdminJsonOption();
         var cmd = new Command("create", "Create an organisation (pending until verified)");
         cmd.Arguments.Add(name);
         foreach (var o in new Option[] { db, type, plan, json })
@@ -110,24 +110,24 @@ internal static partial class CliCommands
 
         cmd.SetAction(async (parse, ct) =>
         {
-            var t = ParseEnum<OrganisationType>(parse.GetValue(type)!, "--type", "church, trust or ministry");
-            var pl = ParseEnum<Plan>(parse.GetValue(plan)!, "--plan", "free, basic or premium");
+            var t = AdminParseEnum<OrganisationType>(parse.GetValue(type)!, "--type", "church, trust or ministry");
+            var pl = AdminParseEnum<Plan>(parse.GetValue(plan)!, "--plan", "free, basic or premium");
             await using var p = await PlatformCli.OpenAsync(parse.GetValue(db), ct);
-            var org = await Guard(() => p.Identity.CreateOrganisationAsync(PlatformCli.Operator, parse.GetValue(name)!, t, pl, ct));
-            Print(parse.GetValue(json), OrgJson(org), $"created {Lower(org.Type)} '{org.Name}' ({Lower(org.Plan)}) id {org.Id}");
+            var org = await AdminGuard(() => p.Identity.CreateOrganisationAsync(PlatformCli.Operator, parse.GetValue(name)!, t, pl, ct));
+            AdminPrint(parse.GetValue(json), AdminOrgJson(org), $"created {AdminLower(org.Type)} '{org.Name}' ({AdminLower(org.Plan)}) id {org.Id}");
             return 0;
         });
         return cmd;
     }
 
-    private static Command OrgVerifyCommand()
+    private static Command AdminOrgVerifyCommand()
     {
         var db = CliDatabase.Option();
         var name = new Argument<string>("NAME") { Description = "Organisation name" };
         var registration = new Option<string>("--registration") { Description = "Registration number or EIN checked", Required = true };
         var reviewer = new Option<string>("--reviewer") { Description = "Who reviewed the evidence", Required = true };
         var entity = new Option<string?>("--entity-type") { Description = "Type of entity checked (default: the organisation's type)" };
-        var json = JsonOption();
+        var json = AdminJsonOption();
         var cmd = new Command("verify", "Verify an organisation, recording the evidence (entity type, registration, reviewer, date)");
         cmd.Arguments.Add(name);
         foreach (var o in new Option[] { db, registration, reviewer, entity, json })
@@ -139,9 +139,9 @@ internal static partial class CliCommands
         {
             await using var p = await PlatformCli.OpenAsync(parse.GetValue(db), ct);
             var org = await p.RequireOrganisationAsync(parse.GetValue(name)!, ct);
-            var evidence = await Guard(() => p.Compliance.VerifyAsync(
-                PlatformCli.Operator, org.Id, parse.GetValue(entity) ?? Lower(org.Type), parse.GetValue(registration)!, parse.GetValue(reviewer)!, ct));
-            Print(
+            var evidence = await AdminGuard(() => p.Compliance.VerifyAsync(
+                PlatformCli.Operator, org.Id, parse.GetValue(entity) ?? AdminLower(org.Type), parse.GetValue(registration)!, parse.GetValue(reviewer)!, ct));
+            AdminPrint(
                 parse.GetValue(json),
                 new { id = org.Id, name = org.Name, status = "verified", entity_type = evidence.EntityType, registration = evidence.Registration, reviewer = evidence.Reviewer, verified_at = evidence.VerifiedAt },
                 $"verified '{org.Name}' ({evidence.EntityType}, {evidence.Registration}) reviewed by {evidence.Reviewer}");
@@ -150,13 +150,13 @@ internal static partial class CliCommands
         return cmd;
     }
 
-    private static Command OrgAttestCommand()
+    private static Command AdminOrgAttestCommand()
     {
         var db = CliDatabase.Option();
         var name = new Argument<string>("NAME") { Description = "Organisation name" };
         var signer = new Option<string>("--signer") { Description = "The treasurer who attests", Required = true };
         var version = new Option<string?>("--version") { Description = "Disclosure version (default: the current one)" };
-        var json = JsonOption();
+        var json = AdminJsonOption();
         var cmd = new Command("attest", "Record the treasurer's attestation to the current risk-disclosure version");
         cmd.Arguments.Add(name);
         foreach (var o in new Option[] { db, signer, version, json })
@@ -169,8 +169,8 @@ internal static partial class CliCommands
             await using var p = await PlatformCli.OpenAsync(parse.GetValue(db), ct);
             var org = await p.RequireOrganisationAsync(parse.GetValue(name)!, ct);
             var current = await p.ComplianceStore.CurrentDisclosureAsync(ct) ?? throw new CliException("no risk disclosure has been published (arena admin disclose)");
-            var a = await Guard(() => p.Compliance.AttestAsync(PlatformCli.Operator, org.Id, parse.GetValue(version) ?? current.Version, parse.GetValue(signer)!, ct));
-            Print(
+            var a = await AdminGuard(() => p.Compliance.AttestAsync(PlatformCli.Operator, org.Id, parse.GetValue(version) ?? current.Version, parse.GetValue(signer)!, ct));
+            AdminPrint(
                 parse.GetValue(json),
                 new { organisation_id = org.Id, document_version = a.DocumentVersion, document_hash = a.DocumentHash, signer = a.Signer, attested_at = a.AttestedAt },
                 $"'{org.Name}' attested to risk disclosure {a.DocumentVersion} (sha256 {a.DocumentHash}) signed by {a.Signer}");
@@ -179,10 +179,10 @@ internal static partial class CliCommands
         return cmd;
     }
 
-    private static Command OrgListCommand()
+    private static Command AdminOrgListCommand()
     {
         var db = CliDatabase.Option();
-        var json = JsonOption();
+        var json = AdminJsonOption();
         var cmd = new Command("list", "List organisations");
         cmd.Options.Add(db);
         cmd.Options.Add(json);
@@ -192,13 +192,13 @@ internal static partial class CliCommands
             var orgs = await p.IdentityStore.ListOrganisationsAsync(ct);
             if (parse.GetValue(json))
             {
-                CliJson.Write(orgs.Select(OrgJson).ToList());
+                CliJson.Write(orgs.Select(AdminOrgJson).ToList());
             }
             else
             {
                 foreach (var o in orgs)
                 {
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{o.Id}  {Lower(o.Type),-8} {Lower(o.Plan),-7} {Lower(o.Status),-8} {o.Name}"));
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{o.Id}  {AdminLower(o.Type),-8} {AdminLower(o.Plan),-7} {AdminLower(o.Status),-8} {o.Name}"));
                 }
             }
 
@@ -207,13 +207,13 @@ internal static partial class CliCommands
         return cmd;
     }
 
-    private static Command KeysIssueCommand()
+    private static Command AdminKeysIssueCommand()
     {
         var db = CliDatabase.Option();
         var org = new Option<string?>("--org") { Description = "Organisation name (not for admin keys)" };
         var role = new Option<string>("--role") { Description = "admin | treasurer | viewer", Required = true };
         var member = new Option<string?>("--member") { Description = "Member the key belongs to (default: <role>)" };
-        var json = JsonOption();
+        var json = AdminJsonOption();
         var cmd = new Command("issue", "Issue an API key and print it once (it is stored only as a hash)");
         foreach (var o in new Option[] { db, org, role, member, json })
         {
@@ -222,7 +222,7 @@ internal static partial class CliCommands
 
         cmd.SetAction(async (parse, ct) =>
         {
-            var r = ParseEnum<Role>(parse.GetValue(role)!, "--role", "admin, treasurer or viewer");
+            var r = AdminParseEnum<Role>(parse.GetValue(role)!, "--role", "admin, treasurer or viewer");
             var orgName = parse.GetValue(org);
             if (r != Role.Admin && string.IsNullOrWhiteSpace(orgName))
             {
@@ -236,18 +236,18 @@ internal static partial class CliCommands
 
             await using var p = await PlatformCli.OpenAsync(parse.GetValue(db), ct);
             Guid? orgId = orgName is null ? null : (await p.RequireOrganisationAsync(orgName, ct)).Id;
-            var issued = await Guard(() => p.Identity.IssueKeyAsync(PlatformCli.Operator, orgId, parse.GetValue(member) ?? Lower(r), r, ct));
-            PrintKey(issued, parse.GetValue(json));
+            var issued = await AdminGuard(() => p.Identity.IssueKeyAsync(PlatformCli.Operator, orgId, parse.GetValue(member) ?? AdminLower(r), r, ct));
+            AdminPrintKey(issued, parse.GetValue(json));
             return 0;
         });
         return cmd;
     }
 
-    private static Command KeysRevokeCommand()
+    private static Command AdminKeysRevokeCommand()
     {
         var db = CliDatabase.Option();
         var key = new Argument<string>("KEY") { Description = "The key's id, or the key itself" };
-        var json = JsonOption();
+        var json = AdminJsonOption();
         var cmd = new Command("revoke", "Revoke an API key (by id or by the key itself)");
         cmd.Arguments.Add(key);
         cmd.Options.Add(db);
@@ -263,22 +263,22 @@ internal static partial class CliCommands
                 id = found.Key.Id;
             }
 
-            await Guard(async () =>
+            await AdminGuard(async () =>
             {
                 await p.Identity.RevokeKeyAsync(PlatformCli.Operator, id, null, ct);
                 return 0;
             });
-            Print(parse.GetValue(json), new { id, revoked = true }, $"revoked key {id}");
+            AdminPrint(parse.GetValue(json), new { id, revoked = true }, $"revoked key {id}");
             return 0;
         });
         return cmd;
     }
 
-    private static Command KeysListCommand()
+    private static Command AdminKeysListCommand()
     {
         var db = CliDatabase.Option();
         var org = new Option<string?>("--org") { Description = "Only this organisation's keys" };
-        var json = JsonOption();
+        var json = AdminJsonOption();
         var cmd = new Command("list", "List API keys (ids and prefixes, never the keys)");
         foreach (var o in new Option[] { db, org, json })
         {
@@ -290,7 +290,7 @@ internal static partial class CliCommands
             await using var p = await PlatformCli.OpenAsync(parse.GetValue(db), ct);
             Guid? orgId = parse.GetValue(org) is { } n ? (await p.RequireOrganisationAsync(n, ct)).Id : null;
             var keys = await p.IdentityStore.ListKeysAsync(orgId, ct);
-            var rows = keys.Select(k => new { id = k.Id, prefix = k.Prefix, role = Lower(k.Role), organisation_id = k.OrganisationId, created_at = k.CreatedAt, revoked_at = k.RevokedAt }).ToList();
+            var rows = keys.Select(k => new { id = k.Id, prefix = k.Prefix, role = AdminLower(k.Role), organisation_id = k.OrganisationId, created_at = k.CreatedAt, revoked_at = k.RevokedAt }).ToList();
             if (parse.GetValue(json))
             {
                 CliJson.Write(rows);
@@ -308,10 +308,10 @@ internal static partial class CliCommands
         return cmd;
     }
 
-    private static Command AuditVerifyCommand()
+    private static Command AdminAuditVerifyCommand()
     {
         var db = CliDatabase.Option();
-        var json = JsonOption();
+        var json = AdminJsonOption();
         var cmd = new Command("verify", "Walk the audit chain and the ledger; exit 1 when anything was tampered with");
         cmd.Options.Add(db);
         cmd.Options.Add(json);
@@ -322,7 +322,7 @@ internal static partial class CliCommands
             await using var journal = p.Platform.Arena.CreateLedgerJournal();
             var ledger = await Core.Ledger.LedgerVerifier.VerifyAsync(journal, ct);
             var ok = audit.Valid && ledger.Ok;
-            Print(
+            AdminPrint(
                 parse.GetValue(json),
                 new
                 {
@@ -338,16 +338,16 @@ internal static partial class CliCommands
         return cmd;
     }
 
-    private static void PrintKey(IssuedApiKey issued, bool json) =>
-        Print(
+    private static void AdminPrintKey(IssuedApiKey issued, bool json) =>
+        AdminPrint(
             json,
-            new { id = issued.Record.Id, key = issued.Key, member = issued.MemberName, role = Lower(issued.Record.Role), organisation_id = issued.Record.OrganisationId, prefix = issued.Record.Prefix },
-            $"{issued.Key}\n(key id {issued.Record.Id}, {Lower(issued.Record.Role)} for {issued.MemberName}; shown once, store it now)");
+            new { id = issued.Record.Id, key = issued.Key, member = issued.MemberName, role = AdminLower(issued.Record.Role), organisation_id = issued.Record.OrganisationId, prefix = issued.Record.Prefix },
+            $"{issued.Key}\n(key id {issued.Record.Id}, {AdminLower(issued.Record.Role)} for {issued.MemberName}; shown once, store it now)");
 
-    private static object OrgJson(Organisation o) =>
-        new { id = o.Id, name = o.Name, type = Lower(o.Type), plan = Lower(o.Plan), status = Lower(o.Status), created_at = o.CreatedAt };
+    private static object AdminOrgJson(Organisation o) =>
+        new { id = o.Id, name = o.Name, type = AdminLower(o.Type), plan = AdminLower(o.Plan), status = AdminLower(o.Status), created_at = o.CreatedAt };
 
-    private static void Print(bool json, object value, string text)
+    private static void AdminPrint(bool json, object value, string text)
     {
         if (json)
         {
@@ -359,16 +359,16 @@ internal static partial class CliCommands
         }
     }
 
-    private static T ParseEnum<T>(string value, string option, string allowed)
+    private static T AdminParseEnum<T>(string value, string option, string allowed)
         where T : struct, Enum =>
         Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && !int.TryParse(value, out _)
             ? parsed
             : throw new CliException($"{option} must be {allowed}, not '{value}'");
 
-    private static string Lower<T>(T value)
+    private static string AdminLower<T>(T value)
         where T : struct, Enum => value.ToString().ToLowerInvariant();
 
-    private static async Task<T> Guard<T>(Func<Task<T>> action)
+    private static async Task<T> AdminGuard<T>(Func<Task<T>> action)
     {
         try
         {
