@@ -47,12 +47,14 @@ public sealed class MarketDataOptionsTests
             ["Treasury:MvrvThresholds:0"] = "3",
             ["Treasury:MvrvThresholds:1"] = "6",
             ["Treasury:FearGreedTilt"] = "0.1",
+            ["Treasury:BtcShareOfTactical"] = "0.5",
         });
 
         var settings = sp.GetRequiredService<IntelligenceSettings>();
 
         Assert.Equal([3.0, 6.0], settings.Signal.MvrvThresholds);
         Assert.Equal(0.1, settings.Signal.FearGreedTilt);
+        Assert.Equal(0.5, settings.Signal.BtcShareOfTactical);
         Assert.Equal(0.05, settings.Triggers.DriftThreshold);
     }
 

@@ -25,6 +25,9 @@ public sealed class TreasuryIntelligenceOptions
 
     public double? MaxTactical { get; set; }
 
+    /// <summary>BTC's share of the tactical sleeve (the same key the treasury's own options read).</summary>
+    public double? BtcShareOfTactical { get; set; }
+
     public double? DriftThreshold { get; set; }
 
     public double? EmergencyBtcDrop24h { get; set; }
@@ -41,6 +44,7 @@ public sealed class TreasuryIntelligenceOptions
             ExtremeGreed = ExtremeGreed ?? s.ExtremeGreed,
             FearGreedTilt = FearGreedTilt ?? s.FearGreedTilt,
             MaxTactical = MaxTactical ?? s.MaxTactical,
+            BtcShareOfTactical = BtcShareOfTactical ?? s.BtcShareOfTactical,
         };
         var t = TriggerSettings.Default;
         var triggers = t with
