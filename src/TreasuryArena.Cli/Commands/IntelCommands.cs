@@ -20,7 +20,7 @@ internal static partial class CliCommands
         intel.Options.Add(json);
         intel.SetAction(async (parse, ct) =>
         {
-            var date = ParseAsOf(parse.GetValue(asOf));
+            var date = IntelParseAsOf(parse.GetValue(asOf));
             await using var sp = IntelServices.Build(parse.GetValue(live));
             var intelligence = IntelServices.Resolve<MarketIntelligence>(sp);
             var report = await intelligence.AssessAsync(date, current: null, alerts: [], ct);
@@ -55,7 +55,7 @@ internal static partial class CliCommands
 
     }
 
-    private static DateOnly? ParseAsOf(string? text)
+    private static DateOnly? IntelParseAsOf(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
