@@ -20,7 +20,7 @@ internal static partial class CliCommands
         intel.Options.Add(json);
         intel.SetAction(async (parse, ct) =>
         {
-            var date = IntelParseAsOf(parse.GetValue(asOf));
+            var date = ParseAsOf(parse.GetValue(asOf));
             await using var sp = IntelServices.Build(parse.GetValue(live));
             var intelligence = IntelServices.Resolve<MarketIntelligence>(sp);
             var report = await intelligence.AssessAsync(date, current: null, alerts: [], ct);
@@ -55,7 +55,8 @@ internal static partial class CliCommands
 
     }
 
-    private static DateOnly? IntelParseAsOf(string? text)
+    /// <summary>Parses <c>--as-of</c> (yyyy-MM-dd); also used by the treasury commands.</summary>
+    private static DateOnly? ParseAsOf(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
