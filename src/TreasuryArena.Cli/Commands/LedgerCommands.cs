@@ -23,7 +23,7 @@ internal static partial class CliCommands
         var wallets = new Option<int>("--wallets") { Description = "Wallets to trade from (default 20)", DefaultValueFactory = _ => 20 };
         var tokens = new Option<int>("--tokens") { Description = "Tokens to trade (default 3)", DefaultValueFactory = _ => 3 };
         var inFlight = new Option<int>("--in-flight") { Description = "Commands queued at once (default 4096)", DefaultValueFactory = _ => 4096, Hidden = true };
-        var ackLog = new Option<string?>("--ack-log") { Description = "Append each acknowledged idempotency key to this file, flushed (crash tests)", Hidden = true };
+        var ackLog = new Option<string?>("--ack-log") { Description = "Append the idempotency key of each acknowledged deposit, withdrawal, buy and sell to this file, flushed (crash tests)", Hidden = true };
         var cmd = new Command("simulate", "Drive N random operations (valid and invalid) through the real ledger into the database; prints a JSON summary");
         foreach (var o in new Option[] { db, ops, seed, wallets, tokens, inFlight, ackLog })
         {
@@ -57,7 +57,13 @@ internal static partial class CliCommands
             await using (log)
             {
                 var options = new SimulationOptions(n, parse.GetValue(seed), w, t, f);
-                Action<LedgerCommand, LedgerResult>? ack = log is null ? null : (c, r) => log.WriteLine(KeyOf(c));
+                Action<LedgerCommand, LedgerResult>? ack = log is null ? null : (c, r) =>
+                {
+                    if (TradeKey(c) is { } key)
+                    {
+                        log.WriteLine(key);
+                    }
+                };
                 SimulationSummary summary;
                 if (!Console.IsOutputRedirected && n > 0)
                 {
@@ -80,16 +86,14 @@ internal static partial class CliCommands
         return cmd;
     }
 
-    private static string KeyOf(LedgerCommand command) => command switch
+    /// <summary>The key of a money-moving trade (these always write entries), else null.</summary>
+    private static string? TradeKey(LedgerCommand command) => command switch
     {
         LedgerCommand.Deposit c => c.IdempotencyKey,
         LedgerCommand.Withdraw c => c.IdempotencyKey,
         LedgerCommand.Buy c => c.IdempotencyKey,
         LedgerCommand.Sell c => c.IdempotencyKey,
-        LedgerCommand.Revalue c => c.IdempotencyKey,
-        LedgerCommand.AccrueFees c => c.IdempotencyKey,
-        LedgerCommand.CreateWallet c => c.IdempotencyKey,
-        _ => "",
+        _ => null,
     };
 
     private static Command VerifyCommand()

@@ -1,0 +1,163 @@
+using FsCheck;
+using FsCheck.Fluent;
+using TreasuryArena.Core.Common;
+using TreasuryArena.Core.Fees;
+using TreasuryArena.Core.Ledger;
+using TreasuryArena.Core.Tokens;
+
+namespace TreasuryArena.Core.Tests.Ledger;
+
+/// <summary>
+/// Properties over random operation sequences (100 sequences of ≤ 50 operations), checked after every operation:
+/// double entry conserves every unit, no non-contra balance is negative, supply equals holdings, fees equal the
+/// formulas, rounding never lowers the NAV of the remaining holders, refused operations change nothing; and at the
+/// end replaying the entries reproduces every balance exactly.
+/// </summary>
+public sealed class LedgerPropertyTests
+{
+    private static readonly Config Config = Config.QuickThrowOnFailure.WithMaxTest(100);
+    private static readonly DateTimeOffset At = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void RandomSequences_EveryOperation_KeepsInvariants()
+    {
+        Check.One(Config, Prop.ForAll(LedgerOpGen.Arbitrary, Run));
+    }
+
+    private static bool Run(List<LedgerOp> ops)
+    {
+        var state = new LedgerState();
+        var entries = new List<LedgerEntry>();
+        foreach (var c in LedgerOpGen.SetUp())
+        {
+            Assert.True(state.Execute(c, At, new LedgerBatchBuilder()).Accepted);
+        }
+
+        for (var i = 0; i < ops.Count; i++)
+        {
+            var command = LedgerOpGen.Command(ops[i], i, (a, s) => state.SharesOf(a, s).Value, s => state.Tokens.GetValueOrDefault(s));
+            var before = new Dictionary<BalanceKey, decimal>(state.Balances);
+            var tokensBefore = state.Tokens.Values.Select(t => state.TokenView(t.Symbol)!).ToDictionary(v => v.Token.Symbol);
+            var seqBefore = state.LastSequence;
+            var batch = new LedgerBatchBuilder();
+
+            var result = state.Execute(command, At, batch);
+            var built = batch.Build(state);
+            entries.AddRange(built.Entries);
+
+            if (ops[i].Kind == 7)
+            {
+                Assert.False(result.Accepted, $"invalid {command} was accepted");
+            }
+
+            if (!result.Accepted)
+            {
+                Assert.Equal(before, new Dictionary<BalanceKey, decimal>(state.Balances));
+                Assert.Equal(seqBefore, state.LastSequence);
+                Assert.Empty(built.Entries);
+                Assert.Equal(tokensBefore.Values.Select(v => v.Token), state.Tokens.Values.Select(t => t));
+                continue;
+            }
+
+            CheckBalances(state);
+            CheckFees(command, result, tokensBefore);
+            CheckNavNotDiluted(command, tokensBefore, state);
+        }
+
+        var replayed = LedgerState.Restore(new LedgerSnapshot([.. state.Tokens.Values], [.. state.Wallets.Values]), entries);
+        Assert.Equal(Clean(state.Balances), Clean(replayed.Balances));
+        Assert.Equal(state.LastHash, replayed.LastHash);
+        return true;
+    }
+
+    private static Dictionary<BalanceKey, decimal> Clean(IReadOnlyDictionary<BalanceKey, decimal> b) =>
+        b.Where(kv => kv.Value != 0m).ToDictionary(kv => kv.Key, kv => kv.Value);
+
+    private static void CheckBalances(LedgerState state)
+    {
+        foreach (var group in state.Balances.GroupBy(kv => kv.Key.Unit))
+        {
+            Assert.Equal(0m, group.Sum(kv => kv.Value));
+        }
+
+        foreach (var (key, value) in state.Balances)
+        {
+            Assert.True(key.Account.IsContra || value >= 0m, $"{key} is {value}");
+            Assert.True(RoundingPolicy.FitsScale(value, key.Unit.Scale), $"{key} has {value}");
+        }
+
+        foreach (var symbol in LedgerOpGen.Symbols)
+        {
+            var unit = LedgerUnit.SharesOf(symbol);
+            var held = state.Balances.Where(kv => kv.Key.Unit == unit && kv.Key.Account.IsWallet).Sum(kv => kv.Value);
+            Assert.Equal(state.Supply(symbol).Value, held);
+        }
+    }
+
+    private static void CheckFees(LedgerCommand command, LedgerResult result, Dictionary<string, TokenView> before)
+    {
+        switch (command)
+        {
+            case LedgerCommand.Buy b:
+            {
+                var view = before[b.Symbol];
+                var fee = FeeCalculator.TradeFee(b.Cash, view.Token.Fees);
+                Assert.Equal(fee, result.Fee);
+                var net = b.Cash.Amount - fee.Amount;
+                var expected = view.Supply.IsZero
+                    ? RoundingPolicy.SharesIssued(net / view.Token.ReferenceNav.Value)
+                    : RoundingPolicy.SharesIssued(net * view.Supply.Value / view.GrossAssetValue.Amount);
+                Assert.Equal(expected, result.Shares.Value);
+                break;
+            }
+
+            case LedgerCommand.Sell s:
+            {
+                var view = before[s.Symbol];
+                var gross = result.Cash + result.Fee;
+                Assert.Equal(FeeCalculator.TradeFee(gross, view.Token.Fees), result.Fee);
+                var expectedGross = s.Shares.Value == view.Supply.Value
+                    ? view.GrossAssetValue.Amount
+                    : RoundingPolicy.CashPaidOut(s.Shares.Value * view.GrossAssetValue.Amount / view.Supply.Value, Currency.Usd);
+                Assert.Equal(expectedGross, gross.Amount);
+                break;
+            }
+
+            case LedgerCommand.AccrueFees f:
+            {
+                var view = before[f.Symbol];
+                var days = f.AsOf.DayNumber - view.Token.LastFeeDate.DayNumber;
+                var management = view.Supply.IsZero ? Money.Usd(0m) : FeeCalculator.ManagementFee(view.GrossAssetValue, view.Token.Fees, days);
+                Assert.Equal(management, result.ManagementFee);
+                var due = FeeCalculator.CrystallisationDue(view.Token.Fees.Crystallisation, view.Token.LastCrystallisationDate, f.AsOf);
+                var performance = due ? FeeCalculator.PerformanceFee(view.GrossAssetValue - management, view.Supply, view.Token.HighWaterMark, view.Token.Fees) : Money.Usd(0m);
+                Assert.Equal(performance, result.PerformanceFee);
+                break;
+            }
+        }
+    }
+
+    private static void CheckNavNotDiluted(LedgerCommand command, Dictionary<string, TokenView> before, LedgerState state)
+    {
+        var symbol = command switch
+        {
+            LedgerCommand.Buy b => b.Symbol,
+            LedgerCommand.Sell s => s.Symbol,
+            _ => null,
+        };
+        if (symbol is null)
+        {
+            return;
+        }
+
+        var old = before[symbol];
+        var now = state.TokenView(symbol)!;
+        if (old.Supply.IsZero || now.Supply.IsZero)
+        {
+            return;
+        }
+
+        // GAV'/supply' ≥ GAV/supply, compared without division: rounding never moves value to the trader.
+        Assert.True(now.GrossAssetValue.Amount * old.Supply.Value >= old.GrossAssetValue.Amount * now.Supply.Value, $"{command} diluted {symbol}");
+    }
+}
