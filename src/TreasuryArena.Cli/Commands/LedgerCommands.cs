@@ -10,12 +10,12 @@ internal static partial class CliCommands
     static partial void AddLedger(RootCommand root)
     {
         var ledger = new Command("ledger", "The fund-share ledger: simulate load, verify integrity");
-        ledger.Subcommands.Add(SimulateCommand());
-        ledger.Subcommands.Add(VerifyCommand());
+        ledger.Subcommands.Add(LedgerSimulateCommand());
+        ledger.Subcommands.Add(LedgerVerifyCommand());
         root.Subcommands.Add(ledger);
     }
 
-    private static Command SimulateCommand()
+    private static Command LedgerSimulateCommand()
     {
         var db = CliDatabase.Option();
         var ops = new Option<int>("--ops") { Description = "Number of random operations", Required = true };
@@ -59,7 +59,7 @@ internal static partial class CliCommands
                 var options = new SimulationOptions(n, parse.GetValue(seed), w, t, f);
                 Action<LedgerCommand, LedgerResult>? ack = log is null ? null : (c, r) =>
                 {
-                    if (TradeKey(c) is { } key)
+                    if (LedgerTradeKey(c) is { } key)
                     {
                         log.WriteLine(key);
                     }
@@ -87,7 +87,7 @@ internal static partial class CliCommands
     }
 
     /// <summary>The key of a money-moving trade (these always write entries), else null.</summary>
-    private static string? TradeKey(LedgerCommand command) => command switch
+    private static string? LedgerTradeKey(LedgerCommand command) => command switch
     {
         LedgerCommand.Deposit c => c.IdempotencyKey,
         LedgerCommand.Withdraw c => c.IdempotencyKey,
@@ -96,7 +96,7 @@ internal static partial class CliCommands
         _ => null,
     };
 
-    private static Command VerifyCommand()
+    private static Command LedgerVerifyCommand()
     {
         var db = CliDatabase.Option();
         var cmd = new Command("verify", "Replay every entry, recompute balances, check invariants and the hash chain; exit 0 only when all hold");
