@@ -105,6 +105,35 @@ public sealed class PortfolioOptimizerTests
     }
 
     [Fact]
+    public void MaxSharpe_OracleWithShorts_NoFeasibleShiftImprovesAndBoundsHold()
+    {
+        var input = TestProblems.Oracle();
+        var r = PortfolioOptimizer.MaxSharpe(input, 0.02, new PortfolioConstraints { MinWeight = -0.1, MaxWeight = 0.3 });
+        double Sharpe(double[] w) => (input.PortfolioReturn(w) - 0.02) / Math.Sqrt(input.PortfolioVariance(w));
+        var best = Sharpe(r.Weights);
+
+        Assert.Equal(1.0, r.Weights.Sum(), 9);
+        Assert.Contains(r.Weights, v => v < -1e-6);
+        Assert.All(r.Weights, v => Assert.InRange(v, -0.1 - 1e-12, 0.3 + 1e-12));
+        for (var i = 0; i < input.Count; i++)
+        {
+            for (var j = 0; j < input.Count; j++)
+            {
+                var eps = Math.Min(1e-4, Math.Min(0.3 - r.Weights[i], r.Weights[j] + 0.1));
+                if (i == j || eps <= 0)
+                {
+                    continue;
+                }
+
+                var w = (double[])r.Weights.Clone();
+                w[i] += eps;
+                w[j] -= eps;
+                Assert.True(Sharpe(w) <= best + 1e-10, $"{input.Assets[i]} <- {input.Assets[j]}");
+            }
+        }
+    }
+
+    [Fact]
     public void MinVolatility_OracleLongOnly_KktEqualMarginalRisk()
     {
         var input = TestProblems.Oracle();

@@ -156,7 +156,9 @@ internal static class OptimizeCommand
             var chart = new BarChart().Width(60).Label("weights (%)");
             foreach (var i in order.Where(i => Math.Abs(res.Weights[i]) >= 1e-4))
             {
-                chart.AddItem(Markup.Escape(res.Assets[i]), Math.Round(res.Weights[i] * 100, 2, MidpointRounding.AwayFromZero), res.Weights[i] >= 0 ? Color.Green : Color.Red);
+                // Bars are magnitudes; shorts are red and labelled.
+                var label = res.Weights[i] >= 0 ? res.Assets[i] : res.Assets[i] + " (short)";
+                chart.AddItem(Markup.Escape(label), Math.Round(Math.Abs(res.Weights[i]) * 100, 2, MidpointRounding.AwayFromZero), res.Weights[i] >= 0 ? Color.Green : Color.Red);
             }
 
             AnsiConsole.Write(chart);
