@@ -84,6 +84,7 @@ public static class ServerApp
         services.AddSingleton<ComplianceService>();
         services.AddSingleton<CallerCache>();
         services.AddHostedService<PlatformStartup>();
+        services.AddDashboard();
 
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -140,6 +141,8 @@ public static class ServerApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BodySizeLimitMiddleware>();
+        app.UseDashboardSession();
+        app.UseDashboardHeaders();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseSwaggerUI(o =>
@@ -157,6 +160,7 @@ public static class ServerApp
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealthEndpoints();
+        app.MapSessionEndpoints();
         app.MapAdminOrganisationEndpoints();
         app.MapAdminComplianceEndpoints();
         app.MapOrganisationEndpoints();

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace TreasuryArena.Server.Tests.Browser;
+
+/// <summary>The real server on Kestrel, bound to a free port on 127.0.0.1, over a fresh SQLite file in a temp directory.</summary>
+public sealed class DashboardServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private DashboardServer(WebApplication app, string directory, Uri address)
+    {
+        this.app = app;
+        Directory = directory;
+        Address = address;
+    }
+
+    public const string AdminKey = "ta_browser-test-admin-key-0123456789";
+
+    public string Directory { get; }
+
+    public Uri Address { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    public static async Task<DashboardServer> StartAsync(params string[] extraArgs)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "arena-browser-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(directory);
+        var app = ServerApp.Build(extraArgs, b =>
+        {
+            b.Configuration["Arena:Database"] = Path.Combine(directory, "arena.db");
+            b.Configuration["Arena:BootstrapAdminKey"] = AdminKey;
+            b.Configuration["Arena:JobsEnabled"] = "false";
+            b.Configuration["Logging:LogLevel:Default"] = "Warning";
+            b.WebHost.UseUrls("http://127.0.0.1:0");
+        });
+        await app.StartAsync();
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new DashboardServer(app, directory, new Uri(bound));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold the file for a moment; the temp directory is cleaned by the OS.
+        }
+    }
+}
