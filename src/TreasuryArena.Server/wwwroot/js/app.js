@@ -24,12 +24,12 @@ function setSession(value) {
   Object.assign(session, value
     ? { role: value.role, member: value.member, organization: value.organization, organizationId: value.organization_id }
     : { role: null, member: null, organization: null, organizationId: null });
-  document.body.dataset.role = session.role ?? '';
+  document.body.dataset.sessionRole = session.role ?? '';
   const signedIn = Boolean(session.role);
   document.getElementById('nav').hidden = !signedIn;
   document.getElementById('who').hidden = !signedIn;
-  for (const item of document.querySelectorAll('[data-role]')) {
-    item.hidden = !signedIn || item.dataset.role !== session.role;
+  for (const item of document.querySelectorAll('[data-only-role]')) {
+    item.hidden = !signedIn || item.dataset.onlyRole !== session.role;
   }
   const who = [session.member, session.organization, session.role].filter(Boolean).join(' · ');
   document.getElementById('who-label').textContent = signedIn ? `Signed in: ${who}` : '';
