@@ -60,8 +60,13 @@ public static class SessionEndpoints
         }
 
         var key = request.Key.Trim();
-        context.Request.Headers.Authorization = "Bearer " + key;
-        var result = await AuthenticateAsync(context);
+        // Authentication already ran for this request (without a key), and handlers cache their result per request,
+        // so the key is checked on a fresh request context in its own scope.
+        using var scope = context.RequestServices.CreateScope();
+        var probe = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        probe.Request.Headers.Authorization = "Bearer " + key;
+        probe.Connection.RemoteIpAddress = context.Connection.RemoteIpAddress;
+        var result = await AuthenticateAsync(probe);
         if (result?.Succeeded != true || result.Principal?.Identity?.IsAuthenticated != true)
         {
             return TypedResults.Unauthorized();
