@@ -23,7 +23,7 @@ namespace TreasuryArena.Infrastructure.Storage;
 /// </summary>
 public sealed class TokensRuntime : IAsyncDisposable
 {
-    private TokensRuntime(ArenaDatabase database, MarketHistory history, LedgerService ledger, TimeProvider time, IAdvisor advisor, TokensSettings settings)
+    private TokensRuntime(ArenaDatabase database, MarketHistory history, LedgerService ledger, TimeProvider time, IAdvisor advisor, TokensSettings settings, IComplianceStore? complianceStore)
     {
         Database = database;
         Time = time;
@@ -34,7 +34,7 @@ public sealed class TokensRuntime : IAsyncDisposable
         Allocations = new SqlWalletAllocationStore(database);
         var platform = new PlatformDatabase(database);
         Identity = new SqlIdentityStore(platform);
-        ComplianceStore = new SqlComplianceStore(platform);
+        ComplianceStore = complianceStore ?? new SqlComplianceStore(platform);
         Audit = new SqlAuditLog(platform, time);
         Compliance = new ComplianceGate(ComplianceStore, Audit, new StoredNotifier(ComplianceStore, null), settings.Monitoring, time);
         Desk = new TradeDesk(ledger, Compliance);
@@ -73,11 +73,13 @@ public sealed class TokensRuntime : IAsyncDisposable
 
     public TokenIssuer Issuer { get; }
 
-    public static async Task<TokensRuntime> OpenAsync(ArenaDatabase database, MarketHistory history, TimeProvider time, IAdvisor? advisor = null, TokensSettings? settings = null, CancellationToken ct = default)
+    /// <param name="complianceStore">The compliance bookkeeping (default: the SQL store in the same database).</param>
+    public static async Task<TokensRuntime> OpenAsync(
+        ArenaDatabase database, MarketHistory history, TimeProvider time, IAdvisor? advisor = null, TokensSettings? settings = null, IComplianceStore? complianceStore = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(database);
         var ledger = await database.OpenLedgerAsync(time, cancellationToken: ct);
-        return new TokensRuntime(database, history, ledger, time, advisor ?? new RuleAdvisor(new RuleAdvisorOptions(), time), settings ?? new TokensSettings());
+        return new TokensRuntime(database, history, ledger, time, advisor ?? new RuleAdvisor(new RuleAdvisorOptions(), time), settings ?? new TokensSettings(), complianceStore);
     }
 
     /// <summary>Creates a wallet for an organisation (by name or id) after checking its plan allows the mode; deposits <paramref name="deposit"/> when given.</summary>
