@@ -12,7 +12,10 @@ namespace TreasuryArena.Benchmarks;
 /// accrues fees (two group commits), 50 history rows are stored, lifecycle gates run.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 15, invocationCount: 1)]
+[InProcess]
+[WarmupCount(3)]
+[IterationCount(15)]
+[InvocationCount(1)]
 public class NavBenchmarks
 {
     private string _dir = "";
@@ -35,7 +38,7 @@ public class NavBenchmarks
     {
         var report = await _runtime.Nav.RunAsync(_next, CancellationToken.None);
         _next = _next.AddDays(1);
-        return report.RowsWritten;
+        return report.RowsWritten == 50 ? report.RowsWritten : throw new InvalidOperationException($"{report.RowsWritten} rows, expected 50");
     }
 
     private async Task SetupAsync()

@@ -72,7 +72,7 @@ public sealed class WalletRebalancer(
         var results = new WalletRunResult[wallets.Count];
         var snapshots = new AllocationSnapshot?[wallets.Count];
         var done = 0;
-        await Parallel.ForEachAsync(Enumerable.Range(0, wallets.Count), new ParallelOptions { MaxDegreeOfParallelism = 512, CancellationToken = ct }, async (i, token) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, wallets.Count), new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = ct }, async (i, token) =>
         {
             var (result, snapshot) = await RebalanceOneAsync(wallets[i], ctx, runId, dryRun, token);
             results[i] = result;
