@@ -198,7 +198,7 @@ public sealed class IndicatorSet
 
     internal static double[] SmaOf(double[] c, int window)
     {
-        var r = new double[c.Length];
+        var r = GC.AllocateUninitializedArray<double>(c.Length);
         double sum = 0;
         for (var i = 0; i < c.Length; i++)
         {

@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
 namespace TreasuryArena.Core.Backtesting;
 
 /// <summary>
@@ -37,6 +40,7 @@ public readonly ref struct MarketView
     public ReadOnlySpan<double> Closes(int asset) => _data.Assets[asset].Close.AsSpan(0, Index + 1);
 
     /// <summary>An indicator's value <paramref name="lag"/> bars back (0 = this bar).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Value(CausalSeries series, int lag = 0) => series.Values[Checked(lag)];
 
     /// <summary>The last <paramref name="length"/> values of an indicator ending at this bar (shorter near the start).</summary>
@@ -46,14 +50,19 @@ public readonly ref struct MarketView
         return series.Values.AsSpan(start, Index + 1 - start);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Checked(int lag)
     {
-        if (lag < 0)
+        var i = Index - lag;
+        if (unchecked((uint)lag > (uint)Index))
         {
-            throw new ArgumentOutOfRangeException(nameof(lag), lag, "a strategy cannot look at a later bar");
+            Refuse(lag);
         }
 
-        var i = Index - lag;
-        return i >= 0 ? i : throw new ArgumentOutOfRangeException(nameof(lag), lag, "before the first bar");
+        return i;
     }
+
+    [DoesNotReturn]
+    private static void Refuse(int lag) =>
+        throw new ArgumentOutOfRangeException(nameof(lag), lag, lag < 0 ? "a strategy cannot look at a later bar" : "before the first bar");
 }

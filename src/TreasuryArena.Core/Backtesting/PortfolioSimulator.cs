@@ -16,6 +16,9 @@ public sealed class PortfolioSimulator
     private readonly BarData _data;
     private readonly IStrategyKernel _kernel;
     private readonly RebalancePolicy _policy;
+    private readonly bool _onSignal;
+    private readonly RebalanceCalendar _calendar;
+    private readonly double _driftThreshold;
     private readonly BacktestOptions _options;
     private readonly int _n;
     private readonly double[][] _close;
@@ -25,8 +28,9 @@ public sealed class PortfolioSimulator
     private readonly double[] _target;
     private readonly double[] _previous;
     private readonly double[] _pending;
-    private readonly double[] _equity;
-    private readonly double[]? _weights;
+    private double[] _equity;
+    private double[]? _weights;
+    private bool _handedOut;
     private readonly List<Trade> _trades = [];
     private readonly List<Decision> _decisions = [];
 
@@ -72,6 +76,9 @@ public sealed class PortfolioSimulator
         _data = data;
         _options = options;
         _policy = options.Rebalance ?? strategy.Rebalance;
+        _onSignal = _policy.OnSignal;
+        _calendar = _policy.Calendar;
+        _driftThreshold = _policy.DriftThreshold ?? double.NaN;
         _kernel = strategy.Prepare(indicators ?? new IndicatorSet(data));
         _n = data.Assets.Count;
         _close = new double[_n][];
@@ -94,7 +101,7 @@ public sealed class PortfolioSimulator
         Index = startIndex - 1;
         _recordFrom = startIndex;
         _cash = options.Capital;
-        _equity = new double[endIndex - startIndex + 1];
+        _equity = GC.AllocateUninitializedArray<double>(endIndex - startIndex + 1);
         _weights = options.RecordWeights ? new double[_equity.Length * _n] : null;
         StrategyName = strategy.Name;
         Policy = _policy;
@@ -187,9 +194,12 @@ public sealed class PortfolioSimulator
     {
         var first = _recordFrom - StartIndex;
         var count = Math.Max(0, Index - _recordFrom + 1);
-        var dates = _data.Dates.AsSpan(_recordFrom, count).ToArray();
-        var equity = _equity.AsSpan(first, count).ToArray();
-        double[]? weights = _weights is null ? null : _weights.AsSpan(first * _n, count * _n).ToArray();
+        // A complete run hands over its buffers instead of copying them (they are not written again).
+        var whole = first == 0 && count == _equity.Length;
+        var dates = whole && _recordFrom == 0 && count == _data.Count ? _data.Dates : _data.Dates.AsSpan(_recordFrom, count).ToArray();
+        var equity = whole ? _equity : _equity.AsSpan(first, count).ToArray();
+        double[]? weights = _weights is null ? null : whole ? _weights : _weights.AsSpan(first * _n, count * _n).ToArray();
+        _handedOut |= whole;
         var symbols = _data.Assets.Select(a => a.Symbol).ToArray();
         return new BacktestResult(StrategyName, symbols, dates, equity, weights, [.. _trades], [.. _decisions], _tradeCount, _feesPaid, _slippagePaid, _options.Capital, _data.PeriodsPerYear);
     }
@@ -229,6 +239,14 @@ public sealed class PortfolioSimulator
             throw new ArgumentException("state assets differ from the frame's", nameof(state));
         }
 
+        if (_handedOut)
+        {
+            // A finished run's result owns the old buffers; record into new ones.
+            _equity = GC.AllocateUninitializedArray<double>(_equity.Length);
+            _weights = _weights is null ? null : new double[_weights.Length];
+            _handedOut = false;
+        }
+
         _cash = state.Cash;
         state.Units.CopyTo(_units, 0);
         _hasPending = state.PendingTarget is not null;
@@ -248,10 +266,18 @@ public sealed class PortfolioSimulator
     private void Decide(int t, double equity)
     {
         var target = _target;
+        var previous = _previous;
         var n = _n;
-        Array.Clear(target);
+
+        // Plain loops, not Array.Clear/Copy: n is a handful of assets and this runs once per bar.
+        for (var i = 0; i < n; i++)
+        {
+            target[i] = 0;
+        }
+
         _kernel.Decide(new MarketView(_data, t, StartIndex), target);
         double sum = 0;
+        var changed = false;
         for (var i = 0; i < n; i++)
         {
             var w = target[i];
@@ -260,6 +286,7 @@ public sealed class PortfolioSimulator
                 throw new InvalidOperationException($"{StrategyName}: target weight {w} for {_data.Assets[i].Symbol} on {_data.Dates[t]:yyyy-MM-dd} is outside 0..1");
             }
 
+            changed |= Math.Abs(w - previous[i]) > Tolerance;
             sum += w;
         }
 
@@ -278,21 +305,28 @@ public sealed class PortfolioSimulator
         }
         else
         {
-            if (_policy.OnSignal && _hasPrevious && Differs(target, _previous))
+            if (_onSignal && changed && _hasPrevious)
             {
                 trigger = "signal";
             }
-            else if (_policy.Calendar != RebalanceCalendar.None && IsBoundary(t) && Drift(t, equity, sum) > Tolerance)
+            else if (_calendar != RebalanceCalendar.None && IsBoundary(t) && Drift(t, equity, sum) > Tolerance)
             {
                 trigger = "calendar";
             }
-            else if (_policy.DriftThreshold is { } threshold && Drift(t, equity, sum) > threshold)
+            else if (!double.IsNaN(_driftThreshold) && Drift(t, equity, sum) > _driftThreshold)
             {
                 trigger = "drift";
             }
         }
 
-        Array.Copy(target, _previous, n);
+        if (changed || !_hasPrevious)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                previous[i] = target[i];
+            }
+        }
+
         _hasPrevious = true;
         if (trigger is null)
         {
@@ -306,19 +340,6 @@ public sealed class PortfolioSimulator
         {
             _decisions.Add(new Decision(_data.Dates[t], (double[])target.Clone(), trigger));
         }
-    }
-
-    private static bool Differs(double[] a, double[] b)
-    {
-        for (var i = 0; i < a.Length; i++)
-        {
-            if (Math.Abs(a[i] - b[i]) > Tolerance)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>½ Σ |w − w*| over the assets and cash at bar t's close.</summary>
