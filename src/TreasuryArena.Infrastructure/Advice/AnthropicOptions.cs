@@ -29,7 +29,8 @@ public sealed class AnthropicOptions
     [Range(0, long.MaxValue)]
     public long DailyTokenBudget { get; init; } = 200_000;
 
-    /// <summary>Retries of a 429/529/503 answer (each waits for <c>retry-after</c> when the server gives one).</summary>
+    /// <summary>Retries of a 429/5xx answer (529 overloaded included), through the shared resilience handler: each waits
+    /// for <c>retry-after</c> when the server gives one (never past <see cref="TimeoutSeconds"/>), else an exponential backoff.</summary>
     [Range(0, 5)]
     public int MaxRetries { get; init; } = 2;
 

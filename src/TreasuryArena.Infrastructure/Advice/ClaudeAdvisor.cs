@@ -57,7 +57,7 @@ public sealed class ClaudeAdvisor(
 
         Log.ClaudePrompt(logger, prompt);
         var timeout = TimeSpan.FromSeconds(options.TimeoutSeconds);
-        var state = new ClaudeCallState { Deadline = timeProvider.GetUtcNow() + timeout };
+        var state = new ClaudeCallState();
         var previous = ClaudeCallState.Current;
         ClaudeCallState.Current = state;
         using var timeoutCts = new CancellationTokenSource(timeout, timeProvider);
@@ -78,7 +78,7 @@ public sealed class ClaudeAdvisor(
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            var reason = timeoutCts.IsCancellationRequested || ex is TimeoutException || ex.InnerException is TimeoutException
+            var reason = timeoutCts.IsCancellationRequested || ex is TimeoutException or Polly.Timeout.TimeoutRejectedException || ex.InnerException is TimeoutException or Polly.Timeout.TimeoutRejectedException
                 ? "timeout"
                 : state.LastStatus switch
                 {
@@ -88,7 +88,7 @@ public sealed class ClaudeAdvisor(
                     401 or 403 => "unauthorized",
                     _ => "error",
                 };
-            var detail = $"{ex.GetType().Name}: {ex.Message}" + (state.Retries > 0 ? $" (after {state.Retries} retries, {state.Waited.TotalSeconds:0.#} s waited)" : "");
+            var detail = $"{ex.GetType().Name}: {ex.Message}" + (state.Attempts > 1 ? $" (after {state.Attempts} attempts)" : "");
             return Fallback(rule, reason, detail, prompt, null, null, start);
         }
         finally

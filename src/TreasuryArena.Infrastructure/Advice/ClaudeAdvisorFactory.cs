@@ -1,14 +1,18 @@
 using Anthropic;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TreasuryArena.Infrastructure.Http;
 using TreasuryArena.Core.Advice;
 
 namespace TreasuryArena.Infrastructure.Advice;
 
 /// <summary>
 /// Chooses the advisor from configuration: the Claude advisor (official Anthropic SDK, its <see cref="IChatClient"/>
-/// adapter, SDK retries off and <see cref="RetryAfterHandler"/> in front) when <c>Anthropic:ApiKey</c> is set, else the
-/// rule advisor with a one-line notice for the host to print once.
+/// adapter, SDK retries off and the shared <see cref="ResilienceHandler"/> in front — total timeout
+/// <c>Anthropic:TimeoutSeconds</c>, <c>Anthropic:MaxRetries</c> retries of 429/5xx (529 included) honouring
+/// <c>retry-after</c> up to the timeout, circuit breaker) when <c>Anthropic:ApiKey</c> is set, else the rule advisor
+/// with a one-line notice for the host to print once.
 /// </summary>
 public static class ClaudeAdvisorFactory
 {
@@ -29,11 +33,20 @@ public static class ClaudeAdvisorFactory
             return (rules, NoKeyNotice);
         }
 
-        var retry = new RetryAfterHandler(options, timeProvider, loggerFactory.CreateLogger<RetryAfterHandler>())
+        var resilience = new HttpResilienceOptions
         {
-            InnerHandler = innerHandler ?? new SocketsHttpHandler(),
+            TotalTimeoutSeconds = options.TimeoutSeconds,
+            AttemptTimeoutSeconds = options.TimeoutSeconds,
+            MaxRetries = options.MaxRetries,
+            BaseDelayMilliseconds = options.RetryBaseDelayMilliseconds,
+            MaxRetryAfterSeconds = options.TimeoutSeconds,
         };
-        var http = new HttpClient(retry) { Timeout = Timeout.InfiniteTimeSpan };
+        var pipelines = new HttpResiliencePipelines(Options.Create(resilience), timeProvider, loggerFactory);
+        var handler = new ResilienceHandler(pipelines.For("anthropic"))
+        {
+            InnerHandler = new StatusRecordingHandler { InnerHandler = innerHandler ?? new SocketsHttpHandler() },
+        };
+        var http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         var client = new AnthropicClient
         {
             ApiKey = options.ApiKey,

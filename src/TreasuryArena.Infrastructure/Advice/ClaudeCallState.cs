@@ -1,8 +1,8 @@
 namespace TreasuryArena.Infrastructure.Advice;
 
 /// <summary>
-/// Per-call state shared between <see cref="ClaudeAdvisor"/> and <see cref="RetryAfterHandler"/> (through an
-/// <see cref="AsyncLocal{T}"/>): the last HTTP status seen, how many retries were made and how long they waited.
+/// Per-call state shared between <see cref="ClaudeAdvisor"/> and <see cref="StatusRecordingHandler"/> (through an
+/// <see cref="AsyncLocal{T}"/>): the last HTTP status seen and how many attempts were made.
 /// </summary>
 internal sealed class ClaudeCallState
 {
@@ -14,12 +14,7 @@ internal sealed class ClaudeCallState
         set => CurrentState.Value = value;
     }
 
-    /// <summary>When the whole call must be over; retries never wait past it.</summary>
-    public DateTimeOffset Deadline { get; init; } = DateTimeOffset.MaxValue;
-
     public int? LastStatus { get; set; }
 
-    public int Retries { get; set; }
-
-    public TimeSpan Waited { get; set; }
+    public int Attempts { get; set; }
 }

@@ -16,10 +16,4 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "Claude raw answer: {Answer}")]
     public static partial void ClaudeRawAnswer(ILogger logger, string answer);
-
-    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Claude returned {Status}; retrying in {Seconds} s (attempt {Attempt})")]
-    public static partial void RetryingClaude(ILogger logger, int status, double seconds, int attempt);
-
-    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Claude returned {Status} with a wait of {Seconds} s past the call's deadline; not retrying")]
-    public static partial void RetryAfterPastDeadline(ILogger logger, int status, double seconds);
 }
