@@ -14,6 +14,9 @@ namespace TreasuryArena.Core.Advice;
 /// <see cref="RuleAdvisorOptions.ShrinkBelowConfidence"/> with drift under twice the band → shrink to half.</item>
 /// </list>
 /// Confidence of an acting decision = 40% of the signal confidence + 30 × min(drift / band, 2), capped to 0..95.
+/// Learning from the journal: once some of its recent calls have been scored, every confidence is shrunk towards the
+/// rule advisor's observed hit rate, c' = w·c + (1 − w)·100·hit rate with w = k / (k + n) (n scored calls,
+/// k = <see cref="RuleAdvisorOptions.CalibrationPrior"/>), so a record of wrong calls lowers its stated confidence.
 /// </summary>
 public sealed class RuleAdvisor(RuleAdvisorOptions options, TimeProvider timeProvider) : IAdvisor
 {
@@ -68,7 +71,20 @@ public sealed class RuleAdvisor(RuleAdvisorOptions options, TimeProvider timePro
     {
         ArgumentNullException.ThrowIfNull(context);
         var start = timeProvider.GetTimestamp();
-        var decision = Evaluate(context, kind);
+        var raw = Evaluate(context, kind);
+        var scored = context.RecentDecisions.Where(d => d.Right is not null && string.Equals(d.Advisor, Name, StringComparison.OrdinalIgnoreCase)).ToList();
+        var decision = raw;
+        if (scored.Count > 0)
+        {
+            var hitRate = scored.Count(d => d.Right == true) / (decimal)scored.Count;
+            var w = options.CalibrationPrior / (decimal)(options.CalibrationPrior + scored.Count);
+            var calibrated = (int)Math.Round((w * raw.Confidence) + ((1m - w) * 100m * hitRate), MidpointRounding.AwayFromZero);
+            decision = new Decision(raw.Kind, raw.Action, raw.Reasoning + F($" Confidence {raw.Confidence} calibrated to {calibrated}: {scored.Count(d => d.Right == true)} of my last {scored.Count} scored calls were right."), Math.Clamp(calibrated, 0, 100), Name)
+            {
+                Adjustments = raw.Adjustments,
+            };
+        }
+
         return decision with { Latency = timeProvider.GetElapsedTime(start) };
     }
 

@@ -18,4 +18,7 @@ public sealed class RuleAdvisorOptions
 
     /// <summary>Below this signal confidence an approved rebalance is shrunk to half, unless the drift is past twice the band.</summary>
     public int ShrinkBelowConfidence { get; init; } = 60;
+
+    /// <summary>Weight (in pseudo-calls) of the rule's own confidence against its observed hit rate when calibrating.</summary>
+    public int CalibrationPrior { get; init; } = 10;
 }

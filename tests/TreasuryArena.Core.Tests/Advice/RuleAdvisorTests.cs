@@ -103,6 +103,30 @@ public sealed class RuleAdvisorTests
     }
 
     [Fact]
+    public async Task AnalyzeDaily_AfterWrongScoredCalls_LowersItsConfidence()
+    {
+        var baseline = await _advisor.AnalyzeDailyAsync(AdvisorContexts.Context(), CancellationToken.None);
+        var wrong = Enumerable.Range(1, 10)
+            .Select(i => new PastDecision(AdvisorContexts.Day.AddDays(-30 - i), DecisionKind.DailyAnalysis, DecisionAction.Rebalance, "rules", 90, 0, false, "wrong"))
+            .ToList();
+        var calibrated = await _advisor.AnalyzeDailyAsync(AdvisorContexts.Context(recent: wrong), CancellationToken.None);
+
+        Assert.Equal(baseline.Action, calibrated.Action);
+        // w = 10 / (10 + 10) = 0.5: half the raw confidence, half the 0% hit rate.
+        Assert.Equal((int)Math.Round(baseline.Confidence * 0.5m, MidpointRounding.AwayFromZero), calibrated.Confidence);
+        Assert.Contains("0 of my last 10 scored calls were right", calibrated.Reasoning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnalyzeDaily_OtherAdvisorsRecord_DoesNotCalibrateTheRules()
+    {
+        var baseline = await _advisor.AnalyzeDailyAsync(AdvisorContexts.Context(), CancellationToken.None);
+        var claudeWrong = new[] { new PastDecision(AdvisorContexts.Day.AddDays(-40), DecisionKind.DailyAnalysis, DecisionAction.Hold, "claude", 90, 0, false, "wrong") };
+        var d = await _advisor.AnalyzeDailyAsync(AdvisorContexts.Context(recent: claudeWrong), CancellationToken.None);
+        Assert.Equal(baseline.Confidence, d.Confidence);
+    }
+
+    [Fact]
     public void Decision_ConfidenceOutOfRange_Throws()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new Decision(DecisionKind.DailyAnalysis, DecisionAction.Hold, "x", 101, "rules"));
