@@ -12,24 +12,24 @@ internal static partial class CliCommands
         treasury.Subcommands.Add(TreasuryVerb("status", "Value, P&L, allocation against target, drift, benchmarks, indicators and today's decision", async (s, asOf, json, ct) =>
         {
             var status = await s.Manager.StatusAsync(asOf, ct);
-            Print(json, () => TreasuryJson.Status(status), w => TreasuryText.Status(w, status));
+            TreasuryPrint(json, () => TreasuryJson.Status(status), w => TreasuryText.Status(w, status));
         }));
         treasury.Subcommands.Add(TreasuryVerb("plan", "The rebalancing plan to target (orders by venue with estimated fees and slippage, sells first, within the limits); executes nothing", async (s, asOf, json, ct) =>
         {
             var (status, plan) = await s.Manager.PlanAsync(asOf, ct);
-            Print(json, () => TreasuryJson.Plan(status, plan), w => TreasuryText.Plan(w, status, plan));
+            TreasuryPrint(json, () => TreasuryJson.Plan(status, plan), w => TreasuryText.Plan(w, status, plan));
         }));
         treasury.Subcommands.Add(TreasuryVerb("execute", "Plan, ask the advisor to approve/reject/shrink, apply the guardrails and execute on the paper venue; saves and journals", async (s, asOf, json, ct) =>
         {
             var result = await s.Manager.ExecuteAsync(asOf, ct);
-            Print(json, () => TreasuryJson.Advice(result), w => TreasuryText.Advice(w, result, "Rebalance review"));
+            TreasuryPrint(json, () => TreasuryJson.Advice(result), w => TreasuryText.Advice(w, result, "Rebalance review"));
         }));
         root.Subcommands.Add(treasury);
 
         root.Subcommands.Add(TreasuryVerb("advise", "The daily analysis of the treasury on the current (or --as-of) state: act today or not; journaled", async (s, asOf, json, ct) =>
         {
             var result = await s.Manager.AdviseAsync(asOf, ct);
-            Print(json, () => TreasuryJson.Advice(result), w => TreasuryText.Advice(w, result, "Daily analysis"));
+            TreasuryPrint(json, () => TreasuryJson.Advice(result), w => TreasuryText.Advice(w, result, "Daily analysis"));
         }));
 
         var limit = new Option<int>("--limit") { Description = "How many decisions to list (newest first)", DefaultValueFactory = _ => 20 };
@@ -48,9 +48,9 @@ internal static partial class CliCommands
             }
 
             await using var s = await TreasuryServices.OpenAsync(parse.GetValue(journalDb), ct);
-            await Guard(() => s.Manager.EvaluateOutcomesAsync(s.Manager.DefaultAsOf, ct));
+            await TreasuryGuard(() => s.Manager.EvaluateOutcomesAsync(s.Manager.DefaultAsOf, ct));
             var entries = await s.Journal.ListAsync(n, ct);
-            Print(parse.GetValue(journalJson), () => entries.Select(TreasuryJson.Entry).ToList(), w => TreasuryText.Journal(w, entries));
+            TreasuryPrint(parse.GetValue(journalJson), () => entries.Select(TreasuryJson.Entry).ToList(), w => TreasuryText.Journal(w, entries));
             return 0;
         });
         root.Subcommands.Add(journal);
@@ -58,7 +58,7 @@ internal static partial class CliCommands
         root.Subcommands.Add(TreasuryVerb("review", "The weekly review: hit rate and calibration per advisor, the week against the benchmarks, and the advisor's commentary", async (s, asOf, json, ct) =>
         {
             var report = await s.Manager.ReviewAsync(asOf, ct);
-            Print(json, () => TreasuryJson.Review(report), w => TreasuryText.Review(w, report));
+            TreasuryPrint(json, () => TreasuryJson.Review(report), w => TreasuryText.Review(w, report));
         }));
     }
 
@@ -77,14 +77,14 @@ internal static partial class CliCommands
         {
             var date = ParseAsOf(parse.GetValue(asOf));
             await using var services = await TreasuryServices.OpenAsync(parse.GetValue(db), ct);
-            await Guard(() => run(services, date ?? services.Manager.DefaultAsOf, parse.GetValue(json), ct));
+            await TreasuryGuard(() => run(services, date ?? services.Manager.DefaultAsOf, parse.GetValue(json), ct));
             return 0;
         });
         return command;
     }
 
     /// <summary>Turns a refused input (a date without prices, before inception, …) into a user error.</summary>
-    private static async Task Guard(Func<Task> action)
+    private static async Task TreasuryGuard(Func<Task> action)
     {
         try
         {
@@ -96,7 +96,7 @@ internal static partial class CliCommands
         }
     }
 
-    private static void Print(bool json, Func<object> toJson, Action<TextWriter> toText)
+    private static void TreasuryPrint(bool json, Func<object> toJson, Action<TextWriter> toText)
     {
         if (json)
         {
