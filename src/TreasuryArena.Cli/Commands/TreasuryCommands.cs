@@ -75,13 +75,20 @@ internal static partial class CliCommands
         command.Options.Add(json);
         command.SetAction(async (parse, ct) =>
         {
-            var date = ParseAsOf(parse.GetValue(asOf));
+            var date = TreasuryParseAsOf(parse.GetValue(asOf));
             await using var services = await TreasuryServices.OpenAsync(parse.GetValue(db), ct);
             await TreasuryGuard(() => run(services, date ?? services.Manager.DefaultAsOf, parse.GetValue(json), ct));
             return 0;
         });
         return command;
     }
+
+    private static DateOnly? TreasuryParseAsOf(string? text) =>
+        string.IsNullOrWhiteSpace(text)
+            ? null
+            : DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d)
+                ? d
+                : throw new CliException($"--as-of `{text}` is not a yyyy-MM-dd date");
 
     /// <summary>Turns a refused input (a date without prices, before inception, …) into a user error.</summary>
     private static async Task TreasuryGuard(Func<Task> action)
