@@ -10,7 +10,9 @@ using TreasuryArena.Core.Audit;
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Identity;
 using TreasuryArena.Core.Ledger;
+using TreasuryArena.Core.MarketData;
 using TreasuryArena.Infrastructure.Http;
+using TreasuryArena.Infrastructure.MarketData.History;
 using TreasuryArena.Infrastructure.Notifications;
 using TreasuryArena.Infrastructure.Platform;
 using TreasuryArena.Infrastructure.Storage;
@@ -47,7 +49,6 @@ public static class ServerApp
         services.AddSingleton<PlatformDatabase>();
         services.AddSingleton<IIdentityStore, SqlIdentityStore>();
         services.AddSingleton<IComplianceStore, SqlComplianceStore>();
-        services.AddSingleton<IAuditLog, SqlAuditLog>();
         services.AddSingleton<SqlIdempotencyStore>();
         services.AddSingleton<SqlJobRunStore>();
         services.AddArenaHttpResilience(configuration);
@@ -71,9 +72,22 @@ public static class ServerApp
                 WalletDrawdownBreaker = o.WalletDrawdownBreaker,
             };
         });
-        services.AddSingleton<IComplianceGate, ComplianceGate>();
-        services.AddSingleton(sp => sp.GetRequiredService<ArenaDatabase>().OpenLedgerAsync(sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
-        services.AddSingleton<TradeDesk>();
+        // The tokens area's runtime owns the one ledger writer, the audit writer, the gate and the trade desk of
+        // this process; the server shares them (so API, jobs and the optimizer go through the same gate).
+        services.AddSingleton(sp => HistoryLoader.Load(HistoryLocator.Find(configuration[HistoryLocator.ConfigKey])));
+        services.AddSingleton(sp => TokensRuntime.OpenAsync(
+            sp.GetRequiredService<ArenaDatabase>(),
+            sp.GetRequiredService<MarketHistory>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<INotifier>(),
+            new TokensSettings { Monitoring = sp.GetRequiredService<MonitoringRules>() }).GetAwaiter().GetResult());
+        services.AddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Ledger);
+        services.AddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Desk);
+        services.AddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Compliance);
+        services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<TokensRuntime>().Audit);
+        services.AddSingleton<IScheduledJob, NavStepJob>();
+        services.AddSingleton<IScheduledJob, WalletRebalanceJob>();
+        services.AddSingleton<IScheduledJob, ProposalExpiryJob>();
         services.AddSingleton<IWalletPeakStore, SqlWalletPeakStore>();
         services.AddSingleton<WalletBreaker>();
         services.AddSingleton<IScheduledJob, FeeAccrualJob>();
@@ -166,6 +180,7 @@ public static class ServerApp
         app.MapOrganisationEndpoints();
         app.MapTokenEndpoints();
         app.MapWalletEndpoints();
+        app.MapWalletOptimizerEndpoints();
         app.MapAdminTokenEndpoints();
         app.MapAdminJobEndpoints();
         return app;

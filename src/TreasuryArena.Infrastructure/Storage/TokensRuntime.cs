@@ -23,7 +23,7 @@ namespace TreasuryArena.Infrastructure.Storage;
 /// </summary>
 public sealed class TokensRuntime : IAsyncDisposable
 {
-    private TokensRuntime(ArenaDatabase database, MarketHistory history, LedgerService ledger, TimeProvider time, IAdvisor advisor, TokensSettings settings, IComplianceStore? complianceStore)
+    private TokensRuntime(ArenaDatabase database, MarketHistory history, LedgerService ledger, TimeProvider time, IAdvisor advisor, TokensSettings settings, IComplianceStore? complianceStore, INotifier? notifier = null)
     {
         Database = database;
         Time = time;
@@ -36,7 +36,7 @@ public sealed class TokensRuntime : IAsyncDisposable
         Identity = new SqlIdentityStore(platform);
         ComplianceStore = complianceStore ?? new SqlComplianceStore(platform);
         Audit = new SqlAuditLog(platform, time);
-        Compliance = new ComplianceGate(ComplianceStore, Audit, new StoredNotifier(ComplianceStore, null), settings.Monitoring, time);
+        Compliance = new ComplianceGate(ComplianceStore, Audit, notifier ?? new StoredNotifier(ComplianceStore, null), settings.Monitoring, time);
         Desk = new TradeDesk(ledger, Compliance);
         Portfolios = new BackingPortfolioFactory(history);
         Nav = new NavEngine(ledger, NavStore, Portfolios, settings.Lifecycle, time);
@@ -80,6 +80,14 @@ public sealed class TokensRuntime : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(database);
         var ledger = await database.OpenLedgerAsync(time, cancellationToken: ct);
         return new TokensRuntime(database, history, ledger, time, advisor ?? new RuleAdvisor(new RuleAdvisorOptions(), time), settings ?? new TokensSettings(), complianceStore);
+    }
+
+    /// <summary>As <see cref="OpenAsync"/>, with the host's notifier (webhook + dashboard feed) for holds raised by the gate (server).</summary>
+    public static async Task<TokensRuntime> OpenAsync(ArenaDatabase database, MarketHistory history, TimeProvider time, INotifier notifier, TokensSettings settings, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var ledger = await database.OpenLedgerAsync(time, cancellationToken: ct);
+        return new TokensRuntime(database, history, ledger, time, new RuleAdvisor(new RuleAdvisorOptions(), time), settings, null, notifier);
     }
 
     /// <summary>Creates a wallet for an organisation (by name or id) after checking its plan allows the mode; deposits <paramref name="deposit"/> when given.</summary>

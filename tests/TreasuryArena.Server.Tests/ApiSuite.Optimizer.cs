@@ -1,0 +1,34 @@
+using System.Net;
+using TreasuryArena.Server.Tests.Support;
+
+namespace TreasuryArena.Server.Tests;
+
+public abstract partial class ApiSuite
+{
+    [DbFact]
+    public async Task Optimizer_SuggestRebalanceProposals_ForOwnWalletOnly()
+    {
+        using var admin = Admin();
+        await Trading.CreateActiveTokenAsync(admin, "ALPHA");
+        var a = await Api.OnboardAsync(Factory, "Optimizer Church");
+        var b = await Api.OnboardAsync(Factory, "Nosy Church");
+        using var treasurer = Factory.ClientWithKey(a.TreasurerKey);
+        using var other = Factory.ClientWithKey(b.TreasurerKey);
+        var address = await Trading.CreateWalletAsync(treasurer, 1_000m, mode: "hybrid");
+
+        var (status, suggestion) = await Api.GetAsync(treasurer, $"/api/wallet/{address}/suggested");
+        Assert.True(status == HttpStatusCode.OK, suggestion?.ToJsonString());
+        Assert.Equal(address, suggestion!["address"]!.GetValue<string>());
+        Assert.NotNull(suggestion["reason"]);
+
+        var (dry, plan, _) = await Api.PostAsync(treasurer, "/api/wallet/rebalance", new { address, dry_run = true });
+        Assert.True(dry == HttpStatusCode.OK, plan?.ToJsonString());
+        Assert.Equal(1_000m, Trading.Cash(await Trading.StatusAsync(treasurer, address)));
+
+        Assert.Equal(HttpStatusCode.OK, (await Api.GetAsync(treasurer, $"/api/wallet/{address}/proposals")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await Api.GetAsync(other, $"/api/wallet/{address}/suggested")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await Api.GetAsync(other, $"/api/wallet/{address}/proposals")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await Api.PostAsync(other, "/api/wallet/rebalance", new { address, dry_run = true })).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await Api.PostAsync(treasurer, $"/api/wallet/proposals/{Guid.NewGuid()}/approve", new { })).Status);
+    }
+}
