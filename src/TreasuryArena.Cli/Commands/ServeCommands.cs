@@ -43,6 +43,15 @@ internal static partial class CliCommands
             });
             await app.StartAsync(ct);
             Console.Error.WriteLine($"arena serve: listening on {listen} (database {database}); Ctrl+C to stop");
+            var demoKeys = Commands.Demo.DemoKeys.Read(database);
+            if (demoKeys.Count > 0)
+            {
+                Console.Error.WriteLine("Demo sign-in keys (demo only):");
+                foreach (var k in demoKeys)
+                {
+                    Console.Error.WriteLine($"  {k.Role,-9} {k.Member,-14} {k.Key}");
+                }
+            }
             await app.WaitForShutdownAsync(ct);
             await app.DisposeAsync();
             return 0;

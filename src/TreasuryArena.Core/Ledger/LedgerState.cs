@@ -87,13 +87,17 @@ public sealed class LedgerState
 
     public Money Revenue => Money.Usd(Balance(LedgerAccount.Revenue, LedgerUnit.Usd));
 
-    /// <summary>GAV / supply rounded down to 10^-8, or the token's reference NAV when no share is outstanding.</summary>
+    /// <summary>
+    /// GAV / supply rounded down to 10^-8, or the token's reference NAV when no share is outstanding or the
+    /// outstanding shares are dust worth less than a cent (GAV rounds to zero, so GAV / supply says nothing).
+    /// </summary>
     public UnitPrice NavPerShare(string symbol)
     {
         var supply = Supply(symbol).Value;
-        if (supply > 0m)
+        var gav = supply > 0m ? GrossAssetValue(symbol).Amount : 0m;
+        if (gav > 0m)
         {
-            return UnitPrice.Of(RoundingPolicy.PriceDown(GrossAssetValue(symbol).Amount / supply));
+            return UnitPrice.Of(RoundingPolicy.PriceDown(gav / supply));
         }
 
         return tokens.TryGetValue(symbol, out var t) ? t.ReferenceNav : UnitPrice.Of(0m);
@@ -514,8 +518,9 @@ public sealed class LedgerState
             legs.Add(new Leg(EntryKind.Revalue, "", LedgerUnit.Usd, LedgerAccount.Fund(token.Symbol), LedgerAccount.Market(token.Symbol), gav - target));
         }
 
-        if (supply == 0m)
+        if (target == 0m)
         {
+            // No shares, or dust worth under a cent: the NAV lives in the reference price (Bug: a dust supply read NAV 0).
             SetToken(token with { ReferenceNav = c.NavPerShare }, batch);
         }
 

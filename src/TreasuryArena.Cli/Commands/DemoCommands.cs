@@ -1,0 +1,325 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Spectre.Console;
+using TreasuryArena.Cli.Commands.Demo;
+using TreasuryArena.Cli.Commands.Treasury;
+using TreasuryArena.Core.Common;
+using TreasuryArena.Core.Identity;
+using TreasuryArena.Core.Ledger;
+using TreasuryArena.Core.Strategies;
+using TreasuryArena.Core.Tokens;
+using TreasuryArena.Core.Wallets;
+using TreasuryArena.Core.Wallets.Proposals;
+using TreasuryArena.Infrastructure.Storage;
+
+namespace TreasuryArena.Cli;
+
+/// <summary>
+/// <c>arena demo [--reset] [--db PATH] [--json]</c>: the whole platform on the shipped history, through the same use cases
+/// the API, jobs and admin verbs call — nothing here computes a number of its own.
+/// </summary>
+internal static partial class CliCommands
+{
+    static partial void AddDemo(RootCommand root)
+    {
+        var db = new Option<string?>("--db") { Description = "SQLite file for the demo (default ./data/arena.db)" };
+        var reset = new Option<bool>("--reset") { Description = "Delete an existing demo database (and its keys file) first" };
+        var weeks = new Option<int>("--weeks") { Description = "Weeks of day-by-day replay after the proving period", DefaultValueFactory = _ => 20 };
+        var to = new Option<string?>("--to") { Description = "Last replayed date, yyyy-MM-dd (default: the last date with both BTC and ETH prices)" };
+        var json = new Option<bool>("--json") { Description = "Print the summary as JSON" };
+        var cmd = new Command("demo", "Build a demo platform on the shipped history: backtests, tokens, NAV replay, a verified church with wallets in every mode, optimizer and advisor runs");
+        foreach (var o in new Option[] { db, reset, weeks, to, json })
+        {
+            cmd.Options.Add(o);
+        }
+
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var path = Path.GetFullPath(parse.GetValue(db) ?? CliHost.DefaultDatabase);
+            var n = parse.GetValue(weeks);
+            if (n is < 1 or > 104)
+            {
+                throw new CliException("--weeks must be between 1 and 104");
+            }
+
+            DateOnly? end = null;
+            if (parse.GetValue(to) is { } text)
+            {
+                end = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                    ? d
+                    : throw new CliException($"--to {text}: expected a date yyyy-MM-dd");
+            }
+
+            DemoPrepareFile(path, parse.GetValue(reset));
+            var summary = await DemoRunAsync(path, n, end, !parse.GetValue(json) && !Console.IsOutputRedirected, ct);
+            if (parse.GetValue(json))
+            {
+                CliJson.Write(summary);
+            }
+            else
+            {
+                DemoPrint(summary);
+            }
+
+            return summary.LedgerOk ? 0 : 1;
+        });
+        root.Subcommands.Add(cmd);
+    }
+
+    /// <summary>The strategies the demo tokenises, with their symbols and parameters.</summary>
+    private static readonly (string Strategy, string Symbol, Dictionary<string, string>? Parameters)[] DemoStrategies =
+    [
+        ("buy-and-hold", "HBTC", new() { ["asset"] = "BTC" }),
+        ("buy-and-hold", "HETH", new() { ["asset"] = "ETH" }),
+        ("treasury-60-40", "T6040", null),
+        ("fixed-weight", "FIXW", null),
+        ("ma-trend", "TRND", null),
+        ("ma-crossover", "MACX", null),
+        ("dual-momentum", "DMOM", null),
+        ("risk-parity", "RPAR", null),
+        ("vol-target", "VTGT", null),
+        ("dca", "DCA", null),
+        ("fear-greed-contrarian", "FGC", null),
+        ("rsi-reversion", "RSIR", null),
+    ];
+
+    private static void DemoPrepareFile(string path, bool reset)
+    {
+        var keys = DemoKeys.PathFor(path);
+        if (File.Exists(path))
+        {
+            if (!reset)
+            {
+                throw new CliException($"{path} already exists; run `arena demo --reset` to rebuild it (this deletes it), or `arena serve` to use it");
+            }
+
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var f in new[] { path, path + "-wal", path + "-shm", keys })
+            {
+                File.Delete(f);
+            }
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+    }
+
+    private static async Task<DemoSummary> DemoRunAsync(string path, int weeks, DateOnly? to, bool interactive, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var history = BacktestCli.History(null);
+        var end = to ?? history.LastCommonDate;
+        if (end > history.LastCommonDate || end.AddDays(-7 * weeks - 400) < history.Eth.Dates[0])
+        {
+            throw new CliException($"--to {end:yyyy-MM-dd} is outside the shipped history (BTC and ETH prices up to {history.LastCommonDate:yyyy-MM-dd})");
+        }
+
+        var firstWeek = end.AddDays(-7 * (weeks - 1));
+        var inception = firstWeek.AddDays(-63); // nine weeks of proving before the replay: the gates need 30 days
+        var keys = new List<DemoKey>();
+        const string church = "Grace Community Church";
+
+        // 1. The platform: an admin, a published risk disclosure, a verified and attested church, its members' keys.
+        await using (var p = await PlatformCli.OpenAsync(path, ct))
+        {
+            var admin = await p.Identity.BootstrapAdminAsync("demo-admin", null, false, ct)
+                ?? throw new CliException("an admin key already exists in this database");
+            keys.Add(new DemoKey("admin", admin.MemberName, null, admin.Key));
+            var op = PlatformCli.Operator;
+            await p.Compliance.PublishDisclosureAsync(op, "2026-1", DemoText.Disclosure, ct);
+            var org = await p.Identity.CreateOrganisationAsync(op, church, OrganisationType.Church, Plan.Premium, ct);
+            await p.Compliance.VerifyAsync(op, org.Id, "church", "EIN 12-3456789 (demo)", "demo-reviewer", ct);
+            var treasurer = await p.Identity.IssueKeyAsync(op, org.Id, "Pat Treasurer", Role.Treasurer, ct);
+            var viewer = await p.Identity.IssueKeyAsync(op, org.Id, "Sam Trustee", Role.Viewer, ct);
+            var signer = (await p.Identity.AuthenticateAsync(treasurer.Key, ct))!;
+            await p.Compliance.AttestAsync(signer, org.Id, "2026-1", "Pat Treasurer", ct);
+            keys.Add(new DemoKey("treasurer", treasurer.MemberName, church, treasurer.Key));
+            keys.Add(new DemoKey("viewer", viewer.MemberName, church, viewer.Key));
+        }
+
+        await DemoKeys.WriteAsync(path, keys, ct);
+
+        var database = await CliDatabase.OpenAsync(path, ct);
+        await using var rt = await TokensRuntime.OpenAsync(database, history, TimeProvider.System, ct: ct);
+
+        // 2. Backtest and tokenise the library (each issue stores its backtest up to the inception date).
+        var issues = new List<DemoTokenIssue>();
+        await DemoProgressAsync(interactive, "Backtesting and issuing strategy tokens", DemoStrategies.Length, async tick =>
+        {
+            foreach (var (strategy, symbol, parameters) in DemoStrategies)
+            {
+                if (!StrategyLibrary.TryGet(strategy, out _))
+                {
+                    tick();
+                    continue;
+                }
+
+                var issue = await rt.Issuer.IssueAsync(strategy, symbol, parameters, inception, ct);
+                issues.Add(new DemoTokenIssue(issue.Symbol, issue.Strategy, issue.BacktestTotalReturn, issue.BacktestSharpe, issue.BacktestMaxDrawdown));
+                tick();
+            }
+        });
+
+        // 3. Proving: daily NAV steps up to the replay; the quality gates promote what passes.
+        await rt.Nav.RunAsync(firstWeek.AddDays(-1), ct);
+
+        // 4. The church's wallets: every mode, every risk tolerance.
+        var wallets = new List<(string Address, WalletMode Mode, RiskTolerance Risk, decimal Deposit)>();
+        foreach (var (mode, risk, deposit) in new[]
+        {
+            // Sized so that a 20% position stays under the $25,000 single-trade monitoring limit.
+            (WalletMode.FullAi, RiskTolerance.Conservative, 120_000m),
+            (WalletMode.FullAi, RiskTolerance.Moderate, 100_000m),
+            (WalletMode.FullAi, RiskTolerance.Aggressive, 60_000m),
+            (WalletMode.Hybrid, RiskTolerance.Moderate, 100_000m),
+            (WalletMode.Manual, RiskTolerance.Conservative, 25_000m),
+        })
+        {
+            wallets.Add((await rt.CreateWalletAsync(church, mode, risk, deposit, ct), mode, risk, deposit));
+        }
+
+        var hybrid = wallets.Single(w => w.Mode == WalletMode.Hybrid).Address;
+
+        // 5. Replay: weekly NAV catch-up (every day in between) and a rebalance run; approve the first HYBRID proposal,
+        //    leave the latest pending for the treasurer to decide in the dashboard.
+        var approved = 0;
+        var executed = 0;
+        await DemoProgressAsync(interactive, "Replaying NAV steps and rebalances", weeks, async tick =>
+        {
+            for (var date = firstWeek; date <= end; date = date.AddDays(7))
+            {
+                await rt.Nav.RunAsync(date, ct);
+                var rebalancer = await rt.RebalancerAsync(date, ct);
+                var results = await rebalancer.RebalanceAsync(null, false, null, ct);
+                executed += results.Count(r => r.Action == "executed");
+                if (approved == 0)
+                {
+                    // The treasurer approves the first proposal the week it is made; later ones wait (or go stale).
+                    foreach (var p in await rt.Allocations.ProposalsAsync(hybrid, ProposalStatus.Pending, ct))
+                    {
+                        try
+                        {
+                            var r = await rebalancer.DecideProposalAsync(p.Id, true, "Pat Treasurer", null, ct);
+                            approved += r.Action == "executed" ? 1 : 0;
+                        }
+                        catch (DomainException)
+                        {
+                            // Expired or voided by a NAV move: the rebalancer recorded why; the demo goes on.
+                        }
+                    }
+                }
+
+                tick();
+            }
+        });
+        await rt.Nav.RunAsync(end, ct);
+        var final = await (await rt.RebalancerAsync(end, ct)).RebalanceAsync([hybrid], false, null, ct);
+
+        // 6. The treasury's daily analysis, reviewed by the advisor (rules offline; Claude when a key is configured).
+        DemoDecision? treasury = null;
+        await using (var services = await TreasuryServices.OpenAsync(path, ct))
+        {
+            var advice = await services.Manager.AdviseAsync(end, ct);
+            treasury = new DemoDecision("treasury", advice.Decision.Action.ToString(), advice.Decision.Advisor, advice.Decision.Confidence, advice.Decision.Reasoning);
+        }
+
+        // 7. The summary, read back from the ledger and the stores.
+        var tokens = new List<DemoTokenRow>();
+        foreach (var t in rt.Ledger.ListTokens())
+        {
+            var hist = await rt.NavStore.HistoryAsync(t.Token.Symbol, null, ct);
+            var first = hist.Count > 0 ? hist[0].Nav : t.NavPerShare.Value;
+            tokens.Add(new DemoTokenRow(t.Token.Symbol, t.Token.StrategyId, t.Token.Status.ToString().ToLowerInvariant(), t.NavPerShare.Value,
+                first == 0 ? 0 : (t.NavPerShare.Value / first) - 1m, t.Supply.Value, t.HolderCount, issues.FirstOrDefault(i => i.Symbol == t.Token.Symbol)?.BacktestSharpe));
+        }
+
+        var walletRows = new List<DemoWalletRow>();
+        var decisions = new List<DemoDecision>();
+        foreach (var (address, mode, risk, deposit) in wallets)
+        {
+            var view = rt.Ledger.GetWallet(address)!;
+            var value = view.Cash.Amount + view.Holdings.Sum(h => h.MarketValue(rt.Ledger.GetToken(h.Symbol)!.NavPerShare).Amount);
+            walletRows.Add(new DemoWalletRow(address, DemoModeName(mode), risk.ToString().ToUpperInvariant(), deposit, value, value - deposit, view.Cash.Amount,
+                view.Holdings.Where(h => !h.Shares.IsZero).Select(h => h.Symbol).ToList()));
+            var last = await rt.Allocations.SnapshotsAsync(address, 1, ct);
+            if (last.Count > 0)
+            {
+                decisions.Add(new DemoDecision(address, last[0].Action, "optimizer", null, last[0].Reasoning));
+            }
+        }
+
+        if (treasury is not null)
+        {
+            decisions.Add(treasury);
+        }
+
+        var pending = (await rt.Allocations.ProposalsAsync(hybrid, ProposalStatus.Pending, ct)).Count;
+        var verification = await LedgerVerifier.VerifyAsync(rt.Database.CreateLedgerJournal(), ct);
+        return new DemoSummary(path, DemoKeys.PathFor(path), inception, firstWeek, end, tokens, walletRows, decisions, keys,
+            approved, pending + (final.Any(r => r.Action == "proposed") && pending == 0 ? 1 : 0), executed, verification.Ok, verification.Entries,
+            Math.Round(clock.Elapsed.TotalSeconds, 1));
+    }
+
+    private static string DemoModeName(WalletMode mode) => mode switch
+    {
+        WalletMode.FullAi => "FULL_AI",
+        WalletMode.Hybrid => "HYBRID",
+        _ => "MANUAL",
+    };
+
+    private static async Task DemoProgressAsync(bool interactive, string title, int total, Func<Action, Task> work)
+    {
+        if (!interactive)
+        {
+            await Console.Error.WriteLineAsync($"demo: {title}…");
+            await work(() => { });
+            return;
+        }
+
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async ctx =>
+            {
+                var task = ctx.AddTask(title, maxValue: total);
+                await work(() => task.Increment(1));
+                task.Value = total;
+            });
+    }
+
+    private static void DemoPrint(DemoSummary s)
+    {
+        static string Inv(FormattableString f) => f.ToString(CultureInfo.InvariantCulture);
+        AnsiConsole.MarkupLine(Inv($"[bold]Treasury Arena demo[/] — proving from {s.Inception:yyyy-MM-dd}, replayed {s.ReplayFrom:yyyy-MM-dd} … {s.ReplayTo:yyyy-MM-dd} in {s.Seconds:0.0} s"));
+        var tokens = new Table().Title("Strategy tokens").AddColumns("symbol", "strategy", "status", "NAV", "since inception", "supply", "holders", "backtest Sharpe");
+        foreach (var t in s.Tokens)
+        {
+            tokens.AddRow(t.Symbol, t.Strategy, t.Status, Inv($"{t.Nav:0.0000}"), Inv($"{t.ReturnSinceInception:P1}"), Inv($"{t.Supply:N2}"), Inv($"{t.Holders}"), t.BacktestSharpe is { } b ? Inv($"{b:0.00}") : "-");
+        }
+
+        AnsiConsole.Write(tokens);
+        var wallets = new Table().Title("Grace Community Church — wallets").AddColumns("address", "mode", "risk", "deposited", "value", "P&L", "cash", "tokens");
+        foreach (var w in s.Wallets)
+        {
+            wallets.AddRow(w.Address, w.Mode, w.RiskTolerance, Inv($"{w.Deposited:N2}"), Inv($"{w.Value:N2}"), Inv($"{w.Pnl:+#,0.00;-#,0.00;0.00}"), Inv($"{w.Cash:N2}"), string.Join(' ', w.Tokens));
+        }
+
+        AnsiConsole.Write(wallets);
+        AnsiConsole.MarkupLine("[bold]Latest decisions[/]");
+        foreach (var d in s.Decisions)
+        {
+            AnsiConsole.MarkupLine(Inv($"  [bold]{Markup.Escape(d.Subject)}[/] ({Markup.Escape(d.Advisor)}{(d.Confidence is { } c ? $", confidence {c}" : "")}): {Markup.Escape(d.Action)} — {Markup.Escape(d.Reasoning)}"));
+        }
+
+        Console.WriteLine(Inv($"HYBRID proposals approved: {s.ProposalsApproved}, pending for the treasurer: {s.ProposalsPending}; FULL_AI executions: {s.Executions}"));
+        Console.WriteLine(Inv($"Ledger verify: {(s.LedgerOk ? "ok" : "FAILED")} ({s.LedgerEntries} entries, hash chain checked)"));
+        Console.WriteLine();
+        Console.WriteLine("Demo sign-in keys (demo only; also in " + s.KeysFile + "):");
+        foreach (var k in s.Keys)
+        {
+            Console.WriteLine($"  {k.Role,-9} {k.Member,-14} {k.Key}");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("Next: ./arena serve   then open http://127.0.0.1:8800 and sign in with a key above.");
+    }
+}

@@ -1,0 +1,87 @@
+using System.CommandLine;
+using System.Text.Json;
+using TreasuryArena.Cli.Tests.Intel;
+
+namespace TreasuryArena.Cli.Tests.Demo;
+
+/// <summary><c>arena demo</c> end to end on the shipped history into a temp SQLite file.</summary>
+[Collection(IntelConsoleCollection.Name)]
+public sealed class DemoCommandsTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "arena-cli-demo-" + Guid.NewGuid().ToString("N"));
+
+    private string Db => Path.Combine(_dir, "arena.db");
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_dir))
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+    }
+
+    private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
+    {
+        var root = new RootCommand("test");
+        CliCommands.AddAll(root);
+        var (oldOut, oldErr) = (Console.Out, Console.Error);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        Console.SetOut(stdout);
+        Console.SetError(stderr);
+        try
+        {
+            var code = await CliCommands.InvokeAsync(root, args);
+            return (code, stdout.ToString(), stderr.ToString());
+        }
+        finally
+        {
+            Console.SetOut(oldOut);
+            Console.SetError(oldErr);
+        }
+    }
+
+    [Fact]
+    public async Task Demo_ShippedHistory_BuildsAVerifiedPlatform()
+    {
+        var (code, output, err) = await RunAsync("demo", "--db", Db, "--weeks", "8", "--to", "2025-10-05", "--json");
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(output);
+        var s = doc.RootElement;
+
+        Assert.True(s.GetProperty("ledger_ok").GetBoolean());
+        Assert.True(s.GetProperty("ledger_entries").GetInt64() > 0);
+        var tokens = s.GetProperty("tokens").EnumerateArray().ToList();
+        Assert.True(tokens.Count >= 10);
+        Assert.Contains(tokens, t => t.GetProperty("status").GetString() == "active");
+        var modes = s.GetProperty("wallets").EnumerateArray().Select(w => w.GetProperty("mode").GetString()).ToHashSet();
+        Assert.Equal(new HashSet<string?> { "FULL_AI", "HYBRID", "MANUAL" }, modes);
+        var manual = s.GetProperty("wallets").EnumerateArray().Single(w => w.GetProperty("mode").GetString() == "MANUAL");
+        Assert.Empty(manual.GetProperty("tokens").EnumerateArray());
+        Assert.True(s.GetProperty("executions").GetInt32() > 0, "FULL_AI wallets traded");
+        Assert.Contains(s.GetProperty("decisions").EnumerateArray(), d => d.GetProperty("subject").GetString() == "treasury");
+
+        var keys = JsonDocument.Parse(await File.ReadAllTextAsync(s.GetProperty("keys_file").GetString()!)).RootElement.EnumerateArray()
+            .Select(k => k.GetProperty("role").GetString()).ToList();
+        Assert.Equal(["admin", "treasurer", "viewer"], keys);
+
+        // The ledger the demo wrote passes `arena ledger verify` from a fresh process view.
+        var (verifyCode, verifyOut, _) = await RunAsync("ledger", "verify", "--db", Db);
+        Assert.Equal(0, verifyCode);
+        Assert.Contains("\"ok\":true", verifyOut, StringComparison.Ordinal);
+
+        // A second run refuses to overwrite without --reset.
+        var (again, _, againErr) = await RunAsync("demo", "--db", Db, "--weeks", "8");
+        Assert.NotEqual(0, again);
+        Assert.Contains("--reset", againErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Demo_DateOutsideHistory_FailsClearly()
+    {
+        var (code, _, err) = await RunAsync("demo", "--db", Db, "--to", "2031-01-01");
+        Assert.Equal(2, code);
+        Assert.Contains("outside the shipped history", err, StringComparison.Ordinal);
+    }
+}
