@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: starts a throw-away PostgreSQL on 127.0.0.1 (when the server is installed) for the
+# Runs every test: starts a throw-away PostgreSQL (synchronous_commit off: a test cluster, durability is tested on SQLite) on 127.0.0.1 (when the server is installed) for the
 # PostgreSQL integration tests, then `dotnet test` over the whole solution.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +21,7 @@ if [ -n "$pgbin" ] && [ -z "${ARENA_TEST_POSTGRES:-}" ]; then
   port=${ARENA_TEST_PG_PORT:-55432}
   runuser -u postgres -- "$pgbin/initdb" -D "$pgdir/data" -U postgres --auth=trust -E UTF8 >/dev/null
   runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w \
-    -o "-h 127.0.0.1 -p $port -k $pgdir -c fsync=on -c max_connections=200" start >/dev/null
+    -o "-h 127.0.0.1 -p $port -k $pgdir -c synchronous_commit=off -c max_connections=200" start >/dev/null
   export ARENA_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
   echo "test: PostgreSQL $($pgbin/postgres --version | awk '{print $3}') on 127.0.0.1:$port"
 fi

@@ -88,14 +88,20 @@ public sealed class LedgerState
     public Money Revenue => Money.Usd(Balance(LedgerAccount.Revenue, LedgerUnit.Usd));
 
     /// <summary>
+    /// Below this gross asset value a fund's NAV per share is read from its reference price: GAV is kept in cents, so
+    /// GAV / supply of a dust supply (say $0.03) would be off by a third. At $1 the error is at most 1%.
+    /// </summary>
+    public const decimal ReferencePricedBelow = 1m;
+
+    /// <summary>
     /// GAV / supply rounded down to 10^-8, or the token's reference NAV when no share is outstanding or the
-    /// outstanding shares are dust worth less than a cent (GAV rounds to zero, so GAV / supply says nothing).
+    /// outstanding shares are dust worth less than <see cref="ReferencePricedBelow"/>.
     /// </summary>
     public UnitPrice NavPerShare(string symbol)
     {
         var supply = Supply(symbol).Value;
         var gav = supply > 0m ? GrossAssetValue(symbol).Amount : 0m;
-        if (gav > 0m)
+        if (gav >= ReferencePricedBelow)
         {
             return UnitPrice.Of(RoundingPolicy.PriceDown(gav / supply));
         }
@@ -518,9 +524,9 @@ public sealed class LedgerState
             legs.Add(new Leg(EntryKind.Revalue, "", LedgerUnit.Usd, LedgerAccount.Fund(token.Symbol), LedgerAccount.Market(token.Symbol), gav - target));
         }
 
-        if (target == 0m)
+        if (target < ReferencePricedBelow)
         {
-            // No shares, or dust worth under a cent: the NAV lives in the reference price (Bug: a dust supply read NAV 0).
+            // No shares, or dust: the NAV lives in the reference price (a dust supply read NAV 0 or a third of it).
             SetToken(token with { ReferenceNav = c.NavPerShare }, batch);
         }
 

@@ -91,6 +91,9 @@ public sealed record DatabaseLocation(DatabaseProvider Provider, string Connecti
 
     private static DatabaseLocation Postgres(NpgsqlConnectionStringBuilder builder)
     {
+        // A burst of requests opens many connections at once; a busy server can take longer than Npgsql's 15 s default
+        // to start them all. Wait up to a minute (for a connection or a pooled one) before failing the request.
+        builder.Timeout = Math.Max(builder.Timeout, 60);
         var display = string.Create(CultureInfo.InvariantCulture, $"postgres://{builder.Username}@{builder.Host}:{builder.Port}/{builder.Database}");
         return new DatabaseLocation(DatabaseProvider.Postgres, builder.ConnectionString, display);
     }

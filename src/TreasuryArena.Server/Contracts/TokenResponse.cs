@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using TreasuryArena.Core.Tokens;
 
 namespace TreasuryArena.Server.Contracts;
@@ -14,7 +15,17 @@ public sealed record TokenResponse(
     int Holders,
     decimal HighWaterMark,
     DateOnly InceptionDate,
-    TokenFeesResponse Fees)
+    TokenFeesResponse Fees,
+    string? Description = null,
+    [property: JsonPropertyName("return_90d")] decimal? Return90d = null,
+    [property: JsonPropertyName("volatility_90d")] decimal? Volatility90d = null,
+    [property: JsonPropertyName("sharpe_90d")] decimal? Sharpe90d = null,
+    [property: JsonPropertyName("max_drawdown_90d")] decimal? MaxDrawdown90d = null,
+    decimal? Drawdown = null,
+    DateOnly? NavDate = null,
+    IReadOnlyList<NavPointResponse>? NavHistory = null,
+    IReadOnlyList<LifecycleEventResponse>? Lifecycle = null,
+    IReadOnlyDictionary<string, decimal?>? Metrics = null)
 {
     public static TokenResponse From(TokenView v)
     {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TreasuryArena.Core.Compliance;
+using TreasuryArena.Infrastructure.Storage;
 using TreasuryArena.Server.Auth;
 using TreasuryArena.Server.Contracts;
 using TreasuryArena.Server.Http;
@@ -19,13 +20,23 @@ public static class TokenEndpoints
         return app;
     }
 
-    public static Ok<List<TokenResponse>> List([AsParameters] LedgerServices s) =>
-        TypedResults.Ok(s.Ledger.ListTokens().Select(TokenResponse.From).ToList());
+    public static async Task<Ok<List<TokenResponse>>> List([AsParameters] LedgerServices s, TokensRuntime runtime, CancellationToken ct)
+    {
+        var list = new List<TokenResponse>();
+        foreach (var token in s.Ledger.ListTokens())
+        {
+            list.Add(await TokenInsights.DescribeAsync(token, runtime.NavStore, full: false, ct));
+        }
 
-    public static Results<Ok<TokenResponse>, ProblemHttpResult> Info(string symbol, [AsParameters] LedgerServices s)
+        return TypedResults.Ok(list);
+    }
+
+    public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Info(string symbol, [AsParameters] LedgerServices s, TokensRuntime runtime, CancellationToken ct)
     {
         var token = s.Ledger.GetToken(symbol.ToUpperInvariant());
-        return token is null ? Problems.NotFound("unknown_token", $"no token with symbol '{symbol}'") : TypedResults.Ok(TokenResponse.From(token));
+        return token is null
+            ? Problems.NotFound("unknown_token", $"no token with symbol '{symbol}'")
+            : TypedResults.Ok(await TokenInsights.DescribeAsync(token, runtime.NavStore, full: true, ct));
     }
 
     public static Task<Results<Ok<TradeResponse>, Accepted<HeldTradeResponse>, ProblemHttpResult>> Buy(BuyRequest request, HttpContext http, [AsParameters] LedgerServices s) =>

@@ -12,6 +12,8 @@ public sealed class TreasuryCommandsTests : IDisposable
 
     private static readonly string[] DailyActions = ["hold", "rebalance", "de_risk"];
 
+    public TreasuryCommandsTests() => TreasuryArena.Cli.Commands.Treasury.TreasuryServices.ResetNotice();
+
     private string Db => Path.Combine(_dir, "arena.db");
 
     public void Dispose()

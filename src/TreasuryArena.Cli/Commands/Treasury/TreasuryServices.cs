@@ -31,6 +31,9 @@ internal sealed class TreasuryServices : IAsyncDisposable
 
     public TreasuryManager Manager { get; }
 
+    /// <summary>Lets the "no Claude key" notice show again (it is said once per process; tests run many commands in one).</summary>
+    internal static void ResetNotice() => Interlocked.Exchange(ref _noticeShown, 0);
+
     public SqlDecisionJournal Journal { get; }
 
     public static async Task<TreasuryServices> OpenAsync(string? db, CancellationToken cancellationToken)

@@ -1,0 +1,71 @@
+using TreasuryArena.Core.Nav;
+using TreasuryArena.Core.Strategies;
+using TreasuryArena.Core.Tokens;
+using TreasuryArena.Server.Contracts;
+
+namespace TreasuryArena.Server.Endpoints;
+
+/// <summary>
+/// Adds a token's performance to its ledger figures: 90-day return, volatility, Sharpe and max drawdown from the stored
+/// NAV history (the rows the daily NAV step wrote), the strategy's description, and for the info page the full NAV
+/// history and lifecycle events. Nothing is computed here that the NAV step did not record, except the 90-day window
+/// return and drawdown read off those rows.
+/// </summary>
+public static class TokenInsights
+{
+    private const int Window = 90;
+
+    public static async Task<TokenResponse> DescribeAsync(TokenView view, INavStore store, bool full, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(store);
+        var symbol = view.Token.Symbol;
+        var rows = await store.HistoryAsync(symbol, full ? null : Window + 1, ct);
+        var backing = await store.FindBackingAsync(symbol, ct);
+        var description = StrategyLibrary.TryGet(backing?.Strategy ?? view.Token.StrategyId, out var definition) ? definition.Description : null;
+        var baseResponse = TokenResponse.From(view);
+        if (rows.Count == 0)
+        {
+            return baseResponse with { Description = description, NavHistory = full ? [] : null, Lifecycle = full ? await LifecycleAsync(store, symbol, ct) : null };
+        }
+
+        var window = rows.Count > Window + 1 ? rows.Skip(rows.Count - Window - 1).ToList() : rows;
+        var last = rows[^1];
+        var peak = 0m;
+        var maxDrawdown = 0m;
+        foreach (var r in window)
+        {
+            peak = Math.Max(peak, r.Nav);
+            maxDrawdown = Math.Min(maxDrawdown, (r.Nav / peak) - 1m);
+        }
+
+        decimal? return90 = window.Count > 1 ? (last.Nav / window[0].Nav) - 1m : null;
+        decimal? drawdown90 = window.Count > 1 ? maxDrawdown : null;
+        return baseResponse with
+        {
+            Description = description,
+            Return90d = return90,
+            Volatility90d = last.Volatility90,
+            Sharpe90d = last.Sharpe90,
+            MaxDrawdown90d = drawdown90,
+            Metrics = full
+                ? new Dictionary<string, decimal?>(StringComparer.Ordinal)
+                {
+                    ["return_90d"] = return90,
+                    ["volatility_90d"] = last.Volatility90,
+                    ["sharpe_90d"] = last.Sharpe90,
+                    ["max_drawdown_90d"] = drawdown90,
+                    ["drawdown_from_hwm"] = last.Drawdown,
+                    ["return_since_inception"] = (last.Nav / rows[0].Nav) - 1m,
+                }
+                : null,
+            Drawdown = last.Drawdown,
+            NavDate = last.Date,
+            NavHistory = (full ? rows : window).Select(r => new NavPointResponse(r.Date, r.Nav, r.DailyReturn, r.Drawdown, r.Sharpe90, r.Volatility90, r.ManagementFee, r.PerformanceFee)).ToList(),
+            Lifecycle = full ? await LifecycleAsync(store, symbol, ct) : null,
+        };
+    }
+
+    private static async Task<IReadOnlyList<LifecycleEventResponse>> LifecycleAsync(INavStore store, string symbol, CancellationToken ct) =>
+        [.. (await store.EventsAsync(symbol, ct)).Select(e => new LifecycleEventResponse(e.Date, e.From, e.To, e.Actor, e.Reason))];
+}
