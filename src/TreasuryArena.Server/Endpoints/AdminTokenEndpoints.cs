@@ -84,12 +84,7 @@ public static class AdminTokenEndpoints
         return TokenEndpoints.ToResult(outcome, hold.Side, http);
     }
 
-    public static Ok<RevenueResponse> Revenue([AsParameters] LedgerServices s)
-    {
-        var tokens = s.Ledger.ListTokens();
-        var lines = tokens.Select(t => new TokenRevenueLine(t.Token.Symbol, t.GrossAssetValue.Amount, t.Token.Fees.TradeFeeRate, t.Token.Fees.ManagementFeeRate, t.Token.Fees.PerformanceFeeRate)).ToList();
-        return TypedResults.Ok(new RevenueResponse(s.Ledger.Revenue.Amount, tokens.Count, s.Ledger.ListWallets().Count, lines.Sum(l => l.GrossAssetValue), lines));
-    }
+    public static Ok<RevenueResponse> Revenue([AsParameters] LedgerServices s) => TypedResults.Ok(RevenueResponse.From(s.Ledger));
 
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> ChangeAsync(string symbol, TokenStatus to, string? reason, HttpContext http, LedgerServices s, bool resume = false)
     {

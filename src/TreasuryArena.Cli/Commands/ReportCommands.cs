@@ -1,0 +1,208 @@
+using System.CommandLine;
+using System.Globalization;
+using TreasuryArena.Cli.Commands.Treasury;
+using TreasuryArena.Core.Ledger;
+using TreasuryArena.Core.Nav;
+using TreasuryArena.Infrastructure.Reports;
+using TreasuryArena.Infrastructure.Storage;
+using TreasuryArena.Server.Contracts;
+
+namespace TreasuryArena.Cli;
+
+/// <summary>
+/// <c>arena report daily|statement|revenue</c>: the treasury's daily summary (terminal, Markdown, JSON), a wallet's
+/// printable monthly statement (HTML) and the platform's revenue by fee type — all read from the stores the use cases
+/// write (treasury manager and journal, ledger journal, NAV history).
+/// </summary>
+internal static partial class CliCommands
+{
+    static partial void AddReports(RootCommand root)
+    {
+        var report = new Command("report", "Reports: the treasury's daily summary, a wallet's monthly statement, revenue by fee type");
+        report.Subcommands.Add(ReportDailyCommand());
+        report.Subcommands.Add(ReportStatementCommand());
+        report.Subcommands.Add(ReportRevenueCommand());
+        root.Subcommands.Add(report);
+    }
+
+    private static Command ReportDailyCommand()
+    {
+        var db = CliDatabase.Option();
+        var asOf = new Option<string?>("--as-of") { Description = "Date (yyyy-MM-dd); default: the latest date the market data covers" };
+        var markdown = new Option<string?>("--markdown") { Description = "Also write the report as Markdown to this file" };
+        var json = JsonOption();
+        var cmd = new Command("daily", "The treasury's daily summary: value, P&L, allocation against target, indicators, the day's decision (the daily analysis is run and journaled if none exists for the date)");
+        foreach (var o in new Option[] { db, asOf, markdown, json })
+        {
+            cmd.Options.Add(o);
+        }
+
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var date = TreasuryParseAsOf(parse.GetValue(asOf));
+            var file = parse.GetValue(markdown);
+            await using var services = await TreasuryServices.OpenAsync(parse.GetValue(db), ct);
+            var day = date ?? services.Manager.DefaultAsOf;
+            Core.Treasury.TreasuryStatus status = null!;
+            await TreasuryGuard(async () =>
+            {
+                status = await services.Manager.StatusAsync(day, ct);
+                if (status.LatestDecision is null)
+                {
+                    var advice = await services.Manager.AdviseAsync(day, ct);
+                    await Console.Error.WriteLineAsync($"report: no decision journaled for {day:yyyy-MM-dd}; ran the daily analysis (journal #{advice.Entry.Id})");
+                    status = await services.Manager.StatusAsync(day, ct);
+                }
+            });
+
+            if (file is { Length: > 0 })
+            {
+                await ReportWriteFileAsync(file, DailyReportMarkdown.Render(status), ct);
+            }
+
+            TreasuryPrint(parse.GetValue(json), () => TreasuryJson.Status(status), w => TreasuryText.Status(w, status));
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command ReportStatementCommand()
+    {
+        var db = CliDatabase.Option();
+        var wallet = new Option<string>("--wallet") { Description = "Wallet address", Required = true };
+        var month = new Option<string>("--month") { Description = "Month, yyyy-MM (UTC, by the ledger's entry times)", Required = true };
+        var output = new Option<string?>("--out") { Description = "HTML file to write (default statement-ADDR-yyyy-MM.html)" };
+        var cmd = new Command("statement", "A wallet's printable monthly statement (self-contained HTML): opening and closing value, transactions, fees, performance");
+        foreach (var o in new Option[] { db, wallet, month, output })
+        {
+            cmd.Options.Add(o);
+        }
+
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var text = parse.GetValue(month)!.Trim();
+            if (!DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
+            {
+                throw new CliException($"--month `{text}` is not a yyyy-MM month");
+            }
+
+            var address = parse.GetValue(wallet)!.Trim();
+            var database = await CliDatabase.OpenAsync(parse.GetValue(db), ct);
+            await using var ledger = await database.OpenLedgerAsync(TimeProvider.System, cancellationToken: ct);
+            var owner = ledger.ListWallets().FirstOrDefault(w => string.Equals(w.Address, address, StringComparison.OrdinalIgnoreCase))
+                ?? throw new CliException($"--wallet {address}: no such wallet");
+            var entries = new List<LedgerEntry>();
+            await foreach (var e in database.CreateLedgerJournal().ReadEntriesAsync(ct))
+            {
+                entries.Add(e);
+            }
+
+            var account = LedgerAccount.Wallet(owner.Address);
+            var symbols = entries.Where(e => !e.Unit.IsCash && (e.To == account || e.From == account)).Select(e => e.Unit.Code).Distinct(StringComparer.Ordinal).ToList();
+            var store = new SqlNavStore(database, TimeProvider.System);
+            var history = new Dictionary<string, IReadOnlyList<NavHistoryRow>>(StringComparer.Ordinal);
+            foreach (var symbol in symbols)
+            {
+                history[symbol] = await store.HistoryAsync(symbol, null, ct);
+            }
+
+            var current = ledger.ListTokens().ToDictionary(t => t.Token.Symbol, t => t.NavPerShare.Value, StringComparer.Ordinal);
+            var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+            WalletStatement statement;
+            try
+            {
+                statement = WalletStatementBuilder.Build(owner, entries, history, current, first, today);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new CliException(ex.Message);
+            }
+
+            var path = Path.GetFullPath(parse.GetValue(output) is { Length: > 0 } o ? o : $"statement-{owner.Address}-{first:yyyy-MM}.html");
+            await ReportWriteFileAsync(path, WalletStatementHtml.Render(statement), ct);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Statement {first:yyyy-MM} for {owner.Address}: opening {statement.OpeningValue:N2} USD, closing {statement.ClosingValue:N2} USD, {statement.Transactions.Count} transactions, trade fees {statement.TradeFees:N2} USD -> {path}"));
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command ReportRevenueCommand()
+    {
+        var db = CliDatabase.Option();
+        var from = new Option<string?>("--from") { Description = "First day (yyyy-MM-dd, UTC, inclusive) of the ledger entries counted" };
+        var to = new Option<string?>("--to") { Description = "Last day (yyyy-MM-dd, UTC, inclusive)" };
+        var json = JsonOption();
+        var cmd = new Command("revenue", "The platform's revenue by fee type (trade, management, performance) from the ledger, with the assets it is earned on");
+        foreach (var o in new Option[] { db, from, to, json })
+        {
+            cmd.Options.Add(o);
+        }
+
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var start = ReportParseDate("--from", parse.GetValue(from));
+            var end = ReportParseDate("--to", parse.GetValue(to));
+            if (start is { } a && end is { } b && a > b)
+            {
+                throw new CliException($"--from {a:yyyy-MM-dd} is after --to {b:yyyy-MM-dd}");
+            }
+
+            var database = await CliDatabase.OpenAsync(parse.GetValue(db), ct);
+            await using var ledger = await database.OpenLedgerAsync(TimeProvider.System, cancellationToken: ct);
+            var overview = RevenueResponse.From(ledger);
+            var fees = await LedgerRevenue.ByFeeTypeAsync(database.CreateLedgerJournal(), start, end, ct);
+            if (parse.GetValue(json))
+            {
+                CliJson.Write(new
+                {
+                    from = fees.From,
+                    to = fees.To,
+                    trade = fees.Trade,
+                    management = fees.Management,
+                    performance = fees.Performance,
+                    total = fees.Total,
+                    fee_entries = fees.Entries,
+                    revenue_all_time = overview.TotalRevenue,
+                    assets_under_management = overview.AssetsUnderManagement,
+                    tokens = overview.Tokens,
+                    wallets = overview.Wallets,
+                    by_token = overview.ByToken,
+                }, indented: true);
+                return 0;
+            }
+
+            static string M(decimal v) => v.ToString("N2", CultureInfo.InvariantCulture);
+            var period = $"{(fees.From is { } f ? f.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "the first entry")} to {(fees.To is { } t ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "the last entry")}";
+            Console.WriteLine($"Revenue from {period} ({fees.Entries} fee entries)");
+            Console.WriteLine($"  {"trade",-12} {M(fees.Trade),16} USD");
+            Console.WriteLine($"  {"management",-12} {M(fees.Management),16} USD");
+            Console.WriteLine($"  {"performance",-12} {M(fees.Performance),16} USD");
+            Console.WriteLine($"  {"total",-12} {M(fees.Total),16} USD");
+            Console.WriteLine($"All-time revenue {M(overview.TotalRevenue)} USD on {M(overview.AssetsUnderManagement)} USD under management ({overview.Tokens} tokens, {overview.Wallets} wallets)");
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static DateOnly? ReportParseDate(string option, string? text) =>
+        string.IsNullOrWhiteSpace(text)
+            ? null
+            : DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                ? d
+                : throw new CliException($"{option} `{text}` is not a yyyy-MM-dd date");
+
+    private static async Task ReportWriteFileAsync(string path, string content, CancellationToken ct)
+    {
+        try
+        {
+            var full = Path.GetFullPath(path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            await File.WriteAllTextAsync(full, content, ct);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new CliException($"cannot write {path}: {ex.Message}");
+        }
+    }
+}

@@ -1,0 +1,216 @@
+using TreasuryArena.Core.Ledger;
+using TreasuryArena.Core.Nav;
+using TreasuryArena.Core.Wallets;
+
+namespace TreasuryArena.Infrastructure.Reports;
+
+/// <summary>
+/// Builds a <see cref="WalletStatement"/> by replaying the ledger's entries (in sequence order) up to each day of the
+/// month and valuing the shares at the NAV history's NAV of that day (the last stored NAV on or before it; the
+/// ledger's current NAV from <paramref name="today"/> on, or when a token has no history).
+/// </summary>
+public static class WalletStatementBuilder
+{
+    public static WalletStatement Build(
+        Wallet wallet,
+        IReadOnlyList<LedgerEntry> entries,
+        IReadOnlyDictionary<string, IReadOnlyList<NavHistoryRow>> navHistory,
+        IReadOnlyDictionary<string, decimal> currentNav,
+        DateOnly month,
+        DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(wallet);
+        ArgumentNullException.ThrowIfNull(entries);
+        var first = new DateOnly(month.Year, month.Month, 1);
+        var last = first.AddMonths(1).AddDays(-1);
+        var opened = DateOnly.FromDateTime(wallet.CreatedAt.UtcDateTime);
+        if (first > today)
+        {
+            throw new ArgumentException($"{first:yyyy-MM} has not started yet (today is {today:yyyy-MM-dd})");
+        }
+
+        if (last < opened)
+        {
+            throw new ArgumentException($"wallet {wallet.Address} was opened on {opened:yyyy-MM-dd}, after {first:yyyy-MM}");
+        }
+
+        var closing = last < today ? last : today;
+        var account = LedgerAccount.Wallet(wallet.Address);
+        var cash = 0m;
+        var shares = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
+        var supply = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        decimal deposits = 0m, withdrawals = 0m, tradeFees = 0m, managementFees = 0m, performanceFees = 0m;
+        var transactions = new List<StatementTransaction>();
+        var days = new List<DateOnly>();
+        var values = new List<decimal>();
+        decimal openingCash = 0m;
+        IReadOnlyList<StatementHolding> opening = [];
+
+        var i = 0;
+        StatementTransaction? pending = null;
+        long pendingOp = -1;
+        for (var day = first.AddDays(-1); day <= closing; day = day.AddDays(1))
+        {
+            var end = new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var inMonth = day >= first;
+            for (; i < entries.Count && entries[i].At < end; i++)
+            {
+                var e = entries[i];
+                if (e.Unit.IsCash is false)
+                {
+                    if (e.From.Id.StartsWith("issuance:", StringComparison.Ordinal))
+                    {
+                        supply[e.Unit.Code] = supply.GetValueOrDefault(e.Unit.Code) + e.Amount;
+                    }
+                    else if (e.To.Id.StartsWith("issuance:", StringComparison.Ordinal))
+                    {
+                        supply[e.Unit.Code] = supply.GetValueOrDefault(e.Unit.Code) - e.Amount;
+                    }
+                }
+
+                if (inMonth && e.Kind == EntryKind.Fee && e.From.Id.StartsWith("fund:", StringComparison.Ordinal)
+                    && shares.GetValueOrDefault(e.From.Owner) is var held and > 0m && supply.GetValueOrDefault(e.From.Owner) is var s and > 0m)
+                {
+                    var part = e.Amount * held / s;
+                    if (e.Memo == FeeMemo.Performance)
+                    {
+                        performanceFees += part;
+                    }
+                    else
+                    {
+                        managementFees += part;
+                    }
+                }
+
+                var into = e.To == account;
+                if (!into && e.From != account)
+                {
+                    continue;
+                }
+
+                var sign = into ? 1m : -1m;
+                string? symbol = null;
+                if (e.Unit.IsCash)
+                {
+                    cash += sign * e.Amount;
+                    symbol = (into ? e.From : e.To).Id.StartsWith("fund:", StringComparison.Ordinal) ? (into ? e.From : e.To).Owner : null;
+                }
+                else
+                {
+                    shares[e.Unit.Code] = shares.GetValueOrDefault(e.Unit.Code) + (sign * e.Amount);
+                    symbol = e.Unit.Code;
+                }
+
+                if (!inMonth)
+                {
+                    continue;
+                }
+
+                var fee = e.Kind == EntryKind.Fee && e.Memo == FeeMemo.Trade ? e.Amount : 0m;
+                tradeFees += fee;
+                deposits += e.Kind == EntryKind.Deposit ? e.Amount : 0m;
+                withdrawals += e.Kind == EntryKind.Withdraw ? e.Amount : 0m;
+                if (pending is null || pendingOp != e.OperationId)
+                {
+                    if (pending is not null)
+                    {
+                        transactions.Add(pending);
+                    }
+
+                    pending = new StatementTransaction(e.At, e.Operation.ToString(), symbol, 0m, 0m, 0m);
+                    pendingOp = e.OperationId;
+                }
+
+                pending = pending with
+                {
+                    Symbol = pending.Symbol ?? symbol,
+                    Shares = pending.Shares + (e.Unit.IsCash ? 0m : sign * e.Amount),
+                    CashChange = pending.CashChange + (e.Unit.IsCash ? sign * e.Amount : 0m),
+                    TradeFee = pending.TradeFee + fee,
+                };
+            }
+
+            var holdings = Value(shares, navHistory, currentNav, day, today);
+            if (!inMonth)
+            {
+                openingCash = cash;
+                opening = holdings;
+                continue;
+            }
+
+            days.Add(day);
+            values.Add(cash + holdings.Sum(h => h.Value));
+            if (day == closing)
+            {
+                if (pending is not null)
+                {
+                    transactions.Add(pending);
+                }
+
+                return new WalletStatement(wallet.Address, wallet.Organisation, ModeName(wallet.Mode), wallet.Risk.ToString().ToUpperInvariant(), first, first.AddDays(-1), closing,
+                    openingCash, opening, cash, holdings, transactions, deposits, withdrawals, tradeFees, Math.Round(managementFees, 2, MidpointRounding.ToEven),
+                    Math.Round(performanceFees, 2, MidpointRounding.ToEven), days, values);
+            }
+        }
+
+        throw new InvalidOperationException("unreachable: the closing day is always reached");
+    }
+
+    private static List<StatementHolding> Value(
+        SortedDictionary<string, decimal> shares,
+        IReadOnlyDictionary<string, IReadOnlyList<NavHistoryRow>> navHistory,
+        IReadOnlyDictionary<string, decimal> currentNav,
+        DateOnly day,
+        DateOnly today)
+    {
+        var list = new List<StatementHolding>();
+        foreach (var (symbol, count) in shares)
+        {
+            if (count == 0m)
+            {
+                continue;
+            }
+
+            var (nav, date) = NavOn(symbol, day, today, navHistory, currentNav);
+            list.Add(new StatementHolding(symbol, count, nav, date, Math.Round(count * nav, 2, MidpointRounding.ToZero)));
+        }
+
+        return list;
+    }
+
+    private static (decimal Nav, DateOnly? Date) NavOn(
+        string symbol, DateOnly day, DateOnly today, IReadOnlyDictionary<string, IReadOnlyList<NavHistoryRow>> navHistory, IReadOnlyDictionary<string, decimal> currentNav)
+    {
+        var current = currentNav.TryGetValue(symbol, out var c) ? c : (decimal?)null;
+        if (day >= today && current is { } now)
+        {
+            return (now, null);
+        }
+
+        if (navHistory.TryGetValue(symbol, out var rows) && rows.Count > 0)
+        {
+            NavHistoryRow? best = null;
+            foreach (var r in rows)
+            {
+                if (r.Date <= day && (best is null || r.Date > best.Date))
+                {
+                    best = r;
+                }
+            }
+
+            if (best is not null)
+            {
+                return (best.Nav, best.Date);
+            }
+        }
+
+        return current is { } fallback ? (fallback, null) : (0m, null);
+    }
+
+    private static string ModeName(WalletMode mode) => mode switch
+    {
+        WalletMode.FullAi => "FULL_AI",
+        WalletMode.Hybrid => "HYBRID",
+        _ => "MANUAL",
+    };
+}

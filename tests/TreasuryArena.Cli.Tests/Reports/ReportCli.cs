@@ -1,0 +1,28 @@
+using System.CommandLine;
+
+namespace TreasuryArena.Cli.Tests.Reports;
+
+/// <summary>Runs an <c>arena</c> command in-process with Console redirected (callers are in the console collection).</summary>
+internal static class ReportCli
+{
+    public static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
+    {
+        var root = new RootCommand("test");
+        CliCommands.AddAll(root);
+        var (oldOut, oldErr) = (Console.Out, Console.Error);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        Console.SetOut(stdout);
+        Console.SetError(stderr);
+        try
+        {
+            var code = await CliCommands.InvokeAsync(root, args);
+            return (code, stdout.ToString(), stderr.ToString());
+        }
+        finally
+        {
+            Console.SetOut(oldOut);
+            Console.SetError(oldErr);
+        }
+    }
+}
