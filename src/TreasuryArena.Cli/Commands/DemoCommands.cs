@@ -217,7 +217,7 @@ internal static partial class CliCommands
 
         // 6. The treasury's daily analysis, reviewed by the advisor (rules offline; Claude when a key is configured).
         DemoDecision? treasury = null;
-        await using (var services = await TreasuryServices.OpenAsync(path, ct))
+        await using (var services = await TreasuryServices.OpenAsync(path, ct, rt.Ledger))
         {
             var advice = await services.Manager.AdviseAsync(end, ct);
             treasury = new DemoDecision("treasury", advice.Decision.Action.ToString(), advice.Decision.Advisor, advice.Decision.Confidence, advice.Decision.Reasoning);

@@ -69,4 +69,29 @@ public abstract record LedgerCommand
     {
         public override LedgerOperationKind Kind => LedgerOperationKind.AccrueFees;
     }
+
+    /// <summary>Capital into an organisation's treasury cash from outside (opens the treasury on first use).</summary>
+    public sealed record TreasuryDeposit(string Organisation, Money Amount, string IdempotencyKey) : LedgerCommand
+    {
+        public override LedgerOperationKind Kind => LedgerOperationKind.TreasuryDeposit;
+    }
+
+    /// <summary>
+    /// One paper fill of the treasury: <paramref name="Quantity"/> units of <paramref name="Asset"/> bought or sold on
+    /// <paramref name="Venue"/> at <paramref name="Price"/>, for <paramref name="Notional"/> (within a cent plus one unit
+    /// step of quantity × price), paying <paramref name="Fee"/> and <paramref name="Slippage"/> from the treasury's cash.
+    /// The position is first marked to the fill price (as yield accrual when <paramref name="IsYield"/>); one atomic
+    /// group of entries.
+    /// </summary>
+    public sealed record TreasuryTrade(
+        string Organisation, string Asset, string Venue, TreasurySide Side, decimal Quantity, decimal Price, Money Notional, Money Fee, Money Slippage, string IdempotencyKey, bool IsYield = false) : LedgerCommand
+    {
+        public override LedgerOperationKind Kind => LedgerOperationKind.TreasuryTrade;
+    }
+
+    /// <summary>Marks a treasury position to floor₂(units × <paramref name="Price"/>); <paramref name="IsYield"/> records it as yield accrual.</summary>
+    public sealed record TreasuryRevalue(string Organisation, string Asset, decimal Price, bool IsYield, string IdempotencyKey) : LedgerCommand
+    {
+        public override LedgerOperationKind Kind => LedgerOperationKind.TreasuryRevalue;
+    }
 }

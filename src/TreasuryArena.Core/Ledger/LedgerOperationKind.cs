@@ -13,4 +13,7 @@ public enum LedgerOperationKind
     Sell,
     Revalue,
     AccrueFees,
+    TreasuryDeposit,
+    TreasuryTrade,
+    TreasuryRevalue,
 }

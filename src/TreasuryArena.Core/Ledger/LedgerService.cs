@@ -94,6 +94,21 @@ public sealed class LedgerService : IAsyncDisposable
     public Task<LedgerResult> AccrueFeesAsync(string symbol, DateOnly asOf, string idempotencyKey, CancellationToken cancellationToken = default) =>
         ExecuteAsync(new LedgerCommand.AccrueFees(symbol, asOf, idempotencyKey), cancellationToken);
 
+    /// <summary>Capital from outside into <paramref name="organisation"/>'s treasury cash (opens the treasury).</summary>
+    public Task<LedgerResult> TreasuryDepositAsync(string organisation, Money amount, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(new LedgerCommand.TreasuryDeposit(organisation, amount, idempotencyKey), cancellationToken);
+
+    /// <summary>One treasury fill (see <see cref="LedgerCommand.TreasuryTrade"/>).</summary>
+    public Task<LedgerResult> TreasuryTradeAsync(LedgerCommand.TreasuryTrade trade, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(trade, cancellationToken);
+
+    /// <summary>Marks a treasury position to units × <paramref name="price"/> (yield accrual when <paramref name="isYield"/>).</summary>
+    public Task<LedgerResult> TreasuryRevalueAsync(string organisation, string asset, decimal price, bool isYield, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(new LedgerCommand.TreasuryRevalue(organisation, asset, price, isYield, idempotencyKey), cancellationToken);
+
+    /// <summary>The organisation's treasury (cash, positions, cost basis), or null before its first deposit.</summary>
+    public TreasuryLedgerView? GetTreasury(string organisation) => Read(s => s.TreasuryView(organisation));
+
     /// <summary>Queues any command and waits until it is durable (or refused).</summary>
     public async Task<LedgerResult> ExecuteAsync(LedgerCommand command, CancellationToken cancellationToken = default)
     {

@@ -12,7 +12,7 @@ namespace TreasuryArena.Core.Ledger;
 /// <see cref="Replay"/> rebuilds the same state from stored entries (the same apply code runs in both).
 /// Not thread-safe: <see cref="LedgerService"/> is its only writer.
 /// </summary>
-public sealed class LedgerState
+public sealed partial class LedgerState
 {
     private const int MaxKeyLength = 200;
 
@@ -165,6 +165,9 @@ public sealed class LedgerState
             LedgerCommand.Sell c => Sell(c, at, batch),
             LedgerCommand.Revalue c => Revalue(c, at, batch),
             LedgerCommand.AccrueFees c => AccrueFees(c, at, batch),
+            LedgerCommand.TreasuryDeposit c => TreasuryDeposit(c, at, batch),
+            LedgerCommand.TreasuryTrade c => TreasuryTrade(c, at, batch),
+            LedgerCommand.TreasuryRevalue c => TreasuryRevalue(c, at, batch),
             _ => throw new ArgumentOutOfRangeException(nameof(command)),
         };
     }
@@ -651,6 +654,11 @@ public sealed class LedgerState
         if (first.Sequence != LastSequence + 1)
         {
             throw new DomainException("ledger_sequence", $"entry {first.Sequence} does not follow {LastSequence}");
+        }
+
+        if (IsTreasuryOperation(first.Operation))
+        {
+            return ApplyTreasuryOperation(entries);
         }
 
         var kind = first.Operation;

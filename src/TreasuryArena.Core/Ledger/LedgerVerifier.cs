@@ -13,6 +13,9 @@ namespace TreasuryArena.Core.Ledger;
 /// positive and fit their unit's scale; trade fees equal the formula of the token's fee schedule; no non-contra
 /// balance ever goes negative; every unit sums to zero over all accounts (double entry); each token's supply equals the
 /// shares its holders own; and the materialised balances table equals the balances recomputed from the entries.
+/// Treasury operations: their shape, every fill's notional within a cent plus one unit step of units × the price in its
+/// memo, the units on the right accounts, treasury cash and positions never negative, and a position holding no units
+/// carries no value.
 /// </summary>
 public static class LedgerVerifier
 {
@@ -108,7 +111,7 @@ public static class LedgerVerifier
                     Report("conservation", "unit " + unit.Code, $"balances of {unit.Code} sum to {sum}, not 0");
                 }
 
-                if (!unit.IsCash)
+                if (unit.IsShares)
                 {
                     var supply = -balances.GetValueOrDefault(new BalanceKey(LedgerAccount.Issuance(unit.Code), unit));
                     var held = balances.Where(kv => kv.Key.Unit == unit && kv.Key.Account.IsWallet).Sum(kv => kv.Value);
@@ -116,6 +119,15 @@ public static class LedgerVerifier
                     {
                         Report("supply", "token " + unit.Code, $"supply {supply} but holders own {held}");
                     }
+                }
+            }
+
+            foreach (var (key, units) in balances.Where(kv => kv.Key.Unit.IsAsset && kv.Key.Account.IsTreasury))
+            {
+                var value = balances.GetValueOrDefault(new BalanceKey(key.Account, LedgerUnit.Usd));
+                if (units == 0m && value != 0m)
+                {
+                    Report("treasury", key.Account.Id, $"holds no {key.Unit.AssetCode} but carries {value} USD");
                 }
             }
 
@@ -174,8 +186,13 @@ public static class LedgerVerifier
                     Report("amount", where, $"entry {e.Sequence} moves from an account to itself");
                 }
 
-                var cashKind = e.Kind is not (EntryKind.Mint or EntryKind.Burn);
-                if (cashKind != e.Unit.IsCash)
+                var unitOk = e.Kind switch
+                {
+                    EntryKind.Mint or EntryKind.Burn => e.Unit.IsShares,
+                    EntryKind.Receive or EntryKind.Deliver => e.Unit.IsAsset,
+                    _ => e.Unit.IsCash,
+                };
+                if (!unitOk)
                 {
                     Report("unit", where, $"entry {e.Sequence} of kind {e.Kind} moves {e.Unit.Code}");
                 }
@@ -190,6 +207,9 @@ public static class LedgerVerifier
                 LedgerOperationKind.Sell => kinds is [EntryKind.Burn, EntryKind.Sell] or [EntryKind.Burn, EntryKind.Sell, EntryKind.Fee],
                 LedgerOperationKind.Revalue => kinds is [EntryKind.Revalue],
                 LedgerOperationKind.AccrueFees => kinds.Count is 1 or 2 && kinds.All(k => k == EntryKind.Fee),
+                LedgerOperationKind.TreasuryDeposit => kinds is [EntryKind.Deposit] && legs[0].To.IsTreasury,
+                LedgerOperationKind.TreasuryTrade => TreasuryTradeShape(kinds),
+                LedgerOperationKind.TreasuryRevalue => kinds is [EntryKind.Mark],
                 _ => false,
             };
             if (!expected)
@@ -201,6 +221,51 @@ public static class LedgerVerifier
             if (op is LedgerOperationKind.Buy or LedgerOperationKind.Sell)
             {
                 CheckTradeFee(legs, op, where);
+            }
+
+            if (op == LedgerOperationKind.TreasuryTrade)
+            {
+                CheckTreasuryTrade(legs, where);
+            }
+        }
+
+        /// <summary>[Mark] Purchase Receive [Fee…] for a buy; [Mark] Deliver Proceeds [Fee…] [Mark] for a sale.</summary>
+        private static bool TreasuryTradeShape(List<EntryKind> kinds)
+        {
+            var core = kinds.SkipWhile((k, i) => i == 0 && k == EntryKind.Mark).ToList();
+            if (core.Count > 0 && core[^1] == EntryKind.Mark && core.Count > 2 && core[0] == EntryKind.Deliver)
+            {
+                core.RemoveAt(core.Count - 1);
+            }
+
+            var fees = core.Skip(2).ToList();
+            return core.Count >= 2 && fees.Count <= 2 && fees.All(k => k == EntryKind.Fee) &&
+                   ((core[0] == EntryKind.Purchase && core[1] == EntryKind.Receive) || (core[0] == EntryKind.Deliver && core[1] == EntryKind.Proceeds));
+        }
+
+        private void CheckTreasuryTrade(List<LedgerEntry> legs, string where)
+        {
+            var unitLeg = legs.First(l => l.Kind is EntryKind.Receive or EntryKind.Deliver);
+            var cashLeg = legs.First(l => l.Kind is EntryKind.Purchase or EntryKind.Proceeds);
+            var position = unitLeg.Kind == EntryKind.Receive ? unitLeg.To : unitLeg.From;
+            var venue = unitLeg.Kind == EntryKind.Receive ? unitLeg.From : unitLeg.To;
+            var positionOk = position.IsTreasury && position.Id.EndsWith(":" + unitLeg.Unit.AssetCode, StringComparison.Ordinal) &&
+                             venue.Id.StartsWith("venue:", StringComparison.Ordinal) &&
+                             (unitLeg.Kind == EntryKind.Receive ? cashLeg.To : cashLeg.From) == position;
+            if (!positionOk)
+            {
+                Report("treasury", where, $"the fill moves {unitLeg.Unit.Code} between {unitLeg.From.Id} and {unitLeg.To.Id}, cash between {cashLeg.From.Id} and {cashLeg.To.Id}");
+            }
+
+            if (TreasuryNames.ParsePrice(unitLeg.Memo) is not { } price)
+            {
+                Report("treasury", where, $"entry {unitLeg.Sequence} carries no fill price");
+                return;
+            }
+
+            if (Math.Abs(cashLeg.Amount - (unitLeg.Amount * price)) > TreasuryNames.NotionalTolerance(price))
+            {
+                Report("treasury", where, $"notional {cashLeg.Amount} is not {unitLeg.Amount} × {price}");
             }
         }
 

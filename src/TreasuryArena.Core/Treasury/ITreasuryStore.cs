@@ -1,11 +1,14 @@
 namespace TreasuryArena.Core.Treasury;
 
-/// <summary>Where the treasury's holdings and fills are kept (SQLite/PostgreSQL in Infrastructure).</summary>
+/// <summary>Where the treasury's holdings and fills are kept (<see cref="LedgerTreasuryStore"/>: in the ledger).</summary>
 public interface ITreasuryStore
 {
     /// <summary>The stored treasury, or null when none has been saved yet.</summary>
     Task<TreasuryPortfolio?> LoadAsync(CancellationToken cancellationToken);
 
-    /// <summary>Saves the portfolio and appends the fills that produced it, atomically.</summary>
-    Task SaveAsync(TreasuryPortfolio portfolio, IReadOnlyList<Fill> fills, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records the <paramref name="fills"/> that turned the stored treasury (or, for a new one, its capital) into
+    /// <paramref name="portfolio"/>, then marks every position to <paramref name="marks"/>.
+    /// </summary>
+    Task SaveAsync(TreasuryPortfolio portfolio, IReadOnlyList<Fill> fills, TreasuryMarks marks, CancellationToken cancellationToken);
 }

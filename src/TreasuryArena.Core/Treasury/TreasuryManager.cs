@@ -36,7 +36,7 @@ public sealed class TreasuryManager(
 
     public async Task<TreasuryStatus> StatusAsync(DateOnly asOf, CancellationToken cancellationToken)
     {
-        var (portfolio, isDefault) = await LoadAsync(asOf, cancellationToken);
+        var (portfolio, isDefault, _) = await LoadAsync(asOf, cancellationToken);
         var marks = await market.MarksOnAsync(asOf, portfolio.Inception, cancellationToken);
         var assessment = await market.AssessAsync(asOf, cancellationToken);
         var targets = TreasuryTargets.Create(options, assessment.TargetTacticalShare, assessment.BtcShareOfTactical ?? options.BtcShareOfTactical);
@@ -140,7 +140,7 @@ public sealed class TreasuryManager(
         var evaluated = await EvaluateOutcomesAsync(asOf, cancellationToken);
         var entries = await journal.ListAsync(int.MaxValue, cancellationToken);
         var from = asOf.AddDays(-7);
-        var (portfolio, _) = await LoadAsync(asOf, cancellationToken);
+        var (portfolio, _, _) = await LoadAsync(asOf, cancellationToken);
         var marksTo = await market.MarksOnAsync(asOf, portfolio.Inception, cancellationToken);
         var valueTo = TreasuryValuation.Mark(portfolio, marksTo, TreasuryTargets.Static(options)).TotalValue;
         double? treasuryReturn = null;
@@ -237,16 +237,17 @@ public sealed class TreasuryManager(
         var marks = await market.MarksOnAsync(status.AsOf, status.Performance.Inception, cancellationToken);
         if (execute && guarded.Orders.Count > 0)
         {
-            var (portfolio, _) = await LoadAsync(status.AsOf, cancellationToken);
+            // A default treasury is saved with its opening fills first, so the ledger holds every step from the capital on.
+            var (portfolio, _, opening) = await LoadAsync(status.AsOf, cancellationToken);
             var done = PaperVenue.Execute(portfolio, guarded.Orders, marks);
             var after = TreasuryValuation.Mark(done.Portfolio, marks, status.Targets);
-            await store.SaveAsync(done.Portfolio with { PeakValue = Math.Max(done.Portfolio.PeakValue, after.TotalValue) }, done.Fills, cancellationToken);
+            await store.SaveAsync(done.Portfolio with { PeakValue = Math.Max(done.Portfolio.PeakValue, after.TotalValue) }, [.. opening, .. done.Fills], marks, cancellationToken);
             fills = done.Fills;
         }
         else if (execute && status.IsDefault)
         {
-            var (portfolio, _) = await LoadAsync(status.AsOf, cancellationToken);
-            await store.SaveAsync(portfolio, [], cancellationToken);
+            var (portfolio, _, opening) = await LoadAsync(status.AsOf, cancellationToken);
+            await store.SaveAsync(portfolio, opening, marks, cancellationToken);
         }
 
         var entry = new JournalEntry
@@ -268,7 +269,8 @@ public sealed class TreasuryManager(
         return new AdviceResult(status, context.Triggers, plan, decision, guarded, entry with { Id = id }, fills);
     }
 
-    private async Task<(TreasuryPortfolio Portfolio, bool IsDefault)> LoadAsync(DateOnly asOf, CancellationToken cancellationToken)
+    /// <summary>The stored treasury, or the configured default opened at its inception with the fills that opened it.</summary>
+    private async Task<(TreasuryPortfolio Portfolio, bool IsDefault, IReadOnlyList<Fill> Opening)> LoadAsync(DateOnly asOf, CancellationToken cancellationToken)
     {
         var stored = await store.LoadAsync(cancellationToken);
         if (stored is not null)
@@ -278,7 +280,7 @@ public sealed class TreasuryManager(
                 throw new ArgumentException($"the treasury starts on {stored.Inception:yyyy-MM-dd}; {asOf:yyyy-MM-dd} is before it");
             }
 
-            return (stored, false);
+            return (stored, false, []);
         }
 
         var inception = options.Inception() ?? asOf;
@@ -288,7 +290,8 @@ public sealed class TreasuryManager(
         }
 
         var marks = await market.MarksOnAsync(inception, inception, cancellationToken);
-        return (PaperVenue.Open(options, TreasuryTargets.Static(options), marks, inception).Portfolio, true);
+        var opened = PaperVenue.Open(options, TreasuryTargets.Static(options), marks, inception);
+        return (opened.Portfolio, true, opened.Fills);
     }
 
     private async Task<TreasuryPerformance> PerformanceAsync(TreasuryPortfolio portfolio, TreasuryValuation valuation, TreasuryMarks marks, CancellationToken cancellationToken)

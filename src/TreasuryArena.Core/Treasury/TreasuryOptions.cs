@@ -12,6 +12,9 @@ public sealed class TreasuryOptions
 
     public decimal InitialCapital { get; init; } = 400_000m;
 
+    /// <summary>The organisation whose treasury this is: its ledger accounts are <c>treasury:{Organisation}:…</c>.</summary>
+    public string Organisation { get; init; } = "arena";
+
     public decimal BaseShare { get; init; } = 0.60m;
 
     public decimal TacticalShare { get; init; } = 0.40m;
@@ -86,6 +89,11 @@ public sealed class TreasuryOptions
         if (InitialCapital <= 0m)
         {
             throw new ArgumentException("Treasury:InitialCapital must be positive");
+        }
+
+        if (Ledger.TreasuryNames.Name(Organisation) is null)
+        {
+            throw new ArgumentException("Treasury:Organisation must be 1–40 of a-z 0-9 . _ - (it names the treasury's ledger accounts)");
         }
 
         if (BaseShare < 0m || TacticalShare < 0m || BaseShare + TacticalShare != 1m)

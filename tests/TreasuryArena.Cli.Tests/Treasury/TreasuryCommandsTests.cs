@@ -97,6 +97,31 @@ public sealed class TreasuryCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Execute_TwiceThenLedgerVerify_EveryFillIsInTheVerifiedLedger()
+    {
+        var (code, first, err) = await RunAsync("treasury", "execute", "--as-of", "2021-01-04", "--db", Db, "--json");
+        Assert.True(code == 0, err);
+        var (code2, second, err2) = await RunAsync("treasury", "execute", "--as-of", "2021-04-14", "--db", Db, "--json");
+        Assert.True(code2 == 0, err2);
+        using var secondDoc = JsonDocument.Parse(second);
+        Assert.NotEmpty(secondDoc.RootElement.GetProperty("fills").EnumerateArray());
+
+        var (code3, verify, err3) = await RunAsync("ledger", "verify", "--db", Db);
+        Assert.True(code3 == 0, err3 + verify);
+        using var doc = JsonDocument.Parse(verify);
+        Assert.True(doc.RootElement.GetProperty("ok").GetBoolean());
+        Assert.True(doc.RootElement.GetProperty("entries").GetInt64() > 20);
+
+        // Status after the second execution reads its cash and positions back from the ledger.
+        var (code4, status, err4) = await RunAsync("treasury", "status", "--as-of", "2021-04-14", "--db", Db, "--json");
+        Assert.True(code4 == 0, err4);
+        using var statusDoc = JsonDocument.Parse(status);
+        Assert.False(statusDoc.RootElement.GetProperty("default_treasury").GetBoolean());
+        Assert.True(statusDoc.RootElement.GetProperty("drift").GetDecimal() < 0.02m);
+        _ = first;
+    }
+
+    [Fact]
     public async Task Review_AfterDecisions_PrintsScorecards()
     {
         await RunAsync("advise", "--as-of", "2021-11-10", "--db", Db);

@@ -10,8 +10,10 @@ namespace TreasuryArena.Core.Tests.Ledger;
 /// <summary>
 /// Properties over random operation sequences (100 sequences of ≤ 50 operations), checked after every operation:
 /// double entry conserves every unit, no non-contra balance is negative, supply equals holdings, fees equal the
-/// formulas, rounding never lowers the NAV of the remaining holders, refused operations change nothing; and at the
-/// end replaying the entries reproduces every balance exactly.
+/// formulas, rounding never lowers the NAV of the remaining holders, refused operations change nothing; treasury
+/// fills, marks and deposits keep the treasury's cash and positions non-negative, conserve asset units and leave no
+/// value on a position without units; and at the end replaying the entries reproduces every balance, the treasury's
+/// cost basis and the hash chain exactly, and the verifier passes.
 /// </summary>
 public sealed class LedgerPropertyTests
 {
@@ -35,7 +37,10 @@ public sealed class LedgerPropertyTests
 
         for (var i = 0; i < ops.Count; i++)
         {
-            var command = LedgerOpGen.Command(ops[i], i, (a, s) => state.SharesOf(a, s).Value, s => state.Tokens.GetValueOrDefault(s));
+            var command = LedgerOpGen.Command(
+                ops[i], i, (a, s) => state.SharesOf(a, s).Value, s => state.Tokens.GetValueOrDefault(s),
+                asset => state.Balance(LedgerAccount.TreasuryPosition(LedgerOpGen.Organisation, asset), LedgerUnit.Asset(asset)));
+            var treasuryBefore = state.TreasuryView(LedgerOpGen.Organisation);
             var before = new Dictionary<BalanceKey, decimal>(state.Balances);
             var tokensBefore = state.Tokens.Values.Select(t => state.TokenView(t.Symbol)!).ToDictionary(v => v.Token.Symbol);
             var seqBefore = state.LastSequence;
@@ -45,7 +50,7 @@ public sealed class LedgerPropertyTests
             var built = batch.Build(state);
             entries.AddRange(built.Entries);
 
-            if (ops[i].Kind == 7)
+            if (LedgerOpGen.IsInvalid(ops[i].Kind))
             {
                 Assert.False(result.Accepted, $"invalid {command} was accepted");
             }
@@ -56,8 +61,11 @@ public sealed class LedgerPropertyTests
                 Assert.Equal(seqBefore, state.LastSequence);
                 Assert.Empty(built.Entries);
                 Assert.Equal(tokensBefore.Values.Select(v => v.Token), state.Tokens.Values.Select(t => t));
+                Assert.Equivalent(treasuryBefore, state.TreasuryView(LedgerOpGen.Organisation), strict: true);
                 continue;
             }
+
+            CheckTreasury(command, state, treasuryBefore);
 
             CheckBalances(state);
             CheckFees(command, result, tokensBefore);
@@ -67,7 +75,41 @@ public sealed class LedgerPropertyTests
         var replayed = LedgerState.Restore(new LedgerSnapshot([.. state.Tokens.Values], [.. state.Wallets.Values]), entries);
         Assert.Equal(Clean(state.Balances), Clean(replayed.Balances));
         Assert.Equal(state.LastHash, replayed.LastHash);
+        Assert.Equivalent(state.TreasuryView(LedgerOpGen.Organisation), replayed.TreasuryView(LedgerOpGen.Organisation), strict: true);
+
+        var journal = new InMemoryLedgerJournal();
+        journal.AppendAsync(new LedgerBatch(entries, Clean(state.Balances), [.. state.Tokens.Values], [.. state.Wallets.Values]), CancellationToken.None).GetAwaiter().GetResult();
+        var verification = LedgerVerifier.VerifyAsync(journal).GetAwaiter().GetResult();
+        Assert.True(verification.Ok, string.Join("; ", verification.Violations.Select(v => $"{v.What} {v.Where}: {v.Detail}")));
         return true;
+    }
+
+    /// <summary>A treasury fill paid exactly notional ± costs, moved exactly its units, marked the position to the
+    /// price first; and no position holds value without units.</summary>
+    private static void CheckTreasury(LedgerCommand command, LedgerState state, TreasuryLedgerView? before)
+    {
+        var after = state.TreasuryView(LedgerOpGen.Organisation);
+        foreach (var p in after?.Positions ?? [])
+        {
+            Assert.True(p.Units > 0m || p.CarryingValue == 0m, $"{p.Asset} carries {p.CarryingValue} without units");
+            Assert.True(p.CostBasis >= 0m, $"{p.Asset} cost {p.CostBasis}");
+        }
+
+        if (command is not LedgerCommand.TreasuryTrade t)
+        {
+            return;
+        }
+
+        Assert.NotNull(before);
+        Assert.NotNull(after);
+        var costs = t.Fee.Amount + t.Slippage.Amount;
+        var expectedCash = t.Side == TreasurySide.Buy ? before.Cash - t.Notional.Amount - costs : before.Cash + t.Notional.Amount - costs;
+        Assert.Equal(expectedCash, after.Cash);
+        decimal Units(TreasuryLedgerView v) => v.Positions.FirstOrDefault(p => p.Asset == t.Asset)?.Units ?? 0m;
+        Assert.Equal(Units(before) + (t.Side == TreasurySide.Buy ? t.Quantity : -t.Quantity), Units(after));
+        var value = after.Positions.FirstOrDefault(p => p.Asset == t.Asset)?.CarryingValue ?? 0m;
+        var marked = RoundingPolicy.Down(Units(before) * t.Price, 2);
+        Assert.Equal(t.Side == TreasurySide.Buy ? marked + t.Notional.Amount : Units(after) == 0m ? 0m : marked - t.Notional.Amount, value);
     }
 
     private static Dictionary<BalanceKey, decimal> Clean(IReadOnlyDictionary<BalanceKey, decimal> b) =>

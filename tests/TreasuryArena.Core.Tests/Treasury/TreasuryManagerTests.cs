@@ -19,6 +19,7 @@ public sealed class TreasuryManagerTests
         var o = options ?? new TreasuryOptions { InceptionDate = "2024-01-01" };
         var market = new FakeTreasuryMarket(o, Btc, _ => 2_000m);
         var advisor = new RuleAdvisor(new RuleAdvisorOptions(), new FakeTimeProvider());
+        _store.Options = o;
         return (new TreasuryManager(o, advisor, market, _store, _journal, new FakeTimeProvider()), market);
     }
 
@@ -63,6 +64,36 @@ public sealed class TreasuryManagerTests
         Assert.False(after.IsDefault);
         Assert.True(after.Valuation.Drift < 0.01m);
         Assert.True(after.Valuation.TacticalShare <= 0.40m);
+    }
+
+    [Fact]
+    public async Task Execute_TwiceOnTheLedger_EveryFillIsALedgerEntryAndVerifyPasses()
+    {
+        var (manager, _) = Create();
+        var first = await manager.ExecuteAsync(Inception.AddDays(40), CancellationToken.None);
+        var second = await manager.ExecuteAsync(Inception.AddDays(70), CancellationToken.None);
+        Assert.NotEmpty(first.Fills);
+
+        // The opening fills (at inception) and every later fill are in the ledger; cash and units are the paper venue's.
+        var view = _store.Ledger.GetTreasury("arena")!;
+        var saved = _store.Portfolio!;
+        Assert.Equal(saved.Cash, view.Cash);
+        Assert.Equal(saved.Positions.Select(p => (p.Asset, p.Quantity, p.CostBasis)), view.Positions.Select(p => (p.Asset, p.Units, p.CostBasis)));
+        var entries = await ReadEntriesAsync();
+        Assert.Equal(_store.Fills.Count, entries.Count(e => e.Kind is Core.Ledger.EntryKind.Receive or Core.Ledger.EntryKind.Deliver));
+        Assert.Equal(400_000m, entries.Where(e => e.Operation == Core.Ledger.LedgerOperationKind.TreasuryDeposit).Sum(e => e.Amount));
+        var costs = _store.Fills.Sum(f => f.Fee + f.Slippage);
+        Assert.Equal(costs, _store.Ledger.SnapshotBalances().GetValueOrDefault(new Core.Ledger.BalanceKey(Core.Ledger.LedgerAccount.VenueFees, Core.Ledger.LedgerUnit.Usd)));
+
+        // Every position is carried at the last execution's marks: BTC at 80,000, the yield positions at their index.
+        Assert.Equal(Math.Round(view.Positions.Single(p => p.Asset == "BTC").Units * 80_000m, 2, MidpointRounding.ToNegativeInfinity), view.Positions.Single(p => p.Asset == "BTC").CarryingValue);
+        Assert.Contains(entries, e => e.Kind == Core.Ledger.EntryKind.Mark && e.Memo == "yield");
+        var status = await manager.StatusAsync(Inception.AddDays(70), CancellationToken.None);
+        Assert.Equal(status.Valuation.TotalValue, view.Cash + view.Positions.Sum(p => p.CarryingValue));
+
+        var verification = await Core.Ledger.LedgerVerifier.VerifyAsync(_store.Journal);
+        Assert.True(verification.Ok, string.Join("; ", verification.Violations.Select(v => v.Detail)));
+        _ = second;
     }
 
     [Fact]
@@ -123,5 +154,16 @@ public sealed class TreasuryManagerTests
         Assert.Equal(2, card.Scored);
         Assert.Equal(DecisionKind.WeeklyReview, _journal.Entries[^1].Decision.Kind);
         Assert.NotNull(report.Input.BtcBuyAndHoldReturn);
+    }
+
+    private async Task<List<Core.Ledger.LedgerEntry>> ReadEntriesAsync()
+    {
+        var list = new List<Core.Ledger.LedgerEntry>();
+        await foreach (var e in _store.Journal.ReadEntriesAsync(CancellationToken.None))
+        {
+            list.Add(e);
+        }
+
+        return list;
     }
 }

@@ -1,4 +1,5 @@
 using TreasuryArena.Core.Advice;
+using TreasuryArena.Core.Ledger;
 using TreasuryArena.Core.Treasury;
 using TreasuryArena.Infrastructure.Advice;
 using TreasuryArena.Infrastructure.Storage;
@@ -35,10 +36,10 @@ public sealed class SqlAdvisorStoreTests : IDisposable
     public async Task Journal_TokenUsage_AccumulatesPerDay() => await TokenUsage(await Sqlite());
 
     [Fact]
-    public async Task TreasuryStore_SaveAndLoad_RoundTripsHoldingsAndAppendsFills() => await TreasuryRoundTrip(await Sqlite());
+    public async Task TreasuryStore_ExecuteAndReopen_HoldingsComeBackFromTheLedgerAndVerifyPasses() => await TreasuryRoundTrip(await Sqlite());
 
     [Fact]
-    public async Task TreasuryStore_QuantityBeyondScale_IsRefusedAndNothingChanges() => await TreasuryRefusal(await Sqlite());
+    public async Task TreasuryStore_FillTheLedgerRefuses_ThrowsAndWritesNoFill() => await TreasuryRefusal(await Sqlite());
 
     [Fact]
     public async Task Open_Twice_AppliesMigration0200Once()
@@ -59,7 +60,6 @@ public sealed class SqlAdvisorStoreTests : IDisposable
         await JournalRoundTrip(db);
         await TokenUsage(db);
         await TreasuryRoundTrip(db);
-        await TreasuryRefusal(db, expectEmpty: false);
     }
 
     [PostgresFact]
@@ -145,43 +145,80 @@ public sealed class SqlAdvisorStoreTests : IDisposable
         Assert.Equal(0, await journal.TokensUsedAsync(day.AddDays(-1), CancellationToken.None));
     }
 
-    private static async Task TreasuryRoundTrip(ArenaDatabase db)
+    private static TreasuryMarks Marks(TreasuryOptions options, DateOnly inception, DateOnly day, decimal btc, decimal eth)
     {
-        var store = new SqlTreasuryStore(db, TimeProvider.System);
-        Assert.Null(await store.LoadAsync(CancellationToken.None));
-        var day = new DateOnly(2024, 1, 1);
-        var portfolio = new TreasuryPortfolio(day, day.AddDays(3), 1_234.56m,
-        [
-            new TreasuryPosition("AAVE-USDC", "aave", AssetClass.Yield, 95_998.0000000001m, 96_000m),
-            new TreasuryPosition("BTC", "paper", AssetClass.Volatile, 2.1234567891m, 90_000.01m),
-        ], 410_000m);
-        var fill = new Fill(day.AddDays(3), "BTC", "paper", OrderSide.Buy, 0.5m, 42_000.12345678m, 21_000.06m, 21m, 21m);
-        await store.SaveAsync(portfolio, [fill], CancellationToken.None);
-        await store.SaveAsync(portfolio with { Cash = 10m }, [fill with { Side = OrderSide.Sell }], CancellationToken.None);
+        var prices = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase) { ["BTC"] = btc, ["ETH"] = eth };
+        foreach (var v in options.EffectiveBaseVenues())
+        {
+            prices[v.Asset] = TreasuryMarks.YieldIndex(v.Apy, inception, day);
+        }
 
-        var loaded = await store.LoadAsync(CancellationToken.None);
-        Assert.NotNull(loaded);
-        Assert.Equal(10m, loaded.Cash);
-        Assert.Equal(portfolio.Positions, loaded.Positions);
-        Assert.Equal(portfolio.Inception, loaded.Inception);
-        Assert.Equal(portfolio.UpdatedOn, loaded.UpdatedOn);
-        var fills = await store.FillsAsync(CancellationToken.None);
-        Assert.Equal([fill, fill with { Side = OrderSide.Sell }], fills);
+        return new TreasuryMarks(day, prices, prices.Keys.ToDictionary(k => k, _ => day, StringComparer.OrdinalIgnoreCase));
     }
 
-    private static async Task TreasuryRefusal(ArenaDatabase db, bool expectEmpty = true)
+    /// <summary>Opens a treasury, executes a rebalance a month later, reopens the ledger from storage: the holdings come
+    /// back from the ledger exactly as the paper venue left them, and the whole ledger verifies.</summary>
+    private static async Task TreasuryRoundTrip(ArenaDatabase db)
     {
-        var store = new SqlTreasuryStore(db, TimeProvider.System);
-        var before = await store.LoadAsync(CancellationToken.None);
+        var ct = CancellationToken.None;
+        var options = new TreasuryOptions { InceptionDate = "2024-01-01" }.Validated();
         var day = new DateOnly(2024, 1, 1);
-        var bad = new TreasuryPortfolio(day, day, 0m, [new TreasuryPosition("BTC", "paper", AssetClass.Volatile, 0.00000000001m, 1m)], 0m);
-        await Assert.ThrowsAsync<ArgumentException>(() => store.SaveAsync(bad, [], CancellationToken.None));
-        var after = await store.LoadAsync(CancellationToken.None);
-        Assert.Equal(before?.Cash, after?.Cash);
-        Assert.Equal(before?.Positions ?? [], after?.Positions ?? []);
-        if (expectEmpty)
+        var later = day.AddDays(30);
+        var opened = PaperVenue.Open(options, TreasuryTargets.Static(options), Marks(options, day, day, 40_000.12345678m, 2_000m), day);
+        PaperExecution done;
+        await using (var ledger = await db.OpenLedgerAsync(TimeProvider.System, cancellationToken: ct))
         {
-            Assert.Null(await store.LoadAsync(CancellationToken.None));
+            var store = new LedgerTreasuryStore(ledger, new SqlTreasuryStore(db), options);
+            Assert.Null(await store.LoadAsync(ct));
+            await store.SaveAsync(opened.Portfolio, opened.Fills, Marks(options, day, day, 40_000.12345678m, 2_000m), ct);
+            var loaded = await store.LoadAsync(ct);
+            Assert.NotNull(loaded);
+            Assert.Equal(opened.Portfolio, loaded with { Positions = opened.Portfolio.Positions });
+            Assert.Equal(opened.Portfolio.Positions, loaded.Positions);
+
+            var marks = Marks(options, day, later, 80_000m, 2_500m);
+            done = PaperVenue.Execute(loaded, [
+                RebalancePlanner.Order("BTC", "paper", AssetClass.Volatile, OrderSide.Sell, 50_000m, options),
+                RebalancePlanner.Order("AAVE-USDC", "aave", AssetClass.Yield, OrderSide.Buy, 40_000m, options)], marks);
+            await store.SaveAsync(done.Portfolio, done.Fills, marks, ct);
         }
+
+        await using (var ledger = await db.OpenLedgerAsync(TimeProvider.System, cancellationToken: ct))
+        {
+            var store = new LedgerTreasuryStore(ledger, new SqlTreasuryStore(db), options);
+            var reloaded = await store.LoadAsync(ct);
+            Assert.NotNull(reloaded);
+            Assert.Equal(done.Portfolio.Cash, reloaded.Cash);
+            Assert.Equal(done.Portfolio.Positions, reloaded.Positions);
+            Assert.Equal(later, reloaded.UpdatedOn);
+            var view = ledger.GetTreasury(options.Organisation)!;
+            var btc = view.Positions.Single(p => p.Asset == "BTC");
+            Assert.Equal(Math.Round(btc.Units * 80_000m, 2, MidpointRounding.ToNegativeInfinity), btc.CarryingValue);
+            var costs = opened.Fills.Concat(done.Fills).Sum(f => f.Fee + f.Slippage);
+            Assert.Equal(costs, ledger.SnapshotBalances()[new BalanceKey(LedgerAccount.VenueFees, LedgerUnit.Usd)]);
+        }
+
+        var verification = await LedgerVerifier.VerifyAsync(db.CreateLedgerJournal(), ct);
+        Assert.True(verification.Ok, string.Join("; ", verification.Violations.Select(v => $"{v.What} {v.Where}: {v.Detail}")));
+        Assert.True(verification.Entries > 20);
+    }
+
+    /// <summary>A save the ledger cannot reproduce (a sale of more than is held) throws and leaves the ledger verifiable.</summary>
+    private static async Task TreasuryRefusal(ArenaDatabase db)
+    {
+        var ct = CancellationToken.None;
+        var options = new TreasuryOptions { InceptionDate = "2024-01-01" }.Validated();
+        var day = new DateOnly(2024, 1, 1);
+        var marks = Marks(options, day, day, 40_000m, 2_000m);
+        await using var ledger = await db.OpenLedgerAsync(TimeProvider.System, cancellationToken: ct);
+        var store = new LedgerTreasuryStore(ledger, new SqlTreasuryStore(db), options);
+        var opened = PaperVenue.Open(options, TreasuryTargets.Static(options), marks, day);
+        var bogus = new Fill(day, "BTC", "paper", OrderSide.Sell, 1_000m, 40_000m, 40_000_000m, 0m, 0m);
+        var head = ledger.Head;
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.SaveAsync(opened.Portfolio, [bogus], marks, ct));
+        Assert.Equal(400_000m, ledger.GetTreasury(options.Organisation)!.Cash);
+        Assert.True(ledger.Head.Sequence == head.Sequence + 1); // only the capital was posted; the refused sale wrote nothing
+        var verification = await LedgerVerifier.VerifyAsync(db.CreateLedgerJournal(), ct);
+        Assert.True(verification.Ok);
     }
 }

@@ -60,7 +60,9 @@ public sealed class LedgerEquivalenceTests
 
         for (var i = 0; i < ops.Count; i++)
         {
-            var command = LedgerOpGen.Command(ops[i], i, (w, s) => memory.GetHolding(w, s)?.Shares.Value ?? 0m, s => memory.GetToken(s)?.Token);
+            var command = LedgerOpGen.Command(
+                ops[i], i, (w, s) => memory.GetHolding(w, s)?.Shares.Value ?? 0m, s => memory.GetToken(s)?.Token,
+                a => memory.GetTreasury(LedgerOpGen.Organisation)?.Positions.FirstOrDefault(p => p.Asset == a)?.Units ?? 0m);
             commands.Add(command);
             expected.Add(await memory.ExecuteAsync(command));
         }

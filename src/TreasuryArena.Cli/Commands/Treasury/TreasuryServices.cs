@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using TreasuryArena.Cli.Commands.Intel;
 using TreasuryArena.Core.Advice;
 using TreasuryArena.Core.Intelligence;
+using TreasuryArena.Core.Ledger;
 using TreasuryArena.Core.Ports;
 using TreasuryArena.Core.Treasury;
 using TreasuryArena.Infrastructure.Advice;
@@ -14,17 +15,21 @@ namespace TreasuryArena.Cli.Commands.Treasury;
 /// <summary>
 /// Wires the treasury use cases for one command: configuration (<c>Treasury</c>, <c>Advisor:Rules</c>,
 /// <c>Anthropic</c>), market data and intelligence (history by default), the database given by <c>--db</c> (every migration
-/// applied, 0200 included), and the advisor (Claude when <c>Anthropic:ApiKey</c> is set, else the rules — said once).
+/// applied, 0200 included), the ledger (the treasury's cash, positions and fills are ledger accounts; a caller that already
+/// holds the database's ledger passes it, since one database has one ledger writer), and the advisor (Claude when
+/// <c>Anthropic:ApiKey</c> is set, else the rules — said once).
 /// </summary>
 internal sealed class TreasuryServices : IAsyncDisposable
 {
     private static int _noticeShown;
 
     private readonly ServiceProvider _provider;
+    private readonly LedgerService? _ownedLedger;
 
-    private TreasuryServices(ServiceProvider provider, TreasuryManager manager, SqlDecisionJournal journal)
+    private TreasuryServices(ServiceProvider provider, LedgerService? ownedLedger, TreasuryManager manager, SqlDecisionJournal journal)
     {
         _provider = provider;
+        _ownedLedger = ownedLedger;
         Manager = manager;
         Journal = journal;
     }
@@ -36,7 +41,8 @@ internal sealed class TreasuryServices : IAsyncDisposable
 
     public SqlDecisionJournal Journal { get; }
 
-    public static async Task<TreasuryServices> OpenAsync(string? db, CancellationToken cancellationToken)
+    /// <summary>Opens the services over <paramref name="db"/>; <paramref name="ledger"/> is that database's open ledger, if the caller has one.</summary>
+    public static async Task<TreasuryServices> OpenAsync(string? db, CancellationToken cancellationToken, LedgerService? ledger = null)
     {
         var configuration = CliHost.Configuration;
         TreasuryOptions options;
@@ -56,6 +62,7 @@ internal sealed class TreasuryServices : IAsyncDisposable
 
         var database = await CliDatabase.OpenAsync(db, cancellationToken);
         var provider = IntelServices.Build(live: false);
+        LedgerService? owned = null;
         try
         {
             var intelligence = IntelServices.Resolve<MarketIntelligence>(provider);
@@ -70,15 +77,35 @@ internal sealed class TreasuryServices : IAsyncDisposable
             }
 
             var market = new IntelligenceTreasuryMarket(intelligence, marketData, options);
-            var manager = new TreasuryManager(options, advisor, market, new SqlTreasuryStore(database, time), journal, time);
-            return new TreasuryServices(provider, manager, journal);
+            if (ledger is null)
+            {
+                owned = await database.OpenLedgerAsync(time, cancellationToken: cancellationToken);
+                ledger = owned;
+            }
+
+            var store = new LedgerTreasuryStore(ledger, new SqlTreasuryStore(database), options);
+            var manager = new TreasuryManager(options, advisor, market, store, journal, time);
+            return new TreasuryServices(provider, owned, manager, journal);
         }
         catch
         {
+            if (owned is not null)
+            {
+                await owned.DisposeAsync();
+            }
+
             await provider.DisposeAsync();
             throw;
         }
     }
 
-    public ValueTask DisposeAsync() => _provider.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (_ownedLedger is not null)
+        {
+            await _ownedLedger.DisposeAsync();
+        }
+
+        await _provider.DisposeAsync();
+    }
 }
