@@ -1,65 +1,43 @@
-using System.CommandLine;
 using System.Text.Json;
-using TreasuryArena.Cli.Tests.Intel;
+using TreasuryArena.Cli.Tests.Support;
 
 namespace TreasuryArena.Cli.Tests.Admin;
 
-[Collection(IntelConsoleCollection.Name)]
+[Collection(ConsoleCollection.Name)]
 public sealed class AdminCommandsTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "arena-cli-admin", Guid.NewGuid().ToString("N"));
 
     private string Db => Path.Combine(_dir, "arena.db");
 
-    private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var root = new RootCommand("test");
-        CliCommands.AddAll(root);
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            var code = await CliCommands.InvokeAsync(root, args);
-            return (code, stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
-
     [Fact]
     public async Task AdminVerbs_OnboardAnOrganisation_AndAuditVerifies()
     {
-        var (code, output, _) = await RunAsync("admin", "bootstrap", "--db", Db, "--json");
+        var (code, output, _) = await InProcessCli.RunAsync("admin", "bootstrap", "--db", Db, "--json");
         Assert.Equal(0, code);
         Assert.StartsWith("ta_", JsonDocument.Parse(output).RootElement.GetProperty("key").GetString(), StringComparison.Ordinal);
-        Assert.Equal(2, (await RunAsync("admin", "bootstrap", "--db", Db)).Code);
+        Assert.Equal(2, (await InProcessCli.RunAsync("admin", "bootstrap", "--db", Db)).Code);
 
-        Assert.Equal(0, (await RunAsync("org", "create", "Grace Church", "--type", "church", "--plan", "basic", "--db", Db)).Code);
+        Assert.Equal(0, (await InProcessCli.RunAsync("org", "create", "Grace Church", "--type", "church", "--plan", "basic", "--db", Db)).Code);
         Directory.CreateDirectory(_dir);
         var text = Path.Combine(_dir, "disclosure.txt");
         await File.WriteAllTextAsync(text, "Strategy tokens can lose value.");
-        Assert.Equal(0, (await RunAsync("admin", "disclose", "--version", "v1", "--file", text, "--db", Db)).Code);
-        Assert.Equal(0, (await RunAsync("org", "verify", "Grace Church", "--registration", "EIN 12-3456789", "--reviewer", "Officer", "--db", Db)).Code);
-        var (attest, attested, _) = await RunAsync("org", "attest", "Grace Church", "--signer", "Jane", "--json", "--db", Db);
+        Assert.Equal(0, (await InProcessCli.RunAsync("admin", "disclose", "--version", "v1", "--file", text, "--db", Db)).Code);
+        Assert.Equal(0, (await InProcessCli.RunAsync("org", "verify", "Grace Church", "--registration", "EIN 12-3456789", "--reviewer", "Officer", "--db", Db)).Code);
+        var (attest, attested, _) = await InProcessCli.RunAsync("org", "attest", "Grace Church", "--signer", "Jane", "--json", "--db", Db);
         Assert.Equal(0, attest);
         Assert.Equal("v1", JsonDocument.Parse(attested).RootElement.GetProperty("document_version").GetString());
 
-        var (issued, keyJson, _) = await RunAsync("keys", "issue", "--org", "Grace Church", "--role", "treasurer", "--json", "--db", Db);
+        var (issued, keyJson, _) = await InProcessCli.RunAsync("keys", "issue", "--org", "Grace Church", "--role", "treasurer", "--json", "--db", Db);
         Assert.Equal(0, issued);
         var key = JsonDocument.Parse(keyJson).RootElement;
         Assert.Equal("treasurer", key.GetProperty("role").GetString());
-        var (_, list, _) = await RunAsync("keys", "list", "--json", "--db", Db);
+        var (_, list, _) = await InProcessCli.RunAsync("keys", "list", "--json", "--db", Db);
         Assert.DoesNotContain(key.GetProperty("key").GetString()!, list, StringComparison.Ordinal);
-        Assert.Equal(0, (await RunAsync("keys", "revoke", key.GetProperty("id").GetString()!, "--db", Db)).Code);
-        Assert.Equal(2, (await RunAsync("keys", "revoke", key.GetProperty("id").GetString()!, "--db", Db)).Code);
+        Assert.Equal(0, (await InProcessCli.RunAsync("keys", "revoke", key.GetProperty("id").GetString()!, "--db", Db)).Code);
+        Assert.Equal(2, (await InProcessCli.RunAsync("keys", "revoke", key.GetProperty("id").GetString()!, "--db", Db)).Code);
 
-        var (verify, report, _) = await RunAsync("audit", "verify", "--json", "--db", Db);
+        var (verify, report, _) = await InProcessCli.RunAsync("audit", "verify", "--json", "--db", Db);
         Assert.Equal(0, verify);
         var audit = JsonDocument.Parse(report).RootElement;
         Assert.True(audit.GetProperty("valid").GetBoolean());
@@ -69,11 +47,11 @@ public sealed class AdminCommandsTests : IDisposable
     [Fact]
     public async Task OrgCreate_BadTypeOrUnknownOrganisation_IsUserError()
     {
-        var (code, _, err) = await RunAsync("org", "create", "X", "--type", "casino", "--db", Db);
+        var (code, _, err) = await InProcessCli.RunAsync("org", "create", "X", "--type", "casino", "--db", Db);
         Assert.Equal(2, code);
         Assert.Contains("--type", err, StringComparison.Ordinal);
-        Assert.Equal(2, (await RunAsync("org", "verify", "Nobody", "--registration", "r", "--reviewer", "x", "--db", Db)).Code);
-        Assert.Equal(2, (await RunAsync("keys", "issue", "--role", "viewer", "--db", Db)).Code);
+        Assert.Equal(2, (await InProcessCli.RunAsync("org", "verify", "Nobody", "--registration", "r", "--reviewer", "x", "--db", Db)).Code);
+        Assert.Equal(2, (await InProcessCli.RunAsync("keys", "issue", "--role", "viewer", "--db", Db)).Code);
     }
 
     public void Dispose()

@@ -1,10 +1,10 @@
-using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using TreasuryArena.Cli.Tests.Support;
 
 namespace TreasuryArena.Cli.Tests.Backtest;
 
-[Collection(BacktestConsoleCollection.Name)]
+[Collection(ConsoleCollection.Name)]
 public sealed class BacktestCommandsTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "arena-backtest-" + Guid.NewGuid().ToString("N"));
@@ -18,7 +18,7 @@ public sealed class BacktestCommandsTests : IDisposable
     {
         var csv = Path.Combine(_dir, "eq.csv");
         var html = Path.Combine(_dir, "r.html");
-        var (code, output, err) = await RunAsync("backtest", "--strategy", "treasury-60-40", "--from", "2019-01-01", "--to", "2023-12-31", "--capital", "250000", "--fee-bps", "20", "--json", "--equity-csv", csv, "--report", html);
+        var (code, output, err) = await InProcessCli.RunAsync("backtest", "--strategy", "treasury-60-40", "--from", "2019-01-01", "--to", "2023-12-31", "--capital", "250000", "--fee-bps", "20", "--json", "--equity-csv", csv, "--report", html);
 
         Assert.True(code == 0, err);
         using var doc = JsonDocument.Parse(output);
@@ -48,7 +48,7 @@ public sealed class BacktestCommandsTests : IDisposable
     [Fact]
     public async Task Strategies_Json_ListsLibraryWithParameters()
     {
-        var (code, output, err) = await RunAsync("strategies", "--json");
+        var (code, output, err) = await InProcessCli.RunAsync("strategies", "--json");
 
         Assert.True(code == 0, err);
         using var doc = JsonDocument.Parse(output);
@@ -68,7 +68,7 @@ public sealed class BacktestCommandsTests : IDisposable
     [InlineData(new[] { "sweep", "--strategy", "ma-trend", "--grid", "speed=1:2:1" }, "unknown parameter `speed`")]
     public async Task Backtest_BadInput_ClearErrorNonZeroExit(string[] args, string expected)
     {
-        var (code, _, err) = await RunAsync(args);
+        var (code, _, err) = await InProcessCli.RunAsync(args);
 
         Assert.NotEqual(0, code);
         Assert.Contains(expected, err, StringComparison.Ordinal);
@@ -79,7 +79,7 @@ public sealed class BacktestCommandsTests : IDisposable
     {
         var spec = Path.Combine(_dir, "bad.yaml");
         File.WriteAllText(spec, "name: bad\nassets: [BTC, YIELD]\nrules:\n  - weights: {BTC: 0.7, YIELD: 0.5}\n");
-        var (code, _, err) = await RunAsync("backtest", "--spec", spec);
+        var (code, _, err) = await InProcessCli.RunAsync("backtest", "--spec", spec);
 
         Assert.NotEqual(0, code);
         Assert.Contains("bad.yaml line 4: `weights` sums to 1.2, must be 1", err, StringComparison.Ordinal);
@@ -88,7 +88,7 @@ public sealed class BacktestCommandsTests : IDisposable
     [Fact]
     public async Task Sweep_WalkForward_TopPointsInAndOutOfSample()
     {
-        var (code, output, err) = await RunAsync("sweep", "--strategy", "ma-trend", "--grid", "window=50:200:50", "--walk-forward", "2", "--top", "3", "--from", "2016-01-01", "--to", "2024-12-31", "--json");
+        var (code, output, err) = await InProcessCli.RunAsync("sweep", "--strategy", "ma-trend", "--grid", "window=50:200:50", "--walk-forward", "2", "--top", "3", "--from", "2016-01-01", "--to", "2024-12-31", "--json");
 
         Assert.True(code == 0, err);
         using var doc = JsonDocument.Parse(output);
@@ -106,24 +106,4 @@ public sealed class BacktestCommandsTests : IDisposable
         }
     }
 
-    private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var root = new RootCommand("test");
-        CliCommands.AddAll(root);
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            var code = await CliCommands.InvokeAsync(root, args);
-            return (code, stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
 }

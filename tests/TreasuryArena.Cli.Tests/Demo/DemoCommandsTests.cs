@@ -1,11 +1,10 @@
-using System.CommandLine;
 using System.Text.Json;
-using TreasuryArena.Cli.Tests.Intel;
+using TreasuryArena.Cli.Tests.Support;
 
 namespace TreasuryArena.Cli.Tests.Demo;
 
 /// <summary><c>arena demo</c> end to end on the shipped history into a temp SQLite file.</summary>
-[Collection(IntelConsoleCollection.Name)]
+[Collection(ConsoleCollection.Name)]
 public sealed class DemoCommandsTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "arena-cli-demo-" + Guid.NewGuid().ToString("N"));
@@ -21,31 +20,10 @@ public sealed class DemoCommandsTests : IDisposable
         }
     }
 
-    private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var root = new RootCommand("test");
-        CliCommands.AddAll(root);
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            var code = await CliCommands.InvokeAsync(root, args);
-            return (code, stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
-
     [Fact]
     public async Task Demo_ShippedHistory_BuildsAVerifiedPlatform()
     {
-        var (code, output, err) = await RunAsync("demo", "--db", Db, "--weeks", "8", "--to", "2025-10-05", "--json");
+        var (code, output, err) = await InProcessCli.RunAsync("demo", "--db", Db, "--weeks", "8", "--to", "2025-10-05", "--json");
         Assert.True(code == 0, err);
         using var doc = JsonDocument.Parse(output);
         var s = doc.RootElement;
@@ -67,12 +45,12 @@ public sealed class DemoCommandsTests : IDisposable
         Assert.Equal(["admin", "treasurer", "viewer"], keys);
 
         // The ledger the demo wrote passes `arena ledger verify` from a fresh process view.
-        var (verifyCode, verifyOut, _) = await RunAsync("ledger", "verify", "--db", Db);
+        var (verifyCode, verifyOut, _) = await InProcessCli.RunAsync("ledger", "verify", "--db", Db);
         Assert.Equal(0, verifyCode);
         Assert.Contains("\"ok\":true", verifyOut, StringComparison.Ordinal);
 
         // A second run refuses to overwrite without --reset.
-        var (again, _, againErr) = await RunAsync("demo", "--db", Db, "--weeks", "8");
+        var (again, _, againErr) = await InProcessCli.RunAsync("demo", "--db", Db, "--weeks", "8");
         Assert.NotEqual(0, again);
         Assert.Contains("--reset", againErr, StringComparison.Ordinal);
     }
@@ -80,7 +58,7 @@ public sealed class DemoCommandsTests : IDisposable
     [Fact]
     public async Task Demo_DateOutsideHistory_FailsClearly()
     {
-        var (code, _, err) = await RunAsync("demo", "--db", Db, "--to", "2031-01-01");
+        var (code, _, err) = await InProcessCli.RunAsync("demo", "--db", Db, "--to", "2031-01-01");
         Assert.Equal(2, code);
         Assert.Contains("outside the shipped history", err, StringComparison.Ordinal);
     }

@@ -1,8 +1,9 @@
 using TreasuryArena.Cli.Commands.Intel;
+using TreasuryArena.Cli.Tests.Support;
 
 namespace TreasuryArena.Cli.Tests.Intel;
 
-[Collection(IntelConsoleCollection.Name)]
+[Collection(ConsoleCollection.Name)]
 public sealed class DataFetchCommandTests
 {
     [Fact]

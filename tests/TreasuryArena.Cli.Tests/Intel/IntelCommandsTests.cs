@@ -1,36 +1,16 @@
-using System.CommandLine;
 using System.Text.Json;
+using TreasuryArena.Cli.Tests.Support;
 
 namespace TreasuryArena.Cli.Tests.Intel;
 
-[Collection(IntelConsoleCollection.Name)]
+[Collection(ConsoleCollection.Name)]
 public sealed class IntelCommandsTests
 {
-    private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var root = new RootCommand("test");
-        CliCommands.AddAll(root);
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            var code = await CliCommands.InvokeAsync(root, args);
-            return (code, stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
 
     [Fact]
     public async Task Intel_AsOfApril2021Json_HasTheContractFields()
     {
-        var (code, output, _) = await RunAsync("intel", "--as-of", "2021-04-14", "--json");
+        var (code, output, _) = await InProcessCli.RunAsync("intel", "--as-of", "2021-04-14", "--json");
 
         Assert.Equal(0, code);
         using var doc = JsonDocument.Parse(output);
@@ -60,7 +40,7 @@ public sealed class IntelCommandsTests
     [Fact]
     public async Task Intel_NoAsOf_SaysItUsesTheLastShippedDate()
     {
-        var (code, output, _) = await RunAsync("intel");
+        var (code, output, _) = await InProcessCli.RunAsync("intel");
 
         Assert.Equal(0, code);
         Assert.Contains("last date of the shipped history", output, StringComparison.Ordinal);
@@ -71,7 +51,7 @@ public sealed class IntelCommandsTests
     [Fact]
     public async Task Intel_BadDate_UserError()
     {
-        var (code, _, err) = await RunAsync("intel", "--as-of", "14/04/2021");
+        var (code, _, err) = await InProcessCli.RunAsync("intel", "--as-of", "14/04/2021");
 
         Assert.Equal(2, code);
         Assert.Contains("not a yyyy-MM-dd date", err, StringComparison.Ordinal);
@@ -82,7 +62,7 @@ public sealed class IntelCommandsTests
     {
         var shipped = TreasuryArena.Infrastructure.MarketData.History.HistoryLocator.Find();
 
-        var (code, _, err) = await RunAsync("data", "fetch", "--to", shipped);
+        var (code, _, err) = await InProcessCli.RunAsync("data", "fetch", "--to", shipped);
 
         Assert.Equal(2, code);
         Assert.Contains("never overwritten", err, StringComparison.Ordinal);

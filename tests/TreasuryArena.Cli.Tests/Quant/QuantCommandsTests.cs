@@ -1,10 +1,10 @@
-using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using TreasuryArena.Cli.Tests.Support;
 
 namespace TreasuryArena.Cli.Tests.Quant;
 
-[Collection(QuantConsoleCollection.Name)]
+[Collection(ConsoleCollection.Name)]
 public sealed class QuantCommandsTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "arena-quant-" + Guid.NewGuid().ToString("N"));
@@ -31,31 +31,10 @@ public sealed class QuantCommandsTests : IDisposable
         return path;
     }
 
-    private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var root = new RootCommand("test");
-        CliCommands.AddAll(root);
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            var code = await CliCommands.InvokeAsync(root, args);
-            return (code, stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
-
     [Fact]
     public async Task Optimize_MaxSharpeCappedJson_ContractShapeAndConstraintsHold()
     {
-        var (code, output, err) = await RunAsync("optimize", "--prices", Oracle("stock_prices.csv"), "--max-weight", "0.2", "--json");
+        var (code, output, err) = await InProcessCli.RunAsync("optimize", "--prices", Oracle("stock_prices.csv"), "--max-weight", "0.2", "--json");
 
         Assert.True(code == 0, err);
         using var doc = JsonDocument.Parse(output);
@@ -78,7 +57,7 @@ public sealed class QuantCommandsTests : IDisposable
     [InlineData("hrp")]
     public async Task Optimize_EachObjective_WeightsSumToOne(string objective)
     {
-        var (code, output, err) = await RunAsync("optimize", "--prices", Oracle("stock_prices.csv"), "--objective", objective, "--cov", "ledoit-wolf", "--json");
+        var (code, output, err) = await InProcessCli.RunAsync("optimize", "--prices", Oracle("stock_prices.csv"), "--objective", objective, "--cov", "ledoit-wolf", "--json");
 
         Assert.True(code == 0, err);
         using var doc = JsonDocument.Parse(output);
@@ -89,7 +68,7 @@ public sealed class QuantCommandsTests : IDisposable
     [Fact]
     public async Task Optimize_EfficientRiskWithTarget_HitsTheVolatility()
     {
-        var (code, output, err) = await RunAsync("optimize", "--prices", Oracle("stock_prices.csv"), "--objective", "efficient-risk", "--target-volatility", "0.25", "--align", "complete", "--json");
+        var (code, output, err) = await InProcessCli.RunAsync("optimize", "--prices", Oracle("stock_prices.csv"), "--objective", "efficient-risk", "--target-volatility", "0.25", "--align", "complete", "--json");
 
         Assert.True(code == 0, err);
         using var doc = JsonDocument.Parse(output);
@@ -99,7 +78,7 @@ public sealed class QuantCommandsTests : IDisposable
     [Fact]
     public async Task Optimize_EfficientRiskWithoutTarget_UserError()
     {
-        var (code, _, err) = await RunAsync("optimize", "--prices", Oracle("stock_prices.csv"), "--objective", "efficient-risk");
+        var (code, _, err) = await InProcessCli.RunAsync("optimize", "--prices", Oracle("stock_prices.csv"), "--objective", "efficient-risk");
 
         Assert.Equal(2, code);
         Assert.Contains("--target-volatility", err, StringComparison.Ordinal);
@@ -110,7 +89,7 @@ public sealed class QuantCommandsTests : IDisposable
     {
         var path = Write("date,A,B,C\n2024-01-01,1,2,3\n2024-01-02,1.1,2.1,3.3\n2024-01-03,1.2,2.0,3.1\n2024-01-04,1.3,2.2,3.2\n");
 
-        var (code, _, err) = await RunAsync("optimize", "--prices", path, "--max-weight", "0.2");
+        var (code, _, err) = await InProcessCli.RunAsync("optimize", "--prices", path, "--max-weight", "0.2");
 
         Assert.Equal(2, code);
         Assert.Contains("cannot sum to 1", err, StringComparison.Ordinal);
@@ -119,7 +98,7 @@ public sealed class QuantCommandsTests : IDisposable
     [Fact]
     public async Task Optimize_TextOutput_ListsEveryAssetAndSummary()
     {
-        var (code, output, _) = await RunAsync("optimize", "--prices", Oracle("stock_prices.csv"), "--objective", "min-volatility");
+        var (code, output, _) = await InProcessCli.RunAsync("optimize", "--prices", Oracle("stock_prices.csv"), "--objective", "min-volatility");
 
         Assert.Equal(0, code);
         Assert.Contains("GOOG", output, StringComparison.Ordinal);
@@ -137,7 +116,7 @@ public sealed class QuantCommandsTests : IDisposable
     {
         var path = Write(content);
 
-        var (code, output, err) = await RunAsync("optimize", "--prices", path, "--json");
+        var (code, output, err) = await InProcessCli.RunAsync("optimize", "--prices", path, "--json");
 
         Assert.NotEqual(0, code);
         Assert.Contains(expected, err, StringComparison.Ordinal);
@@ -147,7 +126,7 @@ public sealed class QuantCommandsTests : IDisposable
     [Fact]
     public async Task Metrics_MissingColumn_ClearMessage()
     {
-        var (code, _, err) = await RunAsync("metrics", "--prices", Oracle("stock_prices.csv"), "--column", "NOPE");
+        var (code, _, err) = await InProcessCli.RunAsync("metrics", "--prices", Oracle("stock_prices.csv"), "--column", "NOPE");
 
         Assert.Equal(2, code);
         Assert.Contains("no column 'NOPE'", err, StringComparison.Ordinal);
@@ -156,7 +135,7 @@ public sealed class QuantCommandsTests : IDisposable
     [Fact]
     public async Task Metrics_SpyJson_CagrFromEndpoints()
     {
-        var (code, output, err) = await RunAsync("metrics", "--prices", Oracle("spy_prices.csv"), "--json");
+        var (code, output, err) = await InProcessCli.RunAsync("metrics", "--prices", Oracle("spy_prices.csv"), "--json");
 
         Assert.True(code == 0, err);
         using var doc = JsonDocument.Parse(output);
@@ -174,7 +153,7 @@ public sealed class QuantCommandsTests : IDisposable
     [Fact]
     public async Task Metrics_RaggedColumnWithBenchmark_UsesItsOwnHistory()
     {
-        var (code, output, err) = await RunAsync("metrics", "--prices", Oracle("stock_prices.csv"), "--column", "FB", "--benchmark", "AAPL", "--frequency", "252", "--json");
+        var (code, output, err) = await InProcessCli.RunAsync("metrics", "--prices", Oracle("stock_prices.csv"), "--column", "FB", "--benchmark", "AAPL", "--frequency", "252", "--json");
 
         Assert.True(code == 0, err);
         using var doc = JsonDocument.Parse(output);

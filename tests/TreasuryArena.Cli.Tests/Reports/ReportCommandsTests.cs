@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using TreasuryArena.Cli.Tests.Intel;
 using TreasuryArena.Core.Ledger;
 using TreasuryArena.Infrastructure.Storage;
+using TreasuryArena.Cli.Tests.Support;
 
 namespace TreasuryArena.Cli.Tests.Reports;
 
 /// <summary><c>arena report daily|statement|revenue</c> against one demo database, checked against the ledger itself.</summary>
-[Collection(IntelConsoleCollection.Name)]
+[Collection(ConsoleCollection.Name)]
 public sealed class ReportCommandsTests(ReportDemoFixture demo) : IClassFixture<ReportDemoFixture>
 {
     private static async Task<List<LedgerEntry>> EntriesAsync(ArenaDatabase database)
@@ -38,7 +38,7 @@ public sealed class ReportCommandsTests(ReportDemoFixture demo) : IClassFixture<
         }
 
         var html = Path.Combine(demo.Dir, "statement.html");
-        var (code, output, err) = await ReportCli.RunAsync("report", "statement", "--db", demo.Db, "--wallet", address, "--month", month, "--out", html);
+        var (code, output, err) = await InProcessCli.RunAsync("report", "statement", "--db", demo.Db, "--wallet", address, "--month", month, "--out", html);
 
         Assert.True(code == 0, err);
         var closing = decimal.Parse(Regex.Match(output, @"closing ([\d,.]+) USD").Groups[1].Value, NumberStyles.Number, CultureInfo.InvariantCulture);
@@ -62,7 +62,7 @@ public sealed class ReportCommandsTests(ReportDemoFixture demo) : IClassFixture<
     {
         var database = await ArenaDatabase.OpenAsync(demo.Db, TimeProvider.System, CancellationToken.None);
         var fees = (await EntriesAsync(database)).Where(e => e.Kind == EntryKind.Fee).ToList();
-        var (code, output, err) = await ReportCli.RunAsync("report", "revenue", "--db", demo.Db, "--json");
+        var (code, output, err) = await InProcessCli.RunAsync("report", "revenue", "--db", demo.Db, "--json");
 
         Assert.True(code == 0, err);
         var r = JsonDocument.Parse(output).RootElement;
@@ -78,7 +78,7 @@ public sealed class ReportCommandsTests(ReportDemoFixture demo) : IClassFixture<
         Assert.Equal(r.GetProperty("tokens").GetInt32(), r.GetProperty("by_token").GetArrayLength());
 
         // A window before any entry counts nothing.
-        var (c2, o2, _) = await ReportCli.RunAsync("report", "revenue", "--db", demo.Db, "--from", "2000-01-01", "--to", "2000-12-31", "--json");
+        var (c2, o2, _) = await InProcessCli.RunAsync("report", "revenue", "--db", demo.Db, "--from", "2000-01-01", "--to", "2000-12-31", "--json");
         Assert.Equal(0, c2);
         Assert.Equal(0m, JsonDocument.Parse(o2).RootElement.GetProperty("total").GetDecimal());
     }
@@ -87,7 +87,7 @@ public sealed class ReportCommandsTests(ReportDemoFixture demo) : IClassFixture<
     public async Task Daily_DemoDate_PrintsAndWritesTheDaysDecision()
     {
         var md = Path.Combine(demo.Dir, "daily.md");
-        var (code, output, err) = await ReportCli.RunAsync("report", "daily", "--db", demo.Db, "--as-of", "2025-10-05", "--markdown", md, "--json");
+        var (code, output, err) = await InProcessCli.RunAsync("report", "daily", "--db", demo.Db, "--as-of", "2025-10-05", "--markdown", md, "--json");
 
         Assert.True(code == 0, err);
         var s = JsonDocument.Parse(output).RootElement;
@@ -108,7 +108,7 @@ public sealed class ReportCommandsTests(ReportDemoFixture demo) : IClassFixture<
     [InlineData("revenue", "--from", "yesterday", "--to", "2025-10-01", "not a yyyy-MM-dd date")]
     public async Task Report_BadInput_FailsWithExit2(string verb, string o1, string v1, string o2, string v2, string message)
     {
-        var (code, _, err) = await ReportCli.RunAsync("report", verb, "--db", demo.Db, o1, v1, o2, v2);
+        var (code, _, err) = await InProcessCli.RunAsync("report", verb, "--db", demo.Db, o1, v1, o2, v2);
 
         Assert.Equal(2, code);
         Assert.Contains(message, err, StringComparison.Ordinal);

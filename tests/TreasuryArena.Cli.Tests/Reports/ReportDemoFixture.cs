@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TreasuryArena.Cli.Tests.Support;
 
 namespace TreasuryArena.Cli.Tests.Reports;
 
@@ -17,7 +18,7 @@ public sealed class ReportDemoFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_dir);
-        var (code, output, err) = await ReportCli.RunAsync("demo", "--db", Db, "--weeks", "8", "--to", "2025-10-05", "--json");
+        var (code, output, err) = await InProcessCli.RunAsync("demo", "--db", Db, "--weeks", "8", "--to", "2025-10-05", "--json");
         if (code != 0)
         {
             throw new InvalidOperationException("arena demo failed: " + err);

@@ -1,11 +1,10 @@
-using System.CommandLine;
 using System.Text.Json;
-using TreasuryArena.Cli.Tests.Intel;
+using TreasuryArena.Cli.Tests.Support;
 
 namespace TreasuryArena.Cli.Tests.Treasury;
 
 /// <summary>The treasury, advise, journal and review commands end to end on the shipped history and a temp SQLite file.</summary>
-[Collection(IntelConsoleCollection.Name)]
+[Collection(ConsoleCollection.Name)]
 public sealed class TreasuryCommandsTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "arena-cli-treasury-" + Guid.NewGuid().ToString("N"));
@@ -25,31 +24,10 @@ public sealed class TreasuryCommandsTests : IDisposable
         }
     }
 
-    private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var root = new RootCommand("test");
-        CliCommands.AddAll(root);
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            var code = await CliCommands.InvokeAsync(root, args);
-            return (code, stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
-
     [Fact]
     public async Task Advise_FreshDatabase_UsesDefaultTreasuryAndPrintsTheContractFields()
     {
-        var (code, output, err) = await RunAsync("advise", "--as-of", "2021-11-10", "--db", Db, "--json");
+        var (code, output, err) = await InProcessCli.RunAsync("advise", "--as-of", "2021-11-10", "--db", Db, "--json");
 
         Assert.True(code == 0, err);
         using var doc = JsonDocument.Parse(output);
@@ -62,7 +40,7 @@ public sealed class TreasuryCommandsTests : IDisposable
         Assert.True(root.GetProperty("default_treasury").GetBoolean());
         Assert.Contains("Anthropic:ApiKey is not set", err, StringComparison.Ordinal);
 
-        var (_, journal, _) = await RunAsync("journal", "--db", Db, "--json");
+        var (_, journal, _) = await InProcessCli.RunAsync("journal", "--db", Db, "--json");
         using var entries = JsonDocument.Parse(journal);
         var entry = Assert.Single(entries.RootElement.EnumerateArray());
         Assert.Equal(root.GetProperty("journal_id").GetInt64(), entry.GetProperty("id").GetInt64());
@@ -72,10 +50,10 @@ public sealed class TreasuryCommandsTests : IDisposable
     [Fact]
     public async Task Execute_ThenStatusLater_ShowsTheSavedTreasuryMarkedToMarket()
     {
-        var (code, _, err) = await RunAsync("treasury", "execute", "--as-of", "2021-01-04", "--db", Db, "--json");
+        var (code, _, err) = await InProcessCli.RunAsync("treasury", "execute", "--as-of", "2021-01-04", "--db", Db, "--json");
         Assert.True(code == 0, err);
 
-        var (code2, output, err2) = await RunAsync("treasury", "status", "--as-of", "2021-04-14", "--db", Db, "--json");
+        var (code2, output, err2) = await InProcessCli.RunAsync("treasury", "status", "--as-of", "2021-04-14", "--db", Db, "--json");
         Assert.True(code2 == 0, err2);
         using var doc = JsonDocument.Parse(output);
         var root = doc.RootElement;
@@ -87,7 +65,7 @@ public sealed class TreasuryCommandsTests : IDisposable
         Assert.True(root.GetProperty("drift").GetDecimal() > 0.05m);
         Assert.Equal(5, root.GetProperty("positions").GetArrayLength());
 
-        var (code3, plan, err3) = await RunAsync("treasury", "plan", "--as-of", "2021-04-14", "--db", Db, "--json");
+        var (code3, plan, err3) = await InProcessCli.RunAsync("treasury", "plan", "--as-of", "2021-04-14", "--db", Db, "--json");
         Assert.True(code3 == 0, err3);
         using var planDoc = JsonDocument.Parse(plan);
         var orders = planDoc.RootElement.GetProperty("orders").EnumerateArray().ToList();
@@ -99,21 +77,21 @@ public sealed class TreasuryCommandsTests : IDisposable
     [Fact]
     public async Task Execute_TwiceThenLedgerVerify_EveryFillIsInTheVerifiedLedger()
     {
-        var (code, first, err) = await RunAsync("treasury", "execute", "--as-of", "2021-01-04", "--db", Db, "--json");
+        var (code, first, err) = await InProcessCli.RunAsync("treasury", "execute", "--as-of", "2021-01-04", "--db", Db, "--json");
         Assert.True(code == 0, err);
-        var (code2, second, err2) = await RunAsync("treasury", "execute", "--as-of", "2021-04-14", "--db", Db, "--json");
+        var (code2, second, err2) = await InProcessCli.RunAsync("treasury", "execute", "--as-of", "2021-04-14", "--db", Db, "--json");
         Assert.True(code2 == 0, err2);
         using var secondDoc = JsonDocument.Parse(second);
         Assert.NotEmpty(secondDoc.RootElement.GetProperty("fills").EnumerateArray());
 
-        var (code3, verify, err3) = await RunAsync("ledger", "verify", "--db", Db);
+        var (code3, verify, err3) = await InProcessCli.RunAsync("ledger", "verify", "--db", Db);
         Assert.True(code3 == 0, err3 + verify);
         using var doc = JsonDocument.Parse(verify);
         Assert.True(doc.RootElement.GetProperty("ok").GetBoolean());
         Assert.True(doc.RootElement.GetProperty("entries").GetInt64() > 20);
 
         // Status after the second execution reads its cash and positions back from the ledger.
-        var (code4, status, err4) = await RunAsync("treasury", "status", "--as-of", "2021-04-14", "--db", Db, "--json");
+        var (code4, status, err4) = await InProcessCli.RunAsync("treasury", "status", "--as-of", "2021-04-14", "--db", Db, "--json");
         Assert.True(code4 == 0, err4);
         using var statusDoc = JsonDocument.Parse(status);
         Assert.False(statusDoc.RootElement.GetProperty("default_treasury").GetBoolean());
@@ -124,8 +102,8 @@ public sealed class TreasuryCommandsTests : IDisposable
     [Fact]
     public async Task Review_AfterDecisions_PrintsScorecards()
     {
-        await RunAsync("advise", "--as-of", "2021-11-10", "--db", Db);
-        var (code, output, err) = await RunAsync("review", "--as-of", "2022-01-31", "--db", Db, "--json");
+        await InProcessCli.RunAsync("advise", "--as-of", "2021-11-10", "--db", Db);
+        var (code, output, err) = await InProcessCli.RunAsync("review", "--as-of", "2022-01-31", "--db", Db, "--json");
         Assert.True(code == 0, err);
         using var doc = JsonDocument.Parse(output);
         var rules = Assert.Single(doc.RootElement.GetProperty("advisors").EnumerateArray());
@@ -137,7 +115,7 @@ public sealed class TreasuryCommandsTests : IDisposable
     [Fact]
     public async Task Status_DateWithoutPrices_UserError()
     {
-        var (code, _, err) = await RunAsync("treasury", "status", "--as-of", "2031-01-01", "--db", Db);
+        var (code, _, err) = await InProcessCli.RunAsync("treasury", "status", "--as-of", "2031-01-01", "--db", Db);
         Assert.Equal(2, code);
         Assert.Contains("no usable BTC price", err, StringComparison.Ordinal);
     }
@@ -145,7 +123,7 @@ public sealed class TreasuryCommandsTests : IDisposable
     [Fact]
     public async Task Journal_ZeroLimit_UserError()
     {
-        var (code, _, err) = await RunAsync("journal", "--limit", "0", "--db", Db);
+        var (code, _, err) = await InProcessCli.RunAsync("journal", "--limit", "0", "--db", Db);
         Assert.Equal(2, code);
         Assert.Contains("--limit", err, StringComparison.Ordinal);
     }

@@ -1,9 +1,9 @@
 using System.CommandLine;
 
-namespace TreasuryArena.Cli.Tests.Reports;
+namespace TreasuryArena.Cli.Tests.Support;
 
-/// <summary>Runs an <c>arena</c> command in-process with Console redirected (callers are in the console collection).</summary>
-internal static class ReportCli
+/// <summary>Runs an <c>arena</c> command in-process with <see cref="Console"/> redirected; callers belong to <see cref="ConsoleCollection"/>.</summary>
+internal static class InProcessCli
 {
     public static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
     {
