@@ -52,14 +52,9 @@ public sealed partial class LedgerState
 
     private LedgerResult TreasuryDeposit(LedgerCommand.TreasuryDeposit c, DateTimeOffset at, LedgerBatchBuilder batch)
     {
-        if (KeyProblem(c.IdempotencyKey) is { } kp)
+        if (Admit(c, c.IdempotencyKey) is { } early)
         {
-            return Refuse(c, LedgerError.InvalidRequest, kp);
-        }
-
-        if (Repeat(c.IdempotencyKey) is { } r)
-        {
-            return r;
+            return early;
         }
 
         if (TreasuryNames.Name(c.Organisation) is not { } org)
@@ -85,14 +80,9 @@ public sealed partial class LedgerState
 
     private LedgerResult TreasuryTrade(LedgerCommand.TreasuryTrade c, DateTimeOffset at, LedgerBatchBuilder batch)
     {
-        if (KeyProblem(c.IdempotencyKey) is { } kp)
+        if (Admit(c, c.IdempotencyKey) is { } early)
         {
-            return Refuse(c, LedgerError.InvalidRequest, kp);
-        }
-
-        if (Repeat(c.IdempotencyKey) is { } r)
-        {
-            return r;
+            return early;
         }
 
         if (TreasuryNames.Name(c.Organisation) is not { } org || !treasuries.ContainsKey(org))
@@ -188,14 +178,9 @@ public sealed partial class LedgerState
 
     private LedgerResult TreasuryRevalue(LedgerCommand.TreasuryRevalue c, DateTimeOffset at, LedgerBatchBuilder batch)
     {
-        if (KeyProblem(c.IdempotencyKey) is { } kp)
+        if (Admit(c, c.IdempotencyKey) is { } early)
         {
-            return Refuse(c, LedgerError.InvalidRequest, kp);
-        }
-
-        if (Repeat(c.IdempotencyKey) is { } r)
-        {
-            return r;
+            return early;
         }
 
         if (TreasuryNames.Name(c.Organisation) is not { } org || !treasuries.ContainsKey(org))

@@ -181,6 +181,10 @@ public sealed partial class LedgerState
 
     private LedgerResult? Repeat(string key) => results.TryGetValue(key, out var r) ? r with { Repeated = true } : null;
 
+    /// <summary>The refusal of a missing or malformed key, or the first result of a repeated one; null for a new command.</summary>
+    private LedgerResult? Admit(LedgerCommand c, string key) =>
+        KeyProblem(key) is { } problem ? Refuse(c, LedgerError.InvalidRequest, problem) : Repeat(key);
+
     private LedgerResult CreateWallet(LedgerCommand.CreateWallet c, DateTimeOffset at, LedgerBatchBuilder batch)
     {
         if (KeyProblem(c.IdempotencyKey) is { } kp)
@@ -281,14 +285,9 @@ public sealed partial class LedgerState
 
     private LedgerResult Deposit(LedgerCommand.Deposit c, DateTimeOffset at, LedgerBatchBuilder batch)
     {
-        if (KeyProblem(c.IdempotencyKey) is { } kp)
+        if (Admit(c, c.IdempotencyKey) is { } early)
         {
-            return Refuse(c, LedgerError.InvalidRequest, kp);
-        }
-
-        if (Repeat(c.IdempotencyKey) is { } r)
-        {
-            return r;
+            return early;
         }
 
         if (CashProblem(c.Amount) is { } ap)
@@ -314,14 +313,9 @@ public sealed partial class LedgerState
 
     private LedgerResult Withdraw(LedgerCommand.Withdraw c, DateTimeOffset at, LedgerBatchBuilder batch)
     {
-        if (KeyProblem(c.IdempotencyKey) is { } kp)
+        if (Admit(c, c.IdempotencyKey) is { } early)
         {
-            return Refuse(c, LedgerError.InvalidRequest, kp);
-        }
-
-        if (Repeat(c.IdempotencyKey) is { } r)
-        {
-            return r;
+            return early;
         }
 
         if (CashProblem(c.Amount) is { } ap)
@@ -347,14 +341,9 @@ public sealed partial class LedgerState
 
     private LedgerResult Buy(LedgerCommand.Buy c, DateTimeOffset at, LedgerBatchBuilder batch)
     {
-        if (KeyProblem(c.IdempotencyKey) is { } kp)
+        if (Admit(c, c.IdempotencyKey) is { } early)
         {
-            return Refuse(c, LedgerError.InvalidRequest, kp);
-        }
-
-        if (Repeat(c.IdempotencyKey) is { } r)
-        {
-            return r;
+            return early;
         }
 
         if (CashProblem(c.Cash) is { } ap)
@@ -427,14 +416,9 @@ public sealed partial class LedgerState
 
     private LedgerResult Sell(LedgerCommand.Sell c, DateTimeOffset at, LedgerBatchBuilder batch)
     {
-        if (KeyProblem(c.IdempotencyKey) is { } kp)
+        if (Admit(c, c.IdempotencyKey) is { } early)
         {
-            return Refuse(c, LedgerError.InvalidRequest, kp);
-        }
-
-        if (Repeat(c.IdempotencyKey) is { } r)
-        {
-            return r;
+            return early;
         }
 
         if (AmountRules.Problem(c.Shares.Value, Shares.Scale, "shares") is { } ap)
@@ -489,14 +473,9 @@ public sealed partial class LedgerState
 
     private LedgerResult Revalue(LedgerCommand.Revalue c, DateTimeOffset at, LedgerBatchBuilder batch)
     {
-        if (KeyProblem(c.IdempotencyKey) is { } kp)
+        if (Admit(c, c.IdempotencyKey) is { } early)
         {
-            return Refuse(c, LedgerError.InvalidRequest, kp);
-        }
-
-        if (Repeat(c.IdempotencyKey) is { } r)
-        {
-            return r;
+            return early;
         }
 
         if (PriceProblem(c.NavPerShare) is { } ap)
@@ -538,14 +517,9 @@ public sealed partial class LedgerState
 
     private LedgerResult AccrueFees(LedgerCommand.AccrueFees c, DateTimeOffset at, LedgerBatchBuilder batch)
     {
-        if (KeyProblem(c.IdempotencyKey) is { } kp)
+        if (Admit(c, c.IdempotencyKey) is { } early)
         {
-            return Refuse(c, LedgerError.InvalidRequest, kp);
-        }
-
-        if (Repeat(c.IdempotencyKey) is { } r)
-        {
-            return r;
+            return early;
         }
 
         if (c.Symbol is null || !tokens.TryGetValue(c.Symbol, out var token))
