@@ -11,7 +11,8 @@ public sealed record WalletRunResponse(
     IReadOnlyList<OrderResponse> Orders,
     int Executions,
     string Reason,
-    Guid? ProposalId)
+    Guid? ProposalId,
+    WalletExpectationResponse? Expected = null)
 {
     public static WalletRunResponse From(WalletRunResult r)
     {
@@ -24,6 +25,7 @@ public sealed record WalletRunResponse(
             r.Orders.Select(o => new OrderResponse(o.Symbol, o.Side.ToString().ToLowerInvariant(), o.Shares, o.Amount, o.EstimatedFee, o.QuotedNav)).ToList(),
             r.Executions.Count,
             r.Reason,
-            r.ProposalId);
+            r.ProposalId,
+            r.Recommendation is { } rec ? WalletExpectationResponse.From(rec) : null);
     }
 }

@@ -4,6 +4,8 @@ using TreasuryArena.Core.Audit;
 using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Tokens;
+using TreasuryArena.Infrastructure.Reports;
+using TreasuryArena.Infrastructure.Storage;
 using TreasuryArena.Server.Auth;
 using TreasuryArena.Server.Contracts;
 using TreasuryArena.Server.Http;
@@ -84,7 +86,11 @@ public static class AdminTokenEndpoints
         return TokenEndpoints.ToResult(outcome, hold.Side, http);
     }
 
-    public static Ok<RevenueResponse> Revenue([AsParameters] LedgerServices s) => TypedResults.Ok(RevenueResponse.From(s.Ledger));
+    public static async Task<Ok<RevenueResponse>> Revenue([AsParameters] LedgerServices s, TokensRuntime tokens, CancellationToken ct)
+    {
+        var byType = await LedgerRevenue.ByFeeTypeAsync(tokens.Database.CreateLedgerJournal(), null, null, ct);
+        return TypedResults.Ok(RevenueResponse.From(s.Ledger) with { ByFeeType = RevenueByFeeTypeResponse.From(byType) });
+    }
 
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> ChangeAsync(string symbol, TokenStatus to, string? reason, HttpContext http, LedgerServices s, bool resume = false)
     {

@@ -7,15 +7,18 @@ using TreasuryArena.Server.Http;
 
 namespace TreasuryArena.Server.Endpoints;
 
-/// <summary>The wallet optimizer (tokens area): suggestion, rebalance now, HYBRID proposals (list, approve, reject).</summary>
+/// <summary>The wallet optimizer (tokens area): suggestion, rebalance now, HYBRID proposals (list, approve, reject), value history.</summary>
 public static class WalletOptimizerEndpoints
 {
+    private const int MaxHistoryDays = 2000;
+
     public static IEndpointRouteBuilder MapWalletOptimizerEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/wallet").WithTags("Wallets: optimizer").RequireAuthorization(ApiKeyDefaults.MemberPolicy);
         group.MapGet("/{address}/suggested", Suggested);
         group.MapPost("/rebalance", Rebalance).RequireAuthorization(ApiKeyDefaults.TreasurerPolicy);
         group.MapGet("/{address}/proposals", Proposals);
+        group.MapGet("/{address}/history", History);
         group.MapPost("/proposals/{id:guid}/approve", Approve).RequireAuthorization(ApiKeyDefaults.TreasurerPolicy);
         group.MapPost("/proposals/{id:guid}/reject", Reject).RequireAuthorization(ApiKeyDefaults.TreasurerPolicy);
         return app;
@@ -56,6 +59,36 @@ public static class WalletOptimizerEndpoints
 
         var proposals = await tokens.Allocations.ProposalsAsync(view.Wallet.Address, null, http.RequestAborted);
         return TypedResults.Ok(proposals.Select(ProposalResponse.From).ToList());
+    }
+
+    /// <summary>
+    /// The wallet's value over time as the optimizer recorded it (one point per day it looked, the latest look of the
+    /// day), oldest first; <paramref name="limit"/> (1..2000, default 365) caps the number of days.
+    /// </summary>
+    public static async Task<Results<Ok<List<WalletHistoryPointResponse>>, ProblemHttpResult>> History(string address, int? limit, HttpContext http, TokensRuntime tokens)
+    {
+        if (limit is < 1 or > MaxHistoryDays)
+        {
+            return Problems.BadField("limit", $"limit must be between 1 and {MaxHistoryDays}", "invalid_limit");
+        }
+
+        var view = WalletAccess.Find(tokens.Ledger, http.Caller(), address);
+        if (view is null)
+        {
+            return Problems.NotFound("wallet_not_found", $"no wallet {address} in your organisation");
+        }
+
+        // Snapshots come newest first; several a day (a suggestion per page view, a run) collapse into the latest.
+        var snapshots = await tokens.Allocations.SnapshotsAsync(view.Wallet.Address, MaxHistoryDays * 4, http.RequestAborted);
+        var days = snapshots
+            .GroupBy(x => x.AsOf)
+            .Select(g => g.First())
+            .OrderByDescending(x => x.AsOf)
+            .Take(limit ?? 365)
+            .OrderBy(x => x.AsOf)
+            .Select(x => new WalletHistoryPointResponse(x.AsOf, x.Value, x.Action, x.Mode, x.CreatedAt))
+            .ToList();
+        return TypedResults.Ok(days);
     }
 
     public static Task<Results<Ok<WalletRunResponse>, ProblemHttpResult>> Approve(Guid id, ProposalDecisionRequest? request, HttpContext http, TokensRuntime tokens) =>

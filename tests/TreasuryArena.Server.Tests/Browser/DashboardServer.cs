@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace TreasuryArena.Server.Tests.Browser;
 
-/// <summary>The real server on Kestrel, bound to a free port on 127.0.0.1, over a fresh SQLite file in a temp directory.</summary>
+/// <summary>The real server on Kestrel, bound to a free port on 127.0.0.1, over a SQLite file in a temp directory (fresh, or a copy of the demo).</summary>
 public sealed class DashboardServer : IAsyncDisposable
 {
     private readonly WebApplication app;
@@ -26,13 +26,22 @@ public sealed class DashboardServer : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<DashboardServer> StartAsync(params string[] extraArgs)
+    /// <summary>A server over a new, empty database (only the bootstrap admin key).</summary>
+    public static Task<DashboardServer> StartAsync(params string[] extraArgs)
     {
         var directory = Path.Combine(Path.GetTempPath(), "arena-browser-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
+        return StartAsync(directory, Path.Combine(directory, "arena.db"), extraArgs);
+    }
+
+    /// <summary>A server over a copy of the demo database (see <see cref="DemoData"/>).</summary>
+    public static Task<DashboardServer> StartAsync(DemoCopy demo) => StartAsync(demo.Directory, demo.Database, []);
+
+    private static async Task<DashboardServer> StartAsync(string directory, string database, string[] extraArgs)
+    {
         var app = ServerApp.Build(extraArgs, b =>
         {
-            b.Configuration["Arena:Database"] = Path.Combine(directory, "arena.db");
+            b.Configuration["Arena:Database"] = database;
             b.Configuration["Arena:BootstrapAdminKey"] = AdminKey;
             b.Configuration["Arena:JobsEnabled"] = "false";
             b.Configuration["Logging:LogLevel:Default"] = "Warning";
@@ -47,13 +56,6 @@ public sealed class DashboardServer : IAsyncDisposable
     {
         await app.StopAsync();
         await app.DisposeAsync();
-        try
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // SQLite may still hold the file for a moment; the temp directory is cleaned by the OS.
-        }
+        DemoData.TryDelete(Directory);
     }
 }

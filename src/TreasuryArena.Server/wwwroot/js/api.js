@@ -1,5 +1,5 @@
 // The REST client of the dashboard. Every path the dashboard calls is listed in `paths`, so the dashboard's
-// contract with the server is readable in one place. Authentication is the session cookie (set by POST
+// contract with the server is readable in one place (the browser tests check each one against the server's routes). Authentication is the session cookie (set by POST
 // /api/session); mutations carry the X-Arena-Dashboard header (CSRF guard) and a fresh Idempotency-Key.
 
 const enc = encodeURIComponent;
@@ -12,20 +12,18 @@ export const paths = {
   sell: '/api/tokens/sell',
   quote: '/api/tokens/quote',
   wallets: '/api/wallets',
-  walletCreate: '/api/wallet/create',
   walletStatus: (address) => `/api/wallet/${enc(address)}/status`,
+  walletHistory: (address) => `/api/wallet/${enc(address)}/history`,
   walletSuggested: (address) => `/api/wallet/${enc(address)}/suggested`,
-  walletTransactions: (address) => `/api/wallet/${enc(address)}/transactions`,
+  walletTransactions: (address) => `/api/wallet/${enc(address)}/transactions?limit=100`,
   walletProposals: (address) => `/api/wallet/${enc(address)}/proposals`,
   proposalApprove: (id) => `/api/wallet/proposals/${enc(id)}/approve`,
   proposalReject: (id) => `/api/wallet/proposals/${enc(id)}/reject`,
   walletMode: '/api/wallet/mode',
   walletRebalance: '/api/wallet/rebalance',
-  deposit: '/api/wallet/deposit',
-  withdraw: '/api/wallet/withdraw',
   treasuryStatus: '/api/treasury/status',
   treasuryIntelligence: '/api/treasury/intelligence',
-  treasuryDecisions: '/api/treasury/decisions',
+  treasuryDecisions: '/api/treasury/decisions?limit=20',
   adminOrgs: '/api/admin/orgs',
   adminVerify: (id) => `/api/admin/orgs/${enc(id)}/verify`,
   adminHolds: '/api/admin/holds',
@@ -34,7 +32,6 @@ export const paths = {
   adminBreakers: '/api/admin/breakers',
   adminAudit: '/api/admin/audit/verify',
   adminRevenue: '/api/admin/revenue',
-  notifications: '/api/notifications',
 };
 
 /** An API failure with the server's ProblemDetails (title, detail, field errors). */
@@ -106,13 +103,9 @@ export const api = {
   del: (path) => request('DELETE', path),
 };
 
-/** Lists come back either as a JSON array or as an object holding one; accept both. */
-export function asList(value, ...names) {
+/** A list from a plain JSON array, or from the named field of an object (e.g. `{ transactions: [...] }`). */
+export function asList(value, name) {
   if (Array.isArray(value)) return value;
-  if (value && typeof value === 'object') {
-    for (const name of [...names, 'items', 'data', 'results']) {
-      if (Array.isArray(value[name])) return value[name];
-    }
-  }
+  if (name && value && Array.isArray(value[name])) return value[name];
   return [];
 }

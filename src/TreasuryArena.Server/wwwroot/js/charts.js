@@ -38,24 +38,50 @@ function niceTicks(min, max, count = 4) {
   return { lo, hi, ticks };
 }
 
+/**
+ * Redraws a chart at its box's actual width (and again when that changes), so text and strokes keep their size on a
+ * phone and on a wide screen alike.
+ */
+function responsive(draw) {
+  const box = h('div', { class: 'chart-box' });
+  let drawn = 0;
+  const paint = () => {
+    const width = Math.round(box.clientWidth);
+    if (width > 0 && width !== drawn) {
+      drawn = width;
+      box.replaceChildren(draw(Math.max(260, width)));
+    }
+  };
+  if (typeof ResizeObserver === 'function') new ResizeObserver(paint).observe(box);
+  else queueMicrotask(() => box.replaceChildren(draw(640)));
+  return box;
+}
+
 /** Points are {x: date string, y: number}; series is [{name, points, color}]. */
 export function lineChart(series, { title, yFormat = (v) => decimal(v, 2), height = 220, area = false, baseline } = {}) {
   const all = series.flatMap((se) => se.points).filter((p) => Number.isFinite(p.y));
   if (all.length < 2) return h('p', { class: 'subtle', text: `${title}: not enough history yet.` });
-  const W = 640, H = height, L = 56, R = 12, T = 12, B = 26;
+  const legend = series.length > 1 ? h('ul', { class: 'legend' }, series.map((se, i) =>
+    h('li', {}, swatch(se.color ?? palette[i % palette.length]), se.name))) : null;
+  return h('figure', { class: 'chart-figure' }, responsive((W) => drawLine(series, all, W, { title, yFormat, height, area, baseline })), legend, dataTable(series, yFormat));
+}
+
+function drawLine(series, all, W, { title, yFormat, height, area, baseline }) {
+  const H = height, L = 64, R = 12, T = 12, B = 26;
   const xs = all.map((p) => new Date(p.x).getTime());
   const x0 = Math.min(...xs), x1 = Math.max(...xs);
   const ys = all.map((p) => p.y).concat(baseline !== undefined ? [baseline] : []);
   const { lo, hi, ticks } = niceTicks(Math.min(...ys), Math.max(...ys));
   const X = (t) => L + ((t - x0) / Math.max(1, x1 - x0)) * (W - L - R);
   const Y = (v) => T + (1 - (v - lo) / (hi - lo || 1)) * (H - T - B);
-  const svg = s('svg', { class: 'chart', viewBox: `0 0 ${W} ${H}`, preserveAspectRatio: 'none' });
+  const svg = s('svg', { class: 'chart', viewBox: `0 0 ${W} ${H}`, width: W, height: H });
   for (const t of ticks) {
     svg.append(s('line', { class: 'grid-line', x1: L, x2: W - R, y1: Y(t), y2: Y(t) }));
     svg.append(s('text', { x: L - 6, y: Y(t) + 4, 'text-anchor': 'end' }, yFormat(t)));
   }
   svg.append(s('line', { class: 'axis', x1: L, x2: W - R, y1: H - B, y2: H - B }));
-  for (const t of [x0, (x0 + x1) / 2, x1]) {
+  const xTicks = W < 420 ? [x0, x1] : [x0, (x0 + x1) / 2, x1];
+  for (const t of xTicks) {
     svg.append(s('text', { x: X(t), y: H - 8, 'text-anchor': t === x0 ? 'start' : t === x1 ? 'end' : 'middle' }, date(new Date(t).toISOString().slice(0, 10))));
   }
   if (baseline !== undefined) svg.append(s('line', { class: 'axis', x1: L, x2: W - R, y1: Y(baseline), y2: Y(baseline), 'stroke-dasharray': '4 3' }));
@@ -68,27 +94,29 @@ export function lineChart(series, { title, yFormat = (v) => decimal(v, 2), heigh
       svg.append(s('path', { class: 'area', fill: color, d: `${d}L${X(new Date(pts.at(-1).x).getTime()).toFixed(1)},${base}L${X(new Date(pts[0].x).getTime()).toFixed(1)},${base}Z` }));
     }
     svg.append(s('path', { class: 'line', stroke: color, d }));
+    if (pts.length <= 40) for (const p of pts) svg.append(s('circle', { cx: X(new Date(p.x).getTime()).toFixed(1), cy: Y(p.y).toFixed(1), r: 3, fill: color }));
   });
   const first = series[0].points.find((p) => Number.isFinite(p.y));
   const last = series[0].points.findLast((p) => Number.isFinite(p.y));
-  labelled(svg, title, `${series.map((se) => se.name).join(', ')} from ${date(first.x)} to ${date(last.x)}: first ${yFormat(first.y)}, last ${yFormat(last.y)}, low ${yFormat(Math.min(...all.map((p) => p.y)))}, high ${yFormat(Math.max(...all.map((p) => p.y)))}.`);
-  const legend = series.length > 1 ? h('ul', { class: 'legend' }, series.map((se, i) =>
-    h('li', {}, swatch(se.color ?? palette[i % palette.length]), se.name))) : null;
-  return h('figure', { style: 'margin:0' }, svg, legend, dataTable(series, yFormat));
+  return labelled(svg, title, `${series.map((se) => se.name).join(', ')} from ${date(first.x)} to ${date(last.x)}: first ${yFormat(first.y)}, last ${yFormat(last.y)}, low ${yFormat(Math.min(...all.map((p) => p.y)))}, high ${yFormat(Math.max(...all.map((p) => p.y)))}.`);
 }
 
 /** Drawdown from the running peak, as an area below zero (values are fractions ≤ 0). */
 export function drawdownChart(points, { title = 'Drawdown from high-water mark' } = {}) {
   const pts = points.filter((p) => Number.isFinite(p.y));
   if (pts.length < 2) return h('p', { class: 'subtle', text: `${title}: not enough history yet.` });
-  const W = 640, H = 160, L = 56, R = 12, T = 8, B = 26;
+  return h('figure', { class: 'chart-figure' }, responsive((W) => drawDrawdown(pts, W, title)), dataTable([{ name: 'Drawdown', points: pts }], (v) => pct(v)));
+}
+
+function drawDrawdown(pts, W, title) {
+  const H = 160, L = 64, R = 12, T = 8, B = 26;
   const xs = pts.map((p) => new Date(p.x).getTime());
   const x0 = Math.min(...xs), x1 = Math.max(...xs);
   const min = Math.min(0, ...pts.map((p) => p.y));
   const { lo, ticks } = niceTicks(min, 0, 3);
   const X = (t) => L + ((t - x0) / Math.max(1, x1 - x0)) * (W - L - R);
   const Y = (v) => T + (v / (lo || -1)) * (H - T - B);
-  const svg = s('svg', { class: 'chart', viewBox: `0 0 ${W} ${H}`, preserveAspectRatio: 'none' });
+  const svg = s('svg', { class: 'chart', viewBox: `0 0 ${W} ${H}`, width: W, height: H });
   for (const t of ticks.filter((v) => v <= 0)) {
     svg.append(s('line', { class: 'grid-line', x1: L, x2: W - R, y1: Y(t), y2: Y(t) }));
     svg.append(s('text', { x: L - 6, y: Y(t) + 4, 'text-anchor': 'end' }, pct(t, 0)));
@@ -101,8 +129,7 @@ export function drawdownChart(points, { title = 'Drawdown from high-water mark' 
     svg.append(s('text', { x: X(t), y: H - 8, 'text-anchor': t === x0 ? 'start' : 'end' }, date(new Date(t).toISOString().slice(0, 10))));
   }
   const worst = pts.reduce((a, b) => (b.y < a.y ? b : a));
-  labelled(svg, title, `Deepest drawdown ${pct(worst.y)} on ${date(worst.x)}; latest ${pct(pts.at(-1).y)}.`);
-  return h('figure', { style: 'margin:0' }, svg, dataTable([{ name: 'Drawdown', points: pts }], (v) => pct(v)));
+  return labelled(svg, title, `Deepest drawdown ${pct(worst.y)} on ${date(worst.x)}; latest ${pct(pts.at(-1).y)}.`);
 }
 
 /** Drawdown series from a value series (running peak, the start counts as a peak). */
@@ -147,10 +174,15 @@ export function donut(parts, { title = 'Allocation', format = (v) => pct(v) } = 
 /** Paired horizontal bars: rows are [{label, a, b}] (e.g. current vs target weight, fractions). */
 export function pairedBars(rows, { title = 'Current vs target', aName = 'Current', bName = 'Target' } = {}) {
   if (!rows.length) return h('p', { class: 'subtle', text: `${title}: nothing to compare.` });
-  const W = 640, rowH = 34, L = 150, R = 60, H = rows.length * rowH + 8;
+  const legend = h('ul', { class: 'legend' }, h('li', {}, swatch(palette[0]), aName), h('li', {}, swatch(palette[1]), bName));
+  return h('figure', { class: 'chart-figure bars' }, responsive((W) => drawBars(rows, Math.min(W, 720), { title, aName, bName })), legend);
+}
+
+function drawBars(rows, W, { title, aName, bName }) {
+  const rowH = 34, L = Math.min(150, Math.round(W * 0.3)), R = 52, H = rows.length * rowH + 8;
   const max = Math.max(0.0001, ...rows.flatMap((r) => [r.a, r.b]).filter(Number.isFinite));
   const X = (v) => L + (Math.max(0, v) / max) * (W - L - R);
-  const svg = s('svg', { class: 'chart', viewBox: `0 0 ${W} ${H}` });
+  const svg = s('svg', { class: 'chart', viewBox: `0 0 ${W} ${H}`, width: W, height: H });
   rows.forEach((r, i) => {
     const y = 4 + i * rowH;
     svg.append(s('text', { x: L - 8, y: y + 18, 'text-anchor': 'end' }, r.label));
@@ -163,9 +195,7 @@ export function pairedBars(rows, { title = 'Current vs target', aName = 'Current
       svg.append(s('text', { x: X(r.b) + 4, y: y + 27 }, pct(r.b, 1)));
     }
   });
-  labelled(svg, title, rows.map((r) => `${r.label}: ${aName.toLowerCase()} ${pct(r.a, 1)}, ${bName.toLowerCase()} ${pct(r.b, 1)}`).join('; '));
-  const legend = h('ul', { class: 'legend' }, h('li', {}, swatch(palette[0]), aName), h('li', {}, swatch(palette[1]), bName));
-  return h('figure', { style: 'margin:0' }, svg, legend);
+  return labelled(svg, title, rows.map((r) => `${r.label}: ${aName.toLowerCase()} ${pct(r.a, 1)}, ${bName.toLowerCase()} ${pct(r.b, 1)}`).join('; '));
 }
 
 function swatch(color) { return h('span', { class: 'swatch', style: `background:${color}`, 'aria-hidden': 'true' }); }

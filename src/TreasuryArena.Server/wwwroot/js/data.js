@@ -1,41 +1,33 @@
-// Reading the API's shapes: series and lists are picked out by their documented snake_case names, with the few
-// alternatives the server may use. Nothing here invents a value: a missing field stays missing.
+// Reading the API's shapes (snake_case, as documented in docs/readme/08-server.md and the OpenAPI document).
+// Nothing here invents a value: a missing field stays missing and is shown as "—".
 
-import { asList } from './api.js';
-
-const pick = (obj, ...names) => {
-  for (const n of names) if (obj && obj[n] !== undefined && obj[n] !== null) return obj[n];
-  return undefined;
-};
-
-export { pick };
-
-/** [{x, y}] from a history array of {date, nav} (or value/close). */
-export function series(rows, ...valueNames) {
-  return asList(rows).map((r) => ({
-    x: pick(r, 'date', 'as_of', 'day', 'timestamp', 'at'),
-    y: Number(pick(r, ...valueNames)),
-  })).filter((p) => p.x && Number.isFinite(p.y))
+/** [{x, y}] points from rows, by the names of the date and value fields; rows without a number are dropped. */
+export function series(rows, dateName, valueName) {
+  return (Array.isArray(rows) ? rows : [])
+    .filter((r) => r && r[valueName] !== null && r[valueName] !== undefined)
+    .map((r) => ({ x: r[dateName], y: Number(r[valueName]) }))
+    .filter((p) => p.x && Number.isFinite(p.y))
     .sort((a, b) => String(a.x).localeCompare(String(b.x)));
 }
 
-export function navHistory(info) {
-  return series(pick(info, 'nav_history', 'history', 'performance', 'navs') ?? [], 'nav', 'nav_per_share', 'value', 'price');
+/** A token's NAV per share by day (token info's nav_history). */
+export const navHistory = (info) => series(info?.nav_history, 'date', 'nav');
+
+/** A token's drawdown from its high-water mark by day, as the NAV step recorded it (fractions ≤ 0). */
+export const drawdownHistory = (info) => series(info?.nav_history, 'date', 'drawdown').map((p) => ({ x: p.x, y: p.y > 0 ? -p.y : p.y }));
+
+/**
+ * Weights keyed by token symbol. The API's JSON lower-cases dictionary keys (snake_case policy), so symbols are
+ * upper-cased back; "cash" stays as it is.
+ */
+export function symbolWeights(map) {
+  return Object.fromEntries(Object.entries(map ?? {}).map(([k, v]) => [k === 'cash' ? 'Cash' : k.toUpperCase(), Number(v)]));
 }
 
-/** Drawdown points if the server reports them per day (fractions ≤ 0). */
-export function reportedDrawdown(info) {
-  const rows = asList(pick(info, 'nav_history', 'history', 'performance') ?? []);
-  if (!rows.length || pick(rows[0], 'drawdown', 'drawdown_from_hwm') === undefined) return null;
-  return series(rows, 'drawdown', 'drawdown_from_hwm').map((p) => ({ x: p.x, y: p.y > 0 ? -p.y : p.y }));
+/** Sum of a numeric field over rows (e.g. the fees the NAV step accrued). */
+export function total(rows, name) {
+  return (Array.isArray(rows) ? rows : []).reduce((a, r) => a + (Number.isFinite(Number(r?.[name])) ? Number(r[name]) : 0), 0);
 }
 
-export function metricsOf(info) {
-  return pick(info, 'metrics', 'metrics_90d', 'performance_metrics') ?? {};
-}
-
-export function holdingsOf(status) { return asList(pick(status, 'holdings', 'positions') ?? []); }
-
-export function valueHistory(status) {
-  return series(pick(status, 'value_history', 'history', 'performance_history', 'snapshots') ?? [], 'value', 'total_value', 'nav');
-}
+/** Upper-case display name of an enum value the API sends in snake_case (full_ai → FULL_AI). */
+export const enumName = (v) => (v === null || v === undefined ? undefined : String(v).toUpperCase());

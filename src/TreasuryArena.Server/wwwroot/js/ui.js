@@ -65,7 +65,7 @@ export function humanize(name) {
 
 const percentName = /(return|drawdown|volatility|weight|rate|drift|pct|percent|share_of|cagr|allocation|yield|apy|hit_ratio|hit_rate|turnover)/i;
 const moneyName = /(value|cash|amount|fee|pnl|revenue|price|cost|deposit|withdraw|balance|gav|assets)/i;
-const navName = /(^nav$|_nav$|^nav_|high_water|hwm)/i;
+const navName = /(^nav$|_nav$|^nav_|^high_water_mark$|^hwm$)/i;
 
 /** Formats a scalar by its field name: fractions as percentages, amounts in dollars, NAVs to four places. */
 export function auto(name, v) {
@@ -126,9 +126,12 @@ export function table(rows, columns, { caption, empty = 'Nothing yet.' } = {}) {
   return h('div', { class: 'table-wrap' }, h('table', {}, caption ? h('caption', { text: caption }) : null, thead, tbody));
 }
 
-export function card(title, ...children) {
+export function card(title, ...children) { return wideCard(title, '', ...children); }
+
+/** A card with extra classes (e.g. 'grid-wide' to span the whole grid row). */
+export function wideCard(title, cls, ...children) {
   const id = `h-${Math.random().toString(36).slice(2, 9)}`;
-  return h('section', { class: 'card', 'aria-labelledby': id }, h('h2', { id, text: title }), ...children);
+  return h('section', { class: `card ${cls}`.trim(), 'aria-labelledby': id }, h('h2', { id, text: title }), ...children);
 }
 
 export function errorBox(error) {
@@ -141,12 +144,12 @@ export function errorBox(error) {
 export function loading(text = 'Loading…') { return h('p', { class: 'loading', text }); }
 
 /** Renders a section that loads itself: shows a loading line, then the content or the error. */
-export function lazy(title, load) {
+export function lazy(title, load, cls = '') {
   const body = h('div', {}, loading());
-  const section = card(title, body);
+  const section = wideCard(title, cls, body);
   Promise.resolve().then(load).then(
-    (content) => { body.replaceChildren(...[content].flat().filter(Boolean)); },
-    (error) => { body.replaceChildren(error?.status === 404 ? h('p', { class: 'subtle', text: `Not available from this server (${error.message})` }) : errorBox(error)); },
+    (content) => { body.replaceChildren(...[content].flat(Infinity).filter(Boolean)); },
+    (error) => { body.replaceChildren(errorBox(error)); },
   );
   return section;
 }
@@ -159,8 +162,8 @@ export function field(label, input, hint) {
   return h('div', { class: 'field' }, h('label', { for: id, text: label }), input, hintNode);
 }
 
-export function select(name, options, value) {
-  return h('select', { name }, options.map((o) => h('option', { value: o, selected: o === value, text: o })));
+export function select(name, options, value, label = (o) => o) {
+  return h('select', { name }, options.map((o) => h('option', { value: o, selected: o === value, text: label(o) })));
 }
 
 export function announce(text) {

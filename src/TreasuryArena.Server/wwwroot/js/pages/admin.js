@@ -1,70 +1,122 @@
 import { api, paths, asList } from '../api.js';
-import { h, card, table, badge, kv, money, dash, lazy, field, errorBox, date } from '../ui.js';
+import { h, card, table, badge, kpis, money, dash, lazy, field, errorBox, date, pct, nav } from '../ui.js';
 import { donut } from '../charts.js';
-import { pick } from '../data.js';
+import { shortAddress } from './trade.js';
 
 export async function adminPage() {
   return [
     h('h1', { text: 'Administration' }),
     h('div', { class: 'grid' },
-      h('div', { class: 'grid-wide' }, lazy('Organisations', async () => {
-        const orgs = asList(await api.get(paths.adminOrgs), 'organizations', 'orgs');
+      lazy('Organisations', async () => {
+        const orgs = asList(await api.get(paths.adminOrgs));
+        const waiting = orgs.filter((o) => o.status === 'pending');
         return [
           table(orgs, [
             { key: 'name', label: 'Name', format: (v) => dash(v) },
             { key: 'type', label: 'Type', format: (v) => dash(v) },
             { key: 'plan', label: 'Plan', format: (v) => dash(v) },
-            { key: 'verified', label: 'Verified', render: (o) => badge(isVerified(o) ? 'verified' : 'pending') },
-            { key: 'attested', label: 'Attested', render: (o) => dash(pick(o, 'attested_version', 'attestation_version', 'attested')) },
-          ], { empty: 'No organisations.' }),
-          ...orgs.filter((o) => !isVerified(o)).map(verifyForm),
+            { key: 'status', label: 'Status', render: (o) => badge(o.status) },
+            { key: 'attestation', label: 'Attested', render: (o) => (o.attestation ? `${dash(o.attestation.document_version)} by ${dash(o.attestation.signer)}` : '—') },
+            { key: 'can_trade', label: 'Can trade', render: (o) => (o.can_trade ? 'yes' : 'no') },
+          ], { caption: `${waiting.length} waiting for verification`, empty: 'No organisations.' }),
+          ...waiting.map(verifyForm),
         ];
-      })),
+      }, 'grid-wide'),
       lazy('Held trades', async () => {
-        const holds = asList(await api.get(paths.adminHolds), 'holds', 'held_trades');
-        return table(holds, undefined, { empty: 'No trades held for review.' });
+        const holds = asList(await api.get(paths.adminHolds));
+        const open = holds.filter((x) => x.status === 'held');
+        return [
+          open.length ? open.map(holdCard) : h('p', { class: 'subtle', text: 'No trade is waiting for review.' }),
+          holds.length > open.length ? h('details', {}, h('summary', { text: `Decided holds (${holds.length - open.length})` }),
+            table(holds.filter((x) => x.status !== 'held'), [
+              { key: 'held_at', label: 'Held', format: (v) => date(v) },
+              { key: 'symbol', label: 'Token', format: (v) => dash(v) },
+              { key: 'side', label: 'Side', format: (v) => dash(v) },
+              { key: 'usd_value', label: 'Value', num: true, format: (v) => money(v) },
+              { key: 'status', label: 'Outcome', render: (x) => badge(x.status) },
+              { key: 'decided_by', label: 'By', format: (v) => dash(v) },
+            ])) : null,
+        ];
       }),
       lazy('Circuit breakers', async () => {
         const b = await api.get(paths.adminBreakers);
-        const list = asList(b, 'breakers', 'events');
-        return [list.length ? table(list) : h('p', { class: 'subtle', text: 'No breaker has fired.' }), Array.isArray(b) ? null : kv(b)];
+        const halt = b.platform_halt ?? {};
+        return [
+          halt.halted
+            ? h('div', { class: 'error', role: 'alert', text: `Platform halted by ${dash(halt.set_by)} on ${date(halt.set_at)}: ${dash(halt.reason)}` })
+            : h('p', {}, badge('ok'), ' Trading is not halted.'),
+          h('p', { class: 'small subtle', text: `Limits: a token trips at a ${pct(b.token_breaker_drawdown, 0)} drawdown, a wallet at ${pct(b.wallet_breaker_drawdown, 0)}.` }),
+          asList(b.breakers).length
+            ? table(asList(b.breakers), [
+              { key: 'kind', label: 'Kind', format: (v) => dash(v) },
+              { key: 'subject', label: 'Subject', format: (v) => dash(v && v.length > 14 ? shortAddress(v) : v) },
+              { key: 'state', label: 'State', render: (x) => badge(x.state) },
+              { key: 'drawdown', label: 'Drawdown', num: true, format: (v) => pct(v) },
+              { key: 'detail', label: 'Detail', format: (v) => dash(v) },
+            ], { caption: 'Tripped breakers' })
+            : h('p', { class: 'subtle', text: 'No breaker has fired.' }),
+          h('details', {}, h('summary', { text: `Tokens (${asList(b.tokens).length})` }), table(asList(b.tokens), [
+            { key: 'symbol', label: 'Token', format: (v) => dash(v) },
+            { key: 'status', label: 'Status', render: (x) => badge(x.status) },
+            { key: 'nav', label: 'NAV', num: true, format: (v) => nav(v) },
+            { key: 'drawdown', label: 'Drawdown', num: true, format: (v) => pct(v) },
+          ])),
+        ];
       }),
       auditCard(),
       lazy('Revenue by fee type', async () => {
         const r = await api.get(paths.adminRevenue);
-        const byType = pick(r, 'by_fee_type', 'by_type', 'fees') ?? {};
-        const rows = Array.isArray(byType) ? byType : Object.entries(byType).map(([fee_type, amount]) => ({ fee_type, amount }));
+        const f = r.by_fee_type ?? {};
+        const parts = [['Trade fees', f.trade], ['Management fees', f.management], ['Performance fees', f.performance]];
         return [
-          donut(rows.map((x) => ({ label: dash(pick(x, 'fee_type', 'type', 'name')), value: Number(pick(x, 'amount', 'total', 'revenue')) })), { title: 'Revenue by fee type', format: (v) => money(v) }),
-          table(rows, undefined, { empty: 'No revenue recorded.' }),
-          kv(r),
+          kpis([['Revenue, all time', money(r.total_revenue)], ['Assets under management', money(r.assets_under_management)], ['Tokens', dash(r.tokens)], ['Wallets', dash(r.wallets)]]),
+          donut(parts.map(([label, value]) => ({ label, value: Number(value) })), { title: 'Revenue by fee type', format: (v) => money(v) }),
+          table(parts.map(([type, amount]) => ({ type, amount })), [
+            { key: 'type', label: 'Fee type', format: (v) => v },
+            { key: 'amount', label: 'Revenue', num: true, format: (v) => money(v) },
+          ], { caption: `${dash(f.entries)} fee entries in the ledger` }),
         ];
-      }),
+      }, 'grid-wide'),
     ),
   ];
 }
 
-function isVerified(o) {
-  const v = pick(o, 'verified', 'is_verified', 'verification', 'status');
-  return v === true || (typeof v === 'string' && /verified|active/i.test(v)) || (v && typeof v === 'object');
-}
-
 function verifyForm(org) {
-  const entity = h('select', { name: 'entity_type' }, ['church', 'trust', 'ministry', 'charity'].map((t) => h('option', { value: t, text: t, selected: t === org.type })));
+  const entity = h('input', { name: 'entity_type', required: true, value: org.type ?? '', autocomplete: 'off' });
   const registration = h('input', { name: 'registration', required: true, autocomplete: 'off' });
   const reviewer = h('input', { name: 'reviewer', required: true, autocomplete: 'name' });
   const out = h('div', { 'aria-live': 'polite' });
   const form = h('form', { class: 'stack card' }, h('h3', { text: `Verify ${org.name}` }),
-    field('Entity type', entity), field('Registration or EIN', registration), field('Reviewer', reviewer),
-    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn', text: 'Verify' })), out);
+    field('Entity type', entity), field('Registration or EIN checked', registration), field('Reviewer', reviewer),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn', text: `Verify ${org.name}` })), out);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     try {
-      await api.post(paths.adminVerify(pick(org, 'id', 'org_id')), { entity_type: entity.value, registration: registration.value, reviewer: reviewer.value });
+      await api.post(paths.adminVerify(org.id), { entity_type: entity.value, registration: registration.value, reviewer: reviewer.value });
       out.replaceChildren(h('div', { class: 'success', role: 'status', text: `${org.name} verified.` }));
     } catch (err) { out.replaceChildren(errorBox(err)); }
   });
   return form;
+}
+
+function holdCard(hold) {
+  const out = h('div', { 'aria-live': 'polite' });
+  const release = h('button', { type: 'button', class: 'btn', text: 'Release (execute)' });
+  const reject = h('button', { type: 'button', class: 'btn btn-danger', text: 'Reject' });
+  const act = async (path, body) => {
+    release.disabled = true; reject.disabled = true;
+    try {
+      const r = await api.post(path, body);
+      out.replaceChildren(h('div', { class: 'success', role: 'status', text: `Hold ${dash(r?.status)}${r?.result ? `: ${r.result}` : ''}.` }));
+    } catch (e) { out.replaceChildren(errorBox(e)); release.disabled = false; reject.disabled = false; }
+  };
+  release.addEventListener('click', () => act(paths.adminHoldRelease(hold.id), {}));
+  reject.addEventListener('click', () => act(paths.adminHoldReject(hold.id), { reason: 'rejected from the dashboard' }));
+  return h('article', { class: 'card' },
+    h('h3', { text: `${hold.side} ${money(hold.usd_value)} of ${hold.symbol}` }),
+    h('p', { class: 'small', text: `Wallet ${shortAddress(hold.wallet_address)} · held ${date(hold.held_at)} by ${dash(hold.held_by)}` }),
+    h('ul', {}, asList(hold.reasons).map((x) => h('li', { text: x }))),
+    h('div', { class: 'actions' }, release, reject), out);
 }
 
 function auditCard() {
@@ -75,13 +127,14 @@ function auditCard() {
     out.replaceChildren(h('p', { class: 'loading', text: 'Verifying…' }));
     try {
       const r = await api.get(paths.adminAudit);
-      const ok = pick(r, 'ok', 'valid', 'verified');
-      out.replaceChildren(h('div', { class: ok === false ? 'error' : 'success', role: 'status' },
-        h('strong', { text: ok === false ? 'The audit chain is broken.' : 'The audit chain verifies.' }), kv(r)));
+      const ok = r.valid && r.ledger?.ok !== false;
+      out.replaceChildren(h('div', { class: ok ? 'success' : 'error', role: 'status' },
+        h('strong', { text: ok ? 'The audit chain verifies.' : 'The audit chain is broken.' }),
+        h('p', { text: `Audit: ${r.entries} entries${r.valid ? ', hash chain intact' : `, first bad entry ${dash(r.first_bad_sequence)}: ${dash(r.problem)}`}.` }),
+        r.ledger ? h('p', { text: `Ledger: ${r.ledger.entries} entries, ${r.ledger.ok ? 'hash chain, zero-sum postings and balances check out' : `${r.ledger.violation_count} violations`}.` }) : null,
+        asList(r.ledger?.violations).length ? h('ul', {}, r.ledger.violations.map((v) => h('li', { text: v }))) : null));
     } catch (err) { out.replaceChildren(errorBox(err)); }
     button.disabled = false;
   });
-  return card('Audit trail', h('p', { class: 'subtle', text: 'Recomputes every entry’s hash and the chain linking them.' }), button, out);
+  return card('Audit trail', h('p', { class: 'subtle', text: 'Recomputes every entry’s hash and the chain linking them, and re-derives the ledger’s balances.' }), button, out);
 }
-
-export { date };

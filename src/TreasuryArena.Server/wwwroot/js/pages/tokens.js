@@ -1,89 +1,86 @@
 import { api, paths, asList } from '../api.js';
-import { h, card, table, badge, kv, kpis, money, nav, pct, shares, dash, lazy, auto, humanize } from '../ui.js';
-import { lineChart, drawdownChart, drawdownOf, sparkline } from '../charts.js';
-import { navHistory, reportedDrawdown, metricsOf, pick } from '../data.js';
+import { h, card, wideCard, table, badge, kv, kpis, money, nav, pct, dash, date, decimal, signClass } from '../ui.js';
+import { lineChart, drawdownChart, sparkline } from '../charts.js';
+import { navHistory, drawdownHistory, total } from '../data.js';
 import { tradeForm } from './trade.js';
 
-export async function tokensPage(session) {
-  const list = asList(await api.get(paths.tokens), 'tokens');
-  const rows = list.map((t) => ({ ...t, _metrics: metricsOf(t) }));
-  const sparkCells = new Map();
+export async function tokensPage() {
+  const rows = asList(await api.get(paths.tokens));
   const tableNode = table(rows, [
     { key: 'symbol', label: 'Token', render: (t) => h('a', { href: `#/tokens/${encodeURIComponent(t.symbol)}`, text: t.symbol }) },
-    { key: 'name', label: 'Strategy', render: (t) => dash(pick(t, 'strategy', 'name', 'strategy_name')) },
+    { key: 'name', label: 'Name', format: (v) => dash(v) },
     { key: 'status', label: 'Status', render: (t) => badge(t.status) },
     { key: 'nav', label: 'NAV', num: true, format: (v) => nav(v) },
-    { key: 'spark', label: 'NAV trend', render: (t) => { const c = h('span', {}, '…'); sparkCells.set(t.symbol, c); return c; } },
-    { key: 'r', label: 'Return 90d', num: true, render: (t) => metricCell(t, 'return_90d', 'return', 'total_return', 'annual_return') },
-    { key: 'v', label: 'Volatility 90d', num: true, render: (t) => metricCell(t, 'volatility_90d', 'volatility', 'annual_volatility') },
-    { key: 's', label: 'Sharpe 90d', num: true, render: (t) => metricCell(t, 'sharpe_90d', 'sharpe') },
-    { key: 'd', label: 'Max drawdown 90d', num: true, render: (t) => metricCell(t, 'max_drawdown_90d', 'max_drawdown') },
-    { key: 'supply', label: 'Supply', num: true, format: (v) => shares(v) },
+    { key: 'spark', label: 'NAV, 90 days', render: (t) => sparkline(navHistory(t).map((p) => p.y), { label: `${t.symbol} NAV, last 90 days` }) },
+    { key: 'return_90d', label: 'Return 90d', num: true, sign: true, format: (v) => pct(v) },
+    { key: 'volatility_90d', label: 'Volatility 90d', num: true, format: (v) => pct(v) },
+    { key: 'sharpe_90d', label: 'Sharpe 90d', num: true, format: (v) => decimal(v, 2) },
+    { key: 'max_drawdown_90d', label: 'Max drawdown 90d', num: true, format: (v) => pct(v) },
+    { key: 'gross_asset_value', label: 'Assets', num: true, format: (v) => money(v) },
+    { key: 'holders', label: 'Holders', num: true, format: (v) => dash(v) },
   ], { caption: 'Strategy tokens', empty: 'No tokens yet. Run arena demo, or issue one with arena tokens issue.' });
-
-  // Sparklines: the list's own history when it carries one, otherwise each token's info (NAV history).
-  for (const t of rows) {
-    const cell = sparkCells.get(t.symbol);
-    const own = navHistory(t);
-    const fill = (points) => cell?.replaceChildren(sparkline(points.slice(-90).map((p) => p.y), { label: `${t.symbol} NAV, last 90 days` }));
-    if (own.length > 1) fill(own);
-    else api.get(paths.token(t.symbol)).then((info) => fill(navHistory(info)), () => cell?.replaceChildren('—'));
-  }
 
   return [
     h('div', { class: 'page-head' }, h('h1', { text: 'Tokens' }),
-      h('span', { class: 'subtle', text: `${rows.length} strategy token${rows.length === 1 ? '' : 's'}; metrics over the last 90 days` })),
+      h('span', { class: 'subtle', text: `${rows.length} strategy token${rows.length === 1 ? '' : 's'}; metrics over the last 90 days of NAV history` })),
     card('All tokens', tableNode),
   ];
 }
 
-function metricCell(t, ...names) {
-  const m = t._metrics;
-  for (const n of names) {
-    const v = m?.[n] ?? t[n];
-    if (v !== undefined && v !== null) return auto(n, v);
-  }
-  return '—';
-}
-
 export async function tokenPage(symbol, session) {
   const info = await api.get(paths.token(symbol));
+  const sym = info.symbol;
   const history = navHistory(info);
-  const dd = reportedDrawdown(info) ?? drawdownOf(history);
-  const metrics = metricsOf(info);
-  const fees = pick(info, 'fees', 'fee_schedule') ?? {};
-  const lifecycle = asList(pick(info, 'lifecycle', 'lifecycle_history', 'events', 'status_history') ?? []);
-  const strategy = pick(info, 'strategy') ?? {};
-  const description = typeof strategy === 'object' ? pick(strategy, 'description', 'summary') : pick(info, 'description');
-  const strategyName = typeof strategy === 'string' ? strategy : pick(strategy, 'name', 'id') ?? pick(info, 'strategy_name', 'name');
+  const fees = info.fees ?? {};
+  const lifecycle = asList(info.lifecycle);
+  const accruedManagement = total(info.nav_history, 'management_fee');
+  const accruedPerformance = total(info.nav_history, 'performance_fee');
 
   const page = [
     h('div', { class: 'page-head' },
-      h('h1', {}, `${info.symbol ?? symbol} `, badge(info.status)),
-      h('span', { class: 'subtle', text: strategyName ? `Strategy: ${strategyName}` : '' })),
+      h('h1', {}, `${sym} `, badge(info.status)),
+      h('span', { class: 'subtle', text: `${info.name} · strategy ${info.strategy}` })),
     kpis([
       ['NAV per share', nav(info.nav)],
-      ['Supply (shares)', shares(info.supply)],
-      info.holders !== undefined ? ['Holders', dash(info.holders)] : null,
-      pick(info, 'aum', 'total_value', 'assets') !== undefined ? ['Assets', money(pick(info, 'aum', 'total_value', 'assets'))] : null,
-      pick(info, 'high_water_mark', 'hwm') !== undefined ? ['High-water mark', nav(pick(info, 'high_water_mark', 'hwm'))] : null,
+      ['As of', date(info.nav_date)],
+      ['Assets', money(info.gross_asset_value)],
+      ['Supply (shares)', decimal(info.supply, 2)],
+      ['Holders', dash(info.holders)],
+      ['High-water mark', nav(info.high_water_mark)],
+      ['Drawdown', pct(info.drawdown), signClass(info.drawdown)],
     ]),
     h('div', { class: 'grid', style: 'margin-top:1rem' },
       h('section', { class: 'card grid-wide', 'aria-labelledby': 'nav-chart' }, h('h2', { id: 'nav-chart', text: 'NAV per share' }),
-        lineChart([{ name: `${info.symbol ?? symbol} NAV`, points: history }], { title: `${info.symbol ?? symbol} NAV per share`, yFormat: (v) => nav(v), area: true })),
+        lineChart([{ name: `${sym} NAV`, points: history }], { title: `${sym} NAV per share since inception`, yFormat: (v) => nav(v), area: true })),
       h('section', { class: 'card grid-wide', 'aria-labelledby': 'dd-chart' }, h('h2', { id: 'dd-chart', text: 'Drawdown' }),
-        drawdownChart(dd, { title: `${info.symbol ?? symbol} drawdown from high-water mark` })),
-      card('Metrics', Object.keys(metrics).length ? kv(metrics) : h('p', { class: 'subtle', text: 'No metrics reported yet.' })),
-      card('Fees', Object.keys(fees).length ? kv(fees, { deep: true }) : h('p', { class: 'subtle', text: 'No fee schedule reported.' })),
-      card('Strategy', description ? h('p', { text: description }) : h('p', { class: 'subtle', text: 'No description reported.' }),
-        typeof strategy === 'object' ? kv(strategy, { skip: ['description', 'summary'] }) : null),
-      card('Lifecycle history', table(lifecycle, lifecycle.length ? Object.keys(lifecycle[0]).filter((k) => typeof lifecycle[0][k] !== 'object' || lifecycle[0][k] === null).map((key) => ({ key, render: key === 'status' || key === 'to' ? (r) => badge(r[key]) : undefined })) : undefined, { empty: 'No lifecycle events reported.' })),
+        drawdownChart(drawdownHistory(info), { title: `${sym} drawdown from the high-water mark` })),
+      card('Metrics', info.metrics && Object.keys(info.metrics).length
+        ? kv(info.metrics)
+        : h('p', { class: 'subtle', text: 'No metrics yet: the token has no NAV history.' })),
+      card('Fees',
+        h('dl', { class: 'kv' },
+          h('dt', { text: 'Trade fee' }), h('dd', { text: `${pct(fees.trade_fee_rate)} of each buy and sell` }),
+          h('dt', { text: 'Management fee' }), h('dd', { text: `${pct(fees.management_fee_rate)} a year, accrued daily` }),
+          h('dt', { text: 'Performance fee' }), h('dd', { text: `${pct(fees.performance_fee_rate)} of gains above the high-water mark` }),
+          h('dt', { text: 'Crystallisation' }), h('dd', { text: dash(fees.crystallisation) }),
+          h('dt', { text: 'Fees last accrued' }), h('dd', { text: date(fees.last_fee_date) }),
+          h('dt', { text: 'Management fees accrued' }), h('dd', { text: money(accruedManagement) }),
+          h('dt', { text: 'Performance fees accrued' }), h('dd', { text: money(accruedPerformance) }))),
+      card('Strategy',
+        info.description ? h('p', { text: info.description }) : h('p', { class: 'subtle', text: 'The strategy library has no description for this strategy.' }),
+        h('dl', { class: 'kv' }, h('dt', { text: 'Strategy' }), h('dd', {}, h('code', { text: info.strategy })),
+          h('dt', { text: 'Inception' }), h('dd', { text: date(info.inception_date) }))),
+      wideCard('Lifecycle history', 'grid-wide', table(lifecycle, [
+        { key: 'date', label: 'Date', format: (v) => date(v) },
+        { key: 'from', label: 'From', render: (e) => badge(e.from) },
+        { key: 'to', label: 'To', render: (e) => badge(e.to) },
+        { key: 'actor', label: 'By', format: (v) => dash(v) },
+        { key: 'reason', label: 'Why', format: (v) => dash(v) },
+      ], { caption: 'Status changes, oldest first', empty: 'No status changes yet.' })),
     ),
   ];
   if (session.role === 'treasurer') {
-    page.push(h('div', { class: 'grid', style: 'margin-top:1rem' }, card(`Buy or sell ${info.symbol ?? symbol}`, await tradeForm(session, { symbol: info.symbol ?? symbol, info }))));
+    page.push(h('div', { class: 'grid', style: 'margin-top:1rem' }, card(`Buy or sell ${sym}`, await tradeForm({ symbol: sym }))));
   }
   return page;
 }
-
-export { humanize, pct };

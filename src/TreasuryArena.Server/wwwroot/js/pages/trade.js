@@ -1,55 +1,39 @@
-// Buy and sell with the fee shown before confirming. The fee comes from the server's quote when it offers one,
-// otherwise from the token's published fee schedule (labelled as an estimate); the executed fee is shown after.
+// Buy and sell with the fee shown before confirming: "Review" asks the server for a quote (POST /api/tokens/quote:
+// NAV, shares, fee, net amount; nothing changes), "Confirm" places the order with one idempotency key per reviewed
+// order, and the executed figures (shares, NAV, fee, cash) are shown after.
 
 import { api, paths, asList, newIdempotencyKey } from '../api.js';
 import { h, field, money, nav, shares, pct, errorBox, announce, num } from '../ui.js';
-import { pick } from '../data.js';
-
-export async function walletOptions() {
-  try {
-    return asList(await api.get(paths.wallets), 'wallets').map((w) => ({
-      address: pick(w, 'address', 'id'),
-      label: `${pick(w, 'name', 'label') ?? shortAddress(pick(w, 'address', 'id'))} · ${pick(w, 'mode') ?? ''} ${pick(w, 'risk_tolerance', 'risk') ?? ''}`.trim(),
-    }));
-  } catch {
-    return null; // no wallet list on this server: the form asks for an address
-  }
-}
+import { enumName } from '../data.js';
 
 export function shortAddress(a) { return a && a.length > 14 ? `${a.slice(0, 8)}…${a.slice(-4)}` : a ?? '—'; }
 
-function feeRate(info, side) {
-  const fees = pick(info ?? {}, 'fees', 'fee_schedule') ?? {};
-  const flat = Object.entries(fees).flatMap(([k, v]) => (v && typeof v === 'object' ? Object.entries(v).map(([k2, v2]) => [`${k}_${k2}`, v2]) : [[k, v]]));
-  const wanted = side === 'buy' ? /(entry|subscription|buy|purchase|trade|transaction)/i : /(exit|redemption|sell|trade|transaction)/i;
-  const hit = flat.find(([k, v]) => wanted.test(k) && /(rate|pct|bps|fee)/i.test(k) && Number.isFinite(num(v)));
-  if (!hit) return null;
-  const [k, v] = hit;
-  return { name: k, rate: /bps/i.test(k) ? num(v) / 10000 : num(v) };
-}
+export const walletLabel = (w) => `${shortAddress(w.address)} · ${enumName(w.mode) ?? ''} ${enumName(w.risk_tolerance) ?? ''}`.trim();
 
-export async function tradeForm(session, { symbol, info, address, tokens } = {}) {
-  const wallets = address ? null : await walletOptions();
+/** The trade form: for one token (token page, pick the wallet) or one wallet (wallet page, pick the token). */
+export async function tradeForm({ symbol, address, tokens } = {}) {
+  const wallets = address ? [] : asList(await api.get(paths.wallets));
   const walletInput = address
     ? h('input', { name: 'address', value: address, readonly: true })
-    : wallets && wallets.length
-      ? h('select', { name: 'address' }, wallets.map((w) => h('option', { value: w.address, text: w.label })))
-      : h('input', { name: 'address', required: true, placeholder: 'wallet address', autocomplete: 'off' });
+    : h('select', { name: 'address' }, wallets.map((w) => h('option', { value: w.address, text: walletLabel(w) })));
   const tokenInput = symbol
     ? h('input', { name: 'symbol', value: symbol, readonly: true })
-    : h('select', { name: 'symbol' }, (tokens ?? []).map((t) => h('option', { value: t.symbol, text: `${t.symbol} (NAV ${nav(t.nav)})` })));
+    : h('select', { name: 'symbol' }, (tokens ?? []).filter((t) => t.status === 'active').map((t) => h('option', { value: t.symbol, text: `${t.symbol} · NAV ${nav(t.nav)}` })));
   const side = h('select', { name: 'side' }, h('option', { value: 'buy', text: 'Buy (spend USD)' }), h('option', { value: 'sell', text: 'Sell (shares)' }));
   const amount = h('input', { name: 'amount', type: 'number', min: '0', step: 'any', required: true, inputmode: 'decimal' });
-  const amountField = field('Amount in USD', amount);
+  const amountField = field('Amount in USD', amount, 'Buy: US dollars to spend, fee included. Sell: shares to redeem.');
+  const preview = h('div', { 'aria-live': 'polite' });
   side.addEventListener('change', () => {
     amountField.querySelector('label').textContent = side.value === 'buy' ? 'Amount in USD' : 'Shares to sell';
     preview.replaceChildren();
   });
-  const preview = h('div', { 'aria-live': 'polite' });
-  const reviewButton = h('button', { type: 'submit', class: 'btn btn-secondary', text: 'Review' });
+  const reviewButton = h('button', { type: 'submit', class: 'btn btn-secondary', text: 'Review fee and confirm' });
   const form = h('form', { class: 'stack', 'data-testid': 'trade-form' },
     field('Wallet', walletInput), field('Token', tokenInput), field('Side', side), amountField,
     h('div', { class: 'actions' }, reviewButton), preview);
+  if (!address && wallets.length === 0) {
+    return h('p', { class: 'subtle', text: 'Your organisation has no wallet to trade from yet (arena wallets create, or POST /api/wallet/create).' });
+  }
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -60,37 +44,45 @@ export async function tradeForm(session, { symbol, info, address, tokens } = {})
       amount.focus();
       return;
     }
-    const body = side.value === 'buy'
-      ? { address: walletInput.value, symbol: tokenInput.value, amount: amount.value }
-      : { address: walletInput.value, symbol: tokenInput.value, shares: amount.value };
-    let tokenInfo = info;
-    if (!tokenInfo || tokenInfo.symbol !== tokenInput.value) {
-      try { tokenInfo = await api.get(paths.token(tokenInput.value)); } catch (e) { preview.replaceChildren(errorBox(e)); return; }
+    const sell = side.value === 'sell';
+    const body = sell
+      ? { address: walletInput.value, symbol: tokenInput.value, shares: value }
+      : { address: walletInput.value, symbol: tokenInput.value, amount: value };
+    let quote;
+    try {
+      quote = await api.post(paths.quote, { ...body, side: side.value });
+    } catch (error) {
+      preview.replaceChildren(errorBox(error));
+      return;
     }
-    const quote = await quoteFor(side.value, body, tokenInfo);
     const key = newIdempotencyKey(); // one key per reviewed order: a double click cannot trade twice
     const confirm = h('button', { type: 'button', class: 'btn', text: `Confirm ${side.value}` });
     const cancel = h('button', { type: 'button', class: 'btn btn-quiet', text: 'Cancel' });
     const box = h('div', { class: 'confirm', role: 'group', 'aria-label': 'Confirm order' },
-      h('p', {}, h('strong', { text: side.value === 'buy' ? `Buy ${money(value)} of ${body.symbol}` : `Sell ${shares(value)} shares of ${body.symbol}` })),
-      quote, h('div', { class: 'actions' }, confirm, cancel));
+      h('p', {}, h('strong', { text: sell ? `Sell ${shares(value)} shares of ${body.symbol}` : `Buy ${money(value)} of ${body.symbol}` })),
+      h('dl', { class: 'kv', 'data-testid': 'fee-preview' },
+        h('dt', { text: 'NAV per share' }), h('dd', { text: nav(quote.nav) }),
+        h('dt', { text: sell ? 'Gross proceeds' : 'Amount' }), h('dd', { text: money(quote.gross_amount) }),
+        h('dt', { text: 'Fee' }), h('dd', { 'data-testid': 'quoted-fee', text: `${money(quote.fee)} (${pct(quote.fee_rate)})` }),
+        h('dt', { text: sell ? 'Proceeds to the wallet' : 'Invested after the fee' }), h('dd', { text: money(quote.net_amount) }),
+        h('dt', { text: sell ? 'Shares redeemed' : 'Shares (at this NAV)' }), h('dd', { text: shares(quote.shares) })),
+      h('p', { class: 'small subtle', text: 'The order executes at the NAV when you confirm; a large order may be held for review.' }),
+      h('div', { class: 'actions' }, confirm, cancel));
     preview.replaceChildren(box);
     confirm.focus();
     cancel.addEventListener('click', () => { preview.replaceChildren(); reviewButton.focus(); });
     confirm.addEventListener('click', async () => {
       confirm.disabled = true;
+      cancel.disabled = true;
       try {
-        const result = await api.post(side.value === 'buy' ? paths.buy : paths.sell, body, { idempotencyKey: key });
-        const held = /held|pending|review/i.test(String(pick(result ?? {}, 'status', 'state') ?? ''));
+        const result = await api.post(sell ? paths.sell : paths.buy, body, { idempotencyKey: key });
+        const held = result?.status === 'held';
         preview.replaceChildren(h('div', { class: held ? 'notice' : 'success', role: 'status' },
-          h('strong', { text: held ? 'Held for review by an administrator.' : `${side.value === 'buy' ? 'Bought' : 'Sold'} ${body.symbol}.` }),
-          h('p', { text: [
-            pick(result, 'shares') !== undefined ? `Shares: ${shares(result.shares)}` : null,
-            pick(result, 'nav') !== undefined ? `NAV: ${nav(result.nav)}` : null,
-            pick(result, 'fee') !== undefined ? `Fee: ${money(result.fee)}` : null,
-            pick(result, 'amount', 'proceeds', 'cash') !== undefined ? `Amount: ${money(pick(result, 'amount', 'proceeds', 'cash'))}` : null,
-          ].filter(Boolean).join(' · ') })));
-        announce(`${side.value} done`);
+          h('strong', { text: held ? 'Held for review by an administrator.' : `${sell ? 'Sold' : 'Bought'} ${body.symbol}.` }),
+          held
+            ? h('p', { text: `Reasons: ${(result.reasons ?? []).join('; ')}` })
+            : h('p', { text: `Shares: ${shares(result.shares)} · NAV: ${nav(result.nav)} · Fee: ${money(result.fee)} · Cash ${sell ? 'received' : 'spent'}: ${money(result.cash)}` })));
+        announce(held ? 'Order held for review' : `${sell ? 'Sold' : 'Bought'} ${body.symbol}`);
         form.dispatchEvent(new CustomEvent('arena:traded', { bubbles: true, detail: result }));
       } catch (error) {
         preview.replaceChildren(errorBox(error));
@@ -98,28 +90,4 @@ export async function tradeForm(session, { symbol, info, address, tokens } = {})
     });
   });
   return form;
-}
-
-async function quoteFor(sideValue, body, info) {
-  try {
-    const q = await api.post(paths.quote, { ...body, side: sideValue });
-    return h('dl', { class: 'kv', 'data-testid': 'fee-preview' },
-      h('dt', { text: 'Fee' }), h('dd', { text: money(q.fee) }),
-      q.nav !== undefined ? [h('dt', { text: 'NAV' }), h('dd', { text: nav(q.nav) })] : null,
-      q.shares !== undefined ? [h('dt', { text: 'Shares (estimated)' }), h('dd', { text: shares(q.shares) })] : null);
-  } catch {
-    // No quote endpoint: use the published fee schedule.
-  }
-  const rate = feeRate(info, sideValue);
-  const navValue = num(info?.nav);
-  const amount = sideValue === 'buy' ? num(body.amount) : num(body.shares) * navValue;
-  if (!rate) {
-    return h('p', { 'data-testid': 'fee-preview', text: 'The token reports no trading fee rate; the fee charged (if any) is shown after confirming.' });
-  }
-  const fee = amount * rate.rate;
-  return h('dl', { class: 'kv', 'data-testid': 'fee-preview' },
-    h('dt', { text: 'Fee (estimated)' }), h('dd', { text: `${money(fee)} (${pct(rate.rate)} ${rate.name.replace(/_/g, ' ')})` }),
-    h('dt', { text: 'NAV now' }), h('dd', { text: nav(navValue) }),
-    sideValue === 'buy' && navValue > 0 ? [h('dt', { text: 'Shares (estimated)' }), h('dd', { text: shares((amount - fee) / navValue) })] : null,
-    sideValue === 'sell' ? [h('dt', { text: 'Proceeds (estimated)' }), h('dd', { text: money(amount - fee) })] : null);
 }

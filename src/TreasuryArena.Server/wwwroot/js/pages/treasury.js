@@ -1,76 +1,91 @@
 import { api, paths, asList } from '../api.js';
-import { h, card, table, badge, kv, kpis, money, pct, dash, lazy, age, date, auto, humanize, num } from '../ui.js';
+import { h, table, badge, kpis, money, pct, dash, lazy, age, date, decimal, humanize, signClass, num, auto } from '../ui.js';
 import { pairedBars, donut } from '../charts.js';
-import { pick } from '../data.js';
 
 export async function treasuryPage() {
+  // One request each for the status and the intelligence, shared by the sections that show them.
+  const statusP = api.get(paths.treasuryStatus);
+  const intelP = api.get(paths.treasuryIntelligence);
+  statusP.catch(() => {});
+  intelP.catch(() => {});
   return [
-    h('h1', { text: 'Treasury' }),
+    h('div', { class: 'page-head' }, h('h1', { text: 'Treasury' }),
+      h('span', { class: 'subtle', text: 'The platform’s own treasury: a yield base and a tactical crypto sleeve, steered by market phase' })),
     h('div', { class: 'grid' },
       lazy('Allocation: current vs target', async () => {
-        const s = await api.get(paths.treasuryStatus);
-        const rows = allocationRows(s);
+        const s = await statusP;
+        const rows = asList(s.allocation).map((r) => ({ label: humanize(r.name), a: num(r.current), b: num(r.target) }));
         return [
+          s.default_treasury ? h('p', { class: 'notice', text: 'Nothing executed yet: this is the configured default treasury.' }) : null,
           kpis([
-            ['Value', money(pick(s, 'value', 'total_value'))],
-            pick(s, 'drift') !== undefined ? ['Drift', pct(s.drift)] : null,
-            pick(s, 'pnl') !== undefined ? ['P&L', money(s.pnl)] : null,
-            pick(s, 'as_of') ? ['As of', date(s.as_of)] : null,
+            ['Value', money(s.value)],
+            ['P&L', `${money(s.pnl)} (${pct(s.return)})`, signClass(s.pnl)],
+            ['Drift', `${pct(s.drift, 1)} (limit ${pct(s.drift_threshold, 0)})`, num(s.drift) > num(s.drift_threshold) ? 'neg' : ''],
+            ['Mode', dash(String(s.mode ?? '').toUpperCase())],
+            ['As of', date(s.as_of)],
           ]),
-          rows.length ? pairedBars(rows, { title: 'Treasury allocation, current vs target' }) : null,
-          rows.length ? donut(rows.map((r) => ({ label: r.label, value: r.a })), { title: 'Current allocation' }) : null,
-          table(asList(pick(s, 'positions') ?? []), undefined, { caption: 'Positions', empty: 'No positions reported.' }),
-          kv(s),
+          h('p', { class: 'small' }, 'Base (yield) ', h('strong', { text: pct(s.base_share, 1) }), ` target ${pct(s.target_base_share, 1)}; tactical `,
+            h('strong', { text: pct(s.tactical_share, 1) }), ` target ${pct(s.target_tactical_share, 1)}.`),
+          rows.length ? pairedBars(rows, { title: 'Treasury allocation, current vs target' }) : h('p', { class: 'subtle', text: 'No allocation reported.' }),
+          s.emergency ? h('div', { class: 'error', role: 'alert', text: `Emergency: ${s.emergency}` }) : null,
+          asList(s.triggers).length ? h('p', { class: 'small' }, 'Triggers: ', asList(s.triggers).join('; ')) : null,
         ];
-      }),
-      lazy('Market phase and indicators', async () => {
-        const intel = await api.get(paths.treasuryIntelligence);
-        const phase = pick(intel, 'phase', 'market_phase');
-        const evidence = asList(pick(intel, 'evidence', 'phase_evidence') ?? []);
-        const indicators = asList(pick(intel, 'indicators') ?? []);
-        const indicatorRows = indicators.length ? indicators : Object.entries(pick(intel, 'indicators') ?? {}).map(([name, v]) => ({ name, ...(typeof v === 'object' ? v : { value: v }) }));
-        const signal = pick(intel, 'signal');
+      }, 'grid-wide'),
+      lazy('Market phase and its evidence', async () => {
+        const intel = await intelP;
+        const signal = intel.signal ?? {};
         return [
-          h('p', {}, 'Phase: ', badge(typeof phase === 'object' ? pick(phase, 'name', 'phase') : phase),
-            signal !== undefined ? [' · Signal: ', h('strong', { text: typeof signal === 'object' ? dash(pick(signal, 'action', 'value', 'name')) : auto('signal', signal) })] : null),
-          evidence.length ? h('ul', {}, evidence.map((e) => h('li', { text: typeof e === 'string' ? e : Object.values(e).join(' — ') }))) : null,
-          table(indicatorRows, [
-            { key: 'name', label: 'Indicator', render: (r) => dash(pick(r, 'name', 'indicator', 'id')) },
-            { key: 'value', label: 'Value', num: true, render: (r) => auto(String(pick(r, 'name', 'indicator') ?? ''), pick(r, 'value')) },
-            { key: 'source', label: 'Source', render: (r) => dash(pick(r, 'source', 'provider')) },
-            { key: 'age', label: 'Age', render: (r) => { const at = pick(r, 'as_of', 'observed_at', 'timestamp', 'at'); return at ? `${age(at)} (${date(at)})` : dash(pick(r, 'age')); } },
-            { key: 'stale', label: 'Fresh', render: (r) => (pick(r, 'stale') === true ? badge('stale') : pick(r, 'stale') === false ? 'yes' : '—') },
-          ], { caption: 'Indicators', empty: 'No indicators reported.' }),
+          h('p', {}, 'Phase: ', badge(intel.phase), ` · confidence ${decimal(intel.phase_confidence, 0)} / 100 · rule `, h('code', { text: dash(intel.phase_rule) })),
+          h('p', {}, 'Signal: ', h('strong', { text: humanize(dash(signal.action)) }), ` → tactical ${pct(signal.tactical_share, 1)} (target ${pct(signal.target_tactical_share, 1)}), BTC ${pct(signal.btc_share, 1)}, ETH ${pct(signal.eth_share, 1)}`),
+          asList(intel.phase_evidence).length
+            ? h('ul', { 'data-testid': 'phase-evidence' }, asList(intel.phase_evidence).map((e) => h('li', { text: e })))
+            : h('p', { class: 'subtle', text: 'No phase rule matched its evidence.' }),
+          asList(signal.reasons).length ? h('details', {}, h('summary', { text: 'Why this signal' }), h('ul', {}, asList(signal.reasons).map((r) => h('li', { text: r })))) : null,
+          asList(intel.missing_inputs).length ? h('p', { class: 'small subtle', text: `Missing inputs: ${intel.missing_inputs.join(', ')}` }) : null,
         ];
       }),
-      h('div', { class: 'grid-wide' }, lazy('Advisor decisions', async () => {
-        const decisions = asList(await api.get(paths.treasuryDecisions), 'decisions', 'journal');
-        if (!decisions.length) return h('p', { class: 'subtle', text: 'No decisions yet.' });
-        return decisions.slice(0, 50).map((d) => h('article', { class: 'card', style: 'margin-bottom:.75rem' },
-          h('h3', {}, `${date(pick(d, 'as_of', 'at', 'created_at', 'date'))} · ${humanize(pick(d, 'kind', 'type') ?? 'decision')} `, badge(pick(d, 'action', 'decision')),
-            pick(d, 'advisor') ? h('span', { class: 'subtle small', text: ` by ${pick(d, 'advisor')}` }) : null),
-          h('div', { class: 'reasoning', text: dash(pick(d, 'reasoning', 'reason')) }),
-          h('p', { class: 'small' }, pick(d, 'confidence') !== undefined ? `Confidence ${num(d.confidence)} / 100. ` : '',
-            'Outcome: ', outcomeText(pick(d, 'outcome'))),
-        ));
-      })),
+      lazy('Indicators', async () => {
+        const intel = await intelP;
+        return table(asList(intel.indicators), [
+          { key: 'label', label: 'Indicator', render: (r) => dash(r.label ?? r.name) },
+          { key: 'value', label: 'Value', num: true, render: (r) => auto(r.name, r.value) },
+          { key: 'source', label: 'Source', format: (v) => dash(v) },
+          { key: 'as_of', label: 'Age', render: (r) => (r.as_of ? h('span', { title: date(r.as_of), text: age(r.as_of) }) : '—') },
+          { key: 'stale', label: 'Fresh', render: (r) => (r.stale ? badge('stale') : 'yes') },
+        ], { caption: `Indicators as of ${date(intel.as_of)}`, empty: 'No indicators reported.' });
+      }),
+      lazy('Positions', async () => {
+        const s = await statusP;
+        const positions = asList(s.positions);
+        return [
+          donut(positions.map((p) => ({ label: `${p.asset} @ ${p.venue}`, value: num(p.value) })), { title: 'Treasury positions by value', format: (v) => money(v) }),
+          table(positions, [
+            { key: 'asset', label: 'Asset', format: (v) => dash(v) },
+            { key: 'venue', label: 'Venue', format: (v) => dash(v) },
+            { key: 'value', label: 'Value', num: true, format: (v) => money(v) },
+            { key: 'unrealized_pnl', label: 'P&L', num: true, sign: true, format: (v) => money(v) },
+            { key: 'weight', label: 'Weight', num: true, format: (v) => pct(v, 1) },
+            { key: 'target_weight', label: 'Target', num: true, format: (v) => pct(v, 1) },
+          ], { empty: 'No positions yet.' }),
+        ];
+      }, 'grid-wide'),
+      lazy('Advisor decisions', async () => {
+        const decisions = asList(await api.get(paths.treasuryDecisions));
+        if (!decisions.length) return h('p', { class: 'subtle', text: 'No decisions yet (the daily treasury job, or arena treasury advise, records them).' });
+        return decisions.map((d) => h('article', { class: 'decision' },
+          h('h3', {}, `${date(d.as_of)} · ${humanize(d.kind)} `, badge(d.action),
+            h('span', { class: 'subtle small', text: ` by ${d.advisor}${d.model ? ` (${d.model})` : ''}, confidence ${decimal(d.confidence, 0)} / 100${d.executed ? ', executed' : ''}` })),
+          h('p', { class: 'reasoning', text: dash(d.reasoning) }),
+          d.fallback_reason ? h('p', { class: 'small subtle', text: `Fallback: ${d.fallback_reason}` }) : null,
+          asList(d.approved_orders).length ? h('p', { class: 'small', text: `Orders: ${d.approved_orders.map((o) => `${o.side} ${money(o.notional)} ${o.asset} @ ${o.venue}`).join('; ')}` }) : null,
+          h('p', { class: 'small' }, h('strong', { text: 'Outcome: ' }), outcomeText(d.outcome))));
+      }, 'grid-wide'),
     ),
   ];
 }
 
-function outcomeText(outcome) {
-  if (outcome === undefined || outcome === null) return 'not yet evaluated';
-  if (typeof outcome !== 'object') return String(outcome);
-  const right = pick(outcome, 'correct', 'was_right', 'right');
-  return [right === true ? 'right' : right === false ? 'wrong' : null,
-    ...Object.entries(outcome).filter(([k]) => !/^(correct|was_right|right)$/.test(k)).map(([k, v]) => `${humanize(k)} ${auto(k, v)}`)].filter(Boolean).join(', ');
-}
-
-function allocationRows(s) {
-  const current = pick(s, 'current', 'current_allocation', 'allocation') ?? {};
-  const target = pick(s, 'target', 'target_allocation') ?? {};
-  const asMap = (x) => (Array.isArray(x) ? Object.fromEntries(x.map((r) => [pick(r, 'name', 'bucket', 'venue', 'asset'), num(pick(r, 'weight', 'share', 'value'))])) : x);
-  const c = asMap(current), t = asMap(target);
-  if (typeof c !== 'object' || typeof t !== 'object') return [];
-  return [...new Set([...Object.keys(c), ...Object.keys(t)])].map((k) => ({ label: humanize(k), a: num(c[k]), b: num(t[k]) }));
+function outcomeText(o) {
+  if (!o) return 'not yet evaluated';
+  const verdict = o.right === true ? 'right' : o.right === false ? 'wrong' : 'undecided';
+  return `${verdict} (evaluated ${date(o.evaluated_on)}): ${dash(o.summary)}`;
 }

@@ -1,191 +1,231 @@
 import { api, paths, asList } from '../api.js';
-import { h, card, table, badge, kv, kpis, money, nav, pct, shares, dash, lazy, field, select, errorBox, announce, signClass, num, date } from '../ui.js';
+import { h, card, wideCard, table, badge, kpis, money, nav, pct, shares, dash, lazy, field, select, errorBox, announce, signClass, num, date, decimal } from '../ui.js';
 import { lineChart, donut, pairedBars } from '../charts.js';
-import { holdingsOf, valueHistory, pick } from '../data.js';
+import { symbolWeights, enumName } from '../data.js';
 import { tradeForm, shortAddress } from './trade.js';
 
+const MODES = ['full_ai', 'hybrid', 'manual'];
+const RISKS = ['conservative', 'moderate', 'aggressive'];
+
 export async function walletsPage(session) {
-  let wallets = null;
-  let listError = null;
-  try { wallets = asList(await api.get(paths.wallets), 'wallets'); } catch (e) { listError = e; }
-  const open = h('form', { class: 'stack' }, field('Wallet address', h('input', { name: 'address', required: true, autocomplete: 'off' })),
-    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn-secondary', text: 'Open wallet' })));
-  open.addEventListener('submit', (e) => { e.preventDefault(); location.hash = `#/wallets/${encodeURIComponent(open.address.value.trim())}`; });
-  const page = [h('h1', { text: 'Wallets' })];
-  if (wallets) {
-    page.push(card(session.organization ? `${session.organization}’s wallets` : 'Wallets', table(wallets, [
-      { key: 'address', label: 'Wallet', render: (w) => h('a', { href: `#/wallets/${encodeURIComponent(pick(w, 'address', 'id'))}`, text: pick(w, 'name', 'label') ?? shortAddress(pick(w, 'address', 'id')) }) },
-      { key: 'mode', label: 'Mode', render: (w) => badge(w.mode) },
-      { key: 'risk_tolerance', label: 'Risk', render: (w) => dash(pick(w, 'risk_tolerance', 'risk')) },
+  const wallets = asList(await api.get(paths.wallets));
+  return [
+    h('div', { class: 'page-head' }, h('h1', { text: 'Wallets' }),
+      h('span', { class: 'subtle', text: session.organization ? `${session.organization}` : 'All organisations' })),
+    card('Wallets', table(wallets, [
+      { key: 'address', label: 'Wallet', render: (w) => h('a', { href: `#/wallets/${encodeURIComponent(w.address)}`, title: w.address, text: shortAddress(w.address) }) },
+      { key: 'mode', label: 'Mode', render: (w) => badge(enumName(w.mode)) },
+      { key: 'risk_tolerance', label: 'Risk', format: (v) => dash(enumName(v)) },
       { key: 'value', label: 'Value', num: true, format: (v) => money(v) },
-      { key: 'pnl', label: 'P&L', num: true, render: (w) => h('span', { class: signClass(pick(w, 'pnl', 'unrealized_pnl')), text: money(pick(w, 'pnl', 'unrealized_pnl')) }) },
-    ], { empty: 'No wallets yet.' })));
-  } else if (listError) {
-    page.push(h('p', { class: 'subtle', text: `This server does not list wallets (${listError.message}). Open one by its address.` }));
-  }
-  page.push(card('Open a wallet', open));
-  return page;
+      { key: 'cash', label: 'Cash', num: true, format: (v) => money(v) },
+      { key: 'pnl', label: 'P&L', num: true, render: (w) => h('span', { class: signClass(w.pnl), text: `${money(w.pnl)}${w.pnl_pct === null || w.pnl_pct === undefined ? '' : ` (${pct(w.pnl_pct)})`}` }) },
+      { key: 'holdings_count', label: 'Tokens', num: true, format: (v) => dash(v) },
+      { key: 'pending_proposals', label: 'Awaiting approval', num: true, format: (v) => dash(v) },
+    ], { caption: 'Value at current NAVs; P&L is unrealised (holdings against their cost)', empty: 'No wallets yet.' })),
+  ];
 }
 
 export async function walletPage(address, session) {
   const status = await api.get(paths.walletStatus(address));
   const canTrade = session.role === 'treasurer';
-  const holdings = holdingsOf(status);
-  const value = num(pick(status, 'value', 'total_value'));
-  const cash = num(pick(status, 'cash', 'cash_balance'));
-  const perf = pick(status, 'performance') ?? {};
-  const history = valueHistory(status).length ? valueHistory(status) : valueHistory(perf);
-  const mode = pick(status, 'mode');
-  const risk = pick(status, 'risk_tolerance', 'risk');
-
+  const holdings = asList(status.holdings).filter((x) => num(x.shares) !== 0);
+  const mode = enumName(status.mode);
   const allocation = [
-    ...holdings.map((x) => ({ label: x.symbol, value: num(pick(x, 'value', 'market_value')) })),
-    { label: 'Cash', value: cash },
+    ...holdings.map((x) => ({ label: x.symbol, value: num(x.value) })),
+    { label: 'Cash', value: num(status.cash) },
   ];
 
-  const page = [
-    h('div', { class: 'page-head' }, h('h1', {}, 'Wallet ', h('code', { text: shortAddress(address), title: address })),
-      badge(mode), h('span', { class: 'subtle', text: risk ? `Risk: ${risk}` : '' })),
-    kpis([
-      ['Value', money(value)],
-      ['Cash', money(cash)],
-      pick(status, 'pnl', 'unrealized_pnl', 'total_pnl') !== undefined ? ['P&L', money(pick(status, 'pnl', 'unrealized_pnl', 'total_pnl')), signClass(pick(status, 'pnl', 'unrealized_pnl', 'total_pnl'))] : null,
-      pick(perf, 'return', 'total_return') !== undefined ? ['Return', pct(pick(perf, 'return', 'total_return')), signClass(pick(perf, 'return', 'total_return'))] : null,
-      pick(status, 'organization', 'org') ? ['Organisation', dash(pick(status, 'organization', 'org'))] : null,
-    ]),
-  ];
-
-  const grid = h('div', { class: 'grid', style: 'margin-top:1rem' });
-  grid.append(h('section', { class: 'card grid-wide', 'aria-labelledby': 'value-chart' }, h('h2', { id: 'value-chart', text: 'Value and performance' }),
-    lineChart([{ name: 'Wallet value', points: history }], { title: 'Wallet value over time', yFormat: (v) => money(v), area: true }),
-    perf && typeof perf === 'object' && Object.keys(perf).length ? kv(perf) : null));
-  grid.append(card('Holdings', table(holdings, [
-    { key: 'symbol', label: 'Token', render: (x) => h('a', { href: `#/tokens/${encodeURIComponent(x.symbol)}`, text: x.symbol }) },
-    { key: 'shares', label: 'Shares', num: true, format: (v) => shares(v) },
-    { key: 'nav', label: 'NAV', num: true, format: (v) => nav(v) },
-    { key: 'value', label: 'Value', num: true, render: (x) => money(pick(x, 'value', 'market_value')) },
-    { key: 'cost', label: 'Cost', num: true, render: (x) => money(pick(x, 'cost', 'cost_basis')) },
-    { key: 'pnl', label: 'P&L', num: true, render: (x) => { const v = pick(x, 'pnl', 'unrealized_pnl'); return h('span', { class: signClass(v), text: money(v) }); } },
-    { key: 'weight', label: 'Weight', num: true, render: (x) => pct(pick(x, 'weight') ?? (value > 0 ? num(pick(x, 'value', 'market_value')) / value : undefined)) },
-  ], { empty: 'No holdings; all cash.' })));
-  grid.append(card('Allocation', donut(allocation, { title: 'Wallet allocation', format: (v) => money(v) })));
-  grid.append(suggestionCard(address, status, canTrade));
-  grid.append(proposalsCard(address, canTrade));
+  const tx = h('div', {}, h('p', { class: 'loading', text: 'Loading…' }));
+  const refresh = () => loadTransactions(address, tx);
+  const grid = h('div', { class: 'grid', style: 'margin-top:1rem' },
+    lazy('Value and performance', async () => {
+      const points = asList(await api.get(paths.walletHistory(address)));
+      return [
+        lineChart([{ name: 'Wallet value', points: points.map((p) => ({ x: p.as_of, y: num(p.value) })) }],
+          { title: 'Wallet value at each optimizer review', yFormat: (v) => money(v), area: true }),
+        h('dl', { class: 'kv' },
+          h('dt', { text: 'Cost of holdings' }), h('dd', { text: money(status.cost_basis) }),
+          h('dt', { text: 'Unrealised P&L' }), h('dd', { class: signClass(status.unrealised_pnl), text: `${money(status.unrealised_pnl)}${num(status.cost_basis) > 0 ? ` (${pct(num(status.unrealised_pnl) / num(status.cost_basis))})` : ''}` }),
+          h('dt', { text: 'Realised P&L' }), h('dd', { class: signClass(status.realised_pnl), text: money(status.realised_pnl) }),
+          h('dt', { text: 'Opened' }), h('dd', { text: date(status.created_at) })),
+      ];
+    }, 'grid-wide'),
+    wideCard('Holdings', 'grid-wide', table(holdings, [
+      { key: 'symbol', label: 'Token', render: (x) => h('a', { href: `#/tokens/${encodeURIComponent(x.symbol)}`, text: x.symbol }) },
+      { key: 'shares', label: 'Shares', num: true, format: (v) => shares(v) },
+      { key: 'nav', label: 'NAV', num: true, format: (v) => nav(v) },
+      { key: 'value', label: 'Value', num: true, format: (v) => money(v) },
+      { key: 'cost_basis', label: 'Cost', num: true, format: (v) => money(v) },
+      { key: 'unrealised_pnl', label: 'P&L', num: true, sign: true, format: (v) => money(v) },
+      { key: 'weight', label: 'Weight', num: true, format: (v) => pct(v, 1) },
+    ], { caption: 'At current NAVs', empty: 'No holdings: all cash.' })),
+    suggestionCard(address, status, canTrade),
+    proposalsCard(address, status, canTrade, refresh),
+    card('Allocation', donut(allocation, { title: 'Wallet allocation by value', format: (v) => money(v) })),
+  );
   if (canTrade) {
-    grid.append(card('Mode and risk', modeForm(address, mode, risk)));
-    const tokens = asList(await api.get(paths.tokens).catch(() => []), 'tokens');
-    const form = await tradeForm(session, { address, tokens });
-    form.addEventListener('arena:traded', () => refreshTransactions());
+    grid.append(card('Mode and risk', modeForm(address, status.mode, status.risk_tolerance)));
+    const tokens = asList(await api.get(paths.tokens));
+    const form = await tradeForm({ address, tokens });
+    form.addEventListener('arena:traded', refresh);
     grid.append(card('Buy or sell', form));
   }
-  const tx = h('div', {});
-  const refreshTransactions = () => loadTransactions(address, tx);
-  refreshTransactions();
   grid.append(h('section', { class: 'card grid-wide', 'aria-labelledby': 'tx-title' }, h('h2', { id: 'tx-title', text: 'Transactions' }), tx));
-  page.push(grid);
-  return page;
+  refresh();
+
+  return [
+    h('div', { class: 'page-head' }, h('h1', {}, 'Wallet ', h('code', { text: shortAddress(address), title: address })),
+      badge(mode), h('span', { class: 'subtle', text: `Risk: ${dash(enumName(status.risk_tolerance))}` })),
+    kpis([
+      ['Value', money(status.value)],
+      ['Cash', money(status.cash)],
+      ['Unrealised P&L', money(status.unrealised_pnl), signClass(status.unrealised_pnl)],
+      ['Realised P&L', money(status.realised_pnl), signClass(status.realised_pnl)],
+    ]),
+    grid,
+  ];
 }
 
 async function loadTransactions(address, target) {
-  target.replaceChildren(h('p', { class: 'loading', text: 'Loading…' }));
   try {
     const rows = asList(await api.get(paths.walletTransactions(address)), 'transactions');
-    const keys = rows.length ? Object.keys(rows[0]).filter((k) => rows[0][k] === null || typeof rows[0][k] !== 'object') : [];
-    target.replaceChildren(table(rows, keys.map((key) => ({ key, render: /^(type|kind|status)$/.test(key) ? (r) => badge(r[key]) : undefined })), { caption: 'Most recent first', empty: 'No transactions yet.' }));
+    target.replaceChildren(table(rows, [
+      { key: 'at', label: 'When', format: (v) => date(v) },
+      { key: 'type', label: 'Type', render: (r) => badge(r.type) },
+      { key: 'symbol', label: 'Token', format: (v) => dash(v) },
+      { key: 'shares', label: 'Shares', num: true, format: (v) => (num(v) === 0 ? '—' : shares(v)) },
+      { key: 'nav', label: 'NAV', num: true, format: (v) => nav(v) },
+      { key: 'fee', label: 'Fee', num: true, format: (v) => money(v) },
+      { key: 'amount', label: 'Cash change', num: true, sign: true, format: (v) => money(v) },
+    ], { caption: 'Most recent first (latest 100)', empty: 'No transactions yet.' }));
   } catch (e) {
     target.replaceChildren(errorBox(e));
   }
 }
 
+/** Current vs target weights over the union of symbols (keys normalised to upper-case symbols). */
+function weightRows(current, target) {
+  const c = symbolWeights(current), t = symbolWeights(target);
+  return [...new Set([...Object.keys(c), ...Object.keys(t)])].filter((k) => k !== 'Cash')
+    .map((k) => ({ label: k, a: c[k] ?? 0, b: t[k] ?? 0 }))
+    .sort((x, y) => (y.b - x.b) || (y.a - x.a));
+}
+
+function ordersTable(orders) {
+  return table(asList(orders), [
+    { key: 'side', label: 'Side', render: (o) => badge(o.side) },
+    { key: 'symbol', label: 'Token', format: (v) => dash(v) },
+    { key: 'shares', label: 'Shares', num: true, format: (v) => shares(v) },
+    { key: 'amount', label: 'Amount', num: true, format: (v) => money(v) },
+    { key: 'estimated_fee', label: 'Est. fee', num: true, format: (v) => money(v) },
+    { key: 'quoted_nav', label: 'NAV', num: true, format: (v) => nav(v) },
+  ], { caption: 'Orders (sells first)', empty: 'No orders: nothing worth trading.' });
+}
+
+function expectation(e) {
+  if (!e) return null;
+  const row = (label, before, after, fmt) => [h('dt', { text: label }), h('dd', { text: `${fmt(before)} → ${fmt(after)}` })];
+  return h('div', {},
+    h('h3', { text: 'Expected effect' }),
+    h('dl', { class: 'kv', 'data-testid': 'expected-effect' },
+      row('Expected annual return', e.before?.expected_return, e.after?.expected_return, (v) => pct(v, 1)),
+      row('Volatility', e.before?.volatility, e.after?.volatility, (v) => pct(v, 1)),
+      row('Sharpe ratio', e.before?.sharpe, e.after?.sharpe, (v) => decimal(v, 2)),
+      h('dt', { text: 'Drift from target' }), h('dd', { text: pct(e.drift, 1) }),
+      h('dt', { text: 'Estimated cost' }), h('dd', { text: money(e.estimated_cost) }),
+      h('dt', { text: 'Expected benefit (90 days)' }), h('dd', { text: money(e.expected_benefit) }),
+      h('dt', { text: 'Due / worth it' }), h('dd', { text: `${e.due ? 'due' : 'not due'} / ${e.worthwhile ? 'worth it' : 'not worth the cost'}` })));
+}
+
 function suggestionCard(address, status, canTrade) {
   return lazy('Optimizer suggestion', async () => {
     const s = await api.get(paths.walletSuggested(address));
-    const targets = pick(s, 'target_weights', 'targets') ?? {};
-    const targetRows = Array.isArray(targets) ? targets.map((t) => [t.symbol, num(t.weight)]) : Object.entries(targets).map(([k, v]) => [k, num(v)]);
-    const value = num(pick(status, 'value', 'total_value'));
-    const current = new Map(holdingsOf(status).map((x) => [x.symbol, num(pick(x, 'weight')) || (value > 0 ? num(pick(x, 'value', 'market_value')) / value : 0)]));
-    const symbols = [...new Set([...targetRows.map(([k]) => k), ...current.keys()])];
-    const orders = asList(pick(s, 'orders') ?? []);
-    const before = pick(s, 'expected_before', 'before');
-    const after = pick(s, 'expected_after', 'after');
-    const reasoning = pick(s, 'reasoning', 'reason', 'explanation');
+    const current = s.expected?.current_weights ?? Object.fromEntries(asList(status.holdings).map((x) => [x.symbol, num(x.weight)]));
+    const rows = weightRows(current, s.target_weights);
     const body = [
-      reasoning ? h('div', { class: 'reasoning', text: Array.isArray(reasoning) ? reasoning.join('\n') : reasoning }) : null,
-      symbols.length ? pairedBars(symbols.map((k) => ({ label: k, a: current.get(k) ?? 0, b: targetRows.find(([t]) => t === k)?.[1] ?? 0 })), { title: 'Current vs suggested weights', aName: 'Current', bName: 'Suggested' }) : null,
-      before || after ? h('div', { class: 'grid' },
-        before ? h('div', {}, h('h3', { text: 'Expected before' }), kv(before)) : null,
-        after ? h('div', {}, h('h3', { text: 'Expected after' }), kv(after)) : null) : null,
-      h('h3', { text: 'Orders' }),
-      table(orders, undefined, { empty: 'No orders: nothing worth trading.' }),
-      kv(s, { skip: ['reasoning', 'reason', 'explanation'] }),
+      h('p', { class: 'reasoning', 'data-testid': 'suggestion-reasoning', text: dash(s.reason) }),
+      rows.length ? pairedBars(rows, { title: 'Current vs suggested weights', aName: 'Current', bName: 'Suggested' }) : null,
+      expectation(s.expected),
+      ordersTable(s.orders),
     ];
-    if (canTrade && orders.length) {
-      const button = h('button', { type: 'button', class: 'btn', text: 'Rebalance now' });
+    if (canTrade && asList(s.orders).length) {
+      const verb = s.mode === 'HYBRID' ? 'Propose for approval' : s.mode === 'MANUAL' ? 'Rebalance now (MANUAL: only on your request)' : 'Rebalance now';
+      const button = h('button', { type: 'button', class: 'btn btn-secondary', text: verb });
       const out = h('div', { 'aria-live': 'polite' });
       button.addEventListener('click', async () => {
         button.disabled = true;
         try {
           const r = await api.post(paths.walletRebalance, { address });
-          out.replaceChildren(h('div', { class: 'success' }, h('strong', { text: `Rebalance: ${pick(r, 'action', 'status') ?? 'done'}` }), kv(r)));
+          out.replaceChildren(h('div', { class: 'success', role: 'status' }, h('strong', { text: `Optimizer: ${r.action}` }), h('p', { text: r.reason })));
         } catch (e) { out.replaceChildren(errorBox(e)); button.disabled = false; }
       });
       body.push(h('div', { class: 'actions' }, button), out);
     }
     return body;
-  });
+  }, 'grid-wide');
 }
 
-function proposalsCard(address, canTrade) {
-  return lazy('Pending proposals (HYBRID)', async () => {
-    const proposals = asList(await api.get(paths.walletProposals(address)), 'proposals');
-    if (!proposals.length) return h('p', { class: 'subtle', text: 'No proposals waiting for approval.' });
-    return proposals.map((p) => {
-      const id = pick(p, 'id', 'proposal_id');
-      const state = pick(p, 'status', 'state') ?? 'pending';
+function proposalsCard(address, status, canTrade, onDecided) {
+  const current = Object.fromEntries(asList(status.holdings).map((x) => [x.symbol, num(x.weight)]));
+  return lazy('Proposals awaiting approval (HYBRID)', async () => {
+    const all = asList(await api.get(paths.walletProposals(address)));
+    const pending = all.filter((p) => p.status === 'pending');
+    const decided = all.filter((p) => p.status !== 'pending').slice(0, 10);
+    const pendingNodes = pending.map((p) => {
       const out = h('div', { 'aria-live': 'polite' });
-      const node = h('article', { class: 'card', style: 'margin-bottom:.75rem', 'data-proposal': id },
-        h('h3', {}, `Proposal ${id} `, badge(state)),
-        pick(p, 'reasoning', 'reason') ? h('div', { class: 'reasoning', text: pick(p, 'reasoning', 'reason') }) : null,
-        kv(p, { skip: ['reasoning', 'reason'] }),
-        table(asList(pick(p, 'orders') ?? []), undefined, { empty: 'No orders.' }), out);
-      if (canTrade && /pending|proposed|open/i.test(state)) {
+      const node = h('article', { class: 'card proposal', 'data-proposal': p.id, 'aria-label': `Proposal of ${date(p.created_at)}` },
+        h('h3', {}, `Proposed ${date(p.created_at)} `, badge(p.status), h('span', { class: 'subtle small', text: ` · expires ${date(p.expires_at)}` })),
+        h('p', { class: 'reasoning', text: dash(p.reasoning) }),
+        pairedBars(weightRows(current, p.target_weights), { title: 'Current vs proposed weights', aName: 'Current', bName: 'Proposed' }),
+        ordersTable(p.orders), out);
+      if (canTrade) {
         const approve = h('button', { type: 'button', class: 'btn', text: 'Approve' });
         const reject = h('button', { type: 'button', class: 'btn btn-danger', text: 'Reject' });
         const act = async (path, verb) => {
           approve.disabled = true; reject.disabled = true;
           try {
-            const r = await api.post(path, { address });
-            out.replaceChildren(h('div', { class: 'success', role: 'status', text: `Proposal ${verb}${pick(r ?? {}, 'status') ? `: ${r.status}` : ''}.` }));
+            const r = await api.post(path, {});
+            out.replaceChildren(h('div', { class: 'success', role: 'status' },
+              h('strong', { text: `Proposal ${verb}: ${r.action}${r.executions ? ` (${r.executions} order${r.executions === 1 ? '' : 's'} executed)` : ''}.` }),
+              h('p', { text: r.reason })));
             announce(`Proposal ${verb}`);
-            const tx = document.querySelector('#tx-title')?.parentElement?.querySelector('div');
-            if (tx) loadTransactions(address, tx);
+            onDecided();
           } catch (e) { out.replaceChildren(errorBox(e)); approve.disabled = false; reject.disabled = false; }
         };
-        approve.addEventListener('click', () => act(paths.proposalApprove(id), 'approved'));
-        reject.addEventListener('click', () => act(paths.proposalReject(id), 'rejected'));
+        approve.addEventListener('click', () => act(paths.proposalApprove(p.id), 'approved'));
+        reject.addEventListener('click', () => act(paths.proposalReject(p.id), 'rejected'));
         node.append(h('div', { class: 'actions' }, approve, reject));
       }
       return node;
     });
-  });
+    return [
+      pending.length ? pendingNodes : h('p', { class: 'subtle', text: 'No proposal is waiting for approval.' }),
+      decided.length ? h('details', {}, h('summary', { text: `Earlier proposals (${decided.length})` }),
+        table(decided, [
+          { key: 'created_at', label: 'Proposed', format: (v) => date(v) },
+          { key: 'status', label: 'Outcome', render: (p) => badge(p.status) },
+          { key: 'decided_by', label: 'Decided by', format: (v) => dash(v) },
+          { key: 'orders', label: 'Orders', num: true, render: (p) => String(asList(p.orders).length) },
+        ])) : null,
+    ];
+  }, 'grid-wide');
 }
 
 function modeForm(address, mode, risk) {
-  const modeSelect = select('mode', ['FULL_AI', 'HYBRID', 'MANUAL'], String(mode ?? '').toUpperCase());
-  const riskSelect = select('risk_tolerance', ['CONSERVATIVE', 'MODERATE', 'AGGRESSIVE'], String(risk ?? '').toUpperCase());
+  const modeSelect = select('mode', MODES, mode, enumName);
+  const riskSelect = select('risk_tolerance', RISKS, risk, enumName);
   const out = h('div', { 'aria-live': 'polite' });
   const form = h('form', { class: 'stack' },
-    field('Mode', modeSelect, 'FULL_AI executes approved rebalances; HYBRID waits for your approval; MANUAL never acts alone.'),
-    field('Risk tolerance', riskSelect),
-    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn-secondary', text: 'Save' })), out);
+    field('Mode', modeSelect, 'FULL_AI: the optimizer rebalances on its own. HYBRID: it proposes, you approve. MANUAL: it only suggests.'),
+    field('Risk tolerance', riskSelect, 'Which tokens the optimizer may pick (by Sharpe and drawdown limits).'),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn-secondary', text: 'Save mode and risk' })), out);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     try {
-      await api.post(paths.walletMode, { address, mode: modeSelect.value, risk_tolerance: riskSelect.value });
-      out.replaceChildren(h('div', { class: 'success', role: 'status', text: `Saved: ${modeSelect.value}, ${riskSelect.value}.` }));
+      const w = await api.post(paths.walletMode, { address, mode: modeSelect.value, risk_tolerance: riskSelect.value });
+      out.replaceChildren(h('div', { class: 'success', role: 'status', text: `Saved: ${enumName(w.mode)}, ${enumName(w.risk_tolerance)}.` }));
+      announce('Mode and risk saved');
     } catch (err) { out.replaceChildren(errorBox(err)); }
   });
   return form;
 }
-
-export { date };

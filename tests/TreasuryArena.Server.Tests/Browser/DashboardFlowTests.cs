@@ -1,0 +1,120 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using TreasuryArena.Core.Wallets;
+using TreasuryArena.Core.Wallets.Proposals;
+using TreasuryArena.Infrastructure.Storage;
+
+namespace TreasuryArena.Server.Tests.Browser;
+
+/// <summary>
+/// The dashboard's main flows in a real chromium against the real server over the demo's data (issue 9): sign in,
+/// read a token page, buy with the fee shown first, approve a HYBRID proposal and see it in the transactions, and a
+/// viewer who can neither see the trading controls nor force a trade past the server.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DashboardFlowTests(BrowserFixture browser)
+{
+    [BrowserFact]
+    public async Task Treasurer_ReadsTokenList_AndATokenPage()
+    {
+        await using var d = await DashboardPage.OpenAsync(browser);
+        var page = d.Page;
+
+        await d.SignInAsync(d.Demo.TreasurerKey);
+
+        var rows = page.Locator("table tbody tr");
+        await rows.First.WaitForAsync();
+        Assert.True(await rows.CountAsync() >= 10, "the demo issues at least ten strategy tokens");
+        Assert.True(await page.Locator("table tbody svg.spark").CountAsync() >= 10, "each token row has a NAV sparkline");
+        Assert.Contains("Pat Treasurer", await page.Locator("#who-label").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.False(await page.GetByRole(AriaRole.Link, new() { Name = "Admin" }).IsVisibleAsync(), "a treasurer has no admin page");
+        await BrowserFixture.ScreenshotAsync(page, "dashboard");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "HETH", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "HETH", Level = 1 }).WaitForAsync();
+        await page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("^HETH NAV per share") }).WaitForAsync();
+        await page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("^HETH drawdown") }).WaitForAsync();
+        var text = await page.Locator("#main").InnerTextAsync();
+        Assert.Contains("Sharpe 90d", text, StringComparison.Ordinal);
+        Assert.Contains("1.00% of each buy and sell", text, StringComparison.Ordinal);
+        Assert.Contains("Lifecycle history", text, StringComparison.Ordinal);
+        Assert.Matches(new Regex(@"proving\s+active"), text); // the quality gates promoted it
+        Assert.Contains("Buy or sell HETH", text, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(await page.Locator("section:has(h2:text-is('Strategy')) p").First.InnerTextAsync()));
+        await BrowserFixture.ScreenshotAsync(page, "token");
+    }
+
+    [BrowserFact]
+    public async Task Treasurer_ApprovesHybridProposal_TheOrdersExecute()
+    {
+        await using var d = await DashboardPage.OpenAsync(browser);
+        var page = d.Page;
+        var hybrid = d.WalletIn(WalletMode.Hybrid);
+        var tokens = d.Server.Services.GetRequiredService<TokensRuntime>();
+        var pending = Assert.Single(await tokens.Allocations.ProposalsAsync(hybrid, ProposalStatus.Pending, CancellationToken.None));
+        await d.SignInAsync(d.Demo.TreasurerKey);
+
+        await d.GoAsync($"#/wallets/{hybrid}", "Wallet");
+        var proposal = page.Locator($"[data-proposal='{pending.Id}']");
+        await proposal.WaitForAsync();
+        Assert.Contains("Max-Sharpe weights", await proposal.InnerTextAsync(), StringComparison.Ordinal);
+        await page.GetByTestId("suggestion-reasoning").WaitForAsync();
+        await d.SettledAsync();
+        await BrowserFixture.ScreenshotAsync(page, "wallet");
+
+        await proposal.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+
+        await proposal.GetByText(new Regex("^Proposal approved: executed")).WaitForAsync();
+        var decided = await tokens.Allocations.FindProposalAsync(pending.Id, CancellationToken.None);
+        Assert.Equal(ProposalStatus.Executed, decided!.Status);
+        Assert.StartsWith("Pat Treasurer", decided.DecidedBy, StringComparison.Ordinal);
+    }
+
+    [BrowserFact]
+    public async Task Viewer_SeesNoTradingControls_AndTheServerRefusesAForcedTrade()
+    {
+        await using var d = await DashboardPage.OpenAsync(browser);
+        var page = d.Page;
+        var hybrid = d.WalletIn(WalletMode.Hybrid);
+        var manual = d.WalletIn(WalletMode.Manual);
+        var tokens = d.Server.Services.GetRequiredService<TokensRuntime>();
+        var pending = Assert.Single(await tokens.Allocations.ProposalsAsync(hybrid, ProposalStatus.Pending, CancellationToken.None));
+        await d.SignInAsync(d.Demo.ViewerKey);
+
+        Assert.Contains("viewer", await page.Locator("#who-label").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.False(await page.GetByRole(AriaRole.Link, new() { Name = "Admin" }).IsVisibleAsync());
+        await page.GetByRole(AriaRole.Link, new() { Name = "HETH", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Fees" }).WaitForAsync();
+        Assert.Equal(0, await page.GetByTestId("trade-form").CountAsync());
+
+        await d.GoAsync($"#/wallets/{hybrid}", "Wallet");
+        await page.Locator($"[data-proposal='{pending.Id}']").WaitForAsync(); // the viewer sees the proposal and its reasoning…
+        await d.SettledAsync();
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Approve" }).CountAsync()); // …but cannot decide it
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Reject" }).CountAsync());
+        Assert.Equal(0, await page.GetByTestId("trade-form").CountAsync());
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Save mode and risk" }).CountAsync());
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^(Rebalance|Propose)") }).CountAsync());
+
+        Assert.Equal(403, await d.ForcePostAsync("/api/tokens/buy", new { address = manual, symbol = "HETH", amount = 100 }));
+        Assert.Equal(403, await d.ForcePostAsync($"/api/wallet/proposals/{pending.Id}/approve", new { }));
+        Assert.Equal(403, await d.ForcePostAsync("/api/wallet/mode", new { address = manual, mode = "full_ai" }));
+        Assert.DoesNotContain(d.Ledger.GetWallet(manual)!.Holdings, h => !h.Shares.IsZero);
+        var still = await tokens.Allocations.FindProposalAsync(pending.Id, CancellationToken.None);
+        Assert.Equal(ProposalStatus.Pending, still!.Status);
+    }
+
+    [BrowserFact]
+    public async Task Wallet_OnAPhone_FitsTheScreen()
+    {
+        await using var d = await DashboardPage.OpenAsync(browser, 375, 800, mobile: true);
+        await d.SignInAsync(d.Demo.TreasurerKey);
+
+        await d.GoAsync($"#/wallets/{d.WalletIn(WalletMode.Hybrid)}", "Wallet");
+        await d.SettledAsync();
+
+        Assert.False(await d.HasHorizontalOverflowAsync(), "the wallet page fits a 375 px wide phone screen");
+        await BrowserFixture.ScreenshotAsync(d.Page, "wallet-phone");
+    }
+}
