@@ -88,7 +88,8 @@ public static class ServerApp
         services.AddSingleton<IScheduledJob, NavStepJob>();
         services.AddSingleton<IScheduledJob, WalletRebalanceJob>();
         services.AddSingleton<IScheduledJob, ProposalExpiryJob>();
-        services.AddSingleton<IWalletPeakStore, SqlWalletPeakStore>();
+        services.AddSingleton<SqlWalletPeakStore>();
+        services.AddSingleton<IWalletPeakStore>(sp => sp.GetRequiredService<SqlWalletPeakStore>());
         services.AddSingleton<WalletBreaker>();
         services.AddSingleton<IScheduledJob, FeeAccrualJob>();
         services.AddSingleton<IScheduledJob, WalletBreakerJob>();
@@ -179,10 +180,12 @@ public static class ServerApp
         app.MapAdminComplianceEndpoints();
         app.MapOrganisationEndpoints();
         app.MapTokenEndpoints();
+        app.MapTokenQuoteEndpoints();
         app.MapWalletEndpoints();
         app.MapWalletOptimizerEndpoints();
         app.MapAdminTokenEndpoints();
         app.MapAdminJobEndpoints();
+        app.MapAdminBreakerEndpoints();
         return app;
     }
 

@@ -14,6 +14,14 @@ public sealed class SqlWalletPeakStore(PlatformDatabase database) : IWalletPeakS
         return text is null ? null : decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Every recorded peak, by wallet address (one read for the breakers overview).</summary>
+    public async Task<IReadOnlyDictionary<string, decimal>> ListAsync(CancellationToken ct)
+    {
+        await using var c = await database.OpenAsync(ct);
+        var rows = await c.QueryAsync<(string Address, string Peak)>(new CommandDefinition("SELECT address, peak FROM wallet_peaks", cancellationToken: ct));
+        return rows.ToDictionary(r => r.Address, r => decimal.Parse(r.Peak, NumberStyles.Number, CultureInfo.InvariantCulture), StringComparer.Ordinal);
+    }
+
     public async Task SetAsync(string address, decimal peak, DateTimeOffset at, CancellationToken ct)
     {
         await using var c = await database.OpenAsync(ct);

@@ -89,16 +89,13 @@ public static class WalletStatementBuilder
                 }
 
                 var sign = into ? 1m : -1m;
-                string? symbol = null;
                 if (e.Unit.IsCash)
                 {
                     cash += sign * e.Amount;
-                    symbol = (into ? e.From : e.To).Id.StartsWith("fund:", StringComparison.Ordinal) ? (into ? e.From : e.To).Owner : null;
                 }
                 else
                 {
                     shares[e.Unit.Code] = shares.GetValueOrDefault(e.Unit.Code) + (sign * e.Amount);
-                    symbol = e.Unit.Code;
                 }
 
                 if (!inMonth)
@@ -110,24 +107,14 @@ public static class WalletStatementBuilder
                 tradeFees += fee;
                 deposits += e.Kind == EntryKind.Deposit ? e.Amount : 0m;
                 withdrawals += e.Kind == EntryKind.Withdraw ? e.Amount : 0m;
-                if (pending is null || pendingOp != e.OperationId)
+                if (pending is not null && pendingOp != e.OperationId)
                 {
-                    if (pending is not null)
-                    {
-                        transactions.Add(pending);
-                    }
-
-                    pending = new StatementTransaction(e.At, e.Operation.ToString(), symbol, 0m, 0m, 0m);
-                    pendingOp = e.OperationId;
+                    transactions.Add(pending);
+                    pending = null;
                 }
 
-                pending = pending with
-                {
-                    Symbol = pending.Symbol ?? symbol,
-                    Shares = pending.Shares + (e.Unit.IsCash ? 0m : sign * e.Amount),
-                    CashChange = pending.CashChange + (e.Unit.IsCash ? sign * e.Amount : 0m),
-                    TradeFee = pending.TradeFee + fee,
-                };
+                pending = StatementTransaction.Fold(pending, e, account);
+                pendingOp = e.OperationId;
             }
 
             var holdings = Value(shares, navHistory, currentNav, day, today);

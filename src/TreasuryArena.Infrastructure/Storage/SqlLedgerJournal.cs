@@ -94,22 +94,59 @@ public sealed class SqlLedgerJournal : ILedgerJournal, IAsyncDisposable
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
         while (await r.ReadAsync(cancellationToken))
         {
-            var unit = LedgerUnit.Parse(r.GetString(6));
-            yield return new LedgerEntry(
-                r.GetInt64(0),
-                r.GetInt64(1),
-                Enum.Parse<LedgerOperationKind>(r.GetString(2)),
-                r.GetString(3),
-                Enum.Parse<EntryKind>(r.GetString(4)),
-                r.GetString(5),
-                unit,
-                LedgerAccount.Parse(r.GetString(7)),
-                LedgerAccount.Parse(r.GetString(8)),
-                RoundingPolicy.FromScaled(r.GetInt64(9), unit.Scale),
-                database.ReadInstant(r, 10),
-                r.GetString(11),
-                r.GetString(12));
+            yield return ReadEntry(r);
         }
+    }
+
+    /// <summary>
+    /// The entries that move something into or out of <paramref name="account"/>, newest first, with a sequence below
+    /// <paramref name="beforeSequence"/> (all when null), at most <paramref name="limit"/>. A read for one account's
+    /// history (a wallet's transactions); it scans the sequence index backwards, so recent history is cheap.
+    /// </summary>
+    public async Task<IReadOnlyList<LedgerEntry>> ReadAccountEntriesAsync(LedgerAccount account, long? beforeSequence, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT {EntryColumns} FROM ledger_entries WHERE (from_account = @account OR to_account = @account) AND seq < @before ORDER BY seq DESC LIMIT @limit";
+        AddParameter(cmd, "account", account.ToString());
+        AddParameter(cmd, "before", beforeSequence ?? long.MaxValue);
+        AddParameter(cmd, "limit", (long)limit);
+        var list = new List<LedgerEntry>();
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken))
+        {
+            list.Add(ReadEntry(r));
+        }
+
+        return list;
+    }
+
+    private static void AddParameter(DbCommand cmd, string name, object value)
+    {
+        var p = cmd.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        cmd.Parameters.Add(p);
+    }
+
+    private LedgerEntry ReadEntry(DbDataReader r)
+    {
+        var unit = LedgerUnit.Parse(r.GetString(6));
+        return new LedgerEntry(
+            r.GetInt64(0),
+            r.GetInt64(1),
+            Enum.Parse<LedgerOperationKind>(r.GetString(2)),
+            r.GetString(3),
+            Enum.Parse<EntryKind>(r.GetString(4)),
+            r.GetString(5),
+            unit,
+            LedgerAccount.Parse(r.GetString(7)),
+            LedgerAccount.Parse(r.GetString(8)),
+            RoundingPolicy.FromScaled(r.GetInt64(9), unit.Scale),
+            database.ReadInstant(r, 10),
+            r.GetString(11),
+            r.GetString(12));
     }
 
     public async Task<IReadOnlyDictionary<BalanceKey, decimal>> ReadBalancesAsync(CancellationToken cancellationToken)

@@ -2,13 +2,16 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Ledger;
 using TreasuryArena.Core.Wallets;
+using TreasuryArena.Core.Wallets.Proposals;
+using TreasuryArena.Infrastructure.Reports;
+using TreasuryArena.Infrastructure.Storage;
 using TreasuryArena.Server.Auth;
 using TreasuryArena.Server.Contracts;
 using TreasuryArena.Server.Http;
 
 namespace TreasuryArena.Server.Endpoints;
 
-/// <summary>Wallets: create, status, deposit, withdraw, mode. Reads for any member of the owning organisation; changes for its treasurer.</summary>
+/// <summary>Wallets: list, create, status, transactions, deposit, withdraw, mode. Reads for any member of the owning organisation; changes for its treasurer.</summary>
 public static class WalletEndpoints
 {
     public static IEndpointRouteBuilder MapWalletEndpoints(this IEndpointRouteBuilder app)
@@ -17,17 +20,54 @@ public static class WalletEndpoints
         group.MapGet("/wallets", ListWallets);
         group.MapPost("/wallet/create", CreateWallet).RequireAuthorization(ApiKeyDefaults.TreasurerPolicy);
         group.MapGet("/wallet/{address}/status", GetStatus);
+        group.MapGet("/wallet/{address}/transactions", Transactions);
         group.MapPost("/wallet/deposit", Deposit).RequireAuthorization(ApiKeyDefaults.TreasurerPolicy);
         group.MapPost("/wallet/withdraw", Withdraw).RequireAuthorization(ApiKeyDefaults.TreasurerPolicy);
         group.MapPost("/wallet/mode", SetMode).RequireAuthorization(ApiKeyDefaults.TreasurerPolicy);
         return app;
     }
 
-    public static Ok<List<WalletResponse>> ListWallets(HttpContext http, [AsParameters] LedgerServices s)
+    /// <summary>The caller's organisation's wallets (an admin's: all) with value, P&amp;L, holdings and pending proposals.</summary>
+    public static async Task<Ok<List<WalletSummaryResponse>>> ListWallets(HttpContext http, [AsParameters] LedgerServices s, TokensRuntime tokens)
     {
         var caller = http.Caller();
-        var wallets = s.Ledger.ListWallets().Where(w => caller.CanRead(Guid.Parse(w.Organisation))).Select(WalletResponse.From).ToList();
+        var pending = (await tokens.Allocations.ProposalsAsync(null, ProposalStatus.Pending, http.RequestAborted))
+            .GroupBy(p => p.WalletAddress, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var wallets = new List<WalletSummaryResponse>();
+        foreach (var w in s.Ledger.ListWallets())
+        {
+            if (caller.CanRead(Guid.Parse(w.Organisation)) && s.Ledger.GetWallet(w.Address) is { } view)
+            {
+                wallets.Add(WalletSummaryResponse.From(Status(view, s.Ledger), pending.GetValueOrDefault(w.Address)));
+            }
+        }
+
         return TypedResults.Ok(wallets);
+    }
+
+    /// <summary>The wallet's ledger history, newest first: deposits, withdrawals, buys and sells (<c>?limit=1..500</c>, default 50; <c>?before=SEQ</c> pages back).</summary>
+    public static async Task<Results<Ok<WalletTransactionsResponse>, ProblemHttpResult>> Transactions(string address, string? limit, string? before, HttpContext http, [AsParameters] LedgerServices s, ArenaDatabase database)
+    {
+        if (QueryParams.Limit(limit, 50, 500, out var n) is { } badLimit)
+        {
+            return badLimit;
+        }
+
+        if (QueryParams.Cursor("before", before, out var cursor) is { } badCursor)
+        {
+            return badCursor;
+        }
+
+        var view = WalletAccess.Find(s.Ledger, http.Caller(), address);
+        if (view is null)
+        {
+            return Problems.NotFound("wallet_not_found", $"no wallet {address} in your organisation");
+        }
+
+        await using var journal = database.CreateLedgerJournal();
+        var page = await WalletTransactions.ReadAsync(journal, view.Wallet.Address, n, cursor, http.RequestAborted);
+        return TypedResults.Ok(new WalletTransactionsResponse(view.Wallet.Address, page.Transactions.Select(WalletTransactionResponse.From).ToList(), page.NextBefore));
     }
 
     public static async Task<Results<Created<WalletResponse>, ProblemHttpResult>> CreateWallet(CreateWalletRequest request, HttpContext http, [AsParameters] LedgerServices s)

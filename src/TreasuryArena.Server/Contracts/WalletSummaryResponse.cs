@@ -1,0 +1,45 @@
+using TreasuryArena.Core.Wallets;
+
+namespace TreasuryArena.Server.Contracts;
+
+/// <summary>
+/// <c>GET /api/wallets</c>: a wallet with its figures at current NAVs — cash, value, cost basis and unrealised P&amp;L
+/// (absolute and as a fraction of the cost basis, null without one), realised P&amp;L, how many tokens it holds and how
+/// many HYBRID proposals wait for a decision.
+/// </summary>
+public sealed record WalletSummaryResponse(
+    string Address,
+    Guid OrganisationId,
+    WalletMode Mode,
+    RiskTolerance RiskTolerance,
+    DateTimeOffset CreatedAt,
+    decimal Cash,
+    decimal Value,
+    decimal Invested,
+    decimal CostBasis,
+    decimal Pnl,
+    decimal? PnlPct,
+    decimal RealisedPnl,
+    int HoldingsCount,
+    int PendingProposals)
+{
+    public static WalletSummaryResponse From(WalletStatusResponse s, int pendingProposals)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return new(
+            s.Address,
+            s.OrganisationId,
+            s.Mode,
+            s.RiskTolerance,
+            s.CreatedAt,
+            s.Cash,
+            s.Value,
+            s.Value - s.Cash,
+            s.CostBasis,
+            s.UnrealisedPnl,
+            s.CostBasis == 0m ? null : Math.Round(s.UnrealisedPnl / s.CostBasis, 6, MidpointRounding.ToEven),
+            s.RealisedPnl,
+            s.Holdings.Count(h => h.Shares > 0m),
+            pendingProposals);
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TreasuryArena.Core.Compliance;
+using TreasuryArena.Core.Nav;
+using TreasuryArena.Core.Tokens;
+using TreasuryArena.Infrastructure.Platform;
+using TreasuryArena.Infrastructure.Storage;
+using TreasuryArena.Server.Auth;
+using TreasuryArena.Server.Contracts;
+
+namespace TreasuryArena.Server.Endpoints;
+
+/// <summary>Admin: the circuit breakers — platform halt, token drawdown breakers (buys paused), wallet drawdown breakers (FULL_AI → HYBRID).</summary>
+public static class AdminBreakerEndpoints
+{
+    public static IEndpointRouteBuilder MapAdminBreakerEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/admin").WithTags("Admin: compliance and audit").RequireAuthorization(ApiKeyDefaults.AdminPolicy)
+            .MapGet("/breakers", Breakers);
+        return app;
+    }
+
+    public static async Task<Ok<BreakersResponse>> Breakers(TokensRuntime tokens, IComplianceStore compliance, SqlWalletPeakStore peaks, MonitoringRules rules, CancellationToken ct)
+    {
+        var halt = HaltResponse.From(await compliance.HaltStateAsync(ct));
+        var tokenLimit = tokens.Settings.Lifecycle.BreakerDrawdown;
+        var walletLimit = rules.WalletDrawdownBreaker;
+        var fired = new List<BreakerResponse>();
+
+        var tokenRows = new List<TokenBreakerResponse>();
+        foreach (var t in tokens.Ledger.ListTokens())
+        {
+            var symbol = t.Token.Symbol;
+            var last = await tokens.NavStore.HistoryAsync(symbol, 1, ct);
+            decimal? drawdown = last.Count > 0 ? Math.Abs(last[0].Drawdown) : null;
+            string? reason = null;
+            var tripped = false;
+            if (t.Token.Status == TokenStatus.Paused)
+            {
+                var pause = (await tokens.NavStore.EventsAsync(symbol, ct)).LastOrDefault(e => e.To == TokenStatus.Paused);
+                tripped = pause?.Actor == NavEngine.EngineActor;
+                reason = pause?.Reason;
+            }
+
+            tokenRows.Add(new TokenBreakerResponse(symbol, t.Token.Status, t.NavPerShare.Value, drawdown, tokenLimit, tripped, reason));
+            if (tripped)
+            {
+                fired.Add(new BreakerResponse("token", symbol, "tripped", drawdown, tokenLimit, reason));
+            }
+        }
+
+        var known = await peaks.ListAsync(ct);
+        var walletRows = new List<WalletBreakerResponse>();
+        foreach (var w in tokens.Ledger.ListWallets())
+        {
+            if (tokens.Ledger.GetWallet(w.Address) is not { } view)
+            {
+                continue;
+            }
+
+            var value = tokens.Desk.WalletValue(view);
+            decimal? peak = known.TryGetValue(w.Address, out var p) ? p : null;
+            decimal? drawdown = peak is > 0m ? Math.Max(0m, Math.Round((peak.Value - value) / peak.Value, 6, MidpointRounding.ToEven)) : null;
+            var tripped = peak is { } pk && ComplianceRules.WalletDrawdownTrips(pk, value, walletLimit);
+            walletRows.Add(new WalletBreakerResponse(w.Address, Guid.Parse(w.Organisation), w.Mode, value, peak, drawdown, walletLimit, tripped));
+            if (tripped)
+            {
+                fired.Add(new BreakerResponse("wallet", w.Address, "tripped", drawdown, walletLimit, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"value {value:0.00} against peak {peak:0.00}")));
+            }
+        }
+
+        return TypedResults.Ok(new BreakersResponse(halt, tokenLimit, walletLimit, fired, tokenRows, walletRows));
+    }
+}
