@@ -15,9 +15,8 @@ namespace TreasuryArena.Benchmarks;
 /// a max-Sharpe target per risk filter, then per wallet the orders, the rule advisor's review, the guardrails, the trade
 /// desk (compliance rules) and the ledger, whose writes are durable group commits. Each invocation rebalances 10,000 fresh
 /// all-cash wallets (created, unmeasured, in the iteration setup), so every invocation really trades (about 5–6 buys per
-/// wallet). The compliance rules run on every trade, but their store (verification, attestation, per-day trade counts)
-/// is in memory here: its per-trade bookkeeping is not ledger data, and the SQL store's one write per trade is measured
-/// elsewhere.
+/// wallet). The compliance rules run on every trade; their store (verification, attestation) is in memory here, and
+/// the per-day trade counts come from the ledger itself.
 /// </summary>
 [MemoryDiagnoser]
 [InProcess]
@@ -130,22 +129,20 @@ public class WalletRebalanceBenchmarks
         return [.. addresses];
     }
 
-    /// <summary>The compliance store's bookkeeping in memory (verification, disclosure, attestation, trade counts).</summary>
+    /// <summary>The compliance store's bookkeeping in memory (verification, disclosure, attestation).</summary>
     private sealed class InMemoryComplianceStore : IComplianceStore
     {
         private readonly ConcurrentDictionary<Guid, VerificationEvidence> _verified = new();
         private readonly ConcurrentDictionary<Guid, Attestation> _attested = new();
-        private readonly ConcurrentDictionary<(string, DateOnly), int> _trades = new();
         private readonly ConcurrentDictionary<Guid, HeldTrade> _holds = new();
         private RiskDisclosure? _disclosure;
 
-        public Task<ComplianceSnapshot> LoadSnapshotAsync(Guid organisationId, string walletAddress, DateOnly day, CancellationToken ct) =>
-            Task.FromResult(new ComplianceSnapshot(
+        public Task<ComplianceStanding> LoadStandingAsync(Guid organisationId, CancellationToken ct) =>
+            Task.FromResult(new ComplianceStanding(
                 _verified.ContainsKey(organisationId) ? OrganisationStatus.Verified : null,
                 _disclosure?.Version,
                 _attested.TryGetValue(organisationId, out var a) ? a.DocumentVersion : null,
-                false,
-                _trades.GetValueOrDefault((walletAddress, day))));
+                false));
 
         public Task AddVerificationAsync(VerificationEvidence evidence, CancellationToken ct)
         {
@@ -189,12 +186,6 @@ public class WalletRebalanceBenchmarks
         public Task SetHaltAsync(bool halted, string? reason, string actor, DateTimeOffset at, CancellationToken ct) => Task.CompletedTask;
 
         public Task<PlatformHalt> HaltStateAsync(CancellationToken ct) => throw new NotSupportedException();
-
-        public Task RecordTradeAsync(string walletAddress, DateOnly day, CancellationToken ct)
-        {
-            _trades.AddOrUpdate((walletAddress, day), 1, (_, n) => n + 1);
-            return Task.CompletedTask;
-        }
 
         public Task AddNotificationAsync(Notification notification, CancellationToken ct) => Task.CompletedTask;
 

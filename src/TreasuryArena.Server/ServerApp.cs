@@ -98,6 +98,7 @@ public static class ServerApp
         services.AddSingleton<IdentityService>();
         services.AddSingleton<ComplianceService>();
         services.AddSingleton<CallerCache>();
+        services.AddSingleton<TokenListCache>();
         services.AddHostedService<PlatformStartup>();
         services.AddDashboard();
 

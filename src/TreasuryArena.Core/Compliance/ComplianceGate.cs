@@ -1,12 +1,18 @@
 using System.Globalization;
 using System.Text.Json;
 using TreasuryArena.Core.Audit;
+using TreasuryArena.Core.Ledger;
 
 namespace TreasuryArena.Core.Compliance;
 
-/// <summary>The compliance gate: loads the snapshot, applies <see cref="ComplianceRules"/>, audits and records holds.</summary>
+/// <summary>
+/// The compliance gate: reads the organisation's standing from the store and the wallet's trades today from the ledger
+/// (committed buys and sells, rebuilt from the journal at start), applies <see cref="ComplianceRules"/>, audits
+/// refusals and records holds.
+/// </summary>
 public sealed class ComplianceGate(
     IComplianceStore store,
+    LedgerService ledger,
     IAuditLog audit,
     INotifier notifier,
     MonitoringRules rules,
@@ -16,7 +22,13 @@ public sealed class ComplianceGate(
     {
         ArgumentNullException.ThrowIfNull(intent);
         var now = time.GetUtcNow();
-        var snapshot = await store.LoadSnapshotAsync(intent.OrganisationId, intent.WalletAddress, DateOnly.FromDateTime(now.UtcDateTime), ct);
+        var standing = await store.LoadStandingAsync(intent.OrganisationId, ct);
+        var snapshot = new ComplianceSnapshot(
+            standing.OrganisationStatus,
+            standing.CurrentDisclosureVersion,
+            standing.AttestedVersion,
+            standing.PlatformHalted,
+            ledger.TradesOn(intent.WalletAddress, DateOnly.FromDateTime(now.UtcDateTime)));
         var outcome = ComplianceRules.Evaluate(snapshot, intent, rules);
         var action = "trade." + intent.Side.ToString().ToLowerInvariant();
         switch (outcome.Kind)
@@ -58,12 +70,6 @@ public sealed class ComplianceGate(
             default:
                 return ComplianceVerdict.Allow;
         }
-    }
-
-    public Task TradeExecutedAsync(TradeIntent intent, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(intent);
-        return store.RecordTradeAsync(intent.WalletAddress, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ct);
     }
 
     private static string Detail(TradeIntent intent, string? code, string reason, Guid? holdId = null) =>

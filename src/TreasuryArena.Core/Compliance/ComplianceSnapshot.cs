@@ -2,7 +2,7 @@ using TreasuryArena.Core.Identity;
 
 namespace TreasuryArena.Core.Compliance;
 
-/// <summary>Everything the trade rules read, loaded in one go by the store.</summary>
+/// <summary>Everything the trade rules read: the organisation's <see cref="ComplianceStanding"/> and the wallet's trades today.</summary>
 public sealed record ComplianceSnapshot(
     OrganisationStatus? OrganisationStatus,
     string? CurrentDisclosureVersion,

@@ -3,7 +3,8 @@ namespace TreasuryArena.Core.Compliance;
 /// <summary>Port: verification evidence, disclosures, attestations, held trades, the platform halt flag.</summary>
 public interface IComplianceStore
 {
-    Task<ComplianceSnapshot> LoadSnapshotAsync(Guid organisationId, string walletAddress, DateOnly day, CancellationToken ct);
+    /// <summary>The organisation's standing for the trade rules (the daily trade count comes from the ledger).</summary>
+    Task<ComplianceStanding> LoadStandingAsync(Guid organisationId, CancellationToken ct);
 
     Task AddVerificationAsync(VerificationEvidence evidence, CancellationToken ct);
 
@@ -29,9 +30,6 @@ public interface IComplianceStore
     Task SetHaltAsync(bool halted, string? reason, string actor, DateTimeOffset at, CancellationToken ct);
 
     Task<PlatformHalt> HaltStateAsync(CancellationToken ct);
-
-    /// <summary>Counts one executed trade for the daily-trades rule.</summary>
-    Task RecordTradeAsync(string walletAddress, DateOnly day, CancellationToken ct);
 
     Task AddNotificationAsync(Notification notification, CancellationToken ct);
 

@@ -9,7 +9,7 @@ namespace TreasuryArena.Core.Compliance;
 
 /// <summary>
 /// The one trade path: checks the order (amount, token, wallet ownership), asks the <see cref="IComplianceGate"/>,
-/// and only when allowed executes on the <see cref="LedgerService"/> and counts the trade. Used by the API, by
+/// and only when allowed executes on the <see cref="LedgerService"/> (which counts the trade). Used by the API, by
 /// admin release of held trades and by jobs, so no path can skip compliance.
 /// </summary>
 public sealed class TradeDesk(LedgerService ledger, IComplianceGate gate)
@@ -83,11 +83,6 @@ public sealed class TradeDesk(LedgerService ledger, IComplianceGate gate)
         if (!result.Accepted)
         {
             return new TradeOutcome.Refused(CodeFor(result.Error), result.Message ?? result.Error.ToString(), result.Error == LedgerError.InvalidAmount ? field : null);
-        }
-
-        if (!result.Repeated)
-        {
-            await gate.TradeExecutedAsync(intent, ct);
         }
 
         return new TradeOutcome.Executed(result);

@@ -15,6 +15,9 @@ namespace TreasuryArena.Core.Ledger;
 /// task. A refused command writes nothing. Business refusals come back as <see cref="LedgerResult"/> values with a
 /// <see cref="LedgerError"/>; exceptions mean a bug or a storage failure (the batch is then not acknowledged and the
 /// in-memory state is reloaded from the journal).
+/// Reads take a shared lock that the writer holds only while it applies a batch in memory, never during the commit's
+/// I/O: a reader may see a batch's effects while its commit is in flight (a few milliseconds), before its callers are
+/// answered; if that commit fails, the state is reloaded and the callers get the failure.
 /// Cancelling a call's token stops waiting for the answer; a command already queued may still be committed.
 /// </summary>
 public sealed class LedgerService : IAsyncDisposable
@@ -23,10 +26,11 @@ public sealed class LedgerService : IAsyncDisposable
     private readonly TimeProvider time;
     private readonly int maxBatch;
     private readonly Channel<Pending> queue;
-    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly ReaderWriterLockSlim gate = new(LockRecursionPolicy.NoRecursion);
     private readonly Task writer;
     private readonly bool ownsJournal;
     private LedgerState state;
+    private long version;
 
     private LedgerService(ILedgerJournal journal, TimeProvider time, LedgerState state, int maxBatch, bool ownsJournal)
     {
@@ -41,6 +45,13 @@ public sealed class LedgerService : IAsyncDisposable
 
     /// <summary>Number of group commits done by this instance.</summary>
     public long Commits { get; private set; }
+
+    /// <summary>
+    /// Changes whenever the state readers see changes (after each committed batch, and after a reload), without
+    /// taking the lock: a reader that saw a value and then reads the state sees at least that version's state, so
+    /// derived views can be cached per version.
+    /// </summary>
+    public long Version => Interlocked.Read(ref version);
 
     /// <summary>
     /// Opens a ledger over <paramref name="journal"/>, rebuilding its state by replaying every entry. When
@@ -124,6 +135,9 @@ public sealed class LedgerService : IAsyncDisposable
 
     public Holding? GetHolding(string address, string symbol) => Read(s => s.Holding(address, symbol));
 
+    /// <summary>Buys and sells of the wallet committed on UTC <paramref name="day"/> (see <see cref="LedgerState.TradesOn"/>).</summary>
+    public int TradesOn(string address, DateOnly day) => Read(s => s.TradesOn(address, day));
+
     public TokenView? GetToken(string symbol) => Read(s => s.TokenView(symbol));
 
     public IReadOnlyList<TokenView> ListTokens() =>
@@ -164,14 +178,14 @@ public sealed class LedgerService : IAsyncDisposable
 
     private T Read<T>(Func<LedgerState, T> read)
     {
-        gate.Wait();
+        gate.EnterReadLock();
         try
         {
             return read(state);
         }
         finally
         {
-            gate.Release();
+            gate.ExitReadLock();
         }
     }
 
@@ -199,18 +213,34 @@ public sealed class LedgerService : IAsyncDisposable
             }
 
             Exception? failure = null;
-            await gate.WaitAsync();
             try
             {
-                var at = Now();
-                foreach (var p in batch)
+                // Validate and apply under the write lock (in memory, no I/O), then commit with readers free to read:
+                // nobody waits on a lock for the fsync, and callers are completed only after it.
+                LedgerBatch? toCommit = null;
+                gate.EnterWriteLock();
+                try
                 {
-                    results.Add(state.Execute(p.Command, at, builder));
+                    var at = Now();
+                    foreach (var p in batch)
+                    {
+                        results.Add(state.Execute(p.Command, at, builder));
+                    }
+
+                    if (!builder.IsEmpty)
+                    {
+                        toCommit = builder.Build(state);
+                        Interlocked.Increment(ref version);
+                    }
+                }
+                finally
+                {
+                    gate.ExitWriteLock();
                 }
 
-                if (!builder.IsEmpty)
+                if (toCommit is not null)
                 {
-                    await journal.AppendAsync(builder.Build(state), CancellationToken.None);
+                    await journal.AppendAsync(toCommit, CancellationToken.None);
                     Commits++;
                 }
             }
@@ -219,16 +249,22 @@ public sealed class LedgerService : IAsyncDisposable
                 failure = ex;
                 try
                 {
-                    state = await LoadStateAsync(journal, CancellationToken.None);
+                    var reloaded = await LoadStateAsync(journal, CancellationToken.None);
+                    gate.EnterWriteLock();
+                    try
+                    {
+                        state = reloaded;
+                        Interlocked.Increment(ref version);
+                    }
+                    finally
+                    {
+                        gate.ExitWriteLock();
+                    }
                 }
                 catch (Exception reload) when (reload is not OutOfMemoryException)
                 {
                     failure = new AggregateException(ex, reload);
                 }
-            }
-            finally
-            {
-                gate.Release();
             }
 
             for (var i = 0; i < batch.Count; i++)

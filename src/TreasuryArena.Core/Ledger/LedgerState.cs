@@ -22,6 +22,7 @@ public sealed partial class LedgerState
     private readonly Dictionary<(string Address, string Symbol), HoldingBook> holdings = [];
     private readonly Dictionary<string, int> holderCounts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LedgerResult> results = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Day, int Count)> tradesByDay = new(StringComparer.Ordinal);
     private readonly List<Leg> legs = [];
 
     public long LastSequence { get; private set; }
@@ -113,6 +114,14 @@ public sealed partial class LedgerState
         tokens.TryGetValue(symbol, out var t)
             ? new TokenView(t, GrossAssetValue(symbol), Supply(symbol), NavPerShare(symbol), holderCounts.GetValueOrDefault(symbol))
             : null;
+
+    /// <summary>
+    /// Buys and sells of a wallet committed on UTC <paramref name="day"/> (by the entries' instants), for the
+    /// daily-trades monitoring rule. Counted when an operation is applied, live or replayed, so a restart rebuilds it.
+    /// Only the latest day per wallet is kept.
+    /// </summary>
+    public int TradesOn(string address, DateOnly day) =>
+        tradesByDay.TryGetValue(address, out var t) && t.Day == day.DayNumber ? t.Count : 0;
 
     public Holding? Holding(string address, string symbol)
     {
@@ -709,6 +718,11 @@ public sealed partial class LedgerState
             cash = revalue;
         }
 
+        if ((kind is LedgerOperationKind.Buy or LedgerOperationKind.Sell) && address is not null)
+        {
+            CountTrade(address, DateOnly.FromDateTime(first.At.UtcDateTime).DayNumber);
+        }
+
         foreach (var e in entries)
         {
             Move(e.From, e.Unit, -e.Amount);
@@ -726,6 +740,19 @@ public sealed partial class LedgerState
             Money.Usd(management), Money.Usd(performance));
         results[first.IdempotencyKey] = result;
         return result;
+    }
+
+    private void CountTrade(string address, int day)
+    {
+        var (last, count) = tradesByDay.GetValueOrDefault(address);
+        if (day > last)
+        {
+            tradesByDay[address] = (day, 1);
+        }
+        else if (day == last)
+        {
+            tradesByDay[address] = (day, count + 1);
+        }
     }
 
     private HoldingBook Book(string address, string symbol)

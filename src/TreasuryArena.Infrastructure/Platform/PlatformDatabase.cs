@@ -15,6 +15,9 @@ public sealed class PlatformDatabase(ArenaDatabase database)
 
     public bool IsPostgreSql => Arena.Provider == DatabaseProvider.Postgres;
 
+    /// <summary>The compliance standings cached for this database in this process (shared by every store over it).</summary>
+    public ComplianceStandingCache Standings => ComplianceStandingCache.For(Arena);
+
     public Task<DbConnection> OpenAsync(CancellationToken ct) => Arena.OpenConnectionAsync(ct);
 
     /// <summary>Begins a write transaction that serialises writers: BEGIN IMMEDIATE on SQLite, plain on PostgreSQL.</summary>

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Dapper;
 using Npgsql;
 using TreasuryArena.Core.Audit;
@@ -18,23 +17,22 @@ public sealed class SqlAuditLog : IAuditLog, IAsyncDisposable
 
     private readonly PlatformDatabase _database;
     private readonly TimeProvider _time;
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _writer;
+    private readonly GroupCommitWriter<AuditRecord, AuditEntry> _writer;
 
     public SqlAuditLog(PlatformDatabase database, TimeProvider time)
     {
         _database = database;
         _time = time;
-        _writer = Task.Run(WriteLoopAsync);
+        _writer = new GroupCommitWriter<AuditRecord, AuditEntry>(WriteBatchAsync, MaxBatch);
     }
+
+    /// <summary>Number of group commits done by this instance.</summary>
+    public long Commits => _writer.Batches;
 
     public Task<AuditEntry> AppendAsync(AuditRecord record, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var pending = new Pending(record, new TaskCompletionSource<AuditEntry>(TaskCreationOptions.RunContinuationsAsynchronously));
-        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
-
-        return pending.Done.Task.WaitAsync(ct);
+        return _writer.WriteAsync(record, ct);
     }
 
     public async Task<IReadOnlyList<AuditEntry>> ReadAsync(long afterSequence, int limit, CancellationToken ct)
@@ -69,39 +67,7 @@ public sealed class SqlAuditLog : IAuditLog, IAsyncDisposable
         }
     }
 
-    private async Task WriteLoopAsync()
-    {
-        var batch = new List<Pending>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
-        {
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var p))
-            {
-                batch.Add(p);
-            }
-
-            try
-            {
-                var entries = await WriteBatchAsync(batch);
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    batch[i].Done.TrySetResult(entries[i]);
-                }
-            }
-#pragma warning disable CA1031 // The writer must survive any failure and report it to every waiting caller.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                foreach (var p in batch)
-                {
-                    p.Done.TrySetException(ex);
-                }
-            }
-
-            batch.Clear();
-        }
-    }
-
-    private async Task<List<AuditEntry>> WriteBatchAsync(List<Pending> batch)
+    private async Task<IReadOnlyList<AuditEntry>> WriteBatchAsync(IReadOnlyList<AuditRecord> batch)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -119,9 +85,9 @@ public sealed class SqlAuditLog : IAuditLog, IAsyncDisposable
                 var previous = head?.hash ?? AuditChain.Genesis;
                 var now = _time.GetUtcNow();
                 var entries = new List<AuditEntry>(batch.Count);
-                foreach (var p in batch)
+                foreach (var record in batch)
                 {
-                    var entry = AuditChain.Link(++seq, now, p.Record, previous);
+                    var entry = AuditChain.Link(++seq, now, record, previous);
                     previous = entry.Hash;
                     entries.Add(entry);
                 }
@@ -140,13 +106,7 @@ public sealed class SqlAuditLog : IAuditLog, IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _queue.Writer.TryComplete();
-        await _writer;
-    }
-
-    private sealed record Pending(AuditRecord Record, TaskCompletionSource<AuditEntry> Done);
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
 
 #pragma warning disable CA1812, IDE1006 // Instantiated by Dapper; column names are snake_case.
     private sealed class HeadRow

@@ -6,29 +6,37 @@ using TreasuryArena.Core.Identity;
 
 namespace TreasuryArena.Infrastructure.Platform;
 
-/// <summary>Verification evidence, disclosures, attestations, holds, halt, trade counts and notifications.</summary>
+/// <summary>Verification evidence, disclosures, attestations, holds, halt and notifications.</summary>
 public sealed class SqlComplianceStore(PlatformDatabase database) : IComplianceStore
 {
-    private const string SnapshotSql = """
+    private const string StandingSql = """
         SELECT
           (SELECT status FROM organisations WHERE id = @Org) AS org_status,
           (SELECT version FROM risk_disclosures ORDER BY published_at DESC, version DESC LIMIT 1) AS current_version,
           (SELECT document_version FROM attestations WHERE organisation_id = @Org ORDER BY attested_at DESC LIMIT 1) AS attested_version,
-          (SELECT halted FROM platform_state WHERE id = 1) AS halted,
-          (SELECT trades FROM trade_counts WHERE wallet_address = @Wallet AND day = @Day) AS trades_today
+          (SELECT halted FROM platform_state WHERE id = 1) AS halted
         """;
 
-    public async Task<ComplianceSnapshot> LoadSnapshotAsync(Guid organisationId, string walletAddress, DateOnly day, CancellationToken ct)
+    private readonly ComplianceStandingCache _standings = database.Standings;
+
+    /// <summary>From the shared <see cref="ComplianceStandingCache"/> when fresh, else one query.</summary>
+    public async Task<ComplianceStanding> LoadStandingAsync(Guid organisationId, CancellationToken ct)
     {
+        if (_standings.TryGet(organisationId, out var cached))
+        {
+            return cached;
+        }
+
+        var generation = _standings.Generation;
         await using var c = await database.OpenAsync(ct);
-        var row = await c.QuerySingleAsync<SnapshotRow>(new CommandDefinition(
-            SnapshotSql, new { Org = organisationId.ToString(), Wallet = walletAddress, Day = (long)day.DayNumber }, cancellationToken: ct));
-        return new ComplianceSnapshot(
+        var row = await c.QuerySingleAsync<StandingRow>(new CommandDefinition(StandingSql, new { Org = organisationId.ToString() }, cancellationToken: ct));
+        var standing = new ComplianceStanding(
             row.org_status is null ? null : Ticks.Parse<OrganisationStatus>(row.org_status),
             row.current_version,
             row.attested_version,
-            row.halted is 1,
-            (int)Math.Min(int.MaxValue, row.trades_today ?? 0));
+            row.halted is 1);
+        _standings.Set(organisationId, standing, generation);
+        return standing;
     }
 
     public async Task AddVerificationAsync(VerificationEvidence evidence, CancellationToken ct)
@@ -57,6 +65,7 @@ public sealed class SqlComplianceStore(PlatformDatabase database) : IComplianceS
             "INSERT INTO risk_disclosures (version, text, sha256, published_at, published_by) VALUES (@Version, @Text, @Sha256, @At, @By) ON CONFLICT (version) DO NOTHING",
             new { disclosure.Version, disclosure.Text, disclosure.Sha256, At = Ticks.From(disclosure.PublishedAt), By = disclosure.PublishedBy },
             cancellationToken: ct));
+        _standings.InvalidateAll();
         return n == 1;
     }
 
@@ -84,6 +93,7 @@ public sealed class SqlComplianceStore(PlatformDatabase database) : IComplianceS
                 By = attestation.AttestedBy,
             },
             cancellationToken: ct));
+        _standings.Invalidate(attestation.OrganisationId);
     }
 
     public async Task<Attestation?> LatestAttestationAsync(Guid organisationId, CancellationToken ct)
@@ -157,6 +167,7 @@ public sealed class SqlComplianceStore(PlatformDatabase database) : IComplianceS
             """,
             new { Halted = halted ? 1L : 0L, Reason = reason, By = actor, At = Ticks.From(at) },
             cancellationToken: ct));
+        _standings.InvalidateAll();
     }
 
     public async Task<PlatformHalt> HaltStateAsync(CancellationToken ct)
@@ -164,15 +175,6 @@ public sealed class SqlComplianceStore(PlatformDatabase database) : IComplianceS
         await using var c = await database.OpenAsync(ct);
         var row = await c.QuerySingleOrDefaultAsync<HaltRow>(new CommandDefinition("SELECT * FROM platform_state WHERE id = 1", cancellationToken: ct));
         return row is null ? new PlatformHalt(false, null, null, null) : new PlatformHalt(row.halted == 1, row.reason, row.set_by, Ticks.To(row.set_at));
-    }
-
-    public async Task RecordTradeAsync(string walletAddress, DateOnly day, CancellationToken ct)
-    {
-        await using var c = await database.OpenAsync(ct);
-        await c.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO trade_counts (wallet_address, day, trades) VALUES (@Wallet, @Day, 1) ON CONFLICT (wallet_address, day) DO UPDATE SET trades = trade_counts.trades + 1",
-            new { Wallet = walletAddress, Day = (long)day.DayNumber },
-            cancellationToken: ct));
     }
 
     public async Task AddNotificationAsync(Notification notification, CancellationToken ct)
@@ -204,13 +206,12 @@ public sealed class SqlComplianceStore(PlatformDatabase database) : IComplianceS
     }
 
 #pragma warning disable CA1812, IDE1006 // Instantiated by Dapper; column names are snake_case.
-    private sealed class SnapshotRow
+    private sealed class StandingRow
     {
         public string? org_status { get; set; }
         public string? current_version { get; set; }
         public string? attested_version { get; set; }
         public long? halted { get; set; }
-        public long? trades_today { get; set; }
     }
 
     private sealed class VerificationRow

@@ -1,46 +1,143 @@
+using System.Collections.Concurrent;
 using Dapper;
+using Npgsql;
 
 namespace TreasuryArena.Infrastructure.Platform;
 
 /// <summary>
-/// Stored responses of mutating requests by (caller scope, Idempotency-Key). A request first claims its key
-/// (state <c>pending</c>); the response is saved when it completes, and a repeat replays it.
+/// Stored responses of mutating requests by (caller scope, Idempotency-Key). A request first claims its key in this
+/// process (a repeat while it runs is told so) after checking that no response is stored for it; when it completes,
+/// its response is written by a group-commit writer (many requests' records in one durable transaction) and the
+/// request waits for that commit before answering, so an acknowledged response is always stored. A first attempt
+/// that fails releases its claim. Two instances on one database that get the same new key at the same moment may
+/// both run it; the second to store its response gets the first one's back (<see cref="CompleteAsync"/>).
+/// Records written by earlier versions in state <c>pending</c> are reported as still running.
 /// </summary>
-public sealed class SqlIdempotencyStore(PlatformDatabase database)
+public sealed class SqlIdempotencyStore : IAsyncDisposable
 {
-    public async Task<IdempotencyRecord?> TryClaimAsync(string scope, string key, string requestHash, DateTimeOffset at, CancellationToken ct)
-    {
-        await using var c = await database.OpenAsync(ct);
-        var n = await c.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO idempotency_keys (scope, idem_key, request_hash, state, created_at) VALUES (@Scope, @Key, @Hash, 'pending', @At) ON CONFLICT (scope, idem_key) DO NOTHING",
-            new { Scope = scope, Key = key, Hash = requestHash, At = Ticks.From(at) },
-            cancellationToken: ct));
-        if (n == 1)
-        {
-            return null;
-        }
+    private const int MaxBatch = 1024;
+    private readonly PlatformDatabase _database;
+    private readonly ConcurrentDictionary<(string Scope, string Key), string> _running = new();
+    private readonly GroupCommitWriter<Completion, bool> _writer;
 
-        var row = await c.QuerySingleAsync<Row>(new CommandDefinition(
-            "SELECT * FROM idempotency_keys WHERE scope = @Scope AND idem_key = @Key", new { Scope = scope, Key = key }, cancellationToken: ct));
-        return new IdempotencyRecord(row.request_hash, row.state == "done", (int)(row.status_code ?? 0), row.content_type, row.body);
+    public SqlIdempotencyStore(PlatformDatabase database)
+    {
+        _database = database;
+        _writer = new GroupCommitWriter<Completion, bool>(WriteBatchAsync, MaxBatch);
     }
 
-    public async Task CompleteAsync(string scope, string key, int statusCode, string? contentType, string body, CancellationToken ct)
+    /// <summary>Number of group commits done by this instance.</summary>
+    public long Commits => _writer.Batches;
+
+    /// <summary>Null when the key is now claimed by the caller; else what a repeat finds (still running, or the stored response).</summary>
+    public async Task<IdempotencyRecord?> TryClaimAsync(string scope, string key, string requestHash, CancellationToken ct)
     {
-        await using var c = await database.OpenAsync(ct);
-        await c.ExecuteAsync(new CommandDefinition(
-            "UPDATE idempotency_keys SET state = 'done', status_code = @Status, content_type = @ContentType, body = @Body WHERE scope = @Scope AND idem_key = @Key",
-            new { Scope = scope, Key = key, Status = (long)statusCode, ContentType = contentType, Body = body },
-            cancellationToken: ct));
+        if (!_running.TryAdd((scope, key), requestHash))
+        {
+            return _running.TryGetValue((scope, key), out var hash) ? new IdempotencyRecord(hash, false, 0, null, null) : await FindAsync(scope, key, ct) ?? new IdempotencyRecord(requestHash, false, 0, null, null);
+        }
+
+        // Claimed first, then looked up: a request that completed meanwhile stored its record before releasing its claim.
+        try
+        {
+            var stored = await FindAsync(scope, key, ct);
+            if (stored is not null)
+            {
+                _running.TryRemove((scope, key), out _);
+            }
+
+            return stored;
+        }
+        catch
+        {
+            _running.TryRemove((scope, key), out _);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Stores the response durably (group commit) and releases the claim. Null when stored; the record found instead
+    /// when another instance stored one for the same key first.
+    /// </summary>
+    public async Task<IdempotencyRecord?> CompleteAsync(string scope, string key, string requestHash, DateTimeOffset at, int statusCode, string? contentType, string body, CancellationToken ct)
+    {
+        try
+        {
+            var stored = await _writer.WriteAsync(new Completion(scope, key, requestHash, Ticks.From(at), statusCode, contentType, body), ct);
+            return stored ? null : await FindAsync(scope, key, ct);
+        }
+        finally
+        {
+            _running.TryRemove((scope, key), out _);
+        }
     }
 
     /// <summary>Forgets a claim whose request failed unexpectedly, so the client may retry with the same key.</summary>
-    public async Task ReleaseAsync(string scope, string key, CancellationToken ct)
+    public void Release(string scope, string key) => _running.TryRemove((scope, key), out _);
+
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+
+    private async Task<IdempotencyRecord?> FindAsync(string scope, string key, CancellationToken ct)
     {
-        await using var c = await database.OpenAsync(ct);
-        await c.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM idempotency_keys WHERE scope = @Scope AND idem_key = @Key AND state = 'pending'", new { Scope = scope, Key = key }, cancellationToken: ct));
+        await using var c = await _database.OpenAsync(ct);
+        var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            "SELECT request_hash, state, status_code, content_type, body FROM idempotency_keys WHERE scope = @Scope AND idem_key = @Key", new { Scope = scope, Key = key }, cancellationToken: ct));
+        return row is null ? null : new IdempotencyRecord(row.request_hash, row.state == "done", (int)(row.status_code ?? 0), row.content_type, row.body);
     }
+
+    private async Task<IReadOnlyList<bool>> WriteBatchAsync(IReadOnlyList<Completion> batch)
+    {
+        const string sql = "INSERT INTO idempotency_keys (scope, idem_key, request_hash, state, status_code, content_type, body, created_at) " +
+                           "VALUES (@Scope, @Key, @RequestHash, 'done', @StatusCode, @ContentType, @Body, @CreatedAt) ON CONFLICT (scope, idem_key) DO NOTHING";
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await using var c = await _database.OpenAsync(CancellationToken.None);
+                await using var tx = await PlatformDatabase.BeginWriteAsync(c, CancellationToken.None);
+                var stored = new bool[batch.Count];
+                if (c is NpgsqlConnection)
+                {
+                    // One round trip: the keys actually inserted come back.
+                    var inserted = (await c.QueryAsync<(string Scope, string Key)>(
+                        "INSERT INTO idempotency_keys (scope, idem_key, request_hash, state, status_code, content_type, body, created_at) " +
+                        "SELECT s, k, h, 'done', st, ct, b, at FROM unnest(@S, @K, @H, @St, @Ct, @B, @At) AS t(s, k, h, st, ct, b, at) " +
+                        "ON CONFLICT (scope, idem_key) DO NOTHING RETURNING scope, idem_key",
+                        new
+                        {
+                            S = batch.Select(b => b.Scope).ToArray(),
+                            K = batch.Select(b => b.Key).ToArray(),
+                            H = batch.Select(b => b.RequestHash).ToArray(),
+                            St = batch.Select(b => b.StatusCode).ToArray(),
+                            Ct = batch.Select(b => b.ContentType).ToArray(),
+                            B = batch.Select(b => b.Body).ToArray(),
+                            At = batch.Select(b => b.CreatedAt).ToArray(),
+                        },
+                        tx)).ToHashSet();
+                    for (var i = 0; i < batch.Count; i++)
+                    {
+                        stored[i] = inserted.Contains((batch[i].Scope, batch[i].Key));
+                    }
+                }
+                else
+                {
+                    for (var i = 0; i < batch.Count; i++)
+                    {
+                        stored[i] = await c.ExecuteAsync(sql, batch[i], tx) == 1;
+                    }
+                }
+
+                await tx.CommitAsync();
+                return stored;
+            }
+            catch (Exception) when (attempt < 5)
+            {
+                await Task.Delay(10 * (attempt + 1));
+            }
+        }
+    }
+
+    private sealed record Completion(string Scope, string Key, string RequestHash, long CreatedAt, long StatusCode, string? ContentType, string Body);
 
 #pragma warning disable CA1812, IDE1006 // Instantiated by Dapper; column names are snake_case.
     private sealed class Row

@@ -23,6 +23,7 @@ public sealed class SqlIdentityStore(PlatformDatabase database) : IIdentityStore
                 CreatedAt = Ticks.From(organisation.CreatedAt),
             },
             cancellationToken: ct));
+        database.Standings.Invalidate(organisation.Id);
         return n == 1;
     }
 
@@ -56,6 +57,7 @@ public sealed class SqlIdentityStore(PlatformDatabase database) : IIdentityStore
             "UPDATE organisations SET plan = @Plan, status = @Status WHERE id = @Id",
             new { Id = organisation.Id.ToString(), Plan = Ticks.Lower(organisation.Plan), Status = Ticks.Lower(organisation.Status) },
             cancellationToken: ct));
+        database.Standings.Invalidate(organisation.Id);
     }
 
     public async Task<Member> GetOrAddMemberAsync(Guid? organisationId, string name, DateTimeOffset now, CancellationToken ct)

@@ -16,9 +16,17 @@ namespace TreasuryArena.Infrastructure.Storage;
 /// </summary>
 public sealed class ArenaDatabase
 {
+    private long _navVersion;
+
     private ArenaDatabase(DatabaseLocation location) => Location = location;
 
     public DatabaseLocation Location { get; }
+
+    /// <summary>
+    /// Bumped by every <see cref="SqlNavStore"/> write through this instance (NAV history, backings, lifecycle
+    /// events), so readers can cache what they derive from those tables until it changes.
+    /// </summary>
+    public long NavVersion => Interlocked.Read(ref _navVersion);
 
     public DatabaseProvider Provider => Location.Provider;
 
@@ -74,6 +82,8 @@ public sealed class ArenaDatabase
             throw;
         }
     }
+
+    internal void NavChanged() => Interlocked.Increment(ref _navVersion);
 
     /// <summary>The ledger's journal in this database (one writer per database at a time).</summary>
     public SqlLedgerJournal CreateLedgerJournal() => new(this);

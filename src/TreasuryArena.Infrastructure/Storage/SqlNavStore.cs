@@ -44,6 +44,7 @@ public sealed class SqlNavStore(ArenaDatabase database, TimeProvider time) : INa
             backtest = backtestJson,
             created = database.InstantParameter(time.GetUtcNow()),
         }, cancellationToken: ct));
+        database.NavChanged();
         return n == 1;
     }
 
@@ -51,6 +52,7 @@ public sealed class SqlNavStore(ArenaDatabase database, TimeProvider time) : INa
     {
         await using var c = await database.OpenConnectionAsync(ct);
         await c.ExecuteAsync(new CommandDefinition("UPDATE token_backings SET breaker_reference = @d WHERE symbol = @symbol", new { d = Date(date), symbol }, cancellationToken: ct));
+        database.NavChanged();
     }
 
     public async Task<string?> FindBacktestAsync(string symbol, CancellationToken ct)
@@ -125,6 +127,7 @@ public sealed class SqlNavStore(ArenaDatabase database, TimeProvider time) : INa
         }
 
         await tx.CommitAsync(ct);
+        database.NavChanged();
     }
 
     public async Task AddEventAsync(LifecycleEvent lifecycleEvent, CancellationToken ct)
@@ -144,6 +147,7 @@ public sealed class SqlNavStore(ArenaDatabase database, TimeProvider time) : INa
                 reason = lifecycleEvent.Reason,
                 at = database.InstantParameter(lifecycleEvent.At),
             }, cancellationToken: ct));
+        database.NavChanged();
     }
 
     public async Task<IReadOnlyList<LifecycleEvent>> EventsAsync(string? symbol, CancellationToken ct)

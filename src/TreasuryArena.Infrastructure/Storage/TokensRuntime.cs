@@ -36,7 +36,7 @@ public sealed class TokensRuntime : IAsyncDisposable
         Identity = new SqlIdentityStore(platform);
         ComplianceStore = complianceStore ?? new SqlComplianceStore(platform);
         Audit = new SqlAuditLog(platform, time);
-        Compliance = new ComplianceGate(ComplianceStore, Audit, notifier ?? new StoredNotifier(ComplianceStore, null), settings.Monitoring, time);
+        Compliance = new ComplianceGate(ComplianceStore, ledger, Audit, notifier ?? new StoredNotifier(ComplianceStore, null), settings.Monitoring, time);
         Desk = new TradeDesk(ledger, Compliance);
         Portfolios = new BackingPortfolioFactory(history);
         Nav = new NavEngine(ledger, NavStore, Portfolios, settings.Lifecycle, time);

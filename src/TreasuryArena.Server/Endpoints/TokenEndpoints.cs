@@ -13,23 +13,16 @@ public static class TokenEndpoints
     public static IEndpointRouteBuilder MapTokenEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/tokens").WithTags("Tokens").RequireAuthorization(ApiKeyDefaults.MemberPolicy);
-        group.MapGet("/list", List);
+        group.MapGet("/list", List).Produces<List<TokenResponse>>(StatusCodes.Status200OK, "application/json");
         group.MapGet("/{symbol}/info", Info);
         group.MapPost("/buy", Buy).RequireAuthorization(ApiKeyDefaults.TreasurerPolicy);
         group.MapPost("/sell", Sell).RequireAuthorization(ApiKeyDefaults.TreasurerPolicy);
         return app;
     }
 
-    public static async Task<Ok<List<TokenResponse>>> List([AsParameters] LedgerServices s, TokensRuntime runtime, CancellationToken ct)
-    {
-        var list = new List<TokenResponse>();
-        foreach (var token in s.Ledger.ListTokens())
-        {
-            list.Add(await TokenInsights.DescribeAsync(token, runtime.NavStore, full: false, ct));
-        }
-
-        return TypedResults.Ok(list);
-    }
+    /// <summary>Every token with its 90-day figures; the body is served from <see cref="TokenListCache"/> until the ledger or the NAV rows change.</summary>
+    public static async Task<IResult> List(TokenListCache cache, CancellationToken ct) =>
+        TypedResults.Bytes(await cache.GetAsync(ct), "application/json; charset=utf-8");
 
     public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Info(string symbol, [AsParameters] LedgerServices s, TokensRuntime runtime, CancellationToken ct)
     {

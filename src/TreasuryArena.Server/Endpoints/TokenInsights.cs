@@ -20,13 +20,31 @@ public static class TokenInsights
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(store);
         var symbol = view.Token.Symbol;
+        var stored = await LoadAsync(store, symbol, full, ct);
+        return Describe(view, stored, full ? await LifecycleAsync(store, symbol, ct) : null);
+    }
+
+    /// <summary>What <see cref="Describe"/> reads from the NAV store for one token (the list's window, or all for the info page).</summary>
+    public static async Task<StoredInsight> LoadAsync(INavStore store, string symbol, bool full, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(store);
         var rows = await store.HistoryAsync(symbol, full ? null : Window + 1, ct);
         var backing = await store.FindBackingAsync(symbol, ct);
-        var description = StrategyLibrary.TryGet(backing?.Strategy ?? view.Token.StrategyId, out var definition) ? definition.Description : null;
+        return new StoredInsight(rows, backing?.Strategy);
+    }
+
+    /// <summary>The response from the ledger's view and the stored rows; <paramref name="lifecycle"/> non-null for the full (info) form.</summary>
+    public static TokenResponse Describe(TokenView view, StoredInsight stored, IReadOnlyList<LifecycleEventResponse>? lifecycle)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(stored);
+        var full = lifecycle is not null;
+        var rows = stored.Rows;
+        var description = StrategyLibrary.TryGet(stored.Strategy ?? view.Token.StrategyId, out var definition) ? definition.Description : null;
         var baseResponse = TokenResponse.From(view);
         if (rows.Count == 0)
         {
-            return baseResponse with { Description = description, NavHistory = full ? [] : null, Lifecycle = full ? await LifecycleAsync(store, symbol, ct) : null };
+            return baseResponse with { Description = description, NavHistory = full ? [] : null, Lifecycle = lifecycle };
         }
 
         var window = rows.Count > Window + 1 ? rows.Skip(rows.Count - Window - 1).ToList() : rows;
@@ -62,7 +80,7 @@ public static class TokenInsights
             Drawdown = last.Drawdown,
             NavDate = last.Date,
             NavHistory = (full ? rows : window).Select(r => new NavPointResponse(r.Date, r.Nav, r.DailyReturn, r.Drawdown, r.Sharpe90, r.Volatility90, r.ManagementFee, r.PerformanceFee)).ToList(),
-            Lifecycle = full ? await LifecycleAsync(store, symbol, ct) : null,
+            Lifecycle = lifecycle,
         };
     }
 

@@ -7,9 +7,10 @@ namespace TreasuryArena.Server.Http;
 
 /// <summary>
 /// Makes mutations with an <c>Idempotency-Key</c> header safe to repeat: the first request claims the key (per
-/// caller), its response (status, type, body) is stored, and a repeat gets exactly that response back with
-/// <c>Idempotent-Replayed: true</c>. Reusing a key for a different request is a 422; a repeat while the first is
-/// still running is a 409. A failed (5xx) first attempt releases the key so the client can retry.
+/// caller), its response (status, type, body) is stored durably before it is sent (group-committed with other
+/// requests' records), and a repeat gets exactly that response back with <c>Idempotent-Replayed: true</c>. Reusing a
+/// key for a different request is a 422; a repeat while the first is still running is a 409. A failed (5xx) first
+/// attempt releases the key so the client can retry.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next, SqlIdempotencyStore store, TimeProvider time, IProblemDetailsService problems)
 {
@@ -37,29 +38,10 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, SqlIdempotencySt
         var scope = context.Features.Get<TreasuryArena.Core.Identity.Caller>()?.KeyId.ToString() ?? "anonymous";
         request.EnableBuffering();
         var requestHash = await HashRequestAsync(request, context.RequestAborted);
-        var existing = await store.TryClaimAsync(scope, key, requestHash, time.GetUtcNow(), context.RequestAborted);
+        var existing = await store.TryClaimAsync(scope, key, requestHash, context.RequestAborted);
         if (existing is not null)
         {
-            if (!string.Equals(existing.RequestHash, requestHash, StringComparison.Ordinal))
-            {
-                await WriteProblemAsync(context, 422, "idempotency_key_reused", $"{Header} '{key}' was already used for a different request");
-            }
-            else if (!existing.Completed)
-            {
-                await WriteProblemAsync(context, 409, "idempotency_conflict", $"a request with {Header} '{key}' is still being processed");
-            }
-            else
-            {
-                context.Response.StatusCode = existing.StatusCode;
-                context.Response.Headers["Idempotent-Replayed"] = "true";
-                if (existing.ContentType is not null)
-                {
-                    context.Response.ContentType = existing.ContentType;
-                }
-
-                await context.Response.WriteAsync(existing.Body ?? "", context.RequestAborted);
-            }
-
+            await ReplayAsync(context, existing, key, requestHash);
             return;
         }
 
@@ -74,8 +56,15 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, SqlIdempotencySt
             if (context.Response.StatusCode < 500)
             {
                 var body = await new StreamReader(buffer).ReadToEndAsync(context.RequestAborted);
-                await store.CompleteAsync(scope, key, context.Response.StatusCode, context.Response.ContentType, body, CancellationToken.None);
                 completed = true;
+                var first = await store.CompleteAsync(scope, key, requestHash, time.GetUtcNow(), context.Response.StatusCode, context.Response.ContentType, body, CancellationToken.None);
+                if (first is not null)
+                {
+                    // Another instance stored a response for this key first: answer with that one.
+                    context.Response.Body = original;
+                    await ReplayAsync(context, first, key, requestHash);
+                    return;
+                }
             }
 
             buffer.Position = 0;
@@ -87,8 +76,31 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, SqlIdempotencySt
             context.Response.Body = original;
             if (!completed)
             {
-                await store.ReleaseAsync(scope, key, CancellationToken.None);
+                store.Release(scope, key);
             }
+        }
+    }
+
+    private async Task ReplayAsync(HttpContext context, IdempotencyRecord existing, string key, string requestHash)
+    {
+        if (!string.Equals(existing.RequestHash, requestHash, StringComparison.Ordinal))
+        {
+            await WriteProblemAsync(context, 422, "idempotency_key_reused", $"{Header} '{key}' was already used for a different request");
+        }
+        else if (!existing.Completed)
+        {
+            await WriteProblemAsync(context, 409, "idempotency_conflict", $"a request with {Header} '{key}' is still being processed");
+        }
+        else
+        {
+            context.Response.StatusCode = existing.StatusCode;
+            context.Response.Headers["Idempotent-Replayed"] = "true";
+            if (existing.ContentType is not null)
+            {
+                context.Response.ContentType = existing.ContentType;
+            }
+
+            await context.Response.WriteAsync(existing.Body ?? "", context.RequestAborted);
         }
     }
 

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using TreasuryArena.Infrastructure.Storage;
+using TreasuryArena.Server.Contracts;
+
+namespace TreasuryArena.Server.Endpoints;
+
+/// <summary>
+/// The <c>GET /api/tokens/list</c> body, serialised once per state: it is rebuilt only when the ledger's
+/// <see cref="TreasuryArena.Core.Ledger.LedgerService.Version"/> (a trade, a NAV re-valuation, a status change) or the
+/// database's <see cref="ArenaDatabase.NavVersion"/> (the NAV step's history rows, backings, lifecycle events) moved,
+/// and the NAV rows it shows are re-read only when the latter moved. One request rebuilds; concurrent ones wait for it.
+/// </summary>
+public sealed class TokenListCache(TokensRuntime runtime, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : IDisposable
+{
+    private readonly SemaphoreSlim _rebuild = new(1, 1);
+    private Body? _body;
+    private (long NavVersion, Dictionary<string, StoredInsight> Insights)? _stored;
+
+    /// <summary>Number of times the body was built (for tests and diagnostics).</summary>
+    public long Builds { get; private set; }
+
+    public async ValueTask<byte[]> GetAsync(CancellationToken ct)
+    {
+        var body = Volatile.Read(ref _body);
+        if (body is not null && body.LedgerVersion == runtime.Ledger.Version && body.NavVersion == runtime.Database.NavVersion)
+        {
+            return body.Json;
+        }
+
+        await _rebuild.WaitAsync(ct);
+        try
+        {
+            // Versions first, then the state: the body holds at least what those versions describe.
+            var ledgerVersion = runtime.Ledger.Version;
+            var navVersion = runtime.Database.NavVersion;
+            body = _body;
+            if (body is not null && body.LedgerVersion == ledgerVersion && body.NavVersion == navVersion)
+            {
+                return body.Json;
+            }
+
+            var insights = _stored is { } s && s.NavVersion == navVersion ? s.Insights : new Dictionary<string, StoredInsight>(StringComparer.Ordinal);
+            var list = new List<TokenResponse>();
+            foreach (var token in runtime.Ledger.ListTokens())
+            {
+                var symbol = token.Token.Symbol;
+                if (!insights.TryGetValue(symbol, out var stored))
+                {
+                    stored = await TokenInsights.LoadAsync(runtime.NavStore, symbol, full: false, ct);
+                    insights[symbol] = stored;
+                }
+
+                list.Add(TokenInsights.Describe(token, stored, lifecycle: null));
+            }
+
+            _stored = (navVersion, insights);
+            body = new Body(ledgerVersion, navVersion, JsonSerializer.SerializeToUtf8Bytes(list, json.Value.SerializerOptions));
+            Volatile.Write(ref _body, body);
+            Builds++;
+            return body.Json;
+        }
+        finally
+        {
+            _rebuild.Release();
+        }
+    }
+
+    public void Dispose() => _rebuild.Dispose();
+
+    private sealed record Body(long LedgerVersion, long NavVersion, byte[] Json);
+}
