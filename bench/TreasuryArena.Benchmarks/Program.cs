@@ -1,4 +1,13 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
+using TreasuryArena.Benchmarks;
 
 // Run in Release: dotnet run -c Release --project bench/TreasuryArena.Benchmarks -- --filter '*'
+// Stopwatch harness for the wallet rebalance: dotnet run -c Release --project bench/TreasuryArena.Benchmarks -- wallet-profile [ROUNDS] [--sql-compliance]
+if (args.Length > 0 && args[0] == "wallet-profile")
+{
+    await WalletRebalanceProfile.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2, args.Contains("--sql-compliance"));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

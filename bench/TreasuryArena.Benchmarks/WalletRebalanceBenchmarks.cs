@@ -32,6 +32,15 @@ public class WalletRebalanceBenchmarks
     private Guid _org;
     private List<string> _wallets = [];
 
+    /// <summary>The runtime over the benchmark database (for the Stopwatch harness).</summary>
+    internal TokensRuntime Runtime => _runtime;
+
+    /// <summary>The wallets created by the last <see cref="CreateWallets"/>.</summary>
+    internal IReadOnlyList<string> Wallets10k => _wallets;
+
+    /// <summary>The compliance bookkeeping in the SQL store (as <c>arena rebalance --all</c> runs) instead of in memory.</summary>
+    internal bool SqlCompliance { get; set; }
+
     public static IEnumerable<(string Strategy, string Symbol, IReadOnlyDictionary<string, string>? Parameters)> FiftyTokens()
     {
         var list = new List<(string, string, IReadOnlyDictionary<string, string>?)>
@@ -90,7 +99,7 @@ public class WalletRebalanceBenchmarks
         Directory.CreateDirectory(_dir);
         var db = await ArenaDatabase.OpenAsync(Path.Combine(_dir, "arena.db"), TimeProvider.System);
         _runtime = await TokensRuntime.OpenAsync(db, HistoryLoader.Load(HistoryLocator.Find()), TimeProvider.System,
-            complianceStore: new InMemoryComplianceStore());
+            complianceStore: SqlCompliance ? null : new InMemoryComplianceStore());
         var inception = new DateOnly(2020, 9, 1);
         foreach (var (strategy, symbol, parameters) in FiftyTokens())
         {

@@ -24,6 +24,7 @@ public sealed partial class LedgerState
     private readonly Dictionary<string, LedgerResult> results = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Day, int Count)> tradesByDay = new(StringComparer.Ordinal);
     private readonly List<Leg> legs = [];
+    private string[] sortedSymbols = [];
 
     public long LastSequence { get; private set; }
 
@@ -143,15 +144,29 @@ public sealed partial class LedgerState
         }
 
         var list = new List<Holding>();
-        foreach (var symbol in tokens.Keys.Order(StringComparer.Ordinal))
+        var account = LedgerAccount.Wallet(address);
+        foreach (var symbol in SortedSymbols())
         {
-            if (Holding(address, symbol) is { } h && !h.Shares.IsZero)
+            var shares = balances.GetValueOrDefault(new BalanceKey(account, LedgerUnit.SharesOf(symbol)));
+            if (shares != 0m)
             {
-                list.Add(h);
+                var book = holdings.GetValueOrDefault((address, symbol));
+                list.Add(new Holding(address, symbol, Shares.Of(shares), Money.Usd(book?.Cost ?? 0m), Money.Usd(book?.Realised ?? 0m)));
             }
         }
 
-        return new WalletView(w, CashOf(address), list);
+        return new WalletView(w, Money.Usd(balances.GetValueOrDefault(new BalanceKey(account, LedgerUnit.Usd))), list);
+    }
+
+    /// <summary>Token symbols in ordinal order (cached; tokens are never removed, only added).</summary>
+    private string[] SortedSymbols()
+    {
+        if (sortedSymbols.Length != tokens.Count)
+        {
+            sortedSymbols = [.. tokens.Keys.Order(StringComparer.Ordinal)];
+        }
+
+        return sortedSymbols;
     }
 
     /// <summary>

@@ -12,6 +12,28 @@ public sealed class SqlWalletAllocationStore(ArenaDatabase database) : IWalletAl
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
+    private static readonly string[] SnapshotParameters = ["id", "run", "address", "asOf", "mode", "action", "value", "current", "target", "orders", "decision", "reasoning", "created"];
+
+    public async Task SaveRunAsync(OptimizerRun run, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        await using var c = await database.OpenConnectionAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO wallet_optimizer_runs (run_id, as_of, lookback_days, tokens, created_at) VALUES (@id, @asOf, @lookback, @tokens, @created)",
+            new { id = run.Id.ToString(), asOf = Date(run.AsOf), lookback = run.LookbackDays, tokens = run.TokensJson, created = database.InstantParameter(run.CreatedAt) },
+            cancellationToken: ct));
+    }
+
+    public async Task<OptimizerRun?> FindRunAsync(Guid runId, CancellationToken ct)
+    {
+        await using var c = await database.OpenConnectionAsync(ct);
+        await using var r = await c.ExecuteReaderAsync(new CommandDefinition(
+            "SELECT run_id, as_of, lookback_days, tokens, created_at FROM wallet_optimizer_runs WHERE run_id = @id", new { id = runId.ToString() }, cancellationToken: ct));
+        return await r.ReadAsync(ct)
+            ? new OptimizerRun(Guid.Parse(r.GetString(0)), r.GetFieldValue<DateOnly>(1), r.GetInt32(2), r.GetString(3), database.ReadInstant(r, 4))
+            : null;
+    }
+
     public async Task SaveSnapshotsAsync(IReadOnlyList<AllocationSnapshot> snapshots, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(snapshots);
@@ -22,26 +44,35 @@ public sealed class SqlWalletAllocationStore(ArenaDatabase database) : IWalletAl
 
         await using var c = await database.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
-        const string sql = "INSERT INTO wallet_allocation_snapshots (id, run_id, address, as_of, mode, action, value_cents, current_weights, target_weights, orders, decision, reasoning, created_at) " +
-                           "VALUES (@id, @run, @address, @asOf, @mode, @action, @value, @current, @target, @orders, @decision, @reasoning, @created)";
+
+        // One prepared statement for the whole chunk, its parameters re-bound per row.
+        await using var insert = c.CreateCommand();
+        insert.Transaction = tx;
+        insert.CommandText = "INSERT INTO wallet_allocation_snapshots (id, run_id, address, as_of, mode, action, value_cents, current_weights, target_weights, orders, decision, reasoning, created_at) " +
+                             "VALUES (@id, @run, @address, @asOf, @mode, @action, @value, @current, @target, @orders, @decision, @reasoning, @created)";
+        var p = SnapshotParameters.Select(name =>
+            {
+                var parameter = insert.CreateParameter();
+                parameter.ParameterName = name;
+                insert.Parameters.Add(parameter);
+                return parameter;
+            }).ToArray();
         foreach (var s in snapshots)
         {
-            await c.ExecuteAsync(new CommandDefinition(sql, new
-            {
-                id = s.Id.ToString(),
-                run = s.RunId.ToString(),
-                address = s.Address,
-                asOf = Date(s.AsOf),
-                mode = s.Mode,
-                action = s.Action,
-                value = (long)Math.Round(s.Value * 100m, MidpointRounding.ToZero),
-                current = JsonSerializer.Serialize(s.CurrentWeights),
-                target = JsonSerializer.Serialize(s.TargetWeights),
-                orders = JsonSerializer.Serialize(s.Orders, Json),
-                decision = s.DecisionJson,
-                reasoning = s.Reasoning,
-                created = database.InstantParameter(s.CreatedAt),
-            }, tx, cancellationToken: ct));
+            p[0].Value = s.Id.ToString();
+            p[1].Value = s.RunId.ToString();
+            p[2].Value = s.Address;
+            p[3].Value = Date(s.AsOf);
+            p[4].Value = s.Mode;
+            p[5].Value = s.Action;
+            p[6].Value = (long)Math.Round(s.Value * 100m, MidpointRounding.ToZero);
+            p[7].Value = JsonSerializer.Serialize(s.CurrentWeights);
+            p[8].Value = JsonSerializer.Serialize(s.TargetWeights);
+            p[9].Value = JsonSerializer.Serialize(s.Orders, Json);
+            p[10].Value = s.DecisionJson;
+            p[11].Value = s.Reasoning;
+            p[12].Value = database.InstantParameter(s.CreatedAt);
+            await insert.ExecuteNonQueryAsync(ct);
         }
 
         await tx.CommitAsync(ct);

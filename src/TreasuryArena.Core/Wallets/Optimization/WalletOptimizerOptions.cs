@@ -39,4 +39,13 @@ public sealed record WalletOptimizerOptions
     public decimal SlippageTolerance { get; init; } = 0.02m;
 
     public OrderSizingOptions Sizing { get; init; } = new();
+
+    /// <summary>
+    /// Wallets rebalanced at once in a run. Each wallet's orders run one after another (sells first), so this is also
+    /// about how many trades share one ledger group commit; reads of wallets and tokens do not block on commits.
+    /// </summary>
+    public int MaxParallelWallets { get; init; } = 512;
+
+    /// <summary>Allocation snapshots stored per transaction while a run proceeds (each snapshot is one row: atomic per wallet).</summary>
+    public int SnapshotBatchSize { get; init; } = 500;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Threading.Channels;
 using TreasuryArena.Core.Advice;
 using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Compliance;
@@ -33,6 +34,9 @@ public sealed class WalletRebalancer(
 {
     public const string Actor = "wallet-optimizer";
 
+    /// <summary>Longest a finished wallet's snapshot waits for its chunk to fill before the chunk is stored.</summary>
+    public static readonly TimeSpan SnapshotFlushInterval = TimeSpan.FromMilliseconds(250);
+
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     private readonly OrderExecutor _executor = new(ledger, desk, optimizer.Options.Sizing, optimizer.Options.SlippageTolerance);
@@ -42,11 +46,11 @@ public sealed class WalletRebalancer(
     /// <summary>The recommendation for one wallet, stored as a <c>suggested</c> snapshot (nothing executes).</summary>
     public async Task<WalletRunResult> SuggestAsync(string address, CancellationToken ct)
     {
-        var ctx = await ContextAsync([address], ct);
+        var ctx = await ContextAsync([address], true, ct);
         var wallet = ledger.GetWallet(address) ?? throw new DomainException("unknown_wallet", $"no wallet {address}");
         var (rec, plan) = await RecommendAsync(wallet, ctx, ct);
         var result = new WalletRunResult(address, PlanPolicy.ModeName(wallet.Wallet.Mode), "suggested", rec.TargetWeights, rec.Orders, [], rec.Reasoning, rec, null);
-        await store.SaveSnapshotsAsync([Snapshot(Guid.CreateVersion7(time.GetUtcNow()), wallet, rec, plan, result, null, null)], ct);
+        await store.SaveSnapshotsAsync([Snapshot(ctx.RunId, wallet, rec, plan, result, null, null)], ct);
         return result;
     }
 
@@ -67,25 +71,99 @@ public sealed class WalletRebalancer(
             }
         }
 
-        var ctx = await ContextAsync(wallets, ct);
-        var runId = Guid.CreateVersion7(time.GetUtcNow());
+        var ctx = await ContextAsync(wallets, !dryRun, ct);
+        var runId = ctx.RunId;
         var results = new WalletRunResult[wallets.Count];
-        var snapshots = new AllocationSnapshot?[wallets.Count];
         var done = 0;
-        await Parallel.ForEachAsync(Enumerable.Range(0, wallets.Count), new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = ct }, async (i, token) =>
-        {
-            var (result, snapshot) = await RebalanceOneAsync(wallets[i], ctx, runId, dryRun, token);
-            results[i] = result;
-            snapshots[i] = snapshot;
-            progress?.Invoke(Interlocked.Increment(ref done));
-        });
+        var options = optimizer.Options;
 
-        if (!dryRun)
+        // Snapshots are stored while the run proceeds, one transaction per chunk of wallets (a snapshot is one row, so
+        // each wallet's record is atomic). The writer drains the queue even when the run fails or is cancelled, so every
+        // wallet that traded has its snapshot; a storage failure stops the run and is rethrown.
+        var pending = Channel.CreateBounded<AllocationSnapshot>(new BoundedChannelOptions(Math.Max(1, options.SnapshotBatchSize) * 4) { SingleReader = true });
+        var writer = dryRun ? Task.CompletedTask : Task.Run(() => WriteSnapshotsAsync(pending.Reader, Math.Max(1, options.SnapshotBatchSize), pending.Writer), CancellationToken.None);
+        try
         {
-            await store.SaveSnapshotsAsync(snapshots.OfType<AllocationSnapshot>().ToList(), ct);
+            await Parallel.ForEachAsync(Enumerable.Range(0, wallets.Count), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelWallets), CancellationToken = ct }, async (i, token) =>
+            {
+                var (result, snapshot) = await RebalanceOneAsync(wallets[i], ctx, runId, dryRun, token);
+                results[i] = result;
+                if (snapshot is not null)
+                {
+                    await pending.Writer.WriteAsync(snapshot, CancellationToken.None);
+                }
+
+                progress?.Invoke(Interlocked.Increment(ref done));
+            });
+        }
+        catch (ChannelClosedException)
+        {
+            // The snapshot writer failed: awaiting it below rethrows its exception.
+        }
+        catch (Exception) when (!dryRun)
+        {
+            pending.Writer.TryComplete();
+            await writer.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw;
         }
 
+        pending.Writer.TryComplete();
+        await writer;
         return results;
+    }
+
+    /// <summary>
+    /// Stores queued snapshots in chunks of at most <paramref name="chunk"/>, one transaction each. A chunk is written
+    /// when full, when the run ends, or <see cref="SnapshotFlushInterval"/> after its first snapshot arrived.
+    /// </summary>
+    private async Task WriteSnapshotsAsync(ChannelReader<AllocationSnapshot> reader, int chunk, ChannelWriter<AllocationSnapshot> writer)
+    {
+        var batch = new List<AllocationSnapshot>(chunk);
+        try
+        {
+            while (await reader.WaitToReadAsync(CancellationToken.None))
+            {
+                var deadline = Environment.TickCount64 + (long)SnapshotFlushInterval.TotalMilliseconds;
+                while (batch.Count < chunk)
+                {
+                    if (reader.TryRead(out var s))
+                    {
+                        batch.Add(s);
+                        continue;
+                    }
+
+                    var left = deadline - Environment.TickCount64;
+                    if (left <= 0 || !await MoreWithinAsync(reader, TimeSpan.FromMilliseconds(left)))
+                    {
+                        break;
+                    }
+                }
+
+                if (batch.Count > 0)
+                {
+                    await store.SaveSnapshotsAsync([.. batch], CancellationToken.None);
+                    batch.Clear();
+                }
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            writer.TryComplete(ex);
+            throw;
+        }
+
+        static async Task<bool> MoreWithinAsync(ChannelReader<AllocationSnapshot> reader, TimeSpan wait)
+        {
+            using var timeout = new CancellationTokenSource(wait);
+            try
+            {
+                return await reader.WaitToReadAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+        }
     }
 
     /// <summary>Executes or rejects a pending HYBRID proposal on a treasurer's decision; an expired or stale one cannot be approved.</summary>
@@ -260,7 +338,11 @@ public sealed class WalletRebalancer(
         return (optimizer.Recommend(snapshot), org.Plan);
     }
 
-    private async Task<RunContext> ContextAsync(IEnumerable<string> addresses, CancellationToken ct)
+    /// <summary>
+    /// What a run shares by all its wallets: organisations, last executed rebalances and the run's inputs (token metrics),
+    /// stored once for the run unless <paramref name="storeRun"/> is false (dry run).
+    /// </summary>
+    private async Task<RunContext> ContextAsync(IEnumerable<string> addresses, bool storeRun, CancellationToken ct)
     {
         var orgs = new Dictionary<string, Organisation>(StringComparer.Ordinal);
         foreach (var id in addresses.Select(a => ledger.GetWallet(a)?.Wallet.Organisation).OfType<string>().Distinct(StringComparer.Ordinal))
@@ -268,7 +350,15 @@ public sealed class WalletRebalancer(
             orgs[id] = await OrganisationAsync(id, ct);
         }
 
-        return new RunContext(orgs, await store.LastExecutedAsync(ct));
+        var now = time.GetUtcNow();
+        var runId = Guid.CreateVersion7(now);
+        if (storeRun)
+        {
+            var tokens = JsonSerializer.Serialize(optimizer.Universe.Tokens.Values.Select(t => new { t.Symbol, t.Nav, t.Buyable, t.AnnualReturn, t.Volatility, t.Sharpe, t.MaxDrawdown }), Json);
+            await store.SaveRunAsync(new OptimizerRun(runId, optimizer.Universe.AsOf, optimizer.Options.LookbackDays, tokens, now), ct);
+        }
+
+        return new RunContext(runId, orgs, await store.LastExecutedAsync(ct));
     }
 
     private async Task<Organisation> OrganisationAsync(string organisation, CancellationToken ct)
@@ -279,6 +369,10 @@ public sealed class WalletRebalancer(
         return org ?? throw new DomainException("unknown_organisation", $"the wallet's organisation {organisation} does not exist");
     }
 
+    /// <summary>
+    /// The wallet's allocation snapshot. Its decision document holds the wallet's inputs; the token metrics the run used
+    /// are stored once with the run (<see cref="OptimizerRun"/>, found by <c>run_id</c>), not repeated per wallet.
+    /// </summary>
     private AllocationSnapshot Snapshot(Guid runId, WalletView wallet, WalletRecommendation rec, Plan plan, WalletRunResult result, Decision? decision, GuardrailOutcome? guarded)
     {
         var doc = new
@@ -291,7 +385,7 @@ public sealed class WalletRebalancer(
                 plan = PlanPolicy.Name(plan),
                 cash = wallet.Cash.Amount,
                 holdings = wallet.Holdings.ToDictionary(h => h.Symbol, h => h.Shares.Value),
-                tokens = optimizer.Universe.Tokens.Values.Select(t => new { t.Symbol, t.Nav, t.Buyable, t.AnnualReturn, t.Volatility, t.Sharpe, t.MaxDrawdown }),
+                run_id = runId,
             },
             output = new
             {
@@ -323,5 +417,5 @@ public sealed class WalletRebalancer(
         return failed.Count == 0 ? "" : " Not executed: " + string.Join("; ", failed.Select(f => $"{f.Side.ToString().ToLowerInvariant()} {f.Symbol} ({f.Status}: {f.Message})")) + ".";
     }
 
-    private sealed record RunContext(IReadOnlyDictionary<string, Organisation> Organisations, IReadOnlyDictionary<string, DateOnly> LastExecuted);
+    private sealed record RunContext(Guid RunId, IReadOnlyDictionary<string, Organisation> Organisations, IReadOnlyDictionary<string, DateOnly> LastExecuted);
 }

@@ -5,6 +5,11 @@ namespace TreasuryArena.Core.Wallets.Proposals;
 /// <summary>Port: allocation snapshots and HYBRID proposals.</summary>
 public interface IWalletAllocationStore
 {
+    /// <summary>Stores the inputs an optimizer run shares by all its wallets (once per run, before its snapshots).</summary>
+    Task SaveRunAsync(OptimizerRun run, CancellationToken ct);
+
+    Task<OptimizerRun?> FindRunAsync(Guid runId, CancellationToken ct);
+
     /// <summary>Stores snapshots in one transaction.</summary>
     Task SaveSnapshotsAsync(IReadOnlyList<AllocationSnapshot> snapshots, CancellationToken ct);
 
