@@ -47,14 +47,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         playwright?.Dispose();
     }
 
-    /// <summary>Where screenshots go: <c>TestResults/screenshots</c> next to the test binaries, and <c>docs/screenshots</c>
-    /// of the repository as well when <c>ARENA_UPDATE_SCREENSHOTS=1</c>.</summary>
+    /// <summary>The screenshots kept in the repository's <c>docs/screenshots</c> (the README links them).</summary>
+    private static readonly string[] DocsScreenshots = ["dashboard", "token", "wallet", "wallets", "treasury", "admin"];
+
+    /// <summary>Where screenshots go: <c>TestResults/screenshots</c> next to the test binaries, and for the main pages
+    /// <c>docs/screenshots</c> of the repository as well when <c>ARENA_UPDATE_SCREENSHOTS=1</c>.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         var results = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
         Directory.CreateDirectory(results);
+        await page.Mouse.MoveAsync(0, 0); // no hover highlight in the picture
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(results, name + ".png"), FullPage = true });
-        if (Environment.GetEnvironmentVariable("ARENA_UPDATE_SCREENSHOTS") == "1" && RepositoryRoot() is { } root)
+        if (Environment.GetEnvironmentVariable("ARENA_UPDATE_SCREENSHOTS") == "1" && DocsScreenshots.Contains(name) && RepositoryRoot() is { } root)
         {
             var docs = Path.Combine(root, "docs", "screenshots");
             Directory.CreateDirectory(docs);

@@ -1,9 +1,12 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using TreasuryArena.Core.Identity;
 using TreasuryArena.Core.Wallets;
 using TreasuryArena.Core.Wallets.Proposals;
 using TreasuryArena.Infrastructure.Storage;
+using TreasuryArena.Server.Endpoints;
 
 namespace TreasuryArena.Server.Tests.Browser;
 
@@ -66,9 +69,91 @@ public sealed class DashboardFlowTests(BrowserFixture browser)
         await proposal.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
 
         await proposal.GetByText(new Regex("^Proposal approved: executed")).WaitForAsync();
+        // FIXW was not held before: its buy is one of the approved orders, and it shows up among the transactions.
+        await page.Locator("section:has(#tx-title) tbody tr", new() { HasText = "FIXW" }).First.WaitForAsync();
+        Assert.Contains(pending.Orders, o => o.Symbol == "FIXW");
         var decided = await tokens.Allocations.FindProposalAsync(pending.Id, CancellationToken.None);
         Assert.Equal(ProposalStatus.Executed, decided!.Status);
         Assert.StartsWith("Pat Treasurer", decided.DecidedBy, StringComparison.Ordinal);
+    }
+
+    [BrowserFact]
+    public async Task Treasurer_Buys_SeesTheFeeBeforeConfirming_AndTheBuyInTheTransactions()
+    {
+        await using var d = await DashboardPage.OpenAsync(browser);
+        var page = d.Page;
+        var manual = d.WalletIn(WalletMode.Manual);
+        await d.SignInAsync(d.Demo.TreasurerKey);
+        await d.GoAsync($"#/wallets/{manual}", "Wallet");
+        var form = page.GetByTestId("trade-form");
+
+        await form.GetByLabel("Token").SelectOptionAsync("HETH");
+        await form.GetByLabel("Amount in USD").FillAsync("1000");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Review fee and confirm" }).ClickAsync();
+
+        var fee = page.GetByTestId("quoted-fee");
+        await fee.WaitForAsync();
+        Assert.Equal("$10.00 (1.00%)", await fee.InnerTextAsync()); // the demo's 1% trade fee, quoted before anything moves
+        Assert.Equal(25_000m, d.Ledger.GetWallet(manual)!.Cash.Amount);
+
+        await form.GetByRole(AriaRole.Button, new() { Name = "Confirm buy" }).ClickAsync();
+
+        await form.GetByText("Bought HETH.").WaitForAsync();
+        await page.Locator("section:has(#tx-title) tbody tr", new() { HasText = "HETH" }).First.WaitForAsync();
+        var wallet = d.Ledger.GetWallet(manual)!;
+        Assert.Equal(24_000m, wallet.Cash.Amount);
+        Assert.Contains(wallet.Holdings, h => h.Symbol == "HETH" && !h.Shares.IsZero);
+        Assert.Equal(0, await page.Locator("#main .error").CountAsync());
+    }
+
+    [BrowserFact]
+    public async Task Treasurer_ReadsTheWalletList_WithValueAndPnl()
+    {
+        await using var d = await DashboardPage.OpenAsync(browser);
+        var page = d.Page;
+        await d.SignInAsync(d.Demo.TreasurerKey);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Wallets", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Wallets", Level = 1 }).WaitForAsync();
+
+        Assert.Equal(5, await page.Locator("#main tbody tr").CountAsync());
+        var status = WalletEndpoints.Status(d.Ledger.GetWallet(d.WalletIn(WalletMode.Hybrid))!, d.Ledger);
+        var row = await page.Locator("#main tbody tr", new() { HasText = "HYBRID" }).InnerTextAsync();
+        Assert.Contains(Usd(status.Value), row, StringComparison.Ordinal);
+        Assert.Contains(Usd(status.UnrealisedPnl), row, StringComparison.Ordinal);
+        Assert.True(status.UnrealisedPnl != 0m, "the demo's HYBRID wallet has moved since its first rebalance");
+        await BrowserFixture.ScreenshotAsync(page, "wallets");
+    }
+
+    [BrowserFact]
+    public async Task Admin_ReadsOrganisationsHoldsBreakersAuditAndRevenue()
+    {
+        await using var d = await DashboardPage.OpenAsync(browser);
+        var page = d.Page;
+        await d.SignInAsync(d.Demo.AdminKey);
+        Assert.Equal(201, await d.ForcePostAsync("/api/admin/orgs", new { name = "St Mark Trust", type = "trust", plan = "basic" }));
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Admin" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Administration" }).WaitForAsync();
+        await d.SettledAsync();
+        Assert.Equal(0, await page.Locator("#main .error").CountAsync());
+        var text = await page.Locator("#main").InnerTextAsync();
+        Assert.Contains("Grace Community Church", text, StringComparison.Ordinal);
+        Assert.Contains("1 waiting for verification", text, StringComparison.Ordinal);
+        var verify = page.Locator("form:has(h3:text-is('Verify St Mark Trust'))");
+        await verify.GetByLabel("Registration or EIN checked").FillAsync("EIN 98-7654321");
+        await verify.GetByLabel("Reviewer").FillAsync("Browser Test");
+        await verify.GetByRole(AriaRole.Button, new() { Name = "Verify St Mark Trust" }).ClickAsync();
+        await verify.GetByText("St Mark Trust verified.").WaitForAsync();
+        Assert.Contains("No trade is waiting for review.", text, StringComparison.Ordinal);
+        Assert.Contains("Trading is not halted.", text, StringComparison.Ordinal);
+        await page.GetByRole(AriaRole.Img, new() { Name = "Revenue by fee type" }).WaitForAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify the audit chain" }).ClickAsync();
+        await page.GetByText("The audit chain verifies.").WaitForAsync();
+        await BrowserFixture.ScreenshotAsync(page, "admin");
+        var identity = d.Server.Services.GetRequiredService<IdentityService>();
+        var verified = await identity.RequireOrganisationByNameAsync("St Mark Trust", CancellationToken.None);
+        Assert.Equal(OrganisationStatus.Verified, verified.Status);
     }
 
     [BrowserFact]
@@ -117,4 +202,6 @@ public sealed class DashboardFlowTests(BrowserFixture browser)
         Assert.False(await d.HasHorizontalOverflowAsync(), "the wallet page fits a 375 px wide phone screen");
         await BrowserFixture.ScreenshotAsync(d.Page, "wallet-phone");
     }
+
+    private static string Usd(decimal v) => (v < 0 ? "-$" : "$") + Math.Abs(v).ToString("N2", CultureInfo.InvariantCulture);
 }

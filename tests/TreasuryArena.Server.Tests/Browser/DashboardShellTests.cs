@@ -97,7 +97,7 @@ public sealed class DashboardShellTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Heading, new() { Name = "Administration" }).WaitForAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify the audit chain" }).ClickAsync();
         await page.GetByText("The audit chain verifies.").WaitForAsync();
-        await BrowserFixture.ScreenshotAsync(page, "admin");
+        await BrowserFixture.ScreenshotAsync(page, "admin-empty");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" }).WaitForAsync();

@@ -33,7 +33,7 @@ export const isNum = (v) => Number.isFinite(num(v));
 export function money(v) { return isNum(v) ? usd.format(num(v)) : dash(v); }
 export function nav(v) { return isNum(v) ? nf(4, 4).format(num(v)) : dash(v); }
 export function shares(v) { return isNum(v) ? nf(0, 6).format(num(v)) : dash(v); }
-export function decimal(v, digits = 2) { return isNum(v) ? nf(0, digits).format(num(v)) : dash(v); }
+export function decimal(v, digits = 2, min = 0) { return isNum(v) ? nf(min, digits).format(num(v)) : dash(v); }
 /** A fraction (0.1234) as a percentage (12.34%). */
 export function pct(v, digits = 2) { return isNum(v) ? `${nf(digits, digits).format(num(v) * 100)}%` : dash(v); }
 export function dash(v) { return v === null || v === undefined || v === '' ? '—' : String(v); }

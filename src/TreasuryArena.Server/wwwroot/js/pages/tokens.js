@@ -7,14 +7,13 @@ import { tradeForm } from './trade.js';
 export async function tokensPage() {
   const rows = asList(await api.get(paths.tokens));
   const tableNode = table(rows, [
-    { key: 'symbol', label: 'Token', render: (t) => h('a', { href: `#/tokens/${encodeURIComponent(t.symbol)}`, text: t.symbol }) },
-    { key: 'name', label: 'Name', format: (v) => dash(v) },
+    { key: 'symbol', label: 'Token', render: (t) => h('a', { href: `#/tokens/${encodeURIComponent(t.symbol)}`, title: `${t.name} (strategy ${t.strategy})`, text: t.symbol }) },
     { key: 'status', label: 'Status', render: (t) => badge(t.status) },
     { key: 'nav', label: 'NAV', num: true, format: (v) => nav(v) },
     { key: 'spark', label: 'NAV, 90 days', render: (t) => sparkline(navHistory(t).map((p) => p.y), { label: `${t.symbol} NAV, last 90 days` }) },
     { key: 'return_90d', label: 'Return 90d', num: true, sign: true, format: (v) => pct(v) },
     { key: 'volatility_90d', label: 'Volatility 90d', num: true, format: (v) => pct(v) },
-    { key: 'sharpe_90d', label: 'Sharpe 90d', num: true, format: (v) => decimal(v, 2) },
+    { key: 'sharpe_90d', label: 'Sharpe 90d', num: true, format: (v) => decimal(v, 2, 2) },
     { key: 'max_drawdown_90d', label: 'Max drawdown 90d', num: true, format: (v) => pct(v) },
     { key: 'gross_asset_value', label: 'Assets', num: true, format: (v) => money(v) },
     { key: 'holders', label: 'Holders', num: true, format: (v) => dash(v) },

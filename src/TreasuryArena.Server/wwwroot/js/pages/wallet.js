@@ -11,7 +11,7 @@ export async function walletsPage(session) {
   const wallets = asList(await api.get(paths.wallets));
   return [
     h('div', { class: 'page-head' }, h('h1', { text: 'Wallets' }),
-      h('span', { class: 'subtle', text: session.organization ? `${session.organization}` : 'All organisations' })),
+      h('span', { class: 'subtle', text: session.role === 'admin' ? 'All organisations' : session.organization ?? 'Your organisation' })),
     card('Wallets', table(wallets, [
       { key: 'address', label: 'Wallet', render: (w) => h('a', { href: `#/wallets/${encodeURIComponent(w.address)}`, title: w.address, text: shortAddress(w.address) }) },
       { key: 'mode', label: 'Mode', render: (w) => badge(enumName(w.mode)) },
@@ -37,6 +37,7 @@ export async function walletPage(address, session) {
 
   const tx = h('div', {}, h('p', { class: 'loading', text: 'Loading…' }));
   const refresh = () => loadTransactions(address, tx);
+  let proposals = proposalsCard(address, status, canTrade, refresh);
   const grid = h('div', { class: 'grid', style: 'margin-top:1rem' },
     lazy('Value and performance', async () => {
       const points = asList(await api.get(paths.walletHistory(address)));
@@ -59,8 +60,8 @@ export async function walletPage(address, session) {
       { key: 'unrealised_pnl', label: 'P&L', num: true, sign: true, format: (v) => money(v) },
       { key: 'weight', label: 'Weight', num: true, format: (v) => pct(v, 1) },
     ], { caption: 'At current NAVs', empty: 'No holdings: all cash.' })),
-    suggestionCard(address, status, canTrade),
-    proposalsCard(address, status, canTrade, refresh),
+    suggestionCard(address, status, canTrade, () => { refresh(); proposals = replace(proposals, proposalsCard(address, status, canTrade, refresh)); }),
+    proposals,
     card('Allocation', donut(allocation, { title: 'Wallet allocation by value', format: (v) => money(v) })),
   );
   if (canTrade) {
@@ -85,6 +86,8 @@ export async function walletPage(address, session) {
     grid,
   ];
 }
+
+function replace(node, next) { node.replaceWith(next); return next; }
 
 async function loadTransactions(address, target) {
   try {
@@ -137,7 +140,7 @@ function expectation(e) {
       h('dt', { text: 'Due / worth it' }), h('dd', { text: `${e.due ? 'due' : 'not due'} / ${e.worthwhile ? 'worth it' : 'not worth the cost'}` })));
 }
 
-function suggestionCard(address, status, canTrade) {
+function suggestionCard(address, status, canTrade, onRun) {
   return lazy('Optimizer suggestion', async () => {
     const s = await api.get(paths.walletSuggested(address));
     const current = s.expected?.current_weights ?? Object.fromEntries(asList(status.holdings).map((x) => [x.symbol, num(x.weight)]));
@@ -148,15 +151,17 @@ function suggestionCard(address, status, canTrade) {
       expectation(s.expected),
       ordersTable(s.orders),
     ];
-    if (canTrade && asList(s.orders).length) {
-      const verb = s.mode === 'HYBRID' ? 'Propose for approval' : s.mode === 'MANUAL' ? 'Rebalance now (MANUAL: only on your request)' : 'Rebalance now';
-      const button = h('button', { type: 'button', class: 'btn btn-secondary', text: verb });
+    if (canTrade && s.mode === 'MANUAL') {
+      body.push(h('p', { class: 'small subtle', text: 'MANUAL wallet: the optimizer never trades on its own; use Buy or sell to follow the suggestion.' }));
+    } else if (canTrade && asList(s.orders).length) {
+      const button = h('button', { type: 'button', class: 'btn btn-secondary', text: s.mode === 'HYBRID' ? 'Propose for approval' : 'Rebalance now' });
       const out = h('div', { 'aria-live': 'polite' });
       button.addEventListener('click', async () => {
         button.disabled = true;
         try {
           const r = await api.post(paths.walletRebalance, { address });
           out.replaceChildren(h('div', { class: 'success', role: 'status' }, h('strong', { text: `Optimizer: ${r.action}` }), h('p', { text: r.reason })));
+          onRun();
         } catch (e) { out.replaceChildren(errorBox(e)); button.disabled = false; }
       });
       body.push(h('div', { class: 'actions' }, button), out);
