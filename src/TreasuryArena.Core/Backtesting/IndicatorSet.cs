@@ -200,15 +200,31 @@ public sealed class IndicatorSet
     {
         var r = GC.AllocateUninitializedArray<double>(c.Length);
         double sum = 0;
-        for (var i = 0; i < c.Length; i++)
+        var warm = Math.Min(window - 1, c.Length);
+        var full = Math.Min(window, c.Length);
+        // Three branch-free stretches with the running sum updated in the same order as one loop with tests:
+        // warm-up (NaN), the first full window, then add the new close and drop the oldest.
+        unchecked
         {
-            sum += c[i];
-            if (i >= window)
+            var i = 0;
+            for (; i < warm; i++)
             {
-                sum -= c[i - window];
+                sum += c[i];
+                r[i] = double.NaN;
             }
 
-            r[i] = i >= window - 1 ? sum / window : double.NaN;
+            for (; i < full; i++)
+            {
+                sum += c[i];
+                r[i] = sum / window;
+            }
+
+            for (; i < c.Length; i++)
+            {
+                sum += c[i];
+                sum -= c[i - window];
+                r[i] = sum / window;
+            }
         }
 
         return r;

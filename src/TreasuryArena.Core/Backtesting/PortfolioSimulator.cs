@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TreasuryArena.Core.Strategies;
 
 namespace TreasuryArena.Core.Backtesting;
@@ -19,6 +20,8 @@ public sealed class PortfolioSimulator
     private readonly bool _onSignal;
     private readonly RebalanceCalendar _calendar;
     private readonly double _driftThreshold;
+    // A calendar or drift trigger can fire on a bar whose target did not change; a signal-only policy cannot.
+    private readonly bool _triggersWithoutChange;
     private readonly BacktestOptions _options;
     private readonly int _n;
     private readonly double[][] _close;
@@ -79,6 +82,7 @@ public sealed class PortfolioSimulator
         _onSignal = _policy.OnSignal;
         _calendar = _policy.Calendar;
         _driftThreshold = _policy.DriftThreshold ?? double.NaN;
+        _triggersWithoutChange = _calendar != RebalanceCalendar.None || !double.IsNaN(_driftThreshold);
         _kernel = strategy.Prepare(indicators ?? new IndicatorSet(data));
         _n = data.Assets.Count;
         _close = new double[_n][];
@@ -148,6 +152,26 @@ public sealed class PortfolioSimulator
             return false;
         }
 
+        Advance(t);
+        return true;
+    }
+
+    /// <summary>Steps to the end and returns the recorded run.</summary>
+    public BacktestResult Run()
+    {
+        // The same per-bar work as Step, in one loop without the per-call bounds test and property round trip.
+        for (var t = Index + 1; t <= EndIndex; t++)
+        {
+            Advance(t);
+        }
+
+        return Result();
+    }
+
+    /// <summary>Bar t: fill the pending order, mark to the close, record, decide; then t is the last bar processed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Advance(int t)
+    {
         if (_hasPending)
         {
             Fill(t);
@@ -158,35 +182,28 @@ public sealed class PortfolioSimulator
         var units = _units;
         var close = _close;
         var eq = _cash;
-        for (var i = 0; i < n; i++)
+        // Index arithmetic below stays inside arrays sized in the constructor, so it cannot overflow.
+        unchecked
         {
-            eq += units[i] * close[i][t];
-        }
-
-        var row = t - StartIndex;
-        _equity[row] = eq;
-        if (_weights is { } w)
-        {
-            var o = row * n;
             for (var i = 0; i < n; i++)
             {
-                w[o + i] = units[i] * close[i][t] / eq;
+                eq += units[i] * close[i][t];
+            }
+
+            var row = t - StartIndex;
+            _equity[row] = eq;
+            if (_weights is { } w)
+            {
+                var o = row * n;
+                for (var i = 0; i < n; i++)
+                {
+                    w[o + i] = units[i] * close[i][t] / eq;
+                }
             }
         }
 
         Decide(t, eq);
         Index = t;
-        return true;
-    }
-
-    /// <summary>Steps to the end and returns the recorded run.</summary>
-    public BacktestResult Run()
-    {
-        while (Step())
-        {
-        }
-
-        return Result();
     }
 
     /// <summary>The bars recorded so far (since the start, or since the last <see cref="Restore"/>).</summary>
@@ -263,38 +280,57 @@ public sealed class PortfolioSimulator
         _recordFrom = i + 1;
     }
 
+    /// <summary>
+    /// Asks the kernel for bar t's targets and checks them. Most bars change nothing: the target equals the last one
+    /// and only a signal could trigger, so they return here; the rest go through <see cref="Rebalance"/>.
+    /// </summary>
     private void Decide(int t, double equity)
     {
         var target = _target;
         var previous = _previous;
         var n = _n;
-
-        // Plain loops, not Array.Clear/Copy: n is a handful of assets and this runs once per bar.
-        for (var i = 0; i < n; i++)
-        {
-            target[i] = 0;
-        }
-
-        _kernel.Decide(new MarketView(_data, t, StartIndex), target);
         double sum = 0;
         var changed = false;
-        for (var i = 0; i < n; i++)
+        unchecked
         {
-            var w = target[i];
-            if (!(w >= 0) || w > 1 + Tolerance)
+            // Plain loops, not Array.Clear/Copy: n is a handful of assets and this runs once per bar.
+            for (var i = 0; i < n; i++)
             {
-                throw new InvalidOperationException($"{StrategyName}: target weight {w} for {_data.Assets[i].Symbol} on {_data.Dates[t]:yyyy-MM-dd} is outside 0..1");
+                target[i] = 0;
             }
 
-            changed |= Math.Abs(w - previous[i]) > Tolerance;
-            sum += w;
+            _kernel.Decide(new MarketView(_data, t, StartIndex), target);
+            for (var i = 0; i < n; i++)
+            {
+                var w = target[i];
+                if (!(w >= 0) || w > 1 + Tolerance)
+                {
+                    throw WeightOutOfRange(t, i, w);
+                }
+
+                changed |= Math.Abs(w - previous[i]) > Tolerance;
+                sum += w;
+            }
         }
 
         if (sum > 1 + 1e-6)
         {
-            throw new InvalidOperationException($"{StrategyName}: target weights sum to {sum} on {_data.Dates[t]:yyyy-MM-dd}, more than 1");
+            throw SumAboveOne(t, sum);
         }
 
+        if (changed || !_hasPrevious || _lastRebalance < 0 || _triggersWithoutChange)
+        {
+            Rebalance(t, equity, sum, changed);
+        }
+    }
+
+    /// <summary>Applies the rebalancing policy to bar t's checked targets (see <see cref="RebalancePolicy"/>).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Rebalance(int t, double equity, double sum, bool changed)
+    {
+        var target = _target;
+        var previous = _previous;
+        var n = _n;
         string? trigger = null;
         if (_lastRebalance < 0)
         {
@@ -341,6 +377,15 @@ public sealed class PortfolioSimulator
             _decisions.Add(new Decision(_data.Dates[t], (double[])target.Clone(), trigger));
         }
     }
+
+    // The messages are built out of line, so the per-bar path carries no string-formatting state.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private InvalidOperationException WeightOutOfRange(int t, int asset, double w) =>
+        new($"{StrategyName}: target weight {w} for {_data.Assets[asset].Symbol} on {_data.Dates[t]:yyyy-MM-dd} is outside 0..1");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private InvalidOperationException SumAboveOne(int t, double sum) =>
+        new($"{StrategyName}: target weights sum to {sum} on {_data.Dates[t]:yyyy-MM-dd}, more than 1");
 
     /// <summary>½ Σ |w − w*| over the assets and cash at bar t's close.</summary>
     private double Drift(int t, double equity, double targetSum)
