@@ -40,7 +40,8 @@ public sealed class IndicatorSet
     {
         Positive(window, nameof(window));
         var a = AssetIndex(symbol);
-        return Get(Key("sma", symbol, window), () => SmaOf(Data.Assets[a].Close, window));
+        var close = Data.Assets[a].Close;
+        return GetFilled(Key("sma", symbol, window), close.Length, () => SmaFill(close, window));
     }
 
     /// <summary>Exponential moving average (alpha = 2 / (span + 1)), seeded with the first close.</summary>
@@ -196,38 +197,41 @@ public sealed class IndicatorSet
         });
     }
 
-    internal static double[] SmaOf(double[] c, int window)
+    /// <summary>
+    /// The running-sum SMA as a fill: warm-up bars are NaN, then the sum adds the new close and drops the oldest, in
+    /// three branch-free stretches per range. The sum carries over between ranges, so any split gives the same values.
+    /// </summary>
+    internal static SeriesFill SmaFill(double[] c, int window)
     {
-        var r = GC.AllocateUninitializedArray<double>(c.Length);
         double sum = 0;
-        var warm = Math.Min(window - 1, c.Length);
-        var full = Math.Min(window, c.Length);
-        // Three branch-free stretches with the running sum updated in the same order as one loop with tests:
-        // warm-up (NaN), the first full window, then add the new close and drop the oldest.
-        unchecked
+        return (r, from, to) =>
         {
-            var i = 0;
-            for (; i < warm; i++)
+            var s = sum;
+            unchecked
             {
-                sum += c[i];
-                r[i] = double.NaN;
+                var i = from;
+                for (var end = Math.Min(window - 1, to); i < end; i++)
+                {
+                    s += c[i];
+                    r[i] = double.NaN;
+                }
+
+                for (var end = Math.Min(window, to); i < end; i++)
+                {
+                    s += c[i];
+                    r[i] = s / window;
+                }
+
+                for (; i < to; i++)
+                {
+                    s += c[i];
+                    s -= c[i - window];
+                    r[i] = s / window;
+                }
             }
 
-            for (; i < full; i++)
-            {
-                sum += c[i];
-                r[i] = sum / window;
-            }
-
-            for (; i < c.Length; i++)
-            {
-                sum += c[i];
-                sum -= c[i - window];
-                r[i] = sum / window;
-            }
-        }
-
-        return r;
+            sum = s;
+        };
     }
 
     private static string Key(string kind, string symbol, int n) =>
@@ -243,4 +247,8 @@ public sealed class IndicatorSet
 
     private CausalSeries Get(string key, Func<double[]> build) =>
         _cache.GetOrAdd(key, k => new Lazy<CausalSeries>(() => new CausalSeries(k, build()))).Value;
+
+    /// <summary>A series filled on demand as bars are read (see <see cref="CausalSeries"/>).</summary>
+    private CausalSeries GetFilled(string key, int length, Func<SeriesFill> fill) =>
+        _cache.GetOrAdd(key, k => new Lazy<CausalSeries>(() => new CausalSeries(k, length, fill()))).Value;
 }

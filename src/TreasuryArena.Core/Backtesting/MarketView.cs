@@ -41,13 +41,13 @@ public readonly ref struct MarketView
 
     /// <summary>An indicator's value <paramref name="lag"/> bars back (0 = this bar).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double Value(CausalSeries series, int lag = 0) => series.Values[Checked(lag)];
+    public double Value(CausalSeries series, int lag = 0) => series.Through(Index)[Checked(lag)];
 
     /// <summary>The last <paramref name="length"/> values of an indicator ending at this bar (shorter near the start).</summary>
     public ReadOnlySpan<double> Window(CausalSeries series, int length)
     {
         var start = Math.Max(0, Index + 1 - length);
-        return series.Values.AsSpan(start, Index + 1 - start);
+        return series.Through(Index).AsSpan(start, Index + 1 - start);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

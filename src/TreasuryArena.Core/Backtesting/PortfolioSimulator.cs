@@ -40,6 +40,8 @@ public sealed class PortfolioSimulator
     private double _cash;
     private bool _hasPending;
     private bool _hasPrevious;
+    // The last target was checked, is the previous target exactly, and the policy only fires on a change.
+    private bool _quiet;
     private int _lastRebalance = -1;
     private int _tradeCount;
     private double _feesPaid;
@@ -269,6 +271,7 @@ public sealed class PortfolioSimulator
         _hasPending = state.PendingTarget is not null;
         state.PendingTarget?.CopyTo(_pending, 0);
         _hasPrevious = state.PreviousTarget is not null;
+        _quiet = false;
         state.PreviousTarget?.CopyTo(_previous, 0);
         _lastRebalance = state.LastRebalance is { } lr ? Math.Max(0, _data.IndexOnOrBefore(lr)) : -1;
         _tradeCount = state.TradeCount;
@@ -281,16 +284,15 @@ public sealed class PortfolioSimulator
     }
 
     /// <summary>
-    /// Asks the kernel for bar t's targets and checks them. Most bars change nothing: the target equals the last one
-    /// and only a signal could trigger, so they return here; the rest go through <see cref="Rebalance"/>.
+    /// Asks the kernel for bar t's targets. Most bars repeat the last target exactly under a policy that only a
+    /// change can trigger; they return after one comparison (the repeated target was checked when it was first seen).
+    /// Every other bar is checked and goes through the rebalancing policy.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Decide(int t, double equity)
     {
         var target = _target;
-        var previous = _previous;
         var n = _n;
-        double sum = 0;
-        var changed = false;
         unchecked
         {
             // Plain loops, not Array.Clear/Copy: n is a handful of assets and this runs once per bar.
@@ -300,17 +302,44 @@ public sealed class PortfolioSimulator
             }
 
             _kernel.Decide(new MarketView(_data, t, StartIndex), target);
-            for (var i = 0; i < n; i++)
+            if (_quiet)
             {
-                var w = target[i];
-                if (!(w >= 0) || w > 1 + Tolerance)
+                var previous = _previous;
+                var i = 0;
+                while (i < n && target[i] == previous[i])
                 {
-                    throw WeightOutOfRange(t, i, w);
+                    i++;
                 }
 
-                changed |= Math.Abs(w - previous[i]) > Tolerance;
-                sum += w;
+                if (i == n)
+                {
+                    return;
+                }
             }
+        }
+
+        CheckAndRebalance(t, equity);
+    }
+
+    /// <summary>Checks bar t's targets, applies the policy, and notes whether the next bars may take the quiet path.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void CheckAndRebalance(int t, double equity)
+    {
+        var target = _target;
+        var previous = _previous;
+        var n = _n;
+        double sum = 0;
+        var changed = false;
+        for (var i = 0; i < n; i++)
+        {
+            var w = target[i];
+            if (!(w >= 0) || w > 1 + Tolerance)
+            {
+                throw WeightOutOfRange(t, i, w);
+            }
+
+            changed |= Math.Abs(w - previous[i]) > Tolerance;
+            sum += w;
         }
 
         if (sum > 1 + 1e-6)
@@ -322,6 +351,9 @@ public sealed class PortfolioSimulator
         {
             Rebalance(t, equity, sum, changed);
         }
+
+        // Quiet from here on while the target stays exactly this checked one and only a change could trigger.
+        _quiet = !_triggersWithoutChange && _hasPrevious && _lastRebalance >= 0 && target.AsSpan(0, n).SequenceEqual(previous.AsSpan(0, n));
     }
 
     /// <summary>Applies the rebalancing policy to bar t's checked targets (see <see cref="RebalancePolicy"/>).</summary>
