@@ -93,7 +93,9 @@ public static class Backtester
             throw new BacktestException($"benchmark `{benchmarkAsset}` is not in the frame ({string.Join(", ", data.Assets.Select(a => a.Symbol))})");
         }
 
-        var simulator = new PortfolioSimulator(data, strategy, options, start, end, indicators);
+        // An indicator set made here is disposed here: its buffers go back to the pool for the next run.
+        using var own = indicators is null ? new IndicatorSet(data) : null;
+        var simulator = new PortfolioSimulator(data, strategy, options, start, end, indicators ?? own);
         if (progress is null)
         {
             simulator.Run();

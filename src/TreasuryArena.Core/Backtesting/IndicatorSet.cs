@@ -5,11 +5,14 @@ namespace TreasuryArena.Core.Backtesting;
 
 /// <summary>
 /// Builds causal indicator series over one frame and caches them by key, so a parameter sweep computes each
-/// moving average once. Every builder reads bar i's value only from bars 0..i. Thread-safe.
+/// moving average once. Every builder reads bar i's value only from bars 0..i. Thread-safe. Disposing the set gives
+/// the buffers of its filled-on-demand series back to the shared pool (optional: undisposed buffers are collected);
+/// neither the set nor its series may be used afterwards.
 /// </summary>
-public sealed class IndicatorSet
+public sealed class IndicatorSet : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<CausalSeries>> _cache = new(StringComparer.Ordinal);
+    private volatile bool _disposed;
 
     public IndicatorSet(BarData data)
     {
@@ -18,6 +21,18 @@ public sealed class IndicatorSet
     }
 
     internal BarData Data { get; }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        foreach (var entry in _cache.Values)
+        {
+            if (entry.IsValueCreated)
+            {
+                entry.Value.Release();
+            }
+        }
+    }
 
     public int AssetIndex(string symbol)
     {
@@ -245,10 +260,16 @@ public sealed class IndicatorSet
         }
     }
 
-    private CausalSeries Get(string key, Func<double[]> build) =>
-        _cache.GetOrAdd(key, k => new Lazy<CausalSeries>(() => new CausalSeries(k, build()))).Value;
+    private CausalSeries Get(string key, Func<double[]> build)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _cache.GetOrAdd(key, k => new Lazy<CausalSeries>(() => new CausalSeries(k, build()))).Value;
+    }
 
     /// <summary>A series filled on demand as bars are read (see <see cref="CausalSeries"/>).</summary>
-    private CausalSeries GetFilled(string key, int length, Func<SeriesFill> fill) =>
-        _cache.GetOrAdd(key, k => new Lazy<CausalSeries>(() => new CausalSeries(k, length, fill()))).Value;
+    private CausalSeries GetFilled(string key, int length, Func<SeriesFill> fill)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _cache.GetOrAdd(key, k => new Lazy<CausalSeries>(() => new CausalSeries(k, length, fill()))).Value;
+    }
 }

@@ -136,6 +136,12 @@ public static class ParameterSweep
             }
         }
 
+        // The indicator buffers go back to the pool (a sweep that throws leaves them to the collector).
+        foreach (var set in indicators.Values)
+        {
+            set.Dispose();
+        }
+
         progress?.Report(1);
         return new SweepReport(definition.Name, gridPoints, runs, skipped, firstSkip, folds, chained);
     }
