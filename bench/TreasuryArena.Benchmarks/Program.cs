@@ -10,4 +10,11 @@ if (args.Length > 0 && args[0] == "wallet-profile")
     return;
 }
 
+// On a loaded machine, the 1M-bar engine / plain-loop ratio in thread CPU time: ... -- --paired 40
+if (args is ["--paired", var n])
+{
+    PairedCpuTiming.Run(int.Parse(n, CultureInfo.InvariantCulture));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
