@@ -74,6 +74,7 @@ public sealed class SqlAuditLog : IAuditLog, IAsyncDisposable
             try
             {
                 await using var c = await _database.OpenAsync(CancellationToken.None);
+                using var turn = await _database.Arena.WriteTurnAsync(CancellationToken.None);
                 await using var tx = await PlatformDatabase.BeginWriteAsync(c, CancellationToken.None);
                 if (c is NpgsqlConnection)
                 {

@@ -94,6 +94,7 @@ public sealed class SqlIdempotencyStore : IAsyncDisposable
             try
             {
                 await using var c = await _database.OpenAsync(CancellationToken.None);
+                using var turn = await _database.Arena.WriteTurnAsync(CancellationToken.None);
                 await using var tx = await PlatformDatabase.BeginWriteAsync(c, CancellationToken.None);
                 var stored = new bool[batch.Count];
                 if (c is NpgsqlConnection)

@@ -172,6 +172,7 @@ public sealed class SqlLedgerJournal : ILedgerJournal, IAsyncDisposable
         {
             if (database.Provider == DatabaseProvider.Sqlite)
             {
+                using var turn = await database.WriteTurnAsync(cancellationToken);
                 await AppendSqliteAsync(batch, cancellationToken);
             }
             else
