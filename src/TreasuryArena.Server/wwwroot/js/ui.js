@@ -51,7 +51,13 @@ export function date(v) {
 export function age(v, now = Date.now()) {
   const d = new Date(v).getTime();
   if (!Number.isFinite(d)) return '—';
-  const s = Math.max(0, Math.round((now - d) / 1000));
+  return duration((now - d) / 1000);
+}
+
+/** A number of seconds in words (90 s, 12 min, 5 h, 3 days). */
+export function duration(seconds) {
+  if (!Number.isFinite(Number(seconds))) return '—';
+  const s = Math.max(0, Math.round(Number(seconds)));
   if (s < 90) return `${s} s`;
   if (s < 5400) return `${Math.round(s / 60)} min`;
   if (s < 172800) return `${Math.round(s / 3600)} h`;
@@ -63,7 +69,7 @@ export function humanize(name) {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-const percentName = /(return|drawdown|volatility|weight|rate|drift|pct|percent|share_of|cagr|allocation|yield|apy|hit_ratio|hit_rate|turnover)/i;
+const percentName = /(return|drawdown|volatility|_vol_|weight|rate|drift|pct|percent|share|cagr|allocation|yield|apy|hit_ratio|hit_rate|turnover|change)/i;
 const moneyName = /(value|cash|amount|fee|pnl|revenue|price|cost|deposit|withdraw|balance|gav|assets)/i;
 const navName = /(^nav$|_nav$|^nav_|^high_water_mark$|^hwm$)/i;
 

@@ -1,5 +1,5 @@
 import { api, paths, asList } from '../api.js';
-import { h, table, badge, kpis, money, pct, dash, lazy, age, date, decimal, humanize, signClass, num, auto } from '../ui.js';
+import { h, table, badge, kpis, money, pct, dash, lazy, age, duration, date, decimal, humanize, signClass, num, auto } from '../ui.js';
 import { pairedBars, donut } from '../charts.js';
 
 export async function treasuryPage() {
@@ -42,18 +42,20 @@ export async function treasuryPage() {
             : h('p', { class: 'subtle', text: 'No phase rule matched its evidence.' }),
           asList(signal.reasons).length ? h('details', {}, h('summary', { text: 'Why this signal' }), h('ul', {}, asList(signal.reasons).map((r) => h('li', { text: r })))) : null,
           asList(intel.missing_inputs).length ? h('p', { class: 'small subtle', text: `Missing inputs: ${intel.missing_inputs.join(', ')}` }) : null,
+          asList(intel.stale_inputs).length ? h('p', { class: 'small subtle', text: `Stale inputs: ${intel.stale_inputs.join(', ')}` }) : null,
         ];
-      }),
+      }, 'grid-wide'),
       lazy('Indicators', async () => {
         const intel = await intelP;
         return table(asList(intel.indicators), [
-          { key: 'label', label: 'Indicator', render: (r) => dash(r.label ?? r.name) },
+          { key: 'name', label: 'Indicator', render: (r) => [humanize(r.name), r.label && r.label !== r.name ? h('span', { class: 'subtle small', text: ` (${r.label})` }) : null] },
           { key: 'value', label: 'Value', num: true, render: (r) => auto(r.name, r.value) },
           { key: 'source', label: 'Source', format: (v) => dash(v) },
-          { key: 'as_of', label: 'Age', render: (r) => (r.as_of ? h('span', { title: date(r.as_of), text: age(r.as_of) }) : '—') },
+          { key: 'as_of', label: 'Age', render: (r) => (r.as_of ? h('span', { title: `observed ${date(r.as_of)}`, text: r.age_seconds === null || r.age_seconds === undefined ? age(r.as_of) : duration(r.age_seconds) }) : '—') },
           { key: 'stale', label: 'Fresh', render: (r) => (r.stale ? badge('stale') : 'yes') },
-        ], { caption: `Indicators as of ${date(intel.as_of)}`, empty: 'No indicators reported.' });
-      }),
+          { key: 'note', label: 'Note', format: (v) => dash(v) },
+        ], { caption: `Indicators as of ${date(intel.as_of)} (age at that date)`, empty: 'No indicators reported.' });
+      }, 'grid-wide'),
       lazy('Positions', async () => {
         const s = await statusP;
         const positions = asList(s.positions);
