@@ -11,7 +11,11 @@ using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Identity;
 using TreasuryArena.Core.Ledger;
 using TreasuryArena.Core.MarketData;
+using TreasuryArena.Core.Intelligence;
+using TreasuryArena.Core.Ports;
+using TreasuryArena.Infrastructure.Advice;
 using TreasuryArena.Infrastructure.Http;
+using TreasuryArena.Infrastructure.MarketData;
 using TreasuryArena.Infrastructure.MarketData.History;
 using TreasuryArena.Infrastructure.Notifications;
 using TreasuryArena.Infrastructure.Platform;
@@ -82,6 +86,19 @@ public static class ServerApp
             sp.GetRequiredService<INotifier>(),
             new TokensSettings { Monitoring = sp.GetRequiredService<MonitoringRules>() }).GetAwaiter().GetResult());
         services.AddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Ledger);
+
+        // The treasury manager and its advisor, wired as the CLI wires them (TreasuryRuntime), over the same ledger,
+        // market data (the history above by default) and intelligence.
+        services.AddMarketData(configuration);
+        services.AddSingleton(_ => TreasuryConfiguration.Read(configuration));
+        services.AddSingleton(sp => TreasuryRuntime.Create(
+            sp.GetRequiredService<TreasuryConfiguration>(),
+            sp.GetRequiredService<ArenaDatabase>(),
+            sp.GetRequiredService<LedgerService>(),
+            sp.GetRequiredService<MarketIntelligence>(),
+            sp.GetRequiredService<IMarketDataProvider>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Desk);
         services.AddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Compliance);
         services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<TokensRuntime>().Audit);
@@ -93,6 +110,8 @@ public static class ServerApp
         services.AddSingleton<WalletBreaker>();
         services.AddSingleton<IScheduledJob, FeeAccrualJob>();
         services.AddSingleton<IScheduledJob, WalletBreakerJob>();
+        services.AddSingleton<IScheduledJob, TreasuryDailyJob>();
+        services.AddSingleton<IScheduledJob, TreasuryWeeklyReviewJob>();
         services.AddSingleton<JobRunner>();
         services.AddHostedService<JobScheduler>();
         services.AddSingleton<IdentityService>();
@@ -187,6 +206,7 @@ public static class ServerApp
         app.MapAdminTokenEndpoints();
         app.MapAdminJobEndpoints();
         app.MapAdminBreakerEndpoints();
+        app.MapTreasuryEndpoints();
         return app;
     }
 

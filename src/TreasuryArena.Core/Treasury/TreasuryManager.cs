@@ -93,6 +93,27 @@ public sealed class TreasuryManager(
         return await FinishAsync(status, plan, context, decision, guarded, true, cancellationToken);
     }
 
+    /// <summary>The date the treasury is looked at on <paramref name="today"/>: today, or the latest date the market data covers if that is earlier.</summary>
+    public DateOnly AsOfFor(DateOnly today) => today < market.LatestDate ? today : market.LatestDate;
+
+    /// <summary>
+    /// The scheduled daily analysis: the advisor's daily decision, journaled (<see cref="AdviseAsync"/>); then the mode
+    /// gate — in FULL_AI a decision that acts on a plan with orders goes on to <see cref="ExecuteAsync"/> (the advisor
+    /// reviews the rebalance, the guardrails apply, the paper venue fills, both decisions are journaled); in HYBRID and
+    /// MANUAL it stays journaled as proposed for a person to execute.
+    /// </summary>
+    public async Task<(AdviceResult Daily, AdviceResult? Executed)> RunDailyAsync(DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var daily = await AdviseAsync(asOf, cancellationToken);
+        var acts = daily.Decision.Acts && daily.Guarded.Orders.Count > 0 && daily.Fills.Count == 0;
+        if (!acts || options.ParsedMode() != TreasuryMode.FullAi)
+        {
+            return (daily, null);
+        }
+
+        return (daily, await ExecuteAsync(asOf, cancellationToken));
+    }
+
     /// <summary>Judges every journaled decision whose horizon has passed by <paramref name="asOf"/>; returns how many.</summary>
     public async Task<int> EvaluateOutcomesAsync(DateOnly asOf, CancellationToken cancellationToken)
     {
@@ -138,6 +159,31 @@ public sealed class TreasuryManager(
     public async Task<WeeklyReviewReport> ReviewAsync(DateOnly asOf, CancellationToken cancellationToken)
     {
         var evaluated = await EvaluateOutcomesAsync(asOf, cancellationToken);
+        var (input, portfolio, marksTo) = await WeekAsync(asOf, cancellationToken);
+        var commentary = await advisor.ReviewWeekAsync(input, cancellationToken);
+        await journal.AppendAsync(new JournalEntry
+        {
+            RecordedAt = timeProvider.GetUtcNow(),
+            AsOf = asOf,
+            Decision = commentary,
+            Inputs = JsonSerializer.Serialize(input, InputsJson),
+            Prompt = commentary.Transcript?.Prompt,
+            RawAnswer = commentary.Transcript?.RawAnswer,
+            PortfolioBefore = new PortfolioSnapshot(portfolio.Cash, [], portfolio.PeakValue),
+            Prices = marksTo.Prices,
+            Candidate = [],
+            Approved = [],
+        }, cancellationToken);
+        return new WeeklyReviewReport(input, commentary, evaluated);
+    }
+
+    /// <summary>The weekly review's figures to <paramref name="asOf"/> as the journal stands (scorecards per advisor, the
+    /// treasury's week against the benchmarks), without evaluating outcomes, asking the advisor or journaling anything.</summary>
+    public async Task<WeeklyReviewInput> WeeklyFiguresAsync(DateOnly asOf, CancellationToken cancellationToken) =>
+        (await WeekAsync(asOf, cancellationToken)).Input;
+
+    private async Task<(WeeklyReviewInput Input, TreasuryPortfolio Portfolio, TreasuryMarks MarksTo)> WeekAsync(DateOnly asOf, CancellationToken cancellationToken)
+    {
         var entries = await journal.ListAsync(int.MaxValue, cancellationToken);
         var from = asOf.AddDays(-7);
         var (portfolio, _, _) = await LoadAsync(asOf, cancellationToken);
@@ -157,22 +203,7 @@ public sealed class TreasuryManager(
             btcReturn = Ratio(perfTo.BtcBuyAndHoldValue, perfFrom.BtcBuyAndHoldValue);
         }
 
-        var input = new WeeklyReviewInput(from, asOf, valueTo, treasuryReturn, staticReturn, btcReturn, AdvisorScorecards.Compute(entries));
-        var commentary = await advisor.ReviewWeekAsync(input, cancellationToken);
-        await journal.AppendAsync(new JournalEntry
-        {
-            RecordedAt = timeProvider.GetUtcNow(),
-            AsOf = asOf,
-            Decision = commentary,
-            Inputs = JsonSerializer.Serialize(input, InputsJson),
-            Prompt = commentary.Transcript?.Prompt,
-            RawAnswer = commentary.Transcript?.RawAnswer,
-            PortfolioBefore = new PortfolioSnapshot(portfolio.Cash, [], portfolio.PeakValue),
-            Prices = marksTo.Prices,
-            Candidate = [],
-            Approved = [],
-        }, cancellationToken);
-        return new WeeklyReviewReport(input, commentary, evaluated);
+        return (new WeeklyReviewInput(from, asOf, valueTo, treasuryReturn, staticReturn, btcReturn, AdvisorScorecards.Compute(entries)), portfolio, marksTo);
     }
 
     private static double Ratio(decimal to, decimal from) => from == 0m ? 0.0 : (double)(to / from) - 1.0;

@@ -156,6 +156,63 @@ public sealed class TreasuryManagerTests
         Assert.NotNull(report.Input.BtcBuyAndHoldReturn);
     }
 
+    [Fact]
+    public async Task RunDaily_Hybrid_JournalsTheRebalanceWithoutExecuting()
+    {
+        var (manager, _) = Create();
+        var (daily, executed) = await manager.RunDailyAsync(Inception.AddDays(40), CancellationToken.None);
+        Assert.Equal(DecisionAction.Rebalance, daily.Decision.Action);
+        Assert.Null(executed);
+        Assert.False(Assert.Single(_journal.Entries).Executed);
+        Assert.Null(_store.Portfolio);
+    }
+
+    [Fact]
+    public async Task RunDaily_FullAi_ExecutesTheRebalanceTheAdvisorWanted()
+    {
+        var (manager, _) = Create(new TreasuryOptions { InceptionDate = "2024-01-01", Mode = "FULL_AI" });
+        var (daily, executed) = await manager.RunDailyAsync(Inception.AddDays(40), CancellationToken.None);
+        Assert.Equal(DecisionAction.Rebalance, daily.Decision.Action);
+        Assert.NotNull(executed);
+        Assert.NotEmpty(executed.Fills);
+        Assert.Equal([DecisionKind.DailyAnalysis, DecisionKind.RebalanceApproval], _journal.Entries.Select(e => e.Decision.Kind).ToArray());
+        Assert.True(_journal.Entries[^1].Executed);
+        Assert.True((await manager.StatusAsync(Inception.AddDays(40), CancellationToken.None)).Valuation.Drift < 0.01m);
+    }
+
+    [Fact]
+    public async Task RunDaily_FullAiNothingToDo_ExecutesNothing()
+    {
+        var (manager, _) = Create(new TreasuryOptions { InceptionDate = "2024-01-01", Mode = "FULL_AI" });
+        var (daily, executed) = await manager.RunDailyAsync(Inception, CancellationToken.None);
+        Assert.Equal(DecisionAction.Hold, daily.Decision.Action);
+        Assert.Null(executed);
+        Assert.Single(_journal.Entries);
+    }
+
+    [Fact]
+    public async Task WeeklyFigures_MatchTheReview_AndJournalNothing()
+    {
+        var (manager, _) = Create(new TreasuryOptions { InceptionDate = "2024-01-01", OutcomeHorizonDays = 5 });
+        await manager.AdviseAsync(Inception.AddDays(10), CancellationToken.None);
+        await manager.EvaluateOutcomesAsync(Inception.AddDays(40), CancellationToken.None);
+        var figures = await manager.WeeklyFiguresAsync(Inception.AddDays(40), CancellationToken.None);
+        Assert.Single(_journal.Entries);
+        var report = await manager.ReviewAsync(Inception.AddDays(40), CancellationToken.None);
+        Assert.Equal(report.Input.TreasuryValue, figures.TreasuryValue);
+        Assert.Equal(report.Input.TreasuryReturn, figures.TreasuryReturn);
+        Assert.Equal(report.Input.Scorecards.Single().Scored, figures.Scorecards.Single().Scored);
+    }
+
+    [Fact]
+    public void AsOfFor_IsTodayOrTheLastDayTheDataCovers()
+    {
+        var (manager, _) = Create();
+        var latest = manager.DefaultAsOf;
+        Assert.Equal(latest.AddDays(-3), manager.AsOfFor(latest.AddDays(-3)));
+        Assert.Equal(latest, manager.AsOfFor(latest.AddDays(30)));
+    }
+
     private async Task<List<Core.Ledger.LedgerEntry>> ReadEntriesAsync()
     {
         var list = new List<Core.Ledger.LedgerEntry>();

@@ -1,9 +1,6 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TreasuryArena.Cli.Commands.Intel;
-using TreasuryArena.Core.Advice;
 using TreasuryArena.Core.Intelligence;
 using TreasuryArena.Core.Ledger;
 using TreasuryArena.Core.Ports;
@@ -44,20 +41,14 @@ internal sealed class TreasuryServices : IAsyncDisposable
     /// <summary>Opens the services over <paramref name="db"/>; <paramref name="ledger"/> is that database's open ledger, if the caller has one.</summary>
     public static async Task<TreasuryServices> OpenAsync(string? db, CancellationToken cancellationToken, LedgerService? ledger = null)
     {
-        var configuration = CliHost.Configuration;
-        TreasuryOptions options;
-        RuleAdvisorOptions ruleOptions;
-        AnthropicOptions anthropic;
+        TreasuryConfiguration configuration;
         try
         {
-            options = (configuration.GetSection(TreasuryOptions.SectionName).Get<TreasuryOptions>() ?? new TreasuryOptions()).Validated();
-            ruleOptions = configuration.GetSection(RuleAdvisorOptions.SectionName).Get<RuleAdvisorOptions>() ?? new RuleAdvisorOptions();
-            anthropic = configuration.GetSection(AnthropicOptions.SectionName).Get<AnthropicOptions>() ?? new AnthropicOptions();
-            Validator.ValidateObject(anthropic, new ValidationContext(anthropic), validateAllProperties: true);
+            configuration = TreasuryConfiguration.Read(CliHost.Configuration);
         }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or ValidationException)
+        catch (InvalidOperationException ex)
         {
-            throw new CliException("invalid configuration: " + ex.Message);
+            throw new CliException(ex.Message);
         }
 
         var database = await CliDatabase.OpenAsync(db, cancellationToken);
@@ -68,24 +59,19 @@ internal sealed class TreasuryServices : IAsyncDisposable
             var intelligence = IntelServices.Resolve<MarketIntelligence>(provider);
             var marketData = IntelServices.Resolve<IMarketDataProvider>(provider);
             var time = provider.GetRequiredService<TimeProvider>();
-            var journal = new SqlDecisionJournal(database);
-            var rules = new RuleAdvisor(ruleOptions, time);
-            var (advisor, notice) = ClaudeAdvisorFactory.Create(anthropic, rules, journal, time, provider.GetRequiredService<ILoggerFactory>());
-            if (notice is not null && Interlocked.Exchange(ref _noticeShown, 1) == 0)
-            {
-                await Console.Error.WriteLineAsync(notice);
-            }
-
-            var market = new IntelligenceTreasuryMarket(intelligence, marketData, options);
             if (ledger is null)
             {
                 owned = await database.OpenLedgerAsync(time, cancellationToken: cancellationToken);
                 ledger = owned;
             }
 
-            var store = new LedgerTreasuryStore(ledger, new SqlTreasuryStore(database), options);
-            var manager = new TreasuryManager(options, advisor, market, store, journal, time);
-            return new TreasuryServices(provider, owned, manager, journal);
+            var runtime = TreasuryRuntime.Create(configuration, database, ledger, intelligence, marketData, time, provider.GetRequiredService<ILoggerFactory>());
+            if (runtime.Notice is not null && Interlocked.Exchange(ref _noticeShown, 1) == 0)
+            {
+                await Console.Error.WriteLineAsync(runtime.Notice);
+            }
+
+            return new TreasuryServices(provider, owned, runtime.Manager, runtime.Journal);
         }
         catch
         {

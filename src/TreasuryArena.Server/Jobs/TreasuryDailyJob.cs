@@ -1,0 +1,39 @@
+using System.Globalization;
+using TreasuryArena.Infrastructure.Advice;
+
+namespace TreasuryArena.Server.Jobs;
+
+/// <summary>
+/// Daily: the treasury's daily analysis — the advisor's decision (act today or not), journaled; in FULL_AI a decision
+/// that acts is reviewed and executed on the paper venue, in HYBRID and MANUAL it stays proposed for a person
+/// (<c>arena treasury execute</c>). Outcomes past their horizon are evaluated first.
+/// </summary>
+public sealed class TreasuryDailyJob(TreasuryRuntime treasury) : IScheduledJob
+{
+    public string Name => "treasury-daily";
+
+    public string Description => "The treasury's daily analysis by the advisor, journaled; executes per the treasury's mode";
+
+    public JobSchedule Schedule { get; } = JobSchedule.Daily(1, 0);
+
+    public async Task<string> RunAsync(JobContext context, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var day = treasury.Manager.AsOfFor(context.Today);
+        var (daily, executed) = await treasury.Manager.RunDailyAsync(day, ct);
+        var d = daily.Decision;
+        var summary = string.Create(CultureInfo.InvariantCulture,
+            $"{day:yyyy-MM-dd}: {d.Kind} {d.Action} by {d.Advisor} ({d.Confidence}/100), journal #{daily.Entry.Id}");
+        if (executed is not null)
+        {
+            summary += string.Create(CultureInfo.InvariantCulture,
+                $"; {treasury.Options.ParsedMode()}: {executed.Decision.Action} by {executed.Decision.Advisor}, {executed.Fills.Count} fills, journal #{executed.Entry.Id}");
+        }
+        else if (d.Acts && daily.Guarded.Orders.Count > 0)
+        {
+            summary += string.Create(CultureInfo.InvariantCulture, $"; {treasury.Options.ParsedMode()}: {daily.Guarded.Orders.Count} orders proposed, not executed");
+        }
+
+        return summary;
+    }
+}
