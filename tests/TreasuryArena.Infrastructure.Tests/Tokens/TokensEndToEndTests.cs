@@ -112,6 +112,13 @@ public sealed class TokensEndToEndTests
             {
                 Assert.True(rt.Ledger.GetWallet(w)!.Cash.Amount >= 0m);
             }
+
+            // Every ledger invariant holds month by month while the wallets trade, not only at the end.
+            if (date.Day <= 7)
+            {
+                var monthly = await LedgerVerifier.VerifyAsync(rt.Database.CreateLedgerJournal(), Ct);
+                Assert.True(monthly.Ok, $"{date}: " + string.Join("; ", monthly.Violations.Select(v => v.What + " " + v.Detail)));
+            }
         }
 
         Assert.Equal(["approved", "rejected", "expired"], hybridOutcomes);
