@@ -126,6 +126,24 @@ public sealed class DashboardFlowTests(BrowserFixture browser)
     }
 
     [BrowserFact]
+    public async Task Viewer_ReadsTheTreasury_EverySectionAnswers()
+    {
+        await using var d = await DashboardPage.OpenAsync(browser);
+        var page = d.Page;
+        await d.SignInAsync(d.Demo.ViewerKey);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Treasury", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Treasury", Level = 1 }).WaitForAsync();
+        await d.SettledAsync();
+
+        Assert.Equal(0, await page.Locator("#main .error").CountAsync());
+        Assert.True(await page.Locator("section:has(h2:text-is('Indicators')) tbody tr").CountAsync() > 0, "indicators with age and source");
+        await page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("^Treasury allocation, current vs target") }).WaitForAsync();
+        Assert.True(await page.Locator("article.decision .reasoning").CountAsync() > 0, "the demo's advisor decision with its reasoning");
+        await BrowserFixture.ScreenshotAsync(page, "treasury");
+    }
+
+    [BrowserFact]
     public async Task Admin_ReadsOrganisationsHoldsBreakersAuditAndRevenue()
     {
         await using var d = await DashboardPage.OpenAsync(browser);
