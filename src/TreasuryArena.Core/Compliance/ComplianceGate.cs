@@ -46,7 +46,7 @@ public sealed class ComplianceGate(
                     intent.Symbol,
                     intent.Side,
                     intent.UsdValue,
-                    intent.Request,
+                    intent.Request(),
                     outcome.Reasons,
                     HoldStatus.Held,
                     now,
@@ -81,6 +81,6 @@ public sealed class ComplianceGate(
             ["code"] = code,
             ["reason"] = reason,
             ["hold_id"] = holdId?.ToString(),
-            ["request"] = intent.Request,
+            ["request"] = intent.Request(),
         });
 }

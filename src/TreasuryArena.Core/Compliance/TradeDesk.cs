@@ -61,7 +61,7 @@ public sealed class TradeDesk(LedgerService ledger, IComplianceGate gate)
             WalletValue(wallet),
             order.Caller.Actor,
             order.Source,
-            JsonSerializer.Serialize(new Dictionary<string, string>
+            () => JsonSerializer.Serialize(new Dictionary<string, string>
             {
                 ["address"] = order.Address,
                 ["symbol"] = token.Token.Symbol,

@@ -3,7 +3,8 @@ namespace TreasuryArena.Core.Compliance;
 /// <summary>
 /// A trade about to be executed, as the compliance gate sees it. <see cref="UsdValue"/> is the cash spent (buy) or the
 /// shares' value at the current NAV (sell); <see cref="WalletValue"/> is the wallet's cash plus holdings before the trade.
-/// <see cref="Request"/> is the original request (JSON) so a held trade can be replayed exactly when released.
+/// <see cref="Request"/> renders the original request (JSON) so a held trade can be replayed exactly when released; it is
+/// called only when a trade is held or refused, so an executed trade never pays for the serialisation.
 /// </summary>
 public sealed record TradeIntent(
     Guid OrganisationId,
@@ -14,4 +15,4 @@ public sealed record TradeIntent(
     decimal WalletValue,
     string Actor,
     TradeSource Source,
-    string Request);
+    Func<string> Request);

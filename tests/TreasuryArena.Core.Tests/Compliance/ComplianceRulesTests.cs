@@ -11,7 +11,7 @@ public sealed class ComplianceRulesTests
         new(status, "v1", attested, halted, tradesToday);
 
     private static TradeIntent Trade(decimal usd, decimal wallet = 1_000_000m, TradeSide side = TradeSide.Buy, TradeSource source = TradeSource.Api) =>
-        new(Guid.NewGuid(), "w1", "ABC", side, usd, wallet, "tester", source, "{}");
+        new(Guid.NewGuid(), "w1", "ABC", side, usd, wallet, "tester", source, () => "{}");
 
     [Fact]
     public void Evaluate_VerifiedAttestedSmallTrade_Allows() =>
