@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using TreasuryArena.Server.Jobs;
 using TreasuryArena.Server.Tests.Support;
 
 namespace TreasuryArena.Server.Tests;
@@ -133,5 +135,35 @@ public abstract partial class ApiSuite
         using var treasurer = Factory.ClientWithKey(org.TreasurerKey);
         Assert.Equal(HttpStatusCode.Forbidden, (await Api.PostAsync(treasurer, "/api/admin/jobs/treasury-daily/run", new { })).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await Api.PostAsync(viewer, "/api/admin/jobs/treasury-weekly-review/run", new { })).Status);
+    }
+
+    [DbFact]
+    public async Task TreasuryDaily_OnSchedulePastTheMarketData_JournalsOneDecisionPerAsOfDate()
+    {
+        using var admin = Admin();
+        var runner = Factory.Services.GetRequiredService<JobRunner>();
+        var job = runner.Find("treasury-daily")!;
+
+        // The test clock is past the end of the shipped history: each scheduled day looks at its last date.
+        var details = new List<string>();
+        for (var day = 0; day < 3; day++)
+        {
+            var outcome = await runner.RunAsync(job, job.Schedule.CurrentSlot(Factory.Clock.GetUtcNow()), JobContext.ScheduleTrigger, CancellationToken.None);
+            Assert.Equal("succeeded", outcome.Status);
+            details.Add(outcome.Detail!);
+            Factory.Clock.Advance(TimeSpan.FromDays(1));
+        }
+
+        var (_, decisions) = await Api.GetAsync(admin, "/api/treasury/decisions?limit=10");
+        var daily = Assert.Single(decisions!.AsArray())!;
+        var id = daily["id"]!.GetValue<long>();
+        Assert.Contains($"journal #{id}", details[0], StringComparison.Ordinal);
+        Assert.All(details.Skip(1), d => Assert.Contains($"already analysed (journal #{id})", d, StringComparison.Ordinal));
+
+        // An admin trigger asks again on purpose.
+        var (ran, run, _) = await Api.PostAsync(admin, "/api/admin/jobs/treasury-daily/run", new { });
+        Assert.Equal(HttpStatusCode.OK, ran);
+        Assert.DoesNotContain("already analysed", run!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(2, (await Api.GetAsync(admin, "/api/treasury/decisions?limit=10")).Body!.AsArray().Count);
     }
 }

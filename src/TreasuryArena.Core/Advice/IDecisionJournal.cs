@@ -13,4 +13,7 @@ public interface IDecisionJournal
     Task<IReadOnlyList<JournalEntry>> PendingOutcomesAsync(DateOnly decidedOnOrBefore, CancellationToken cancellationToken);
 
     Task RecordOutcomeAsync(long id, DecisionOutcome outcome, CancellationToken cancellationToken);
+
+    /// <summary>The latest daily analysis or emergency assessment journaled for the as-of date <paramref name="asOf"/>, or null.</summary>
+    Task<JournalEntry?> DailyDecisionOnAsync(DateOnly asOf, CancellationToken cancellationToken);
 }

@@ -114,6 +114,22 @@ public sealed class TreasuryManager(
         return (daily, await ExecuteAsync(asOf, cancellationToken));
     }
 
+    /// <summary>
+    /// The daily analysis as the scheduler runs it: once per as-of date. When the journal already holds the daily
+    /// decision for <paramref name="asOf"/> (the market data has not moved on since, e.g. it ends before today), nothing
+    /// is asked or journaled again and that entry is returned as <c>Existing</c>.
+    /// </summary>
+    public async Task<(AdviceResult? Daily, AdviceResult? Executed, JournalEntry? Existing)> RunDailyOnceAsync(DateOnly asOf, CancellationToken cancellationToken)
+    {
+        if (await journal.DailyDecisionOnAsync(asOf, cancellationToken) is { } existing)
+        {
+            return (null, null, existing);
+        }
+
+        var (daily, executed) = await RunDailyAsync(asOf, cancellationToken);
+        return (daily, executed, null);
+    }
+
     /// <summary>Judges every journaled decision whose horizon has passed by <paramref name="asOf"/>; returns how many.</summary>
     public async Task<int> EvaluateOutcomesAsync(DateOnly asOf, CancellationToken cancellationToken)
     {

@@ -88,6 +88,16 @@ public sealed class SqlDecisionJournal(ArenaDatabase database) : IDecisionJourna
         return rows.Select(ToEntry).ToList();
     }
 
+    public async Task<JournalEntry?> DailyDecisionOnAsync(DateOnly asOf, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM advisor_journal WHERE as_of = @AsOf AND kind IN ('daily_analysis', 'emergency_assessment') ORDER BY id DESC LIMIT 1",
+            new { AsOf = Scaled.Date(asOf) },
+            cancellationToken: cancellationToken));
+        return row is null ? null : ToEntry(row);
+    }
+
     public async Task RecordOutcomeAsync(long id, DecisionOutcome outcome, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(outcome);

@@ -42,7 +42,7 @@ public sealed class JobScheduler(JobRunner runner, TimeProvider time, IOptions<A
         var now = time.GetUtcNow();
         foreach (var job in runner.Jobs)
         {
-            await runner.RunAsync(job, job.Schedule.CurrentSlot(now), "schedule", ct);
+            await runner.RunAsync(job, job.Schedule.CurrentSlot(now), JobContext.ScheduleTrigger, ct);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TreasuryArena.Core.Treasury;
 using TreasuryArena.Infrastructure.Advice;
 
 namespace TreasuryArena.Server.Jobs;
@@ -7,6 +8,8 @@ namespace TreasuryArena.Server.Jobs;
 /// Daily: the treasury's daily analysis — the advisor's decision (act today or not), journaled; in FULL_AI a decision
 /// that acts is reviewed and executed on the paper venue, in HYBRID and MANUAL it stays proposed for a person
 /// (<c>arena treasury execute</c>). Outcomes past their horizon are evaluated first.
+/// On schedule it analyses each as-of date once: when the market data ends before today, the days after its last date
+/// journal nothing new (the decision for that date is already there). An admin trigger always asks again.
 /// </summary>
 public sealed class TreasuryDailyJob(TreasuryRuntime treasury) : IScheduledJob
 {
@@ -20,7 +23,24 @@ public sealed class TreasuryDailyJob(TreasuryRuntime treasury) : IScheduledJob
     {
         ArgumentNullException.ThrowIfNull(context);
         var day = treasury.Manager.AsOfFor(context.Today);
-        var (daily, executed) = await treasury.Manager.RunDailyAsync(day, ct);
+        AdviceResult daily;
+        AdviceResult? executed;
+        if (context.Trigger == JobContext.ScheduleTrigger)
+        {
+            var (once, onceExecuted, existing) = await treasury.Manager.RunDailyOnceAsync(day, ct);
+            if (existing is not null)
+            {
+                return string.Create(CultureInfo.InvariantCulture,
+                    $"{day:yyyy-MM-dd}: already analysed (journal #{existing.Id}); the market data ends {day:yyyy-MM-dd}, nothing new to decide");
+            }
+
+            (daily, executed) = (once!, onceExecuted);
+        }
+        else
+        {
+            (daily, executed) = await treasury.Manager.RunDailyAsync(day, ct);
+        }
+
         var d = daily.Decision;
         var summary = string.Create(CultureInfo.InvariantCulture,
             $"{day:yyyy-MM-dd}: {d.Kind} {d.Action} by {d.Advisor} ({d.Confidence}/100), journal #{daily.Entry.Id}");

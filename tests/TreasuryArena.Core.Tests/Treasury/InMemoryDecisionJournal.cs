@@ -27,4 +27,7 @@ internal sealed class InMemoryDecisionJournal : IDecisionJournal
         _entries[i] = _entries[i] with { Outcome = outcome };
         return Task.CompletedTask;
     }
+
+    public Task<JournalEntry?> DailyDecisionOnAsync(DateOnly asOf, CancellationToken cancellationToken) =>
+        Task.FromResult(_entries.LastOrDefault(e => e.AsOf == asOf && e.Decision.Kind is DecisionKind.DailyAnalysis or DecisionKind.EmergencyAssessment));
 }

@@ -191,6 +191,23 @@ public sealed class TreasuryManagerTests
     }
 
     [Fact]
+    public async Task RunDailyOnce_SameAsOfTwice_AsksAndJournalsOnce_NextDateAsksAgain()
+    {
+        var (manager, _) = Create();
+        var (first, _, none) = await manager.RunDailyOnceAsync(Inception.AddDays(40), CancellationToken.None);
+        Assert.NotNull(first);
+        Assert.Null(none);
+        var (again, executed, existing) = await manager.RunDailyOnceAsync(Inception.AddDays(40), CancellationToken.None);
+        Assert.Null(again);
+        Assert.Null(executed);
+        Assert.Equal(first.Entry.Id, existing!.Id);
+        Assert.Single(_journal.Entries);
+        var (next, _, _) = await manager.RunDailyOnceAsync(Inception.AddDays(41), CancellationToken.None);
+        Assert.NotNull(next);
+        Assert.Equal([Inception.AddDays(40), Inception.AddDays(41)], _journal.Entries.Select(e => e.AsOf).ToArray());
+    }
+
+    [Fact]
     public async Task WeeklyFigures_MatchTheReview_AndJournalNothing()
     {
         var (manager, _) = Create(new TreasuryOptions { InceptionDate = "2024-01-01", OutcomeHorizonDays = 5 });
