@@ -161,10 +161,27 @@ public sealed class PortfolioSimulator
     /// <summary>Steps to the end and returns the recorded run.</summary>
     public BacktestResult Run()
     {
-        // The same per-bar work as Step, in one loop without the per-call bounds test and property round trip.
-        for (var t = Index + 1; t <= EndIndex; t++)
+        // The same per-bar work as Step, in one loop without the per-call bounds test and property round trip. On a
+        // quiet stretch a scanning kernel says how long its target holds; those bars are only marked to market, which
+        // is all Step does on them too (the repeated target returns after one comparison).
+        var scan = _kernel as IHoldScan;
+        var t = Index + 1;
+        while (t <= EndIndex)
         {
+            if (scan is not null && _quiet && !_hasPending)
+            {
+                var stop = scan.HeldUntil(t, Math.Min(EndIndex + 1, t + CausalSeries.Block), _previous);
+                if (stop > t)
+                {
+                    MarkHeld(t, stop);
+                    Index = stop - 1;
+                    t = stop;
+                    continue;
+                }
+            }
+
             Advance(t);
+            t++;
         }
 
         return Result();
@@ -180,6 +197,14 @@ public sealed class PortfolioSimulator
             _hasPending = false;
         }
 
+        Decide(t, Mark(t));
+        Index = t;
+    }
+
+    /// <summary>Marks bar t to its close: records equity (and weights) and returns the equity.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double Mark(int t)
+    {
         var n = _n;
         var units = _units;
         var close = _close;
@@ -204,8 +229,31 @@ public sealed class PortfolioSimulator
             }
         }
 
-        Decide(t, eq);
-        Index = t;
+        return eq;
+    }
+
+    /// <summary>Marks bars [from, to) to their closes with the holdings unchanged (no order, no new target).</summary>
+    private void MarkHeld(int from, int to)
+    {
+        if (_n == 1 && _weights is null)
+        {
+            // One asset, no weights: equity = cash + units × close, the same sum Mark forms.
+            var cash = _cash;
+            var units = _units[0];
+            var close = _close[0].AsSpan(from, to - from);
+            var equity = _equity.AsSpan(from - StartIndex, close.Length);
+            for (var i = 0; i < close.Length; i++)
+            {
+                equity[i] = cash + (units * close[i]);
+            }
+
+            return;
+        }
+
+        for (var t = from; t < to; t++)
+        {
+            Mark(t);
+        }
     }
 
     /// <summary>The bars recorded so far (since the start, or since the last <see cref="Restore"/>).</summary>

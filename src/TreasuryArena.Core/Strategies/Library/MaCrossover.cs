@@ -36,8 +36,8 @@ public static class MaCrossover
             new Kernel(ind.Sma(asset, fast), ind.Sma(asset, slow), ind.AssetIndex(asset), inYield ? ind.AssetIndex(BarDataBuilder.Yield) : -1));
     }
 
-    /// <summary>A dedicated kernel class (no delegate) for the hot path.</summary>
-    private sealed class Kernel(CausalSeries fast, CausalSeries slow, int asset, int flat) : IStrategyKernel
+    /// <summary>A dedicated kernel class (no delegate) for the hot path; it also scans quiet stretches in one call.</summary>
+    private sealed class Kernel(CausalSeries fast, CausalSeries slow, int asset, int flat) : IStrategyKernel, IHoldScan
     {
         public void Decide(MarketView view, Span<double> target)
         {
@@ -49,6 +49,43 @@ public static class MaCrossover
             {
                 target[flat] = 1;
             }
+        }
+
+        public int HeldUntil(int from, int to, ReadOnlySpan<double> held)
+        {
+            // Decide writes one of two targets: long (1 on the asset) or flat (1 on the flat asset, or all cash).
+            var isLong = OneAt(held, asset);
+            if (!isLong && !OneAt(held, flat))
+            {
+                return from;
+            }
+
+            // Bar t's answer reads the averages at t only, exactly the comparison Decide makes.
+            var f = fast.Through(to - 1).AsSpan(from, to - from);
+            var s = slow.Through(to - 1).AsSpan(from, f.Length);
+            for (var i = 0; i < f.Length; i++)
+            {
+                if (f[i] > s[i] != isLong)
+                {
+                    return from + i;
+                }
+            }
+
+            return to;
+        }
+
+        /// <summary>Whether the weights are 1 at <paramref name="one"/> and 0 elsewhere (all 0 when it is −1).</summary>
+        private static bool OneAt(ReadOnlySpan<double> weights, int one)
+        {
+            for (var i = 0; i < weights.Length; i++)
+            {
+                if (weights[i] != (i == one ? 1 : 0))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 }
