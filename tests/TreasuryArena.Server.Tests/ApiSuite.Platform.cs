@@ -26,6 +26,14 @@ public abstract partial class ApiSuite
         var (status, doc) = await Api.GetAsync(anonymous, "/openapi/v1.json");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.NotNull(doc!["paths"]!["/api/admin/orgs"]);
+        // The list is documented as its own summary type (weekly sparkline, no NAV history); the info type adds the history.
+        var list = doc["paths"]!["/api/tokens/list"]!["get"]!["responses"]!;
+        Assert.Equal("#/components/schemas/TokenSummaryResponse", list["200"]!["content"]!["application/json"]!["schema"]!["items"]!["$ref"]!.GetValue<string>());
+        Assert.NotNull(list["304"]);
+        var schemas = doc["components"]!["schemas"]!;
+        Assert.Equal("array", schemas["TokenSummaryResponse"]!["properties"]!["sparkline"]!["type"]!.GetValue<string>());
+        Assert.Null(schemas["TokenSummaryResponse"]!["properties"]!["nav_history"]);
+        Assert.NotNull(schemas["TokenResponse"]!["properties"]!["nav_history"]);
         var page = await anonymous.GetAsync(new Uri("/docs/index.html", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TreasuryArena.Core.Nav;
 using TreasuryArena.Infrastructure.Storage;
@@ -9,6 +10,8 @@ namespace TreasuryArena.Server.Tests;
 
 public abstract partial class ApiSuite
 {
+    private static readonly DateOnly HistoryStart = new(2026, 1, 1);
+
     [DbFact]
     public async Task TokenList_IsCachedUntilATradeOrANavRowChangesIt()
     {
@@ -24,22 +27,119 @@ public abstract partial class ApiSuite
         var (_, again) = await Api.GetAsync(treasurer, "/api/tokens/list");
         Assert.Equal(before!.ToJsonString(), again!.ToJsonString());
         Assert.Equal(builds, cache.Builds);
-        Assert.Equal(0m, before.AsArray().Single(t => t!["symbol"]!.GetValue<string>() == "ALPHA")!["supply"]!.GetValue<decimal>());
+        Assert.Equal(0m, Listed(before, "ALPHA")["supply"]!.GetValue<decimal>());
+        Assert.Empty(Listed(before, "ALPHA")["sparkline"]!.AsArray()); // no NAV step yet
 
         var (bought, buy, _) = await Api.PostAsync(treasurer, "/api/tokens/buy", new { address, symbol = "ALPHA", amount = 500m });
         Assert.True(bought == HttpStatusCode.OK, buy?.ToJsonString());
         var (_, afterBuy) = await Api.GetAsync(treasurer, "/api/tokens/list");
-        var alpha = afterBuy!.AsArray().Single(t => t!["symbol"]!.GetValue<string>() == "ALPHA")!;
+        var alpha = Listed(afterBuy!, "ALPHA");
         Assert.Equal(buy!["shares"]!.GetValue<decimal>(), alpha["supply"]!.GetValue<decimal>());
         Assert.Equal(1, alpha["holders"]!.GetValue<int>());
 
         var runtime = Factory.Services.GetRequiredService<TokensRuntime>();
         var day = new DateOnly(2026, 3, 3);
         Assert.NotEqual("2026-03-03", alpha["nav_date"]?.GetValue<string>());
-        await runtime.NavStore.AppendAsync([new NavHistoryRow("ALPHA", day, 1m, 0m, 1m, 0m, null, null, 495m, 495m, 0m, 0m)], CancellationToken.None);
+        await runtime.NavStore.AppendAsync([NavRow("ALPHA", day, 1.0123m)], CancellationToken.None);
         var (_, afterNav) = await Api.GetAsync(treasurer, "/api/tokens/list");
-        var point = afterNav!.AsArray().Single(t => t!["symbol"]!.GetValue<string>() == "ALPHA")!;
+        var point = Listed(afterNav!, "ALPHA");
         Assert.Equal("2026-03-03", point["nav_date"]!.GetValue<string>());
-        Assert.Equal("2026-03-03", point["nav_history"]!.AsArray()[^1]!["date"]!.GetValue<string>());
+        Assert.Equal(1.0123m, point["sparkline"]!.AsArray()[^1]!.GetValue<decimal>());
+    }
+
+    [DbFact]
+    public async Task TokenList_SparklineAndChanges_AreTheInfoNavHistoryPoints()
+    {
+        using var admin = Admin();
+        await Trading.CreateActiveTokenAsync(admin, "ALPHA");
+        using var viewer = Factory.ClientWithKey((await Api.OnboardAsync(Factory, "Spark Church")).ViewerKey);
+        // 120 daily points; NAV 1 + day/1000, so each number names its day.
+        var runtime = Factory.Services.GetRequiredService<TokensRuntime>();
+        await runtime.NavStore.AppendAsync([.. Enumerable.Range(0, 120).Select(d => NavRow("ALPHA", HistoryStart.AddDays(d), DayNav(d)))], CancellationToken.None);
+
+        var (status, list) = await Api.GetAsync(viewer, "/api/tokens/list");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var alpha = Listed(list!, "ALPHA");
+        Assert.Null(alpha["nav_history"]);
+        Assert.Null(alpha["lifecycle"]);
+        // The window is the last 91 points (days 29..119): its first point, then every 7th day back from day 119.
+        decimal[] expected = [DayNav(29), .. Enumerable.Range(0, 13).Select(k => DayNav(119 - (7 * (12 - k))))];
+        Assert.Equal(expected, alpha["sparkline"]!.AsArray().Select(v => v!.GetValue<decimal>()));
+        Assert.Equal((DayNav(119) / DayNav(118)) - 1m, alpha["change_1d"]!.GetValue<decimal>());
+        Assert.Equal((DayNav(119) / DayNav(89)) - 1m, alpha["change_30d"]!.GetValue<decimal>());
+        Assert.Equal((expected[^1] / expected[0]) - 1m, alpha["return_90d"]!.GetValue<decimal>());
+
+        var (_, info) = await Api.GetAsync(viewer, "/api/tokens/ALPHA/info");
+        var history = info!["nav_history"]!.AsArray().ToDictionary(p => p!["date"]!.GetValue<string>(), p => p!["nav"]!.GetValue<decimal>());
+        Assert.Equal(120, history.Count);
+        Assert.Equal(DayNav(119 - 35), history[HistoryStart.AddDays(119 - 35).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)]);
+        Assert.Equal(alpha["sparkline"]!.ToJsonString(), info["sparkline"]!.ToJsonString());
+        Assert.Equal(alpha["change_30d"]!.GetValue<decimal>(), info["change_30d"]!.GetValue<decimal>());
+        Assert.Equal(alpha["return_90d"]!.GetValue<decimal>(), info["metrics"]!["return_90d"]!.GetValue<decimal>());
+    }
+
+    [DbFact]
+    public async Task TokenList_ETag_Answers304UntilTheListChanges()
+    {
+        using var admin = Admin();
+        await Trading.CreateActiveTokenAsync(admin, "ALPHA");
+        var org = await Api.OnboardAsync(Factory, "ETag Church");
+        using var treasurer = Factory.ClientWithKey(org.TreasurerKey);
+        var address = await Trading.CreateWalletAsync(treasurer, 10_000m);
+
+        using var first = await GetListAsync(treasurer, null);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var etag = first.Headers.ETag!;
+        Assert.False(etag.IsWeak);
+        Assert.Contains("no-cache", first.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        var body = await first.Content.ReadAsByteArrayAsync();
+        Assert.Equal(body.Length, first.Content.Headers.ContentLength);
+
+        using (var same = await GetListAsync(treasurer, etag.Tag))
+        {
+            Assert.Equal(HttpStatusCode.NotModified, same.StatusCode);
+            Assert.Empty(await same.Content.ReadAsByteArrayAsync());
+            Assert.Equal(etag, same.Headers.ETag);
+        }
+
+        using (var weak = await GetListAsync(treasurer, "\"other\", W/" + etag.Tag))
+        {
+            Assert.Equal(HttpStatusCode.NotModified, weak.StatusCode);
+        }
+
+        using (var other = await GetListAsync(treasurer, "\"other\""))
+        {
+            Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+            Assert.Equal(body, await other.Content.ReadAsByteArrayAsync());
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(treasurer, "/api/tokens/buy", new { address, symbol = "ALPHA", amount = 500m })).Status);
+        using var changed = await GetListAsync(treasurer, etag.Tag);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.NotEqual(etag, changed.Headers.ETag);
+        Assert.True(Listed(JsonNode.Parse(await changed.Content.ReadAsStringAsync())!, "ALPHA")["supply"]!.GetValue<decimal>() > 0m);
+
+        // Still a member-only list: no key, no list (and no 304 either).
+        using var anonymous = Factory.ClientWithKey(null);
+        using var refused = await GetListAsync(anonymous, changed.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    private static decimal DayNav(int day) => 1m + (day / 1000m);
+
+    private static NavHistoryRow NavRow(string symbol, DateOnly date, decimal nav) =>
+        new(symbol, date, nav, 0m, Math.Max(1m, nav), 0m, null, null, nav, 0m, 0m, 0m);
+
+    private static JsonNode Listed(JsonNode list, string symbol) => list.AsArray().Single(t => t!["symbol"]!.GetValue<string>() == symbol)!;
+
+    private static async Task<HttpResponseMessage> GetListAsync(HttpClient client, string? ifNoneMatch)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/tokens/list", UriKind.Relative));
+        if (ifNoneMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+        }
+
+        return await client.SendAsync(request);
     }
 }

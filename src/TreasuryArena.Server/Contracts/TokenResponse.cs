@@ -1,47 +1,35 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
 using TreasuryArena.Core.Tokens;
 
 namespace TreasuryArena.Server.Contracts;
 
-/// <summary>A token with its ledger-derived figures and fees.</summary>
-public sealed record TokenResponse(
-    string Symbol,
-    string Name,
-    string Strategy,
-    TokenStatus Status,
-    decimal Nav,
-    decimal Supply,
-    decimal GrossAssetValue,
-    int Holders,
-    decimal HighWaterMark,
-    DateOnly InceptionDate,
-    TokenFeesResponse Fees,
-    string? Description = null,
-    [property: JsonPropertyName("return_90d")] decimal? Return90d = null,
-    [property: JsonPropertyName("volatility_90d")] decimal? Volatility90d = null,
-    [property: JsonPropertyName("sharpe_90d")] decimal? Sharpe90d = null,
-    [property: JsonPropertyName("max_drawdown_90d")] decimal? MaxDrawdown90d = null,
-    decimal? Drawdown = null,
-    DateOnly? NavDate = null,
-    IReadOnlyList<NavPointResponse>? NavHistory = null,
-    IReadOnlyList<LifecycleEventResponse>? Lifecycle = null,
-    IReadOnlyDictionary<string, decimal?>? Metrics = null)
+/// <summary>
+/// A token in full (<c>GET /api/tokens/{symbol}/info</c>, and the admin lifecycle answers): the list's
+/// <see cref="TokenSummaryResponse"/> plus the NAV history (every stored day, with fees and rolling figures), the
+/// lifecycle events and the metrics table.
+/// </summary>
+public sealed record TokenResponse : TokenSummaryResponse
 {
-    public static TokenResponse From(TokenView v)
+    public TokenResponse()
     {
-        ArgumentNullException.ThrowIfNull(v);
-        var t = v.Token;
-        return new(
-            t.Symbol,
-            t.Name,
-            t.StrategyId,
-            t.Status,
-            v.NavPerShare.Value,
-            v.Supply.Value,
-            v.GrossAssetValue.Amount,
-            v.HolderCount,
-            t.HighWaterMark.Value,
-            t.InceptionDate,
-            new TokenFeesResponse(t.Fees.TradeFeeRate, t.Fees.ManagementFeeRate, t.Fees.PerformanceFeeRate, t.Fees.Crystallisation.ToString().ToLowerInvariant(), t.LastFeeDate));
     }
+
+    [SetsRequiredMembers]
+    public TokenResponse(TokenSummaryResponse summary)
+        : base(summary)
+    {
+    }
+
+    [JsonPropertyOrder(1)]
+    public IReadOnlyList<NavPointResponse>? NavHistory { get; init; }
+
+    [JsonPropertyOrder(1)]
+    public IReadOnlyList<LifecycleEventResponse>? Lifecycle { get; init; }
+
+    [JsonPropertyOrder(1)]
+    public IReadOnlyDictionary<string, decimal?>? Metrics { get; init; }
+
+    /// <summary>The ledger's figures of a token, without stored history (the admin lifecycle answers).</summary>
+    public static new TokenResponse From(TokenView v) => new(TokenSummaryResponse.From(v));
 }

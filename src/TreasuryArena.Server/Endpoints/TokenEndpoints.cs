@@ -13,23 +13,25 @@ public static class TokenEndpoints
     public static IEndpointRouteBuilder MapTokenEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/tokens").WithTags("Tokens").RequireAuthorization(ApiKeyDefaults.MemberPolicy);
-        group.MapGet("/list", List).Produces<List<TokenResponse>>(StatusCodes.Status200OK, "application/json");
+        group.MapGet("/list", List).Produces<List<TokenSummaryResponse>>(StatusCodes.Status200OK, "application/json").Produces(StatusCodes.Status304NotModified);
         group.MapGet("/{symbol}/info", Info);
         group.MapPost("/buy", Buy).RequireAuthorization(ApiKeyDefaults.TreasurerPolicy);
         group.MapPost("/sell", Sell).RequireAuthorization(ApiKeyDefaults.TreasurerPolicy);
         return app;
     }
 
-    /// <summary>Every token with its 90-day figures; the body is served from <see cref="TokenListCache"/> until the ledger or the NAV rows change.</summary>
-    public static async Task<IResult> List(TokenListCache cache, CancellationToken ct) =>
-        TypedResults.Bytes(await cache.GetAsync(ct), "application/json; charset=utf-8");
+    /// <summary>
+    /// Every token's summary (figures, 90-day metrics, 1- and 30-day change, weekly sparkline); the body is served from
+    /// <see cref="TokenListCache"/> until the ledger or the NAV rows change, with an ETag (<c>If-None-Match</c> → 304).
+    /// </summary>
+    public static ValueTask<CachedJson> List(TokenListCache cache, CancellationToken ct) => cache.GetAsync(ct);
 
     public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Info(string symbol, [AsParameters] LedgerServices s, TokensRuntime runtime, CancellationToken ct)
     {
         var token = s.Ledger.GetToken(symbol.ToUpperInvariant());
         return token is null
             ? Problems.NotFound("unknown_token", $"no token with symbol '{symbol}'")
-            : TypedResults.Ok(await TokenInsights.DescribeAsync(token, runtime.NavStore, full: true, ct));
+            : TypedResults.Ok(await TokenInsights.DescribeAsync(token, runtime.NavStore, ct));
     }
 
     public static Task<Results<Ok<TradeResponse>, Accepted<HeldTradeResponse>, ProblemHttpResult>> Buy(BuyRequest request, HttpContext http, [AsParameters] LedgerServices s) =>

@@ -7,24 +7,47 @@ namespace TreasuryArena.Server.Endpoints;
 
 /// <summary>
 /// Adds a token's performance to its ledger figures: 90-day return, volatility, Sharpe and max drawdown from the stored
-/// NAV history (the rows the daily NAV step wrote), the strategy's description, and for the info page the full NAV
-/// history and lifecycle events. Nothing is computed here that the NAV step did not record, except the 90-day window
-/// return and drawdown read off those rows.
+/// NAV history (the rows the daily NAV step wrote), the NAV change over 1 and 30 days, a weekly NAV sparkline, the
+/// strategy's description, and for the info page the full NAV history and lifecycle events. Nothing is computed here
+/// that the NAV step did not record, except the window returns, changes and drawdown read off those rows.
 /// </summary>
 public static class TokenInsights
 {
-    private const int Window = 90;
+    /// <summary>The list's window: the latest NAV point and the 90 before it.</summary>
+    public const int Window = 90;
 
-    public static async Task<TokenResponse> DescribeAsync(TokenView view, INavStore store, bool full, CancellationToken ct)
+    /// <summary>Days between two sparkline points.</summary>
+    public const int SparklineStepDays = 7;
+
+    /// <summary>The info form: the summary plus every stored NAV point, the lifecycle and the metrics table.</summary>
+    public static async Task<TokenResponse> DescribeAsync(TokenView view, INavStore store, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(store);
         var symbol = view.Token.Symbol;
-        var stored = await LoadAsync(store, symbol, full, ct);
-        return Describe(view, stored, full ? await LifecycleAsync(store, symbol, ct) : null);
+        var stored = await LoadAsync(store, symbol, full: true, ct);
+        var lifecycle = (await store.EventsAsync(symbol, ct)).Select(e => new LifecycleEventResponse(e.Date, e.From, e.To, e.Actor, e.Reason)).ToList();
+        var summary = Summarise(view, stored);
+        var rows = stored.Rows;
+        return new TokenResponse(summary)
+        {
+            NavHistory = [.. rows.Select(r => new NavPointResponse(r.Date, r.Nav, r.DailyReturn, r.Drawdown, r.Sharpe90, r.Volatility90, r.ManagementFee, r.PerformanceFee))],
+            Lifecycle = lifecycle,
+            Metrics = rows.Count == 0
+                ? null
+                : new Dictionary<string, decimal?>(StringComparer.Ordinal)
+                {
+                    ["return_90d"] = summary.Return90d,
+                    ["volatility_90d"] = summary.Volatility90d,
+                    ["sharpe_90d"] = summary.Sharpe90d,
+                    ["max_drawdown_90d"] = summary.MaxDrawdown90d,
+                    ["drawdown_from_hwm"] = summary.Drawdown,
+                    ["return_since_inception"] = (rows[^1].Nav / rows[0].Nav) - 1m,
+                },
+        };
     }
 
-    /// <summary>What <see cref="Describe"/> reads from the NAV store for one token (the list's window, or all for the info page).</summary>
+    /// <summary>What <see cref="Summarise"/> reads from the NAV store for one token (the list's window, or all for the info page).</summary>
     public static async Task<StoredInsight> LoadAsync(INavStore store, string symbol, bool full, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -33,18 +56,17 @@ public static class TokenInsights
         return new StoredInsight(rows, backing?.Strategy);
     }
 
-    /// <summary>The response from the ledger's view and the stored rows; <paramref name="lifecycle"/> non-null for the full (info) form.</summary>
-    public static TokenResponse Describe(TokenView view, StoredInsight stored, IReadOnlyList<LifecycleEventResponse>? lifecycle)
+    /// <summary>The list's form of a token from the ledger's view and its stored NAV rows (oldest first; at least the last <see cref="Window"/> + 1).</summary>
+    public static TokenSummaryResponse Summarise(TokenView view, StoredInsight stored)
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(stored);
-        var full = lifecycle is not null;
         var rows = stored.Rows;
         var description = StrategyLibrary.TryGet(stored.Strategy ?? view.Token.StrategyId, out var definition) ? definition.Description : null;
-        var baseResponse = TokenResponse.From(view);
+        var summary = TokenSummaryResponse.From(view) with { Description = description };
         if (rows.Count == 0)
         {
-            return baseResponse with { Description = description, NavHistory = full ? [] : null, Lifecycle = lifecycle };
+            return summary;
         }
 
         var window = rows.Count > Window + 1 ? rows.Skip(rows.Count - Window - 1).ToList() : rows;
@@ -57,33 +79,74 @@ public static class TokenInsights
             maxDrawdown = Math.Min(maxDrawdown, (r.Nav / peak) - 1m);
         }
 
-        decimal? return90 = window.Count > 1 ? (last.Nav / window[0].Nav) - 1m : null;
-        decimal? drawdown90 = window.Count > 1 ? maxDrawdown : null;
-        return baseResponse with
+        return summary with
         {
-            Description = description,
-            Return90d = return90,
+            Return90d = window.Count > 1 ? (last.Nav / window[0].Nav) - 1m : null,
             Volatility90d = last.Volatility90,
             Sharpe90d = last.Sharpe90,
-            MaxDrawdown90d = drawdown90,
-            Metrics = full
-                ? new Dictionary<string, decimal?>(StringComparer.Ordinal)
-                {
-                    ["return_90d"] = return90,
-                    ["volatility_90d"] = last.Volatility90,
-                    ["sharpe_90d"] = last.Sharpe90,
-                    ["max_drawdown_90d"] = drawdown90,
-                    ["drawdown_from_hwm"] = last.Drawdown,
-                    ["return_since_inception"] = (last.Nav / rows[0].Nav) - 1m,
-                }
-                : null,
+            MaxDrawdown90d = window.Count > 1 ? maxDrawdown : null,
             Drawdown = last.Drawdown,
             NavDate = last.Date,
-            NavHistory = (full ? rows : window).Select(r => new NavPointResponse(r.Date, r.Nav, r.DailyReturn, r.Drawdown, r.Sharpe90, r.Volatility90, r.ManagementFee, r.PerformanceFee)).ToList(),
-            Lifecycle = lifecycle,
+            Change1d = ChangeOver(rows, 1),
+            Change30d = ChangeOver(rows, 30),
+            Sparkline = Sparkline(window),
         };
     }
 
-    private static async Task<IReadOnlyList<LifecycleEventResponse>> LifecycleAsync(INavStore store, string symbol, CancellationToken ct) =>
-        [.. (await store.EventsAsync(symbol, ct)).Select(e => new LifecycleEventResponse(e.Date, e.From, e.To, e.Actor, e.Reason))];
+    /// <summary>Latest NAV / the NAV on the last point on or before <paramref name="days"/> days earlier − 1; null without such a point.</summary>
+    public static decimal? ChangeOver(IReadOnlyList<NavHistoryRow> rows, int days)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        var since = rows[^1].Date.AddDays(-days);
+        for (var i = rows.Count - 2; i >= 0; i--)
+        {
+            if (rows[i].Date <= since)
+            {
+                return rows[i].Nav == 0m ? null : (rows[^1].Nav / rows[i].Nav) - 1m;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// NAV numbers every <see cref="SparklineStepDays"/> days back from the latest point (the last point on or before
+    /// each date, each point once), and the window's first point, oldest first.
+    /// </summary>
+    public static IReadOnlyList<decimal> Sparkline(IReadOnlyList<NavHistoryRow> window)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        if (window.Count == 0)
+        {
+            return [];
+        }
+
+        var picked = new List<int>();
+        var i = window.Count - 1;
+        for (var due = window[^1].Date; due >= window[0].Date; due = due.AddDays(-SparklineStepDays))
+        {
+            while (window[i].Date > due)
+            {
+                i--;
+            }
+
+            if (picked.Count == 0 || picked[^1] != i)
+            {
+                picked.Add(i);
+            }
+        }
+
+        if (picked[^1] != 0)
+        {
+            picked.Add(0);
+        }
+
+        picked.Reverse();
+        return [.. picked.Select(k => window[k].Nav)];
+    }
 }

@@ -2,11 +2,13 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using TreasuryArena.Infrastructure.Storage;
 using TreasuryArena.Server.Contracts;
+using TreasuryArena.Server.Http;
 
 namespace TreasuryArena.Server.Endpoints;
 
 /// <summary>
-/// The <c>GET /api/tokens/list</c> body, serialised once per state: it is rebuilt only when the ledger's
+/// The <c>GET /api/tokens/list</c> body, serialised once per state (with its length and ETag, see
+/// <see cref="CachedJson"/>): it is rebuilt only when the ledger's
 /// <see cref="TreasuryArena.Core.Ledger.LedgerService.Version"/> (a trade, a NAV re-valuation, a status change) or the
 /// database's <see cref="ArenaDatabase.NavVersion"/> (the NAV step's history rows, backings, lifecycle events) moved,
 /// and the NAV rows it shows are re-read only when the latter moved. One request rebuilds; concurrent ones wait for it.
@@ -20,7 +22,7 @@ public sealed class TokenListCache(TokensRuntime runtime, IOptions<Microsoft.Asp
     /// <summary>Number of times the body was built (for tests and diagnostics).</summary>
     public long Builds { get; private set; }
 
-    public async ValueTask<byte[]> GetAsync(CancellationToken ct)
+    public async ValueTask<CachedJson> GetAsync(CancellationToken ct)
     {
         var body = Volatile.Read(ref _body);
         if (body is not null && body.LedgerVersion == runtime.Ledger.Version && body.NavVersion == runtime.Database.NavVersion)
@@ -41,7 +43,7 @@ public sealed class TokenListCache(TokensRuntime runtime, IOptions<Microsoft.Asp
             }
 
             var insights = _stored is { } s && s.NavVersion == navVersion ? s.Insights : new Dictionary<string, StoredInsight>(StringComparer.Ordinal);
-            var list = new List<TokenResponse>();
+            var list = new List<TokenSummaryResponse>();
             foreach (var token in runtime.Ledger.ListTokens())
             {
                 var symbol = token.Token.Symbol;
@@ -51,11 +53,11 @@ public sealed class TokenListCache(TokensRuntime runtime, IOptions<Microsoft.Asp
                     insights[symbol] = stored;
                 }
 
-                list.Add(TokenInsights.Describe(token, stored, lifecycle: null));
+                list.Add(TokenInsights.Summarise(token, stored));
             }
 
             _stored = (navVersion, insights);
-            body = new Body(ledgerVersion, navVersion, JsonSerializer.SerializeToUtf8Bytes(list, json.Value.SerializerOptions));
+            body = new Body(ledgerVersion, navVersion, new CachedJson(JsonSerializer.SerializeToUtf8Bytes(list, json.Value.SerializerOptions)));
             Volatile.Write(ref _body, body);
             Builds++;
             return body.Json;
@@ -68,5 +70,5 @@ public sealed class TokenListCache(TokensRuntime runtime, IOptions<Microsoft.Asp
 
     public void Dispose() => _rebuild.Dispose();
 
-    private sealed record Body(long LedgerVersion, long NavVersion, byte[] Json);
+    private sealed record Body(long LedgerVersion, long NavVersion, CachedJson Json);
 }

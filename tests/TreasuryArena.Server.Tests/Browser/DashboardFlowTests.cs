@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -30,6 +31,12 @@ public sealed class DashboardFlowTests(BrowserFixture browser)
         await rows.First.WaitForAsync();
         Assert.True(await rows.CountAsync() >= 10, "the demo issues at least ten strategy tokens");
         Assert.True(await page.Locator("table tbody svg.spark").CountAsync() >= 10, "each token row has a NAV sparkline");
+        // Drawn from the list's weekly sparkline field: as many points as the server sent.
+        var served = JsonDocument.Parse((await d.Server.Services.GetRequiredService<TokenListCache>().GetAsync(CancellationToken.None)).Utf8).RootElement;
+        var points = served.EnumerateArray().Single(t => t.GetProperty("symbol").GetString() == "HETH").GetProperty("sparkline").GetArrayLength();
+        Assert.True(points >= 5, $"HETH's sparkline has {points} points");
+        var description = await page.Locator("tr:has(a:text-is('HETH')) svg.spark desc").TextContentAsync();
+        Assert.EndsWith($"over {points} points.", description, StringComparison.Ordinal);
         Assert.Contains("Pat Treasurer", await page.Locator("#who-label").InnerTextAsync(), StringComparison.Ordinal);
         Assert.False(await page.GetByRole(AriaRole.Link, new() { Name = "Admin" }).IsVisibleAsync(), "a treasurer has no admin page");
         await BrowserFixture.ScreenshotAsync(page, "dashboard");
