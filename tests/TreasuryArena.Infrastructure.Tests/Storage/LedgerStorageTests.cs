@@ -37,6 +37,12 @@ public sealed class LedgerStorageTests
     public Task ParallelBuys_Postgres_NoOverdraftNoLostWrite() => WithPostgres(ParallelScenario);
 
     [Fact]
+    public Task AccountEntries_Sqlite_NewestFirstBothSidesPagedByCursor() => WithSqlite(AccountEntriesScenario);
+
+    [PostgresFact]
+    public Task AccountEntries_Postgres_NewestFirstBothSidesPagedByCursor() => WithPostgres(AccountEntriesScenario);
+
+    [Fact]
     public async Task OpenAsync_Twice_AppliesMigrationsOnce()
     {
         using var dir = new TempDirectory();
@@ -133,6 +139,48 @@ public sealed class LedgerStorageTests
         var repeat = await again.BuyAsync(w, "ALPHA", Money.Usd(2_500.55m), "b1");
         Assert.True(repeat.Repeated);
         Assert.Equal(balances, again.SnapshotBalances());
+    }
+
+    private static async Task AccountEntriesScenario(string dbString)
+    {
+        var db = await ArenaDatabase.OpenAsync(dbString, Time);
+        string w;
+        await using (var ledger = await db.OpenLedgerAsync(Time))
+        {
+            (w, _) = await SeedAsync(ledger);
+        }
+
+        await using var journal = db.CreateLedgerJournal();
+        var all = new List<LedgerEntry>();
+        await foreach (var e in journal.ReadEntriesAsync(CancellationToken.None))
+        {
+            all.Add(e);
+        }
+
+        var account = LedgerAccount.Wallet(w);
+        var expected = all.Where(e => e.From == account || e.To == account).OrderByDescending(e => e.Sequence).ToList();
+        Assert.Contains(expected, e => e.From == account);
+        Assert.Contains(expected, e => e.To == account);
+        Assert.True(expected.Count < all.Count);
+
+        // Pages of 2 by cursor, down to the first entry: every entry of the account once, newest first, nobody else's.
+        var paged = new List<LedgerEntry>();
+        long? cursor = null;
+        while (true)
+        {
+            var page = await journal.ReadAccountEntriesAsync(account, cursor, 2, CancellationToken.None);
+            Assert.True(page.Count <= 2);
+            paged.AddRange(page);
+            if (page.Count < 2)
+            {
+                break;
+            }
+
+            cursor = page[^1].Sequence;
+        }
+
+        Assert.Equal(expected.Select(e => e.Sequence), paged.Select(e => e.Sequence));
+        Assert.Equal(expected, paged);
     }
 
     private static async Task TamperScenario(string dbString)
