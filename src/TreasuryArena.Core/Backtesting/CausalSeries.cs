@@ -35,14 +35,14 @@ public sealed class CausalSeries
         _ready = values.Length;
     }
 
-    /// <summary>A series of <paramref name="length"/> bars filled in order by <paramref name="fill"/> as bars are read.</summary>
-    internal CausalSeries(string key, int length, SeriesFill fill)
+    /// <summary>A series of <paramref name="length"/> bars filled in order, as bars are read, by the fill <paramref name="fillInto"/> makes for its (rented) buffer.</summary>
+    internal CausalSeries(string key, int length, Func<double[], SeriesFill> fillInto)
     {
         Key = key;
         _values = ArrayPool<double>.Shared.Rent(length);
         _rented = true;
         _length = length;
-        _fill = fill;
+        _fill = fillInto(_values);
     }
 
     /// <summary>What the series is, e.g. <c>sma(BTC,200)</c>.</summary>

@@ -12,6 +12,8 @@ namespace TreasuryArena.Core.Backtesting;
 public sealed class IndicatorSet : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<CausalSeries>> _cache = new(StringComparer.Ordinal);
+    // The SMAs of each asset are filled by one bank, which fills two averages standing at the same bar together.
+    private readonly ConcurrentDictionary<int, SmaBank> _smaBanks = new();
     private volatile bool _disposed;
 
     public IndicatorSet(BarData data)
@@ -50,13 +52,16 @@ public sealed class IndicatorSet : IDisposable
     /// <summary>An auxiliary series (<see cref="AuxSeries"/>), NaN before its first value.</summary>
     public CausalSeries Aux(string name) => Get($"aux({name})", () => Data.Aux(name));
 
-    /// <summary>Simple moving average of the closes over <paramref name="window"/> bars, computed incrementally.</summary>
+    /// <summary>
+    /// Simple moving average of the closes over <paramref name="window"/> bars: a running sum (add the new close, drop
+    /// the oldest), filled on demand; warm-up bars are NaN (see <see cref="SmaBank"/>).
+    /// </summary>
     public CausalSeries Sma(string symbol, int window)
     {
         Positive(window, nameof(window));
         var a = AssetIndex(symbol);
         var close = Data.Assets[a].Close;
-        return GetFilled(Key("sma", symbol, window), close.Length, () => SmaFill(close, window));
+        return GetFilled(Key("sma", symbol, window), close.Length, values => _smaBanks.GetOrAdd(a, _ => new SmaBank(close)).Add(window, values));
     }
 
     /// <summary>Exponential moving average (alpha = 2 / (span + 1)), seeded with the first close.</summary>
@@ -212,43 +217,6 @@ public sealed class IndicatorSet : IDisposable
         });
     }
 
-    /// <summary>
-    /// The running-sum SMA as a fill: warm-up bars are NaN, then the sum adds the new close and drops the oldest, in
-    /// three branch-free stretches per range. The sum carries over between ranges, so any split gives the same values.
-    /// </summary>
-    internal static SeriesFill SmaFill(double[] c, int window)
-    {
-        double sum = 0;
-        return (r, from, to) =>
-        {
-            var s = sum;
-            unchecked
-            {
-                var i = from;
-                for (var end = Math.Min(window - 1, to); i < end; i++)
-                {
-                    s += c[i];
-                    r[i] = double.NaN;
-                }
-
-                for (var end = Math.Min(window, to); i < end; i++)
-                {
-                    s += c[i];
-                    r[i] = s / window;
-                }
-
-                for (; i < to; i++)
-                {
-                    s += c[i];
-                    s -= c[i - window];
-                    r[i] = s / window;
-                }
-            }
-
-            sum = s;
-        };
-    }
-
     private static string Key(string kind, string symbol, int n) =>
         string.Create(CultureInfo.InvariantCulture, $"{kind}({symbol},{n})");
 
@@ -267,9 +235,9 @@ public sealed class IndicatorSet : IDisposable
     }
 
     /// <summary>A series filled on demand as bars are read (see <see cref="CausalSeries"/>).</summary>
-    private CausalSeries GetFilled(string key, int length, Func<SeriesFill> fill)
+    private CausalSeries GetFilled(string key, int length, Func<double[], SeriesFill> fillInto)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return _cache.GetOrAdd(key, k => new Lazy<CausalSeries>(() => new CausalSeries(k, length, fill()))).Value;
+        return _cache.GetOrAdd(key, k => new Lazy<CausalSeries>(() => new CausalSeries(k, length, fillInto))).Value;
     }
 }

@@ -72,6 +72,59 @@ public sealed class IndicatorSetTests
     }
 
     [Fact]
+    public void Sma_SeveralWindowsFilledTogether_EachEqualsOneLoopBitForBit()
+    {
+        // Averages of one asset standing at the same bar are filled in one loop; one made later starts on its own.
+        var frame = SyntheticFrames.Create((4 * CausalSeries.Block) + 77, seed: 15);
+        var close = frame.Assets[0].Close;
+        using var set = new IndicatorSet(frame);
+        int[] windows = [20, 100, 5, 3000];
+        var series = windows.Select(w => set.Sma("BTC", w)).ToList();
+        var rng = new Random(15);
+        for (var t = 0; t < frame.Count; t += 1 + rng.Next(CausalSeries.Block / 2))
+        {
+            var view = new MarketView(frame, t, 0);
+            Assert.Equal(view.Value(series[0]) > view.Value(series[1]), ReferenceSma(close, 20)[t] > ReferenceSma(close, 100)[t]);
+            if (t > 2 * CausalSeries.Block && series.Count == windows.Length)
+            {
+                series.Add(set.Sma("BTC", 7));
+            }
+        }
+
+        var last = new MarketView(frame, frame.Count - 1, 0);
+        foreach (var (w, sma) in windows.Append(7).Zip(series))
+        {
+            var expected = ReferenceSma(close, w);
+            var actual = last.Window(sma, frame.Count).ToArray();
+            Assert.Equal(expected.Select(BitConverter.DoubleToInt64Bits), actual.Select(BitConverter.DoubleToInt64Bits));
+        }
+    }
+
+    [Fact]
+    public void Sma_SeveralWindowsReadFromManyThreads_AllSeeTheSameValues()
+    {
+        var frame = SyntheticFrames.Create(5 * CausalSeries.Block, seed: 16);
+        int[] windows = [2, 20, 50, 100, 200];
+        var expected = windows.Select(w => ReferenceSma(frame.Assets[1].Close, w)).ToArray();
+        using var set = new IndicatorSet(frame);
+        var series = windows.Select(w => set.Sma("ETH", w)).ToArray();
+        var mismatches = 0;
+        Parallel.For(0, 8, k =>
+        {
+            for (var t = k; t < frame.Count; t += 1 + k)
+            {
+                var j = (t + k) % windows.Length;
+                var v = new MarketView(frame, t, 0).Value(series[j]);
+                if (BitConverter.DoubleToInt64Bits(v) != BitConverter.DoubleToInt64Bits(expected[j][t]))
+                {
+                    Interlocked.Increment(ref mismatches);
+                }
+            }
+        });
+        Assert.Equal(0, mismatches);
+    }
+
+    [Fact]
     public void Dispose_SeriesAndSetRefuseUse()
     {
         var frame = SyntheticFrames.Create(300, seed: 13);
