@@ -21,6 +21,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 4013, Level = LogLevel.Error, Message = "Scheduler tick failed")]
     public static partial void SchedulerFailed(ILogger logger, Exception ex);
 
+    [LoggerMessage(EventId = 4014, Level = LogLevel.Warning, Message = "SQLite WAL checkpoint failed; trying again at the next tick")]
+    public static partial void CheckpointFailed(ILogger logger, Exception ex);
+
     [LoggerMessage(EventId = 4020, Level = LogLevel.Information, Message = "Treasury advisor: {Notice}")]
     public static partial void AdvisorNotice(ILogger logger, string notice);
 }

@@ -56,11 +56,19 @@ public static class ServerApp
 
         // The database is opened (and every area's migrations applied) once, when the first service needs it: the
         // PlatformStartup hosted service resolves it before the server starts listening.
-        services.AddSingleton(sp => ArenaDatabase.OpenAsync(sp.GetRequiredService<IOptions<ArenaServerOptions>>().Value.Database, sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
+        // On SQLite the WAL is checkpointed by WalCheckpointService, not inside a writer's commit.
+        services.AddSingleton(sp =>
+        {
+            var database = ArenaDatabase.OpenAsync(sp.GetRequiredService<IOptions<ArenaServerOptions>>().Value.Database, sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult();
+            database.UseBackgroundCheckpoints();
+            return database;
+        });
+        services.AddHostedService<WalCheckpointService>();
         services.AddSingleton<PlatformDatabase>();
         services.AddSingleton<IIdentityStore, SqlIdentityStore>();
         services.AddSingleton<IComplianceStore, SqlComplianceStore>();
-        services.AddSingleton<SqlIdempotencyStore>();
+        services.AddSingleton(sp => new SqlIdempotencyStore(
+            sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ArenaServerOptions>>().Value.IdempotencyWindow));
         services.AddSingleton<SqlJobRunStore>();
         services.AddArenaHttpResilience(configuration);
         services.AddHttpClient(WebhookNotifier.ClientName).AddArenaResilience();
@@ -91,7 +99,11 @@ public static class ServerApp
             sp.GetRequiredService<MarketHistory>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<INotifier>(),
-            new TokensSettings { Monitoring = sp.GetRequiredService<MonitoringRules>() }).GetAwaiter().GetResult());
+            new TokensSettings
+            {
+                Monitoring = sp.GetRequiredService<MonitoringRules>(),
+                IdempotencyWindow = sp.GetRequiredService<IOptions<ArenaServerOptions>>().Value.IdempotencyWindow,
+            }).GetAwaiter().GetResult());
         services.AddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Ledger);
 
         // The treasury manager and its advisor, wired as the CLI wires them (TreasuryRuntime), over the same ledger,

@@ -55,20 +55,30 @@ public sealed class LedgerService : IAsyncDisposable
 
     /// <summary>
     /// Opens a ledger over <paramref name="journal"/>, rebuilding its state by replaying every entry. When
-    /// <paramref name="ownsJournal"/> is true, disposing the service disposes the journal too.
+    /// <paramref name="ownsJournal"/> is true, disposing the service disposes the journal too. Idempotency keys are
+    /// remembered for <paramref name="idempotencyWindow"/> (default <see cref="IdempotencyMemory.DefaultWindow"/>)
+    /// after their operation's instant, on replay as live.
     /// </summary>
-    public static async Task<LedgerService> OpenAsync(ILedgerJournal journal, TimeProvider time, int maxBatch = 2048, bool ownsJournal = false, CancellationToken cancellationToken = default)
+    public static async Task<LedgerService> OpenAsync(
+        ILedgerJournal journal, TimeProvider time, int maxBatch = 2048, bool ownsJournal = false, TimeSpan? idempotencyWindow = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(journal);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
-        var state = await LoadStateAsync(journal, cancellationToken);
+        var window = idempotencyWindow ?? IdempotencyMemory.DefaultWindow;
+        var state = await LoadStateAsync(journal, window, time, cancellationToken);
         return new LedgerService(journal, time, state, maxBatch, ownsJournal);
     }
 
     /// <summary>A ledger over a fresh <see cref="InMemoryLedgerJournal"/>.</summary>
-    public static LedgerService InMemory(TimeProvider time, InMemoryLedgerJournal? journal = null) =>
-        new(journal ?? new InMemoryLedgerJournal(), time, new LedgerState(), 2048, false);
+    public static LedgerService InMemory(TimeProvider time, InMemoryLedgerJournal? journal = null, TimeSpan? idempotencyWindow = null) =>
+        new(journal ?? new InMemoryLedgerJournal(), time, new LedgerState(idempotencyWindow ?? IdempotencyMemory.DefaultWindow), 2048, false);
+
+    /// <summary>How long an idempotency key is remembered after its operation.</summary>
+    public TimeSpan IdempotencyWindow => Read(s => s.Idempotency.Window);
+
+    /// <summary>Number of idempotency keys remembered now (at most one window of operations).</summary>
+    public int RememberedKeys => Read(s => s.Idempotency.Count);
 
     public Task<LedgerResult> CreateWalletAsync(string organisation, WalletMode mode, RiskTolerance risk, string idempotencyKey, CancellationToken cancellationToken = default) =>
         ExecuteAsync(new LedgerCommand.CreateWallet(organisation, mode, risk, idempotencyKey), cancellationToken);
@@ -164,16 +174,13 @@ public sealed class LedgerService : IAsyncDisposable
         }
     }
 
-    private static async Task<LedgerState> LoadStateAsync(ILedgerJournal journal, CancellationToken cancellationToken)
+    private static async Task<LedgerState> LoadStateAsync(ILedgerJournal journal, TimeSpan window, TimeProvider time, CancellationToken cancellationToken)
     {
         var snapshot = await journal.LoadAsync(cancellationToken);
-        var entries = new List<LedgerEntry>();
-        await foreach (var e in journal.ReadEntriesAsync(cancellationToken))
-        {
-            entries.Add(e);
-        }
-
-        return LedgerState.Restore(snapshot, entries);
+        var state = LedgerState.FromSnapshot(snapshot, window);
+        await state.ReplayAsync(journal.ReadEntriesAsync(cancellationToken), cancellationToken);
+        state.ForgetExpiredKeys(time.GetUtcNow());
+        return state;
     }
 
     private T Read<T>(Func<LedgerState, T> read)
@@ -249,7 +256,7 @@ public sealed class LedgerService : IAsyncDisposable
                 failure = ex;
                 try
                 {
-                    var reloaded = await LoadStateAsync(journal, CancellationToken.None);
+                    var reloaded = await LoadStateAsync(journal, state.Idempotency.Window, time, CancellationToken.None);
                     gate.EnterWriteLock();
                     try
                     {

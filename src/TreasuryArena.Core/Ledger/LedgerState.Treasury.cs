@@ -52,7 +52,7 @@ public sealed partial class LedgerState
 
     private LedgerResult TreasuryDeposit(LedgerCommand.TreasuryDeposit c, DateTimeOffset at, LedgerBatchBuilder batch)
     {
-        if (Admit(c, c.IdempotencyKey) is { } early)
+        if (Admit(c, c.IdempotencyKey, at) is { } early)
         {
             return early;
         }
@@ -80,7 +80,7 @@ public sealed partial class LedgerState
 
     private LedgerResult TreasuryTrade(LedgerCommand.TreasuryTrade c, DateTimeOffset at, LedgerBatchBuilder batch)
     {
-        if (Admit(c, c.IdempotencyKey) is { } early)
+        if (Admit(c, c.IdempotencyKey, at) is { } early)
         {
             return early;
         }
@@ -178,7 +178,7 @@ public sealed partial class LedgerState
 
     private LedgerResult TreasuryRevalue(LedgerCommand.TreasuryRevalue c, DateTimeOffset at, LedgerBatchBuilder batch)
     {
-        if (Admit(c, c.IdempotencyKey) is { } early)
+        if (Admit(c, c.IdempotencyKey, at) is { } early)
         {
             return early;
         }
@@ -284,7 +284,7 @@ public sealed partial class LedgerState
         LastOperationId = Math.Max(LastOperationId, first.OperationId);
         book.LastOperationId = first.OperationId;
         var result = LedgerResult.Ok(first.Operation, first.OperationId) with { Address = org, Symbol = asset, Cash = Money.Usd(cash), Fee = Money.Usd(fee) };
-        results[first.IdempotencyKey] = result;
+        memory.Remember(first.IdempotencyKey, result, first.At);
         return result;
     }
 

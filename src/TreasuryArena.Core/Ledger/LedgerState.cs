@@ -6,7 +6,8 @@ using TreasuryArena.Core.Wallets;
 namespace TreasuryArena.Core.Ledger;
 
 /// <summary>
-/// The ledger's in-memory state and its rules: balances, tokens, wallets, holdings and the idempotency map.
+/// The ledger's in-memory state and its rules: balances, tokens, wallets, holdings and the idempotency keys of the
+/// last window (see <see cref="IdempotencyMemory"/>).
 /// <see cref="Execute"/> validates a command against the current balances and, when it is accepted, turns it into
 /// hashed entries, applies them and records what the batch must persist; a refused command changes nothing.
 /// <see cref="Replay"/> rebuilds the same state from stored entries (the same apply code runs in both).
@@ -21,10 +22,19 @@ public sealed partial class LedgerState
     private readonly Dictionary<string, Wallet> wallets = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Address, string Symbol), HoldingBook> holdings = [];
     private readonly Dictionary<string, int> holderCounts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, LedgerResult> results = new(StringComparer.Ordinal);
+    private readonly IdempotencyMemory memory;
     private readonly Dictionary<string, (int Day, int Count)> tradesByDay = new(StringComparer.Ordinal);
     private readonly List<Leg> legs = [];
     private string[] sortedSymbols = [];
+
+    /// <summary>A state that remembers idempotency keys for <see cref="IdempotencyMemory.DefaultWindow"/>.</summary>
+    public LedgerState()
+        : this(IdempotencyMemory.DefaultWindow)
+    {
+    }
+
+    /// <summary>A state that remembers each operation's idempotency key for <paramref name="idempotencyWindow"/> after its instant.</summary>
+    public LedgerState(TimeSpan idempotencyWindow) => memory = new IdempotencyMemory(idempotencyWindow);
 
     public long LastSequence { get; private set; }
 
@@ -36,12 +46,28 @@ public sealed partial class LedgerState
 
     public IReadOnlyDictionary<string, StrategyToken> Tokens => tokens;
 
+    /// <summary>The idempotency keys remembered now, with their results.</summary>
+    public IdempotencyMemory Idempotency => memory;
+
     public IReadOnlyDictionary<string, Wallet> Wallets => wallets;
 
     /// <summary>Rebuilds state from a journal's snapshot and entries (trusting the entries; see <see cref="LedgerVerifier"/>).</summary>
-    public static LedgerState Restore(LedgerSnapshot snapshot, IEnumerable<LedgerEntry> entries)
+    public static LedgerState Restore(LedgerSnapshot snapshot, IEnumerable<LedgerEntry> entries) =>
+        Restore(snapshot, entries, IdempotencyMemory.DefaultWindow);
+
+    /// <summary>Rebuilds state from a journal's snapshot and entries, remembering keys for <paramref name="idempotencyWindow"/>.</summary>
+    public static LedgerState Restore(LedgerSnapshot snapshot, IEnumerable<LedgerEntry> entries, TimeSpan idempotencyWindow)
     {
-        var state = new LedgerState();
+        var state = FromSnapshot(snapshot, idempotencyWindow);
+        state.Replay(entries);
+        return state;
+    }
+
+    /// <summary>A state holding the snapshot's tokens and wallets, before its entries are replayed.</summary>
+    public static LedgerState FromSnapshot(LedgerSnapshot snapshot, TimeSpan idempotencyWindow)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var state = new LedgerState(idempotencyWindow);
         foreach (var t in snapshot.Tokens)
         {
             state.tokens[t.Symbol] = t;
@@ -52,28 +78,55 @@ public sealed partial class LedgerState
             state.wallets[w.Address] = w;
         }
 
-        state.Replay(entries);
         return state;
     }
 
     /// <summary>Applies stored entries, grouped by operation.</summary>
     public void Replay(IEnumerable<LedgerEntry> entries)
     {
+        ArgumentNullException.ThrowIfNull(entries);
         var group = new List<LedgerEntry>();
         foreach (var e in entries)
         {
-            if (group.Count > 0 && group[0].OperationId != e.OperationId)
-            {
-                ApplyOperation(group);
-                group.Clear();
-            }
-
-            group.Add(e);
+            ReplayOne(group, e);
         }
 
+        EndReplay(group);
+    }
+
+    /// <summary>Applies stored entries as they are read (the journal is never held in memory whole).</summary>
+    public async Task ReplayAsync(IAsyncEnumerable<LedgerEntry> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var group = new List<LedgerEntry>();
+        await foreach (var e in entries.WithCancellation(cancellationToken))
+        {
+            ReplayOne(group, e);
+        }
+
+        EndReplay(group);
+    }
+
+    /// <summary>Forgets the idempotency keys whose window has ended at <paramref name="now"/>.</summary>
+    public void ForgetExpiredKeys(DateTimeOffset now) => memory.Trim(now);
+
+    private void ReplayOne(List<LedgerEntry> group, LedgerEntry e)
+    {
+        if (group.Count > 0 && group[0].OperationId != e.OperationId)
+        {
+            ApplyOperation(group);
+            group.Clear();
+        }
+
+        group.Add(e);
+    }
+
+    private void EndReplay(List<LedgerEntry> group)
+    {
         if (group.Count > 0)
         {
             ApplyOperation(group);
+            group.Clear();
         }
     }
 
@@ -203,11 +256,13 @@ public sealed partial class LedgerState
         key.Length > MaxKeyLength ? $"the idempotency key is longer than {MaxKeyLength} characters" :
         key.Contains('|', StringComparison.Ordinal) ? "the idempotency key must not contain '|'" : null;
 
-    private LedgerResult? Repeat(string key) => results.TryGetValue(key, out var r) ? r with { Repeated = true } : null;
-
-    /// <summary>The refusal of a missing or malformed key, or the first result of a repeated one; null for a new command.</summary>
-    private LedgerResult? Admit(LedgerCommand c, string key) =>
-        KeyProblem(key) is { } problem ? Refuse(c, LedgerError.InvalidRequest, problem) : Repeat(key);
+    /// <summary>
+    /// The refusal of a missing or malformed key, or the first result of a key repeated inside its window (at
+    /// <paramref name="at"/>); null for a new command.
+    /// </summary>
+    private LedgerResult? Admit(LedgerCommand c, string key, DateTimeOffset at) =>
+        KeyProblem(key) is { } problem ? Refuse(c, LedgerError.InvalidRequest, problem) :
+        memory.Recall(key, at) is { } first ? first with { Repeated = true } : null;
 
     private LedgerResult CreateWallet(LedgerCommand.CreateWallet c, DateTimeOffset at, LedgerBatchBuilder batch)
     {
@@ -309,7 +364,7 @@ public sealed partial class LedgerState
 
     private LedgerResult Deposit(LedgerCommand.Deposit c, DateTimeOffset at, LedgerBatchBuilder batch)
     {
-        if (Admit(c, c.IdempotencyKey) is { } early)
+        if (Admit(c, c.IdempotencyKey, at) is { } early)
         {
             return early;
         }
@@ -337,7 +392,7 @@ public sealed partial class LedgerState
 
     private LedgerResult Withdraw(LedgerCommand.Withdraw c, DateTimeOffset at, LedgerBatchBuilder batch)
     {
-        if (Admit(c, c.IdempotencyKey) is { } early)
+        if (Admit(c, c.IdempotencyKey, at) is { } early)
         {
             return early;
         }
@@ -365,7 +420,7 @@ public sealed partial class LedgerState
 
     private LedgerResult Buy(LedgerCommand.Buy c, DateTimeOffset at, LedgerBatchBuilder batch)
     {
-        if (Admit(c, c.IdempotencyKey) is { } early)
+        if (Admit(c, c.IdempotencyKey, at) is { } early)
         {
             return early;
         }
@@ -440,7 +495,7 @@ public sealed partial class LedgerState
 
     private LedgerResult Sell(LedgerCommand.Sell c, DateTimeOffset at, LedgerBatchBuilder batch)
     {
-        if (Admit(c, c.IdempotencyKey) is { } early)
+        if (Admit(c, c.IdempotencyKey, at) is { } early)
         {
             return early;
         }
@@ -497,7 +552,7 @@ public sealed partial class LedgerState
 
     private LedgerResult Revalue(LedgerCommand.Revalue c, DateTimeOffset at, LedgerBatchBuilder batch)
     {
-        if (Admit(c, c.IdempotencyKey) is { } early)
+        if (Admit(c, c.IdempotencyKey, at) is { } early)
         {
             return early;
         }
@@ -541,7 +596,7 @@ public sealed partial class LedgerState
 
     private LedgerResult AccrueFees(LedgerCommand.AccrueFees c, DateTimeOffset at, LedgerBatchBuilder batch)
     {
-        if (Admit(c, c.IdempotencyKey) is { } early)
+        if (Admit(c, c.IdempotencyKey, at) is { } early)
         {
             return early;
         }
@@ -618,7 +673,7 @@ public sealed partial class LedgerState
             prev = hash;
         }
 
-        var result = entries.Count > 0 ? ApplyOperation(entries) : EmptyResult(kind, opId, key, symbol);
+        var result = entries.Count > 0 ? ApplyOperation(entries) : EmptyResult(kind, opId, key, symbol, at);
         foreach (var e in entries)
         {
             batch.Entry(e);
@@ -638,10 +693,10 @@ public sealed partial class LedgerState
         return result;
     }
 
-    private LedgerResult EmptyResult(LedgerOperationKind kind, long opId, string key, string? symbol)
+    private LedgerResult EmptyResult(LedgerOperationKind kind, long opId, string key, string? symbol, DateTimeOffset at)
     {
         var result = LedgerResult.Ok(kind, opId) with { Symbol = symbol, NavPerShare = symbol is null ? UnitPrice.Of(0m) : NavPerShare(symbol) };
-        results[key] = result;
+        memory.Remember(key, result, at);
         return result;
     }
 
@@ -749,13 +804,18 @@ public sealed partial class LedgerState
         LastOperationId = Math.Max(LastOperationId, first.OperationId);
 
         var result = new LedgerResult(
-            kind, LedgerError.None, null, first.OperationId, false, address, symbol,
+            kind, LedgerError.None, null, first.OperationId, false, Shared(address), SharedSymbol(symbol),
             Money.Usd(cash), Money.Usd(fee), Shares.Of(shares),
             symbol is null ? UnitPrice.Of(0m) : NavPerShare(symbol),
             Money.Usd(management), Money.Usd(performance));
-        results[first.IdempotencyKey] = result;
+        memory.Remember(first.IdempotencyKey, result, first.At);
         return result;
     }
+
+    /// <summary>The wallet's own address string (a remembered result then holds no copy of it).</summary>
+    private string? Shared(string? address) => address is not null && wallets.TryGetValue(address, out var w) ? w.Address : address;
+
+    private string? SharedSymbol(string? symbol) => symbol is not null && tokens.TryGetValue(symbol, out var t) ? t.Symbol : symbol;
 
     private void CountTrade(string address, int day)
     {

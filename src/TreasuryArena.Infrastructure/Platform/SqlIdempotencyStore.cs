@@ -12,17 +12,32 @@ namespace TreasuryArena.Infrastructure.Platform;
 /// that fails releases its claim. Two instances on one database that get the same new key at the same moment may
 /// both run it; the second to store its response gets the first one's back (<see cref="CompleteAsync"/>).
 /// Records written by earlier versions in state <c>pending</c> are reported as still running.
+/// A record lives for the idempotency window after it was stored: an older one is not found (the key is new again,
+/// and its next response replaces the record), and every group commit also deletes up to twice its own number of
+/// expired records, oldest first, so the table holds about one window of records.
 /// </summary>
 public sealed class SqlIdempotencyStore : IAsyncDisposable
 {
     private const int MaxBatch = 1024;
     private readonly PlatformDatabase _database;
+    private readonly TimeProvider _time;
+    private readonly long _windowTicks;
     private readonly ConcurrentDictionary<(string Scope, string Key), string> _running = new();
     private readonly GroupCommitWriter<Completion, bool> _writer;
+    private long _purgeNotBefore;
 
+    /// <summary>A store whose records live for <see cref="Core.Ledger.IdempotencyMemory.DefaultWindow"/>.</summary>
     public SqlIdempotencyStore(PlatformDatabase database)
+        : this(database, TimeProvider.System, Core.Ledger.IdempotencyMemory.DefaultWindow)
     {
+    }
+
+    public SqlIdempotencyStore(PlatformDatabase database, TimeProvider time, TimeSpan window)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
         _database = database;
+        _time = time;
+        _windowTicks = window.Ticks;
         _writer = new GroupCommitWriter<Completion, bool>(WriteBatchAsync, MaxBatch);
     }
 
@@ -81,14 +96,24 @@ public sealed class SqlIdempotencyStore : IAsyncDisposable
     {
         await using var c = await _database.OpenAsync(ct);
         var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            "SELECT request_hash, state, status_code, content_type, body FROM idempotency_keys WHERE scope = @Scope AND idem_key = @Key", new { Scope = scope, Key = key }, cancellationToken: ct));
+            "SELECT request_hash, state, status_code, content_type, body FROM idempotency_keys WHERE scope = @Scope AND idem_key = @Key AND created_at > @Cutoff",
+            new { Scope = scope, Key = key, Cutoff = Cutoff() }, cancellationToken: ct));
         return row is null ? null : new IdempotencyRecord(row.request_hash, row.state == "done", (int)(row.status_code ?? 0), row.content_type, row.body);
     }
 
+    /// <summary>Records created at or before this instant (UTC ticks) have expired.</summary>
+    private long Cutoff() => _time.GetUtcNow().UtcTicks - _windowTicks;
+
     private async Task<IReadOnlyList<bool>> WriteBatchAsync(IReadOnlyList<Completion> batch)
     {
+        // A new record, or one replacing an expired record of the same key; a live record of the key is kept.
+        const string upsert = "ON CONFLICT (scope, idem_key) DO UPDATE SET request_hash = excluded.request_hash, state = excluded.state, " +
+                              "status_code = excluded.status_code, content_type = excluded.content_type, body = excluded.body, created_at = excluded.created_at " +
+                              "WHERE idempotency_keys.created_at <= @Cutoff";
         const string sql = "INSERT INTO idempotency_keys (scope, idem_key, request_hash, state, status_code, content_type, body, created_at) " +
-                           "VALUES (@Scope, @Key, @RequestHash, 'done', @StatusCode, @ContentType, @Body, @CreatedAt) ON CONFLICT (scope, idem_key) DO NOTHING";
+                           "VALUES (@Scope, @Key, @RequestHash, 'done', @StatusCode, @ContentType, @Body, @CreatedAt) " + upsert;
+        const string purge = "DELETE FROM idempotency_keys WHERE (scope, idem_key) IN " +
+                             "(SELECT scope, idem_key FROM idempotency_keys WHERE created_at <= @Cutoff ORDER BY created_at LIMIT @Limit)";
         for (var attempt = 0; ; attempt++)
         {
             try
@@ -96,6 +121,7 @@ public sealed class SqlIdempotencyStore : IAsyncDisposable
                 await using var c = await _database.OpenAsync(CancellationToken.None);
                 using var turn = await _database.Arena.WriteTurnAsync(CancellationToken.None);
                 await using var tx = await PlatformDatabase.BeginWriteAsync(c, CancellationToken.None);
+                var cutoff = Cutoff();
                 var stored = new bool[batch.Count];
                 if (c is NpgsqlConnection)
                 {
@@ -103,9 +129,10 @@ public sealed class SqlIdempotencyStore : IAsyncDisposable
                     var inserted = (await c.QueryAsync<(string Scope, string Key)>(
                         "INSERT INTO idempotency_keys (scope, idem_key, request_hash, state, status_code, content_type, body, created_at) " +
                         "SELECT s, k, h, 'done', st, ct, b, at FROM unnest(@S, @K, @H, @St, @Ct, @B, @At) AS t(s, k, h, st, ct, b, at) " +
-                        "ON CONFLICT (scope, idem_key) DO NOTHING RETURNING scope, idem_key",
+                        upsert + " RETURNING scope, idem_key",
                         new
                         {
+                            Cutoff = cutoff,
                             S = batch.Select(b => b.Scope).ToArray(),
                             K = batch.Select(b => b.Key).ToArray(),
                             H = batch.Select(b => b.RequestHash).ToArray(),
@@ -124,7 +151,21 @@ public sealed class SqlIdempotencyStore : IAsyncDisposable
                 {
                     for (var i = 0; i < batch.Count; i++)
                     {
-                        stored[i] = await c.ExecuteAsync(sql, batch[i], tx) == 1;
+                        var b = batch[i];
+                        stored[i] = await c.ExecuteAsync(sql, new { b.Scope, b.Key, b.RequestHash, b.StatusCode, b.ContentType, b.Body, b.CreatedAt, Cutoff = cutoff }, tx) == 1;
+                    }
+                }
+
+                // Expired records go in the same commit, at most twice as many as this batch added (so the purge keeps
+                // pace with any rate); when there were fewer, the next look is a second later.
+                var now = cutoff + _windowTicks;
+                if (now >= Interlocked.Read(ref _purgeNotBefore))
+                {
+                    var limit = (2 * batch.Count) + 64;
+                    var deleted = await c.ExecuteAsync(purge, new { Cutoff = cutoff, Limit = (long)limit }, tx);
+                    if (deleted < limit)
+                    {
+                        Interlocked.Exchange(ref _purgeNotBefore, now + TimeSpan.TicksPerSecond);
                     }
                 }
 

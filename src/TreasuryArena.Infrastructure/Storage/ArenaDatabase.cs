@@ -20,6 +20,7 @@ public sealed class ArenaDatabase
 {
     private readonly SemaphoreSlim _sqliteWriteTurn = new(1, 1);
     private long _navVersion;
+    private volatile bool _backgroundCheckpoints;
 
     private ArenaDatabase(DatabaseLocation location) => Location = location;
 
@@ -73,7 +74,9 @@ public sealed class ArenaDatabase
             if (Provider == DatabaseProvider.Sqlite)
             {
                 await using var pragmas = connection.CreateCommand();
-                pragmas.CommandText = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
+                pragmas.CommandText = _backgroundCheckpoints
+                    ? "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=67108864;"
+                    : "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
                 await pragmas.ExecuteNonQueryAsync(cancellationToken);
             }
 
@@ -87,6 +90,61 @@ public sealed class ArenaDatabase
     }
 
     internal void NavChanged() => Interlocked.Increment(ref _navVersion);
+
+    /// <summary>True when this process's SQLite connections leave checkpoints to <see cref="CheckpointAsync"/>.</summary>
+    public bool BackgroundCheckpoints => _backgroundCheckpoints;
+
+    /// <summary>
+    /// On SQLite, turns off the automatic WAL checkpoint of the connections this instance opens from now on: by default
+    /// the commit that takes the WAL past 1,000 pages copies them into the database file and syncs it before it
+    /// returns, so one writer's commit in every few thousand waits for a checkpoint. The caller must then run
+    /// <see cref="CheckpointAsync"/> regularly from its own task (the server's <c>WalCheckpointService</c> does, every
+    /// half second). The WAL file is cut back to 64 MiB when SQLite restarts it. Call it before the ledger is opened
+    /// (its writer keeps one connection). On PostgreSQL it does nothing.
+    /// </summary>
+    public void UseBackgroundCheckpoints()
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            _backgroundCheckpoints = true;
+        }
+    }
+
+    /// <summary>
+    /// On SQLite, a PASSIVE checkpoint from its own connection: copies the WAL's committed pages that no reader still
+    /// needs into the database file and syncs it, without blocking readers or writers. A WAL is only rewound to its
+    /// start by the first writer after a checkpoint that copied every frame, which never happens while writers keep
+    /// appending; so when the WAL holds <paramref name="restartAbove"/> frames or more, a second PASSIVE checkpoint
+    /// runs inside this process's write turn (<see cref="WriteTurnAsync"/>): it copies only the frames appended during
+    /// the first one, and the next writer then starts the WAL again from its beginning. Returns the WAL's frames and how
+    /// many of them are in the database file after the last checkpoint; (0, 0) on PostgreSQL.
+    /// </summary>
+    public async Task<(long WalFrames, long Checkpointed)> CheckpointAsync(long restartAbove = 4096, CancellationToken cancellationToken = default)
+    {
+        // A file removed under a stopping host is not created again by the checkpoint's connection.
+        if (Provider != DatabaseProvider.Sqlite || !File.Exists(Location.Display))
+        {
+            return (0, 0);
+        }
+
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var result = await PassiveCheckpointAsync(connection, cancellationToken);
+        if (result.WalFrames >= restartAbove)
+        {
+            using var turn = await WriteTurnAsync(cancellationToken);
+            result = await PassiveCheckpointAsync(connection, cancellationToken);
+        }
+
+        return result;
+    }
+
+    private static async Task<(long WalFrames, long Checkpointed)> PassiveCheckpointAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        return await r.ReadAsync(cancellationToken) ? (r.GetInt64(1), r.GetInt64(2)) : (0, 0);
+    }
 
     /// <summary>
     /// On SQLite, waits for this process's turn to run a write transaction, so the group-commit writers of one process
@@ -108,9 +166,12 @@ public sealed class ArenaDatabase
     /// <summary>The ledger's journal in this database (one writer per database at a time).</summary>
     public SqlLedgerJournal CreateLedgerJournal() => new(this);
 
-    /// <summary>Opens the ledger: replays the stored entries and starts the group-commit writer.</summary>
-    public async Task<LedgerService> OpenLedgerAsync(TimeProvider time, int maxBatch = 2048, CancellationToken cancellationToken = default) =>
-        await LedgerService.OpenAsync(CreateLedgerJournal(), time, maxBatch, ownsJournal: true, cancellationToken);
+    /// <summary>
+    /// Opens the ledger: replays the stored entries and starts the group-commit writer. Idempotency keys are remembered
+    /// for <paramref name="idempotencyWindow"/> (default 24 h) after their operation.
+    /// </summary>
+    public async Task<LedgerService> OpenLedgerAsync(TimeProvider time, int maxBatch = 2048, TimeSpan? idempotencyWindow = null, CancellationToken cancellationToken = default) =>
+        await LedgerService.OpenAsync(CreateLedgerJournal(), time, maxBatch, ownsJournal: true, idempotencyWindow, cancellationToken);
 
     /// <summary>The parameter value of an instant for this provider (UTC ticks for SQLite, a UTC DateTimeOffset for PostgreSQL).</summary>
     public object InstantParameter(DateTimeOffset instant) =>

@@ -78,7 +78,7 @@ public sealed class TokensRuntime : IAsyncDisposable
         ArenaDatabase database, MarketHistory history, TimeProvider time, IAdvisor? advisor = null, TokensSettings? settings = null, IComplianceStore? complianceStore = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(database);
-        var ledger = await database.OpenLedgerAsync(time, cancellationToken: ct);
+        var ledger = await database.OpenLedgerAsync(time, cancellationToken: ct, idempotencyWindow: settings?.IdempotencyWindow);
         return new TokensRuntime(database, history, ledger, time, advisor ?? new RuleAdvisor(new RuleAdvisorOptions(), time), settings ?? new TokensSettings(), complianceStore);
     }
 
@@ -86,7 +86,8 @@ public sealed class TokensRuntime : IAsyncDisposable
     public static async Task<TokensRuntime> OpenAsync(ArenaDatabase database, MarketHistory history, TimeProvider time, INotifier notifier, TokensSettings settings, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(database);
-        var ledger = await database.OpenLedgerAsync(time, cancellationToken: ct);
+        ArgumentNullException.ThrowIfNull(settings);
+        var ledger = await database.OpenLedgerAsync(time, cancellationToken: ct, idempotencyWindow: settings.IdempotencyWindow);
         return new TokensRuntime(database, history, ledger, time, new RuleAdvisor(new RuleAdvisorOptions(), time), settings, null, notifier);
     }
 

@@ -19,6 +19,9 @@ public sealed record TokensSettings
 
     public MonitoringRules Monitoring { get; init; } = new();
 
+    /// <summary>How long the ledger remembers an idempotency key after its operation (see <see cref="Core.Ledger.IdempotencyMemory"/>).</summary>
+    public TimeSpan IdempotencyWindow { get; init; } = Core.Ledger.IdempotencyMemory.DefaultWindow;
+
     /// <summary>The optimizer's options plus the analytics' risk-free rate.</summary>
     public sealed record OptimizerSettings
     {

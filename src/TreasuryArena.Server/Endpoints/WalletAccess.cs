@@ -25,12 +25,18 @@ public static class WalletAccess
         return caller.CanRead(Guid.Parse(view.Wallet.Organisation)) ? view : null;
     }
 
-    /// <summary>The idempotency key passed to the ledger: scoped by caller so two keys never collide.</summary>
+    /// <summary>
+    /// The idempotency key passed to the ledger: the client's <c>Idempotency-Key</c> scoped by caller so two callers'
+    /// keys never collide (remembered for the idempotency window); without one, a random key with the
+    /// <see cref="IdempotencyMemory.OnceKeyPrefix"/>, which can never repeat and so is not remembered at all.
+    /// </summary>
     public static string LedgerKey(HttpContext http, Caller caller)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(caller);
         var header = http.Request.Headers[Http.IdempotencyMiddleware.Header].ToString();
-        return "api:" + caller.KeyId.ToString("N") + ":" + (header.Length > 0 ? header : Guid.NewGuid().ToString("N"));
+        return header.Length > 0
+            ? "api:" + caller.KeyId.ToString("N") + ":" + header
+            : IdempotencyMemory.OnceKeyPrefix + "api:" + caller.KeyId.ToString("N") + ":" + Guid.NewGuid().ToString("N");
     }
 }

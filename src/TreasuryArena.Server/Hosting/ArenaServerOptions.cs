@@ -47,6 +47,17 @@ public sealed class ArenaServerOptions
     [Range(typeof(decimal), "0", "1")]
     public decimal WalletDrawdownBreaker { get; set; } = 0.15m;
 
+    /// <summary>
+    /// How long a client's <c>Idempotency-Key</c> is remembered, in minutes after its first request (default 1440 =
+    /// 24 h): a repeat inside the window gets the first response; after it the key may be used again. Applies to the
+    /// stored HTTP responses and to the ledger's own memory of keys (live and after a restart).
+    /// </summary>
+    [Range(1, 30 * 24 * 60)]
+    public int IdempotencyWindowMinutes { get; set; } = 24 * 60;
+
+    /// <summary>The idempotency window as a span.</summary>
+    public TimeSpan IdempotencyWindow => TimeSpan.FromMinutes(IdempotencyWindowMinutes);
+
     /// <summary>Run the scheduler in this instance (jobs still run once per cluster).</summary>
     public bool JobsEnabled { get; set; } = true;
 

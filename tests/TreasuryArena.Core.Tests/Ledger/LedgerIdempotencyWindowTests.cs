@@ -1,0 +1,135 @@
+using TreasuryArena.Core.Common;
+using TreasuryArena.Core.Ledger;
+using static TreasuryArena.Core.Tests.Ledger.LedgerTestKit;
+
+namespace TreasuryArena.Core.Tests.Ledger;
+
+/// <summary>
+/// The ledger remembers an idempotency key for a fixed window after its operation, live and after a restart;
+/// server-generated once keys are never remembered; the memory holds at most one window of operations.
+/// </summary>
+public sealed class LedgerIdempotencyWindowTests
+{
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
+
+    [Fact]
+    public async Task RepeatInsideTheWindow_ReturnsTheFirstResult_AndMovesNothing()
+    {
+        var time = new LedgerFakeTime();
+        await using var ledger = LedgerService.InMemory(time, idempotencyWindow: Window);
+        var w = await WalletAsync(ledger, "w1", 1_000m);
+        await TokenAsync(ledger, "ALPHA");
+        var first = await ledger.BuyAsync(w, "ALPHA", Money.Usd(100m), "k1");
+        Assert.True(first.Accepted, first.Message);
+
+        time.Advance(Window - TimeSpan.FromTicks(10));
+        var repeat = await ledger.BuyAsync(w, "ALPHA", Money.Usd(100m), "k1");
+
+        Assert.True(repeat.Repeated);
+        Assert.Equal(first with { Repeated = true }, repeat);
+        Assert.Equal(900m, ledger.GetWallet(w)!.Cash.Amount);
+    }
+
+    [Fact]
+    public async Task KeyAfterTheWindow_IsNewAgain_AndIsForgotten()
+    {
+        var time = new LedgerFakeTime();
+        await using var ledger = LedgerService.InMemory(time, idempotencyWindow: Window);
+        var w = await WalletAsync(ledger, "w1", 1_000m);
+        await TokenAsync(ledger, "ALPHA");
+        var first = await ledger.BuyAsync(w, "ALPHA", Money.Usd(100m), "k1");
+        var keysAfterFirst = ledger.RememberedKeys;
+
+        time.Advance(Window);
+        var again = await ledger.BuyAsync(w, "ALPHA", Money.Usd(100m), "k1");
+
+        Assert.True(again.Accepted, again.Message);
+        Assert.False(again.Repeated);
+        Assert.NotEqual(first.OperationId, again.OperationId);
+        Assert.Equal(800m, ledger.GetWallet(w)!.Cash.Amount);
+
+        // The wallet's deposit and the first buy have expired; only the second k1 is remembered.
+        Assert.Equal(2, keysAfterFirst);
+        Assert.Equal(1, ledger.RememberedKeys);
+        Assert.True((await ledger.BuyAsync(w, "ALPHA", Money.Usd(100m), "k1")).Repeated);
+    }
+
+    [Fact]
+    public async Task OnceKeys_AreNeverRemembered()
+    {
+        var time = new LedgerFakeTime();
+        await using var ledger = LedgerService.InMemory(time, idempotencyWindow: Window);
+        var w = await WalletAsync(ledger, "w1", 1_000m);
+        await TokenAsync(ledger, "ALPHA");
+        var before = ledger.RememberedKeys;
+
+        var buys = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => ledger.BuyAsync(w, "ALPHA", Money.Usd(1m), IdempotencyMemory.OnceKeyPrefix + i)));
+
+        Assert.All(buys, b => Assert.True(b.Accepted, b.Message));
+        Assert.Equal(before, ledger.RememberedKeys);
+        Assert.Equal(950m, ledger.GetWallet(w)!.Cash.Amount);
+    }
+
+    [Fact]
+    public async Task Memory_HoldsAtMostOneWindowOfOperations()
+    {
+        var time = new LedgerFakeTime();
+        await using var ledger = LedgerService.InMemory(time, idempotencyWindow: Window);
+        var w = await WalletAsync(ledger, "w1", 100_000m);
+        await TokenAsync(ledger, "ALPHA");
+
+        // 60 minutes of buys, 20 a minute: at any moment at most 10 minutes (200 keys) are remembered.
+        var most = 0;
+        for (var minute = 0; minute < 60; minute++)
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                Assert.True((await ledger.BuyAsync(w, "ALPHA", Money.Usd(1m), $"m{minute}:{i}")).Accepted);
+            }
+
+            most = Math.Max(most, ledger.RememberedKeys);
+            time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        Assert.InRange(most, 200, 202);
+    }
+
+    [Fact]
+    public async Task Restart_RebuildsTheSameStateAndTheSameRememberedKeys_AndTheChainVerifies()
+    {
+        var time = new LedgerFakeTime();
+        var journal = new InMemoryLedgerJournal();
+        string w;
+        LedgerResult recent;
+        IReadOnlyDictionary<BalanceKey, decimal> balances;
+        int remembered;
+        await using (var ledger = LedgerService.InMemory(time, journal, Window))
+        {
+            w = await WalletAsync(ledger, "w1", 1_000m);
+            await TokenAsync(ledger, "ALPHA");
+            Assert.True((await ledger.BuyAsync(w, "ALPHA", Money.Usd(100m), "old")).Accepted);
+            time.Advance(TimeSpan.FromMinutes(6));
+            recent = await ledger.BuyAsync(w, "ALPHA", Money.Usd(50m), "recent");
+            Assert.True((await ledger.SellAsync(w, "ALPHA", Shares.Of(10m), "sell")).Accepted);
+            Assert.True((await ledger.BuyAsync(w, "ALPHA", Money.Usd(5m), IdempotencyMemory.OnceKeyPrefix + "x")).Accepted);
+            time.Advance(TimeSpan.FromMinutes(5));
+
+            // "old" (and the deposit) were 11 minutes ago: expired; "recent" and "sell" 5 minutes ago: remembered.
+            Assert.False((await ledger.BuyAsync(w, "ALPHA", Money.Usd(1m), "probe")).Repeated);
+            balances = ledger.SnapshotBalances();
+            remembered = ledger.RememberedKeys;
+        }
+
+        await using var reopened = await LedgerService.OpenAsync(journal, time, idempotencyWindow: Window);
+
+        Assert.Equal(remembered, reopened.RememberedKeys);
+        Assert.Equal(3, reopened.RememberedKeys);
+        Assert.Equal(balances.OrderBy(kv => kv.Key.ToString()), reopened.SnapshotBalances().OrderBy(kv => kv.Key.ToString()));
+        Assert.Equal(recent with { Repeated = true }, await reopened.BuyAsync(w, "ALPHA", Money.Usd(50m), "recent"));
+        var old = await reopened.BuyAsync(w, "ALPHA", Money.Usd(100m), "old");
+        Assert.True(old.Accepted && !old.Repeated, old.Message);
+
+        var verification = await LedgerVerifier.VerifyAsync(journal);
+        Assert.True(verification.Ok, string.Join("; ", verification.Violations.Select(v => v.Detail)));
+    }
+}
