@@ -162,19 +162,6 @@ public static class ServerApp
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-            {
-                var opts = http.RequestServices.GetRequiredService<IOptions<ArenaServerOptions>>().Value;
-                var partition = http.Features.Get<Caller>()?.KeyId.ToString() ?? "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
-                return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = opts.RateLimitBurst,
-                    TokensPerPeriod = opts.RateLimitPerSecond,
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                });
-            });
             o.OnRejected = async (ctx, ct) =>
             {
                 var retry = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 1;
@@ -185,6 +172,7 @@ public static class ServerApp
                 await problems.WriteAsync(new ProblemDetailsContext { HttpContext = ctx.HttpContext, ProblemDetails = problem });
             };
         });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<ArenaServerOptions>>((o, arena) => o.GlobalLimiter = ApiRateLimiter.Create(arena.Value));
         return services;
     }
 
@@ -196,14 +184,19 @@ public static class ServerApp
         app.UseStatusCodePages();
         app.UseMiddleware<BodySizeLimitMiddleware>();
         app.UseDashboardSession();
-        app.UseDashboardHeaders();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
-        app.UseSwaggerUI(o =>
+        // The dashboard's files and the docs page are never under /api: API requests skip those middlewares (each
+        // probes the file system or matches paths on every request it sees).
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase), web =>
         {
-            o.SwaggerEndpoint("/openapi/v1.json", "Treasury Arena API v1");
-            o.RoutePrefix = "docs";
-            o.DocumentTitle = "Treasury Arena API";
+            web.UseDashboardHeaders();
+            web.UseDefaultFiles();
+            web.UseStaticFiles();
+            web.UseSwaggerUI(o =>
+            {
+                o.SwaggerEndpoint("/openapi/v1.json", "Treasury Arena API v1");
+                o.RoutePrefix = "docs";
+                o.DocumentTitle = "Treasury Arena API";
+            });
         });
         app.UseRouting();
         app.UseAuthentication();

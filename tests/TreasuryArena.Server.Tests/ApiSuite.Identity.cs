@@ -1,4 +1,7 @@
 using System.Net;
+using TreasuryArena.Infrastructure.Platform;
+using TreasuryArena.Infrastructure.Storage;
+using TreasuryArena.Server.Auth;
 using TreasuryArena.Server.Tests.Support;
 
 namespace TreasuryArena.Server.Tests;
@@ -72,8 +75,45 @@ public abstract partial class ApiSuite
         using var viewer = Factory.ClientWithKey(key);
         Assert.Equal(HttpStatusCode.OK, (await Api.GetAsync(viewer, "/api/orgs/me")).Status);
 
+        // Requests with the key keep running while it is revoked: none that starts after the revocation answered may pass.
+        using var stop = new CancellationTokenSource();
+        var hammer = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                using var response = await viewer.GetAsync(new Uri("/api/tokens/list", UriKind.Relative), CancellationToken.None);
+            }
+        });
+        await Task.Delay(50);
         var (revoked, _, _) = await Api.PostAsync(admin, $"/api/admin/keys/{issued["id"]!.GetValue<string>()}/revoke", new { });
         Assert.Equal(HttpStatusCode.NoContent, revoked);
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await Api.GetAsync(viewer, "/api/orgs/me")).Status);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await Api.GetAsync(viewer, "/api/tokens/list")).Status);
+        }
+
+        await stop.CancelAsync();
+        await hammer;
+    }
+
+    [DbFact]
+    public async Task KeyRevokedByAnotherProcess_StopsWorkingWithinTheCacheTtl()
+    {
+        using var admin = Admin();
+        var org = await Api.CreateOrganisationAsync(admin, "Elsewhere Church");
+        var (_, issued, _) = await Api.PostAsync(admin, $"/api/admin/orgs/{org}/keys", new { member = "carol", role = "viewer" });
+        using var viewer = Factory.ClientWithKey(issued!["key"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await Api.GetAsync(viewer, "/api/tokens/list")).Status);
+
+        // The CLI's `arena keys revoke` on the same database: another process, whose write this server's cache does not see.
+        var other = await ArenaDatabase.OpenAsync(Database.Connection, TimeProvider.System);
+        var store = new SqlIdentityStore(new PlatformDatabase(other));
+        Assert.True(await store.RevokeKeyAsync(Guid.Parse(issued["id"]!.GetValue<string>()), Factory.Clock.GetUtcNow(), CancellationToken.None));
+        Assert.Equal(HttpStatusCode.OK, (await Api.GetAsync(viewer, "/api/tokens/list")).Status); // still cached here
+
+        Factory.Clock.Advance(CallerCache.Ttl);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Api.GetAsync(viewer, "/api/tokens/list")).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Api.GetAsync(viewer, "/api/orgs/me")).Status);
     }
 

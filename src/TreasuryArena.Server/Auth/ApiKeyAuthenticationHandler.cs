@@ -7,7 +7,11 @@ using TreasuryArena.Core.Identity;
 
 namespace TreasuryArena.Server.Auth;
 
-/// <summary>Authenticates <c>Authorization: Bearer &lt;key&gt;</c> against the hashed keys; revoked keys fail.</summary>
+/// <summary>
+/// Authenticates <c>Authorization: Bearer &lt;key&gt;</c> against the hashed keys; revoked keys fail. Keys are resolved
+/// through <see cref="CallerCache"/> (the principal is built once per key and shared by its requests; nothing in the
+/// pipeline changes it).
+/// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
@@ -28,39 +32,46 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("expected Authorization: Bearer <key>");
         }
 
-        var key = header["Bearer ".Length..].Trim();
+        var key = header.AsSpan("Bearer ".Length).Trim();
         if (key.Length is 0 or > 200)
         {
             return AuthenticateResult.Fail("invalid key");
         }
 
-        var hash = ApiKeySecret.Hash(key);
-        if (!cache.TryGet(hash, out var caller))
+        var secret = key.ToString();
+        var hash = ApiKeySecret.Hash(secret);
+        if (!cache.TryGet(hash, out var entry))
         {
-            caller = await identity.AuthenticateAsync(key, Context.RequestAborted);
-            cache.Set(hash, caller);
+            var generation = cache.Generation;
+            var caller = await identity.AuthenticateAsync(secret, Context.RequestAborted);
+            entry = cache.Set(hash, caller, caller is null ? null : Principal(caller), generation);
         }
 
-        if (caller is null)
+        if (entry.Caller is null)
         {
             return AuthenticateResult.Fail("unknown or revoked key");
         }
 
-        Context.Features.Set(caller);
+        Context.Features.Set(entry.Caller);
+        return AuthenticateResult.Success(new AuthenticationTicket(entry.Principal!, ApiKeyDefaults.Scheme));
+    }
+
+    private static ClaimsPrincipal Principal(Caller caller)
+    {
+        var role = caller.Role.ToString().ToLower(CultureInfo.InvariantCulture);
         var claims = new List<Claim>
         {
             new(ApiKeyDefaults.KeyIdClaim, caller.KeyId.ToString()),
             new(ApiKeyDefaults.MemberIdClaim, caller.MemberId.ToString()),
             new(ApiKeyDefaults.MemberNameClaim, caller.MemberName),
-            new(ApiKeyDefaults.RoleClaim, caller.Role.ToString().ToLower(CultureInfo.InvariantCulture)),
-            new(ClaimTypes.Role, caller.Role.ToString().ToLower(CultureInfo.InvariantCulture)),
+            new(ApiKeyDefaults.RoleClaim, role),
+            new(ClaimTypes.Role, role),
         };
         if (caller.OrganisationId is { } org)
         {
             claims.Add(new Claim(ApiKeyDefaults.OrganisationClaim, org.ToString()));
         }
 
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, ApiKeyDefaults.Scheme));
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, ApiKeyDefaults.Scheme));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, ApiKeyDefaults.Scheme));
     }
 }
