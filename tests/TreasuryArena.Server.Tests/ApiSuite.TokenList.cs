@@ -119,6 +119,31 @@ public abstract partial class ApiSuite
         Assert.NotEqual(etag, changed.Headers.ETag);
         Assert.True(Listed(JsonNode.Parse(await changed.Content.ReadAsStringAsync())!, "ALPHA")["supply"]!.GetValue<decimal>() > 0m);
 
+        // A client that accepts gzip gets the same bytes compressed, under an ETag of their own.
+        using var zipped = await GetListAsync(treasurer, null, "br, gzip;q=0.8");
+        Assert.Equal("gzip", Assert.Single(zipped.Content.Headers.ContentEncoding));
+        Assert.Contains("Accept-Encoding", zipped.Headers.Vary);
+        var compressed = await zipped.Content.ReadAsByteArrayAsync();
+        using (var unzip = new System.IO.Compression.GZipStream(new MemoryStream(compressed), System.IO.Compression.CompressionMode.Decompress))
+        using (var plain = new MemoryStream())
+        {
+            await unzip.CopyToAsync(plain);
+            Assert.Equal(await changed.Content.ReadAsByteArrayAsync(), plain.ToArray());
+            Assert.True(compressed.Length < plain.Length, $"{compressed.Length} of {plain.Length} bytes");
+        }
+
+        Assert.NotEqual(changed.Headers.ETag, zipped.Headers.ETag);
+        using (var zippedAgain = await GetListAsync(treasurer, zipped.Headers.ETag!.Tag, "gzip"))
+        {
+            Assert.Equal(HttpStatusCode.NotModified, zippedAgain.StatusCode);
+        }
+
+        using (var refusedGzip = await GetListAsync(treasurer, null, "gzip;q=0, *"))
+        {
+            Assert.Empty(refusedGzip.Content.Headers.ContentEncoding);
+            Assert.Equal(changed.Headers.ETag, refusedGzip.Headers.ETag);
+        }
+
         // Still a member-only list: no key, no list (and no 304 either).
         using var anonymous = Factory.ClientWithKey(null);
         using var refused = await GetListAsync(anonymous, changed.Headers.ETag!.Tag);
@@ -132,12 +157,17 @@ public abstract partial class ApiSuite
 
     private static JsonNode Listed(JsonNode list, string symbol) => list.AsArray().Single(t => t!["symbol"]!.GetValue<string>() == symbol)!;
 
-    private static async Task<HttpResponseMessage> GetListAsync(HttpClient client, string? ifNoneMatch)
+    private static async Task<HttpResponseMessage> GetListAsync(HttpClient client, string? ifNoneMatch, string? acceptEncoding = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/tokens/list", UriKind.Relative));
         if (ifNoneMatch is not null)
         {
             request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+        }
+
+        if (acceptEncoding is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
         }
 
         return await client.SendAsync(request);
