@@ -1,3 +1,5 @@
+using TreasuryArena.Core.Backtesting;
+
 namespace TreasuryArena.Core.Strategies;
 
 /// <summary>
@@ -12,4 +14,57 @@ internal interface IHoldScan
 {
     /// <summary>The first bar s in [<paramref name="from"/>, <paramref name="to"/>) whose target differs from <paramref name="held"/>; <paramref name="to"/> when none does.</summary>
     int HeldUntil(int from, int to, ReadOnlySpan<double> held);
+}
+
+/// <summary>A per-bar test of two series' values, the whole decision of a two-target kernel.</summary>
+internal interface IBarTest
+{
+    static abstract bool Holds(double a, double b);
+}
+
+/// <summary>Helpers for kernels whose targets put everything on one asset.</summary>
+internal static class HeldTarget
+{
+    /// <summary>
+    /// The scan of a kernel that writes everything on <paramref name="whenTrue"/> when <typeparamref name="TTest"/>
+    /// of a[t] and b[t] holds and everything on <paramref name="whenFalse"/> (−1: all cash) otherwise: the first bar t
+    /// in [<paramref name="from"/>, <paramref name="to"/>) whose target differs from <paramref name="held"/>,
+    /// <paramref name="to"/> when none does (<paramref name="from"/> when the held target is neither). Bar t reads bar
+    /// t only, exactly the comparison the kernel's Decide makes.
+    /// </summary>
+    public static int FirstChange<TTest>(CausalSeries a, CausalSeries b, int whenTrue, int whenFalse, int from, int to, ReadOnlySpan<double> held)
+        where TTest : IBarTest
+    {
+        var holds = OneAt(held, whenTrue);
+        if (!holds && !OneAt(held, whenFalse))
+        {
+            return from;
+        }
+
+        var x = a.Through(to - 1).AsSpan(from, to - from);
+        var y = b.Through(to - 1).AsSpan(from, x.Length);
+        for (var i = 0; i < x.Length; i++)
+        {
+            if (TTest.Holds(x[i], y[i]) != holds)
+            {
+                return from + i;
+            }
+        }
+
+        return to;
+    }
+
+    /// <summary>Whether the weights are 1 at <paramref name="one"/> and 0 elsewhere (all 0 when it is −1).</summary>
+    private static bool OneAt(ReadOnlySpan<double> weights, int one)
+    {
+        for (var i = 0; i < weights.Length; i++)
+        {
+            if (weights[i] != (i == one ? 1 : 0))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

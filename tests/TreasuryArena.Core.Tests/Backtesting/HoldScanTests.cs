@@ -4,7 +4,7 @@ using TreasuryArena.Core.Strategies;
 namespace TreasuryArena.Core.Tests.Backtesting;
 
 /// <summary>
-/// <see cref="PortfolioSimulator.Run"/> lets a scanning kernel (<see cref="IHoldScan"/>) skip quiet stretches;
+/// <see cref="PortfolioSimulator.Run"/> lets a scanning kernel (<see cref="IHoldScan"/>: ma-crossover, ma-trend) skip quiet stretches;
 /// <see cref="PortfolioSimulator.Step"/> never scans. Both must give the same run, bit for bit.
 /// </summary>
 public sealed class HoldScanTests
@@ -21,26 +21,18 @@ public sealed class HoldScanTests
     [MemberData(nameof(Crossovers))]
     public void Run_WithScan_EqualsSteppingBarByBar(string asset, string fast, string slow, double fee, double slip, int start)
     {
-        var frame = SyntheticFrames.Create((2 * CausalSeries.Block) + 321, seed: 21);
         foreach (var flat in new[] { "cash", "yield" })
         {
-            var strategy = StrategyLibrary.Create("ma-crossover", new Dictionary<string, string> { ["asset"] = asset, ["fast"] = fast, ["slow"] = slow, ["flat"] = flat });
-            foreach (var record in new[] { true, false })
-            {
-                var options = new BacktestOptions { FeeBps = fee, SlippageBps = slip, RecordWeights = record, RecordTrades = record, RecordDecisions = record };
-                using var scanSet = new IndicatorSet(frame);
-                using var stepSet = new IndicatorSet(frame);
-                var scanned = new PortfolioSimulator(frame, strategy, options, start, frame.Count - 1, scanSet).Run();
-                var stepper = new PortfolioSimulator(frame, strategy, options, start, frame.Count - 1, stepSet);
-                while (stepper.Step())
-                {
-                }
-
-                AssertSameRun(stepper.Result(), scanned);
-                Assert.True(scanned.TradeCount > 10, $"{fast}/{slow} {flat}: only {scanned.TradeCount} trades, too few to test switching");
-            }
+            AssertScanEqualsSteps(StrategyLibrary.Create("ma-crossover", new Dictionary<string, string> { ["asset"] = asset, ["fast"] = fast, ["slow"] = slow, ["flat"] = flat }), fee, slip, start);
         }
     }
+
+    [Theory]
+    [InlineData("BTC", "10", 10, 5, 0)]
+    [InlineData("ETH", "30", 0, 0, 1)]
+    [InlineData("BTC", "200", 25, 10, 250)]
+    public void Run_WithScan_EqualsSteppingBarByBar_MaTrend(string asset, string window, double fee, double slip, int start) =>
+        AssertScanEqualsSteps(StrategyLibrary.Create("ma-trend", new Dictionary<string, string> { ["asset"] = asset, ["window"] = window }), fee, slip, start);
 
     [Fact]
     public void Run_AfterRestoreHalfway_EqualsSteppingBarByBar()
@@ -68,12 +60,20 @@ public sealed class HoldScanTests
     }
 
     [Theory]
-    [InlineData("cash")]
-    [InlineData("yield")]
-    public void HeldUntil_IsTheFirstBarWhoseDecisionDiffers(string flat)
+    [InlineData("ma-crossover", "flat=cash")]
+    [InlineData("ma-crossover", "flat=yield")]
+    [InlineData("ma-trend", "window=10")]
+    public void HeldUntil_IsTheFirstBarWhoseDecisionDiffers(string name, string parameter)
     {
         var frame = SyntheticFrames.Create(2000, seed: 23);
-        var strategy = StrategyLibrary.Create("ma-crossover", new Dictionary<string, string> { ["fast"] = "3", ["slow"] = "9", ["flat"] = flat });
+        var p = new Dictionary<string, string> { [parameter.Split('=')[0]] = parameter.Split('=')[1] };
+        if (name == "ma-crossover")
+        {
+            p["fast"] = "3";
+            p["slow"] = "9";
+        }
+
+        var strategy = StrategyLibrary.Create(name, p);
         using var set = new IndicatorSet(frame);
         var kernel = strategy.Prepare(set);
         var scan = Assert.IsAssignableFrom<IHoldScan>(kernel);
@@ -102,6 +102,25 @@ public sealed class HoldScanTests
 
         // A target the kernel never writes holds for no bar.
         Assert.Equal(10, scan.HeldUntil(10, 50, Enumerable.Repeat(0.5, n).ToArray()));
+    }
+
+    private static void AssertScanEqualsSteps(IStrategy strategy, double fee, double slip, int start)
+    {
+        var frame = SyntheticFrames.Create((2 * CausalSeries.Block) + 321, seed: 21);
+        foreach (var record in new[] { true, false })
+        {
+            var options = new BacktestOptions { FeeBps = fee, SlippageBps = slip, RecordWeights = record, RecordTrades = record, RecordDecisions = record };
+            using var scanSet = new IndicatorSet(frame);
+            using var stepSet = new IndicatorSet(frame);
+            var scanned = new PortfolioSimulator(frame, strategy, options, start, frame.Count - 1, scanSet).Run();
+            var stepper = new PortfolioSimulator(frame, strategy, options, start, frame.Count - 1, stepSet);
+            while (stepper.Step())
+            {
+            }
+
+            AssertSameRun(stepper.Result(), scanned);
+            Assert.True(scanned.TradeCount > 10, $"{strategy.Name} {string.Join(",", strategy.Parameters)}: only {scanned.TradeCount} trades, too few to test switching");
+        }
     }
 
     private static void AssertSameRun(BacktestResult expected, BacktestResult actual)

@@ -41,7 +41,7 @@ public static class MaCrossover
     {
         public void Decide(MarketView view, Span<double> target)
         {
-            if (view.Value(fast) > view.Value(slow))
+            if (FastAbove.Holds(view.Value(fast), view.Value(slow)))
             {
                 target[asset] = 1;
             }
@@ -51,41 +51,12 @@ public static class MaCrossover
             }
         }
 
-        public int HeldUntil(int from, int to, ReadOnlySpan<double> held)
-        {
-            // Decide writes one of two targets: long (1 on the asset) or flat (1 on the flat asset, or all cash).
-            var isLong = OneAt(held, asset);
-            if (!isLong && !OneAt(held, flat))
-            {
-                return from;
-            }
+        public int HeldUntil(int from, int to, ReadOnlySpan<double> held) =>
+            HeldTarget.FirstChange<FastAbove>(fast, slow, asset, flat, from, to, held);
+    }
 
-            // Bar t's answer reads the averages at t only, exactly the comparison Decide makes.
-            var f = fast.Through(to - 1).AsSpan(from, to - from);
-            var s = slow.Through(to - 1).AsSpan(from, f.Length);
-            for (var i = 0; i < f.Length; i++)
-            {
-                if (f[i] > s[i] != isLong)
-                {
-                    return from + i;
-                }
-            }
-
-            return to;
-        }
-
-        /// <summary>Whether the weights are 1 at <paramref name="one"/> and 0 elsewhere (all 0 when it is −1).</summary>
-        private static bool OneAt(ReadOnlySpan<double> weights, int one)
-        {
-            for (var i = 0; i < weights.Length; i++)
-            {
-                if (weights[i] != (i == one ? 1 : 0))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
+    private readonly struct FastAbove : IBarTest
+    {
+        public static bool Holds(double fast, double slow) => fast > slow;
     }
 }

@@ -22,16 +22,24 @@ public static class MaTrend
         var asset = args.Choice("asset");
         var window = args.WholeNumber("window");
         return new KernelStrategy(Name, [asset, BarDataBuilder.Yield], [], RebalancePolicy.Signal, window, args.Values, ind =>
+            new Kernel(ind.Sma(asset, window), ind.Close(asset), ind.AssetIndex(asset), ind.AssetIndex(BarDataBuilder.Yield)));
+    }
+
+    /// <summary>The decision as a kernel class, which also scans quiet stretches in one call.</summary>
+    private sealed class Kernel(CausalSeries ma, CausalSeries close, int asset, int yield) : IStrategyKernel, IHoldScan
+    {
+        public void Decide(MarketView view, Span<double> target)
         {
-            var a = ind.AssetIndex(asset);
-            var y = ind.AssetIndex(BarDataBuilder.Yield);
-            var ma = ind.Sma(asset, window);
-            var close = ind.Close(asset);
-            return new FuncKernel((view, target) =>
-            {
-                var m = view.Value(ma);
-                target[!double.IsNaN(m) && view.Value(close) > m ? a : y] = 1;
-            });
-        });
+            target[CloseAbove.Holds(view.Value(close), view.Value(ma)) ? asset : yield] = 1;
+        }
+
+        public int HeldUntil(int from, int to, ReadOnlySpan<double> held) =>
+            HeldTarget.FirstChange<CloseAbove>(close, ma, asset, yield, from, to, held);
+    }
+
+    /// <summary>Close above a known average (false during the average's warm-up).</summary>
+    private readonly struct CloseAbove : IBarTest
+    {
+        public static bool Holds(double close, double ma) => !double.IsNaN(ma) && close > ma;
     }
 }
