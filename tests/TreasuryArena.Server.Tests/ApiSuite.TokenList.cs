@@ -75,6 +75,7 @@ public abstract partial class ApiSuite
         Assert.Equal(DayNav(119 - 35), history[HistoryStart.AddDays(119 - 35).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)]);
         Assert.Equal(alpha["sparkline"]!.ToJsonString(), info["sparkline"]!.ToJsonString());
         Assert.Equal(alpha["change_30d"]!.GetValue<decimal>(), info["change_30d"]!.GetValue<decimal>());
+        Assert.Equal(alpha["change_1d"]!.GetValue<decimal>(), info["metrics"]!["change_1d"]!.GetValue<decimal>());
         Assert.Equal(alpha["return_90d"]!.GetValue<decimal>(), info["metrics"]!["return_90d"]!.GetValue<decimal>());
     }
 

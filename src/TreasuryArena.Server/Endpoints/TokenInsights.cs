@@ -43,6 +43,8 @@ public static class TokenInsights
                     ["max_drawdown_90d"] = summary.MaxDrawdown90d,
                     ["drawdown_from_hwm"] = summary.Drawdown,
                     ["return_since_inception"] = (rows[^1].Nav / rows[0].Nav) - 1m,
+                    ["change_1d"] = summary.Change1d,
+                    ["change_30d"] = summary.Change30d,
                 },
         };
     }

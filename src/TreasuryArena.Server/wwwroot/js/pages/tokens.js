@@ -11,7 +11,6 @@ export async function tokensPage() {
     { key: 'status', label: 'Status', render: (t) => badge(t.status) },
     { key: 'nav', label: 'NAV', num: true, format: (v) => nav(v) },
     { key: 'spark', label: 'NAV, 90 days', render: (t) => sparkline(asList(t.sparkline).map(Number), { label: `${t.symbol} NAV, last 90 days, weekly` }) },
-    { key: 'change_30d', label: 'Change 30d', num: true, sign: true, format: (v) => pct(v) },
     { key: 'return_90d', label: 'Return 90d', num: true, sign: true, format: (v) => pct(v) },
     { key: 'volatility_90d', label: 'Volatility 90d', num: true, format: (v) => pct(v) },
     { key: 'sharpe_90d', label: 'Sharpe 90d', num: true, format: (v) => decimal(v, 2, 2) },
@@ -43,8 +42,6 @@ export async function tokenPage(symbol, session) {
     kpis([
       ['NAV per share', nav(info.nav)],
       ['As of', date(info.nav_date)],
-      ['Change 1d', pct(info.change_1d), signClass(info.change_1d)],
-      ['Change 30d', pct(info.change_30d), signClass(info.change_30d)],
       ['Assets', money(info.gross_asset_value)],
       ['Supply (shares)', decimal(info.supply, 2)],
       ['Holders', dash(info.holders)],
