@@ -59,8 +59,13 @@ public static class ServerApp
         // On SQLite the WAL is checkpointed by WalCheckpointService, not inside a writer's commit.
         services.AddSingleton(sp =>
         {
-            var database = ArenaDatabase.OpenAsync(sp.GetRequiredService<IOptions<ArenaServerOptions>>().Value.Database, sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult();
-            database.UseBackgroundCheckpoints();
+            var options = sp.GetRequiredService<IOptions<ArenaServerOptions>>().Value;
+            var database = ArenaDatabase.OpenAsync(options.Database, sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult();
+            if (options.WalCheckpointMilliseconds > 0)
+            {
+                database.UseBackgroundCheckpoints();
+            }
+
             return database;
         });
         services.AddHostedService<WalCheckpointService>();

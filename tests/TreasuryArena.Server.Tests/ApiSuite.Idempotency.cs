@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using TreasuryArena.Core.Ledger;
+using TreasuryArena.Infrastructure.Storage;
 using TreasuryArena.Server.Tests.Support;
 
 namespace TreasuryArena.Server.Tests;
@@ -54,6 +55,8 @@ public abstract partial class ApiSuite
         var address = await Trading.CreateWalletAsync(treasurer, 10_000m);
         var ledger = Factory.Services.GetRequiredService<LedgerService>();
         Assert.Equal(TimeSpan.FromHours(24), ledger.IdempotencyWindow);
+        var database = Factory.Services.GetRequiredService<ArenaDatabase>();
+        Assert.Equal(database.Provider == DatabaseProvider.Sqlite, database.BackgroundCheckpoints);
         var order = new { address, symbol = "IDEM", amount = 100m };
 
         var first = await Api.PostAsync(treasurer, "/api/tokens/buy", order, "window-1");

@@ -58,6 +58,13 @@ public sealed class ArenaServerOptions
     /// <summary>The idempotency window as a span.</summary>
     public TimeSpan IdempotencyWindow => TimeSpan.FromMinutes(IdempotencyWindowMinutes);
 
+    /// <summary>
+    /// SQLite: how often the server checkpoints the WAL from its own connection, in milliseconds (see
+    /// <see cref="WalCheckpointService"/>); 0 leaves checkpoints to SQLite, inside the commit that fills 1,000 pages.
+    /// </summary>
+    [Range(0, 60_000)]
+    public int WalCheckpointMilliseconds { get; set; } = 500;
+
     /// <summary>Run the scheduler in this instance (jobs still run once per cluster).</summary>
     public bool JobsEnabled { get; set; } = true;
 

@@ -1,17 +1,16 @@
+using Microsoft.Extensions.Options;
 using TreasuryArena.Infrastructure.Storage;
 
 namespace TreasuryArena.Server.Hosting;
 
 /// <summary>
-/// On SQLite, checkpoints the WAL every half second from its own connection (PASSIVE: readers and writers go on), so
+/// On SQLite, checkpoints the WAL every <c>Arena:WalCheckpointMilliseconds</c> (default 500) from its own connection (PASSIVE: readers and writers go on), so
 /// no committing writer of the ledger, audit or idempotency records ever runs a checkpoint inside its commit (see
 /// <see cref="ArenaDatabase.UseBackgroundCheckpoints"/>, set when the server opens its database). A failed checkpoint
 /// is logged and tried again at the next tick; a last one runs at shutdown. On PostgreSQL it does nothing.
 /// </summary>
-public sealed class WalCheckpointService(ArenaDatabase database, ILogger<WalCheckpointService> logger) : BackgroundService
+public sealed class WalCheckpointService(ArenaDatabase database, IOptions<ArenaServerOptions> options, ILogger<WalCheckpointService> logger) : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
-
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
@@ -25,7 +24,7 @@ public sealed class WalCheckpointService(ArenaDatabase database, ILogger<WalChec
             return;
         }
 
-        using var timer = new PeriodicTimer(Interval);
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.Value.WalCheckpointMilliseconds));
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))

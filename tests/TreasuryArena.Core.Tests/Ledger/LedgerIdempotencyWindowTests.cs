@@ -16,9 +16,8 @@ public sealed class LedgerIdempotencyWindowTests
     public async Task RepeatInsideTheWindow_ReturnsTheFirstResult_AndMovesNothing()
     {
         var time = new LedgerFakeTime();
-        await using var ledger = LedgerService.InMemory(time, idempotencyWindow: Window);
-        var w = await WalletAsync(ledger, "w1", 1_000m);
-        await TokenAsync(ledger, "ALPHA");
+        var (ledger, w) = await TradingLedgerAsync(time, 1_000m);
+        await using var owned = ledger;
         var first = await ledger.BuyAsync(w, "ALPHA", Money.Usd(100m), "k1");
         Assert.True(first.Accepted, first.Message);
 
@@ -34,9 +33,8 @@ public sealed class LedgerIdempotencyWindowTests
     public async Task KeyAfterTheWindow_IsNewAgain_AndIsForgotten()
     {
         var time = new LedgerFakeTime();
-        await using var ledger = LedgerService.InMemory(time, idempotencyWindow: Window);
-        var w = await WalletAsync(ledger, "w1", 1_000m);
-        await TokenAsync(ledger, "ALPHA");
+        var (ledger, w) = await TradingLedgerAsync(time, 1_000m);
+        await using var owned = ledger;
         var first = await ledger.BuyAsync(w, "ALPHA", Money.Usd(100m), "k1");
         var keysAfterFirst = ledger.RememberedKeys;
 
@@ -58,9 +56,8 @@ public sealed class LedgerIdempotencyWindowTests
     public async Task OnceKeys_AreNeverRemembered()
     {
         var time = new LedgerFakeTime();
-        await using var ledger = LedgerService.InMemory(time, idempotencyWindow: Window);
-        var w = await WalletAsync(ledger, "w1", 1_000m);
-        await TokenAsync(ledger, "ALPHA");
+        var (ledger, w) = await TradingLedgerAsync(time, 1_000m);
+        await using var owned = ledger;
         var before = ledger.RememberedKeys;
 
         var buys = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => ledger.BuyAsync(w, "ALPHA", Money.Usd(1m), IdempotencyMemory.OnceKeyPrefix + i)));
@@ -74,9 +71,8 @@ public sealed class LedgerIdempotencyWindowTests
     public async Task Memory_HoldsAtMostOneWindowOfOperations()
     {
         var time = new LedgerFakeTime();
-        await using var ledger = LedgerService.InMemory(time, idempotencyWindow: Window);
-        var w = await WalletAsync(ledger, "w1", 100_000m);
-        await TokenAsync(ledger, "ALPHA");
+        var (ledger, w) = await TradingLedgerAsync(time, 100_000m);
+        await using var owned = ledger;
 
         // 60 minutes of buys, 20 a minute: at any moment at most 10 minutes (200 keys) are remembered.
         var most = 0;
@@ -131,5 +127,14 @@ public sealed class LedgerIdempotencyWindowTests
 
         var verification = await LedgerVerifier.VerifyAsync(journal);
         Assert.True(verification.Ok, string.Join("; ", verification.Violations.Select(v => v.Detail)));
+    }
+
+    /// <summary>An in-memory ledger with the test's window, one wallet holding <paramref name="cash"/> and token ALPHA.</summary>
+    private static async Task<(LedgerService Ledger, string Wallet)> TradingLedgerAsync(LedgerFakeTime time, decimal cash)
+    {
+        var ledger = LedgerService.InMemory(time, idempotencyWindow: Window);
+        var w = await WalletAsync(ledger, "w1", cash);
+        await TokenAsync(ledger, "ALPHA");
+        return (ledger, w);
     }
 }
