@@ -7,27 +7,46 @@ namespace TreasuryArena.Core.Ledger;
 /// never repeat) are not remembered at all. Expiry is a first-in first-out queue in commit order, trimmed on every
 /// insert, so the memory holds at most one window of operations and nothing older survives. The same code runs
 /// live and on replay (by the entries' instants), so a restart remembers exactly the keys the live process did.
-/// Not thread-safe: owned by <see cref="LedgerState"/>.
+/// The NAV step's keys (<see cref="NavKeyPrefix"/>, <see cref="NavFeesKeyPrefix"/>) are kept for at least
+/// <see cref="NavStepWindow"/>: see there. Not thread-safe: owned by <see cref="LedgerState"/>.
 /// </summary>
 public sealed class IdempotencyMemory
 {
     /// <summary>Prefix of keys that are unique by construction and never remembered.</summary>
     public const string OnceKeyPrefix = "once:";
 
+    /// <summary>Prefix of the NAV step's revalue key of a token and date (<c>nav:SYMBOL:yyyy-MM-dd</c>).</summary>
+    public const string NavKeyPrefix = "nav:";
+
+    /// <summary>Prefix of the NAV step's fee-accrual key of a token and date (<c>fees:SYMBOL:yyyy-MM-dd</c>).</summary>
+    public const string NavFeesKeyPrefix = "fees:";
+
     /// <summary>The default window: 24 hours, the usual contract of idempotency keys.</summary>
     public static readonly TimeSpan DefaultWindow = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// How long the NAV step's keys are kept at least: 400 days. The NAV row that marks a date as stepped is stored
+    /// after the ledger's commit of that date's revalue and fees; a process that stops between the two steps the date
+    /// again at its next start, and were the keys forgotten by then, the revalue to the pre-fee NAV would hand the fees
+    /// just taken back to the fund. Two keys per token a day, so a year of them stays small (50 tokens: ~36,500 keys).
+    /// </summary>
+    public static readonly TimeSpan NavStepWindow = TimeSpan.FromDays(400);
+
     private readonly Dictionary<string, Remembered> byKey = new(StringComparer.Ordinal);
     private readonly Queue<(string Key, long Expires)> expiry = new();
+    private readonly Queue<(string Key, long Expires)> navStepExpiry = new();
     private readonly long windowTicks;
+    private readonly long navStepWindowTicks;
 
     public IdempotencyMemory(TimeSpan window)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
         Window = window;
         windowTicks = window.Ticks;
+        navStepWindowTicks = Math.Max(window.Ticks, NavStepWindow.Ticks);
     }
 
+    /// <summary>How long a key is remembered (the NAV step's keys: at least <see cref="NavStepWindow"/>).</summary>
     public TimeSpan Window { get; }
 
     /// <summary>Keys remembered now (some may have expired but not been trimmed yet).</summary>
@@ -35,6 +54,10 @@ public sealed class IdempotencyMemory
 
     /// <summary>True for keys that are never remembered (see <see cref="OnceKeyPrefix"/>).</summary>
     public static bool IsOnce(string key) => key.StartsWith(OnceKeyPrefix, StringComparison.Ordinal);
+
+    /// <summary>True for the NAV step's keys, kept for at least <see cref="NavStepWindow"/>.</summary>
+    public static bool IsNavStep(string key) =>
+        key.StartsWith(NavKeyPrefix, StringComparison.Ordinal) || key.StartsWith(NavFeesKeyPrefix, StringComparison.Ordinal);
 
     /// <summary>The result remembered for <paramref name="key"/> if its window has not ended at <paramref name="now"/>.</summary>
     public LedgerResult? Recall(string key, DateTimeOffset now) =>
@@ -49,29 +72,35 @@ public sealed class IdempotencyMemory
             return;
         }
 
-        var expires = at.UtcTicks + windowTicks;
+        var navStep = IsNavStep(key);
+        var expires = at.UtcTicks + (navStep ? navStepWindowTicks : windowTicks);
         byKey[key] = new Remembered(result, expires);
-        expiry.Enqueue((key, expires));
+        (navStep ? navStepExpiry : expiry).Enqueue((key, expires));
     }
 
     /// <summary>Forgets every key whose window has ended at <paramref name="now"/>.</summary>
     public void Trim(DateTimeOffset now)
     {
         var ticks = now.UtcTicks;
-        while (expiry.TryPeek(out var head) && head.Expires <= ticks)
+        Trim(expiry, ticks);
+        Trim(navStepExpiry, ticks);
+        if (expiry.Count == 0 && byKey.Count == 0)
         {
-            expiry.Dequeue();
+            expiry.TrimExcess();
+        }
+    }
+
+    private void Trim(Queue<(string Key, long Expires)> queue, long ticks)
+    {
+        while (queue.TryPeek(out var head) && head.Expires <= ticks)
+        {
+            queue.Dequeue();
 
             // A key reused after its window was remembered again with a later expiry: only its last entry removes it.
             if (byKey.TryGetValue(head.Key, out var r) && r.Expires == head.Expires)
             {
                 byKey.Remove(head.Key);
             }
-        }
-
-        if (expiry.Count == 0 && byKey.Count == 0)
-        {
-            expiry.TrimExcess();
         }
     }
 

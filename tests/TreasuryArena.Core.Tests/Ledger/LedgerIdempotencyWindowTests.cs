@@ -1,4 +1,5 @@
 using TreasuryArena.Core.Common;
+using TreasuryArena.Core.Fees;
 using TreasuryArena.Core.Ledger;
 using static TreasuryArena.Core.Tests.Ledger.LedgerTestKit;
 
@@ -127,6 +128,66 @@ public sealed class LedgerIdempotencyWindowTests
 
         var verification = await LedgerVerifier.VerifyAsync(journal);
         Assert.True(verification.Ok, string.Join("; ", verification.Violations.Select(v => v.Detail)));
+    }
+
+    [Fact]
+    public async Task NavStepKeys_OutliveTheWindow_SoADateSteppedAgainHandsNoFeesBack()
+    {
+        // A process that stops after the ledger's commit of a NAV step and before its NAV row is stored steps the date
+        // again at its next start, perhaps days later: the revalue to the pre-fee NAV must not undo the fees just taken.
+        var time = new LedgerFakeTime();
+        await using var ledger = LedgerService.InMemory(time, idempotencyWindow: Window);
+        var w = await WalletAsync(ledger, "w1", 20_000m);
+        await TokenAsync(ledger, "ALPHA", new FeeSchedule(0m, 0.01m, 0.10m, CrystallisationSchedule.Quarterly));
+        Assert.True((await ledger.BuyAsync(w, "ALPHA", Money.Usd(10_000m), "buy")).Accepted);
+        var date = new DateOnly(2026, 4, 1);
+        const string navKey = IdempotencyMemory.NavKeyPrefix + "ALPHA:2026-04-01";
+        const string feesKey = IdempotencyMemory.NavFeesKeyPrefix + "ALPHA:2026-04-01";
+        Assert.True((await ledger.RevalueAsync("ALPHA", UnitPrice.Of(1.2m), navKey)).Accepted);
+        var fees = await ledger.AccrueFeesAsync("ALPHA", date, feesKey);
+        Assert.Equal(197.04m, fees.PerformanceFee.Amount);
+        var balances = ledger.SnapshotBalances();
+        var nav = ledger.GetToken("ALPHA")!.NavPerShare;
+
+        time.Advance(TimeSpan.FromDays(3));
+        var revalueAgain = await ledger.RevalueAsync("ALPHA", UnitPrice.Of(1.2m), navKey);
+        var feesAgain = await ledger.AccrueFeesAsync("ALPHA", date, feesKey);
+
+        Assert.True(revalueAgain.Repeated);
+        Assert.Equal(fees with { Repeated = true }, feesAgain);
+        Assert.Equal(nav, ledger.GetToken("ALPHA")!.NavPerShare);
+        Assert.Equal(balances.OrderBy(kv => kv.Key.ToString()), ledger.SnapshotBalances().OrderBy(kv => kv.Key.ToString()));
+
+        // The daily fee job's key expires with the window; its run for a date already accrued takes nothing.
+        var job = await ledger.AccrueFeesAsync("ALPHA", date, "job:fees:ALPHA:2026-04-01");
+        Assert.True(job.Accepted && !job.Repeated, job.Message);
+        Assert.Equal(0m, job.ManagementFee.Amount + job.PerformanceFee.Amount);
+        Assert.Equal(balances.OrderBy(kv => kv.Key.ToString()), ledger.SnapshotBalances().OrderBy(kv => kv.Key.ToString()));
+        Assert.False((await ledger.BuyAsync(w, "ALPHA", Money.Usd(1m), "buy")).Repeated);
+
+        // They too end: after the NAV step's window the date's keys are forgotten.
+        time.Advance(IdempotencyMemory.NavStepWindow);
+        Assert.False((await ledger.AccrueFeesAsync("ALPHA", date, feesKey)).Repeated);
+    }
+
+    [Fact]
+    public async Task NavStepKeys_AreRememberedAfterARestart()
+    {
+        var time = new LedgerFakeTime();
+        var journal = new InMemoryLedgerJournal();
+        await using (var ledger = LedgerService.InMemory(time, journal, Window))
+        {
+            var w = await WalletAsync(ledger, "w1", 1_000m);
+            await TokenAsync(ledger, "ALPHA");
+            Assert.True((await ledger.BuyAsync(w, "ALPHA", Money.Usd(100m), "buy")).Accepted);
+            Assert.True((await ledger.RevalueAsync("ALPHA", UnitPrice.Of(1.1m), IdempotencyMemory.NavKeyPrefix + "ALPHA:2026-04-01")).Accepted);
+        }
+
+        time.Advance(TimeSpan.FromDays(30));
+        await using var reopened = await LedgerService.OpenAsync(journal, time, idempotencyWindow: Window);
+
+        Assert.Equal(1, reopened.RememberedKeys);
+        Assert.True((await reopened.RevalueAsync("ALPHA", UnitPrice.Of(1.1m), IdempotencyMemory.NavKeyPrefix + "ALPHA:2026-04-01")).Repeated);
     }
 
     /// <summary>An in-memory ledger with the test's window, one wallet holding <paramref name="cash"/> and token ALPHA.</summary>
