@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using TreasuryArena.Infrastructure.Storage;
 using TreasuryArena.Server.Tests.Support;
 
 namespace TreasuryArena.Server.Tests;
@@ -16,10 +18,16 @@ public abstract partial class ApiSuite
         using var other = Factory.ClientWithKey(b.TreasurerKey);
         var address = await Trading.CreateWalletAsync(treasurer, 1_000m, mode: "hybrid");
 
+        var allocations = Factory.Services.GetRequiredService<TokensRuntime>().Allocations;
+        var stored = (await allocations.SnapshotsAsync(address, 100, CancellationToken.None)).Count;
         var (status, suggestion) = await Api.GetAsync(treasurer, $"/api/wallet/{address}/suggested");
         Assert.True(status == HttpStatusCode.OK, suggestion?.ToJsonString());
         Assert.Equal(address, suggestion!["address"]!.GetValue<string>());
         Assert.NotNull(suggestion["reason"]);
+
+        // A GET is safe: viewing the suggestion (a page may poll it) stores no snapshot.
+        Assert.Equal(HttpStatusCode.OK, (await Api.GetAsync(treasurer, $"/api/wallet/{address}/suggested")).Status);
+        Assert.Equal(stored, (await allocations.SnapshotsAsync(address, 100, CancellationToken.None)).Count);
 
         var (dry, plan, _) = await Api.PostAsync(treasurer, "/api/wallet/rebalance", new { address, dry_run = true });
         Assert.True(dry == HttpStatusCode.OK, plan?.ToJsonString());

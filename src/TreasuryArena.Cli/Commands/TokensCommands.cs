@@ -264,7 +264,7 @@ internal static partial class CliCommands
         var db = CliDatabase.Option();
         var address = new Option<string>("--wallet") { Description = "Wallet address", Required = true };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
-        var cmd = new Command("suggest", "The optimizer's recommendation for a wallet (targets, orders, expectations before/after, reasoning); executes nothing");
+        var cmd = new Command("suggest", "The optimizer's recommendation for a wallet (targets, orders, expectations before/after, reasoning), recorded in its history; executes nothing");
         foreach (var o in new Option[] { db, address, json })
         {
             cmd.Options.Add(o);
@@ -273,7 +273,7 @@ internal static partial class CliCommands
         cmd.SetAction(async (parse, ct) => await WithRuntimeAsync(parse.GetValue(db), async rt =>
         {
             var rebalancer = await rt.RebalancerAsync(null, ct);
-            var result = await rebalancer.SuggestAsync(parse.GetValue(address)!, ct);
+            var result = await rebalancer.SuggestAsync(parse.GetValue(address)!, record: true, ct);
             var rec = result.Recommendation!;
             var dto = new SuggestionDto(result.Address, result.Mode, rec.AsOf, rec.CurrentWeights, rec.TargetWeights, rec.Orders, rec.Before, rec.After,
                 rec.Drift, rec.EstimatedCost, rec.ExpectedBenefit, rec.Due, rec.Worthwhile, result.Reason);

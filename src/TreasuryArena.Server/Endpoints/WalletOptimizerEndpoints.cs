@@ -33,7 +33,7 @@ public static class WalletOptimizerEndpoints
         }
 
         var rebalancer = await tokens.RebalancerAsync(null, http.RequestAborted);
-        return TypedResults.Ok(WalletRunResponse.From(await rebalancer.SuggestAsync(view.Wallet.Address, http.RequestAborted)));
+        return TypedResults.Ok(WalletRunResponse.From(await rebalancer.SuggestAsync(view.Wallet.Address, record: false, http.RequestAborted)));
     }
 
     public static async Task<Results<Ok<WalletRunResponse>, ProblemHttpResult>> Rebalance(RebalanceRequest request, HttpContext http, TokensRuntime tokens)
@@ -78,7 +78,7 @@ public static class WalletOptimizerEndpoints
             return Problems.NotFound("wallet_not_found", $"no wallet {address} in your organisation");
         }
 
-        // Snapshots come newest first; several a day (a suggestion per page view, a run) collapse into the latest.
+        // Snapshots come newest first; several a day (runs, recorded suggestions) collapse into the latest.
         var snapshots = await tokens.Allocations.SnapshotsAsync(view.Wallet.Address, MaxHistoryDays * 4, http.RequestAborted);
         var days = snapshots
             .GroupBy(x => x.AsOf)

@@ -43,14 +43,22 @@ public sealed class WalletRebalancer(
 
     public WalletOptimizer Optimizer => optimizer;
 
-    /// <summary>The recommendation for one wallet, stored as a <c>suggested</c> snapshot (nothing executes).</summary>
-    public async Task<WalletRunResult> SuggestAsync(string address, CancellationToken ct)
+    /// <summary>
+    /// The recommendation for one wallet (nothing executes). With <paramref name="record"/> it is stored as a
+    /// <c>suggested</c> snapshot with its run, as <c>arena wallet suggest</c> does; the API's GET records nothing, so a
+    /// page that polls it writes nothing.
+    /// </summary>
+    public async Task<WalletRunResult> SuggestAsync(string address, bool record, CancellationToken ct)
     {
-        var ctx = await ContextAsync([address], true, ct);
+        var ctx = await ContextAsync([address], record, ct);
         var wallet = ledger.GetWallet(address) ?? throw new DomainException("unknown_wallet", $"no wallet {address}");
         var (rec, plan) = await RecommendAsync(wallet, ctx, ct);
         var result = new WalletRunResult(address, PlanPolicy.ModeName(wallet.Wallet.Mode), "suggested", rec.TargetWeights, rec.Orders, [], rec.Reasoning, rec, null);
-        await store.SaveSnapshotsAsync([Snapshot(ctx.RunId, wallet, rec, plan, result, null, null)], ct);
+        if (record)
+        {
+            await store.SaveSnapshotsAsync([Snapshot(ctx.RunId, wallet, rec, plan, result, null, null)], ct);
+        }
+
         return result;
     }
 
