@@ -151,6 +151,60 @@ public abstract partial class ApiSuite
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
 
+    [DbFact]
+    public async Task TokenInfo_IsCachedPerToken_UntilATradeOrANavRowChangesIt()
+    {
+        using var admin = Admin();
+        await Trading.CreateActiveTokenAsync(admin, "ALPHA");
+        await Trading.CreateActiveTokenAsync(admin, "BETA");
+        var org = await Api.OnboardAsync(Factory, "Info Church");
+        using var treasurer = Factory.ClientWithKey(org.TreasurerKey);
+        var address = await Trading.CreateWalletAsync(treasurer, 10_000m);
+        var runtime = Factory.Services.GetRequiredService<TokensRuntime>();
+        await runtime.NavStore.AppendAsync([.. Enumerable.Range(0, 10).Select(d => NavRow("ALPHA", HistoryStart.AddDays(d), DayNav(d)))], CancellationToken.None);
+        var cache = Factory.Services.GetRequiredService<TokenListCache>();
+
+        using var first = await GetListAsync(treasurer, null, path: "/api/tokens/alpha/info");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var info = JsonNode.Parse(await first.Content.ReadAsStringAsync())!;
+        Assert.Equal("ALPHA", info["symbol"]!.GetValue<string>());
+        Assert.Equal(10, info["nav_history"]!.AsArray().Count);
+        var built = cache.InfoBuilds;
+
+        // Same state: the same bytes, nothing rebuilt or re-read; the ETag answers 304.
+        using (var again = await GetListAsync(treasurer, null, path: "/api/tokens/ALPHA/info"))
+        {
+            Assert.Equal(await first.Content.ReadAsByteArrayAsync(), await again.Content.ReadAsByteArrayAsync());
+        }
+
+        using (var same = await GetListAsync(treasurer, first.Headers.ETag!.Tag, path: "/api/tokens/ALPHA/info"))
+        {
+            Assert.Equal(HttpStatusCode.NotModified, same.StatusCode);
+        }
+
+        Assert.Equal(built, cache.InfoBuilds);
+
+        // A trade re-serialises the body from the ledger without re-reading the NAV rows.
+        var (bought, buy, _) = await Api.PostAsync(treasurer, "/api/tokens/buy", new { address, symbol = "ALPHA", amount = 500m });
+        Assert.True(bought == HttpStatusCode.OK, buy?.ToJsonString());
+        var (_, afterBuy) = await Api.GetAsync(treasurer, "/api/tokens/ALPHA/info");
+        Assert.Equal(buy!["shares"]!.GetValue<decimal>(), afterBuy!["supply"]!.GetValue<decimal>());
+        Assert.Equal((built.Bodies + 1, built.Reads), cache.InfoBuilds);
+
+        // A new NAV row is read again; another token has a body of its own.
+        await runtime.NavStore.AppendAsync([NavRow("ALPHA", HistoryStart.AddDays(10), DayNav(10))], CancellationToken.None);
+        var (_, afterNav) = await Api.GetAsync(treasurer, "/api/tokens/ALPHA/info");
+        Assert.Equal(11, afterNav!["nav_history"]!.AsArray().Count);
+        Assert.Equal(built.Reads + 1, cache.InfoBuilds.Reads);
+        var (_, beta) = await Api.GetAsync(treasurer, "/api/tokens/BETA/info");
+        Assert.Equal("BETA", beta!["symbol"]!.GetValue<string>());
+        Assert.Empty(beta["nav_history"]!.AsArray());
+
+        var (missing, problem) = await Api.GetAsync(treasurer, "/api/tokens/NOPE/info");
+        Assert.Equal(HttpStatusCode.NotFound, missing);
+        Assert.Equal("unknown_token", problem!["code"]!.GetValue<string>());
+    }
+
     private static decimal DayNav(int day) => 1m + (day / 1000m);
 
     private static NavHistoryRow NavRow(string symbol, DateOnly date, decimal nav) =>
@@ -158,9 +212,9 @@ public abstract partial class ApiSuite
 
     private static JsonNode Listed(JsonNode list, string symbol) => list.AsArray().Single(t => t!["symbol"]!.GetValue<string>() == symbol)!;
 
-    private static async Task<HttpResponseMessage> GetListAsync(HttpClient client, string? ifNoneMatch, string? acceptEncoding = null)
+    private static async Task<HttpResponseMessage> GetListAsync(HttpClient client, string? ifNoneMatch, string? acceptEncoding = null, string path = "/api/tokens/list")
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/tokens/list", UriKind.Relative));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
         if (ifNoneMatch is not null)
         {
             request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);

@@ -4,3 +4,6 @@ namespace TreasuryArena.Server.Endpoints;
 
 /// <summary>A token's stored NAV rows and its backing strategy's id (null without a backing), as <see cref="TokenInsights"/> reads them.</summary>
 public sealed record StoredInsight(IReadOnlyList<NavHistoryRow> Rows, string? Strategy);
+
+/// <summary>What the info page adds to <see cref="StoredInsight"/>: every NAV row (in the insight) and the lifecycle events.</summary>
+public sealed record StoredDetail(StoredInsight Insight, IReadOnlyList<Contracts.LifecycleEventResponse> Lifecycle);

@@ -14,7 +14,7 @@ public static class TokenEndpoints
     {
         var group = app.MapGroup("/api/tokens").WithTags("Tokens").RequireAuthorization(ApiKeyDefaults.MemberPolicy);
         group.MapGet("/list", List).Produces<List<TokenSummaryResponse>>(StatusCodes.Status200OK, "application/json").Produces(StatusCodes.Status304NotModified);
-        group.MapGet("/{symbol}/info", Info);
+        group.MapGet("/{symbol}/info", Info).Produces<TokenResponse>(StatusCodes.Status200OK, "application/json").Produces(StatusCodes.Status304NotModified);
         group.MapPost("/buy", Buy).RequireAuthorization(ApiKeyDefaults.TreasurerPolicy);
         group.MapPost("/sell", Sell).RequireAuthorization(ApiKeyDefaults.TreasurerPolicy);
         return app;
@@ -26,13 +26,14 @@ public static class TokenEndpoints
     /// </summary>
     public static ValueTask<CachedJson> List(TokenListCache cache, CancellationToken ct) => cache.GetAsync(ct);
 
-    public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Info(string symbol, [AsParameters] LedgerServices s, TokensRuntime runtime, CancellationToken ct)
-    {
-        var token = s.Ledger.GetToken(symbol.ToUpperInvariant());
-        return token is null
-            ? Problems.NotFound("unknown_token", $"no token with symbol '{symbol}'")
-            : TypedResults.Ok(await TokenInsights.DescribeAsync(token, runtime.NavStore, ct));
-    }
+    /// <summary>
+    /// A token's summary plus every stored NAV point, its lifecycle and metrics; served from <see cref="TokenListCache"/>
+    /// like the list (ETag, <c>If-None-Match</c> → 304).
+    /// </summary>
+    public static async Task<Results<CachedJson, ProblemHttpResult>> Info(string symbol, TokenListCache cache, CancellationToken ct) =>
+        await cache.GetInfoAsync(symbol.ToUpperInvariant(), ct) is { } body
+            ? body
+            : Problems.NotFound("unknown_token", $"no token with symbol '{symbol}'");
 
     public static Task<Results<Ok<TradeResponse>, Accepted<HeldTradeResponse>, ProblemHttpResult>> Buy(BuyRequest request, HttpContext http, [AsParameters] LedgerServices s) =>
         TradeAsync(request.Address, request.Symbol, TradeSide.Buy, request.Amount, http, s);

@@ -23,10 +23,25 @@ public static class TokenInsights
     public static async Task<TokenResponse> DescribeAsync(TokenView view, INavStore store, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(view);
+        return Describe(view, await LoadDetailAsync(store, view.Token.Symbol, ct));
+    }
+
+    /// <summary>What <see cref="Describe"/> reads from the NAV store for one token: every NAV row and the lifecycle.</summary>
+    public static async Task<StoredDetail> LoadDetailAsync(INavStore store, string symbol, CancellationToken ct)
+    {
         ArgumentNullException.ThrowIfNull(store);
-        var symbol = view.Token.Symbol;
         var stored = await LoadAsync(store, symbol, full: true, ct);
         var lifecycle = (await store.EventsAsync(symbol, ct)).Select(e => new LifecycleEventResponse(e.Date, e.From, e.To, e.Actor, e.Reason)).ToList();
+        return new StoredDetail(stored, lifecycle);
+    }
+
+    /// <summary>The info form of a token from the ledger's view and its stored rows and lifecycle.</summary>
+    public static TokenResponse Describe(TokenView view, StoredDetail detail)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(detail);
+        var stored = detail.Insight;
+        var lifecycle = detail.Lifecycle;
         var summary = Summarise(view, stored);
         var rows = stored.Rows;
         return new TokenResponse(summary)

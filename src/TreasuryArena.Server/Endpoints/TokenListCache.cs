@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using TreasuryArena.Infrastructure.Storage;
@@ -12,15 +13,67 @@ namespace TreasuryArena.Server.Endpoints;
 /// <see cref="TreasuryArena.Core.Ledger.LedgerService.Version"/> (a trade, a NAV re-valuation, a status change) or the
 /// database's <see cref="ArenaDatabase.NavVersion"/> (the NAV step's history rows, backings, lifecycle events) moved,
 /// and the NAV rows it shows are re-read only when the latter moved. One request rebuilds; concurrent ones wait for it.
+/// Each token's <c>GET /api/tokens/{symbol}/info</c> body is kept the same way (<see cref="GetInfoAsync"/>): its NAV rows
+/// and lifecycle are re-read only when the NAV version moved, and a trade only re-serialises the body.
 /// </summary>
 public sealed class TokenListCache(TokensRuntime runtime, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : IDisposable
 {
     private readonly SemaphoreSlim _rebuild = new(1, 1);
     private Body? _body;
     private (long NavVersion, Dictionary<string, StoredInsight> Insights)? _stored;
+    private readonly SemaphoreSlim _infoRebuild = new(1, 1);
+    private readonly ConcurrentDictionary<string, Body> _info = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long NavVersion, StoredDetail Detail)> _details = new(StringComparer.Ordinal);
 
     /// <summary>Number of times the body was built (for tests and diagnostics).</summary>
     public long Builds { get; private set; }
+
+    /// <summary>Number of times an info body was built, and of those how many re-read the NAV store.</summary>
+    public (long Bodies, long Reads) InfoBuilds { get; private set; }
+
+    /// <summary>The info body of <paramref name="symbol"/> (upper case), or null when the ledger has no such token.</summary>
+    public async ValueTask<CachedJson?> GetInfoAsync(string symbol, CancellationToken ct)
+    {
+        if (_info.TryGetValue(symbol, out var body) && body.LedgerVersion == runtime.Ledger.Version && body.NavVersion == runtime.Database.NavVersion)
+        {
+            return body.Json;
+        }
+
+        await _infoRebuild.WaitAsync(ct);
+        try
+        {
+            // Versions first, then the state (as for the list).
+            var ledgerVersion = runtime.Ledger.Version;
+            var navVersion = runtime.Database.NavVersion;
+            if (_info.TryGetValue(symbol, out body) && body.LedgerVersion == ledgerVersion && body.NavVersion == navVersion)
+            {
+                return body.Json;
+            }
+
+            if (runtime.Ledger.GetToken(symbol) is not { } view)
+            {
+                return null;
+            }
+
+            var reads = InfoBuilds.Reads;
+            if (!_details.TryGetValue(symbol, out var detail) || detail.NavVersion != navVersion)
+            {
+                detail = (navVersion, await TokenInsights.LoadDetailAsync(runtime.NavStore, symbol, ct));
+                _details[symbol] = detail;
+                reads++;
+            }
+
+            var response = TokenInsights.Describe(view, detail.Detail);
+            body = new Body(ledgerVersion, navVersion, new CachedJson(JsonSerializer.SerializeToUtf8Bytes(response, json.Value.SerializerOptions)));
+            _info[symbol] = body;
+            InfoBuilds = (InfoBuilds.Bodies + 1, reads);
+            return body.Json;
+        }
+        finally
+        {
+            _infoRebuild.Release();
+        }
+    }
 
     public async ValueTask<CachedJson> GetAsync(CancellationToken ct)
     {
@@ -68,7 +121,11 @@ public sealed class TokenListCache(TokensRuntime runtime, IOptions<Microsoft.Asp
         }
     }
 
-    public void Dispose() => _rebuild.Dispose();
+    public void Dispose()
+    {
+        _rebuild.Dispose();
+        _infoRebuild.Dispose();
+    }
 
     private sealed record Body(long LedgerVersion, long NavVersion, CachedJson Json);
 }
