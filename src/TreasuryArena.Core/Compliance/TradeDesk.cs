@@ -96,7 +96,7 @@ public sealed class TradeDesk(LedgerService ledger, IComplianceGate gate)
         var request = JsonSerializer.Deserialize<Dictionary<string, string>>(hold.Request) ?? [];
         var amount = decimal.Parse(request["amount"], NumberStyles.Number, CultureInfo.InvariantCulture);
         var owner = new Caller(admin.KeyId, admin.MemberId, admin.MemberName, hold.OrganisationId, Role.Treasurer);
-        var order = new TradeOrder(owner, hold.WalletAddress, hold.Symbol, hold.Side, amount, "release:" + hold.Id.ToString("N"), TradeSource.HoldRelease);
+        var order = new TradeOrder(owner, hold.WalletAddress, hold.Symbol, hold.Side, amount, Ledger.IdempotencyMemory.HoldReleaseKeyPrefix + hold.Id.ToString("N"), TradeSource.HoldRelease);
         return ExecuteAsync(order, ct);
     }
 

@@ -7,8 +7,8 @@ namespace TreasuryArena.Core.Ledger;
 /// never repeat) are not remembered at all. Expiry is a first-in first-out queue in commit order, trimmed on every
 /// insert, so the memory holds at most one window of operations and nothing older survives. The same code runs
 /// live and on replay (by the entries' instants), so a restart remembers exactly the keys the live process did.
-/// The NAV step's keys (<see cref="NavKeyPrefix"/>, <see cref="NavFeesKeyPrefix"/>) are kept for at least
-/// <see cref="NavStepWindow"/>: see there. Not thread-safe: owned by <see cref="LedgerState"/>.
+/// The keys of flows whose own record is written after the ledger's commit (the NAV step, a held trade's release) are
+/// kept for at least <see cref="LongLivedWindow"/>: see there. Not thread-safe: owned by <see cref="LedgerState"/>.
 /// </summary>
 public sealed class IdempotencyMemory
 {
@@ -21,32 +21,37 @@ public sealed class IdempotencyMemory
     /// <summary>Prefix of the NAV step's fee-accrual key of a token and date (<c>fees:SYMBOL:yyyy-MM-dd</c>).</summary>
     public const string NavFeesKeyPrefix = "fees:";
 
+    /// <summary>Prefix of the trade key of a held trade's release (<c>release:HOLD-ID</c>).</summary>
+    public const string HoldReleaseKeyPrefix = "release:";
+
     /// <summary>The default window: 24 hours, the usual contract of idempotency keys.</summary>
     public static readonly TimeSpan DefaultWindow = TimeSpan.FromHours(24);
 
     /// <summary>
-    /// How long the NAV step's keys are kept at least: 400 days. The NAV row that marks a date as stepped is stored
-    /// after the ledger's commit of that date's revalue and fees; a process that stops between the two steps the date
-    /// again at its next start, and were the keys forgotten by then, the revalue to the pre-fee NAV would hand the fees
-    /// just taken back to the fund. Two keys per token a day, so a year of them stays small (50 tokens: ~36,500 keys).
+    /// How long the keys of two flows are kept at least: 400 days. Each writes its own record after the ledger's commit
+    /// and is run again when that record is missing: the NAV step's row that marks a date as stepped (a process stopped
+    /// between the two steps the date again at its next start; with its keys forgotten, the revalue to the pre-fee NAV
+    /// would hand the fees just taken back to the fund), and a held trade's released status (a release whose status was
+    /// not stored leaves the hold open, and releasing it again must not trade twice). Both are few: two keys per token a
+    /// day (50 tokens: ~36,500 a year) and one per released hold.
     /// </summary>
-    public static readonly TimeSpan NavStepWindow = TimeSpan.FromDays(400);
+    public static readonly TimeSpan LongLivedWindow = TimeSpan.FromDays(400);
 
     private readonly Dictionary<string, Remembered> byKey = new(StringComparer.Ordinal);
     private readonly Queue<(string Key, long Expires)> expiry = new();
-    private readonly Queue<(string Key, long Expires)> navStepExpiry = new();
+    private readonly Queue<(string Key, long Expires)> longLivedExpiry = new();
     private readonly long windowTicks;
-    private readonly long navStepWindowTicks;
+    private readonly long longLivedWindowTicks;
 
     public IdempotencyMemory(TimeSpan window)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
         Window = window;
         windowTicks = window.Ticks;
-        navStepWindowTicks = Math.Max(window.Ticks, NavStepWindow.Ticks);
+        longLivedWindowTicks = Math.Max(window.Ticks, LongLivedWindow.Ticks);
     }
 
-    /// <summary>How long a key is remembered (the NAV step's keys: at least <see cref="NavStepWindow"/>).</summary>
+    /// <summary>How long a key is remembered (the long-lived flows' keys: at least <see cref="LongLivedWindow"/>).</summary>
     public TimeSpan Window { get; }
 
     /// <summary>Keys remembered now (some may have expired but not been trimmed yet).</summary>
@@ -55,9 +60,10 @@ public sealed class IdempotencyMemory
     /// <summary>True for keys that are never remembered (see <see cref="OnceKeyPrefix"/>).</summary>
     public static bool IsOnce(string key) => key.StartsWith(OnceKeyPrefix, StringComparison.Ordinal);
 
-    /// <summary>True for the NAV step's keys, kept for at least <see cref="NavStepWindow"/>.</summary>
-    public static bool IsNavStep(string key) =>
-        key.StartsWith(NavKeyPrefix, StringComparison.Ordinal) || key.StartsWith(NavFeesKeyPrefix, StringComparison.Ordinal);
+    /// <summary>True for the keys kept for at least <see cref="LongLivedWindow"/> (the NAV step's, a hold's release).</summary>
+    public static bool IsLongLived(string key) =>
+        key.StartsWith(NavKeyPrefix, StringComparison.Ordinal) || key.StartsWith(NavFeesKeyPrefix, StringComparison.Ordinal)
+        || key.StartsWith(HoldReleaseKeyPrefix, StringComparison.Ordinal);
 
     /// <summary>The result remembered for <paramref name="key"/> if its window has not ended at <paramref name="now"/>.</summary>
     public LedgerResult? Recall(string key, DateTimeOffset now) =>
@@ -72,10 +78,10 @@ public sealed class IdempotencyMemory
             return;
         }
 
-        var navStep = IsNavStep(key);
-        var expires = at.UtcTicks + (navStep ? navStepWindowTicks : windowTicks);
+        var longLived = IsLongLived(key);
+        var expires = at.UtcTicks + (longLived ? longLivedWindowTicks : windowTicks);
         byKey[key] = new Remembered(result, expires);
-        (navStep ? navStepExpiry : expiry).Enqueue((key, expires));
+        (longLived ? longLivedExpiry : expiry).Enqueue((key, expires));
     }
 
     /// <summary>Forgets every key whose window has ended at <paramref name="now"/>.</summary>
@@ -83,7 +89,7 @@ public sealed class IdempotencyMemory
     {
         var ticks = now.UtcTicks;
         Trim(expiry, ticks);
-        Trim(navStepExpiry, ticks);
+        Trim(longLivedExpiry, ticks);
         if (expiry.Count == 0 && byKey.Count == 0)
         {
             expiry.TrimExcess();

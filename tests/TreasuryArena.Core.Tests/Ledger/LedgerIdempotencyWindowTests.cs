@@ -166,8 +166,25 @@ public sealed class LedgerIdempotencyWindowTests
         Assert.False((await ledger.BuyAsync(w, "ALPHA", Money.Usd(1m), "buy")).Repeated);
 
         // They too end: after the NAV step's window the date's keys are forgotten.
-        time.Advance(IdempotencyMemory.NavStepWindow);
+        time.Advance(IdempotencyMemory.LongLivedWindow);
         Assert.False((await ledger.AccrueFeesAsync("ALPHA", date, feesKey)).Repeated);
+    }
+
+    [Fact]
+    public async Task HoldReleaseKeys_OutliveTheWindow_SoAHoldReleasedAgainTradesOnce()
+    {
+        // The hold's released status is stored after the trade; a hold left open by a stop in between may be released
+        // again days later, and that must repeat the first trade, not make a second.
+        var time = new LedgerFakeTime();
+        var (ledger, w) = await TradingLedgerAsync(time, 1_000m);
+        await using var owned = ledger;
+        const string release = IdempotencyMemory.HoldReleaseKeyPrefix + "6f1c2a";
+        var first = await ledger.BuyAsync(w, "ALPHA", Money.Usd(300m), release);
+        Assert.True(first.Accepted, first.Message);
+
+        time.Advance(TimeSpan.FromDays(5));
+        Assert.Equal(first with { Repeated = true }, await ledger.BuyAsync(w, "ALPHA", Money.Usd(300m), release));
+        Assert.Equal(700m, ledger.GetWallet(w)!.Cash.Amount);
     }
 
     [Fact]
