@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using TreasuryArena.Infrastructure.Storage;
 using TreasuryArena.Server.Tests.Support;
 
 namespace TreasuryArena.Server.Tests;
@@ -36,7 +38,7 @@ public abstract partial class ApiSuite
         Assert.Contains(list!.AsArray(), t => t!["symbol"]!.GetValue<string>() == "ALPHA" && t["status"]!.GetValue<string>() == "active");
         var (info, token) = await Api.GetAsync(treasurer, "/api/tokens/alpha/info");
         Assert.Equal(HttpStatusCode.OK, info);
-        Assert.Equal("momentum-rotation", token!["strategy"]!.GetValue<string>());
+        Assert.Equal("ma-trend", token!["strategy"]!.GetValue<string>());
     }
 
     [DbFact]
@@ -266,5 +268,54 @@ public abstract partial class ApiSuite
         Assert.Contains("token.retire", actions);
         var (_, revenue) = await Api.GetAsync(admin, "/api/admin/revenue");
         Assert.True(revenue!["total_revenue"]!.GetValue<decimal>() > 0m);
+    }
+
+
+    [DbFact]
+    public async Task AdminTokens_IssuedFromALibraryStrategy_LifecycleRecorded_RetireSettlesHolders()
+    {
+        using var admin = Admin();
+        var (_, listBefore) = await Api.GetAsync(admin, "/api/tokens/list");
+        var (unknown, problem, _) = await Api.PostAsync(admin, "/api/admin/tokens", new { strategy = "astrology", symbol = "STAR" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown);
+        Assert.Equal("unknown_strategy", problem!["code"]!.GetValue<string>());
+        Assert.NotNull(problem["errors"]?["strategy"]);
+        var (badParameter, _, _) = await Api.PostAsync(admin, "/api/admin/tokens", new { strategy = "ma-trend", symbol = "STAR", parameters = new Dictionary<string, string> { ["window"] = "-3" } });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, badParameter);
+        var (_, listAfter) = await Api.GetAsync(admin, "/api/tokens/list");
+        Assert.Equal(listBefore!.AsArray().Count, listAfter!.AsArray().Count);
+
+        // Issued like `arena tokens issue`: a backing with the strategy, so the NAV step values it.
+        await Trading.CreateActiveTokenAsync(admin, "ALPHA");
+        var runtime = Factory.Services.GetRequiredService<TokensRuntime>();
+        var backing = await runtime.NavStore.FindBackingAsync("ALPHA", CancellationToken.None);
+        Assert.Equal("ma-trend", backing!.Strategy);
+        Assert.Equal(HttpStatusCode.Conflict, (await Api.PostAsync(admin, "/api/admin/tokens", new { strategy = "ma-trend", symbol = "ALPHA" })).Status);
+
+        var org = await Api.OnboardAsync(Factory, "Retire Church");
+        using var treasurer = Factory.ClientWithKey(org.TreasurerKey);
+        var address = await Trading.CreateWalletAsync(treasurer, 10_000m);
+        Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(treasurer, "/api/tokens/buy", new { address, symbol = "ALPHA", amount = 400m })).Status);
+
+        // Pause and resume are lifecycle events (recorded in time order); a resume restarts the breaker's peak from the resume date.
+        Factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(admin, "/api/admin/tokens/ALPHA/pause", new { reason = "review" })).Status);
+        Factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(admin, "/api/admin/tokens/ALPHA/resume", new { reason = "reviewed" })).Status);
+        Factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        var asOf = await runtime.Nav.LifecycleDateAsync("ALPHA", CancellationToken.None);
+        Assert.Equal(asOf, (await runtime.NavStore.FindBackingAsync("ALPHA", CancellationToken.None))!.BreakerReference);
+
+        var cashBefore = Trading.Cash(await Trading.StatusAsync(treasurer, address));
+        Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(admin, "/api/admin/tokens/ALPHA/retire", new { reason = "wound down" })).Status);
+        var status = await Trading.StatusAsync(treasurer, address);
+        Assert.Equal(0m, Trading.Shares(status, "ALPHA"));
+        Assert.True(Trading.Cash(status) > cashBefore, status.ToJsonString());
+
+        var (_, info) = await Api.GetAsync(treasurer, "/api/tokens/ALPHA/info");
+        Assert.Equal("retired", info!["status"]!.GetValue<string>());
+        var transitions = info["lifecycle"]!.AsArray().Select(e => $"{e!["from"]}>{e["to"]}").ToList();
+        Assert.Equal(["proving>active", "active>paused", "paused>active", "active>retired"], transitions);
+        Assert.Equal(HttpStatusCode.Conflict, (await Api.PostAsync(admin, "/api/admin/tokens/ALPHA/retire", new { })).Status);
     }
 }

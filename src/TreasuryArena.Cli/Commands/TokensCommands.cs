@@ -131,8 +131,7 @@ internal static partial class CliCommands
         cmd.SetAction(async (parse, ct) => await WithRuntimeAsync(parse.GetValue(db), async rt =>
         {
             var sym = parse.GetValue(symbol)!;
-            var last = await rt.NavStore.HistoryAsync(sym, 1, ct);
-            var asOf = last.Count > 0 ? last[0].Date : DateOnly.FromDateTime(rt.Time.GetUtcNow().UtcDateTime);
+            var asOf = await rt.Nav.LifecycleDateAsync(sym, ct);
             object output;
             if (verb == "resume")
             {

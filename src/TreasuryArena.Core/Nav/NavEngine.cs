@@ -82,23 +82,34 @@ public sealed class NavEngine(
         }
     }
 
+    /// <summary>The date a lifecycle change is recorded on: the token's latest NAV date, or today without one.</summary>
+    public async Task<DateOnly> LifecycleDateAsync(string symbol, CancellationToken ct)
+    {
+        var last = await store.HistoryAsync(symbol, 1, ct);
+        return last.Count > 0 ? last[0].Date : DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+    }
+
     /// <summary>An admin resumes a paused token: buys reopen and the breaker measures its peak from <paramref name="asOf"/>.</summary>
     public Task<LifecycleEvent> ResumeAsync(string symbol, DateOnly asOf, string actor, string reason, CancellationToken ct) =>
-        ChangeStatusAsync(symbol, TokenStatus.Paused, TokenStatus.Active, asOf, actor, reason, resetBreaker: true, ct);
+        GatedAsync(() => ChangeStatusAsync(symbol, TokenStatus.Paused, TokenStatus.Active, asOf, actor, reason, resetBreaker: true, ct), ct);
 
     /// <summary>An admin activates a proving token before its gates are met (an audited override) or pauses an active one.</summary>
-    public Task<LifecycleEvent> SetStatusAsync(string symbol, TokenStatus to, DateOnly asOf, string actor, string reason, CancellationToken ct)
-    {
-        var from = ledger.GetToken(symbol)?.Token.Status ?? throw new DomainException("unknown_token", $"no token {symbol}");
-        return ChangeStatusAsync(symbol, from, to, asOf, actor, reason, resetBreaker: from == TokenStatus.Paused && to == TokenStatus.Active, ct);
-    }
+    public Task<LifecycleEvent> SetStatusAsync(string symbol, TokenStatus to, DateOnly asOf, string actor, string reason, CancellationToken ct) =>
+        GatedAsync(() =>
+        {
+            var from = ledger.GetToken(symbol)?.Token.Status ?? throw new DomainException("unknown_token", $"no token {symbol}");
+            return ChangeStatusAsync(symbol, from, to, asOf, actor, reason, resetBreaker: from == TokenStatus.Paused && to == TokenStatus.Active, ct);
+        }, ct);
 
     /// <summary>
     /// Retires a token: no more buys or NAV steps, and every holder is settled — all their shares redeemed at the
     /// current NAV through the ledger (the token's trade fee applies, as for any sale). Positions worth less than one cent
     /// cannot be paid out in whole cents and are left as recorded dust.
     /// </summary>
-    public async Task<(LifecycleEvent Event, IReadOnlyList<LedgerResult> Settlements)> RetireAsync(string symbol, DateOnly asOf, string actor, string reason, CancellationToken ct)
+    public Task<(LifecycleEvent Event, IReadOnlyList<LedgerResult> Settlements)> RetireAsync(string symbol, DateOnly asOf, string actor, string reason, CancellationToken ct) =>
+        GatedAsync(() => RetireUngatedAsync(symbol, asOf, actor, reason, ct), ct);
+
+    private async Task<(LifecycleEvent Event, IReadOnlyList<LedgerResult> Settlements)> RetireUngatedAsync(string symbol, DateOnly asOf, string actor, string reason, CancellationToken ct)
     {
         var view = ledger.GetToken(symbol) ?? throw new DomainException("unknown_token", $"no token {symbol}");
         var ev = await ChangeStatusAsync(symbol, view.Token.Status, TokenStatus.Retired, asOf, actor, reason, resetBreaker: false, ct);
@@ -289,6 +300,20 @@ public sealed class NavEngine(
         var ev = new LifecycleEvent(run.Backing.Symbol, date, status, to, EngineActor, decision.Reason, time.GetUtcNow());
         await store.AddEventAsync(ev, ct);
         return ev;
+    }
+
+    /// <summary>Runs a lifecycle change while no NAV step runs (the step reads and drops the same token runs).</summary>
+    private async Task<T> GatedAsync<T>(Func<Task<T>> change, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            return await change();
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     private static async Task<LedgerResult?> Unless(bool skip, Func<Task<LedgerResult>> command) =>

@@ -22,7 +22,18 @@ public sealed class TokenIssuer(LedgerService ledger, INavStore store, BackingPo
     /// <param name="symbol">The token symbol (validated by the ledger).</param>
     /// <param name="parameters">Strategy parameter overrides.</param>
     /// <param name="inception">The first NAV date; default the last date of the strategy's data.</param>
-    public async Task<TokenIssue> IssueAsync(string strategy, string symbol, IReadOnlyDictionary<string, string>? parameters, DateOnly? inception, CancellationToken ct)
+    public Task<TokenIssue> IssueAsync(string strategy, string symbol, IReadOnlyDictionary<string, string>? parameters, DateOnly? inception, CancellationToken ct) =>
+        IssueAsync(strategy, symbol, parameters, inception, null, null, ct);
+
+    /// <param name="strategy">A library strategy name.</param>
+    /// <param name="symbol">The token symbol (validated by the ledger).</param>
+    /// <param name="parameters">Strategy parameter overrides.</param>
+    /// <param name="inception">The first NAV date; default the last date of the strategy's data.</param>
+    /// <param name="name">The token's name; default "<c>strategy</c> token".</param>
+    /// <param name="initialNav">The NAV per share at inception; default <see cref="InitialNav"/>.</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task<TokenIssue> IssueAsync(
+        string strategy, string symbol, IReadOnlyDictionary<string, string>? parameters, DateOnly? inception, string? name, decimal? initialNav, CancellationToken ct)
     {
         if (!StrategyLibrary.TryGet(strategy, out var definition))
         {
@@ -56,10 +67,11 @@ public sealed class TokenIssuer(LedgerService ledger, INavStore store, BackingPo
             run = Backtester.Run(data, instance, portfolios.Options, start, end);
         }
 
-        var result = await ledger.CreateTokenAsync(symbol, $"{definition.Name} token", definition.Name, Common.UnitPrice.Of(InitialNav), date, null, ct);
+        var nav = initialNav ?? InitialNav;
+        var result = await ledger.CreateTokenAsync(symbol, name ?? $"{definition.Name} token", definition.Name, Common.UnitPrice.Of(nav), date, null, ct);
         if (!result.Accepted)
         {
-            throw new DomainException("token_refused", result.Message ?? result.Error.ToString());
+            throw new DomainException(Compliance.TradeDesk.CodeFor(result.Error), result.Message ?? result.Error.ToString());
         }
 
         var canonical = result.Symbol ?? symbol;
@@ -87,7 +99,7 @@ public sealed class TokenIssuer(LedgerService ledger, INavStore store, BackingPo
             throw new DomainException("token_exists", $"token {canonical} already has a backing");
         }
 
-        return new TokenIssue(canonical, definition.Name, date, InitialNav, run?.From, run?.To,
+        return new TokenIssue(canonical, definition.Name, date, nav, run?.From, run?.To,
             run is null ? null : NavTrack.ToDecimal(run.Metrics.TotalReturn),
             run is null ? null : NavTrack.ToDecimal(run.Metrics.Sharpe),
             run is null ? null : NavTrack.ToDecimal(-run.Metrics.MaxDrawdown.Depth));

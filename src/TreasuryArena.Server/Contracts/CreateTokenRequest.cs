@@ -2,9 +2,14 @@ using System.ComponentModel.DataAnnotations;
 
 namespace TreasuryArena.Server.Contracts;
 
-/// <summary><c>POST /api/admin/tokens</c>: a token (status proving) backed by a strategy.</summary>
+/// <summary>
+/// <c>POST /api/admin/tokens</c>: a token (status proving) issued from a library strategy, as <c>arena tokens issue</c>
+/// does: its backing (strategy, parameters, inception) and the strategy's backtest up to inception are stored with it.
+/// </summary>
 public sealed record CreateTokenRequest(
     [property: Required, StringLength(100, MinimumLength = 1)] string Strategy,
     [property: Required, StringLength(16, MinimumLength = 1)] string Symbol,
     [property: StringLength(200)] string? Name = null,
-    decimal? InitialNav = null);
+    decimal? InitialNav = null,
+    Dictionary<string, string>? Parameters = null,
+    DateOnly? Inception = null);

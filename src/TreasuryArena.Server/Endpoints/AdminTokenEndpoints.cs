@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using TreasuryArena.Core.Audit;
 using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Compliance;
+using TreasuryArena.Core.Nav;
 using TreasuryArena.Core.Tokens;
 using TreasuryArena.Infrastructure.Reports;
 using TreasuryArena.Infrastructure.Storage;
@@ -28,7 +29,7 @@ public static class AdminTokenEndpoints
         return app;
     }
 
-    public static async Task<Results<Created<TokenResponse>, ProblemHttpResult>> CreateToken(CreateTokenRequest request, HttpContext http, [AsParameters] LedgerServices s, TimeProvider time)
+    public static async Task<Results<Created<TokenResponse>, ProblemHttpResult>> CreateToken(CreateTokenRequest request, HttpContext http, [AsParameters] LedgerServices s, TokensRuntime tokens)
     {
         var caller = http.Caller();
         var symbol = request.Symbol.Trim().ToUpperInvariant();
@@ -38,33 +39,46 @@ public static class AdminTokenEndpoints
             return Problems.BadField("initial_nav", "initial_nav must be positive, at most 1e9, with at most 8 decimals", "invalid_amount");
         }
 
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var result = await s.Ledger.CreateTokenAsync(symbol, request.Name ?? symbol, request.Strategy.Trim(), UnitPrice.Of(nav), today, null, http.RequestAborted);
-        if (!result.Accepted)
+        TokenIssue issue;
+        try
         {
-            var code = TradeDesk.CodeFor(result.Error);
-            return Problems.Of(code == "token_exists" ? 409 : 422, code, result.Message ?? "refused", code == "invalid_symbol" ? "symbol" : null);
+            issue = await tokens.Issuer.IssueAsync(request.Strategy.Trim(), symbol, request.Parameters, request.Inception, request.Name, nav, http.RequestAborted);
+        }
+        catch (DomainException ex)
+        {
+            var (status, field) = ex.Code switch
+            {
+                "unknown_strategy" => (422, "strategy"),
+                "bad_parameter" => (422, "parameters"),
+                "bad_inception" => (422, "inception"),
+                "invalid_symbol" => (422, "symbol"),
+                "token_exists" => (409, "symbol"),
+                _ => (ProblemCodes.StatusFor(ex), null as string),
+            };
+            return Problems.Of(status, ex.Code, ex.Message, field);
         }
 
-        await s.Audit.AppendAsync(new AuditRecord(caller.Actor, "token.create", symbol, AuditOutcome.Done, Json(new { strategy = request.Strategy, initial_nav = nav })), http.RequestAborted);
-        return TypedResults.Created($"/api/tokens/{symbol}/info", TokenResponse.From(s.Ledger.GetToken(symbol)!));
+        await s.Audit.AppendAsync(new AuditRecord(caller.Actor, "token.create", issue.Symbol, AuditOutcome.Done,
+            Json(new { strategy = issue.Strategy, initial_nav = nav, inception = issue.Inception, parameters = request.Parameters })), http.RequestAborted);
+        return TypedResults.Created($"/api/tokens/{issue.Symbol}/info", TokenResponse.From(s.Ledger.GetToken(issue.Symbol)!));
     }
 
     /// <summary>
     /// Activates a token. From proving this is an admin override of the proving gates (the daily NAV job promotes a
     /// token on its own once they are met), so it is audited as <c>token.activate_override</c> with the reason.
     /// </summary>
-    public static Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Activate(string symbol, TokenStatusRequest? request, HttpContext http, [AsParameters] LedgerServices s) =>
-        ChangeAsync(symbol, TokenStatus.Active, request?.Reason, http, s);
+    public static Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Activate(string symbol, TokenStatusRequest? request, HttpContext http, [AsParameters] LedgerServices s, TokensRuntime tokens) =>
+        ChangeAsync(symbol, TokenStatus.Active, request?.Reason, http, s, tokens);
 
-    public static Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Pause(string symbol, TokenStatusRequest? request, HttpContext http, [AsParameters] LedgerServices s) =>
-        ChangeAsync(symbol, TokenStatus.Paused, request?.Reason, http, s);
+    public static Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Pause(string symbol, TokenStatusRequest? request, HttpContext http, [AsParameters] LedgerServices s, TokensRuntime tokens) =>
+        ChangeAsync(symbol, TokenStatus.Paused, request?.Reason, http, s, tokens);
 
-    public static Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Resume(string symbol, TokenStatusRequest? request, HttpContext http, [AsParameters] LedgerServices s) =>
-        ChangeAsync(symbol, TokenStatus.Active, request?.Reason, http, s, resume: true);
+    public static Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Resume(string symbol, TokenStatusRequest? request, HttpContext http, [AsParameters] LedgerServices s, TokensRuntime tokens) =>
+        ChangeAsync(symbol, TokenStatus.Active, request?.Reason, http, s, tokens, resume: true);
 
-    public static Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Retire(string symbol, TokenStatusRequest? request, HttpContext http, [AsParameters] LedgerServices s) =>
-        ChangeAsync(symbol, TokenStatus.Retired, request?.Reason, http, s);
+    /// <summary>Retires a token: buys and NAV steps stop and every holder is settled at NAV (as <c>arena tokens retire</c>).</summary>
+    public static Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Retire(string symbol, TokenStatusRequest? request, HttpContext http, [AsParameters] LedgerServices s, TokensRuntime tokens) =>
+        ChangeAsync(symbol, TokenStatus.Retired, request?.Reason, http, s, tokens);
 
     public static async Task<Results<Ok<TradeResponse>, Accepted<HeldTradeResponse>, ProblemHttpResult>> ReleaseHold(Guid id, HttpContext http, [AsParameters] LedgerServices s, ComplianceService compliance)
     {
@@ -92,7 +106,12 @@ public static class AdminTokenEndpoints
         return TypedResults.Ok(RevenueResponse.From(s.Ledger) with { ByFeeType = RevenueByFeeTypeResponse.From(byType) });
     }
 
-    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> ChangeAsync(string symbol, TokenStatus to, string? reason, HttpContext http, LedgerServices s, bool resume = false)
+    /// <summary>
+    /// A lifecycle change through the NAV engine, as the CLI makes it: the event is recorded in the token's lifecycle, a
+    /// resume restarts the drawdown breaker's peak from the resume date, and a retire settles every holder.
+    /// </summary>
+    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> ChangeAsync(
+        string symbol, TokenStatus to, string? reason, HttpContext http, LedgerServices s, TokensRuntime tokens, bool resume = false)
     {
         var caller = http.Caller();
         symbol = symbol.Trim().ToUpperInvariant();
@@ -107,7 +126,6 @@ public static class AdminTokenEndpoints
             return Problems.Of(409, "token_not_paused", $"token {symbol} is {before.Token.Status.ToString().ToLowerInvariant()}, not paused");
         }
 
-        var result = await s.Ledger.ChangeTokenStatusAsync(symbol, to, http.RequestAborted);
         var action = to switch
         {
             TokenStatus.Active when before.Token.Status == TokenStatus.Proving => "token.activate_override",
@@ -116,17 +134,38 @@ public static class AdminTokenEndpoints
             TokenStatus.Retired => "token.retire",
             _ => "token.status",
         };
-        if (!result.Accepted)
+        var why = reason ?? (action == "token.activate_override" ? "admin override" : "admin " + action["token.".Length..]);
+        var ct = http.RequestAborted;
+        object? settlement = null;
+        try
         {
-            await s.Audit.AppendAsync(new AuditRecord(caller.Actor, action, symbol, AuditOutcome.Refused, Json(new { code = TradeDesk.CodeFor(result.Error), result.Message })), http.RequestAborted);
+            var asOf = await tokens.Nav.LifecycleDateAsync(symbol, ct);
+            if (to == TokenStatus.Retired)
+            {
+                var (_, settlements) = await tokens.Nav.RetireAsync(symbol, asOf, caller.Actor, why, ct);
+                settlement = new { settled_holders = settlements.Count, paid_out = settlements.Sum(r => r.Cash.Amount) };
+            }
+            else if (resume)
+            {
+                await tokens.Nav.ResumeAsync(symbol, asOf, caller.Actor, why, ct);
+            }
+            else
+            {
+                await tokens.Nav.SetStatusAsync(symbol, to, asOf, caller.Actor, why, ct);
+            }
+        }
+        catch (DomainException ex)
+        {
+            var code = ex.Code is "invalid_transition" or "invalid_status" or "status_refused" ? "illegal_transition" : ex.Code;
+            await s.Audit.AppendAsync(new AuditRecord(caller.Actor, action, symbol, AuditOutcome.Refused, Json(new { code, ex.Message })), ct);
             http.Items[RefusalAuditMiddleware.AlreadyAuditedItem] = true;
-            return Problems.Of(409, TradeDesk.CodeFor(result.Error), result.Message ?? "refused");
+            return Problems.Of(code == "settlement_failed" ? 422 : 409, code, ex.Message);
         }
 
         var detail = action == "token.activate_override"
-            ? Json(new { from = "proving", reason = reason ?? "admin override", gates = "activated before the proving gates were confirmed by the NAV engine" })
-            : Json(new { from = before.Token.Status.ToString().ToLowerInvariant(), reason });
-        await s.Audit.AppendAsync(new AuditRecord(caller.Actor, action, symbol, AuditOutcome.Done, detail), http.RequestAborted);
+            ? Json(new { from = "proving", reason = why, gates = "activated before the proving gates were confirmed by the NAV engine" })
+            : Json(new { from = before.Token.Status.ToString().ToLowerInvariant(), reason, settlement });
+        await s.Audit.AppendAsync(new AuditRecord(caller.Actor, action, symbol, AuditOutcome.Done, detail), ct);
         return TypedResults.Ok(TokenResponse.From(s.Ledger.GetToken(symbol)!));
     }
 

@@ -8,7 +8,7 @@ public static class Trading
 {
     public static async Task CreateActiveTokenAsync(HttpClient admin, string symbol)
     {
-        var (created, body, _) = await Api.PostAsync(admin, "/api/admin/tokens", new { strategy = "momentum-rotation", symbol });
+        var (created, body, _) = await Api.PostAsync(admin, "/api/admin/tokens", new { strategy = "ma-trend", symbol });
         Assert.True(created == HttpStatusCode.Created, $"create token: {created} {body}");
         var (activated, _, _) = await Api.PostAsync(admin, $"/api/admin/tokens/{symbol}/activate", new { reason = "test" });
         Assert.Equal(HttpStatusCode.OK, activated);
