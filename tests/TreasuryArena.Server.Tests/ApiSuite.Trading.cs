@@ -316,6 +316,17 @@ public abstract partial class ApiSuite
         Assert.Equal("retired", info!["status"]!.GetValue<string>());
         var transitions = info["lifecycle"]!.AsArray().Select(e => $"{e!["from"]}>{e["to"]}").ToList();
         Assert.Equal(["proving>active", "active>paused", "paused>active", "active>retired"], transitions);
-        Assert.Equal(HttpStatusCode.Conflict, (await Api.PostAsync(admin, "/api/admin/tokens/ALPHA/retire", new { })).Status);
+        var (again, secondRetire, _) = await Api.PostAsync(admin, "/api/admin/tokens/ALPHA/retire", new { });
+        Assert.Equal(HttpStatusCode.Conflict, again);
+        Assert.Equal("already_retired", secondRetire!["code"]!.GetValue<string>());
+
+        // A retire stopped after the status change (holders not yet paid): retiring again settles them, with no new event.
+        await Trading.CreateActiveTokenAsync(admin, "BETA");
+        Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(treasurer, "/api/tokens/buy", new { address, symbol = "BETA", amount = 300m })).Status);
+        var ledger = Factory.Services.GetRequiredService<TreasuryArena.Core.Ledger.LedgerService>();
+        Assert.True((await ledger.ChangeTokenStatusAsync("BETA", TreasuryArena.Core.Tokens.TokenStatus.Retired, CancellationToken.None)).Accepted);
+        Assert.True(Trading.Shares(await Trading.StatusAsync(treasurer, address), "BETA") > 0m);
+        Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(admin, "/api/admin/tokens/BETA/retire", new { reason = "finish the settlement" })).Status);
+        Assert.Equal(0m, Trading.Shares(await Trading.StatusAsync(treasurer, address), "BETA"));
     }
 }

@@ -3,6 +3,7 @@ using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Ledger;
 using TreasuryArena.Core.Quant;
 using TreasuryArena.Core.Tokens;
+using TreasuryArena.Core.Wallets;
 
 namespace TreasuryArena.Core.Nav;
 
@@ -112,16 +113,31 @@ public sealed class NavEngine(
     private async Task<(LifecycleEvent Event, IReadOnlyList<LedgerResult> Settlements)> RetireUngatedAsync(string symbol, DateOnly asOf, string actor, string reason, CancellationToken ct)
     {
         var view = ledger.GetToken(symbol) ?? throw new DomainException("unknown_token", $"no token {symbol}");
-        var ev = await ChangeStatusAsync(symbol, view.Token.Status, TokenStatus.Retired, asOf, actor, reason, resetBreaker: false, ct);
-        var sells = new List<Task<LedgerResult>>();
-        foreach (var wallet in ledger.ListWallets())
+
+        // Dust worth less than a cent cannot be paid out (the ledger pays whole cents); it stays recorded.
+        var holders = ledger.ListWallets()
+            .Select(w => ledger.GetHolding(w.Address, symbol))
+            .OfType<Holding>()
+            .Where(h => !h.Shares.IsZero && h.Shares.Value * view.NavPerShare.Value >= 0.01m)
+            .ToList();
+        LifecycleEvent ev;
+        if (view.Token.Status == TokenStatus.Retired)
         {
-            // Dust worth less than a cent cannot be paid out (the ledger pays whole cents); it stays recorded.
-            if (ledger.GetHolding(wallet.Address, symbol) is { Shares.IsZero: false } holding && holding.Shares.Value * view.NavPerShare.Value >= 0.01m)
+            // The status changes first, so a retire stopped part-way leaves holders to settle: retiring again pays them.
+            if (holders.Count == 0)
             {
-                sells.Add(ledger.SellAsync(wallet.Address, symbol, holding.Shares, $"retire:{symbol}:{wallet.Address}", ct));
+                throw new DomainException("already_retired", $"{symbol} is retired and every holder is settled");
             }
+
+            ev = (await store.EventsAsync(symbol, ct)).LastOrDefault(e => e.To == TokenStatus.Retired)
+                ?? new LifecycleEvent(symbol, asOf, TokenStatus.Retired, TokenStatus.Retired, actor, reason, time.GetUtcNow());
         }
+        else
+        {
+            ev = await ChangeStatusAsync(symbol, view.Token.Status, TokenStatus.Retired, asOf, actor, reason, resetBreaker: false, ct);
+        }
+
+        var sells = holders.Select(h => ledger.SellAsync(h.Address, symbol, h.Shares, $"retire:{symbol}:{h.Address}", ct)).ToList();
 
         var results = await Task.WhenAll(sells);
         var refused = results.FirstOrDefault(r => !r.Accepted);
