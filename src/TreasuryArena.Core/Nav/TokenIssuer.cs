@@ -18,10 +18,7 @@ public sealed class TokenIssuer(LedgerService ledger, INavStore store, BackingPo
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
-    /// <param name="strategy">A library strategy name.</param>
-    /// <param name="symbol">The token symbol (validated by the ledger).</param>
-    /// <param name="parameters">Strategy parameter overrides.</param>
-    /// <param name="inception">The first NAV date; default the last date of the strategy's data.</param>
+    /// <summary>Issues a token with the default name and <see cref="InitialNav"/> (see the full overload).</summary>
     public Task<TokenIssue> IssueAsync(string strategy, string symbol, IReadOnlyDictionary<string, string>? parameters, DateOnly? inception, CancellationToken ct) =>
         IssueAsync(strategy, symbol, parameters, inception, null, null, ct);
 

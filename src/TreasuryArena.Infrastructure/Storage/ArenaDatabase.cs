@@ -18,6 +18,10 @@ namespace TreasuryArena.Infrastructure.Storage;
 public sealed class ArenaDatabase
 #pragma warning restore CA1001
 {
+    // Every SQLite connection's settings; with background checkpoints the WAL is left to CheckpointAsync.
+    private const string ConnectionPragmas = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
+    private const string ConnectionPragmasBackgroundCheckpoints = ConnectionPragmas + " PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=67108864;";
+
     private readonly SemaphoreSlim _sqliteWriteTurn = new(1, 1);
     private long _navVersion;
     private volatile bool _backgroundCheckpoints;
@@ -75,8 +79,8 @@ public sealed class ArenaDatabase
             {
                 await using var pragmas = connection.CreateCommand();
                 pragmas.CommandText = _backgroundCheckpoints
-                    ? "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=67108864;"
-                    : "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
+                    ? ConnectionPragmasBackgroundCheckpoints
+                    : ConnectionPragmas;
                 await pragmas.ExecuteNonQueryAsync(cancellationToken);
             }
 

@@ -34,7 +34,7 @@ public sealed class TokenListCache(TokensRuntime runtime, IOptions<Microsoft.Asp
     /// <summary>The info body of <paramref name="symbol"/> (upper case), or null when the ledger has no such token.</summary>
     public async ValueTask<CachedJson?> GetInfoAsync(string symbol, CancellationToken ct)
     {
-        if (_info.TryGetValue(symbol, out var body) && body.LedgerVersion == runtime.Ledger.Version && body.NavVersion == runtime.Database.NavVersion)
+        if (_info.TryGetValue(symbol, out var body) && body.IsAt(runtime.Ledger.Version, runtime.Database.NavVersion))
         {
             return body.Json;
         }
@@ -45,7 +45,7 @@ public sealed class TokenListCache(TokensRuntime runtime, IOptions<Microsoft.Asp
             // Versions first, then the state (as for the list).
             var ledgerVersion = runtime.Ledger.Version;
             var navVersion = runtime.Database.NavVersion;
-            if (_info.TryGetValue(symbol, out body) && body.LedgerVersion == ledgerVersion && body.NavVersion == navVersion)
+            if (_info.TryGetValue(symbol, out body) && body.IsAt(ledgerVersion, navVersion))
             {
                 return body.Json;
             }
@@ -78,7 +78,7 @@ public sealed class TokenListCache(TokensRuntime runtime, IOptions<Microsoft.Asp
     public async ValueTask<CachedJson> GetAsync(CancellationToken ct)
     {
         var body = Volatile.Read(ref _body);
-        if (body is not null && body.LedgerVersion == runtime.Ledger.Version && body.NavVersion == runtime.Database.NavVersion)
+        if (body is not null && body.IsAt(runtime.Ledger.Version, runtime.Database.NavVersion))
         {
             return body.Json;
         }
@@ -90,7 +90,7 @@ public sealed class TokenListCache(TokensRuntime runtime, IOptions<Microsoft.Asp
             var ledgerVersion = runtime.Ledger.Version;
             var navVersion = runtime.Database.NavVersion;
             body = _body;
-            if (body is not null && body.LedgerVersion == ledgerVersion && body.NavVersion == navVersion)
+            if (body is not null && body.IsAt(ledgerVersion, navVersion))
             {
                 return body.Json;
             }
@@ -127,5 +127,9 @@ public sealed class TokenListCache(TokensRuntime runtime, IOptions<Microsoft.Asp
         _infoRebuild.Dispose();
     }
 
-    private sealed record Body(long LedgerVersion, long NavVersion, CachedJson Json);
+    private sealed record Body(long LedgerVersion, long NavVersion, CachedJson Json)
+    {
+        /// <summary>Whether the body was built at these versions of the ledger and the NAV rows.</summary>
+        public bool IsAt(long ledgerVersion, long navVersion) => LedgerVersion == ledgerVersion && NavVersion == navVersion;
+    }
 }
