@@ -5,11 +5,18 @@ namespace TreasuryArena.Core.Quant;
 /// single-linkage agglomerative clustering (the closest pair of clusters merges; ties by lower index), quasi-diagonal
 /// order from the dendrogram (left = the merged cluster with the smaller id), then recursive bisection of that order
 /// into halves, splitting weight by α = 1 − V₁/(V₁ + V₂) where V is a half's inverse-variance portfolio variance.
-/// Long-only, fully invested, no other constraints.
+/// Long-only, fully invested, no other constraints. The correlation that drives the clustering is given separately
+/// when histories are ragged: <see cref="RiskModels.Correlation"/> takes each pair over its overlapping window (as
+/// PyPortfolioOpt's <c>returns.corr()</c>); a correlation derived from a pairwise covariance with each variance over
+/// that asset's whole history is not one.
 /// </summary>
 public static class HierarchicalRiskParity
 {
-    public static PortfolioResult Solve(PortfolioInput input, double riskFreeRate = 0.02)
+    /// <param name="input">expected returns (only reported) and the covariance whose variances weight the clusters</param>
+    /// <param name="riskFreeRate">annual rate for the reported Sharpe ratio</param>
+    /// <param name="correlation">row-major n × n correlation for the dendrogram; null derives it from the covariance
+    /// (right for a covariance estimated over one common window)</param>
+    public static PortfolioResult Solve(PortfolioInput input, double riskFreeRate = 0.02, double[]? correlation = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         var n = input.Count;
@@ -22,7 +29,7 @@ public static class HierarchicalRiskParity
             }
         }
 
-        var order = QuasiDiagonalOrder(cov, n);
+        var order = correlation is null ? QuasiDiagonalOrder(cov, n) : QuasiDiagonalOrderOfCorrelation(correlation, n, input.Assets);
         var w = Enumerable.Repeat(1.0, n).ToArray();
         var clusters = new List<int[]> { order };
         while (clusters.Count > 0)
@@ -59,16 +66,38 @@ public static class HierarchicalRiskParity
         return PortfolioResult.Create("hrp", input, w, riskFreeRate, n - 1, Math.Abs(w.Sum() - 1));
     }
 
-    /// <summary>The leaf order of the single-linkage dendrogram on correlation distance.</summary>
+    /// <summary>The leaf order of the single-linkage dendrogram on the correlation implied by a covariance.</summary>
     public static int[] QuasiDiagonalOrder(double[] cov, int n)
     {
         ArgumentNullException.ThrowIfNull(cov);
+        var corr = new double[n * n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                corr[i * n + j] = i == j ? 1 : cov[i * n + j] / Math.Sqrt(cov[i * n + i] * cov[j * n + j]);
+            }
+        }
+
+        return QuasiDiagonalOrderOfCorrelation(corr, n, null);
+    }
+
+    /// <summary>The leaf order of the single-linkage dendrogram on correlation distance √((1 − ρ)/2).</summary>
+    public static int[] QuasiDiagonalOrderOfCorrelation(double[] corr, int n, IReadOnlyList<string>? assets)
+    {
+        ArgumentNullException.ThrowIfNull(corr);
         var dist = new double[n * n];
         for (var i = 0; i < n; i++)
         {
             for (var j = 0; j < n; j++)
             {
-                var rho = cov[i * n + j] / Math.Sqrt(cov[i * n + i] * cov[j * n + j]);
+                var rho = corr[i * n + j];
+                if (double.IsNaN(rho))
+                {
+                    var pair = assets is null ? $"assets {i} and {j}" : $"{assets[i]} and {assets[j]}";
+                    throw new QuantException("too_few_points", $"{pair} have fewer than 2 common returns; HRP needs a correlation for every pair");
+                }
+
                 dist[i * n + j] = i == j ? 0 : Math.Sqrt(Math.Max(0, (1 - Math.Clamp(rho, -1, 1)) / 2));
             }
         }

@@ -65,6 +65,55 @@ public static class RiskModels
     }
 
     /// <summary>
+    /// Pearson correlation, row-major n × n, each pair over the dates both assets have a return (pandas
+    /// <c>DataFrame.corr</c>): both means and both standard deviations come from that overlapping window, so the
+    /// result is a correlation even where histories are ragged (cov_ij / √(cov_ii·cov_jj) with variances over each
+    /// asset's whole history is not). A pair with fewer than 2 common returns, or a constant series over the
+    /// window, has no correlation (NaN); the diagonal is 1.
+    /// </summary>
+    public static double[] Correlation(ReturnTable returns)
+    {
+        ArgumentNullException.ThrowIfNull(returns);
+        var n = returns.AssetCount;
+        var corr = new double[n * n];
+        PairwiseLoop(returns.Columns, corr, static (x, y, mask) =>
+        {
+            double mx = 0, my = 0;
+            var c = mask.Count;
+            if (c < 2)
+            {
+                return double.NaN;
+            }
+
+            foreach (var k in mask)
+            {
+                mx += x[k];
+                my += y[k];
+            }
+
+            mx /= c;
+            my /= c;
+            double sxy = 0, sxx = 0, syy = 0;
+            foreach (var k in mask)
+            {
+                var dx = x[k] - mx;
+                var dy = y[k] - my;
+                sxy += dx * dy;
+                sxx += dx * dx;
+                syy += dy * dy;
+            }
+
+            return sxx > 0 && syy > 0 ? Math.Clamp(sxy / Math.Sqrt(sxx * syy), -1, 1) : double.NaN;
+        });
+        for (var i = 0; i < n; i++)
+        {
+            corr[i * n + i] = 1;
+        }
+
+        return corr;
+    }
+
+    /// <summary>
     /// Semicovariance against a per-period benchmark (default 0.000079 ≈ 2% a year daily): d = min(r - b, 0),
     /// Σ_ij = mean over pairwise-complete dates of d_i d_j (denominator: that count), × frequency.
     /// </summary>

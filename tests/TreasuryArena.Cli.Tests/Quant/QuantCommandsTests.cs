@@ -50,6 +50,31 @@ public sealed class QuantCommandsTests : IDisposable
         Assert.True(root.GetProperty("residual").GetDouble() < 1e-8);
     }
 
+    [Fact]
+    public async Task Optimize_Hrp_RaggedStockPrices_AgreesWithPyPortfolioOptReference()
+    {
+        // PyPortfolioOpt's tests/resources/weights_hrp.csv: HRPOpt(returns).optimize() (single linkage) on the same
+        // stock_prices.csv, with returns.corr() and returns.cov() taken pairwise over each pair's common dates.
+        var reference = new Dictionary<string, double>
+        {
+            ["AAPL"] = 0.022258941278778387, ["AMD"] = 0.022294021796692116, ["AMZN"] = 0.016086842079874982,
+            ["BABA"] = 0.07963382071794088, ["BAC"] = 0.014409222455552267, ["BBY"] = 0.03406419438245041,
+            ["FB"] = 0.06272994714663536, ["GE"] = 0.05519063444162851, ["GM"] = 0.055576660241857236,
+            ["GOOG"] = 0.04956008428992926, ["JPM"] = 0.017675709092515715, ["MA"] = 0.038127373497320226,
+            ["PFE"] = 0.07786528342813452, ["RRC"] = 0.03161528695094598, ["SBUX"] = 0.039844436656239136,
+            ["SHLD"] = 0.027113184241298872, ["T"] = 0.11138956508836473, ["UAA"] = 0.027115909570750083,
+            ["WMT"] = 0.10569551148587902, ["XOM"] = 0.11175337115721229,
+        };
+
+        var (code, output, err) = await InProcessCli.RunAsync("optimize", "--prices", Oracle("stock_prices.csv"), "--objective", "hrp", "--json");
+
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(output);
+        var weights = doc.RootElement.GetProperty("weights").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble());
+        Assert.Equal(reference.Keys.Order(), weights.Keys.Order());
+        Assert.All(reference, r => Assert.Equal(r.Value, weights[r.Key], 1e-6));
+    }
+
     [Theory]
     [InlineData("min-volatility")]
     [InlineData("max-utility")]

@@ -53,6 +53,46 @@ public sealed class RiskModelsTests
     }
 
     [Fact]
+    public void Correlation_RaggedOracle_PearsonOverTheOverlapNotWholeHistoryVariances()
+    {
+        var (tickers, dates, cols) = OracleData.Stocks();
+        var returns = new PriceTable(tickers, dates, cols).ToReturns();
+        var corr = RiskModels.Correlation(returns);
+        var cov = RiskModels.Sample(returns).Values;
+        var n = returns.AssetCount;
+        int g = Array.IndexOf(tickers, "GOOG"), f = Array.IndexOf(tickers, "FB");
+        var both = Enumerable.Range(0, returns.RowCount).Where(k => !double.IsNaN(returns.Column(g)[k]) && !double.IsNaN(returns.Column(f)[k])).ToList();
+        var x = both.Select(k => returns.Column(g)[k]).ToArray();
+        var y = both.Select(k => returns.Column(f)[k]).ToArray();
+
+        Assert.Equal(Correlation.Pearson(x, y), corr[g * n + f], 12);
+        Assert.Equal(corr[g * n + f], corr[f * n + g]);
+        Assert.Equal(1.0, corr[g * n + g]);
+        // GOOG's variance over 2004–2018 is not FB's window: the old derivation gives another (wrong) number.
+        var derived = cov[g * n + f] / Math.Sqrt(cov[g * n + g] * cov[f * n + f]);
+        Assert.True(Math.Abs(derived - corr[g * n + f]) > 1e-3, $"derived {derived} vs pairwise {corr[g * n + f]}");
+    }
+
+    [Fact]
+    public void Correlation_PairWithoutCommonReturns_IsUndefinedAndHrpRefuses()
+    {
+        var nan = double.NaN;
+        var d0 = new DateOnly(2020, 1, 1);
+        var returns = new ReturnTable(["a", "b", "c"], Enumerable.Range(0, 6).Select(d0.AddDays).ToArray(),
+        [
+            [0.01, -0.02, 0.03, nan, nan, nan],
+            [nan, nan, nan, 0.02, -0.01, 0.01],
+            [0.02, -0.01, 0.02, 0.01, -0.03, 0.02],
+        ]);
+
+        var corr = RiskModels.Correlation(returns);
+
+        Assert.True(double.IsNaN(corr[0 * 3 + 1]));
+        var ex = Assert.Throws<QuantException>(() => HierarchicalRiskParity.Solve(new PortfolioInput(["a", "b", "c"], [0.1, 0.1, 0.1], [0.04, 0, 0, 0, 0.04, 0, 0, 0, 0.04]), 0.02, corr));
+        Assert.Contains("a and b", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MeanHistorical_RaggedOracle_EachAssetOverItsOwnHistory()
     {
         var (tickers, dates, cols) = OracleData.Stocks();

@@ -133,7 +133,7 @@ internal static class OptimizeCommand
             "efficient-return" => PortfolioOptimizer.EfficientReturn(input, r.TargetReturn ?? throw new CliException("efficient-return needs --target-return"), constraints, r.RiskFree),
             "max-utility" => PortfolioOptimizer.MaxQuadraticUtility(input, r.RiskAversion, constraints, r.RiskFree),
             "risk-parity" => customBounds ? throw new CliException("risk-parity is long-only and unconstrained (the equal-risk portfolio is unique); --min-weight/--max-weight/--gamma/--min-holdings do not apply") : RiskParity.Solve(input, r.RiskFree),
-            "hrp" => customBounds ? throw new CliException("hrp is long-only and unconstrained; --min-weight/--max-weight/--gamma/--min-holdings do not apply") : HierarchicalRiskParity.Solve(input, r.RiskFree),
+            "hrp" => customBounds ? throw new CliException("hrp is long-only and unconstrained; --min-weight/--max-weight/--gamma/--min-holdings do not apply") : HierarchicalRiskParity.Solve(input, r.RiskFree, RiskModels.Correlation(returns)),
             _ => PortfolioOptimizer.MaxSharpe(input, r.RiskFree, constraints),
         };
         notes.AddRange(result.Notes);
