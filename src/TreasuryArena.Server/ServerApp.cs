@@ -237,6 +237,8 @@ public static class ServerApp
         options.RespectRequiredConstructorParameters = true;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
         options.NumberHandling = JsonNumberHandling.Strict;
+        options.AllowDuplicateProperties = false;
+        options.Converters.Add(new ExactDecimalJsonConverter());
     }
 
     private static string? WebRoot()

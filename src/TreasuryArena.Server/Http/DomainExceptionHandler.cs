@@ -66,6 +66,16 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
                 }
 
                 var path = json.Path is { Length: > 2 } p && p.StartsWith("$.", StringComparison.Ordinal) ? p[2..] : "body";
+                if (json is InexactNumberException)
+                {
+                    return (path, $"'{path}' has more digits than the ledger can hold exactly; it is refused, not rounded");
+                }
+
+                if (json.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
+                {
+                    return (path, $"'{path}' appears more than once in the body; send each field once");
+                }
+
                 return (path, path == "body" ? "the body is not valid JSON" : $"'{path}' has the wrong type or is malformed");
             }
         }
