@@ -171,8 +171,8 @@ public sealed class LedgerPropertyTests
                 var days = f.AsOf.DayNumber - view.Token.LastFeeDate.DayNumber;
                 var management = view.Supply.IsZero ? Money.Usd(0m) : FeeCalculator.ManagementFee(view.GrossAssetValue, view.Token.Fees, days);
                 Assert.Equal(management, result.ManagementFee);
-                var due = FeeCalculator.CrystallisationDue(view.Token.Fees.Crystallisation, view.Token.LastCrystallisationDate, f.AsOf);
-                var performance = due ? FeeCalculator.PerformanceFee(view.GrossAssetValue - management, view.Supply, view.Token.HighWaterMark, view.Token.Fees) : Money.Usd(0m);
+                var due = FeeCalculator.CrystallisationThrough(view.Token.Fees.Crystallisation, view.Token.LastCrystallisationDate, f.AsOf, f.ClosesPeriod) is not null;
+                var performance = due ? FeeCalculator.PerformanceFee(view.GrossAssetValue - management, view.Supply, view.Token.HurdleMark, view.Token.Fees) : Money.Usd(0m);
                 Assert.Equal(performance, result.PerformanceFee);
                 break;
             }
