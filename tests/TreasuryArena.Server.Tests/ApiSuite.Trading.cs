@@ -276,6 +276,26 @@ public abstract partial class ApiSuite
 
 
     [DbFact]
+    public async Task AdminTokens_Hurdle_SetAtIssue_ShownInTheTokensFees()
+    {
+        using var admin = Admin();
+        var (bad, problem, _) = await Api.PostAsync(admin, "/api/admin/tokens", new { strategy = "ma-trend", symbol = "HRDX", hurdle = "libor" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad);
+        Assert.NotNull(problem!["errors"]?["hurdle"]);
+
+        var (created, body, _) = await Api.PostAsync(admin, "/api/admin/tokens", new { strategy = "ma-trend", symbol = "HRDT", hurdle = "tbill" });
+        Assert.Equal(HttpStatusCode.Created, created);
+        Assert.Equal("tbill", body!["fees"]!["hurdle"]!.GetValue<string>());
+        Assert.Equal(body["inception_date"]!.GetValue<string>(), body["fees"]!["high_water_mark_date"]!.GetValue<string>());
+        Assert.Equal(body["high_water_mark"]!.GetValue<decimal>(), body["fees"]!["performance_fee_mark"]!.GetValue<decimal>());
+
+        var (_, plain, _) = await Api.PostAsync(admin, "/api/admin/tokens", new { strategy = "ma-trend", symbol = "HRDN" });
+        Assert.Equal("none", plain!["fees"]!["hurdle"]!.GetValue<string>());
+        var runtime = Factory.Services.GetRequiredService<TokensRuntime>();
+        Assert.Equal(TreasuryArena.Core.Fees.PerformanceHurdle.TBill, runtime.Ledger.GetToken("HRDT")!.Token.Fees.Hurdle);
+    }
+
+    [DbFact]
     public async Task AdminTokens_IssuedFromALibraryStrategy_LifecycleRecorded_RetireSettlesHolders()
     {
         using var admin = Admin();

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using Spectre.Console;
 using TreasuryArena.Core.Common;
+using TreasuryArena.Core.Fees;
 using TreasuryArena.Core.Nav;
 using TreasuryArena.Core.Tokens;
 using TreasuryArena.Core.Wallets;
@@ -77,9 +78,10 @@ internal static partial class CliCommands
         var symbol = new Option<string>("--symbol") { Description = "Token symbol", Required = true };
         var from = new Option<string?>("--from") { Description = "Inception date (first NAV, yyyy-MM-dd; default the last date of the data)" };
         var set = new Option<string[]>("--set") { Description = "Strategy parameter key=value (repeatable)", AllowMultipleArgumentsPerToken = true };
+        var hurdle = new Option<string>("--hurdle") { Description = "Performance fee hurdle: none, or tbill (only the gain above the high-water mark grown at the T-bill rate is charged)", DefaultValueFactory = _ => "none" };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var cmd = new Command("issue", "Issue a proving token backed by a library strategy; its backtest is stored with it");
-        foreach (var o in new Option[] { db, strategy, symbol, from, set, json })
+        foreach (var o in new Option[] { db, strategy, symbol, from, set, hurdle, json })
         {
             cmd.Options.Add(o);
         }
@@ -98,14 +100,15 @@ internal static partial class CliCommands
                 parameters[kv[..i]] = kv[(i + 1)..];
             }
 
-            var issue = await rt.Issuer.IssueAsync(parse.GetValue(strategy)!, parse.GetValue(symbol)!, parameters, ParseDate(parse.GetValue(from), "--from"), ct);
+            var h = FeeSchedule.ParseHurdle(parse.GetValue(hurdle)) ?? throw new CliException($"--hurdle {parse.GetValue(hurdle)}: expected none or tbill");
+            var issue = await rt.Issuer.IssueAsync(parse.GetValue(strategy)!, parse.GetValue(symbol)!, parameters, ParseDate(parse.GetValue(from), "--from"), null, null, h, ct);
             if (parse.GetValue(json))
             {
                 CliJson.Write(issue);
             }
             else
             {
-                Console.WriteLine(Inv($"issued {issue.Symbol} (proving) backed by {issue.Strategy}, inception {issue.Inception:yyyy-MM-dd}, NAV {issue.InitialNav:0.00}") +
+                Console.WriteLine(Inv($"issued {issue.Symbol} (proving) backed by {issue.Strategy}, inception {issue.Inception:yyyy-MM-dd}, NAV {issue.InitialNav:0.00}, performance hurdle {FeeSchedule.HurdleName(h)}") +
                     (issue.BacktestFrom is { } bf ? Inv($"; backtest {bf:yyyy-MM-dd}..{issue.BacktestTo:yyyy-MM-dd}: return {issue.BacktestTotalReturn:P1}, Sharpe {issue.BacktestSharpe:0.00}, max drawdown {issue.BacktestMaxDrawdown:P1}") : "; no backtest (no history before inception)"));
             }
 

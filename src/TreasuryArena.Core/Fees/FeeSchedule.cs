@@ -4,12 +4,13 @@ namespace TreasuryArena.Core.Fees;
 
 /// <summary>
 /// A token's fees, as fractions (0.01 = 1%). Defaults come from the business plan: 1% trade fee on buys and sells,
-/// 1%/year management fee accrued daily, 10% performance fee over the high-water mark crystallised quarterly.
-/// The formulas are in <see cref="FeeCalculator"/>.
+/// 1%/year management fee accrued daily, 10% performance fee over the high-water mark crystallised quarterly, no
+/// hurdle. The formulas are in <see cref="FeeCalculator"/>.
 /// </summary>
 public sealed record FeeSchedule
 {
-    public FeeSchedule(decimal tradeFeeRate, decimal managementFeeRate, decimal performanceFeeRate, CrystallisationSchedule crystallisation)
+    public FeeSchedule(
+        decimal tradeFeeRate, decimal managementFeeRate, decimal performanceFeeRate, CrystallisationSchedule crystallisation, PerformanceHurdle hurdle = PerformanceHurdle.None)
     {
         Check(tradeFeeRate, nameof(tradeFeeRate));
         Check(managementFeeRate, nameof(managementFeeRate));
@@ -18,6 +19,12 @@ public sealed record FeeSchedule
         ManagementFeeRate = managementFeeRate;
         PerformanceFeeRate = performanceFeeRate;
         Crystallisation = crystallisation;
+        if (!Enum.IsDefined(hurdle))
+        {
+            throw new DomainException("invalid_hurdle", $"unknown performance hurdle {hurdle}");
+        }
+
+        Hurdle = hurdle;
     }
 
     /// <summary>1% trade, 1%/year management, 10% performance, quarterly crystallisation.</summary>
@@ -36,6 +43,23 @@ public sealed record FeeSchedule
     public decimal PerformanceFeeRate { get; }
 
     public CrystallisationSchedule Crystallisation { get; }
+
+    /// <summary>The benchmark the performance fee must beat on top of the high-water mark.</summary>
+    public PerformanceHurdle Hurdle { get; }
+
+    /// <summary>This schedule with another hurdle.</summary>
+    public FeeSchedule WithHurdle(PerformanceHurdle hurdle) => new(TradeFeeRate, ManagementFeeRate, PerformanceFeeRate, Crystallisation, hurdle);
+
+    /// <summary>Parses <c>none</c> or <c>tbill</c> (case-insensitive); null for anything else.</summary>
+    public static PerformanceHurdle? ParseHurdle(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        "none" => PerformanceHurdle.None,
+        "tbill" => PerformanceHurdle.TBill,
+        _ => null,
+    };
+
+    /// <summary>The API and CLI spelling of a hurdle: <c>none</c> or <c>tbill</c>.</summary>
+    public static string HurdleName(PerformanceHurdle hurdle) => hurdle == PerformanceHurdle.TBill ? "tbill" : "none";
 
     private static void Check(decimal rate, string name)
     {

@@ -64,8 +64,14 @@ public abstract record LedgerCommand
         public override LedgerOperationKind Kind => LedgerOperationKind.Revalue;
     }
 
-    /// <summary>Accrues management fees up to <paramref name="AsOf"/> and crystallises the performance fee when due.</summary>
-    public sealed record AccrueFees(string Symbol, DateOnly AsOf, string IdempotencyKey) : LedgerCommand
+    /// <summary>
+    /// Accrues management fees up to <paramref name="AsOf"/>, grows the hurdle of a token with one at
+    /// <paramref name="HurdleDailyRate"/> (a daily simple rate, applied to each day since the last accrual), and
+    /// crystallises the performance fee when <paramref name="AsOf"/> ends a period
+    /// (see <see cref="Fees.FeeCalculator.CrystallisationThrough"/>). <paramref name="ClosesPeriod"/>: the caller
+    /// knows <paramref name="AsOf"/> is the last NAV day of its period (the period's last calendar day has no price).
+    /// </summary>
+    public sealed record AccrueFees(string Symbol, DateOnly AsOf, string IdempotencyKey, decimal HurdleDailyRate = 0m, bool ClosesPeriod = false) : LedgerCommand
     {
         public override LedgerOperationKind Kind => LedgerOperationKind.AccrueFees;
     }

@@ -115,6 +115,15 @@ public sealed class LedgerService : IAsyncDisposable
     public Task<LedgerResult> AccrueFeesAsync(string symbol, DateOnly asOf, string idempotencyKey, CancellationToken cancellationToken = default) =>
         ExecuteAsync(new LedgerCommand.AccrueFees(symbol, asOf, idempotencyKey), cancellationToken);
 
+    /// <summary>
+    /// As <see cref="AccrueFeesAsync(string, DateOnly, string, CancellationToken)"/>, growing a hurdle at
+    /// <paramref name="hurdleDailyRate"/>; <paramref name="closesPeriod"/> crystallises at <paramref name="asOf"/> as the
+    /// last NAV day of its period (see <see cref="LedgerCommand.AccrueFees"/>).
+    /// </summary>
+    public Task<LedgerResult> AccrueFeesAsync(
+        string symbol, DateOnly asOf, string idempotencyKey, decimal hurdleDailyRate, bool closesPeriod, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(new LedgerCommand.AccrueFees(symbol, asOf, idempotencyKey, hurdleDailyRate, closesPeriod), cancellationToken);
+
     /// <summary>Capital from outside into <paramref name="organisation"/>'s treasury cash (opens the treasury).</summary>
     public Task<LedgerResult> TreasuryDepositAsync(string organisation, Money amount, string idempotencyKey, CancellationToken cancellationToken = default) =>
         ExecuteAsync(new LedgerCommand.TreasuryDeposit(organisation, amount, idempotencyKey), cancellationToken);

@@ -481,6 +481,13 @@ public sealed partial class LedgerState
             return Refuse(c, LedgerError.InvalidAmount, "the fund would exceed what the ledger stores");
         }
 
+        if (supply == 0m)
+        {
+            // The first subscription into a fund with no shares outstanding starts the performance-fee mark at the
+            // NAV it buys at: no holder pays a performance fee on a gain made before they held (docs/readme/02-ledger.md).
+            SetToken(token with { HighWaterMark = NavPerShare(token.Symbol), HighWaterMarkDate = token.LastFeeDate, HurdleIndex = 1m }, batch);
+        }
+
         var unit = LedgerUnit.SharesOf(token.Symbol);
         legs.Clear();
         legs.Add(new Leg(EntryKind.Buy, "", LedgerUnit.Usd, wallet, LedgerAccount.Fund(token.Symbol), net));
@@ -611,21 +618,38 @@ public sealed partial class LedgerState
             return Refuse(c, LedgerError.InvalidRequest, $"{token.Symbol} fees are already accrued to {token.LastFeeDate:yyyy-MM-dd}");
         }
 
+        if (c.HurdleDailyRate < 0m || c.HurdleDailyRate >= 0.01m || !RoundingPolicy.FitsScale(c.HurdleDailyRate, FeeCalculator.HurdleIndexScale))
+        {
+            return Refuse(c, LedgerError.InvalidAmount, $"a daily hurdle rate is in [0, 0.01) with at most {FeeCalculator.HurdleIndexScale} decimals");
+        }
+
         var days = c.AsOf.DayNumber - token.LastFeeDate.DayNumber;
         var gav = GrossAssetValue(token.Symbol);
         var supply = Supply(token.Symbol);
         var management = supply.IsZero ? Money.Usd(0m) : FeeCalculator.ManagementFee(gav, token.Fees, days);
         var afterManagement = gav - management;
-        var crystallise = FeeCalculator.CrystallisationDue(token.Fees.Crystallisation, token.LastCrystallisationDate, c.AsOf);
-        var performance = crystallise ? FeeCalculator.PerformanceFee(afterManagement, supply, token.HighWaterMark, token.Fees) : Money.Usd(0m);
-
         var updated = token with { LastFeeDate = c.AsOf };
-        if (crystallise)
+        if (token.Fees.Hurdle != PerformanceHurdle.None && days > 0)
         {
-            updated = updated with { LastCrystallisationDate = c.AsOf };
-            if (!supply.IsZero && afterManagement.Amount > token.HighWaterMark.Value * supply.Value)
+            updated = updated with { HurdleIndex = FeeCalculator.GrowHurdleIndex(token.HurdleIndex, c.HurdleDailyRate, days) };
+        }
+
+        var closedThrough = FeeCalculator.CrystallisationThrough(token.Fees.Crystallisation, token.LastCrystallisationDate, c.AsOf, c.ClosesPeriod);
+        var performance = Money.Usd(0m);
+        if (closedThrough is { } through)
+        {
+            var mark = updated.HurdleMark;
+            performance = FeeCalculator.PerformanceFee(afterManagement, supply, mark, token.Fees);
+            updated = updated with { LastCrystallisationDate = through };
+            if (!supply.IsZero && afterManagement.Amount > mark.Value * supply.Value)
             {
-                updated = updated with { HighWaterMark = FeeCalculator.HighWaterMarkAfter(afterManagement - performance, supply) };
+                // Above the mark: the mark resets to the post-fee price and the hurdle starts again from it.
+                updated = updated with
+                {
+                    HighWaterMark = FeeCalculator.HighWaterMarkAfter(afterManagement - performance, supply),
+                    HighWaterMarkDate = c.AsOf,
+                    HurdleIndex = 1m,
+                };
             }
         }
 

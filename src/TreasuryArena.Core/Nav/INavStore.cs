@@ -21,6 +21,9 @@ public interface INavStore
     /// <summary>Stores rows in one transaction; a row whose (symbol, date) exists already is left as it is.</summary>
     Task AppendAsync(IReadOnlyList<NavHistoryRow> rows, CancellationToken ct);
 
+    /// <summary>Replaces the stored row of (<paramref name="row"/>.Symbol, <paramref name="row"/>.Date) (a fee taken on that date after it was stored).</summary>
+    Task ReviseAsync(NavHistoryRow row, CancellationToken ct);
+
     Task AddEventAsync(LifecycleEvent lifecycleEvent, CancellationToken ct);
 
     Task<IReadOnlyList<LifecycleEvent>> EventsAsync(string? symbol, CancellationToken ct);

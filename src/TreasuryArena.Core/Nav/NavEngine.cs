@@ -25,7 +25,8 @@ public sealed class NavEngine(
     INavStore store,
     IBackingPortfolioFactory portfolios,
     LifecycleOptions options,
-    TimeProvider time) : IDisposable
+    TimeProvider time,
+    HurdleRates? hurdles = null) : IDisposable
 {
     public const string EngineActor = "nav-engine";
 
@@ -68,6 +69,8 @@ public sealed class NavEngine(
                     date = date.AddDays(1);
                 }
             }
+
+            await ClosePeriodsAsync(runs, to, ct);
 
             var reports = runs.Select(r =>
             {
@@ -236,7 +239,8 @@ public sealed class NavEngine(
         var revalued = await Task.WhenAll(stepped.Select(s => Unless(s.Run.LastDate is null,
             () => ledger.RevalueAsync(s.Run.Backing.Symbol, UnitPrice.Of(s.PreFee), IdempotencyMemory.NavKeyPrefix + s.Run.Backing.Symbol + ":" + key, ct))));
         var fees = await Task.WhenAll(stepped.Select(s => Unless(s.Run.LastDate is null,
-            () => ledger.AccrueFeesAsync(s.Run.Backing.Symbol, date, IdempotencyMemory.NavFeesKeyPrefix + s.Run.Backing.Symbol + ":" + key, ct))));
+            () => ledger.AccrueFeesAsync(s.Run.Backing.Symbol, date, IdempotencyMemory.NavFeesKeyPrefix + s.Run.Backing.Symbol + ":" + key,
+                HurdleRate(s.Run.Backing.Symbol, date), closesPeriod: false, ct))));
 
         // 3. NAV after fees → history row → lifecycle gates.
         var rows = new List<NavHistoryRow>(stepped.Count);
@@ -272,6 +276,61 @@ public sealed class NavEngine(
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// Crystallises the periods that ended by <paramref name="to"/> on a day without a NAV: a token whose last NAV
+    /// day L lies before the last calendar day of its crystallisation period, with that day passed and the period not
+    /// closed, crystallises at L's NAV, dated L (the row of L is revised to the NAV after the fee).
+    /// </summary>
+    private async Task ClosePeriodsAsync(List<TokenRun> runs, DateOnly to, CancellationToken ct)
+    {
+        foreach (var run in runs)
+        {
+            if (run.LastDate is not { } last || ledger.GetToken(run.Backing.Symbol) is not { } view)
+            {
+                continue;
+            }
+
+            var token = view.Token;
+            var end = Fees.FeeCalculator.PeriodEnd(token.Fees.Crystallisation, last);
+            if (last >= end || end > to || token.LastCrystallisationDate >= end || token.LastFeeDate != last)
+            {
+                continue;
+            }
+
+            var key = IdempotencyMemory.NavFeesKeyPrefix + run.Backing.Symbol + ":" + last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ":close";
+            var result = await ledger.AccrueFeesAsync(run.Backing.Symbol, last, key, 0m, closesPeriod: true, ct);
+            if (!result.Accepted)
+            {
+                throw new DomainException("fees_refused", $"{run.Backing.Symbol} {last:yyyy-MM-dd} (period close): {result.Message}");
+            }
+
+            var fee = result.PerformanceFee.Amount + result.ManagementFee.Amount;
+            if (fee > 0m)
+            {
+                var stored = await store.HistoryAsync(run.Backing.Symbol, 1, ct);
+                var nav = ledger.GetToken(run.Backing.Symbol)!.NavPerShare.Value;
+                if (stored.Count == 1 && stored[0].Date == last)
+                {
+                    await store.ReviseAsync(run.Track.ReviseLast(stored[0], nav, result.PerformanceFee.Amount), ct);
+                }
+
+                run.ReviseLast(nav);
+            }
+        }
+    }
+
+    private decimal HurdleRate(string symbol, DateOnly asOf)
+    {
+        var hurdle = ledger.GetToken(symbol)?.Token.Fees.Hurdle ?? Fees.PerformanceHurdle.None;
+        if (hurdle == Fees.PerformanceHurdle.None)
+        {
+            return 0m;
+        }
+
+        return hurdles?.DailyRate(hurdle, asOf)
+            ?? throw new DomainException("no_hurdle_rates", $"{symbol} has a {hurdle} hurdle but the NAV engine has no T-bill history");
     }
 
     private async Task<LifecycleEvent?> GateAsync(TokenRun run, TokenStatus status, DateOnly date, CancellationToken ct)
@@ -388,6 +447,13 @@ public sealed class NavEngine(
         public bool Stopped { get; set; }
 
         public DateOnly NextDate => LastDate?.AddDays(1) ?? Backing.Inception;
+
+        /// <summary>The last NAV after a fee taken on its date once its row was stored.</summary>
+        public void ReviseLast(decimal nav)
+        {
+            _navs[^1] = nav;
+            LastNav = nav;
+        }
 
         public void Record(DateOnly date, decimal nav, decimal unit)
         {

@@ -17,6 +17,7 @@ public sealed class NavTrack
     private readonly Queue<decimal> _navs = new(Window + 1);
     private readonly double[] _returns = new double[Window];
     private readonly double _riskFreePerDay;
+    private decimal _highWaterMarkBeforeLast;
 
     public NavTrack(string symbol, decimal riskFreeRate = 0m)
     {
@@ -41,6 +42,7 @@ public sealed class NavTrack
         foreach (var row in rows)
         {
             track.Push(row.Date, row.Nav);
+            track._highWaterMarkBeforeLast = track.HighWaterMark;
             track.HighWaterMark = row.HighWaterMark;
         }
 
@@ -62,6 +64,7 @@ public sealed class NavTrack
 
         var dailyReturn = LastNav is { } prev ? (nav / prev) - 1m : 0m;
         Push(date, nav);
+        _highWaterMarkBeforeLast = HighWaterMark;
         HighWaterMark = Math.Max(HighWaterMark, nav);
         var drawdown = (nav / HighWaterMark) - 1m;
         decimal? sharpe = null;
@@ -85,6 +88,46 @@ public sealed class NavTrack
         }
 
         return new NavHistoryRow(Symbol, date, nav, Round(dailyReturn, 10), HighWaterMark, Round(drawdown, 10), sharpe, vol, grossNav, supply, managementFee, performanceFee);
+    }
+
+    /// <summary>
+    /// Replaces the NAV of the last appended date (<paramref name="last"/> is its row) after a fee taken on that date
+    /// once the row was stored (a crystallisation dated the last NAV day of a period whose last calendar day has no
+    /// price), and returns the revised row: NAV, daily return, high-water mark, drawdown and the date's performance
+    /// fee. The 90-day statistics stay those of the stored row (the next date's row is computed from the revised NAV).
+    /// </summary>
+    public NavHistoryRow ReviseLast(NavHistoryRow last, decimal nav, decimal performanceFee)
+    {
+        ArgumentNullException.ThrowIfNull(last);
+        if (LastDate != last.Date)
+        {
+            throw new ArgumentException($"{Symbol}: {last.Date:yyyy-MM-dd} is not the last NAV date", nameof(last));
+        }
+
+        if (nav <= 0m)
+        {
+            throw new ArgumentOutOfRangeException(nameof(nav), nav, $"{Symbol}: NAV must be positive");
+        }
+
+        var navs = _navs.ToArray();
+        navs[^1] = nav;
+        _navs.Clear();
+        foreach (var v in navs)
+        {
+            _navs.Enqueue(v);
+        }
+
+        LastNav = nav;
+        HighWaterMark = Math.Max(_highWaterMarkBeforeLast, nav);
+        var dailyReturn = navs.Length > 1 ? (nav / navs[^2]) - 1m : last.DailyReturn;
+        return last with
+        {
+            Nav = nav,
+            DailyReturn = Round(dailyReturn, 10),
+            HighWaterMark = HighWaterMark,
+            Drawdown = Round((nav / HighWaterMark) - 1m, 10),
+            PerformanceFee = last.PerformanceFee + performanceFee,
+        };
     }
 
     private void Push(DateOnly date, decimal nav)

@@ -2,13 +2,15 @@ using System.Globalization;
 using System.Text.Json;
 using TreasuryArena.Core.Backtesting;
 using TreasuryArena.Core.Common;
+using TreasuryArena.Core.Fees;
 using TreasuryArena.Core.Ledger;
 using TreasuryArena.Core.Strategies;
 
 namespace TreasuryArena.Core.Nav;
 
 /// <summary>
-/// Issues a strategy token: a <c>proving</c> token in the ledger (initial NAV 1.00, default fees), its backing (the
+/// Issues a strategy token: a <c>proving</c> token in the ledger (initial NAV 1.00, default fees, optionally a
+/// T-bill hurdle on the performance fee), its backing (the
 /// strategy and parameters, inception date) and its backtest — the same strategy on the same frame from the end of its
 /// warm-up to the inception date, scored by the quant library — stored with it.
 /// </summary>
@@ -20,7 +22,7 @@ public sealed class TokenIssuer(LedgerService ledger, INavStore store, BackingPo
 
     /// <summary>Issues a token with the default name and <see cref="InitialNav"/> (see the full overload).</summary>
     public Task<TokenIssue> IssueAsync(string strategy, string symbol, IReadOnlyDictionary<string, string>? parameters, DateOnly? inception, CancellationToken ct) =>
-        IssueAsync(strategy, symbol, parameters, inception, null, null, ct);
+        IssueAsync(strategy, symbol, parameters, inception, null, null, PerformanceHurdle.None, ct);
 
     /// <param name="strategy">A library strategy name.</param>
     /// <param name="symbol">The token symbol (validated by the ledger).</param>
@@ -28,9 +30,11 @@ public sealed class TokenIssuer(LedgerService ledger, INavStore store, BackingPo
     /// <param name="inception">The first NAV date; default the last date of the strategy's data.</param>
     /// <param name="name">The token's name; default "<c>strategy</c> token".</param>
     /// <param name="initialNav">The NAV per share at inception; default <see cref="InitialNav"/>.</param>
+    /// <param name="hurdle">The performance fee's hurdle (the other fees are the defaults).</param>
     /// <param name="ct">Cancellation.</param>
     public async Task<TokenIssue> IssueAsync(
-        string strategy, string symbol, IReadOnlyDictionary<string, string>? parameters, DateOnly? inception, string? name, decimal? initialNav, CancellationToken ct)
+        string strategy, string symbol, IReadOnlyDictionary<string, string>? parameters, DateOnly? inception, string? name, decimal? initialNav,
+        PerformanceHurdle hurdle, CancellationToken ct)
     {
         if (!StrategyLibrary.TryGet(strategy, out var definition))
         {
@@ -65,7 +69,7 @@ public sealed class TokenIssuer(LedgerService ledger, INavStore store, BackingPo
         }
 
         var nav = initialNav ?? InitialNav;
-        var result = await ledger.CreateTokenAsync(symbol, name ?? $"{definition.Name} token", definition.Name, Common.UnitPrice.Of(nav), date, null, ct);
+        var result = await ledger.CreateTokenAsync(symbol, name ?? $"{definition.Name} token", definition.Name, Common.UnitPrice.Of(nav), date, FeeSchedule.Default.WithHurdle(hurdle), ct);
         if (!result.Accepted)
         {
             throw new DomainException(Compliance.TradeDesk.CodeFor(result.Error), result.Message ?? result.Error.ToString());

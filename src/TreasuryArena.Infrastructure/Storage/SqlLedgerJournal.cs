@@ -27,12 +27,14 @@ public sealed class SqlLedgerJournal : ILedgerJournal, IAsyncDisposable
 
     private const string UpsertToken =
         "INSERT INTO ledger_tokens (symbol, name, strategy_id, status, trade_fee_rate, management_fee_rate, performance_fee_rate, crystallisation, " +
-        "inception_date, reference_nav, high_water_mark, last_fee_date, last_crystallisation_date) VALUES " +
-        "(@symbol, @name, @strategy_id, @status, @trade, @management, @performance, @crystallisation, @inception, @nav, @hwm, @last_fee, @last_cryst) " +
+        "inception_date, reference_nav, high_water_mark, last_fee_date, last_crystallisation_date, hurdle, high_water_mark_date, hurdle_index) VALUES " +
+        "(@symbol, @name, @strategy_id, @status, @trade, @management, @performance, @crystallisation, @inception, @nav, @hwm, @last_fee, @last_cryst, " +
+        "@hurdle, @hwm_date, @hurdle_index) " +
         "ON CONFLICT (symbol) DO UPDATE SET name = excluded.name, strategy_id = excluded.strategy_id, status = excluded.status, " +
         "trade_fee_rate = excluded.trade_fee_rate, management_fee_rate = excluded.management_fee_rate, performance_fee_rate = excluded.performance_fee_rate, " +
         "crystallisation = excluded.crystallisation, reference_nav = excluded.reference_nav, high_water_mark = excluded.high_water_mark, " +
-        "last_fee_date = excluded.last_fee_date, last_crystallisation_date = excluded.last_crystallisation_date";
+        "last_fee_date = excluded.last_fee_date, last_crystallisation_date = excluded.last_crystallisation_date, hurdle = excluded.hurdle, " +
+        "high_water_mark_date = excluded.high_water_mark_date, hurdle_index = excluded.hurdle_index";
 
     private const string UpsertWallet =
         "INSERT INTO ledger_wallets (address, organisation, mode, risk, created_at) VALUES (@address, @organisation, @mode, @risk, @created_at) " +
@@ -53,7 +55,8 @@ public sealed class SqlLedgerJournal : ILedgerJournal, IAsyncDisposable
         await using (var cmd = connection.CreateCommand())
         {
             cmd.CommandText = "SELECT symbol, name, strategy_id, status, trade_fee_rate, management_fee_rate, performance_fee_rate, crystallisation, " +
-                              "inception_date, reference_nav, high_water_mark, last_fee_date, last_crystallisation_date FROM ledger_tokens ORDER BY symbol";
+                              "inception_date, reference_nav, high_water_mark, last_fee_date, last_crystallisation_date, hurdle, high_water_mark_date, hurdle_index " +
+                              "FROM ledger_tokens ORDER BY symbol";
             await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
             while (await r.ReadAsync(cancellationToken))
             {
@@ -61,14 +64,19 @@ public sealed class SqlLedgerJournal : ILedgerJournal, IAsyncDisposable
                     RoundingPolicy.FromScaled(r.GetInt64(4), RateScale),
                     RoundingPolicy.FromScaled(r.GetInt64(5), RateScale),
                     RoundingPolicy.FromScaled(r.GetInt64(6), RateScale),
-                    Enum.Parse<CrystallisationSchedule>(r.GetString(7)));
+                    Enum.Parse<CrystallisationSchedule>(r.GetString(7)),
+                    Enum.Parse<PerformanceHurdle>(r.GetString(13)));
                 tokens.Add(new StrategyToken(
                     r.GetString(0), r.GetString(1), r.GetString(2), Enum.Parse<TokenStatus>(r.GetString(3)), fees,
                     r.GetFieldValue<DateOnly>(8),
                     UnitPrice.Of(RoundingPolicy.FromScaled(r.GetInt64(9), UnitPrice.Scale)),
                     UnitPrice.Of(RoundingPolicy.FromScaled(r.GetInt64(10), UnitPrice.Scale)),
                     r.GetFieldValue<DateOnly>(11),
-                    r.GetFieldValue<DateOnly>(12)));
+                    r.GetFieldValue<DateOnly>(12))
+                {
+                    HighWaterMarkDate = r.GetFieldValue<DateOnly>(14),
+                    HurdleIndex = RoundingPolicy.FromScaled(r.GetInt64(15), FeeCalculator.HurdleIndexScale),
+                });
             }
         }
 
@@ -379,6 +387,9 @@ public sealed class SqlLedgerJournal : ILedgerJournal, IAsyncDisposable
                     hwm = RoundingPolicy.ToScaled(t.HighWaterMark.Value, UnitPrice.Scale),
                     last_fee = DateParameter(t.LastFeeDate),
                     last_cryst = DateParameter(t.LastCrystallisationDate),
+                    hurdle = t.Fees.Hurdle.ToString(),
+                    hwm_date = DateParameter(t.HighWaterMarkDate),
+                    hurdle_index = RoundingPolicy.ToScaled(t.HurdleIndex, FeeCalculator.HurdleIndexScale),
                 },
                 tx,
                 cancellationToken: cancellationToken));

@@ -39,7 +39,8 @@ public sealed class TokensRuntime : IAsyncDisposable
         Compliance = new ComplianceGate(ComplianceStore, ledger, Audit, notifier ?? new StoredNotifier(ComplianceStore, null), settings.Monitoring, time);
         Desk = new TradeDesk(ledger, Compliance);
         Portfolios = new BackingPortfolioFactory(history);
-        Nav = new NavEngine(ledger, NavStore, Portfolios, settings.Lifecycle, time);
+        Hurdles = new HurdleRates(history.TBill3m);
+        Nav = new NavEngine(ledger, NavStore, Portfolios, settings.Lifecycle, time, Hurdles);
         Issuer = new TokenIssuer(ledger, NavStore, Portfolios);
     }
 
@@ -70,6 +71,9 @@ public sealed class TokensRuntime : IAsyncDisposable
     public BackingPortfolioFactory Portfolios { get; }
 
     public NavEngine Nav { get; }
+
+    /// <summary>The daily hurdle rates of performance fees (the shipped T-bill history).</summary>
+    public HurdleRates Hurdles { get; }
 
     public TokenIssuer Issuer { get; }
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
+using TreasuryArena.Core.Fees;
 using TreasuryArena.Core.Tokens;
 
 namespace TreasuryArena.Server.Contracts;
@@ -85,7 +86,8 @@ public record TokenSummaryResponse
             Holders = v.HolderCount,
             HighWaterMark = t.HighWaterMark.Value,
             InceptionDate = t.InceptionDate,
-            Fees = new TokenFeesResponse(t.Fees.TradeFeeRate, t.Fees.ManagementFeeRate, t.Fees.PerformanceFeeRate, t.Fees.Crystallisation.ToString().ToLowerInvariant(), t.LastFeeDate),
+            Fees = new TokenFeesResponse(t.Fees.TradeFeeRate, t.Fees.ManagementFeeRate, t.Fees.PerformanceFeeRate, t.Fees.Crystallisation.ToString().ToLowerInvariant(), t.LastFeeDate,
+                FeeSchedule.HurdleName(t.Fees.Hurdle), t.HighWaterMarkDate, t.HurdleMark.Value),
             Sparkline = [],
         };
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using TreasuryArena.Core.Audit;
 using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Compliance;
+using TreasuryArena.Core.Fees;
 using TreasuryArena.Core.Nav;
 using TreasuryArena.Core.Tokens;
 using TreasuryArena.Infrastructure.Reports;
@@ -39,10 +40,15 @@ public static class AdminTokenEndpoints
             return Problems.BadField("initial_nav", "initial_nav must be positive, at most 1e9, with at most 8 decimals", "invalid_amount");
         }
 
+        if (FeeSchedule.ParseHurdle(request.Hurdle ?? "none") is not { } hurdle)
+        {
+            return Problems.BadField("hurdle", "hurdle must be `none` or `tbill`", "invalid_hurdle");
+        }
+
         TokenIssue issue;
         try
         {
-            issue = await tokens.Issuer.IssueAsync(request.Strategy.Trim(), symbol, request.Parameters, request.Inception, request.Name, nav, http.RequestAborted);
+            issue = await tokens.Issuer.IssueAsync(request.Strategy.Trim(), symbol, request.Parameters, request.Inception, request.Name, nav, hurdle, http.RequestAborted);
         }
         catch (DomainException ex)
         {
@@ -59,7 +65,7 @@ public static class AdminTokenEndpoints
         }
 
         await s.Audit.AppendAsync(new AuditRecord(caller.Actor, "token.create", issue.Symbol, AuditOutcome.Done,
-            Json(new { strategy = issue.Strategy, initial_nav = nav, inception = issue.Inception, parameters = request.Parameters })), http.RequestAborted);
+            Json(new { strategy = issue.Strategy, initial_nav = nav, inception = issue.Inception, parameters = request.Parameters, hurdle = FeeSchedule.HurdleName(hurdle) })), http.RequestAborted);
         return TypedResults.Created($"/api/tokens/{issue.Symbol}/info", TokenResponse.From(s.Ledger.GetToken(issue.Symbol)!));
     }
 

@@ -18,7 +18,7 @@ public static class LedgerOpGen
 {
     public const int Wallets = 3;
     public static readonly string[] Symbols = ["ALPHA", "BETA"];
-    public static readonly FeeSchedule[] Fees = [FeeSchedule.Default, new(0.005m, 0.02m, 0.2m, CrystallisationSchedule.Monthly)];
+    public static readonly FeeSchedule[] Fees = [FeeSchedule.Default, new(0.005m, 0.02m, 0.2m, CrystallisationSchedule.Monthly, PerformanceHurdle.TBill)];
     public static readonly DateOnly Inception = new(2026, 1, 1);
     public const string Organisation = "arena";
     public static readonly string[] Assets = ["BTC", "AAVE-USDC"];
@@ -97,7 +97,7 @@ public static class LedgerOpGen
                 return new LedgerCommand.Revalue(symbol, UnitPrice.Of(Math.Max(0.0001m, RoundingPolicy.PriceDown(nav * (1m + (op.Percent / 400m))))), key);
             case 5:
                 var last = token(symbol)?.LastFeeDate ?? Inception;
-                return new LedgerCommand.AccrueFees(symbol, last.AddDays(op.Days - 2), key);
+                return new LedgerCommand.AccrueFees(symbol, last.AddDays(op.Days - 2), key, 0.0001m, ClosesPeriod: op.Percent % 7 == 0);
             case 6:
                 var status = token(symbol)?.Status == TokenStatus.Active ? TokenStatus.Paused : TokenStatus.Active;
                 return new LedgerCommand.ChangeTokenStatus(symbol, status);

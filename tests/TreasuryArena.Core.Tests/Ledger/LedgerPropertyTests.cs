@@ -70,6 +70,7 @@ public sealed class LedgerPropertyTests
             CheckBalances(state);
             CheckFees(command, result, tokensBefore);
             CheckNavNotDiluted(command, tokensBefore, state);
+            CheckPerformanceMark(command, result, tokensBefore, state);
         }
 
         var replayed = LedgerState.Restore(new LedgerSnapshot([.. state.Tokens.Values], [.. state.Wallets.Values]), entries);
@@ -171,9 +172,53 @@ public sealed class LedgerPropertyTests
                 var days = f.AsOf.DayNumber - view.Token.LastFeeDate.DayNumber;
                 var management = view.Supply.IsZero ? Money.Usd(0m) : FeeCalculator.ManagementFee(view.GrossAssetValue, view.Token.Fees, days);
                 Assert.Equal(management, result.ManagementFee);
-                var due = FeeCalculator.CrystallisationDue(view.Token.Fees.Crystallisation, view.Token.LastCrystallisationDate, f.AsOf);
-                var performance = due ? FeeCalculator.PerformanceFee(view.GrossAssetValue - management, view.Supply, view.Token.HighWaterMark, view.Token.Fees) : Money.Usd(0m);
+                var due = FeeCalculator.CrystallisationThrough(view.Token.Fees.Crystallisation, view.Token.LastCrystallisationDate, f.AsOf, f.ClosesPeriod) is not null;
+                // The hurdle grows for the days accrued first; the fee is measured from the grown mark.
+                var index = view.Token.Fees.Hurdle == PerformanceHurdle.None || days == 0
+                    ? view.Token.HurdleIndex
+                    : FeeCalculator.GrowHurdleIndex(view.Token.HurdleIndex, f.HurdleDailyRate, days);
+                var mark = FeeCalculator.HurdleMark(view.Token.HighWaterMark, index);
+                var performance = due ? FeeCalculator.PerformanceFee(view.GrossAssetValue - management, view.Supply, mark, view.Token.Fees) : Money.Usd(0m);
                 Assert.Equal(performance, result.PerformanceFee);
+                break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The performance-fee mark: a buy into a fund with no shares starts it at the NAV the buy was priced at (hurdle
+    /// index 1); any other trade leaves it; a crystallisation that charged a fee resets it to the post-fee price.
+    /// </summary>
+    private static void CheckPerformanceMark(LedgerCommand command, LedgerResult result, Dictionary<string, TokenView> before, LedgerState state)
+    {
+        switch (command)
+        {
+            case LedgerCommand.Buy b:
+            {
+                var old = before[b.Symbol];
+                var now = state.Tokens[b.Symbol];
+                if (old.Supply.IsZero)
+                {
+                    Assert.Equal(old.NavPerShare, now.HighWaterMark);
+                    Assert.Equal(1m, now.HurdleIndex);
+                    Assert.Equal(old.Token.LastFeeDate, now.HighWaterMarkDate);
+                }
+                else
+                {
+                    Assert.Equal(old.Token.HighWaterMark, now.HighWaterMark);
+                }
+
+                break;
+            }
+
+            case LedgerCommand.Sell s:
+                Assert.Equal(before[s.Symbol].Token.HighWaterMark, state.Tokens[s.Symbol].HighWaterMark);
+                break;
+            case LedgerCommand.AccrueFees f when !result.PerformanceFee.IsZero:
+            {
+                var now = state.TokenView(f.Symbol)!;
+                Assert.Equal(RoundingPolicy.PriceUp(now.GrossAssetValue.Amount / now.Supply.Value), now.Token.HighWaterMark.Value);
+                Assert.Equal(f.AsOf, now.Token.HighWaterMarkDate);
                 break;
             }
         }

@@ -98,14 +98,15 @@ public sealed class LedgerStorageTests
     {
         var w = (await ledger.CreateWalletAsync("org-1", WalletMode.Hybrid, RiskTolerance.Conservative, "w1")).Address!;
         var o = (await ledger.CreateWalletAsync("org-2", WalletMode.FullAi, RiskTolerance.Aggressive, "w2")).Address!;
-        Assert.True((await ledger.CreateTokenAsync("ALPHA", "Alpha", "s-alpha", UnitPrice.Of(1m), new DateOnly(2026, 1, 1), new FeeSchedule(0.01m, 0.01m, 0.1m, CrystallisationSchedule.Monthly))).Accepted);
+        Assert.True((await ledger.CreateTokenAsync("ALPHA", "Alpha", "s-alpha", UnitPrice.Of(1m), new DateOnly(2026, 1, 1), new FeeSchedule(0.01m, 0.01m, 0.1m, CrystallisationSchedule.Monthly, PerformanceHurdle.TBill))).Accepted);
         Assert.True((await ledger.ChangeTokenStatusAsync("ALPHA", TokenStatus.Active)).Accepted);
         Assert.True((await ledger.DepositAsync(w, Money.Usd(10_000m), "d1")).Accepted);
         Assert.True((await ledger.DepositAsync(o, Money.Usd(5_000m), "d2")).Accepted);
         Assert.True((await ledger.BuyAsync(w, "ALPHA", Money.Usd(2_500.55m), "b1")).Accepted);
         Assert.True((await ledger.BuyAsync(o, "ALPHA", Money.Usd(1_000m), "b2")).Accepted);
         Assert.True((await ledger.RevalueAsync("ALPHA", UnitPrice.Of(1.137m), "n1")).Accepted);
-        Assert.True((await ledger.AccrueFeesAsync("ALPHA", new DateOnly(2026, 2, 3), "f1")).Accepted);
+        Assert.True((await ledger.AccrueFeesAsync("ALPHA", new DateOnly(2026, 2, 3), "f1", 0.000140666760m, closesPeriod: false)).Accepted);
+        Assert.True((await ledger.AccrueFeesAsync("ALPHA", new DateOnly(2026, 2, 10), "f2", 0.000140666760m, closesPeriod: false)).Accepted);
         Assert.True((await ledger.SellAsync(w, "ALPHA", Shares.Of(100.12345678m), "s1")).Accepted);
         Assert.True((await ledger.WithdrawAsync(o, Money.Usd(123.45m), "x1")).Accepted);
         return (w, o);
@@ -128,7 +129,10 @@ public sealed class LedgerStorageTests
 
         var verification = await LedgerVerifier.VerifyAsync(db.CreateLedgerJournal());
         Assert.True(verification.Ok, string.Join("; ", verification.Violations));
-        Assert.Equal(15, verification.Entries);
+        Assert.Equal(16, verification.Entries);
+        Assert.Equal(PerformanceHurdle.TBill, token.Token.Fees.Hurdle);
+        Assert.Equal(new DateOnly(2026, 2, 3), token.Token.HighWaterMarkDate); // reset by January's crystallisation (late, on 3 February)
+        Assert.True(token.Token.HurdleIndex > 1m); // grown for 7 days since
 
         var reopened = await ArenaDatabase.OpenAsync(dbString, Time);
         await using var again = await reopened.OpenLedgerAsync(Time);
