@@ -15,7 +15,8 @@ namespace TreasuryArena.Core.Tests.Ledger;
 /// that leave a few 10^-8 shares, whole-holding sales, NAV moves, fee accruals) on tokens priced from $0.0137 to
 /// $2,345.67. After every operation: the quote equals the execution and the shown NAV is the price formula; a buy's
 /// shares are worth at most the net cash at the post-trade price; a sale pays at most the shares' value; the price
-/// never falls on a trade; cash and shares are conserved; a whole-holding sale always goes through and leaves nothing.
+/// never falls on a trade; cash and shares are conserved; a whole-holding sale always goes through and leaves nothing;
+/// at the end every position is closed, no share is left and the journal verifies.
 /// The formula is restated here, not called: price = (GAV + 100·R) / (supply + 100).
 /// </summary>
 public sealed class OnePricePropertyTests
@@ -63,9 +64,13 @@ public sealed class OnePricePropertyTests
         Check.One(Config, Prop.ForAll(Sequences, Run));
     }
 
+    /// <summary>The entries of the sequence being run, for the verifier at its end.</summary>
+    private static readonly ThreadLocal<List<LedgerEntry>> Journal = new(() => []);
+
     private static bool Run(List<Op> ops)
     {
         var state = new LedgerState();
+        Journal.Value!.Clear();
         var addresses = new string[Wallets];
         for (var i = 0; i < Wallets; i++)
         {
@@ -107,6 +112,12 @@ public sealed class OnePricePropertyTests
         }
 
         CheckConservation(state);
+
+        // The journal verifies: shapes (a cashless sale closes its holding), fees, balances, supply = holdings.
+        var journal = new InMemoryLedgerJournal();
+        journal.AppendAsync(new LedgerBatch([.. Journal.Value!], state.Balances.Where(kv => kv.Value != 0m).ToDictionary(), [.. state.Tokens.Values], [.. state.Wallets.Values]), CancellationToken.None).GetAwaiter().GetResult();
+        var verification = LedgerVerifier.VerifyAsync(journal).GetAwaiter().GetResult();
+        Assert.True(verification.Ok, string.Join("; ", verification.Violations.Select(v => $"{v.What} {v.Where}: {v.Detail}")));
         return true;
     }
 
@@ -264,7 +275,9 @@ public sealed class OnePricePropertyTests
 
     private static LedgerResult Execute(LedgerState state, LedgerCommand command, bool? expectAccepted = true)
     {
-        var result = state.Execute(command, At, new LedgerBatchBuilder());
+        var batch = new LedgerBatchBuilder();
+        var result = state.Execute(command, At, batch);
+        Journal.Value!.AddRange(batch.Build(state).Entries);
         if (expectAccepted is { } expected)
         {
             Assert.True(result.Accepted == expected, $"{command}: {result.Message}");
