@@ -596,12 +596,7 @@ public sealed partial class LedgerState
         var crystallise = FeeCalculator.CrystallisationDue(token.Fees.Crystallisation, token.LastCrystallisationDate, c.AsOf);
         var performance = crystallise ? FeeCalculator.PerformanceFee(afterManagement, supply, token.HighWaterMark, token.Fees) : Money.Usd(0m);
 
-        // The virtual shares pay the same fraction of the fund as the real ones (see SharePricing.ReferenceAfterFees).
-        var updated = token with
-        {
-            LastFeeDate = c.AsOf,
-            ReferenceNav = SharePricing.ReferenceAfterFees(token.ReferenceNav, gav.Amount, (afterManagement - performance).Amount),
-        };
+        var updated = token with { LastFeeDate = c.AsOf };
         if (crystallise)
         {
             updated = updated with { LastCrystallisationDate = c.AsOf };
@@ -611,6 +606,8 @@ public sealed partial class LedgerState
             }
         }
 
+        // The virtual shares pay the same fraction of the fund as the real ones (see SharePricing.ReferenceAfterFees).
+        updated = updated with { ReferenceNav = SharePricing.ReferenceAfterFees(token.ReferenceNav, gav.Amount, (afterManagement - performance).Amount) };
         legs.Clear();
         if (!management.IsZero)
         {

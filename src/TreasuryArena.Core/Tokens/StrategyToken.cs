@@ -13,8 +13,7 @@ namespace TreasuryArena.Core.Tokens;
 /// <param name="Status">Lifecycle status.</param>
 /// <param name="Fees">Fee schedule.</param>
 /// <param name="InceptionDate">First valuation date.</param>
-/// <param name="ReferenceNav">The last struck NAV per share (set by each revaluation, scaled by fees taken since): the
-/// value of the ledger's virtual shares, and so the issue price while no share is outstanding.</param>
+/// <param name="ReferenceNav">Last NAV per share; the issue price while no share is outstanding.</param>
 /// <param name="HighWaterMark">Per-share high-water mark for the performance fee.</param>
 /// <param name="LastFeeDate">Date up to which management fees have been accrued.</param>
 /// <param name="LastCrystallisationDate">Date of the last performance-fee crystallisation check.</param>
