@@ -608,6 +608,7 @@ public sealed partial class LedgerState
 
         // The virtual shares pay the same fraction of the fund as the real ones (see SharePricing.ReferenceAfterFees).
         updated = updated with { ReferenceNav = SharePricing.ReferenceAfterFees(token.ReferenceNav, gav.Amount, (afterManagement - performance).Amount) };
+
         legs.Clear();
         if (!management.IsZero)
         {
