@@ -1,5 +1,8 @@
 using TreasuryArena.Core.Common;
+using TreasuryArena.Core.Fees;
 using TreasuryArena.Core.Ledger;
+using TreasuryArena.Core.Tokens;
+using TreasuryArena.Core.Wallets;
 using static TreasuryArena.Core.Tests.Ledger.LedgerTestKit;
 
 namespace TreasuryArena.Core.Tests.Ledger;
@@ -87,5 +90,45 @@ public sealed class OnePriceTests
         var token = ledger.GetToken("ALPHA")!;
         Assert.Equal(0m, token.Supply.Value);
         Assert.Equal(0, token.HolderCount);
+    }
+
+    [Fact]
+    public async Task Verify_CashlessSaleLeavingShares_IsAViolation()
+    {
+        var state = new LedgerState();
+        var entries = new List<LedgerEntry>();
+        var at = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+        void Run(LedgerCommand c)
+        {
+            var batch = new LedgerBatchBuilder();
+            Assert.True(state.Execute(c, at, batch).Accepted, c.ToString());
+            entries.AddRange(batch.Build(state).Entries);
+        }
+
+        Run(new LedgerCommand.CreateWallet("org", WalletMode.Manual, RiskTolerance.Moderate, "w"));
+        var address = WalletAddress.Derive("org", "w");
+        Run(new LedgerCommand.CreateToken("ALPHA", "Alpha", "s", UnitPrice.Of(1m), Inception, FeeSchedule.Default));
+        Run(new LedgerCommand.ChangeTokenStatus("ALPHA", TokenStatus.Active));
+        Run(new LedgerCommand.Deposit(address, Money.Usd(10m), "d"));
+        Run(new LedgerCommand.Buy(address, "ALPHA", Money.Usd(1m), "b"));
+
+        // A forged sale: burns half the holding and pays nothing (the ledger only does that for a whole holding).
+        var unit = LedgerUnit.SharesOf("ALPHA");
+        var (seq, op, prev) = (state.LastSequence + 1, state.LastOperationId + 1, state.LastHash);
+        var hash = EntryHasher.Compute(seq, op, LedgerOperationKind.Sell, "forged", EntryKind.Burn, "", unit, LedgerAccount.Wallet(address), LedgerAccount.Issuance("ALPHA"), 0.5m, at, prev);
+        entries.Add(new LedgerEntry(seq, op, LedgerOperationKind.Sell, "forged", EntryKind.Burn, "", unit, LedgerAccount.Wallet(address), LedgerAccount.Issuance("ALPHA"), 0.5m, at, prev, hash));
+        var balances = new Dictionary<BalanceKey, decimal>(state.Balances)
+        {
+            [new BalanceKey(LedgerAccount.Wallet(address), unit)] = 0.49m,
+            [new BalanceKey(LedgerAccount.Issuance("ALPHA"), unit)] = -0.49m,
+        };
+        var journal = new InMemoryLedgerJournal();
+        await journal.AppendAsync(new LedgerBatch(entries, balances, [.. state.Tokens.Values], [.. state.Wallets.Values]), CancellationToken.None);
+
+        var verification = await LedgerVerifier.VerifyAsync(journal);
+
+        var violation = Assert.Single(verification.Violations);
+        Assert.Equal("operation", violation.What);
+        Assert.Contains("must close the holding", violation.Detail, StringComparison.Ordinal);
     }
 }
