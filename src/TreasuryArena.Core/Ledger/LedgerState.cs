@@ -143,26 +143,13 @@ public sealed partial class LedgerState
     public Money Revenue => Money.Usd(Balance(LedgerAccount.Revenue, LedgerUnit.Usd));
 
     /// <summary>
-    /// Below this gross asset value a fund's NAV per share is read from its reference price: GAV is kept in cents, so
-    /// GAV / supply of a dust supply (say $0.03) would be off by a third. At $1 the error is at most 1%.
+    /// The one NAV per share (see <see cref="SharePricing"/>): floor₈((GAV + V·R) / (supply + V)) with the token's
+    /// reference NAV R; the reference NAV itself when the fund is empty. Buys, sells and quotes use the same figures.
     /// </summary>
-    public const decimal ReferencePricedBelow = 1m;
-
-    /// <summary>
-    /// GAV / supply rounded down to 10^-8, or the token's reference NAV when no share is outstanding or the
-    /// outstanding shares are dust worth less than <see cref="ReferencePricedBelow"/>.
-    /// </summary>
-    public UnitPrice NavPerShare(string symbol)
-    {
-        var supply = Supply(symbol).Value;
-        var gav = supply > 0m ? GrossAssetValue(symbol).Amount : 0m;
-        if (gav >= ReferencePricedBelow)
-        {
-            return UnitPrice.Of(RoundingPolicy.PriceDown(gav / supply));
-        }
-
-        return tokens.TryGetValue(symbol, out var t) ? t.ReferenceNav : UnitPrice.Of(0m);
-    }
+    public UnitPrice NavPerShare(string symbol) =>
+        tokens.TryGetValue(symbol, out var t)
+            ? SharePricing.NavPerShare(GrossAssetValue(symbol).Amount, Supply(symbol).Value, t.ReferenceNav)
+            : UnitPrice.Of(0m);
 
     public TokenView? TokenView(string symbol) =>
         tokens.TryGetValue(symbol, out var t)
@@ -455,22 +442,9 @@ public sealed partial class LedgerState
         var net = c.Cash.Amount - fee;
         var supply = Supply(token.Symbol).Value;
         var gav = GrossAssetValue(token.Symbol).Amount;
-        decimal shares;
-        if (supply > 0m)
-        {
-            if (gav <= 0m)
-            {
-                return Refuse(c, LedgerError.TokenNotTradable, $"{token.Symbol} has shares outstanding but no assets");
-            }
 
-            // ERC-4626 style: shares = floor₈(net × supply / GAV).
-            shares = RoundingPolicy.SharesIssued(net * supply / gav);
-        }
-        else
-        {
-            shares = RoundingPolicy.SharesIssued(net / token.ReferenceNav.Value);
-        }
-
+        // ERC-4626 deposit with a virtual offset: shares = floor₈(net × (supply + V) / (GAV + V·R)).
+        var shares = SharePricing.SharesIssued(net, gav, supply, token.ReferenceNav);
         if (shares <= 0m)
         {
             return Refuse(c, LedgerError.InvalidAmount, $"{c.Cash} buys less than one unit (10^-8) of {token.Symbol}");
@@ -538,17 +512,23 @@ public sealed partial class LedgerState
         var supply = Supply(token.Symbol).Value;
         var gav = GrossAssetValue(token.Symbol).Amount;
 
-        // Redemption: gross = floor₂(shares × GAV / supply); the whole supply redeems exactly the whole GAV.
-        var gross = c.Shares.Value == supply ? gav : RoundingPolicy.CashPaidOut(c.Shares.Value * gav / supply, Currency.Usd);
-        if (gross <= 0m)
+        // ERC-4626 redeem with a virtual offset: gross = floor₂(shares × (GAV + V·R) / (supply + V)), at most GAV.
+        // Selling the wallet's whole holding always goes through, so no dust is left: shares worth less than a cent
+        // are burned for nothing (their value stays with the fund).
+        var gross = SharePricing.CashPaidOut(c.Shares.Value, gav, supply, token.ReferenceNav);
+        if (gross <= 0m && c.Shares.Value < held)
         {
-            return Refuse(c, LedgerError.InvalidAmount, $"{c.Shares} {token.Symbol} are worth less than one cent");
+            return Refuse(c, LedgerError.InvalidAmount, $"{c.Shares} {token.Symbol} are worth less than one cent (sell the whole holding to close it)");
         }
 
         var fee = FeeCalculator.TradeFee(Money.Usd(gross), token.Fees).Amount;
         legs.Clear();
         legs.Add(new Leg(EntryKind.Burn, "", unit, wallet, LedgerAccount.Issuance(token.Symbol), c.Shares.Value));
-        legs.Add(new Leg(EntryKind.Sell, "", LedgerUnit.Usd, LedgerAccount.Fund(token.Symbol), wallet, gross));
+        if (gross > 0m)
+        {
+            legs.Add(new Leg(EntryKind.Sell, "", LedgerUnit.Usd, LedgerAccount.Fund(token.Symbol), wallet, gross));
+        }
+
         if (fee > 0m)
         {
             legs.Add(new Leg(EntryKind.Fee, FeeMemo.Trade, LedgerUnit.Usd, wallet, LedgerAccount.Revenue, fee));
@@ -592,12 +572,9 @@ public sealed partial class LedgerState
             legs.Add(new Leg(EntryKind.Revalue, "", LedgerUnit.Usd, LedgerAccount.Fund(token.Symbol), LedgerAccount.Market(token.Symbol), gav - target));
         }
 
-        if (target < ReferencePricedBelow)
-        {
-            // No shares, or dust: the NAV lives in the reference price (a dust supply read NAV 0 or a third of it).
-            SetToken(token with { ReferenceNav = c.NavPerShare }, batch);
-        }
-
+        // The struck NAV becomes the reference NAV the virtual shares are valued at: the price is then
+        // (floor₂(NAV × supply) + V·NAV) / (supply + V), within 0.01 / (supply + V) of the NAV.
+        SetToken(token with { ReferenceNav = c.NavPerShare }, batch);
         return Commit(c.Kind, c.IdempotencyKey, at, batch, token.Symbol);
     }
 
@@ -653,6 +630,9 @@ public sealed partial class LedgerState
             }
         }
 
+        // The virtual shares pay the same fraction of the fund as the real ones (see SharePricing.ReferenceAfterFees).
+        updated = updated with { ReferenceNav = SharePricing.ReferenceAfterFees(token.ReferenceNav, gav.Amount, (afterManagement - performance).Amount) };
+
         legs.Clear();
         if (!management.IsZero)
         {
@@ -705,15 +685,6 @@ public sealed partial class LedgerState
             batch.Touch(new BalanceKey(e.To, e.Unit));
         }
 
-        if (symbol is not null && tokens.TryGetValue(symbol, out var token) && Supply(symbol).Value > 0m)
-        {
-            var nav = NavPerShare(symbol);
-            if (nav != token.ReferenceNav)
-            {
-                SetToken(token with { ReferenceNav = nav }, batch);
-            }
-        }
-
         return result;
     }
 
@@ -764,9 +735,13 @@ public sealed partial class LedgerState
                     symbol = e.From.Owner;
                     break;
                 case EntryKind.Mint:
+                    shares += e.Amount;
+                    symbol = e.Unit.Code;
+                    break;
                 case EntryKind.Burn:
                     shares += e.Amount;
                     symbol = e.Unit.Code;
+                    address = e.From.Owner; // a sale of shares worth less than a cent has no Sell leg
                     break;
                 case EntryKind.Fee:
                     fee += e.Amount;

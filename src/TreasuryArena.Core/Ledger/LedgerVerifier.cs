@@ -9,7 +9,8 @@ namespace TreasuryArena.Core.Ledger;
 /// <summary>
 /// Replays every stored entry and checks: sequence numbers run 1, 2, 3… without gaps or repeats; each entry's
 /// previous-hash is the stored hash of the entry before it and its own hash recomputes (so a changed, removed or
-/// reordered row is found); each operation's entries are contiguous and shaped as its kind requires; amounts are
+/// reordered row is found); each operation's entries are contiguous and shaped as its kind requires (a sale without
+/// cash, of shares worth less than a cent, must close the holding); amounts are
 /// positive and fit their unit's scale; trade fees equal the formula of the token's fee schedule; no non-contra
 /// balance ever goes negative; every unit sums to zero over all accounts (double entry); each token's supply equals the
 /// shares its holders own; and the materialised balances table equals the balances recomputed from the entries.
@@ -163,6 +164,11 @@ public static class LedgerVerifier
                 }
             }
 
+            if (first.Operation == LedgerOperationKind.Sell && group is [{ Kind: EntryKind.Burn } burn] && balances[new BalanceKey(burn.From, burn.Unit)] != 0m)
+            {
+                Report("operation", where, $"a sale paying no cash must close the holding; {burn.From.Id} still holds {balances[new BalanceKey(burn.From, burn.Unit)]} {burn.Unit.Code}");
+            }
+
             group.Clear();
         }
 
@@ -204,7 +210,7 @@ public static class LedgerVerifier
                 LedgerOperationKind.Deposit => kinds is [EntryKind.Deposit],
                 LedgerOperationKind.Withdraw => kinds is [EntryKind.Withdraw],
                 LedgerOperationKind.Buy => kinds is [EntryKind.Buy, EntryKind.Mint] or [EntryKind.Buy, EntryKind.Fee, EntryKind.Mint],
-                LedgerOperationKind.Sell => kinds is [EntryKind.Burn, EntryKind.Sell] or [EntryKind.Burn, EntryKind.Sell, EntryKind.Fee],
+                LedgerOperationKind.Sell => kinds is [EntryKind.Burn] or [EntryKind.Burn, EntryKind.Sell] or [EntryKind.Burn, EntryKind.Sell, EntryKind.Fee],
                 LedgerOperationKind.Revalue => kinds is [EntryKind.Revalue],
                 LedgerOperationKind.AccrueFees => kinds.Count is 1 or 2 && kinds.All(k => k == EntryKind.Fee),
                 LedgerOperationKind.TreasuryDeposit => kinds is [EntryKind.Deposit] && legs[0].To.IsTreasury,

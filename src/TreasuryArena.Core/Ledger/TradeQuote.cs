@@ -5,9 +5,9 @@ using TreasuryArena.Core.Tokens;
 namespace TreasuryArena.Core.Ledger;
 
 /// <summary>
-/// What a buy or sell would do at the token's current state, without trading: the same fee and the same share/cash
-/// rounding as the ledger's own buy and sell (shares issued rounded down, cash paid out rounded down), so the fee a
-/// trustee is shown before confirming is the fee charged if nothing moves in between. <see cref="Error"/> is set when
+/// What a buy or sell would do at the token's current state, without trading: the same price functions
+/// (<see cref="SharePricing"/>), fee and rounding as the ledger's own buy and sell, so the NAV, shares, fee and cash a
+/// trustee is shown before confirming are those of the trade if nothing moves in between. <see cref="Error"/> is set when
 /// the ledger would refuse the trade for the token or the amount (the wallet's balance is not checked here).
 /// </summary>
 /// <param name="Gross">Buy: the cash spent (fee included). Sell: the redemption value of the shares.</param>
@@ -20,11 +20,7 @@ public sealed record TradeQuote(string Symbol, bool IsBuy, decimal Shares, UnitP
         var t = token.Token;
         var fee = FeeCalculator.TradeFee(cash, t.Fees);
         var net = cash.Amount - fee.Amount;
-        var supply = token.Supply.Value;
-        var gav = token.GrossAssetValue.Amount;
-        var shares = supply > 0m
-            ? gav > 0m ? RoundingPolicy.SharesIssued(net * supply / gav) : 0m
-            : RoundingPolicy.SharesIssued(net / t.ReferenceNav.Value);
+        var shares = SharePricing.SharesIssued(net, token.GrossAssetValue.Amount, token.Supply.Value, t.ReferenceNav);
         var (error, message) = !TokenLifecycle.CanBuy(t.Status)
             ? (LedgerError.TokenNotTradable, $"{t.Symbol} is {t.Status}; buying needs an active token")
             : shares <= 0m
@@ -33,20 +29,23 @@ public sealed record TradeQuote(string Symbol, bool IsBuy, decimal Shares, UnitP
         return new TradeQuote(t.Symbol, true, shares, token.NavPerShare, t.Fees.TradeFeeRate, fee, cash, Money.Usd(net), error, message);
     }
 
-    public static TradeQuote ForSell(TokenView token, Shares shares)
+    /// <summary>
+    /// A sale of <paramref name="shares"/>. With <paramref name="held"/> (the wallet's holding), a sale of the whole
+    /// holding worth less than a cent quotes as the ledger executes it: the shares are burned for nothing.
+    /// </summary>
+    public static TradeQuote ForSell(TokenView token, Shares shares, Shares? held = null)
     {
         ArgumentNullException.ThrowIfNull(token);
         var t = token.Token;
         var supply = token.Supply.Value;
-        var gav = token.GrossAssetValue.Amount;
         var gross = supply <= 0m || shares.Value > supply
             ? 0m
-            : shares.Value == supply ? gav : RoundingPolicy.CashPaidOut(shares.Value * gav / supply, Currency.Usd);
+            : SharePricing.CashPaidOut(shares.Value, token.GrossAssetValue.Amount, supply, t.ReferenceNav);
         var fee = FeeCalculator.TradeFee(Money.Usd(gross), t.Fees);
         var (error, message) = supply <= 0m || shares.Value > supply
             ? (LedgerError.InsufficientShares, $"{t.Symbol} has {supply} shares outstanding; cannot sell {shares}")
-            : gross <= 0m
-                ? (LedgerError.InvalidAmount, $"{shares} {t.Symbol} are worth less than one cent")
+            : gross <= 0m && (held is not { } h || shares < h)
+                ? (LedgerError.InvalidAmount, $"{shares} {t.Symbol} are worth less than one cent (sell the whole holding to close it)")
                 : ((LedgerError?)null, (string?)null);
         return new TradeQuote(t.Symbol, false, shares.Value, token.NavPerShare, t.Fees.TradeFeeRate, fee, Money.Usd(gross), Money.Usd(gross - fee.Amount), error, message);
     }

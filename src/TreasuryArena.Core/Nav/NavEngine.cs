@@ -107,8 +107,8 @@ public sealed class NavEngine(
 
     /// <summary>
     /// Retires a token: no more buys or NAV steps, and every holder is settled — all their shares redeemed at the
-    /// current NAV through the ledger (the token's trade fee applies, as for any sale). Positions worth less than one cent
-    /// cannot be paid out in whole cents and are left as recorded dust.
+    /// current NAV through the ledger (the token's trade fee applies, as for any sale). A position worth less than one
+    /// cent is redeemed too, for nothing (the ledger pays whole cents), so no share is left outstanding.
     /// </summary>
     public Task<(LifecycleEvent Event, IReadOnlyList<LedgerResult> Settlements)> RetireAsync(string symbol, DateOnly asOf, string actor, string reason, CancellationToken ct) =>
         GatedAsync(() => RetireUngatedAsync(symbol, asOf, actor, reason, ct), ct);
@@ -117,11 +117,10 @@ public sealed class NavEngine(
     {
         var view = ledger.GetToken(symbol) ?? throw new DomainException("unknown_token", $"no token {symbol}");
 
-        // Dust worth less than a cent cannot be paid out (the ledger pays whole cents); it stays recorded.
         var holders = ledger.ListWallets()
             .Select(w => ledger.GetHolding(w.Address, symbol))
             .OfType<Holding>()
-            .Where(h => !h.Shares.IsZero && h.Shares.Value * view.NavPerShare.Value >= 0.01m)
+            .Where(h => !h.Shares.IsZero)
             .ToList();
         LifecycleEvent ev;
         if (view.Token.Status == TokenStatus.Retired)

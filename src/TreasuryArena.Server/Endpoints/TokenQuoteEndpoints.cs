@@ -56,7 +56,9 @@ public static class TokenQuoteEndpoints
             return Problems.Of(StatusCodes.Status422UnprocessableEntity, "unknown_token", $"no token with symbol '{request.Symbol}'", "symbol");
         }
 
-        var quote = buy ? TradeQuote.ForBuy(token, Money.Usd(amount)) : TradeQuote.ForSell(token, Shares.Of(amount));
+        var quote = buy
+            ? TradeQuote.ForBuy(token, Money.Usd(amount))
+            : TradeQuote.ForSell(token, Shares.Of(amount), view.Holdings.FirstOrDefault(h => h.Symbol == symbol)?.Shares ?? Shares.Zero);
         if (quote.Error is { } error)
         {
             return Problems.Of(StatusCodes.Status422UnprocessableEntity, TradeDesk.CodeFor(error), quote.Message ?? "not quotable", error == LedgerError.InvalidAmount ? field : null);

@@ -10,7 +10,7 @@ namespace TreasuryArena.Core.Tests.Ledger;
 /// <summary>
 /// Properties over random operation sequences (100 sequences of ≤ 50 operations), checked after every operation:
 /// double entry conserves every unit, no non-contra balance is negative, supply equals holdings, fees equal the
-/// formulas, rounding never lowers the NAV of the remaining holders, refused operations change nothing; treasury
+/// formulas, rounding never lowers the one price (see OnePricePropertyTests) of the remaining holders, refused operations change nothing; treasury
 /// fills, marks and deposits keep the treasury's cash and positions non-negative, conserve asset units and leave no
 /// value on a position without units; and at the end replaying the entries reproduces every balance, the treasury's
 /// cost basis and the hash chain exactly, and the verifier passes.
@@ -147,9 +147,7 @@ public sealed class LedgerPropertyTests
                 var fee = FeeCalculator.TradeFee(b.Cash, view.Token.Fees);
                 Assert.Equal(fee, result.Fee);
                 var net = b.Cash.Amount - fee.Amount;
-                var expected = view.Supply.IsZero
-                    ? RoundingPolicy.SharesIssued(net / view.Token.ReferenceNav.Value)
-                    : RoundingPolicy.SharesIssued(net * view.Supply.Value / view.GrossAssetValue.Amount);
+                var expected = RoundingPolicy.SharesIssued(net * (view.Supply.Value + 100m) / (view.GrossAssetValue.Amount + (100m * view.Token.ReferenceNav.Value)));
                 Assert.Equal(expected, result.Shares.Value);
                 break;
             }
@@ -159,9 +157,9 @@ public sealed class LedgerPropertyTests
                 var view = before[s.Symbol];
                 var gross = result.Cash + result.Fee;
                 Assert.Equal(FeeCalculator.TradeFee(gross, view.Token.Fees), result.Fee);
-                var expectedGross = s.Shares.Value == view.Supply.Value
-                    ? view.GrossAssetValue.Amount
-                    : RoundingPolicy.CashPaidOut(s.Shares.Value * view.GrossAssetValue.Amount / view.Supply.Value, Currency.Usd);
+                var expectedGross = Math.Min(
+                    view.GrossAssetValue.Amount,
+                    RoundingPolicy.CashPaidOut(s.Shares.Value * (view.GrossAssetValue.Amount + (100m * view.Token.ReferenceNav.Value)) / (view.Supply.Value + 100m), Currency.Usd));
                 Assert.Equal(expectedGross, gross.Amount);
                 break;
             }
@@ -239,12 +237,12 @@ public sealed class LedgerPropertyTests
 
         var old = before[symbol];
         var now = state.TokenView(symbol)!;
-        if (old.Supply.IsZero || now.Supply.IsZero)
-        {
-            return;
-        }
 
-        // GAV'/supply' ≥ GAV/supply, compared without division: rounding never moves value to the trader.
-        Assert.True(now.GrossAssetValue.Amount * old.Supply.Value >= old.GrossAssetValue.Amount * now.Supply.Value, $"{command} diluted {symbol}");
+        // The one price (GAV + 100·R) / (supply + 100) never falls on a trade (compared without division): rounding never
+        // moves value to the trader. (Before issue 16 this compared GAV / supply, which is no longer the price.)
+        var virtualAssets = 100m * old.Token.ReferenceNav.Value;
+        Assert.True(
+            (now.GrossAssetValue.Amount + virtualAssets) * (old.Supply.Value + 100m) >= (old.GrossAssetValue.Amount + virtualAssets) * (now.Supply.Value + 100m),
+            $"{command} diluted {symbol}");
     }
 }

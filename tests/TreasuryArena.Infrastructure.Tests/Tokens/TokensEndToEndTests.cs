@@ -160,12 +160,22 @@ public sealed class TokensEndToEndTests
         Assert.Contains(await rt.Allocations.SnapshotsAsync(moderate, 100, Ct), s => s.Action == "executed");
         Assert.Empty(rt.Ledger.GetWallet(manual)!.Holdings);
 
-        // Retiring settles every holder at NAV.
+        // Retiring settles every holder at NAV: every share is redeemed, sub-cent positions included (issue 16).
         var held = rt.Ledger.ListTokens().Where(t => t.Supply.Value > 0m).Select(t => t.Token.Symbol).First();
         var (_, settlements) = await rt.Nav.RetireAsync(held, history[^1].Date, "admin", "strategy closed", Ct);
         Assert.NotEmpty(settlements);
         var left = rt.Ledger.GetToken(held)!;
-        Assert.True(left.Supply.Value * left.NavPerShare.Value < 0.01m * 5, "only sub-cent dust may remain");
+        Assert.Equal(0m, left.Supply.Value);
+        Assert.Equal(0, left.HolderCount);
+
+        // Rebalances leave no dust: every wallet position is either closed or worth at least a cent.
+        foreach (var w in rt.Ledger.ListWallets())
+        {
+            foreach (var h in rt.Ledger.GetWallet(w.Address)!.Holdings)
+            {
+                Assert.True(h.Shares.Value * rt.Ledger.GetToken(h.Symbol)!.NavPerShare.Value >= 0.01m, $"{w.Address} holds dust: {h.Shares} {h.Symbol}");
+            }
+        }
         Assert.Equal(TokenStatus.Retired, left.Token.Status);
 
         // Every ledger invariant holds: replay the journal, balances, hash chain.

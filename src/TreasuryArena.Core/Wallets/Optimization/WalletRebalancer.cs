@@ -311,14 +311,26 @@ public sealed class WalletRebalancer(
         var decision = await advisor.ReviewRebalanceAsync(context, ct);
         var guarded = Guardrails.Apply(portfolio, proposal, decision, limits);
 
-        // Map the guarded notionals back onto the optimizer's orders (an advisor or guardrail can only shrink them).
+        var orders = FromGuarded(rec.Orders, guarded.Orders);
+        return (decision, guarded, orders);
+    }
+
+    /// <summary>
+    /// Maps the guarded notionals back onto the optimizer's orders (an advisor or guardrail can only shrink them). The
+    /// guardrails round notionals down to cents; that rounding alone is no cut, so a full exit keeps every share instead
+    /// of leaving the sub-cent remainder as dust (issue 16).
+    /// </summary>
+    internal static List<RebalanceOrder> FromGuarded(IReadOnlyList<RebalanceOrder> proposed, IReadOnlyList<TradeOrder> guarded)
+    {
         var orders = new List<RebalanceOrder>();
-        foreach (var g in guarded.Orders)
+        foreach (var g in guarded)
         {
             var side = g.Side == AdvisorOrderSide.Buy ? OrderSide.Buy : OrderSide.Sell;
-            var original = rec.Orders.First(o => o.Symbol == g.Asset && o.Side == side);
+            var original = proposed.First(o => o.Symbol == g.Asset && o.Side == side);
             var originalNotional = side == OrderSide.Buy ? original.Amount - original.EstimatedFee : original.Amount;
-            var scale = originalNotional > 0m ? Math.Min(1m, g.Notional / originalNotional) : 0m;
+            var scale = originalNotional <= 0m ? 0m
+                : g.Notional >= Math.Round(originalNotional, 2, MidpointRounding.ToZero) ? 1m
+                : Math.Min(1m, g.Notional / originalNotional);
             orders.Add(scale >= 1m ? original : original with
             {
                 Amount = Math.Round(original.Amount * scale, 2, MidpointRounding.ToZero),
@@ -327,7 +339,7 @@ public sealed class WalletRebalancer(
             });
         }
 
-        return (decision, guarded, orders);
+        return orders;
     }
 
     private async Task<(WalletRecommendation Rec, Plan Plan)> RecommendAsync(WalletView wallet, RunContext ctx, CancellationToken ct)
