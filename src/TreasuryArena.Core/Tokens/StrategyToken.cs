@@ -13,7 +13,7 @@ namespace TreasuryArena.Core.Tokens;
 /// <param name="Status">Lifecycle status.</param>
 /// <param name="Fees">Fee schedule.</param>
 /// <param name="InceptionDate">First valuation date.</param>
-/// <param name="ReferenceNav">Last NAV per share; the issue price while no share is outstanding.</param>
+/// <param name="ReferenceNav">The last struck NAV per share, scaled by fees taken since; it values the virtual shares of <see cref="Ledger.SharePricing"/> and is the price while no share is outstanding.</param>
 /// <param name="HighWaterMark">
 /// Per-share high-water mark for the performance fee: set at the NAV of the first subscription into the fund (and again
 /// whenever the fund goes from no shares outstanding to holders), reset to the post-fee NAV by a crystallisation that
