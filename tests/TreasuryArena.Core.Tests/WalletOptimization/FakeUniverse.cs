@@ -29,13 +29,13 @@ internal sealed class FakeUniverse(DateOnly asOf, IEnumerable<TokenMetrics> toke
         var left = 1m;
         while (free.Count > 0)
         {
-            var sum = free.Sum(s => Tokens[s].Sharpe);
-            var capped = free.Where(s => left * Tokens[s].Sharpe / sum > maxWeight).ToList();
+            var sum = free.Sum(s => Tokens[s].Sharpe!.Value);
+            var capped = free.Where(s => left * Tokens[s].Sharpe!.Value / sum > maxWeight).ToList();
             if (capped.Count == 0)
             {
                 foreach (var s in free)
                 {
-                    weights[s] = left * Tokens[s].Sharpe / sum;
+                    weights[s] = left * Tokens[s].Sharpe!.Value / sum;
                 }
 
                 break;
