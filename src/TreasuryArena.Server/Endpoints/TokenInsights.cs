@@ -105,7 +105,7 @@ public static class TokenInsights
         var rate = RiskFreeCurve.Annualised(curve.PerPeriod([.. window.Select(r => r.Date)]), 365);
         return summary with
         {
-            Return90d = ChangeOver(rows, Window) is { } change ? Math.Round(change, 10, MidpointRounding.AwayFromZero) : null,
+            Return90d = ChangeOver(rows, Window),
             RiskFree = curve.Name,
             RiskFreeRate90d = window.Count > 1 && double.IsFinite(rate) ? Math.Round((decimal)rate, 6, MidpointRounding.AwayFromZero) : null,
             Volatility90d = last.Volatility90,
