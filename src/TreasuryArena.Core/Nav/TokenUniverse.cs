@@ -176,7 +176,7 @@ public sealed class TokenUniverse : ITokenUniverse
         }
 
         var vol = Math.Sqrt(Math.Max(variance, 0));
-        decimal? sharpe = vol >= RatioRules.DenominatorFloor ? NavTrack.ToDecimal((ret - (_rf * w.Sum())) / vol) : null;
+        var sharpe = RatioRules.ExpectedSharpe(ret - (_rf * w.Sum()), vol) is { } s ? NavTrack.ToDecimal(s) : null;
         return new PortfolioExpectation(D(ret), D(vol), sharpe);
     }
 

@@ -106,6 +106,15 @@ public static class RatioRules
             : RatioValue.Of(PerformanceMetrics.Mean(active) * periodsPerYear / trackingError);
     }
 
+    /// <summary>
+    /// The Sharpe of a portfolio's <em>expected</em> annual excess return and volatility (an optimizer's model, no sample):
+    /// null when the volatility is below <see cref="DenominatorFloor"/> (all cash, or nearly) or either is not finite.
+    /// </summary>
+    public static double? ExpectedSharpe(double expectedExcessReturn, double volatility) =>
+        volatility >= DenominatorFloor && double.IsFinite(expectedExcessReturn) && double.IsFinite(volatility)
+            ? expectedExcessReturn / volatility
+            : null;
+
     private static double[] Excess(ReadOnlySpan<double> returns, ReadOnlySpan<double> subtract)
     {
         if (!subtract.IsEmpty && subtract.Length != returns.Length)
