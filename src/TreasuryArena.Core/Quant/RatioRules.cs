@@ -80,8 +80,8 @@ public static class RatioRules
             return RatioValue.Undefined(shortReason);
         }
 
-        var depth = -PerformanceMetrics.MaxDrawdown(returns).Depth;
-        return BelowFloor("max drawdown", depth) is { } floorReason
+        var depth = Math.Abs(PerformanceMetrics.MaxDrawdown(returns).Depth);
+        return BelowFloor("max drawdown", depth, perYear: false) is { } floorReason
             ? RatioValue.Undefined(floorReason)
             : RatioValue.Of(PerformanceMetrics.Cagr(returns, periodsPerYear) / depth);
     }
@@ -144,8 +144,8 @@ public static class RatioRules
     private static string? TooShort(int count, int minimum) =>
         count < Math.Max(2, minimum) ? string.Create(CultureInfo.InvariantCulture, $"{count} returns < {Math.Max(2, minimum)}") : null;
 
-    private static string? BelowFloor(string what, double annualised) =>
-        annualised >= DenominatorFloor
+    private static string? BelowFloor(string what, double value, bool perYear = true) =>
+        value >= DenominatorFloor
             ? null
-            : string.Create(CultureInfo.InvariantCulture, $"{what} {annualised:0.####%} a year < {DenominatorFloor:0.0%}");
+            : string.Create(CultureInfo.InvariantCulture, $"{what} {value:0.####%}{(perYear ? " a year" : "")} < {DenominatorFloor:0.0%}");
 }

@@ -93,7 +93,7 @@ public sealed class RatioRulesTests
         var rising = Enumerable.Repeat(0.001, 60).ToArray();
         rising[30] = -0.001; // a 0.1% drawdown
 
-        Assert.StartsWith("max drawdown", RatioRules.Calmar(rising, 365).Reason, StringComparison.Ordinal);
+        Assert.Equal("max drawdown 0.1% < 0.5%", RatioRules.Calmar(rising, 365).Reason);
 
         var r = Normal(100, 0.001, 0.02, 4);
         var calmar = RatioRules.Calmar(r, 365);
