@@ -48,6 +48,28 @@ public abstract partial class ApiSuite
     }
 
     [DbFact]
+    public async Task Bug_16_TokenList_Return90dIsTheNinetyDayChange_NullOnAShorterRecord()
+    {
+        using var admin = Admin();
+        await Trading.CreateActiveTokenAsync(admin, "ALPHA");
+        await Trading.CreateActiveTokenAsync(admin, "BRAVO");
+        using var viewer = Factory.ClientWithKey((await Api.OnboardAsync(Factory, "Return Church")).ViewerKey);
+        var runtime = Factory.Services.GetRequiredService<TokensRuntime>();
+        await runtime.NavStore.AppendAsync([.. Enumerable.Range(0, 120).Select(d => NavRow("ALPHA", HistoryStart.AddDays(d), DayNav(d)))], CancellationToken.None);
+        await runtime.NavStore.AppendAsync([.. Enumerable.Range(0, 60).Select(d => NavRow("BRAVO", HistoryStart.AddDays(d), DayNav(d)))], CancellationToken.None);
+
+        var (_, list) = await Api.GetAsync(viewer, "/api/tokens/list");
+
+        var alpha = Listed(list!, "ALPHA");
+        Assert.Equal((DayNav(119) / DayNav(29)) - 1m, alpha["return_90d"]!.GetValue<decimal>()); // NAV_t / NAV_{t−90} − 1, not annualised
+        Assert.Equal("tbill-3m", alpha["risk_free"]!.GetValue<string>());
+        Assert.InRange(alpha["risk_free_rate_90d"]!.GetValue<decimal>(), 0.001m, 0.06m);
+        var bravo = Listed(list!, "BRAVO");
+        Assert.Null(bravo["return_90d"]); // 59 days of NAVs: no 90-day change (not the change since inception)
+        Assert.Null(bravo["sharpe_90d"]);
+    }
+
+    [DbFact]
     public async Task TokenList_SparklineAndChanges_AreTheInfoNavHistoryPoints()
     {
         using var admin = Admin();

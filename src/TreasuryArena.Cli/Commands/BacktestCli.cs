@@ -273,12 +273,12 @@ internal static class BacktestCli
         AnsiConsole.MarkupLine(Markup.Escape(FormattableString.Invariant(
             $"{run.From:yyyy-MM-dd} .. {run.To:yyyy-MM-dd}, {run.Result.Dates.Length} bars, capital {run.Options.Capital:N0}, fee {run.Options.FeeBps} bps, slippage {run.Options.SlippageBps} bps, yield {yieldModel}, rebalance {run.Strategy.Rebalance}")));
         var table = new Table().AddColumn("metric").AddColumn(new TableColumn("strategy").RightAligned()).AddColumn(new TableColumn("benchmark " + run.BenchmarkAsset).RightAligned());
-        void Row(string name, double s, double bm, string fmt) => table.AddRow(name, s.ToString(fmt, Inv), bm.ToString(fmt, Inv));
+        void Row(string name, double? s, double? bm, string fmt) => table.AddRow(name, s?.ToString(fmt, Inv) ?? "—", bm?.ToString(fmt, Inv) ?? "—");
         Row("final equity", run.Result.FinalEquity, run.Benchmark[^1], "N2");
         Row("total return", m.TotalReturn, b.TotalReturn, "P2");
         Row("CAGR", m.Cagr, b.Cagr, "P2");
         Row("volatility", m.AnnualVolatility, b.AnnualVolatility, "P2");
-        Row("Sharpe", m.Sharpe, b.Sharpe, "0.00");
+        Row(FormattableString.Invariant($"Sharpe (rf {m.RiskFree} {m.RiskFreeRate:P2})"), m.Sharpe, b.Sharpe, "0.00");
         Row("Sortino", m.Sortino, b.Sortino, "0.00");
         Row("max drawdown", m.MaxDrawdown.Depth, b.MaxDrawdown.Depth, "P2");
         Row("Calmar", m.Calmar, b.Calmar, "0.00");

@@ -2,7 +2,10 @@ using TreasuryArena.Core.Backtesting;
 
 namespace TreasuryArena.Cli;
 
-/// <summary>The <c>arena backtest --json</c> object.</summary>
+/// <summary>
+/// The <c>arena backtest --json</c> object. Ratios follow <c>RatioRules</c>: null when undefined (the reason in
+/// <c>undefined_ratios</c>); <c>risk_free</c> names the rate the excess returns use and <c>risk_free_rate</c> its average.
+/// </summary>
 internal sealed record BacktestSummary(
     string Strategy,
     IReadOnlyDictionary<string, string> Parameters,
@@ -18,12 +21,16 @@ internal sealed record BacktestSummary(
     double TotalReturn,
     double Cagr,
     double Volatility,
-    double Sharpe,
-    double Sortino,
+    double? Sharpe,
+    double? Sortino,
     double MaxDrawdown,
-    double Calmar,
+    double? Calmar,
     double? Beta,
     double? Alpha,
+    double? InformationRatio,
+    string RiskFree,
+    double RiskFreeRate,
+    IReadOnlyDictionary<string, string> UndefinedRatios,
     int Trades,
     double FeesPaid,
     double SlippagePaid,
@@ -54,6 +61,10 @@ internal sealed record BacktestSummary(
             m.Calmar,
             m.Beta,
             m.Alpha,
+            m.InformationRatio,
+            m.RiskFree,
+            m.RiskFreeRate,
+            m.UndefinedRatios,
             run.Result.TradeCount,
             run.Result.FeesPaid,
             run.Result.SlippagePaid,

@@ -115,7 +115,8 @@ internal static partial class CliCommands
         }
 
         var firstWeek = end.AddDays(-7 * (weeks - 1));
-        var inception = firstWeek.AddDays(-63); // nine weeks of proving before the replay: the gates need 30 days
+        // Thirteen weeks of proving before the replay: promotion needs a 90-day record with a defined Sharpe (RatioRules).
+        var inception = firstWeek.AddDays(-91);
         var keys = new List<DemoKey>();
         const string church = "Grace Community Church";
 
@@ -293,7 +294,7 @@ internal static partial class CliCommands
         var tokens = new Table().Title("Strategy tokens").AddColumns("symbol", "strategy", "status", "NAV", "since inception", "supply", "holders", "backtest Sharpe");
         foreach (var t in s.Tokens)
         {
-            tokens.AddRow(t.Symbol, t.Strategy, t.Status, Inv($"{t.Nav:0.0000}"), Inv($"{t.ReturnSinceInception:P1}"), Inv($"{t.Supply:N2}"), Inv($"{t.Holders}"), t.BacktestSharpe is { } b ? Inv($"{b:0.00}") : "-");
+            tokens.AddRow(t.Symbol, t.Strategy, t.Status, Inv($"{t.Nav:0.0000}"), Inv($"{t.ReturnSinceInception:P1}"), Inv($"{t.Supply:N2}"), Inv($"{t.Holders}"), t.BacktestSharpe is { } b ? Inv($"{b:0.00}") : "—");
         }
 
         AnsiConsole.Write(tokens);

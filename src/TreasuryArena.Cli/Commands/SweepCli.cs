@@ -125,10 +125,10 @@ internal static class SweepCli
             {
                 var row = new List<string> { (++rank).ToString(Inv) };
                 row.AddRange(axes.Select(a => p.Parameters.First(kv => kv.Key.Equals(a.Key, StringComparison.OrdinalIgnoreCase)).Value));
-                row.Add(p.InSample.Sharpe.ToString("0.00", Inv));
+                row.Add(p.InSample.Sharpe?.ToString("0.00", Inv) ?? "—");
                 row.Add(p.InSample.Cagr.ToString("P1", Inv));
                 row.Add(p.InSample.MaxDrawdown.ToString("P1", Inv));
-                row.Add(p.OutOfSample?.Sharpe.ToString("0.00", Inv) ?? "-");
+                row.Add(p.OutOfSample is null ? "-" : p.OutOfSample.Sharpe?.ToString("0.00", Inv) ?? "—");
                 row.Add(p.OutOfSample?.Cagr.ToString("P1", Inv) ?? "-");
                 row.Add(p.OutOfSample?.MaxDrawdown.ToString("P1", Inv) ?? "-");
                 row.Add(p.InSample.Trades.ToString(Inv));
@@ -138,9 +138,9 @@ internal static class SweepCli
             AnsiConsole.Write(table);
         }
 
-        if (report.Folds.Count > 1 && report.OutOfSampleChained.Count > 0)
+        if (report.Folds.Count > 1 && report.OutOfSampleChained.Where(s => s.Sharpe is not null).ToList() is { Count: > 0 } defined)
         {
-            var mean = report.OutOfSampleChained.Average(s => s.Sharpe);
+            var mean = defined.Average(s => s.Sharpe!.Value);
             AnsiConsole.MarkupLine(Markup.Escape(FormattableString.Invariant($"walk-forward: mean out-of-sample Sharpe of each fold's best in-sample point = {mean:0.00}")));
         }
     }

@@ -10,6 +10,7 @@ using TreasuryArena.Core.Wallets;
 using TreasuryArena.Core.Wallets.Optimization;
 using TreasuryArena.Core.Wallets.Proposals;
 using TreasuryArena.Infrastructure.Storage;
+using TreasuryArena.Server.Endpoints;
 
 namespace TreasuryArena.Cli;
 
@@ -36,16 +37,21 @@ internal static partial class CliCommands
         cmd.Options.Add(json);
         cmd.SetAction(async (parse, ct) => await WithRuntimeAsync(parse.GetValue(db), async rt =>
         {
+            // The same 90-day figures as the API's token list (TokenInsights over the stored NAV rows): return_90d is the
+            // NAV change over 90 days; the optimizer's annualised mean return is named as such.
             var universe = await rt.UniverseAsync(null, ct);
             var rows = new List<TokenListRow>();
             foreach (var t in rt.Ledger.ListTokens())
             {
-                var last = await rt.NavStore.HistoryAsync(t.Token.Symbol, 1, ct);
-                var backing = await rt.NavStore.FindBackingAsync(t.Token.Symbol, ct);
+                var stored = await TokenInsights.LoadAsync(rt.NavStore, t.Token.Symbol, full: t.Token.Status == TokenStatus.Proving, ct);
+                var summary = TokenInsights.Summarise(t, stored, rt.RiskFree);
                 universe.Tokens.TryGetValue(t.Token.Symbol, out var m);
+                var proving = t.Token.Status == TokenStatus.Proving && stored.Rows.Count > 0
+                    ? rt.Nav.EvaluateProving([.. stored.Rows.Select(r => (r.Date, r.Nav))], t.Token.InceptionDate, stored.Rows[^1].Date).Reason
+                    : null;
                 rows.Add(new TokenListRow(t.Token.Symbol, t.Token.Status.ToString().ToLowerInvariant(), t.NavPerShare.Value, t.Supply.Value, t.HolderCount,
-                    backing?.Strategy ?? t.Token.StrategyId, t.Token.InceptionDate, last.Count > 0 ? last[0].Date : null,
-                    last.Count > 0 ? last[0].Drawdown : null, m?.AnnualReturn, m?.Volatility, m?.Sharpe, m?.MaxDrawdown));
+                    stored.Strategy ?? t.Token.StrategyId, t.Token.InceptionDate, summary.NavDate, summary.Drawdown, summary.Return90d, m?.MeanReturnAnnualised,
+                    summary.Volatility90d, summary.Sharpe90d, summary.MaxDrawdown90d, summary.RiskFree, summary.RiskFreeRate90d, proving));
             }
 
             if (parse.GetValue(json) || Console.IsOutputRedirected)
@@ -54,14 +60,20 @@ internal static partial class CliCommands
                 return 0;
             }
 
-            var table = new Table().AddColumns("symbol", "status", "strategy", "NAV", "supply", "holders", "NAV date", "90d return", "90d vol", "90d Sharpe", "90d MDD");
+            var table = new Table().AddColumns("symbol", "status", "strategy", "NAV", "supply", "holders", "NAV date", "90d change", "90d mean return (annualised)", "90d vol", "90d Sharpe", "90d MDD");
             foreach (var r in rows)
             {
                 table.AddRow(r.Symbol, r.Status, r.Strategy, Inv($"{r.Nav:0.0000}"), Inv($"{r.Supply:N2}"), Inv($"{r.Holders}"), r.NavDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-",
-                    Pct(r.Return90d), Pct(r.Volatility90d), r.Sharpe90d is { } s ? Inv($"{s:0.00}") : "-", Pct(r.MaxDrawdown90d));
+                    Pct(r.Return90d), Pct(r.MeanReturnAnnualised90d), Pct(r.Volatility90d), r.Sharpe90d is { } s ? Inv($"{s:0.00}") : "—", Pct(r.MaxDrawdown90d));
             }
 
             AnsiConsole.Write(table);
+            var rate = rows.FirstOrDefault(r => r.RiskFreeRate90d is not null);
+            Console.WriteLine(Inv($"Sharpe over {rt.RiskFree.Name}{(rate is null ? "" : Inv($" ({rate.RiskFreeRate90d:P2} a year over the window)"))}; — = undefined (under 90 returns, or volatility of excess returns below 0.5% a year)."));
+            foreach (var r in rows.Where(r => r.ProvingReason is not null))
+            {
+                Console.WriteLine($"{r.Symbol}: {r.ProvingReason}");
+            }
             return 0;
         }, ct));
 
@@ -109,7 +121,7 @@ internal static partial class CliCommands
             else
             {
                 Console.WriteLine(Inv($"issued {issue.Symbol} (proving) backed by {issue.Strategy}, inception {issue.Inception:yyyy-MM-dd}, NAV {issue.InitialNav:0.00}, performance hurdle {FeeSchedule.HurdleName(h)}") +
-                    (issue.BacktestFrom is { } bf ? Inv($"; backtest {bf:yyyy-MM-dd}..{issue.BacktestTo:yyyy-MM-dd}: return {issue.BacktestTotalReturn:P1}, Sharpe {issue.BacktestSharpe:0.00}, max drawdown {issue.BacktestMaxDrawdown:P1}") : "; no backtest (no history before inception)"));
+                    (issue.BacktestFrom is { } bf ? Inv($"; backtest {bf:yyyy-MM-dd}..{issue.BacktestTo:yyyy-MM-dd}: return {issue.BacktestTotalReturn:P1}, Sharpe {(issue.BacktestSharpe is { } bs ? Inv($"{bs:0.00}") : "—")}, max drawdown {issue.BacktestMaxDrawdown:P1}") : "; no backtest (no history before inception)"));
             }
 
             return 0;
@@ -463,9 +475,13 @@ internal static partial class CliCommands
         DateOnly? NavDate,
         decimal? Drawdown,
         [property: JsonPropertyName("return_90d")] decimal? Return90d,
+        [property: JsonPropertyName("mean_return_annualised_90d")] decimal? MeanReturnAnnualised90d,
         [property: JsonPropertyName("volatility_90d")] decimal? Volatility90d,
         [property: JsonPropertyName("sharpe_90d")] decimal? Sharpe90d,
-        [property: JsonPropertyName("max_drawdown_90d")] decimal? MaxDrawdown90d);
+        [property: JsonPropertyName("max_drawdown_90d")] decimal? MaxDrawdown90d,
+        [property: JsonPropertyName("risk_free")] string? RiskFree,
+        [property: JsonPropertyName("risk_free_rate_90d")] decimal? RiskFreeRate90d,
+        string? ProvingReason);
 
     private sealed record SuggestionDto(
         string Address,

@@ -123,7 +123,9 @@ public static class Backtester
             benchmark[i] = options.Capital * close[start + i] / close[start];
         }
 
-        var metricsOptions = new MetricsOptions { PeriodsPerYear = data.PeriodsPerYear };
+        // Excess returns over the T-bill the frame carries (as of each bar, FRED DTB3); none without it (synthetic frames).
+        var riskFree = data.HasAux(AuxSeries.TBill) ? RiskFreeCurve.TBill3m(data.Dates, data.Aux(AuxSeries.TBill)) : RiskFreeCurve.None;
+        var metricsOptions = new MetricsOptions { PeriodsPerYear = data.PeriodsPerYear, RiskFree = riskFree };
         var metrics = PerformanceMetrics.Compute(result.Equity, result.Dates, metricsOptions, benchmark);
         var benchmarkMetrics = PerformanceMetrics.Compute(benchmark, result.Dates, metricsOptions);
         return new BacktestRun(strategy, options, result, metrics, data.Assets[b].Symbol, benchmark, benchmarkMetrics);

@@ -95,7 +95,7 @@ public static class ParameterSweep
                     else
                     {
                         Interlocked.Increment(ref runs);
-                        var key = double.IsNaN(score.Sharpe) ? double.NegativeInfinity : score.Sharpe;
+                        var key = score.Sharpe ?? double.NegativeInfinity;
                         lock (gate)
                         {
                             if (best.Count < top)
@@ -202,10 +202,13 @@ public static class ParameterSweep
             result.Dates[^1],
             PerformanceMetrics.TotalReturn(returns),
             PerformanceMetrics.Cagr(returns, ppy),
-            PerformanceMetrics.Sharpe(returns, 0, ppy),
+            RatioRules.Sharpe(returns, RiskFreeOf(frame).PerPeriod(result.Dates), ppy).Value,
             PerformanceMetrics.MaxDrawdown(returns).Depth,
             result.TradeCount);
     }
+
+    private static RiskFreeCurve RiskFreeOf(BarData frame) =>
+        frame.HasAux(AuxSeries.TBill) ? RiskFreeCurve.TBill3m(frame.Dates, frame.Aux(AuxSeries.TBill)) : RiskFreeCurve.None;
 
     private static List<(DateOnly IsFrom, DateOnly IsTo, DateOnly OosFrom, DateOnly OosTo)> Spans(BarData frame, int start, int end, int folds)
     {

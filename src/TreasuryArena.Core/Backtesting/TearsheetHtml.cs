@@ -38,19 +38,19 @@ public static class TearsheetHtml
             .Append("</p>");
 
         sb.Append("<h2>Metrics</h2><table><tr><th>metric</th><th>strategy</th><th>benchmark ").Append(E(run.BenchmarkAsset)).Append("</th></tr>");
-        void Row(string name, double s, double bm, string fmt) => sb.Append(Inv, $"<tr><td>{E(name)}</td><td>{E(s.ToString(fmt, Inv))}</td><td>{E(bm.ToString(fmt, Inv))}</td></tr>");
+        void Row(string name, double? s, double? bm, string fmt) => sb.Append(Inv, $"<tr><td>{E(name)}</td><td>{E(s?.ToString(fmt, Inv) ?? "—")}</td><td>{E(bm?.ToString(fmt, Inv) ?? "—")}</td></tr>");
         Row("final equity", r.FinalEquity, run.Benchmark[^1], "N2");
         Row("total return", m.TotalReturn, b.TotalReturn, "P2");
         Row("CAGR", m.Cagr, b.Cagr, "P2");
         Row("annual volatility", m.AnnualVolatility, b.AnnualVolatility, "P2");
-        Row("Sharpe (rf 0)", m.Sharpe, b.Sharpe, "0.00");
+        Row(FormattableString.Invariant($"Sharpe (rf {m.RiskFree} {m.RiskFreeRate:P2})"), m.Sharpe, b.Sharpe, "0.00");
         Row("Sortino", m.Sortino, b.Sortino, "0.00");
         Row("max drawdown", m.MaxDrawdown.Depth, b.MaxDrawdown.Depth, "P2");
         Row("Calmar", m.Calmar, b.Calmar, "0.00");
         Row("daily VaR 5%", m.ValueAtRisk, b.ValueAtRisk, "P2");
         Row("daily CVaR 5%", m.ConditionalValueAtRisk, b.ConditionalValueAtRisk, "P2");
         Row("hit rate", m.HitRate, b.HitRate, "P1");
-        sb.Append(Inv, $"<tr><td>beta / alpha vs benchmark</td><td>{E((m.Beta ?? double.NaN).ToString("0.00", Inv))} / {E((m.Alpha ?? double.NaN).ToString("P2", Inv))}</td><td></td></tr>");
+        sb.Append(Inv, $"<tr><td>beta / alpha vs benchmark</td><td>{E(m.Beta?.ToString("0.00", Inv) ?? "—")} / {E(m.Alpha?.ToString("P2", Inv) ?? "—")}</td><td></td></tr>");
         sb.Append(Inv, $"<tr><td>trades</td><td>{r.TradeCount}</td><td>0</td></tr>");
         sb.Append(Inv, $"<tr><td>fees paid</td><td>{r.FeesPaid:N2}</td><td>0</td></tr>");
         sb.Append(Inv, $"<tr><td>slippage cost</td><td>{r.SlippagePaid:N2}</td><td>0</td></tr></table>");

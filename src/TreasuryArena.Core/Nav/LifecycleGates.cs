@@ -5,14 +5,19 @@ namespace TreasuryArena.Core.Nav;
 /// <summary>
 /// The lifecycle rules, applied by the NAV engine after each day's NAV:
 /// a <c>proving</c> token is promoted to <c>active</c> once its paper track record is at least
-/// <see cref="LifecycleOptions.MinProvingDays"/> long, its Sharpe is at least <see cref="LifecycleOptions.MinSharpe"/>
+/// <see cref="LifecycleOptions.MinProvingDays"/> long, its Sharpe over the T-bill is defined (at least 90 daily returns
+/// and volatility above the floor of <c>Quant.RatioRules</c>) and at least <see cref="LifecycleOptions.MinSharpe"/>
 /// and its max drawdown is no deeper than <see cref="LifecycleOptions.MaxDrawdown"/>;
 /// an <c>active</c> token whose NAV falls <see cref="LifecycleOptions.BreakerDrawdown"/> or more below its peak
 /// (the high since inception, or since an admin last resumed it) is paused: buys stop, sells stay open.
 /// </summary>
 public static class LifecycleGates
 {
-    public static LifecycleDecision EvaluateProving(int trackRecordDays, decimal? sharpe, decimal maxDrawdown, LifecycleOptions options)
+    /// <summary>
+    /// The promotion gate. <paramref name="sharpe"/> is null when undefined under <c>RatioRules</c> (too few returns, volatility
+    /// below the floor); <paramref name="sharpeUndefined"/> says why, and the token keeps proving with that reason.
+    /// </summary>
+    public static LifecycleDecision EvaluateProving(int trackRecordDays, decimal? sharpe, decimal maxDrawdown, LifecycleOptions options, string? sharpeUndefined = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
@@ -23,7 +28,7 @@ public static class LifecycleGates
 
         if (sharpe is not { } s || s < options.MinSharpe)
         {
-            failures.Add(sharpe is { } v ? F($"Sharpe {v:0.00} < {options.MinSharpe:0.00}") : "Sharpe not yet measurable");
+            failures.Add(sharpe is { } v ? F($"Sharpe {v:0.00} < {options.MinSharpe:0.00}") : "Sharpe undefined (" + (sharpeUndefined ?? "not measurable") + ")");
         }
 
         if (maxDrawdown > options.MaxDrawdown)

@@ -5,10 +5,13 @@ public sealed record LifecycleOptions
 {
     public const string SectionName = "Tokens:Lifecycle";
 
-    /// <summary>Days of paper track record before a proving token can be promoted (default 30).</summary>
-    public int MinProvingDays { get; init; } = 30;
+    /// <summary>
+    /// Days of paper track record before a proving token can be promoted (default 90: the Sharpe that decides needs
+    /// <c>RatioRules.MinObservationsToDecide</c> = 90 daily returns whatever this is set to).
+    /// </summary>
+    public int MinProvingDays { get; init; } = 90;
 
-    /// <summary>Lowest annualised Sharpe of the track record that promotes (default 0.5).</summary>
+    /// <summary>Lowest annualised Sharpe (over the T-bill) of the track record that promotes (default 0.5).</summary>
     public decimal MinSharpe { get; init; } = 0.5m;
 
     /// <summary>Deepest max drawdown of the track record that still promotes, positive fraction (default 30%).</summary>
@@ -16,7 +19,4 @@ public sealed record LifecycleOptions
 
     /// <summary>Drawdown from the high-water mark that pauses buys of an active token (default 20%).</summary>
     public decimal BreakerDrawdown { get; init; } = 0.20m;
-
-    /// <summary>Annual risk-free rate used for the Sharpe ratios (default 0).</summary>
-    public decimal RiskFreeRate { get; init; }
 }

@@ -13,8 +13,9 @@ namespace TreasuryArena.Core.Nav;
 /// next bar, fees and slippage of the engine) → its unit value → the pre-fee NAV = previous NAV × unit-value ratio
 /// (rounded down to the share-price scale) → the ledger revalues the fund at that NAV → the ledger accrues the fees
 /// (management daily, performance at crystallisation; only outstanding shares pay) → the NAV per share after fees →
-/// one performance-history row (NAV, daily return, drawdown from the high-water mark, rolling 90-day Sharpe and
-/// volatility) → the lifecycle gates (promotion of proving tokens, the drawdown breaker of active ones).
+/// one performance-history row (NAV, daily return, drawdown from the high-water mark, rolling 90-day Sharpe over the
+/// T-bill and volatility) → the lifecycle gates (promotion of proving tokens, the drawdown breaker of active ones; a
+/// proving token that is not promoted keeps the reason, reported in its <see cref="NavTokenReport.Note"/>).
 /// <para>Catch-up: <see cref="RunAsync"/> processes every missing date of every token up to the target date, in date
 /// order, all tokens of a date together (their ledger commands share group commits). A date already stored is never
 /// processed again, and every ledger command carries an idempotency key derived from token and date, so a repeated or
@@ -26,6 +27,7 @@ public sealed class NavEngine(
     IBackingPortfolioFactory portfolios,
     LifecycleOptions options,
     TimeProvider time,
+    RiskFreeCurve? riskFree = null,
     HurdleRates? hurdles = null) : IDisposable
 {
     public const string EngineActor = "nav-engine";
@@ -36,6 +38,9 @@ public sealed class NavEngine(
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     public LifecycleOptions Options => options;
+
+    /// <summary>The risk-free curve of the Sharpe ratios (the stored 90-day one and the promotion gate's).</summary>
+    public RiskFreeCurve RiskFree { get; } = riskFree ?? RiskFreeCurve.None;
 
     public void Dispose() => _gate.Dispose();
 
@@ -75,8 +80,10 @@ public sealed class NavEngine(
             var reports = runs.Select(r =>
             {
                 var status = ledger.GetToken(r.Backing.Symbol)?.Token.Status.ToString().ToLowerInvariant() ?? "unknown";
+                // A proving token says why it was not promoted (too short a record, an undefined or low Sharpe, a deep drawdown).
+                var note = notes.GetValueOrDefault(r.Backing.Symbol) ?? (status == "proving" ? r.ProvingReason : null);
                 return new NavTokenReport(r.Backing.Symbol, status, written.GetValueOrDefault(r.Backing.Symbol), r.LastDate, r.LastNav,
-                    events[r.Backing.Symbol], notes.GetValueOrDefault(r.Backing.Symbol));
+                    events[r.Backing.Symbol], note);
             }).ToList();
             return new NavRunReport(to, written.Values.Sum(), reports);
         }
@@ -196,7 +203,7 @@ public sealed class NavEngine(
             if (!_runs.TryGetValue(backing.Symbol, out var run))
             {
                 var rows = await store.HistoryAsync(backing.Symbol, null, ct);
-                run = new TokenRun(backing, portfolios.Create(backing), rows, options.RiskFreeRate);
+                run = new TokenRun(backing, portfolios.Create(backing), rows, RiskFree);
                 _runs[backing.Symbol] = run;
             }
 
@@ -341,13 +348,16 @@ public sealed class NavEngine(
             var days = date.DayNumber - run.Backing.Inception.DayNumber;
             if (days < options.MinProvingDays)
             {
+                run.ProvingReason = LifecycleGates.EvaluateProving(days, null, 0m, options, "track record too short").Reason;
                 return null;
             }
 
-            var returns = run.ReturnsSinceInception();
-            var sharpe = NavTrack.ToDecimal(PerformanceMetrics.Sharpe(returns, Returns.PerPeriodRate((double)options.RiskFreeRate, PeriodsPerYear), PeriodsPerYear));
-            var mdd = NavTrack.ToDecimal(-PerformanceMetrics.MaxDrawdown(returns).Depth) ?? 0m;
-            decision = LifecycleGates.EvaluateProving(days, sharpe, mdd, options);
+            decision = EvaluateProving(run.Navs, run.Backing.Inception, date);
+            if (decision.Action == LifecycleAction.None)
+            {
+                run.ProvingReason = decision.Reason;
+            }
+
             to = TokenStatus.Active;
         }
         else if (status == TokenStatus.Active)
@@ -376,6 +386,33 @@ public sealed class NavEngine(
         return ev;
     }
 
+    /// <summary>
+    /// The promotion gate of a proving token on <paramref name="asOf"/> over its NAV track record (ascending, from
+    /// inception to <paramref name="asOf"/>): the Sharpe of daily returns over the T-bill since inception under
+    /// <see cref="RatioRules"/> with <see cref="RatioRules.MinObservationsToDecide"/> returns (undefined: the token keeps
+    /// proving and the reason says why), the max drawdown, and the track-record length.
+    /// </summary>
+    public LifecycleDecision EvaluateProving(IReadOnlyList<(DateOnly Date, decimal Nav)> track, DateOnly inception, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        var points = track.Where(p => p.Date <= asOf).ToList();
+        var returns = new double[Math.Max(0, points.Count - 1)];
+        for (var i = 1; i < points.Count; i++)
+        {
+            returns[i - 1] = (double)((points[i].Nav / points[i - 1].Nav) - 1m);
+        }
+
+        var rf = RiskFree.PerPeriod(points.Select(p => p.Date).ToList());
+        var sharpe = RatioRules.Sharpe(returns, rf, PeriodsPerYear, RatioRules.MinObservationsToDecide);
+        var mdd = NavTrack.ToDecimal(-PerformanceMetrics.MaxDrawdown(returns).Depth) ?? 0m;
+        var days = asOf.DayNumber - inception.DayNumber;
+        return LifecycleGates.EvaluateProving(days, sharpe.Value is { } s ? NavTrack.ToDecimal(s) : null, mdd, options, sharpe.Reason);
+    }
+
+    /// <summary>Why each proving token was not promoted at its last NAV step in this process (symbol → reason).</summary>
+    public IReadOnlyDictionary<string, string> ProvingReasons =>
+        _runs.Values.Where(r => r.ProvingReason is not null).ToDictionary(r => r.Backing.Symbol, r => r.ProvingReason!, StringComparer.Ordinal);
+
     /// <summary>Runs a lifecycle change while no NAV step runs (the step reads and drops the same token runs).</summary>
     private async Task<T> GatedAsync<T>(Func<Task<T>> change, CancellationToken ct)
     {
@@ -397,16 +434,16 @@ public sealed class NavEngine(
 
     private sealed class TokenRun
     {
-        private readonly List<decimal> _navs = [];
+        private readonly List<(DateOnly Date, decimal Nav)> _navs = [];
 
-        public TokenRun(TokenBacking backing, IBackingPortfolio portfolio, IReadOnlyList<NavHistoryRow> rows, decimal riskFreeRate)
+        public TokenRun(TokenBacking backing, IBackingPortfolio portfolio, IReadOnlyList<NavHistoryRow> rows, RiskFreeCurve riskFree)
         {
             Backing = backing;
             Portfolio = portfolio;
-            Track = NavTrack.Restore(backing.Symbol, rows.Count > NavTrack.Window + 1 ? rows.Skip(rows.Count - NavTrack.Window - 1) : rows, riskFreeRate);
+            Track = NavTrack.Restore(backing.Symbol, rows.Count > NavTrack.Window + 1 ? rows.Skip(rows.Count - NavTrack.Window - 1) : rows, riskFree);
             foreach (var row in rows)
             {
-                _navs.Add(row.Nav);
+                _navs.Add((row.Date, row.Nav));
                 if (row.Date >= backing.BreakerReference)
                 {
                     PeakSinceReference = Math.Max(PeakSinceReference, row.Nav);
@@ -450,13 +487,19 @@ public sealed class NavEngine(
         /// <summary>The last NAV after a fee taken on its date once its row was stored.</summary>
         public void ReviseLast(decimal nav)
         {
-            _navs[^1] = nav;
+            _navs[^1] = (_navs[^1].Date, nav);
             LastNav = nav;
         }
 
+        /// <summary>Why the token was not promoted at its last gate (null once promoted or before any gate).</summary>
+        public string? ProvingReason { get; set; }
+
+        /// <summary>The NAV track record since inception, ascending.</summary>
+        public IReadOnlyList<(DateOnly Date, decimal Nav)> Navs => _navs;
+
         public void Record(DateOnly date, decimal nav, decimal unit)
         {
-            _navs.Add(nav);
+            _navs.Add((date, nav));
             LastDate = date;
             LastNav = nav;
             LastUnit = unit;
@@ -464,17 +507,6 @@ public sealed class NavEngine(
             {
                 PeakSinceReference = Math.Max(PeakSinceReference, nav);
             }
-        }
-
-        public double[] ReturnsSinceInception()
-        {
-            var r = new double[Math.Max(0, _navs.Count - 1)];
-            for (var i = 1; i < _navs.Count; i++)
-            {
-                r[i - 1] = (double)((_navs[i] / _navs[i - 1]) - 1m);
-            }
-
-            return r;
         }
     }
 }

@@ -4,8 +4,10 @@ namespace TreasuryArena.Core.Nav;
 
 /// <summary>
 /// A token's running performance record: appends one NAV a day and produces the history row (daily return, drawdown
-/// from the high-water mark, rolling 90-day Sharpe and volatility from the quant library, annualised with 365 periods).
-/// Restorable from the stored rows, so a catch-up continues exactly where the last run stopped.
+/// from the high-water mark, rolling 90-day volatility and Sharpe from the quant library, annualised with 365 periods).
+/// The Sharpe is over the risk-free curve (the T-bill, causal: each day earns the rate known the day before) and follows
+/// <see cref="RatioRules"/>: null when undefined. Restorable from the stored rows, so a catch-up continues exactly where
+/// the last run stopped.
 /// </summary>
 public sealed class NavTrack
 {
@@ -14,16 +16,17 @@ public sealed class NavTrack
 
     private const double PeriodsPerYear = 365;
 
-    private readonly Queue<decimal> _navs = new(Window + 1);
+    private readonly Queue<(DateOnly Date, decimal Nav)> _navs = new(Window + 1);
     private readonly double[] _returns = new double[Window];
-    private readonly double _riskFreePerDay;
+    private readonly double[] _riskFree = new double[Window];
+    private readonly RiskFreeCurve _riskFreeCurve;
     private decimal _highWaterMarkBeforeLast;
 
-    public NavTrack(string symbol, decimal riskFreeRate = 0m)
+    public NavTrack(string symbol, RiskFreeCurve? riskFree = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
         Symbol = symbol;
-        _riskFreePerDay = Returns.PerPeriodRate((double)riskFreeRate, PeriodsPerYear);
+        _riskFreeCurve = riskFree ?? RiskFreeCurve.None;
     }
 
     public string Symbol { get; }
@@ -35,10 +38,10 @@ public sealed class NavTrack
     public decimal HighWaterMark { get; private set; }
 
     /// <summary>Rebuilds the record from stored rows (ascending); only the last <see cref="Window"/> + 1 matter.</summary>
-    public static NavTrack Restore(string symbol, IEnumerable<NavHistoryRow> rows, decimal riskFreeRate = 0m)
+    public static NavTrack Restore(string symbol, IEnumerable<NavHistoryRow> rows, RiskFreeCurve? riskFree = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var track = new NavTrack(symbol, riskFreeRate);
+        var track = new NavTrack(symbol, riskFree);
         foreach (var row in rows)
         {
             track.Push(row.Date, row.Nav);
@@ -72,19 +75,20 @@ public sealed class NavTrack
         if (_navs.Count == Window + 1)
         {
             var i = 0;
-            decimal? p = null;
+            (DateOnly Date, decimal Nav)? p = null;
             foreach (var v in _navs)
             {
                 if (p is { } pv)
                 {
-                    _returns[i++] = (double)((v / pv) - 1m);
+                    _returns[i] = (double)((v.Nav / pv.Nav) - 1m);
+                    _riskFree[i++] = _riskFreeCurve.DailyRate(pv.Date) * (v.Date.DayNumber - pv.Date.DayNumber);
                 }
 
                 p = v;
             }
 
             vol = ToDecimal(PerformanceMetrics.AnnualVolatility(_returns, PeriodsPerYear));
-            sharpe = ToDecimal(PerformanceMetrics.Sharpe(_returns, _riskFreePerDay, PeriodsPerYear));
+            sharpe = RatioRules.Sharpe(_returns, _riskFree, PeriodsPerYear, Window).Value is { } s ? ToDecimal(s) : null;
         }
 
         return new NavHistoryRow(Symbol, date, nav, Round(dailyReturn, 10), HighWaterMark, Round(drawdown, 10), sharpe, vol, grossNav, supply, managementFee, performanceFee);
@@ -110,7 +114,7 @@ public sealed class NavTrack
         }
 
         var navs = _navs.ToArray();
-        navs[^1] = nav;
+        navs[^1] = (navs[^1].Date, nav);
         _navs.Clear();
         foreach (var v in navs)
         {
@@ -119,7 +123,7 @@ public sealed class NavTrack
 
         LastNav = nav;
         HighWaterMark = Math.Max(_highWaterMarkBeforeLast, nav);
-        var dailyReturn = navs.Length > 1 ? (nav / navs[^2]) - 1m : last.DailyReturn;
+        var dailyReturn = navs.Length > 1 ? (nav / navs[^2].Nav) - 1m : last.DailyReturn;
         return last with
         {
             Nav = nav,
@@ -132,7 +136,7 @@ public sealed class NavTrack
 
     private void Push(DateOnly date, decimal nav)
     {
-        _navs.Enqueue(nav);
+        _navs.Enqueue((date, nav));
         while (_navs.Count > Window + 1)
         {
             _navs.Dequeue();

@@ -18,7 +18,8 @@ public sealed class TokenIssuer(LedgerService ledger, INavStore store, BackingPo
 {
     public static readonly decimal InitialNav = 1m;
 
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+    // Strict numbers: an undefined ratio is null, never the string "NaN" (the metrics never produce one).
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     /// <summary>Issues a token with the default name and <see cref="InitialNav"/> (see the full overload).</summary>
     public Task<TokenIssue> IssueAsync(string strategy, string symbol, IReadOnlyDictionary<string, string>? parameters, DateOnly? inception, CancellationToken ct) =>
@@ -90,6 +91,11 @@ public sealed class TokenIssuer(LedgerService ledger, INavStore store, BackingPo
                 ["cagr"] = run.Metrics.Cagr,
                 ["volatility"] = run.Metrics.AnnualVolatility,
                 ["sharpe"] = run.Metrics.Sharpe,
+                ["sortino"] = run.Metrics.Sortino,
+                ["calmar"] = run.Metrics.Calmar,
+                ["risk_free"] = run.Metrics.RiskFree,
+                ["risk_free_rate"] = run.Metrics.RiskFreeRate,
+                ["undefined_ratios"] = run.Metrics.UndefinedRatios,
                 ["max_drawdown"] = run.Metrics.MaxDrawdown.Depth,
                 ["trades"] = run.Result.TradeCount,
                 ["fees_paid"] = run.Result.FeesPaid,
@@ -102,7 +108,7 @@ public sealed class TokenIssuer(LedgerService ledger, INavStore store, BackingPo
 
         return new TokenIssue(canonical, definition.Name, date, nav, run?.From, run?.To,
             run is null ? null : NavTrack.ToDecimal(run.Metrics.TotalReturn),
-            run is null ? null : NavTrack.ToDecimal(run.Metrics.Sharpe),
+            run?.Metrics.Sharpe is { } sharpe ? NavTrack.ToDecimal(sharpe) : null,
             run is null ? null : NavTrack.ToDecimal(-run.Metrics.MaxDrawdown.Depth));
     }
 }

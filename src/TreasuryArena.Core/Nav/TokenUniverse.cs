@@ -7,8 +7,10 @@ namespace TreasuryArena.Core.Nav;
 
 /// <summary>
 /// The token analytics of one optimizer run, computed once and shared by every wallet: each token's return,
-/// volatility, Sharpe and max drawdown over the lookback (quant library, 365 periods a year), the expected returns
-/// (arithmetic mean × 365, the same basis as the Sharpe filter) and the Ledoit–Wolf shrunk covariance of the daily
+/// volatility, Sharpe (over the T-bill, under <see cref="RatioRules"/> with 90 returns: null when undefined) and max
+/// drawdown over the lookback (quant library, 365 periods a year), the expected returns (arithmetic mean × 365, the
+/// same basis as the Sharpe filter; max Sharpe's risk-free rate is the T-bill's average over the same lookback, so
+/// the two are in excess of the same rate) and the Ledoit–Wolf shrunk covariance of the daily
 /// NAV returns (90 observations of up to 50 tokens make a sample covariance too noisy to optimise on). Max Sharpe is the
 /// quant library's convex max-Sharpe solver with box bounds. This is the analytics → decimal boundary of the wallet side:
 /// every figure leaves here rounded to 6 decimals.
@@ -23,9 +25,11 @@ public sealed class TokenUniverse : ITokenUniverse
     private readonly double[] _cov;
     private readonly double _rf;
 
-    private TokenUniverse(DateOnly asOf, string[] assets, double[] mu, double[] cov, double rf, Dictionary<string, TokenMetrics> tokens, IReadOnlyList<string> notes)
+    private TokenUniverse(DateOnly asOf, string[] assets, double[] mu, double[] cov, double rf, string riskFree, Dictionary<string, TokenMetrics> tokens, IReadOnlyList<string> notes)
     {
         AsOf = asOf;
+        RiskFree = riskFree;
+        RiskFreeRate = D(rf);
         _assets = assets;
         _index = assets.Select((a, i) => (a, i)).ToDictionary(x => x.a, x => x.i, StringComparer.Ordinal);
         _mu = mu;
@@ -36,6 +40,12 @@ public sealed class TokenUniverse : ITokenUniverse
     }
 
     public DateOnly AsOf { get; }
+
+    /// <summary>Which risk-free rate the Sharpe ratios and max Sharpe use (<c>tbill-3m</c> or <c>none</c>).</summary>
+    public string RiskFree { get; }
+
+    /// <summary>Its average over the lookback, annualised (× 365 of the daily simple rate).</summary>
+    public decimal RiskFreeRate { get; }
 
     public IReadOnlyDictionary<string, TokenMetrics> Tokens { get; }
 
@@ -70,10 +80,14 @@ public sealed class TokenUniverse : ITokenUniverse
             series.Add(new TimeSeries(symbol, window.Select(r => r.Date).ToArray(), window.Select(r => (double)r.Nav).ToArray()));
         }
 
-        var rf = (double)options.RiskFreeRate;
+        // The risk-free rate of each day of the lookback, as known on the day before (causal: nothing after asOf).
+        var curve = options.RiskFree ?? RiskFreeCurve.None;
+        var lookbackDates = Enumerable.Range(0, options.LookbackDays + 1).Select(first.AddDays).ToList();
+        var rfDaily = curve.PerPeriod(lookbackDates);
+        var rf = RiskFreeCurve.Annualised(rfDaily, PeriodsPerYear);
         if (series.Count == 0)
         {
-            return new TokenUniverse(asOf, [], [], [], rf, new Dictionary<string, TokenMetrics>(StringComparer.Ordinal), notes);
+            return new TokenUniverse(asOf, [], [], [], rf, curve.Name, new Dictionary<string, TokenMetrics>(StringComparer.Ordinal), notes);
         }
 
         var returns = PriceTable.FromSeries(series).ToReturns();
@@ -81,7 +95,6 @@ public sealed class TokenUniverse : ITokenUniverse
         var mu = ExpectedReturns.MeanHistorical(returns, compounding: false, frequency: PeriodsPerYear);
         var cov = assets.Length > 1 ? RiskModels.LedoitWolf(returns, ShrinkageTarget.ConstantVariance, PeriodsPerYear) : RiskModels.Sample(returns, PeriodsPerYear);
         notes.AddRange(cov.Notes);
-        var rfDay = Returns.PerPeriodRate(rf, PeriodsPerYear);
         var tokens = new Dictionary<string, TokenMetrics>(StringComparer.Ordinal);
         for (var i = 0; i < assets.Length; i++)
         {
@@ -93,12 +106,12 @@ public sealed class TokenUniverse : ITokenUniverse
                 buyable,
                 D(mu[i]),
                 D(PerformanceMetrics.AnnualVolatility(r, PeriodsPerYear)),
-                D(PerformanceMetrics.Sharpe(r, rfDay, PeriodsPerYear)),
+                RatioRules.Sharpe(r, r.Length == rfDaily.Length ? rfDaily : [], PeriodsPerYear, RatioRules.MinObservationsToDecide).Value is { } sharpe ? NavTrack.ToDecimal(sharpe) : null,
                 D(-PerformanceMetrics.MaxDrawdown(r).Depth),
                 r.Length);
         }
 
-        return new TokenUniverse(asOf, assets, mu, cov.Values.ToArray(), rf, tokens, notes);
+        return new TokenUniverse(asOf, assets, mu, cov.Values.ToArray(), rf, curve.Name, tokens, notes);
     }
 
     public AllocationSolution MaxSharpe(IReadOnlyList<string> symbols, decimal maxWeight)
@@ -163,8 +176,8 @@ public sealed class TokenUniverse : ITokenUniverse
         }
 
         var vol = Math.Sqrt(Math.Max(variance, 0));
-        var sharpe = vol > 0 ? (ret - (_rf * w.Sum())) / vol : 0;
-        return new PortfolioExpectation(D(ret), D(vol), D(sharpe));
+        var sharpe = RatioRules.ExpectedSharpe(ret - (_rf * w.Sum()), vol) is { } s ? NavTrack.ToDecimal(s) : null;
+        return new PortfolioExpectation(D(ret), D(vol), sharpe);
     }
 
     private static decimal D(double value) => NavTrack.ToDecimal(value) ?? 0m;

@@ -3,7 +3,9 @@ namespace TreasuryArena.Core.Quant;
 /// <summary>
 /// Return and risk metrics, written once and reused by backtests, token pages and reports. Conventions follow
 /// empyrical (see docs/readme/03-quant.md and shared FINANCE.md): simple returns, sample volatility (ddof 1),
-/// annualisation by a periods-per-year factor, wealth path starting at 1.
+/// annualisation by a periods-per-year factor, wealth path starting at 1. The single-ratio functions
+/// (<see cref="Sharpe"/>, <see cref="Sortino"/>, <see cref="Calmar(ReadOnlySpan{double}, double)"/>) are empyrical's raw formulas (NaN for
+/// degenerate input); every figure a user sees goes through <see cref="RatioRules"/> (as <see cref="Compute"/> does).
 /// Functions taking <c>returns</c> expect simple period returns; <c>rf</c> and <c>target</c> arguments are per period.
 /// </summary>
 public static class PerformanceMetrics
@@ -63,16 +65,40 @@ public static class PerformanceMetrics
         }
 
         var ppy = options.PeriodsPerYear;
-        var rf = Returns.PerPeriodRate(options.RiskFreeRate, ppy);
-        var target = Returns.PerPeriodRate(options.SortinoTarget, ppy);
+        double[] rfs;
+        if (options.RiskFree is { } curve)
+        {
+            rfs = dates is null
+                ? throw new ArgumentException("a risk-free curve needs the dates of the returns", nameof(dates))
+                : curve.PerPeriod(dates);
+        }
+        else
+        {
+            rfs = new double[returns.Length];
+            Array.Fill(rfs, Returns.PerPeriodRate(options.RiskFreeRate, ppy));
+        }
+
+        var rf = Mean(rfs);
+        var targets = rfs;
+        if (options.SortinoTarget is { } annualTarget)
+        {
+            targets = new double[returns.Length];
+            Array.Fill(targets, Returns.PerPeriodRate(annualTarget, ppy));
+        }
+
         var dd = MaxDrawdown(returns, dates);
         var cagr = Cagr(returns, ppy);
         var (bestIndex, worstIndex) = BestWorstIndex(returns);
-        double? beta = null, alpha = null;
+        var undefined = new Dictionary<string, string>(StringComparer.Ordinal);
+        var sharpe = Keep("sharpe", RatioRules.Sharpe(returns, rfs, ppy, options.MinObservations), undefined);
+        var sortino = Keep("sortino", RatioRules.Sortino(returns, targets, ppy, options.MinObservations), undefined);
+        var calmar = Keep("calmar", RatioRules.Calmar(returns, ppy, options.MinObservations), undefined);
+        double? beta = null, alpha = null, information = null;
         if (!benchmarkReturns.IsEmpty)
         {
-            beta = Beta(returns, benchmarkReturns);
-            alpha = Alpha(returns, benchmarkReturns, rf, ppy);
+            beta = Finite(Beta(returns, benchmarkReturns));
+            alpha = Finite(Alpha(returns, benchmarkReturns, rf, ppy));
+            information = Keep("information_ratio", RatioRules.InformationRatio(returns, benchmarkReturns, ppy, options.MinObservations), undefined);
         }
 
         return new PerformanceReport
@@ -85,11 +111,11 @@ public static class PerformanceMetrics
             Cagr = cagr,
             MeanReturn = Mean(returns),
             AnnualVolatility = AnnualVolatility(returns, ppy),
-            Sharpe = Sharpe(returns, rf, ppy),
-            DownsideRisk = DownsideRisk(returns, target, ppy),
-            Sortino = Sortino(returns, target, ppy),
+            Sharpe = sharpe,
+            DownsideRisk = DownsideRisk(Minus(returns, targets), 0, ppy),
+            Sortino = sortino,
             MaxDrawdown = dd,
-            Calmar = dd.Depth < 0 ? cagr / -dd.Depth : double.NaN,
+            Calmar = calmar,
             VarLevel = options.VarLevel,
             ValueAtRisk = ValueAtRisk(returns, options.VarLevel),
             ConditionalValueAtRisk = ConditionalValueAtRisk(returns, options.VarLevel),
@@ -100,8 +126,34 @@ public static class PerformanceMetrics
             WorstDate = dates?[worstIndex + 1],
             Beta = beta,
             Alpha = alpha,
-            RiskFreeRate = options.RiskFreeRate,
+            InformationRatio = information,
+            RiskFree = options.RiskFree?.Name ?? (options.RiskFreeRate == 0 ? RiskFreeCurve.NoneName : "fixed"),
+            RiskFreeRate = options.RiskFree is null ? options.RiskFreeRate : RiskFreeCurve.Annualised(rfs, ppy),
+            UndefinedRatios = undefined,
         };
+    }
+
+    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
+
+    private static double[] Minus(ReadOnlySpan<double> returns, double[] rates)
+    {
+        var r = returns.ToArray();
+        for (var i = 0; i < r.Length; i++)
+        {
+            r[i] -= rates[i];
+        }
+
+        return r;
+    }
+
+    private static double? Keep(string name, RatioValue ratio, Dictionary<string, string> undefined)
+    {
+        if (ratio.Reason is { } reason)
+        {
+            undefined[name] = reason;
+        }
+
+        return ratio.Value;
     }
 
     /// <summary>∏(1 + r) - 1.</summary>

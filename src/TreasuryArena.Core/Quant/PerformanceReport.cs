@@ -1,8 +1,9 @@
 namespace TreasuryArena.Core.Quant;
 
 /// <summary>
-/// Every metric of one return series, computed by <see cref="PerformanceMetrics"/>. Ratios that are undefined
-/// (zero volatility, zero drawdown) are <see cref="double.NaN"/>; benchmark-relative metrics are null without a benchmark.
+/// Every metric of one return series, computed by <see cref="PerformanceMetrics"/>. Sharpe, Sortino, Calmar and the
+/// information ratio follow <see cref="RatioRules"/>: null when undefined (too few returns, a denominator below the floor),
+/// with the reason in <see cref="UndefinedRatios"/>; benchmark-relative metrics are null without a benchmark.
 /// </summary>
 public sealed record PerformanceReport
 {
@@ -26,15 +27,18 @@ public sealed record PerformanceReport
     /// <summary>std(r, ddof 1) × √periodsPerYear.</summary>
     public required double AnnualVolatility { get; init; }
 
-    public required double Sharpe { get; init; }
+    /// <summary>Annualised Sharpe of returns in excess of the risk-free rate; null when undefined.</summary>
+    public required double? Sharpe { get; init; }
 
     public required double DownsideRisk { get; init; }
 
-    public required double Sortino { get; init; }
+    /// <summary>Sortino against the risk-free rate (or the configured target); null when undefined.</summary>
+    public required double? Sortino { get; init; }
 
     public required Drawdown MaxDrawdown { get; init; }
 
-    public required double Calmar { get; init; }
+    /// <summary>CAGR / |max drawdown|; null when undefined.</summary>
+    public required double? Calmar { get; init; }
 
     public required double VarLevel { get; init; }
 
@@ -59,5 +63,15 @@ public sealed record PerformanceReport
 
     public double? Alpha { get; init; }
 
+    /// <summary>Annualised active return over tracking error against the benchmark; null without one or when undefined.</summary>
+    public double? InformationRatio { get; init; }
+
+    /// <summary>Which risk-free rate the excess returns use: <c>tbill-3m</c>, <c>fixed</c> or <c>none</c>.</summary>
+    public required string RiskFree { get; init; }
+
+    /// <summary>The risk-free rate used, annualised: the average over the returns' periods for a curve.</summary>
     public required double RiskFreeRate { get; init; }
+
+    /// <summary>Ratio name (sharpe, sortino, calmar, information_ratio) → why it is undefined; empty when all are defined.</summary>
+    public IReadOnlyDictionary<string, string> UndefinedRatios { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }

@@ -6,6 +6,7 @@ using TreasuryArena.Core.Identity;
 using TreasuryArena.Core.Ledger;
 using TreasuryArena.Core.MarketData;
 using TreasuryArena.Core.Nav;
+using TreasuryArena.Core.Quant;
 using TreasuryArena.Core.Tokens;
 using TreasuryArena.Core.Wallets;
 using TreasuryArena.Core.Wallets.Optimization;
@@ -40,7 +41,8 @@ public sealed class TokensRuntime : IAsyncDisposable
         Desk = new TradeDesk(ledger, Compliance);
         Portfolios = new BackingPortfolioFactory(history);
         Hurdles = new HurdleRates(history.TBill3m);
-        Nav = new NavEngine(ledger, NavStore, Portfolios, settings.Lifecycle, time, Hurdles);
+        RiskFree = RiskFreeCurve.TBill3m(history.TBill3m);
+        Nav = new NavEngine(ledger, NavStore, Portfolios, settings.Lifecycle, time, RiskFree, Hurdles);
         Issuer = new TokenIssuer(ledger, NavStore, Portfolios);
     }
 
@@ -51,6 +53,12 @@ public sealed class TokensRuntime : IAsyncDisposable
     public LedgerService Ledger { get; }
 
     public TokensSettings Settings { get; }
+
+    /// <summary>
+    /// The risk-free rate wherever tokens are ranked, filtered, promoted or compared: the US 3-month T-bill of the shipped
+    /// history (FRED DTB3, discount basis → daily simple rate; causal).
+    /// </summary>
+    public RiskFreeCurve RiskFree { get; }
 
     public IAdvisor Advisor { get; }
 
@@ -145,7 +153,7 @@ public sealed class TokensRuntime : IAsyncDisposable
         }
 
         var date = asOf ?? (histories.Values.Where(h => h.Count > 0).Select(h => h[^1].Date).DefaultIfEmpty(DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime)).Max());
-        return TokenUniverse.Build(date, histories, quotes, new TokenUniverseOptions(lookback, Settings.Optimizer.RiskFreeRate));
+        return TokenUniverse.Build(date, histories, quotes, new TokenUniverseOptions(lookback, RiskFree));
     }
 
     public async Task<WalletRebalancer> RebalancerAsync(DateOnly? asOf, CancellationToken ct)

@@ -22,13 +22,11 @@ public sealed record TokensSettings
     /// <summary>How long the ledger remembers an idempotency key after its operation (see <see cref="Core.Ledger.IdempotencyMemory"/>).</summary>
     public TimeSpan IdempotencyWindow { get; init; } = Core.Ledger.IdempotencyMemory.DefaultWindow;
 
-    /// <summary>The optimizer's options plus the analytics' risk-free rate.</summary>
+    /// <summary>The optimizer's options (its Sharpe ratios are over the T-bill of the shipped history: <see cref="TokensRuntime.RiskFree"/>).</summary>
     public sealed record OptimizerSettings
     {
         public WalletOptimizerOptions Wallet { get; init; } = new();
 
         public int LookbackDays => Wallet.LookbackDays;
-
-        public decimal RiskFreeRate { get; init; }
     }
 }

@@ -2,8 +2,8 @@ using TreasuryArena.Core.Wallets.Optimization;
 
 namespace TreasuryArena.Server.Contracts;
 
-/// <summary>Expected annual return, annual volatility and Sharpe ratio of a set of weights (fractions).</summary>
-public sealed record PortfolioExpectationResponse(decimal ExpectedReturn, decimal Volatility, decimal Sharpe)
+/// <summary>Expected annual return, annual volatility and Sharpe ratio of a set of weights (fractions); Sharpe null when undefined (volatility below 0.5% a year).</summary>
+public sealed record PortfolioExpectationResponse(decimal ExpectedReturn, decimal Volatility, decimal? Sharpe)
 {
     public static PortfolioExpectationResponse From(PortfolioExpectation e)
     {

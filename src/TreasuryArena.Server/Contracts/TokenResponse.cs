@@ -30,6 +30,10 @@ public sealed record TokenResponse : TokenSummaryResponse
     [JsonPropertyOrder(1)]
     public IReadOnlyDictionary<string, decimal?>? Metrics { get; init; }
 
+    [JsonPropertyOrder(1)]
+    [System.ComponentModel.Description("For a proving token: why the promotion gate has not promoted it yet (track record, an undefined or low Sharpe, drawdown); null otherwise.")]
+    public string? ProvingReason { get; init; }
+
     /// <summary>The ledger's figures of a token, without stored history (the admin lifecycle answers).</summary>
     public static new TokenResponse From(TokenView v) => new(TokenSummaryResponse.From(v));
 }

@@ -39,13 +39,25 @@ public record TokenSummaryResponse
     public string? Description { get; init; }
 
     [JsonPropertyName("return_90d")]
+    [Description("NAV change over 90 days: latest NAV / the NAV 90 days earlier − 1 (not annualised); null with less than 90 days of NAVs.")]
     public decimal? Return90d { get; init; }
 
     [JsonPropertyName("volatility_90d")]
+    [Description("Annualised (×√365) volatility of the last 90 daily NAV returns.")]
     public decimal? Volatility90d { get; init; }
 
     [JsonPropertyName("sharpe_90d")]
+    [Description("Annualised Sharpe of the last 90 daily returns over the risk-free rate named in risk_free; null when undefined "
+        + "(fewer than 90 returns, or volatility of excess returns below 0.5% a year).")]
     public decimal? Sharpe90d { get; init; }
+
+    [JsonPropertyName("risk_free")]
+    [Description("The risk-free rate of sharpe_90d: tbill-3m (US 3-month T-bill, FRED DTB3, daily simple rate, causal) or none.")]
+    public string? RiskFree { get; init; }
+
+    [JsonPropertyName("risk_free_rate_90d")]
+    [Description("That rate's average over the 90-day window, annualised (× 365).")]
+    public decimal? RiskFreeRate90d { get; init; }
 
     [JsonPropertyName("max_drawdown_90d")]
     public decimal? MaxDrawdown90d { get; init; }

@@ -1,4 +1,5 @@
 using TreasuryArena.Core.Nav;
+using TreasuryArena.Core.Quant;
 using TreasuryArena.Core.Strategies;
 using TreasuryArena.Core.Tokens;
 using TreasuryArena.Server.Contracts;
@@ -6,8 +7,9 @@ using TreasuryArena.Server.Contracts;
 namespace TreasuryArena.Server.Endpoints;
 
 /// <summary>
-/// Adds a token's performance to its ledger figures: 90-day return, volatility, Sharpe and max drawdown from the stored
-/// NAV history (the rows the daily NAV step wrote), the NAV change over 1 and 30 days, a weekly NAV sparkline, the
+/// Adds a token's performance to its ledger figures: 90-day return (the NAV change NAV_t / NAV_{t−90} − 1), volatility,
+/// Sharpe (over the T-bill, null when undefined under <c>RatioRules</c>) and max drawdown from the stored NAV history (the
+/// rows the daily NAV step wrote), the risk-free rate the Sharpe used, the NAV change over 1 and 30 days, a weekly NAV sparkline, the
 /// strategy's description, and for the info page the full NAV history and lifecycle events. Nothing is computed here
 /// that the NAV step did not record, except the window returns, changes and drawdown read off those rows.
 /// </summary>
@@ -36,13 +38,13 @@ public static class TokenInsights
     }
 
     /// <summary>The info form of a token from the ledger's view and its stored rows and lifecycle.</summary>
-    public static TokenResponse Describe(TokenView view, StoredDetail detail)
+    public static TokenResponse Describe(TokenView view, StoredDetail detail, RiskFreeCurve? riskFree = null)
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(detail);
         var stored = detail.Insight;
         var lifecycle = detail.Lifecycle;
-        var summary = Summarise(view, stored);
+        var summary = Summarise(view, stored, riskFree);
         var rows = stored.Rows;
         return new TokenResponse(summary)
         {
@@ -74,7 +76,10 @@ public static class TokenInsights
     }
 
     /// <summary>The list's form of a token from the ledger's view and its stored NAV rows (oldest first; at least the last <see cref="Window"/> + 1).</summary>
-    public static TokenSummaryResponse Summarise(TokenView view, StoredInsight stored)
+    /// <param name="view">The ledger's view of the token.</param>
+    /// <param name="stored">Its stored NAV rows.</param>
+    /// <param name="riskFree">The curve the NAV step's Sharpe used (named in <c>risk_free</c>, averaged over the window in <c>risk_free_rate_90d</c>).</param>
+    public static TokenSummaryResponse Summarise(TokenView view, StoredInsight stored, RiskFreeCurve? riskFree = null)
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(stored);
@@ -96,9 +101,13 @@ public static class TokenInsights
             maxDrawdown = Math.Min(maxDrawdown, (r.Nav / peak) - 1m);
         }
 
+        var curve = riskFree ?? RiskFreeCurve.None;
+        var rate = RiskFreeCurve.Annualised(curve.PerPeriod([.. window.Select(r => r.Date)]), 365);
         return summary with
         {
-            Return90d = window.Count > 1 ? (last.Nav / window[0].Nav) - 1m : null,
+            Return90d = ChangeOver(rows, Window),
+            RiskFree = curve.Name,
+            RiskFreeRate90d = window.Count > 1 && double.IsFinite(rate) ? Math.Round((decimal)rate, 6, MidpointRounding.AwayFromZero) : null,
             Volatility90d = last.Volatility90,
             Sharpe90d = last.Sharpe90,
             MaxDrawdown90d = window.Count > 1 ? maxDrawdown : null,

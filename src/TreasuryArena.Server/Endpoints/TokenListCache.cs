@@ -63,7 +63,13 @@ public sealed class TokenListCache(TokensRuntime runtime, IOptions<Microsoft.Asp
                 reads++;
             }
 
-            var response = TokenInsights.Describe(view, detail.Detail);
+            var response = TokenInsights.Describe(view, detail.Detail, runtime.RiskFree);
+            if (view.Token.Status == Core.Tokens.TokenStatus.Proving && detail.Detail.Insight.Rows is { Count: > 0 } rows)
+            {
+                var track = rows.Select(r => (r.Date, r.Nav)).ToList();
+                response = response with { ProvingReason = runtime.Nav.EvaluateProving(track, view.Token.InceptionDate, rows[^1].Date).Reason };
+            }
+
             body = new Body(ledgerVersion, navVersion, new CachedJson(JsonSerializer.SerializeToUtf8Bytes(response, json.Value.SerializerOptions)));
             _info[symbol] = body;
             InfoBuilds = (InfoBuilds.Bodies + 1, reads);
@@ -106,7 +112,7 @@ public sealed class TokenListCache(TokensRuntime runtime, IOptions<Microsoft.Asp
                     insights[symbol] = stored;
                 }
 
-                list.Add(TokenInsights.Summarise(token, stored));
+                list.Add(TokenInsights.Summarise(token, stored, runtime.RiskFree));
             }
 
             _stored = (navVersion, insights);

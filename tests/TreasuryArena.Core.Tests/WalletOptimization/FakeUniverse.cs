@@ -29,13 +29,13 @@ internal sealed class FakeUniverse(DateOnly asOf, IEnumerable<TokenMetrics> toke
         var left = 1m;
         while (free.Count > 0)
         {
-            var sum = free.Sum(s => Tokens[s].Sharpe);
-            var capped = free.Where(s => left * Tokens[s].Sharpe / sum > maxWeight).ToList();
+            var sum = free.Sum(s => Tokens[s].Sharpe!.Value);
+            var capped = free.Where(s => left * Tokens[s].Sharpe!.Value / sum > maxWeight).ToList();
             if (capped.Count == 0)
             {
                 foreach (var s in free)
                 {
-                    weights[s] = left * Tokens[s].Sharpe / sum;
+                    weights[s] = left * Tokens[s].Sharpe!.Value / sum;
                 }
 
                 break;
@@ -54,7 +54,7 @@ internal sealed class FakeUniverse(DateOnly asOf, IEnumerable<TokenMetrics> toke
 
     public PortfolioExpectation Evaluate(IReadOnlyDictionary<string, decimal> weights)
     {
-        var mu = weights.Sum(kv => Tokens.TryGetValue(kv.Key, out var t) ? kv.Value * t.AnnualReturn : 0m);
+        var mu = weights.Sum(kv => Tokens.TryGetValue(kv.Key, out var t) ? kv.Value * t.MeanReturnAnnualised : 0m);
         var variance = weights.Sum(kv => Tokens.TryGetValue(kv.Key, out var t) ? kv.Value * kv.Value * t.Volatility * t.Volatility : 0m);
         var vol = Sqrt(variance);
         return new PortfolioExpectation(mu, vol, vol > 0m ? mu / vol : 0m);

@@ -1,4 +1,6 @@
+using TreasuryArena.Core.MarketData;
 using TreasuryArena.Core.Nav;
+using TreasuryArena.Core.Quant;
 using TreasuryArena.Core.Wallets.Optimization;
 
 namespace TreasuryArena.Core.Tests.WalletOptimization;
@@ -43,6 +45,47 @@ public sealed class TokenUniverseTests
         var histories = Histories(tokens, days, seed, AsOf);
         var quotes = histories.ToDictionary(kv => kv.Key, kv => (kv.Value[^1].Nav, true), StringComparer.Ordinal);
         return TokenUniverse.Build(AsOf, histories, quotes, new TokenUniverseOptions());
+    }
+
+    [Fact]
+    public void Bug_16_Build_YieldParkedToken_SharpeUndefinedAndNoFilterAdmitsIt()
+    {
+        var histories = Histories(3, 120, 1, AsOf);
+        var nav = 1.1m;
+        var parked = new List<NavHistoryRow>();
+        for (var d = 120; d >= 0; d--)
+        {
+            nav = d == 120 ? nav : Math.Round(nav * 1.000133681m, 8, MidpointRounding.ToZero); // 5% a year, rounded NAVs
+            parked.Add(new NavHistoryRow("PARK", AsOf.AddDays(-d), nav, 0m, nav, 0m, null, null, nav, 0m, 0m, 0m));
+        }
+
+        histories["PARK"] = parked;
+        var quotes = histories.ToDictionary(kv => kv.Key, kv => (kv.Value[^1].Nav, true), StringComparer.Ordinal);
+        var tbill = RiskFreeCurve.TBill3m(new TimeSeries("tbill_3m", [AsOf.AddDays(-200)], [0.045]));
+
+        var universe = TokenUniverse.Build(AsOf, histories, quotes, new TokenUniverseOptions(90, tbill));
+
+        Assert.Null(universe.Tokens["PARK"].Sharpe);
+        Assert.All(universe.Tokens.Values.Where(t => t.Symbol != "PARK"), t => Assert.NotNull(t.Sharpe));
+        Assert.False(new RiskFilterRule(-100m, null).Admits(universe.Tokens["PARK"]));
+        Assert.Equal("tbill-3m", universe.RiskFree);
+        Assert.Equal(Math.Round((decimal)(RiskFreeCurve.DailyFromDiscount(0.045) * 365), 6, MidpointRounding.AwayFromZero), universe.RiskFreeRate);
+    }
+
+    [Fact]
+    public void Build_TBill_SharpeIsOverTheBillRate()
+    {
+        var histories = Histories(2, 120, 3, AsOf);
+        var quotes = histories.ToDictionary(kv => kv.Key, kv => (kv.Value[^1].Nav, true), StringComparer.Ordinal);
+        var tbill = RiskFreeCurve.TBill3m(new TimeSeries("tbill_3m", [AsOf.AddDays(-200)], [0.05]));
+
+        var none = TokenUniverse.Build(AsOf, histories, quotes, new TokenUniverseOptions());
+        var over = TokenUniverse.Build(AsOf, histories, quotes, new TokenUniverseOptions(90, tbill));
+
+        // A constant daily rf lowers the mean by rf and leaves the deviation: Sharpe drops by rf·365 / volatility.
+        var t = none.Tokens["TK00"];
+        var expected = t.Sharpe!.Value - ((decimal)(RiskFreeCurve.DailyFromDiscount(0.05) * 365) / t.Volatility);
+        Assert.Equal(expected, over.Tokens["TK00"].Sharpe!.Value, 4);
     }
 
     [Fact]

@@ -34,7 +34,10 @@ public sealed class ShippedHistoryBacktestTests
         Assert.True(run.Result.TradeCount > 0);
         Assert.Equal((run.Result.FinalEquity / 100_000) - 1, run.Metrics.TotalReturn, Math.Abs(run.Metrics.TotalReturn) * 1e-12);
         Assert.InRange(run.Metrics.MaxDrawdown.Depth, -1, 0);
-        Assert.True(double.IsFinite(run.Metrics.Sharpe));
+        // Over years of history every library strategy's ratios are defined, over the shipped T-bill, and plausible.
+        Assert.InRange(run.Metrics.Sharpe!.Value, -10, 10);
+        Assert.Equal("tbill-3m", run.Metrics.RiskFree);
+        Assert.InRange(run.Metrics.RiskFreeRate, 0.001, 0.05);
         Assert.Equal(run.Result.Dates.Length, run.Benchmark.Length);
     }
 

@@ -63,6 +63,7 @@ public sealed class DashboardFlowTests(BrowserFixture browser)
         var hybrid = d.WalletIn(WalletMode.Hybrid);
         var tokens = d.Server.Services.GetRequiredService<TokensRuntime>();
         var pending = Assert.Single(await tokens.Allocations.ProposalsAsync(hybrid, ProposalStatus.Pending, CancellationToken.None));
+        var held = d.Ledger.GetWallet(hybrid)!.Holdings.Where(h => !h.Shares.IsZero).Select(h => h.Symbol).ToList();
         await d.SignInAsync(d.Demo.TreasurerKey);
 
         await d.GoAsync($"#/wallets/{hybrid}", "Wallet");
@@ -80,7 +81,9 @@ public sealed class DashboardFlowTests(BrowserFixture browser)
         await proposal.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
 
         await proposal.GetByText(new Regex("^Proposal approved: executed")).WaitForAsync();
-        await txRows.Nth(before).WaitForAsync();
+        // A token the wallet did not hold before: its buy is one of the approved orders, and it shows up among the transactions.
+        var bought = pending.Orders.First(o => o.Side == Core.Wallets.Optimization.OrderSide.Buy && held.All(h => h != o.Symbol)).Symbol;
+        await page.Locator("section:has(#tx-title) tbody tr", new() { HasText = bought }).First.WaitForAsync();
         var decided = await tokens.Allocations.FindProposalAsync(pending.Id, CancellationToken.None);
         Assert.Equal(ProposalStatus.Executed, decided!.Status);
         Assert.StartsWith("Pat Treasurer", decided.DecidedBy, StringComparison.Ordinal);

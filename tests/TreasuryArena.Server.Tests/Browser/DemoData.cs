@@ -8,7 +8,7 @@ using CliCommands = cli::TreasuryArena.Cli.CliCommands;
 namespace TreasuryArena.Server.Tests.Browser;
 
 /// <summary>
-/// The data the browser tests look at: <c>arena demo --weeks 8 --to 2025-10-05</c> (the README's first command, on a
+/// The data the browser tests look at: <c>arena demo --weeks 6 --to 2025-10-05</c> (the README's first command, on a
 /// shorter replay), run in-process once per test run through the CLI's own use cases — tokens issued from backtests,
 /// NAV steps, a verified church with wallets in every mode, optimizer and advisor runs, and a HYBRID proposal left
 /// pending. Each test gets its own copy of that database, so tests that trade or approve do not see each other.
@@ -50,7 +50,7 @@ public static class DemoData
             var database = Path.Combine(directory, "arena.db");
             var root = new RootCommand("browser tests");
             CliCommands.AddAll(root);
-            var code = await CliCommands.InvokeAsync(root, ["demo", "--db", database, "--weeks", "8", "--to", "2025-10-05", "--json"]);
+            var code = await CliCommands.InvokeAsync(root, ["demo", "--db", database, "--weeks", "6", "--to", "2025-10-05", "--json"]);
             if (code != 0)
             {
                 throw new InvalidOperationException($"arena demo exited with {code}");

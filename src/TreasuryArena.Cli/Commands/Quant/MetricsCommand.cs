@@ -117,7 +117,10 @@ internal static class MetricsCommand
         worst_period = r.WorstPeriod,
         worst_date = r.WorstDate,
         mean_return = r.MeanReturn,
+        information_ratio = r.InformationRatio,
+        risk_free = r.RiskFree,
         risk_free_rate = r.RiskFreeRate,
+        undefined_ratios = r.UndefinedRatios,
     };
 
     private static void Print(string name, PerformanceReport r)
@@ -128,12 +131,12 @@ internal static class MetricsCommand
             ("total return", QuantCli.Pct(r.TotalReturn)),
             ("CAGR", QuantCli.Pct(r.Cagr)),
             ("annual volatility", QuantCli.Pct(r.AnnualVolatility)),
-            ("Sharpe", QuantCli.Num(r.Sharpe, "F3")),
-            ("Sortino", QuantCli.Num(r.Sortino, "F3")),
+            ("Sharpe", QuantCli.Ratio(r.Sharpe)),
+            ("Sortino", QuantCli.Ratio(r.Sortino)),
             ("max drawdown", QuantCli.Pct(r.MaxDrawdown.Depth)),
             ("  peak / trough / recovery", $"{QuantCli.Date(r.MaxDrawdown.PeakDate)} / {QuantCli.Date(r.MaxDrawdown.TroughDate)} / {(r.MaxDrawdown.Recovered ? QuantCli.Date(r.MaxDrawdown.RecoveryDate) : "not recovered")}"),
             ("  duration", r.MaxDrawdown.DurationDays is { } d ? $"{d.ToString(CultureInfo.InvariantCulture)} days" : "-"),
-            ("Calmar", QuantCli.Num(r.Calmar, "F3")),
+            ("Calmar", QuantCli.Ratio(r.Calmar)),
             ($"VaR {r.VarLevel.ToString("P0", CultureInfo.InvariantCulture)}", QuantCli.Pct(r.ValueAtRisk)),
             ($"CVaR {r.VarLevel.ToString("P0", CultureInfo.InvariantCulture)}", QuantCli.Pct(r.ConditionalValueAtRisk)),
             ("hit rate", QuantCli.Pct(r.HitRate)),
@@ -144,6 +147,7 @@ internal static class MetricsCommand
         {
             rows.Add(("beta", QuantCli.Num(beta, "F3")));
             rows.Add(("alpha", QuantCli.Pct(r.Alpha ?? double.NaN)));
+            rows.Add(("information ratio", QuantCli.Ratio(r.InformationRatio)));
         }
 
         if (QuantCli.Fancy(json: false))

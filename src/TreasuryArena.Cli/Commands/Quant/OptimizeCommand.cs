@@ -173,7 +173,7 @@ internal static class OptimizeCommand
         }
 
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"objective: {res.Objective}   returns: {o.Request.Returns}   covariance: {o.Covariance.Method}{(o.Covariance.Shrinkage is { } d ? $" (shrinkage {d:F4})" : "")}"));
-        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"expected return {QuantCli.Pct(res.ExpectedReturn)}   volatility {QuantCli.Pct(res.Volatility)}   Sharpe {QuantCli.Num(res.Sharpe, "F3")} (risk-free {QuantCli.Pct(res.RiskFreeRate)})"));
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"expected return {QuantCli.Pct(res.ExpectedReturn)}   volatility {QuantCli.Pct(res.Volatility)}   Sharpe {QuantCli.Ratio(RatioRules.ExpectedSharpe(res.ExpectedReturn - res.RiskFreeRate, res.Volatility))} (risk-free {QuantCli.Pct(res.RiskFreeRate)})"));
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"solver: {res.Iterations} iterations, residual {res.Residual:G3}"));
         foreach (var n in o.Notes)
         {

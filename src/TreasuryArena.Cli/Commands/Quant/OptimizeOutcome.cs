@@ -11,7 +11,7 @@ internal sealed record OptimizeOutcome(OptimizeRequest Request, PortfolioResult 
         weights = Result.WeightsByAsset(),
         expected_return = Result.ExpectedReturn,
         volatility = Result.Volatility,
-        sharpe = Result.Sharpe,
+        sharpe = RatioRules.ExpectedSharpe(Result.ExpectedReturn - Result.RiskFreeRate, Result.Volatility),
         risk_free_rate = Result.RiskFreeRate,
         iterations = Result.Iterations,
         residual = Result.Residual,

@@ -33,6 +33,9 @@ internal static class QuantCli
 
     public static string Num(double v, string format = "F4") => double.IsNaN(v) ? "n/a" : v.ToString(format, CultureInfo.InvariantCulture);
 
+    /// <summary>A ratio under the statistics rules: "—" when undefined.</summary>
+    public static string Ratio(double? v, string format = "F3") => v is { } x ? x.ToString(format, CultureInfo.InvariantCulture) : "—";
+
     public static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-";
 
     public static bool Fancy(bool json) => !json && !Console.IsOutputRedirected;

@@ -9,6 +9,12 @@ public interface ITokenUniverse
     /// <summary>The last date of the lookback.</summary>
     DateOnly AsOf { get; }
 
+    /// <summary>Which risk-free rate the Sharpe ratios use (<c>tbill-3m</c>, or <c>none</c>).</summary>
+    string RiskFree => "none";
+
+    /// <summary>The risk-free rate's average over the lookback, annualised.</summary>
+    decimal RiskFreeRate => 0m;
+
     /// <summary>Metrics of every token with enough history, by symbol.</summary>
     IReadOnlyDictionary<string, TokenMetrics> Tokens { get; }
 

@@ -7,17 +7,20 @@ namespace TreasuryArena.Core.Wallets.Optimization;
 /// <param name="Symbol">The token.</param>
 /// <param name="Nav">The latest NAV per share (the quote orders are sized at).</param>
 /// <param name="Buyable">False when the token may not be bought (proving, paused or retired): it can only be sold.</param>
-/// <param name="AnnualReturn">Expected annual return (compounded over the lookback).</param>
+/// <param name="MeanReturnAnnualised">Mean daily return over the lookback × 365 (arithmetic, annualised; the optimizer's expected return).</param>
 /// <param name="Volatility">Annual volatility.</param>
-/// <param name="Sharpe">Annual Sharpe ratio against the configured risk-free rate.</param>
+/// <param name="Sharpe">
+/// Annual Sharpe ratio of returns over the risk-free rate (the T-bill); null when undefined under <c>Quant.RatioRules</c>
+/// (fewer than 90 returns, or volatility of excess returns below 0.5% a year): such a token passes no filter.
+/// </param>
 /// <param name="MaxDrawdown">Max drawdown over the lookback, as a positive fraction.</param>
 /// <param name="Observations">Daily returns the figures rest on.</param>
 public sealed record TokenMetrics(
     string Symbol,
     decimal Nav,
     bool Buyable,
-    decimal AnnualReturn,
+    decimal MeanReturnAnnualised,
     decimal Volatility,
-    decimal Sharpe,
+    decimal? Sharpe,
     decimal MaxDrawdown,
     int Observations);

@@ -69,7 +69,7 @@ public sealed class WalletOptimizer(ITokenUniverse universe, WalletOptimizerOpti
         var due = DueReason(wallet.LastRebalance, asOf, drift, out var dueText);
         var worthwhile = plan.Orders.Count > 0 && benefit > cost;
 
-        notes.Add(Format($"Expected annual return {before.ExpectedReturn:P1} → {after.ExpectedReturn:P1}, volatility {before.Volatility:P1} → {after.Volatility:P1}, Sharpe {before.Sharpe:0.00} → {after.Sharpe:0.00}."));
+        notes.Add(Format($"Expected annual return {before.ExpectedReturn:P1} → {after.ExpectedReturn:P1}, volatility {before.Volatility:P1} → {after.Volatility:P1}, Sharpe {Ratio(before.Sharpe)} → {Ratio(after.Sharpe)}."));
         notes.Add(dueText);
         if (plan.Orders.Count == 0)
         {
@@ -112,6 +112,8 @@ public sealed class WalletOptimizer(ITokenUniverse universe, WalletOptimizerOpti
         return false;
     }
 
+    private static string Ratio(decimal? value) => value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "—";
+
     private decimal CertaintyEquivalent(PortfolioExpectation e) =>
         e.ExpectedReturn - (options.RiskAversion * e.Volatility * e.Volatility / 2m);
 
@@ -122,7 +124,13 @@ public sealed class WalletOptimizer(ITokenUniverse universe, WalletOptimizerOpti
         var qualifying = all.Where(t => t.Buyable && filter.Admits(t))
             .OrderByDescending(t => t.Sharpe).ThenBy(t => t.Symbol, StringComparer.Ordinal)
             .Select(t => t.Symbol).ToList();
-        notes.Add(Format($"{qualifying.Count} of {universe.Tokens.Count} tokens with {options.LookbackDays}-day metrics are buyable and pass the filter ({filter.Describe()})."));
+        notes.Add(Format($"{qualifying.Count} of {universe.Tokens.Count} tokens with {options.LookbackDays}-day metrics are buyable and pass the filter ({filter.Describe()}; Sharpe over {universe.RiskFree}, {universe.RiskFreeRate:P2} a year on average)."));
+        var undefined = all.Where(t => t.Sharpe is null).Select(t => t.Symbol).Order(StringComparer.Ordinal).ToList();
+        if (undefined.Count > 0)
+        {
+            notes.Add($"Sharpe undefined (under 90 returns, or volatility of excess returns below 0.5% a year), so not eligible: {string.Join(", ", undefined)}.");
+        }
+
         if (qualifying.Count == 0)
         {
             notes.Add("With no qualifying token, everything stays in cash.");

@@ -374,7 +374,7 @@ public sealed class WalletRebalancer(
         var runId = Guid.CreateVersion7(now);
         if (storeRun)
         {
-            var tokens = JsonSerializer.Serialize(optimizer.Universe.Tokens.Values.Select(t => new { t.Symbol, t.Nav, t.Buyable, t.AnnualReturn, t.Volatility, t.Sharpe, t.MaxDrawdown }), Json);
+            var tokens = JsonSerializer.Serialize(optimizer.Universe.Tokens.Values.Select(t => new { t.Symbol, t.Nav, t.Buyable, t.MeanReturnAnnualised, t.Volatility, t.Sharpe, t.MaxDrawdown, optimizer.Universe.RiskFree, optimizer.Universe.RiskFreeRate }), Json);
             await store.SaveRunAsync(new OptimizerRun(runId, optimizer.Universe.AsOf, optimizer.Options.LookbackDays, tokens, now), ct);
         }
 

@@ -123,7 +123,7 @@ export function table(rows, columns, { caption, empty = 'Nothing yet.' } = {}) {
   if (!rows || rows.length === 0) return h('p', { class: 'subtle', text: empty });
   const cols = columns ?? Object.keys(rows[0]).filter((k) => rows[0][k] === null || typeof rows[0][k] !== 'object')
     .map((key) => ({ key }));
-  const thead = h('thead', {}, h('tr', {}, cols.map((c) => h('th', { scope: 'col', class: c.num ? 'num' : '', text: c.label ?? humanize(c.key) }))));
+  const thead = h('thead', {}, h('tr', {}, cols.map((c) => h('th', { scope: 'col', class: c.num ? 'num' : '', title: c.title, text: c.label ?? humanize(c.key) }))));
   const tbody = h('tbody', {}, rows.map((row) => h('tr', {}, cols.map((c) => {
     const content = c.render ? c.render(row) : (c.format ? c.format(row[c.key], row) : auto(c.key, row[c.key]));
     const cls = [c.num || (c.render === undefined && isNum(row[c.key]) && typeof row[c.key] === 'number') ? 'num' : '', c.sign ? signClass(row[c.key]) : ''].join(' ').trim();

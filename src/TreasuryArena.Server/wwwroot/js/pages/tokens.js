@@ -11,9 +11,9 @@ export async function tokensPage() {
     { key: 'status', label: 'Status', render: (t) => badge(t.status) },
     { key: 'nav', label: 'NAV', num: true, format: (v) => nav(v) },
     { key: 'spark', label: 'NAV, 90 days', render: (t) => sparkline(asList(t.sparkline).map(Number), { label: `${t.symbol} NAV, last 90 days, weekly` }) },
-    { key: 'return_90d', label: 'Return 90d', num: true, sign: true, format: (v) => pct(v) },
+    { key: 'return_90d', label: 'Return 90d', title: 'NAV change over 90 days (not annualised)', num: true, sign: true, format: (v) => pct(v) },
     { key: 'volatility_90d', label: 'Volatility 90d', num: true, format: (v) => pct(v) },
-    { key: 'sharpe_90d', label: 'Sharpe 90d', num: true, format: (v) => decimal(v, 2, 2) },
+    { key: 'sharpe_90d', label: 'Sharpe 90d', title: 'Annualised, over the 3-month T-bill; — when undefined (volatility below 0.5% a year)', num: true, format: (v) => decimal(v, 2, 2) },
     { key: 'max_drawdown_90d', label: 'Max drawdown 90d', num: true, format: (v) => pct(v) },
     { key: 'gross_asset_value', label: 'Assets', num: true, format: (v) => money(v) },
     { key: 'holders', label: 'Holders', num: true, format: (v) => dash(v) },
@@ -21,7 +21,7 @@ export async function tokensPage() {
 
   return [
     h('div', { class: 'page-head' }, h('h1', { text: 'Tokens' }),
-      h('span', { class: 'subtle', text: `${rows.length} strategy token${rows.length === 1 ? '' : 's'}; metrics over the last 90 days of NAV history` })),
+      h('span', { class: 'subtle', text: `${rows.length} strategy token${rows.length === 1 ? '' : 's'}; metrics over the last 90 days of NAV history (return: the NAV change; Sharpe: over the 3-month T-bill, — when undefined)` })),
     card('All tokens', tableNode),
   ];
 }
@@ -55,7 +55,9 @@ export async function tokenPage(symbol, session) {
         drawdownChart(drawdownHistory(info), { title: `${sym} drawdown from the high-water mark` })),
       card('Metrics', info.metrics && Object.keys(info.metrics).length
         ? kv(info.metrics)
-        : h('p', { class: 'subtle', text: 'No metrics yet: the token has no NAV history.' })),
+        : h('p', { class: 'subtle', text: 'No metrics yet: the token has no NAV history.' }),
+        h('p', { class: 'subtle', text: `Sharpe over ${info.risk_free === 'tbill-3m' ? 'the 3-month T-bill' : dash(info.risk_free)}${info.risk_free_rate_90d === null || info.risk_free_rate_90d === undefined ? '' : ` (${pct(info.risk_free_rate_90d)} a year over the window)`}; — = undefined (too short a record, or volatility below 0.5% a year).` }),
+        info.proving_reason ? h('p', { 'data-testid': 'proving-reason', text: info.proving_reason }) : null),
       card('Fees',
         h('dl', { class: 'kv' },
           h('dt', { text: 'Trade fee' }), h('dd', { text: `${pct(fees.trade_fee_rate)} of each buy and sell` }),
