@@ -1,0 +1,12 @@
+namespace TreasuryArena.Core.Evaluation;
+
+/// <summary>
+/// The treasury: the managed 60/40 (market-phase rules and advisor, replayed through the treasury manager) against a
+/// static 60/40 of the same yield model and BTC, and BTC buy-and-hold.
+/// </summary>
+public sealed record TreasuryComparison(
+    ContenderResult? Managed,
+    ContenderResult Static6040,
+    ContenderResult BtcHold,
+    IReadOnlyList<TreasuryCall> Calls,
+    string? Note);
