@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace TreasuryArena.Core.Evaluation;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace TreasuryArena.Core.Evaluation;
 /// </summary>
 public sealed record TreasuryComparison(
     ContenderResult? Managed,
-    ContenderResult Static6040,
+    [property: JsonPropertyName("static_60_40")] ContenderResult Static6040,
     ContenderResult BtcHold,
     IReadOnlyList<TreasuryCall> Calls,
     string? Note);

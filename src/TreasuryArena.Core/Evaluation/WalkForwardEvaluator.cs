@@ -7,6 +7,7 @@ using TreasuryArena.Core.MarketData;
 using TreasuryArena.Core.Nav;
 using TreasuryArena.Core.Strategies;
 using TreasuryArena.Core.Tokens;
+using TreasuryArena.Core.Treasury;
 using TreasuryArena.Core.Wallets;
 using TreasuryArena.Core.Wallets.Optimization;
 
@@ -36,7 +37,7 @@ public static class WalkForwardEvaluator
         ReplayClock clock,
         MarketHistory history,
         EvaluationOptions options,
-        ITreasuryReplay? treasury,
+        TreasuryReplay? treasury,
         IProgress<EvaluationProgress>? progress,
         CancellationToken ct)
     {
@@ -65,6 +66,10 @@ public static class WalkForwardEvaluator
         var start = options.From.AddDays(-1);
         clock.MoveTo(start);
         await platform.Nav.RunAsync(start, ct);
+        if (treasury is not null)
+        {
+            await treasury.StartAsync(start, ct);
+        }
 
         // 2. The wallets: one holder per token, and per tolerance an optimizer wallet and a 1/N wallet.
         foreach (var h in holders)
@@ -115,6 +120,11 @@ public static class WalkForwardEvaluator
                 }
             }
 
+            if (treasury is not null)
+            {
+                await treasury.StepAsync(d, ct);
+            }
+
             foreach (var book in optimizerBooks.Concat(equalBooks))
             {
                 book.Mark(ledger, d);
@@ -149,18 +159,16 @@ public static class WalkForwardEvaluator
         }
 
         TreasuryComparison treasuryResult;
+        var treasuryStatic = TreasuryStatic(history, options, treasury?.Options ?? new TreasuryOptions(), dates, rf);
         if (treasury is null)
         {
-            treasuryResult = new TreasuryComparison(null, TreasuryStatic(history, options, dates, rf), btc, [],
-                "The managed treasury was not replayed in this run.");
+            treasuryResult = new TreasuryComparison(null, treasuryStatic, btc, [], "The managed treasury was not replayed in this run.");
         }
         else
         {
-            progress?.Report(new EvaluationProgress("Replaying the treasury", 0, days));
-            var replay = await treasury.ReplayAsync(options.From, options.To, clock, progress, ct);
-            var managed = Scorecard.Measure("managed", replay.Series, Scorecard.RiskFree(replay.Series.Dates, history.TBill3m), options.MinObservations,
-                replay.FeesPaid, replay.Traded, null, replay.DriftBeforeRebalance, replay.Rebalances);
-            treasuryResult = new TreasuryComparison(managed, TreasuryStatic(history, options, dates, rf), btc, replay.Calls, replay.Note);
+            var managed = Scorecard.Measure("managed", treasury.Series, rf, options.MinObservations, treasury.FeesPaid, treasury.Traded, null, treasury.DriftBeforeRebalance, treasury.Rebalances);
+            treasuryResult = new TreasuryComparison(managed, treasuryStatic, btc, await treasury.CallsAsync(ct),
+                "The managed treasury is the treasury manager in FULL_AI mode with the rule advisor, stepped daily; capital, 60/40 split and yield venues as configured, scaled to the evaluation's capital.");
         }
 
         var metrics = SuccessMetrics(tokens, wallets, optimizerBooks);
@@ -250,20 +258,29 @@ public static class WalkForwardEvaluator
     private static ContenderResult Static6040(MarketHistory history, EvaluationOptions options, IReadOnlyList<DateOnly> dates, double[] rf) =>
         FixedWeight(history, options, dates, rf, "static_60_40", btcWeight: 0.6, YieldModel.TBill);
 
-    /// <summary>The treasury's static 60/40 (60% yield, 40% BTC; the yield asset at the backtest engine's default APY model).</summary>
-    private static ContenderResult TreasuryStatic(MarketHistory history, EvaluationOptions options, IReadOnlyList<DateOnly> dates, double[] rf) =>
-        FixedWeight(history, options, dates, rf, "static_60_40", btcWeight: 0.4, YieldModel.TBill);
+    /// <summary>The treasury's static split with the same yield venues: base share in the yield asset accruing the
+    /// venues' blended configured APY, tactical share split BTC/ETH as configured, rebalanced on the same calendar.</summary>
+    private static ContenderResult TreasuryStatic(MarketHistory history, EvaluationOptions options, TreasuryOptions treasury, IReadOnlyList<DateOnly> dates, double[] rf)
+    {
+        var venues = treasury.EffectiveBaseVenues();
+        var share = venues.Sum(v => v.ShareOfBase);
+        var apy = share > 0m ? venues.Sum(v => v.ShareOfBase * v.Apy) / share : 0m;
+        var btc = (double)(treasury.TacticalShare * treasury.BtcShareOfTactical);
+        var eth = (double)treasury.TacticalShare - btc;
+        return FixedWeight(history, options, dates, rf, "static_60_40", btc, YieldModel.Fixed((double)apy), eth);
+    }
 
-    private static ContenderResult FixedWeight(MarketHistory history, EvaluationOptions options, IReadOnlyList<DateOnly> dates, double[] rf, string name, double btcWeight, YieldModel yieldModel)
+    private static ContenderResult FixedWeight(MarketHistory history, EvaluationOptions options, IReadOnlyList<DateOnly> dates, double[] rf, string name, double btcWeight, YieldModel yieldModel, double ethWeight = 0)
     {
         var calendar = options.Schedule == RebalanceSchedule.Weekly ? "weekly" : "monthly";
         var strategy = StrategyLibrary.Create("fixed-weight", new Dictionary<string, string>
         {
-            ["yield_weight"] = (1 - btcWeight).ToString(CultureInfo.InvariantCulture),
-            ["btc_weight"] = btcWeight.ToString(CultureInfo.InvariantCulture),
+            ["yield_weight"] = (1 - btcWeight - ethWeight).ToString("R", CultureInfo.InvariantCulture),
+            ["btc_weight"] = btcWeight.ToString("R", CultureInfo.InvariantCulture),
+            ["eth_weight"] = ethWeight.ToString("R", CultureInfo.InvariantCulture),
             ["rebalance"] = calendar,
         });
-        var data = BarDataBuilder.FromHistory(history, strategy.Assets.Append("BTC"), yieldModel);
+        var data = BarDataBuilder.FromHistory(history, strategy.Assets.Prepend("BTC"), yieldModel);
         var s = Array.BinarySearch(data.Dates, dates[0]);
         var e = Array.BinarySearch(data.Dates, dates[^1]);
         if (s < 0 || e < 0)
