@@ -99,7 +99,10 @@ internal static partial class CliCommands
     private static async Task<EvaluationReport> EvaluateWithProgressAsync(MarketHistory history, string? dataDir, EvaluationOptions options, CancellationToken ct)
     {
         var clock = new ReplayClock(options.From.AddDays(-options.WarmupDays));
-        await using var platform = await ScratchEvaluationPlatform.CreateAsync(history, clock, options.OptimizerOptions(), null, ct);
+        // The scratch database is thrown away afterwards, so it lives in memory-backed /dev/shm where there is one: its
+        // commits keep synchronous=FULL (the production setting) but an fsync on tmpfs costs nothing.
+        var scratch = Directory.Exists("/dev/shm") ? "/dev/shm" : null;
+        await using var platform = await ScratchEvaluationPlatform.CreateAsync(history, clock, options.OptimizerOptions(), scratch, ct);
 
         // The treasury's market view: the intelligence layer over the same history (offline), as `arena treasury` wires it.
         var settings = dataDir is null ? null : new Dictionary<string, string?> { [HistoryLocator.ConfigKey] = CliHost.HistoryDirectory(dataDir) };
