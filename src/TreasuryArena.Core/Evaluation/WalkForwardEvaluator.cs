@@ -78,12 +78,13 @@ public static class WalkForwardEvaluator
         }
 
         var optimizerBooks = new List<Book>();
-        var equalBooks = new List<Book>();
         foreach (var risk in Tolerances)
         {
             optimizerBooks.Add(new Book(Name(risk), risk, await platform.CreateWalletAsync(WalletMode.FullAi, risk, options.Capital, ct), options.Capital, start));
-            equalBooks.Add(new Book(Name(risk), risk, await platform.CreateWalletAsync(WalletMode.FullAi, risk, options.Capital, ct), options.Capital, start));
         }
+
+        // 1/N uses no estimate and no risk filter, so one 1/N wallet is the baseline of every tolerance.
+        var equal = new Book("EQUAL_WEIGHT", RiskTolerance.Aggressive, await platform.CreateWalletAsync(WalletMode.FullAi, RiskTolerance.Aggressive, options.Capital, ct), options.Capital, start);
 
         var optimizerAddresses = optimizerBooks.Select(b => b.Address).ToList();
         var executor = new OrderExecutor(ledger, platform.Desk, platform.Optimizer.Sizing, platform.Optimizer.SlippageTolerance);
@@ -114,10 +115,7 @@ public static class WalkForwardEvaluator
                     }
                 }
 
-                foreach (var book in equalBooks)
-                {
-                    await EqualWeightAsync(platform, executor, rebalancer.Optimizer, book, d, ct);
-                }
+                await EqualWeightAsync(platform, executor, rebalancer.Optimizer, equal, d, ct);
             }
 
             if (treasury is not null)
@@ -125,7 +123,7 @@ public static class WalkForwardEvaluator
                 await treasury.StepAsync(d, ct);
             }
 
-            foreach (var book in optimizerBooks.Concat(equalBooks))
+            foreach (var book in optimizerBooks.Append(equal))
             {
                 book.Mark(ledger, d);
             }
@@ -150,10 +148,10 @@ public static class WalkForwardEvaluator
         }
 
         var wallets = new List<WalletComparison>();
+        var ew = equal.Score("equal_weight", rf, options.MinObservations);
         for (var i = 0; i < Tolerances.Length; i++)
         {
             var opt = optimizerBooks[i].Score("optimizer", rf, options.MinObservations);
-            var ew = equalBooks[i].Score("equal_weight", rf, options.MinObservations);
             var excess = BlockBootstrap.ExcessCagr(opt.Series!.Returns(), ew.Series!.Returns(), options.BootstrapBlockDays, options.BootstrapSamples, options.BootstrapSeed, options.ConfidenceLevel);
             wallets.Add(new WalletComparison(optimizerBooks[i].Name, opt, ew, static6040 with { }, excess, Verdict(excess)));
         }
@@ -196,9 +194,10 @@ public static class WalkForwardEvaluator
         h.Bought(date, stake, ledger.GetHolding(h.Address, h.Symbol)!.Shares.Value, result.Fee.Amount);
     }
 
-    /// <summary>The 1/N contender: equal weights over the tokens the same tolerance's optimizer could buy (buyable, full
-    /// trailing window, passing the tolerance's filter), each capped at the optimizer's maximum weight, the rest in cash;
-    /// the same order planner, executor, desk and ledger; only the mode gate (a FULL_AI wallet) as for the optimizer.</summary>
+    /// <summary>The 1/N contender (DeMiguel, Garlappi and Uppal 2009): equal weights over every token the optimizer's
+    /// universe holds as buyable (active, with a full trailing window) — no estimate of any kind, so no risk filter either,
+    /// since the filters rank tokens by trailing Sharpe and drawdown — each capped at the optimizer's maximum weight, the
+    /// rest in cash; the same order planner, executor, desk and ledger; and the same mode gate (only a FULL_AI wallet trades).</summary>
     private static async Task EqualWeightAsync(IEvaluationPlatform platform, OrderExecutor executor, WalletOptimizer optimizer, Book book, DateOnly date, CancellationToken ct)
     {
         var ledger = platform.Ledger;
@@ -209,13 +208,7 @@ public static class WalkForwardEvaluator
         }
 
         var o = optimizer.Options;
-        var filter = book.Risk switch
-        {
-            RiskTolerance.Conservative => o.Conservative,
-            RiskTolerance.Moderate => o.Moderate,
-            _ => o.Aggressive,
-        };
-        var eligible = optimizer.Universe.Tokens.Values.Where(t => t.Buyable && filter.Admits(t)).Select(t => t.Symbol).Order(StringComparer.Ordinal).ToList();
+        var eligible = optimizer.Universe.Tokens.Values.Where(t => t.Buyable).Select(t => t.Symbol).Order(StringComparer.Ordinal).ToList();
         var weight = eligible.Count == 0 ? 0m : Math.Min(o.MaxWeight, Math.Round(1m / eligible.Count, 6, MidpointRounding.ToZero));
         var targets = eligible.ToDictionary(s => s, _ => weight, StringComparer.Ordinal);
         var positions = wallet.Holdings.Where(h => !h.Shares.IsZero)
@@ -226,7 +219,7 @@ public static class WalkForwardEvaluator
             navs[s] = ledger.GetToken(s)!.NavPerShare.Value;
         }
 
-        var snapshot = new WalletSnapshot(book.Address, wallet.Cash.Amount, positions, filter, null, null);
+        var snapshot = new WalletSnapshot(book.Address, wallet.Cash.Amount, positions, o.Aggressive, null, null);
         var drift = Drift.Between(snapshot.Weights(), targets);
         var plan = OrderPlanner.Plan(wallet.Cash.Amount, positions, targets, navs, o.Sizing);
         if (plan.Orders.Count == 0)

@@ -46,7 +46,7 @@ public sealed class WalkForwardEvaluatorTests
     [Fact]
     public async Task Evaluate_MeanRevertingLeaders_EqualWeightBeatsOptimizer()
     {
-        // BTC and ETH take turns: 60 days up 15% while the other falls 10%, then the other way round. The trailing
+        // BTC and ETH take turns: 60 days up 25% while the other falls 10%, then the other way round. The trailing
         // window always ranks last quarter's winner first, just before it turns; 1/N holds both and rebalances.
         var history = SyntheticHistory.Build(800, Regimes(0, 3), Regimes(60, 4));
         var report = await RunAsync(history, From, From.AddDays(364));
@@ -150,11 +150,11 @@ public sealed class WalkForwardEvaluatorTests
             ["rebalance"] = "weekly",
         });
 
-    /// <summary>Alternating 60-day regimes (up 15%, then down 10%), starting <paramref name="offset"/> days into the cycle, with a little noise.</summary>
+    /// <summary>Alternating 60-day regimes (up 25%, then down 10%), starting <paramref name="offset"/> days into the cycle, with a little noise.</summary>
     private static Func<int, double> Regimes(int offset, int seed)
     {
         var noise = SyntheticHistory.Path(0, 0.002, seed, 1);
-        var up = Math.Log(1.15) / 60;
+        var up = Math.Log(1.25) / 60;
         var down = Math.Log(0.90) / 60;
         return i =>
         {
