@@ -12,6 +12,9 @@ namespace TreasuryArena.Core.Evaluation;
 /// </summary>
 public static class EvaluationHtml
 {
+    /// <summary>How many treasury calls the report lists (the largest measured differences); the JSON has them all.</summary>
+    public const int MaxCalls = 15;
+
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
     private static readonly string[] Palette = ["#2563eb", "#f59e0b", "#10b981", "#8b5cf6", "#ef4444", "#64748b"];
 
@@ -57,10 +60,13 @@ public static class EvaluationHtml
         Contenders(sb, new[] { report.Treasury.Managed, report.Treasury.Static6040, report.Treasury.BtcHold }.OfType<ContenderResult>().ToList());
         if (report.Treasury.Calls.Count > 0)
         {
-            sb.Append("<h3>Calls that traded</h3><table><tr><th>date</th><th>action</th><th>outcome</th><th>reasoning</th></tr>");
-            foreach (var c in report.Treasury.Calls)
+            var calls = report.Treasury.Calls;
+            var judged = calls.Where(c => c.Difference is not null).ToList();
+            sb.Append(Inv, $"<h3>The calls that made the difference</h3><p class=\"meta\">{calls.Count} decisions traded; {judged.Count} judged after the journal's horizon, adding {judged.Sum(c => c.Difference!.Value):N0} USD in total against not trading. The {Math.Min(MaxCalls, judged.Count)} largest either way:</p>");
+            sb.Append("<table><tr><th>date</th><th>action</th><th>acted − not (USD)</th><th>outcome</th></tr>");
+            foreach (var c in judged.OrderByDescending(c => Math.Abs(c.Difference!.Value)).Take(MaxCalls).OrderBy(c => c.Date))
             {
-                sb.Append(Inv, $"<tr><td>{c.Date:yyyy-MM-dd}</td><td>{E(c.Action)}</td><td>{E(c.Outcome ?? "—")}</td><td style=\"text-align:left\">{E(c.Reasoning)}</td></tr>");
+                sb.Append(Inv, $"<tr><td>{c.Date:yyyy-MM-dd}</td><td>{E(c.Action)}</td><td>{c.Difference:N0}</td><td style=\"text-align:left\">{E(c.Outcome ?? "—")}</td></tr>");
             }
 
             sb.Append("</table>");

@@ -47,6 +47,16 @@ public static class EvaluationMarkdown
             sb.Append('\n').Append(note).Append('\n');
         }
 
+        var judged = report.Treasury.Calls.Where(c => c.Difference is not null).ToList();
+        if (judged.Count > 0)
+        {
+            sb.Append(Inv, $"\n{report.Treasury.Calls.Count} treasury decisions traded; {judged.Count} judged after the horizon added {judged.Sum(c => c.Difference!.Value):N0} USD against not trading. Largest:\n\n| date | action | acted − not (USD) |\n|---|---|---|\n");
+            foreach (var c in judged.OrderByDescending(c => Math.Abs(c.Difference!.Value)).Take(EvaluationHtml.MaxCalls).OrderBy(c => c.Date))
+            {
+                sb.Append(Inv, $"| {c.Date:yyyy-MM-dd} | {c.Action} | {c.Difference:N0} |\n");
+            }
+        }
+
         sb.Append("\n## Tokens\n\n| token | strategy | status | from | return | HODL | BTC | beat HODL | Sharpe | max DD | breaker trips |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
         foreach (var t in report.Tokens)
         {

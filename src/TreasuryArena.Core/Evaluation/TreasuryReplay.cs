@@ -68,7 +68,8 @@ public sealed class TreasuryReplay(TreasuryManager manager, IDecisionJournal jou
         var entries = await journal.ListAsync(100_000, ct);
         return entries.Where(e => e.Executed)
             .OrderBy(e => e.AsOf).ThenBy(e => e.Id)
-            .Select(e => new TreasuryCall(e.AsOf, e.Decision.Action.ToString().ToLowerInvariant(), e.Decision.Reasoning, e.Outcome?.Summary))
+            .Select(e => new TreasuryCall(e.AsOf, e.Decision.Action.ToString().ToLowerInvariant(), e.Decision.Reasoning, e.Outcome?.Summary,
+                e.Outcome is { } o ? o.ValueIfActed - o.ValueIfNot : null))
             .ToList();
     }
 }
