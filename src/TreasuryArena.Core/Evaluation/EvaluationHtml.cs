@@ -179,7 +179,17 @@ public static class EvaluationHtml
         return dd;
     }
 
-    internal static string N(double? value, string format) => value is { } v ? v.ToString(format, Inv) : "—";
+    /// <summary>A statistic for display: "—" when undefined; a value that rounds to zero shows no minus sign.</summary>
+    internal static string N(double? value, string format)
+    {
+        if (value is not { } v)
+        {
+            return "—";
+        }
+
+        var text = v.ToString(format, Inv);
+        return text.StartsWith('-') && text.AsSpan(1).IndexOfAnyExcept("0.,% ") < 0 ? text[1..] : text;
+    }
 
     private static string E(string s) => WebUtility.HtmlEncode(s);
 
