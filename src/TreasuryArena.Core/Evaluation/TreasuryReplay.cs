@@ -15,6 +15,7 @@ public sealed class TreasuryReplay(TreasuryManager manager, IDecisionJournal jou
     private readonly List<DateOnly> _dates = [];
     private readonly List<double> _values = [];
     private readonly List<decimal> _drifts = [];
+    private readonly List<decimal> _cash = [];
 
     public TreasuryOptions Options => manager.Options;
 
@@ -36,12 +37,8 @@ public sealed class TreasuryReplay(TreasuryManager manager, IDecisionJournal jou
     {
         var (daily, executed) = await manager.RunDailyAsync(date, ct);
         var fills = daily.Fills.Concat(executed?.Fills ?? []).ToList();
-        decimal value;
-        if (fills.Count == 0)
-        {
-            value = daily.Status.Valuation.TotalValue;
-        }
-        else
+        var valuation = daily.Status.Valuation;
+        if (fills.Count > 0)
         {
             _drifts.Add(daily.Status.Valuation.Drift);
             Rebalances++;
@@ -51,14 +48,18 @@ public sealed class TreasuryReplay(TreasuryManager manager, IDecisionJournal jou
                 FeesPaid += f.Fee + f.Slippage;
             }
 
-            value = (await manager.StatusAsync(date, ct)).Valuation.TotalValue;
+            valuation = (await manager.StatusAsync(date, ct)).Valuation;
         }
 
         _dates.Add(date);
-        _values.Add((double)value);
+        _values.Add((double)valuation.TotalValue);
+        _cash.Add(valuation.CashWeight);
     }
 
     public ValueSeries Series => new(_dates.ToList(), _values.ToList());
+
+    /// <summary>Average share of the treasury held as cash at the end of each replayed day.</summary>
+    public double? AverageCashShare => _cash.Count > 0 ? (double)_cash.Average() : null;
 
     public double? DriftBeforeRebalance => _drifts.Count > 0 ? (double)_drifts.Average() : null;
 

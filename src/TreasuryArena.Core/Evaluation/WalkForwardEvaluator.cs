@@ -80,11 +80,11 @@ public static class WalkForwardEvaluator
         var optimizerBooks = new List<Book>();
         foreach (var risk in Tolerances)
         {
-            optimizerBooks.Add(new Book(Name(risk), risk, await platform.CreateWalletAsync(WalletMode.FullAi, risk, options.Capital, ct), options.Capital, start));
+            optimizerBooks.Add(new Book(Name(risk), await platform.CreateWalletAsync(WalletMode.FullAi, risk, options.Capital, ct), options.Capital, start));
         }
 
         // 1/N uses no estimate and no risk filter, so one 1/N wallet is the baseline of every tolerance.
-        var equal = new Book("EQUAL_WEIGHT", RiskTolerance.Aggressive, await platform.CreateWalletAsync(WalletMode.FullAi, RiskTolerance.Aggressive, options.Capital, ct), options.Capital, start);
+        var equal = new Book("EQUAL_WEIGHT", await platform.CreateWalletAsync(WalletMode.FullAi, RiskTolerance.Aggressive, options.Capital, ct), options.Capital, start);
 
         var optimizerAddresses = optimizerBooks.Select(b => b.Address).ToList();
         var executor = new OrderExecutor(ledger, platform.Desk, platform.Optimizer.Sizing, platform.Optimizer.SlippageTolerance);
@@ -164,7 +164,7 @@ public static class WalkForwardEvaluator
         }
         else
         {
-            var managed = Scorecard.Measure("managed", treasury.Series, rf, options.MinObservations, treasury.FeesPaid, treasury.Traded, null, treasury.DriftBeforeRebalance, treasury.Rebalances);
+            var managed = Scorecard.Measure("managed", treasury.Series, rf, options.MinObservations, treasury.FeesPaid, treasury.Traded, treasury.AverageCashShare, treasury.DriftBeforeRebalance, treasury.Rebalances);
             treasuryResult = new TreasuryComparison(managed, treasuryStatic, btc, await treasury.CallsAsync(ct),
                 "The managed treasury is the treasury manager in FULL_AI mode with the rule advisor, stepped daily; capital, 60/40 split and yield venues as configured, scaled to the evaluation's capital.");
         }
@@ -424,11 +424,9 @@ public static class WalkForwardEvaluator
     }
 
     /// <summary>A wallet contender's running record.</summary>
-    private sealed class Book(string name, RiskTolerance risk, string address, decimal capital, DateOnly start)
+    private sealed class Book(string name, string address, decimal capital, DateOnly start)
     {
         public string Name { get; } = name;
-
-        public RiskTolerance Risk { get; } = risk;
 
         public string Address { get; } = address;
 
