@@ -20,6 +20,7 @@ internal static partial class CliCommands
         AddServe(root);
         AddDemo(root);
         AddReports(root);
+        AddEvaluate(root);
     }
 
     public static async Task<int> InvokeAsync(RootCommand root, string[] args)
@@ -56,4 +57,5 @@ internal static partial class CliCommands
     static partial void AddServe(RootCommand root);
     static partial void AddDemo(RootCommand root);
     static partial void AddReports(RootCommand root);
+    static partial void AddEvaluate(RootCommand root);
 }

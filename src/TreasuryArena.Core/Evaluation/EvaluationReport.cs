@@ -1,0 +1,17 @@
+namespace TreasuryArena.Core.Evaluation;
+
+/// <summary>The whole scorecard of an evaluation run.</summary>
+/// <param name="Window">The evaluated dates.</param>
+/// <param name="DataThrough">The last date of the market data (BTC and ETH).</param>
+public sealed record EvaluationReport(
+    EvaluationWindow Window,
+    DateOnly DataThrough,
+    string Schedule,
+    decimal Capital,
+    IReadOnlyList<TokenResult> Tokens,
+    IReadOnlyList<WalletComparison> Wallets,
+    TreasuryComparison Treasury,
+    IReadOnlyList<SuccessMetric> SuccessMetrics,
+    IReadOnlyList<string> Method,
+    IReadOnlyList<string> NotCovered,
+    double Seconds);

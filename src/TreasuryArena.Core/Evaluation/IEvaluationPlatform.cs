@@ -1,0 +1,42 @@
+using TreasuryArena.Core.Compliance;
+using TreasuryArena.Core.Ledger;
+using TreasuryArena.Core.Nav;
+using TreasuryArena.Core.Wallets;
+using TreasuryArena.Core.Wallets.Optimization;
+
+namespace TreasuryArena.Core.Evaluation;
+
+/// <summary>
+/// Port: the production use cases an evaluation drives, wired by a composition root over a scratch store (the CLI uses a
+/// temporary SQLite database, as <c>arena demo</c> does). Nothing here is an evaluation-only re-implementation: the NAV
+/// engine, the issuer, the ledger, the trade desk and the wallet rebalancer are the ones the server runs.
+/// </summary>
+public interface IEvaluationPlatform
+{
+    LedgerService Ledger { get; }
+
+    NavEngine Nav { get; }
+
+    TokenIssuer Issuer { get; }
+
+    /// <summary>The one trade path (compliance gate, then ledger).</summary>
+    TradeDesk Desk { get; }
+
+    /// <summary>The optimizer options the rebalancer runs with (the evaluation sets the calendar to its schedule).</summary>
+    WalletOptimizerOptions Optimizer { get; }
+
+    /// <summary>The verified, attested organisation that owns the evaluation's wallets.</summary>
+    Guid OrganisationId { get; }
+
+    /// <summary>A token's stored NAV history, ascending.</summary>
+    Task<IReadOnlyList<NavHistoryRow>> HistoryAsync(string symbol, CancellationToken ct);
+
+    /// <summary>A token's lifecycle events (breaker pauses, promotions), ascending.</summary>
+    Task<IReadOnlyList<LifecycleEvent>> EventsAsync(string symbol, CancellationToken ct);
+
+    /// <summary>Creates a wallet of the organisation and deposits <paramref name="deposit"/> USD; returns its address.</summary>
+    Task<string> CreateWalletAsync(WalletMode mode, RiskTolerance risk, decimal deposit, CancellationToken ct);
+
+    /// <summary>The wallet rebalancer over the token universe as of the latest NAV date (the production run: trailing window only).</summary>
+    Task<WalletRebalancer> RebalancerAsync(CancellationToken ct);
+}

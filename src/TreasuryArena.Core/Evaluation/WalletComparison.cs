@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+
+namespace TreasuryArena.Core.Evaluation;
+
+/// <summary>One risk tolerance: the optimizer-driven FULL_AI wallet, the 1/N wallet and the static 60/40 on the same dates.</summary>
+public sealed record WalletComparison(
+    string Tolerance,
+    ContenderResult Optimizer,
+    ContenderResult EqualWeight,
+    [property: JsonPropertyName("static_60_40")] ContenderResult Static6040,
+    ExcessEstimate ExcessVsEqualWeight,
+    string Verdict);
