@@ -4,8 +4,9 @@ namespace TreasuryArena.Core.Evaluation;
 
 /// <summary>
 /// The statistics of a value path, through the quant library's functions (empyrical conventions, 365 periods a year).
-/// Sharpe and Sortino use daily returns in excess of the T-bill rate known the day before. Every statistic passes
-/// through <see cref="Defined"/>: the library returns NaN where a statistic is undefined, and the scorecard shows null.
+/// Sharpe and Sortino use daily returns in excess of the T-bill rate known the day before; Sharpe, Sortino and Calmar
+/// follow <see cref="RatioRules"/> (null below the minimum sample or the volatility floor, never clamped); other
+/// statistics pass through <see cref="Defined"/> (NaN or infinity → null).
 /// </summary>
 public static class Scorecard
 {
@@ -15,29 +16,14 @@ public static class Scorecard
     /// <c>double?</c> for undefined statistics, this is the one place that changes.</summary>
     public static double? Defined(double value) => double.IsFinite(value) ? value : null;
 
-    /// <summary>The daily risk-free rate for each return of <paramref name="dates"/> (dates[i] → return i − 1): the
-    /// annual T-bill rate as of the previous date, compounded to one day; 0 before the series starts.</summary>
+    /// <summary>The risk-free rate earned over each return of <paramref name="dates"/> (dates[i] → return i − 1): the
+    /// platform's T-bill curve (<see cref="RiskFreeCurve.TBill3m(MarketData.TimeSeries)"/>: DTB3's discount basis
+    /// converted to a daily simple rate, the rate known at the period's start); 0 before the series starts.</summary>
     public static double[] RiskFree(IReadOnlyList<DateOnly> dates, TreasuryArena.Core.MarketData.TimeSeries tbill)
     {
         ArgumentNullException.ThrowIfNull(dates);
         ArgumentNullException.ThrowIfNull(tbill);
-        var rf = new double[Math.Max(0, dates.Count - 1)];
-        var j = -1;
-        var d = tbill.Dates;
-        var v = tbill.Values;
-        for (var i = 1; i < dates.Count; i++)
-        {
-            while (j + 1 < d.Length && d[j + 1] <= dates[i - 1])
-            {
-                j++;
-            }
-
-            var annual = j < 0 || double.IsNaN(v[j]) ? 0 : v[j];
-            var days = dates[i].DayNumber - dates[i - 1].DayNumber;
-            rf[i - 1] = Math.Pow(1 + Returns.PerPeriodRate(annual, PeriodsPerYear), days) - 1;
-        }
-
-        return rf;
+        return RiskFreeCurve.TBill3m(tbill).PerPeriod(dates);
     }
 
     /// <summary>Scores a value path. <paramref name="traded"/> is the gross value traded over the window (USD).</summary>
@@ -61,12 +47,6 @@ public static class Scorecard
         }
 
         var enough = r.Length >= minObservations;
-        var excess = new double[r.Length];
-        for (var i = 0; i < r.Length; i++)
-        {
-            excess[i] = r[i] - riskFree[i];
-        }
-
         var years = r.Length / PeriodsPerYear;
         var mean = series.Values.Count > 0 ? series.Values.Average() : 0;
         var start = series.Values.Count > 0 ? series.Values[0] : 0;
@@ -78,10 +58,10 @@ public static class Scorecard
             start > 0 ? Defined((final / start) - 1) : null,
             enough ? Defined(PerformanceMetrics.Cagr(r, PeriodsPerYear)) : null,
             enough ? Defined(PerformanceMetrics.AnnualVolatility(r, PeriodsPerYear)) : null,
-            enough ? Defined(PerformanceMetrics.Sharpe(excess, 0, PeriodsPerYear)) : null,
-            enough ? Defined(PerformanceMetrics.Sortino(excess, 0, PeriodsPerYear)) : null,
+            RatioRules.Sharpe(r, riskFree, PeriodsPerYear, minObservations).Value,
+            RatioRules.Sortino(r, riskFree, PeriodsPerYear, minObservations).Value,
             r.Length > 0 ? Defined(PerformanceMetrics.MaxDrawdown(r).Depth) : null,
-            enough ? Defined(PerformanceMetrics.Calmar(r, PeriodsPerYear)) : null,
+            RatioRules.Calmar(r, PeriodsPerYear, minObservations).Value,
             years > 0 && mean > 0 ? Defined(traded / mean / years) : null,
             feesPaid,
             averageCashShare,

@@ -19,17 +19,18 @@ public sealed class ScorecardTests
     }
 
     [Fact]
-    public void RiskFree_UsesThePreviousDaysRateCompoundedPerDay()
+    public void RiskFree_TheDiscountBasisRateKnownAtThePeriodStart_SimplePerDay()
     {
         var tbill = new TimeSeries("tbill", [Start, Start.AddDays(2)], [0.0365, 0.073]);
         var dates = new[] { Start, Start.AddDays(1), Start.AddDays(2), Start.AddDays(3), Start.AddDays(5) };
         var rf = Scorecard.RiskFree(dates, tbill);
-        var day1 = Returns.PerPeriodRate(0.0365, 365);
-        var day2 = Returns.PerPeriodRate(0.073, 365);
+        // DTB3 is a discount rate d: a 91-day bill returns d / (360 − 91 d) a day, simple.
+        var day1 = 0.0365 / (360 - (91 * 0.0365));
+        var day2 = 0.073 / (360 - (91 * 0.073));
         Assert.Equal(day1, rf[0], 15);
         Assert.Equal(day1, rf[1], 15); // the rate of the 3rd is not known on the 2nd
         Assert.Equal(day2, rf[2], 15);
-        Assert.Equal(Math.Pow(1 + day2, 2) - 1, rf[3], 15); // two days
+        Assert.Equal(2 * day2, rf[3], 15); // two days, simple interest
     }
 
     [Fact]
