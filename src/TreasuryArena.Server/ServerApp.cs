@@ -223,6 +223,7 @@ public static class ServerApp
         app.MapAdminTokenEndpoints();
         app.MapAdminJobEndpoints();
         app.MapAdminBreakerEndpoints();
+        app.MapAdminEvaluationEndpoints();
         app.MapTreasuryEndpoints();
         return app;
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
 using Spectre.Console;
 using TreasuryArena.Cli.Commands.Intel;
 using TreasuryArena.Core.Advice;
@@ -30,8 +31,10 @@ internal static partial class CliCommands
         var json = new Option<bool>("--json") { Description = "Print the scorecard as JSON (snake_case)" };
         var report = new Option<string?>("--report") { Description = "Write a self-contained HTML report to this file" };
         var markdown = new Option<string?>("--markdown") { Description = "Write a Markdown summary to this file" };
+        var db = CliDatabase.Option();
+        db.Description = "The platform the run belongs to: its latest report is kept beside this database (SQLite) or in the data directory (PostgreSQL), as evaluation/latest.html and latest.json, where the server shows it to admins (default ./data/arena.db)";
         var cmd = new Command("evaluate", "Walk-forward scorecard: tokens vs HODL, optimizer wallets vs 1/N and static 60/40, the treasury vs static 60/40 and BTC, against the seed's targets");
-        foreach (var o in new Option[] { from, to, data, capital, rebalance, json, report, markdown })
+        foreach (var o in new Option[] { from, to, data, capital, rebalance, json, report, markdown, db })
         {
             cmd.Options.Add(o);
         }
@@ -66,10 +69,23 @@ internal static partial class CliCommands
                 throw new CliException($"the window {options.From:yyyy-MM-dd} … {options.To:yyyy-MM-dd} needs history from {options.From.AddDays(-options.WarmupDays - 400):yyyy-MM-dd} (strategy warm-up and token proving) to {options.To:yyyy-MM-dd}; BTC and ETH prices cover {history.Eth.Dates[0]:yyyy-MM-dd} … {history.LastCommonDate:yyyy-MM-dd}");
             }
 
-            var result = await EvaluateWithProgressAsync(history, parse.GetValue(data), options, ct);
+            string latest;
+            try
+            {
+                latest = LatestEvaluation.DirectoryFor(parse.GetValue(db) is { Length: > 0 } named ? named : CliHost.DefaultDatabase, CliHost.DataDirectory);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new CliException($"--db: {ex.Message}");
+            }
+
+            var result = await EvaluateWithProgressAsync(history, parse.GetValue(data), options, ct) with { RunAt = TimeProvider.System.GetUtcNow() };
+            var rendered = EvaluationHtml.Render(result);
+            await LatestEvaluation.WriteAsync(latest, rendered, JsonSerializer.Serialize(result, CliJson.Indented), ct);
+            Console.Error.WriteLine($"evaluate: latest report kept in {latest}");
             if (parse.GetValue(report) is { } html)
             {
-                await File.WriteAllTextAsync(html, EvaluationHtml.Render(result), ct);
+                await File.WriteAllTextAsync(html, rendered, ct);
             }
 
             if (parse.GetValue(markdown) is { } md)

@@ -30,7 +30,7 @@ public static class EvaluationHtml
             .Append("@media print{body{margin:0;max-width:none}h2{break-before:page}svg,table{break-inside:avoid}}")
             .Append("</style></head><body>");
         sb.Append("<h1>Treasury Arena — walk-forward evaluation</h1><p class=\"meta\">")
-            .Append(E(F($"{report.Window.From:yyyy-MM-dd} … {report.Window.To:yyyy-MM-dd} · data through {report.DataThrough:yyyy-MM-dd} · {report.Schedule} rebalancing · ${report.Capital:N0} per wallet · {report.Seconds:0.0} s")))
+            .Append(E(F($"{report.Window.From:yyyy-MM-dd} … {report.Window.To:yyyy-MM-dd} · data through {report.DataThrough:yyyy-MM-dd} · {report.Schedule} rebalancing · ${report.Capital:N0} per wallet · {report.Seconds:0.0} s{(report.RunAt is { } at ? F($" · run {at:yyyy-MM-dd HH:mm} UTC") : "")}")))
             .Append("</p>");
 
         sb.Append("<h2>Success metrics</h2><table><tr><th>metric</th><th>target</th><th>value</th><th>met</th></tr>");

@@ -14,4 +14,8 @@ public sealed record EvaluationReport(
     IReadOnlyList<SuccessMetric> SuccessMetrics,
     IReadOnlyList<string> Method,
     IReadOnlyList<string> NotCovered,
-    double Seconds);
+    double Seconds)
+{
+    /// <summary>When the run finished (UTC); set by the command that ran it (a library run leaves it null).</summary>
+    public DateTimeOffset? RunAt { get; init; }
+}

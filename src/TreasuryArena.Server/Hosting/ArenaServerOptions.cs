@@ -11,6 +11,11 @@ public sealed class ArenaServerOptions
     [Required]
     public string Database { get; set; } = Path.Combine("data", "arena.db");
 
+    /// <summary>The data directory (default <c>data</c>): where the platform's files live when the database is PostgreSQL,
+    /// such as the latest <c>arena evaluate</c> report (<c>evaluation/</c>; beside the file for SQLite).</summary>
+    [Required]
+    public string DataDirectory { get; set; } = "data";
+
     /// <summary>Registered as the first admin key at first start when no admin key exists (at least 24 characters).</summary>
     [MinLength(24)]
     public string? BootstrapAdminKey { get; set; }

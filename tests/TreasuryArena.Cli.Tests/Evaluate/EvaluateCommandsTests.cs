@@ -20,7 +20,7 @@ public sealed class EvaluateCommandsTests : IDisposable
         var html = Path.Combine(_dir, "evaluation.html");
         var md = Path.Combine(_dir, "evaluation.md");
         var (code, output, err) = await InProcessCli.RunAsync("evaluate", "--from", "2023-01-01", "--to", "2023-04-30", "--rebalance", "monthly", "--capital", "50000",
-            "--json", "--report", html, "--markdown", md);
+            "--json", "--report", html, "--markdown", md, "--db", Path.Combine(_dir, "platform", "arena.db"));
 
         Assert.True(code == 0, err);
         Assert.Contains("evaluate: Replaying days", err, StringComparison.Ordinal);
@@ -81,6 +81,14 @@ public sealed class EvaluateCommandsTests : IDisposable
         Assert.DoesNotContain("https://", page, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", page, StringComparison.Ordinal);
         Assert.Contains("tokens_beating_hodl", File.ReadAllText(md), StringComparison.Ordinal);
+
+        // The latest report is kept beside the platform's database, for the server's admin page.
+        var latest = Path.Combine(_dir, "platform", "evaluation");
+        Assert.Equal(page, File.ReadAllText(Path.Combine(latest, "latest.html")));
+        using var kept = JsonDocument.Parse(File.ReadAllText(Path.Combine(latest, "latest.json")));
+        Assert.Equal("2023-04-30", kept.RootElement.GetProperty("window").GetProperty("to").GetString());
+        Assert.Equal(metrics.Count, kept.RootElement.GetProperty("success_metrics").GetArrayLength());
+        Assert.Empty(Directory.GetFiles(latest, "*.tmp"));
     }
 
     [Fact]

@@ -32,6 +32,8 @@ export const paths = {
   adminBreakers: '/api/admin/breakers',
   adminAudit: '/api/admin/audit/verify',
   adminRevenue: '/api/admin/revenue',
+  adminEvaluation: '/api/admin/evaluation/latest.json',
+  adminEvaluationReport: '/api/admin/evaluation/latest',
 };
 
 /** An API failure with the server's ProblemDetails (title, detail, field errors). */

@@ -1,5 +1,5 @@
 import { api, paths, asList } from '../api.js';
-import { h, card, table, badge, kpis, money, dash, lazy, field, errorBox, date, pct, nav } from '../ui.js';
+import { h, card, table, badge, kpis, money, dash, lazy, field, errorBox, date, pct, nav, decimal } from '../ui.js';
 import { donut } from '../charts.js';
 import { shortAddress } from './trade.js';
 
@@ -64,6 +64,7 @@ export async function adminPage() {
         ];
       }),
       auditCard(),
+      lazy('Latest evaluation', evaluationCard),
       lazy('Revenue by fee type', async () => {
         const r = await api.get(paths.adminRevenue);
         const f = r.by_fee_type ?? {};
@@ -117,6 +118,34 @@ function holdCard(hold) {
     h('p', { class: 'small', text: `Wallet ${shortAddress(hold.wallet_address)} · held ${date(hold.held_at)} by ${dash(hold.held_by)}` }),
     h('ul', {}, asList(hold.reasons).map((x) => h('li', { text: x }))),
     h('div', { class: 'actions' }, release, reject), out);
+}
+
+/** The latest `arena evaluate` run of this platform: when, over which window, how many of the seed's targets it met. */
+export async function evaluationCard() {
+  let e;
+  try {
+    e = await api.get(paths.adminEvaluation);
+  } catch (err) {
+    if (err.status !== 404) throw err;
+    return h('p', { class: 'subtle', text: 'No evaluation yet: run arena evaluate on the server host to produce the walk-forward scorecard.' });
+  }
+  const metrics = asList(e.success_metrics);
+  const met = metrics.filter((m) => m.met === true).length;
+  const trips = asList(e.wallets).reduce((n, w) => n + asList(w.breaker_trips).length, 0);
+  return [
+    kpis([
+      ['Run', date(e.run_at)],
+      ['Window', `${date(e.window?.from)} – ${date(e.window?.to)}`],
+      ['Targets met', `${met} of ${metrics.length}`, met === metrics.length ? 'pos' : 'neg'],
+      e.wallets ? ['Wallet breaker trips', String(trips)] : null,
+    ]),
+    table(metrics, [
+      { key: 'name', label: 'Metric', format: (v) => dash(v) },
+      { key: 'value', label: 'Value', num: true, format: (v, m) => (m.name.includes('sharpe') ? decimal(v) : pct(v, 1)) },
+      { key: 'met', label: 'Target', render: (m) => h('span', { class: m.met ? 'pos' : 'neg', text: `${m.met ? 'met' : 'not met'} (${dash(m.comparison)} ${dash(m.target)})` }) },
+    ], { caption: `${dash(e.schedule)} rebalancing, data through ${date(e.data_through)}` }),
+    h('p', {}, h('a', { href: paths.adminEvaluationReport, target: '_blank', rel: 'noopener', text: 'Open the full report (HTML)' })),
+  ];
 }
 
 function auditCard() {
