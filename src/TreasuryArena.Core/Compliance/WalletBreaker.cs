@@ -14,11 +14,15 @@ namespace TreasuryArena.Core.Compliance;
 public sealed class WalletBreaker(LedgerService ledger, TradeDesk desk, IWalletPeakStore peaks, IAuditLog audit, INotifier notifier, MonitoringRules rules, TimeProvider time)
 {
     /// <summary>Checks every wallet; returns the addresses moved to HYBRID.</summary>
-    public async Task<IReadOnlyList<string>> RunAsync(CancellationToken ct)
+    public Task<IReadOnlyList<string>> RunAsync(CancellationToken ct) => RunAsync(null, ct);
+
+    /// <summary>Checks the given wallets (every wallet when <paramref name="addresses"/> is null; the evaluation replay
+    /// guards its optimizer wallets only); returns the addresses moved to HYBRID.</summary>
+    public async Task<IReadOnlyList<string>> RunAsync(IReadOnlyCollection<string>? addresses, CancellationToken ct)
     {
         var tripped = new List<string>();
         var now = time.GetUtcNow();
-        foreach (var wallet in ledger.ListWallets())
+        foreach (var wallet in ledger.ListWallets().Where(w => addresses is null || addresses.Contains(w.Address)))
         {
             var view = ledger.GetWallet(wallet.Address);
             if (view is null)

@@ -47,7 +47,7 @@ public static class EvaluationHtml
         {
             sb.Append("<h2>Wallets — ").Append(E(w.Tolerance)).Append("</h2><p>Optimizer excess over 1/N: <b>")
                 .Append(E(N(w.ExcessVsEqualWeight.Value, "P2"))).Append("</b> a year (interval ").Append(E(N(w.ExcessVsEqualWeight.CiLow, "P2"))).Append(" … ")
-                .Append(E(N(w.ExcessVsEqualWeight.CiHigh, "P2"))).Append("): ").Append(E(w.Verdict)).Append(".<br><span class=\"meta\">").Append(E(w.ExcessVsEqualWeight.Method)).Append("</span></p>");
+                .Append(E(N(w.ExcessVsEqualWeight.CiHigh, "P2"))).Append("): ").Append(E(w.Verdict)).Append(".<br>").Append(E(EvaluationMarkdown.Breaker(w))).Append("<br><span class=\"meta\">").Append(E(w.ExcessVsEqualWeight.Method)).Append("</span></p>");
             Contenders(sb, [w.Optimizer, w.EqualWeight, w.Static6040]);
         }
 

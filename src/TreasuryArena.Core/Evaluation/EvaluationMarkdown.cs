@@ -33,7 +33,7 @@ public static class EvaluationMarkdown
         foreach (var w in report.Wallets)
         {
             var e = w.ExcessVsEqualWeight;
-            sb.Append(Inv, $"- {w.Tolerance}: optimizer − 1/N = {N(e.Value, "P2")} a year (interval {N(e.CiLow, "P2")} … {N(e.CiHigh, "P2")}): {w.Verdict}.\n");
+            sb.Append(Inv, $"- {w.Tolerance}: optimizer − 1/N = {N(e.Value, "P2")} a year (interval {N(e.CiLow, "P2")} … {N(e.CiHigh, "P2")}): {w.Verdict}. {Breaker(w)}\n");
         }
 
         sb.Append("\n## Treasury\n\n| | contender | final | CAGR | vol | Sharpe | Sortino | max DD | Calmar | turnover/yr | fees | cash |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
@@ -76,4 +76,16 @@ public static class EvaluationMarkdown
         sb.Append(Inv, $"| {group} | {c.Name} | {c.FinalValue:N0} | {N(c.Cagr, "P2")} | {N(c.Volatility, "P1")} | {N(c.Sharpe, "0.00")} | {N(c.Sortino, "0.00")} | {N(c.MaxDrawdown, "P1")} | {N(c.Calmar, "0.00")} | {N(c.Turnover, "0.00")} | {c.FeesPaid:N0} | {N(c.AverageCashShare, "P0")} |\n");
 
     private static string N(double? value, string format) => EvaluationHtml.N(value, format);
+
+    /// <summary>What the wallet drawdown breaker did to the optimizer wallet, in one sentence.</summary>
+    internal static string Breaker(WalletComparison w)
+    {
+        if (w.BreakerTrips.Count == 0)
+        {
+            return "Wallet breaker: never tripped.";
+        }
+
+        var t = w.BreakerTrips[0];
+        return string.Create(Inv, $"Wallet breaker: tripped on {t.Date:yyyy-MM-dd} (value ${t.Value:N0}, {t.Drawdown:P1} below its peak ${t.Peak:N0}); HYBRID from then on, so no automatic trades after it (its proposals wait for a person).");
+    }
 }

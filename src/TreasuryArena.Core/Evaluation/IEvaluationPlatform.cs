@@ -25,6 +25,9 @@ public interface IEvaluationPlatform
     /// <summary>The optimizer options the rebalancer runs with (the evaluation sets the calendar to its schedule).</summary>
     WalletOptimizerOptions Optimizer { get; }
 
+    /// <summary>The wallet drawdown breaker's limit (fraction of the peak; the monitoring rules' setting).</summary>
+    decimal WalletBreakerDrawdown { get; }
+
     /// <summary>The verified, attested organisation that owns the evaluation's wallets.</summary>
     Guid OrganisationId { get; }
 
@@ -36,6 +39,13 @@ public interface IEvaluationPlatform
 
     /// <summary>Creates a wallet of the organisation and deposits <paramref name="deposit"/> USD; returns its address.</summary>
     Task<string> CreateWalletAsync(WalletMode mode, RiskTolerance risk, decimal deposit, CancellationToken ct);
+
+    /// <summary>
+    /// The wallet drawdown breaker's daily check (the production <see cref="Compliance.WalletBreaker"/>, as the server's
+    /// <c>wallet-breaker</c> job runs it, on the platform's peak store, audit log and notifier) over <paramref name="addresses"/>;
+    /// returns the wallets it moved from FULL_AI to HYBRID, with the peak and value that tripped it.
+    /// </summary>
+    Task<IReadOnlyList<(string Address, WalletBreakerTrip Trip)>> WalletBreakerAsync(IReadOnlyCollection<string> addresses, DateOnly date, CancellationToken ct);
 
     /// <summary>The wallet rebalancer over the token universe as of the latest NAV date (the production run: trailing window only).</summary>
     Task<WalletRebalancer> RebalancerAsync(CancellationToken ct);

@@ -102,6 +102,13 @@ public static class WalkForwardEvaluator
                 await TryBuyAsync(ledger, h, options.HolderStake, d, ct);
             }
 
+            // The server's order: the NAV step (00:05), the wallet breaker (00:20), then the rebalancer (00:30). A
+            // tripped wallet is HYBRID from here on: the rebalancer only proposes its trades, and nobody approves them.
+            foreach (var (address, trip) in await platform.WalletBreakerAsync(optimizerAddresses, d, ct))
+            {
+                optimizerBooks.Single(b => b.Address == address).Trips.Add(trip);
+            }
+
             if (options.IsRebalanceDate(d))
             {
                 var rebalancer = await platform.RebalancerAsync(ct);
@@ -153,7 +160,7 @@ public static class WalkForwardEvaluator
         {
             var opt = optimizerBooks[i].Score("optimizer", rf, options.MinObservations);
             var excess = BlockBootstrap.ExcessCagr(opt.Series!.Returns(), ew.Series!.Returns(), options.BootstrapBlockDays, options.BootstrapSamples, options.BootstrapSeed, options.ConfidenceLevel);
-            wallets.Add(new WalletComparison(optimizerBooks[i].Name, opt, ew, static6040 with { }, excess, Verdict(excess)));
+            wallets.Add(new WalletComparison(optimizerBooks[i].Name, opt, ew, static6040 with { }, excess, Verdict(excess), optimizerBooks[i].Trips));
         }
 
         TreasuryComparison treasuryResult;
@@ -172,7 +179,7 @@ public static class WalkForwardEvaluator
         var metrics = SuccessMetrics(tokens, wallets, optimizerBooks);
         return new EvaluationReport(new EvaluationWindow(options.From, options.To), history.LastCommonDate,
             options.Schedule.ToString().ToLowerInvariant(), options.Capital, tokens, wallets, treasuryResult, metrics,
-            Method(options), NotCovered(treasury is not null), Math.Round(watch.Elapsed.TotalSeconds, 1));
+            Method(options, platform.WalletBreakerDrawdown), NotCovered(treasury is not null), Math.Round(watch.Elapsed.TotalSeconds, 1));
     }
 
     private static string Name(RiskTolerance risk) => risk.ToString().ToUpperInvariant();
@@ -399,11 +406,12 @@ public static class WalkForwardEvaluator
             _ => v < target,
         });
 
-    private static List<string> Method(EvaluationOptions o) =>
+    private static List<string> Method(EvaluationOptions o, decimal walletBreaker) =>
     [
         string.Create(CultureInfo.InvariantCulture, $"Tokens issued {o.WarmupDays} days before {o.From:yyyy-MM-dd} and proved by the NAV engine; the window {o.From:yyyy-MM-dd} … {o.To:yyyy-MM-dd} is replayed one day at a time on a simulated clock."),
         "Every decision on a date uses data up to that date: backing portfolios decide on the close and fill at the next bar; the optimizer's universe is the trailing NAV window as of the date.",
         string.Create(CultureInfo.InvariantCulture, $"Wallets start with ${o.Capital:N0} and rebalance {o.Schedule.ToString().ToLowerInvariant()} (optimizer calendar {o.CalendarDays} days); token holders buy ${o.HolderStake:N0} the first day a token is buyable and hold."),
+        "The wallet drawdown breaker (the server's daily wallet-breaker job, same code) checks the optimizer wallets every day after the NAV step and before the rebalancer, as the server schedules them; a wallet more than " + walletBreaker.ToString("P0", CultureInfo.InvariantCulture) + " below its peak moves from FULL_AI to HYBRID, after which the rebalancer only proposes its trades and, with nobody to approve them in a replay, it trades no more.",
         "Returns are daily (365 a year); Sharpe and Sortino on returns in excess of the 3-month T-bill (FRED DTB3, rate as of the previous day, compounded daily); statistics with fewer than " + o.MinObservations.ToString(CultureInfo.InvariantCulture) + " returns are null.",
         string.Create(CultureInfo.InvariantCulture, $"The optimizer's excess over 1/N is CAGR minus CAGR on the same days; its interval is a moving-block bootstrap of the paired daily returns (block {o.BootstrapBlockDays} days, {o.BootstrapSamples} resamples, seed {o.BootstrapSeed}, {o.ConfidenceLevel:P0})."),
     ];
@@ -412,7 +420,7 @@ public static class WalkForwardEvaluator
     {
         var list = new List<string>
         {
-            "The wallet drawdown breaker (a scheduled server job that moves a FULL_AI wallet to HYBRID) is not run; the token drawdown breaker is (NAV engine).",
+            "Nobody acts on a wallet breaker trip: a real treasurer would review the HYBRID wallet's proposals or move it back to FULL_AI; the replay leaves it frozen. The 1/N wallet is a baseline and is not guarded by the wallet breaker.",
             "Parameter choices are the library defaults, not tuned on the window, so there is no in-sample/out-of-sample split to report (`arena sweep` holds the walk-forward folds for tuned parameters).",
         };
         if (!treasury)
@@ -437,6 +445,8 @@ public static class WalkForwardEvaluator
         public List<double> CashShares { get; } = [];
 
         public List<decimal> Drifts { get; } = [];
+
+        public List<WalletBreakerTrip> Trips { get; } = [];
 
         public double Traded { get; private set; }
 

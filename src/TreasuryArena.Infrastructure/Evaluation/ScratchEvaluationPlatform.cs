@@ -13,6 +13,7 @@ using TreasuryArena.Core.Wallets.Optimization;
 using TreasuryArena.Infrastructure.Advice;
 using TreasuryArena.Infrastructure.Notifications;
 using TreasuryArena.Infrastructure.Platform;
+using TreasuryArena.Infrastructure.Reports;
 using TreasuryArena.Infrastructure.Storage;
 
 namespace TreasuryArena.Infrastructure.Evaluation;
@@ -32,12 +33,19 @@ public sealed class ScratchEvaluationPlatform : IEvaluationPlatform, IAsyncDispo
     private readonly TokensRuntime _runtime;
     private readonly ReplayClock _clock;
 
+    private readonly SqlWalletPeakStore _peaks;
+    private readonly WalletBreaker _walletBreaker;
+
     private ScratchEvaluationPlatform(string path, TokensRuntime runtime, ReplayClock clock, Guid organisation)
     {
         _path = path;
         _runtime = runtime;
         _clock = clock;
         OrganisationId = organisation;
+        // Wired as the server wires its wallet-breaker job: the runtime's ledger, desk, audit log and monitoring rules,
+        // the SQL peak store, and the stored notifier.
+        _peaks = new SqlWalletPeakStore(new PlatformDatabase(runtime.Database));
+        _walletBreaker = new WalletBreaker(runtime.Ledger, runtime.Desk, _peaks, runtime.Audit, new StoredNotifier(runtime.ComplianceStore, null), runtime.Settings.Monitoring, clock);
     }
 
     public LedgerService Ledger => _runtime.Ledger;
@@ -49,6 +57,8 @@ public sealed class ScratchEvaluationPlatform : IEvaluationPlatform, IAsyncDispo
     public TradeDesk Desk => _runtime.Desk;
 
     public WalletOptimizerOptions Optimizer => _runtime.Settings.Optimizer.Wallet;
+
+    public decimal WalletBreakerDrawdown => _runtime.Settings.Monitoring.WalletDrawdownBreaker;
 
     public Guid OrganisationId { get; }
 
@@ -87,6 +97,30 @@ public sealed class ScratchEvaluationPlatform : IEvaluationPlatform, IAsyncDispo
 
     public Task<string> CreateWalletAsync(WalletMode mode, RiskTolerance risk, decimal deposit, CancellationToken ct) =>
         _runtime.CreateWalletAsync(OrganisationId.ToString(), mode, risk, deposit, ct);
+
+    public async Task<IReadOnlyList<(string Address, WalletBreakerTrip Trip)>> WalletBreakerAsync(IReadOnlyCollection<string> addresses, DateOnly date, CancellationToken ct)
+    {
+        var moved = await _walletBreaker.RunAsync(addresses, ct);
+        var trips = new List<(string, WalletBreakerTrip)>();
+        foreach (var address in moved)
+        {
+            // A trip leaves the peak as it was, and nothing trades between the breaker's check and this read.
+            var peak = await _peaks.GetAsync(address, ct) ?? 0m;
+            var value = _runtime.Desk.WalletValue(_runtime.Ledger.GetWallet(address)!);
+            trips.Add((address, new WalletBreakerTrip(date, peak, value, peak > 0m ? Math.Round((peak - value) / peak, 6) : 0m)));
+        }
+
+        return trips;
+    }
+
+    /// <summary>A wallet's ledger history, oldest first, one row per operation (as the dashboard lists it): how a test
+    /// checks which days a wallet traded.</summary>
+    public async Task<IReadOnlyList<WalletTransaction>> TransactionsAsync(string address, CancellationToken ct)
+    {
+        await using var journal = _runtime.Database.CreateLedgerJournal();
+        var page = await WalletTransactions.ReadAsync(journal, address, 100_000, null, ct);
+        return [.. page.Transactions.Reverse()];
+    }
 
     /// <summary>The production run: the universe of the last lookback window of every token as of its latest NAV date.</summary>
     public Task<WalletRebalancer> RebalancerAsync(CancellationToken ct) => _runtime.RebalancerAsync(null, ct);

@@ -80,6 +80,54 @@ public sealed class WalkForwardEvaluatorTests
     }
 
     [Fact]
+    public async Task Evaluate_MarketWideCrash_WalletBreakerMovesOptimizerWalletsToHybrid_NoTradesAfter()
+    {
+        // BTC and ETH both rise, then both lose half in ten days: every token falls, so every invested optimizer wallet
+        // falls far more than 15% below its peak. The production breaker must move them to HYBRID, after which the
+        // replay must not trade them; the 1/N baseline is not guarded and keeps rebalancing.
+        var crash = From.DayNumber - SyntheticHistory.Start.DayNumber + 90;
+        var btcRise = SyntheticHistory.Path(0.003, 0.005, 11);
+        var ethRise = SyntheticHistory.Path(0.002, 0.006, 12);
+        Func<int, double> Crashing(Func<int, double> rise) =>
+            i => i < crash ? rise(i) : rise(crash) * (i < crash + 10 ? Math.Pow(0.5, (i - crash + 1) / 10.0) : 0.5);
+        var history = SyntheticHistory.Build(800, Crashing(btcRise), Crashing(ethRise));
+        var crashDay = SyntheticHistory.Start.AddDays(crash);
+        var to = From.AddDays(180);
+
+        var report = await RunAsync(history, From, to, async (platform, report) =>
+        {
+            var ledger = platform.Ledger;
+            var hybrid = ledger.ListWallets().Where(w => w.Mode == Core.Wallets.WalletMode.Hybrid).ToList();
+            var tripped = report.Wallets.Where(w => w.BreakerTrips.Count > 0).ToList();
+            Assert.NotEmpty(tripped);
+            Assert.Equal(tripped.Count, hybrid.Count);
+            var lastTrip = tripped.Max(w => w.BreakerTrips[0].Date);
+            foreach (var wallet in hybrid)
+            {
+                // Not one trade after the breakers tripped, to the end of the window (weekly rebalance days included),
+                // though the wallets traded before.
+                var trades = (await platform.TransactionsAsync(wallet.Address, CancellationToken.None)).Where(x => x.Operation.Operation is "Buy" or "Sell").ToList();
+                Assert.Contains(trades, x => DateOnly.FromDateTime(x.Operation.At.UtcDateTime) <= lastTrip);
+                Assert.DoesNotContain(trades, x => DateOnly.FromDateTime(x.Operation.At.UtcDateTime) > lastTrip);
+            }
+
+            // The 1/N wallet is FULL_AI to the end and still trades after the crash.
+            var equal = Assert.Single(ledger.ListWallets(), w => w.Mode == Core.Wallets.WalletMode.FullAi);
+            var equalTrades = await platform.TransactionsAsync(equal.Address, CancellationToken.None);
+            Assert.Contains(equalTrades, x => x.Operation.Operation is "Buy" or "Sell" && DateOnly.FromDateTime(x.Operation.At.UtcDateTime) > lastTrip);
+        });
+
+        var aggressive = report.Wallets.Single(w => w.Tolerance == "AGGRESSIVE");
+        var t = Assert.Single(aggressive.BreakerTrips);
+        Assert.InRange(t.Date, crashDay, crashDay.AddDays(10));
+        Assert.True(t.Drawdown > 0.15m, $"tripped at {t.Drawdown:P1}");
+        Assert.Equal(t.Drawdown, Math.Round((t.Peak - t.Value) / t.Peak, 6));
+        Assert.True(aggressive.Optimizer.MaxDrawdown < -0.15);
+        Assert.Contains(report.Method, m => m.Contains("wallet drawdown breaker", StringComparison.Ordinal));
+        Assert.Contains("HYBRID from then on", EvaluationMarkdown.Render(report), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Evaluate_ScrambledFuture_ResultsUpToTheCutUnchanged()
     {
         var history = SyntheticHistory.Build(800, SyntheticHistory.Path(0.002, 0.02, 7), SyntheticHistory.Path(0.001, 0.03, 8));
@@ -127,7 +175,7 @@ public sealed class WalkForwardEvaluatorTests
         }
     }
 
-    private static async Task<EvaluationReport> RunAsync(MarketHistory history, DateOnly from, DateOnly to)
+    private static async Task<EvaluationReport> RunAsync(MarketHistory history, DateOnly from, DateOnly to, Func<ScratchEvaluationPlatform, EvaluationReport, Task>? inspect = null)
     {
         var options = new EvaluationOptions { From = from, To = to, Tokens = Mixes, WarmupDays = 250, BootstrapSamples = 500 };
         var clock = new ReplayClock(from.AddDays(-options.WarmupDays));
@@ -135,7 +183,13 @@ public sealed class WalkForwardEvaluatorTests
         try
         {
             await using var platform = await ScratchEvaluationPlatform.CreateAsync(history, clock, options.OptimizerOptions(), dir.FullName, CancellationToken.None);
-            return await WalkForwardEvaluator.RunAsync(platform, clock, history, options, null, null, CancellationToken.None);
+            var report = await WalkForwardEvaluator.RunAsync(platform, clock, history, options, null, null, CancellationToken.None);
+            if (inspect is not null)
+            {
+                await inspect(platform, report);
+            }
+
+            return report;
         }
         finally
         {
