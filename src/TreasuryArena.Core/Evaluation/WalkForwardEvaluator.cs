@@ -387,7 +387,9 @@ public static class WalkForwardEvaluator
         foreach (var w in wallets)
         {
             metrics.Add(Metric($"optimizer_excess_vs_equal_weight_{w.Tolerance.ToLowerInvariant()}",
-                $"{w.Tolerance} optimizer wallet's CAGR minus the 1/N wallet's (interval {Show(w.ExcessVsEqualWeight.CiLow)} … {Show(w.ExcessVsEqualWeight.CiHigh)})", ">=", 0.05, w.ExcessVsEqualWeight.Value));
+                $"{w.Tolerance} optimizer wallet's CAGR minus the 1/N wallet's (interval {Show(w.ExcessVsEqualWeight.CiLow)} … {Show(w.ExcessVsEqualWeight.CiHigh)})"
+                + (w.BreakerTrips.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $"; the wallet breaker froze it in HYBRID on {w.BreakerTrips[0].Date:yyyy-MM-dd}, so after that date this is its untraded holdings, not the optimizer") : ""),
+                ">=", 0.05, w.ExcessVsEqualWeight.Value));
         }
 
         var drifts = optimizerBooks.SelectMany(b => b.Drifts).ToList();
