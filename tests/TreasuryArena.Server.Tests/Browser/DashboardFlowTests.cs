@@ -187,6 +187,48 @@ public sealed class DashboardFlowTests(BrowserFixture browser)
     }
 
     [BrowserFact]
+    public async Task Admin_LatestEvaluationCard_LinksTheReport_WhichRendersUnderItsPolicy()
+    {
+        await using var d = await DashboardPage.OpenAsync(browser);
+        var page = d.Page;
+        var violations = new List<string>();
+        d.Context.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                violations.Add(message.Text);
+            }
+        };
+        await d.SignInAsync(d.Demo.AdminKey);
+        await d.GoAsync("#/admin", "Administration");
+        await d.SettledAsync();
+        var card = page.Locator("section:has(h2:text-is('Latest evaluation'))");
+        await card.GetByText("No evaluation yet: run arena evaluate").WaitForAsync();
+
+        // A real (short) run, kept beside the demo copy's database, where this server looks.
+        await DemoStatisticsScanTests.CliAsync("evaluate", "--from", "2023-01-01", "--to", "2023-04-30", "--rebalance", "monthly", "--json", "--db", d.Demo.Database);
+        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(d.Demo.Database)!, "evaluation", "latest.json")));
+        await page.ReloadAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Administration", Level = 1 }).WaitForAsync();
+        await d.SettledAsync();
+        var text = await card.InnerTextAsync();
+        Assert.Contains("2023-01-01 – 2023-04-30", text, StringComparison.Ordinal);
+        Assert.Matches(new Regex(@"Targets met\s+\d+ of \d+"), text);
+        Assert.Contains("Wallet breaker trips", text, StringComparison.Ordinal);
+        Assert.Contains("tokens_beating_hodl", text, StringComparison.Ordinal);
+        Assert.Equal(0, await card.Locator(".error").CountAsync());
+
+        var popup = await page.RunAndWaitForPopupAsync(() => card.GetByRole(AriaRole.Link, new() { Name = "Open the full report (HTML)" }).ClickAsync());
+        await popup.GetByRole(AriaRole.Heading, new() { Name = "Treasury Arena — walk-forward evaluation" }).WaitForAsync();
+        Assert.EndsWith("/api/admin/evaluation/latest", popup.Url, StringComparison.Ordinal);
+        // The report's inline style applies (960 px column) and its SVG charts are there: the policy allows them.
+        Assert.Equal("960px", await popup.EvaluateAsync<string>("() => getComputedStyle(document.body).maxWidth"));
+        Assert.True(await popup.Locator("svg").CountAsync() > 0);
+        Assert.DoesNotContain(violations, v => v.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
+        await BrowserFixture.ScreenshotAsync(popup, "evaluation-report");
+    }
+
+    [BrowserFact]
     public async Task Viewer_SeesNoTradingControls_AndTheServerRefusesAForcedTrade()
     {
         await using var d = await DashboardPage.OpenAsync(browser);

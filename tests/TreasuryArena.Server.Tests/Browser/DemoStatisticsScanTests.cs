@@ -149,7 +149,7 @@ public sealed partial class DemoStatisticsScanTests
         }
     }
 
-    private static async Task<string> CliAsync(params string[] args)
+    internal static async Task<string> CliAsync(params string[] args)
     {
         await ConsoleGate.WaitAsync();
         var (oldOut, oldErr) = (Console.Out, Console.Error);
