@@ -28,6 +28,8 @@ public sealed class EvaluateCommandsTests : IDisposable
         var root = doc.RootElement;
         Assert.Equal("2023-01-01", root.GetProperty("window").GetProperty("from").GetString());
         Assert.Equal("2023-04-30", root.GetProperty("window").GetProperty("to").GetString());
+        Assert.True(root.GetProperty("run_at").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddHours(-1));
+        Assert.Contains(root.GetProperty("method").EnumerateArray(), m => m.GetString()!.Contains("wallet drawdown breaker", StringComparison.Ordinal));
         Assert.True(DateOnly.Parse(root.GetProperty("data_through").GetString()!, System.Globalization.CultureInfo.InvariantCulture) >= new DateOnly(2023, 4, 30));
 
         var tokens = root.GetProperty("tokens").EnumerateArray().ToList();
@@ -51,6 +53,8 @@ public sealed class EvaluateCommandsTests : IDisposable
                 Assert.Equal(50_000m, w.GetProperty(c).GetProperty("final_value").GetDecimal() / (1m + w.GetProperty(c).GetProperty("total_return").GetDecimal()), 0);
             }
 
+            // The wallet breaker ran on the optimizer wallet: its trips are part of the contract, as a list.
+            Assert.Equal(JsonValueKind.Array, w.GetProperty("breaker_trips").ValueKind);
             var excess = w.GetProperty("excess_vs_equal_weight");
             foreach (var f in new[] { "value", "ci_low", "ci_high" })
             {
