@@ -61,7 +61,7 @@ public abstract partial class ApiSuite
         var (_, list) = await Api.GetAsync(viewer, "/api/tokens/list");
 
         var alpha = Listed(list!, "ALPHA");
-        Assert.Equal((DayNav(119) / DayNav(29)) - 1m, alpha["return_90d"]!.GetValue<decimal>()); // NAV_t / NAV_{t−90} − 1, not annualised
+        Assert.Equal(Core.Common.RoundingPolicy.Ratio((DayNav(119) / DayNav(29)) - 1m), alpha["return_90d"]!.GetValue<decimal>()); // NAV_t / NAV_{t−90} − 1, not annualised
         Assert.Equal("tbill-3m", alpha["risk_free"]!.GetValue<string>());
         Assert.InRange(alpha["risk_free_rate_90d"]!.GetValue<decimal>(), 0.001m, 0.06m);
         var bravo = Listed(list!, "BRAVO");
@@ -87,9 +87,9 @@ public abstract partial class ApiSuite
         // The window is the last 91 points (days 29..119): its first point, then every 7th day back from day 119.
         decimal[] expected = [DayNav(29), .. Enumerable.Range(0, 13).Select(k => DayNav(119 - (7 * (12 - k))))];
         Assert.Equal(expected, alpha["sparkline"]!.AsArray().Select(v => v!.GetValue<decimal>()));
-        Assert.Equal((DayNav(119) / DayNav(118)) - 1m, alpha["change_1d"]!.GetValue<decimal>());
-        Assert.Equal((DayNav(119) / DayNav(89)) - 1m, alpha["change_30d"]!.GetValue<decimal>());
-        Assert.Equal((expected[^1] / expected[0]) - 1m, alpha["return_90d"]!.GetValue<decimal>());
+        Assert.Equal(Core.Common.RoundingPolicy.Ratio((DayNav(119) / DayNav(118)) - 1m), alpha["change_1d"]!.GetValue<decimal>());
+        Assert.Equal(Core.Common.RoundingPolicy.Ratio((DayNav(119) / DayNav(89)) - 1m), alpha["change_30d"]!.GetValue<decimal>());
+        Assert.Equal(Core.Common.RoundingPolicy.Ratio((expected[^1] / expected[0]) - 1m), alpha["return_90d"]!.GetValue<decimal>());
 
         var (_, info) = await Api.GetAsync(viewer, "/api/tokens/ALPHA/info");
         var history = info!["nav_history"]!.AsArray().ToDictionary(p => p!["date"]!.GetValue<string>(), p => p!["nav"]!.GetValue<decimal>());

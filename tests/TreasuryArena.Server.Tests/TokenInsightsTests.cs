@@ -31,9 +31,9 @@ public sealed class TokenInsightsTests
     public void ChangeOver_UsesTheLastPointOnOrBeforeTheDate_OrNull()
     {
         var rows = Rows([0, 5, 9, 10]);
-        Assert.Equal((Nav(10) / Nav(9)) - 1m, TokenInsights.ChangeOver(rows, 1));
-        Assert.Equal((Nav(10) / Nav(5)) - 1m, TokenInsights.ChangeOver(rows, 3)); // day 7 is missing: day 5 is the last before it
-        Assert.Equal((Nav(10) / Nav(0)) - 1m, TokenInsights.ChangeOver(rows, 10));
+        Assert.Equal(Core.Common.RoundingPolicy.Ratio((Nav(10) / Nav(9)) - 1m), TokenInsights.ChangeOver(rows, 1));
+        Assert.Equal(Core.Common.RoundingPolicy.Ratio((Nav(10) / Nav(5)) - 1m), TokenInsights.ChangeOver(rows, 3)); // day 7 is missing: day 5 is the last before it
+        Assert.Equal(Core.Common.RoundingPolicy.Ratio((Nav(10) / Nav(0)) - 1m), TokenInsights.ChangeOver(rows, 10));
         Assert.Null(TokenInsights.ChangeOver(rows, 11));
         Assert.Null(TokenInsights.ChangeOver(Rows([4]), 1));
     }

@@ -32,6 +32,12 @@ public static class RoundingPolicy
 
     public static decimal PriceUp(decimal price) => Math.Round(price, UnitPrice.Scale, MidpointRounding.ToPositiveInfinity);
 
+    /// <summary>Decimals of a reported ratio of two NAVs (a change, a drawdown): 10, as the stored NAV history keeps them.</summary>
+    public const int RatioScale = 10;
+
+    /// <summary>A reported ratio (NAV change, drawdown) at <see cref="RatioScale"/> decimals, half away from zero: never money.</summary>
+    public static decimal Ratio(decimal value) => Math.Round(value, RatioScale, MidpointRounding.AwayFromZero);
+
     /// <summary>Rounds toward negative infinity at <paramref name="scale"/> decimals.</summary>
     public static decimal Down(decimal value, int scale) => Math.Round(value, scale, MidpointRounding.ToNegativeInfinity);
 

@@ -48,9 +48,14 @@ public sealed record EvaluationOptions
     /// <summary>Days between calendar rebalances the optimizer uses for this schedule (7 weekly, 28 monthly).</summary>
     public int CalendarDays => Schedule == RebalanceSchedule.Weekly ? 7 : 28;
 
-    /// <summary>The production optimizer defaults with the calendar set to this evaluation's schedule.</summary>
+    /// <summary>
+    /// The production optimizer defaults with the calendar set to this evaluation's schedule and wallets rebalanced one
+    /// after another: concurrent buys of one token reach the ledger in a varying order, and each buy moves the one
+    /// share price by its rounding, so a parallel run is reproducible only to about a part in 10⁶. A scorecard must
+    /// give the same figures every time, to the cent; the handful of evaluation wallets costs nothing in sequence.
+    /// </summary>
     public WalletOptimizerOptions OptimizerOptions(WalletOptimizerOptions? defaults = null) =>
-        (defaults ?? new WalletOptimizerOptions()) with { CalendarDays = CalendarDays };
+        (defaults ?? new WalletOptimizerOptions()) with { CalendarDays = CalendarDays, MaxParallelWallets = 1 };
 
     /// <summary>Whether <paramref name="date"/> is a rebalance date of the schedule.</summary>
     public bool IsRebalanceDate(DateOnly date) => Schedule switch

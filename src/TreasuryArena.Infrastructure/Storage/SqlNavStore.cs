@@ -109,26 +109,29 @@ public sealed class SqlNavStore(ArenaDatabase database, TimeProvider time) : INa
                            "VALUES (@symbol, @date, @nav, @ret, @hwm, @dd, @sharpe, @vol, @gross, @supply, @mgmt, @perf) ON CONFLICT (symbol, date) DO NOTHING";
         foreach (var row in rows)
         {
-            await c.ExecuteAsync(new CommandDefinition(sql, new
-            {
-                symbol = row.Symbol,
-                date = Date(row.Date),
-                nav = RoundingPolicy.ToScaled(Round(row.Nav, NavScale), NavScale),
-                ret = RoundingPolicy.ToScaled(Round(row.DailyReturn, FractionScale), FractionScale),
-                hwm = RoundingPolicy.ToScaled(Round(row.HighWaterMark, NavScale), NavScale),
-                dd = RoundingPolicy.ToScaled(Round(row.Drawdown, FractionScale), FractionScale),
-                sharpe = row.Sharpe90 is { } s ? RoundingPolicy.ToScaled(Round(s, RatioScale), RatioScale) : (long?)null,
-                vol = row.Volatility90 is { } v ? RoundingPolicy.ToScaled(Round(v, RatioScale), RatioScale) : (long?)null,
-                gross = RoundingPolicy.ToScaled(Round(row.GrossNav, NavScale), NavScale),
-                supply = RoundingPolicy.ToScaled(Round(row.Supply, NavScale), NavScale),
-                mgmt = RoundingPolicy.ToScaled(Round(row.ManagementFee, 2), 2),
-                perf = RoundingPolicy.ToScaled(Round(row.PerformanceFee, 2), 2),
-            }, tx, cancellationToken: ct));
+            await c.ExecuteAsync(new CommandDefinition(sql, Parameters(row), tx, cancellationToken: ct));
         }
 
         await tx.CommitAsync(ct);
         database.NavChanged();
     }
+
+    /// <summary>One NAV row as the scaled integers both the insert and the revision store.</summary>
+    private object Parameters(NavHistoryRow row) => new
+    {
+        symbol = row.Symbol,
+        date = Date(row.Date),
+        nav = RoundingPolicy.ToScaled(Round(row.Nav, NavScale), NavScale),
+        ret = RoundingPolicy.ToScaled(Round(row.DailyReturn, FractionScale), FractionScale),
+        hwm = RoundingPolicy.ToScaled(Round(row.HighWaterMark, NavScale), NavScale),
+        dd = RoundingPolicy.ToScaled(Round(row.Drawdown, FractionScale), FractionScale),
+        sharpe = row.Sharpe90 is { } s ? RoundingPolicy.ToScaled(Round(s, RatioScale), RatioScale) : (long?)null,
+        vol = row.Volatility90 is { } v ? RoundingPolicy.ToScaled(Round(v, RatioScale), RatioScale) : (long?)null,
+        gross = RoundingPolicy.ToScaled(Round(row.GrossNav, NavScale), NavScale),
+        supply = RoundingPolicy.ToScaled(Round(row.Supply, NavScale), NavScale),
+        mgmt = RoundingPolicy.ToScaled(Round(row.ManagementFee, 2), 2),
+        perf = RoundingPolicy.ToScaled(Round(row.PerformanceFee, 2), 2),
+    };
 
     public async Task ReviseAsync(NavHistoryRow row, CancellationToken ct)
     {
@@ -137,21 +140,7 @@ public sealed class SqlNavStore(ArenaDatabase database, TimeProvider time) : INa
         await c.ExecuteAsync(new CommandDefinition(
             "UPDATE token_nav_history SET nav = @nav, daily_return = @ret, high_water_mark = @hwm, drawdown = @dd, sharpe_90 = @sharpe, volatility_90 = @vol, " +
             "gross_nav = @gross, supply = @supply, management_fee = @mgmt, performance_fee = @perf WHERE symbol = @symbol AND date = @date",
-            new
-            {
-                symbol = row.Symbol,
-                date = Date(row.Date),
-                nav = RoundingPolicy.ToScaled(Round(row.Nav, NavScale), NavScale),
-                ret = RoundingPolicy.ToScaled(Round(row.DailyReturn, FractionScale), FractionScale),
-                hwm = RoundingPolicy.ToScaled(Round(row.HighWaterMark, NavScale), NavScale),
-                dd = RoundingPolicy.ToScaled(Round(row.Drawdown, FractionScale), FractionScale),
-                sharpe = row.Sharpe90 is { } s ? RoundingPolicy.ToScaled(Round(s, RatioScale), RatioScale) : (long?)null,
-                vol = row.Volatility90 is { } v ? RoundingPolicy.ToScaled(Round(v, RatioScale), RatioScale) : (long?)null,
-                gross = RoundingPolicy.ToScaled(Round(row.GrossNav, NavScale), NavScale),
-                supply = RoundingPolicy.ToScaled(Round(row.Supply, NavScale), NavScale),
-                mgmt = RoundingPolicy.ToScaled(Round(row.ManagementFee, 2), 2),
-                perf = RoundingPolicy.ToScaled(Round(row.PerformanceFee, 2), 2),
-            }, cancellationToken: ct));
+            Parameters(row), cancellationToken: ct));
         database.NavChanged();
     }
 

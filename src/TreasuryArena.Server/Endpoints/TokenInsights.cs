@@ -1,3 +1,4 @@
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Nav;
 using TreasuryArena.Core.Quant;
 using TreasuryArena.Core.Strategies;
@@ -110,7 +111,7 @@ public static class TokenInsights
             RiskFreeRate90d = window.Count > 1 && double.IsFinite(rate) ? Math.Round((decimal)rate, 6, MidpointRounding.AwayFromZero) : null,
             Volatility90d = last.Volatility90,
             Sharpe90d = last.Sharpe90,
-            MaxDrawdown90d = window.Count > 1 ? maxDrawdown : null,
+            MaxDrawdown90d = window.Count > 1 ? RoundingPolicy.Ratio(maxDrawdown) : null,
             Drawdown = last.Drawdown,
             NavDate = last.Date,
             Change1d = ChangeOver(rows, 1),
@@ -133,7 +134,7 @@ public static class TokenInsights
         {
             if (rows[i].Date <= since)
             {
-                return rows[i].Nav == 0m ? null : (rows[^1].Nav / rows[i].Nav) - 1m;
+                return rows[i].Nav == 0m ? null : RoundingPolicy.Ratio((rows[^1].Nav / rows[i].Nav) - 1m);
             }
         }
 

@@ -166,12 +166,11 @@ public sealed class WalkForwardEvaluatorTests
         var n = a.Dates.Count(d => d <= cut);
         Assert.True(n > 100, $"{what}: only {n} points before the cut");
         Assert.Equal(a.Dates.Take(n), b.Dates.Take(n));
-        // Equal to a part in 10^6: the rebalancer trades wallets in parallel, and the order in which concurrent buys of
-        // one token reach the ledger moves share rounding (seen: 1e-13 to 2e-9 of the value, compounding through later
-        // rebalances); any look-ahead moves values by whole returns.
+        // Exactly equal: the evaluation rebalances its wallets in sequence, so a run is reproducible to the last digit;
+        // any look-ahead would move values by whole returns.
         for (var i = 0; i < n; i++)
         {
-            Assert.True(Math.Abs(a.Values[i] - b.Values[i]) <= 1e-6 * Math.Abs(a.Values[i]), $"{what} differs on {a.Dates[i]:yyyy-MM-dd}: {a.Values[i]} vs {b.Values[i]}");
+            Assert.True(a.Values[i] == b.Values[i], $"{what} differs on {a.Dates[i]:yyyy-MM-dd}: {a.Values[i]} vs {b.Values[i]}");
         }
     }
 
