@@ -35,7 +35,12 @@ function setSession(value) {
   document.getElementById('who-label').textContent = signedIn ? `Signed in: ${who}` : '';
 }
 
+// Renders overlap (a hash change while a slow page is still loading, or the sign-in's own render next to its hash
+// change): only the latest may fill the page, so an older, slower route never replaces a newer one.
+let renderSeq = 0;
+
 async function render() {
+  const seq = ++renderSeq;
   const root = main();
   if (!session.role) {
     root.replaceChildren(signInPage());
@@ -54,8 +59,10 @@ async function render() {
   root.replaceChildren(h('p', { class: 'loading', text: 'Loading…' }));
   try {
     const page = await route[1](hash.match(route[0]));
+    if (seq !== renderSeq) return;
     root.replaceChildren(...[page].flat());
   } catch (error) {
+    if (seq !== renderSeq) return;
     root.replaceChildren(h('h1', { text: 'Something went wrong' }), errorBox(error));
   }
   const heading = root.querySelector('h1');
