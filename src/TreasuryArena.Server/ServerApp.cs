@@ -225,6 +225,7 @@ public static class ServerApp
         app.MapAdminBreakerEndpoints();
         app.MapAdminEvaluationEndpoints();
         app.MapTreasuryEndpoints();
+        app.MapMarketEndpoints();
         return app;
     }
 

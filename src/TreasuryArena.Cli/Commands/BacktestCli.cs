@@ -67,7 +67,7 @@ internal static class BacktestCli
 
             if (asJson)
             {
-                CliJson.Write(BacktestSummary.Of(run, yieldModel));
+                CliJson.Write(BacktestSummary.Of(run, yieldModel, frame.Binding));
             }
             else
             {

@@ -173,7 +173,9 @@ public static class WalkForwardEvaluator
         {
             var managed = Scorecard.Measure("managed", treasury.Series, rf, options.MinObservations, treasury.FeesPaid, treasury.Traded, treasury.AverageCashShare, treasury.DriftBeforeRebalance, treasury.Rebalances);
             treasuryResult = new TreasuryComparison(managed, treasuryStatic, btc, await treasury.CallsAsync(ct),
-                "The managed treasury is the treasury manager in FULL_AI mode with the rule advisor, stepped daily; capital, 60/40 split and yield venues as configured, scaled to the evaluation's capital.");
+                "The managed treasury is the treasury manager in FULL_AI mode with the rule advisor, stepped daily; capital, 60/40 split and yield venues as configured, scaled to the evaluation's capital; each venue is credited its APY only from its launch ("
+                + string.Join(", ", Inception.Venues.Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.Venue} {v.Date:yyyy-MM-dd}")))
+                + ") and the T-bill before, in the managed treasury and its static 60/40 alike.");
         }
 
         var metrics = SuccessMetrics(tokens, wallets, optimizerBooks);
@@ -259,15 +261,24 @@ public static class WalkForwardEvaluator
         FixedWeight(history, options, dates, rf, "static_60_40", btcWeight: 0.6, YieldModel.TBill);
 
     /// <summary>The treasury's static split with the same yield venues: base share in the yield asset accruing the
-    /// venues' blended configured APY, tactical share split BTC/ETH as configured, rebalanced on the same calendar.</summary>
+    /// venues' blended configured APY, each venue from its launch (<see cref="Inception.Venues"/>) and the T-bill before
+    /// it, as the managed treasury's marks do; tactical share split BTC/ETH as configured, rebalanced on the same calendar.</summary>
     private static ContenderResult TreasuryStatic(MarketHistory history, EvaluationOptions options, TreasuryOptions treasury, IReadOnlyList<DateOnly> dates, double[] rf)
     {
-        var venues = treasury.EffectiveBaseVenues();
-        var share = venues.Sum(v => v.ShareOfBase);
-        var apy = share > 0m ? venues.Sum(v => v.ShareOfBase * v.Apy) / share : 0m;
         var btc = (double)(treasury.TacticalShare * treasury.BtcShareOfTactical);
         var eth = (double)treasury.TacticalShare - btc;
-        return FixedWeight(history, options, dates, rf, "static_60_40", btc, YieldModel.Fixed((double)apy), eth);
+        return FixedWeight(history, options, dates, rf, "static_60_40", btc, VenueYield(treasury), eth);
+    }
+
+    /// <summary>The treasury's base venues as a yield blend: each venue's share of the base, its configured APY, its launch.</summary>
+    public static YieldModel VenueYield(TreasuryOptions treasury)
+    {
+        ArgumentNullException.ThrowIfNull(treasury);
+        var venues = treasury.EffectiveBaseVenues();
+        var share = venues.Sum(v => v.ShareOfBase);
+        return share > 0m
+            ? YieldModel.Blend([.. venues.Select(v => new YieldLeg((double)(v.ShareOfBase / share), (double)v.Apy, Inception.Venue(v.Venue)))])
+            : YieldModel.Fixed(0, null);
     }
 
     private static ContenderResult FixedWeight(MarketHistory history, EvaluationOptions options, IReadOnlyList<DateOnly> dates, double[] rf, string name, double btcWeight, YieldModel yieldModel, double ethWeight = 0)
@@ -412,6 +423,7 @@ public static class WalkForwardEvaluator
     [
         string.Create(CultureInfo.InvariantCulture, $"Tokens issued {o.WarmupDays} days before {o.From:yyyy-MM-dd} and proved by the NAV engine; the window {o.From:yyyy-MM-dd} … {o.To:yyyy-MM-dd} is replayed one day at a time on a simulated clock."),
         "Every decision on a date uses data up to that date: backing portfolios decide on the close and fill at the next bar; the optimizer's universe is the trailing NAV window as of the date.",
+        "No token is issued before its assets' first liquid trading day (the inception registry: the first of " + Inception.LiquidDays.ToString(CultureInfo.InvariantCulture) + " consecutive days with at least $" + Inception.MinDailyVolumeUsd.ToString("N0", CultureInfo.InvariantCulture) + " of daily volume); the stored backtest of each token starts there at the earliest.",
         string.Create(CultureInfo.InvariantCulture, $"Wallets start with ${o.Capital:N0} and rebalance {o.Schedule.ToString().ToLowerInvariant()} (optimizer calendar {o.CalendarDays} days); token holders buy ${o.HolderStake:N0} the first day a token is buyable and hold."),
         "The wallet drawdown breaker (the server's daily wallet-breaker job, same code) checks the optimizer wallets every day after the NAV step and before the rebalancer, as the server schedules them; a wallet more than " + walletBreaker.ToString("P0", CultureInfo.InvariantCulture) + " below its peak moves from FULL_AI to HYBRID, after which the rebalancer only proposes its trades and, with nobody to approve them in a replay, it trades no more.",
         "Returns are daily (365 a year); Sharpe and Sortino on returns in excess of the 3-month T-bill (FRED DTB3, rate as of the previous day, compounded daily); statistics with fewer than " + o.MinObservations.ToString(CultureInfo.InvariantCulture) + " returns are null.",

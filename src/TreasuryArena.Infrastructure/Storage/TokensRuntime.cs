@@ -27,6 +27,7 @@ public sealed class TokensRuntime : IAsyncDisposable
     private TokensRuntime(ArenaDatabase database, MarketHistory history, LedgerService ledger, TimeProvider time, IAdvisor advisor, TokensSettings settings, IComplianceStore? complianceStore, INotifier? notifier = null)
     {
         Database = database;
+        History = history;
         Time = time;
         Ledger = ledger;
         Settings = settings;
@@ -47,6 +48,9 @@ public sealed class TokensRuntime : IAsyncDisposable
     }
 
     public ArenaDatabase Database { get; }
+
+    /// <summary>The market history the tokens' backing portfolios, hurdles and risk-free rate read.</summary>
+    public MarketHistory History { get; }
 
     public TimeProvider Time { get; }
 
