@@ -88,7 +88,7 @@ internal static partial class CliCommands
         var db = CliDatabase.Option();
         var strategy = new Option<string>("--strategy") { Description = "Library strategy name (see `arena strategies`)", Required = true };
         var symbol = new Option<string>("--symbol") { Description = "Token symbol", Required = true };
-        var from = new Option<string?>("--from") { Description = "Inception date (first NAV, yyyy-MM-dd; default the last date of the data)" };
+        var from = new Option<string?>("--from") { Description = "Inception date (first NAV, yyyy-MM-dd; default the last date of the data; not before its assets' first liquid trading day, `arena inceptions`)" };
         var set = new Option<string[]>("--set") { Description = "Strategy parameter key=value (repeatable)", AllowMultipleArgumentsPerToken = true };
         var hurdle = new Option<string>("--hurdle") { Description = "Performance fee hurdle: none, or tbill (only the gain above the high-water mark grown at the T-bill rate is charged)", DefaultValueFactory = _ => "none" };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
