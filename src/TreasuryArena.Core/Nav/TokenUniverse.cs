@@ -52,6 +52,18 @@ public sealed class TokenUniverse : ITokenUniverse
     /// <summary>What was left out and why (too little history, covariance repair).</summary>
     public IReadOnlyList<string> Notes { get; }
 
+    /// <summary>How the expected returns were estimated, in words (and the fallback when the evidence is weak).</summary>
+    public string ExpectedReturnsMethod { get; private init; } = "no tokens";
+
+    /// <summary>True when the shrinkage intensity reaches the fallback level or fewer than 4 tokens have metrics.</summary>
+    public bool WeakEvidence { get; private init; } = true;
+
+    /// <summary>The shrinkage estimate behind the expected returns (null when no token has metrics).</summary>
+    public ShrunkReturns? Shrinkage { get; private init; }
+
+    /// <summary>The volatile-crypto reference volatility the tokens' volatile shares divide by (annual).</summary>
+    public decimal ReferenceVolatilityUsed { get; private init; }
+
     /// <summary>
     /// Builds the universe from NAV histories (ascending rows; only those on or before <paramref name="asOf"/> count).
     /// <paramref name="quotes"/> gives each token's current NAV and whether it may be bought.
@@ -92,26 +104,58 @@ public sealed class TokenUniverse : ITokenUniverse
 
         var returns = PriceTable.FromSeries(series).ToReturns();
         var assets = returns.Assets.ToArray();
-        var mu = ExpectedReturns.MeanHistorical(returns, compounding: false, frequency: PeriodsPerYear);
+
+        // Expected returns: each token's mean over up to ReturnLookbackDays of its history, shrunk toward the
+        // cross-sectional mean (James–Stein); the covariance and the filter metrics stay on the lookback.
+        var longFirst = asOf.AddDays(-Math.Max(options.ReturnLookbackDays, options.LookbackDays));
+        var longSeries = assets.Select(a =>
+        {
+            var rows = histories[a].Where(r => r.Date >= longFirst && r.Date <= asOf).ToList();
+            return new TimeSeries(a, rows.Select(r => r.Date).ToArray(), rows.Select(r => (double)r.Nav).ToArray());
+        }).ToList();
+        var shrunk = ExpectedReturns.ShrinkTowardMean(PriceTable.FromSeries(longSeries).ToReturns(), PeriodsPerYear);
+        var mu = shrunk.Values;
+        var weak = assets.Length < 4 || shrunk.Intensity >= options.FallbackShrinkage;
+        var days = shrunk.MinObservations == shrunk.MaxObservations
+            ? string.Create(CultureInfo.InvariantCulture, $"{shrunk.MaxObservations}-day")
+            : string.Create(CultureInfo.InvariantCulture, $"{shrunk.MinObservations}–{shrunk.MaxObservations}-day");
+        var method = string.Create(CultureInfo.InvariantCulture,
+            $"{days} mean shrunk {shrunk.Intensity:P0} toward the cross-sectional mean {shrunk.Prior:P1}/yr (James–Stein, {assets.Length} tokens)");
+        if (weak)
+        {
+            method += assets.Length < 4
+                ? string.Create(CultureInfo.InvariantCulture, $"; fallback: minimum variance ({assets.Length} tokens are too few to tell their returns apart)")
+                : string.Create(CultureInfo.InvariantCulture, $"; fallback: minimum variance (shrinkage {shrunk.Intensity:P0} ≥ {options.FallbackShrinkage:P0}: the history does not tell the tokens' returns apart)");
+        }
+
         var cov = assets.Length > 1 ? RiskModels.LedoitWolf(returns, ShrinkageTarget.ConstantVariance, PeriodsPerYear) : RiskModels.Sample(returns, PeriodsPerYear);
         notes.AddRange(cov.Notes);
+        var referenceVol = ReferenceVolatility(options, first, asOf);
+        var mean90 = ExpectedReturns.MeanHistorical(returns, compounding: false, frequency: PeriodsPerYear);
         var tokens = new Dictionary<string, TokenMetrics>(StringComparer.Ordinal);
         for (var i = 0; i < assets.Length; i++)
         {
             var r = returns.Column(i);
             var (nav, buyable) = quotes[assets[i]];
+            var vol = PerformanceMetrics.AnnualVolatility(r, PeriodsPerYear);
             tokens[assets[i]] = new TokenMetrics(
                 assets[i],
                 nav,
                 buyable,
-                D(mu[i]),
-                D(PerformanceMetrics.AnnualVolatility(r, PeriodsPerYear)),
+                D(mean90[i]),
+                D(vol),
                 RatioRules.Sharpe(r, r.Length == rfDaily.Length ? rfDaily : [], PeriodsPerYear, RatioRules.MinObservationsToDecide).Value is { } sharpe ? NavTrack.ToDecimal(sharpe) : null,
                 D(-PerformanceMetrics.MaxDrawdown(r).Depth),
-                r.Length);
+                r.Length)
+            {
+                ExpectedReturn = D(mu[i]),
+                SampleMeanReturn = D(shrunk.SampleMeans[i]),
+                ReturnObservations = longSeries[i].Count - 1,
+                VolatileShare = D(Math.Clamp(vol / referenceVol, 0, 1)),
+            };
         }
 
-        return new TokenUniverse(asOf, assets, mu, cov.Values.ToArray(), rf, curve.Name, tokens, notes);
+        return new TokenUniverse(asOf, assets, mu, cov.Values.ToArray(), rf, curve.Name, tokens, notes) { ExpectedReturnsMethod = method, WeakEvidence = weak, Shrinkage = shrunk, ReferenceVolatilityUsed = D(referenceVol) };
     }
 
     public AllocationSolution MaxSharpe(IReadOnlyList<string> symbols, decimal maxWeight)
@@ -151,6 +195,59 @@ public sealed class TokenUniverse : ITokenUniverse
         }
     }
 
+    public AllocationSolution Allocate(AllocationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var symbols = request.Symbols;
+        var idx = symbols.Select(s => _index.TryGetValue(s, out var i) ? i : throw new ArgumentException($"{s} is not in the universe", nameof(request))).ToArray();
+        var n = idx.Length;
+        if (n == 0)
+        {
+            return new AllocationSolution(true, new Dictionary<string, decimal>(), PortfolioExpectation.AllCash, "no candidates") { Objective = WeakEvidence ? "min_variance" : "efficient_risk" };
+        }
+
+        var mu = idx.Select(i => _mu[i]).ToArray();
+        var cov = new double[n * n];
+        for (var a = 0; a < n; a++)
+        {
+            for (var b = 0; b < n; b++)
+            {
+                cov[(a * n) + b] = _cov[(idx[a] * _assets.Length) + idx[b]];
+            }
+        }
+
+        var upper = symbols.Select(s => (double)request.UpperBounds[s]).ToArray();
+        var exposure = symbols.Select(s => (double)Tokens[s].VolatileShare).ToArray();
+        try
+        {
+            var result = RiskLimitedAllocation.Solve(new PortfolioInput(symbols, mu, cov), upper, exposure,
+                (double?)request.VolatilityCeiling, (double?)request.VolatileShareCap, minimumVariance: WeakEvidence);
+            var weights = new Dictionary<string, decimal>(StringComparer.Ordinal);
+            for (var i = 0; i < n; i++)
+            {
+                var w = Math.Round((decimal)result.Weights[i], 6, MidpointRounding.ToZero);
+                if (w > 0m)
+                {
+                    weights[symbols[i]] = Math.Min(w, request.UpperBounds[symbols[i]]);
+                }
+            }
+
+            var objective = WeakEvidence ? "min_variance" : "efficient_risk";
+            return new AllocationSolution(true, weights, Evaluate(weights), string.Create(CultureInfo.InvariantCulture,
+                $"{objective} solved in {result.Iterations} iterations"))
+            {
+                Objective = objective,
+                CeilingBinds = result.CeilingBinds,
+                VolatileShareBinds = result.ExposureBinds,
+                VolatileShare = D(result.Exposure),
+            };
+        }
+        catch (QuantException ex)
+        {
+            return new AllocationSolution(false, new Dictionary<string, decimal>(), PortfolioExpectation.AllCash, ex.Message);
+        }
+    }
+
     public PortfolioExpectation Evaluate(IReadOnlyDictionary<string, decimal> weights)
     {
         ArgumentNullException.ThrowIfNull(weights);
@@ -181,4 +278,26 @@ public sealed class TokenUniverse : ITokenUniverse
     }
 
     private static decimal D(double value) => NavTrack.ToDecimal(value) ?? 0m;
+
+    /// <summary>The reference's annual volatility over the lookback's days (simple daily returns between consecutive closes).</summary>
+    private static double ReferenceVolatility(TokenUniverseOptions options, DateOnly first, DateOnly asOf)
+    {
+        if (options.VolatileReference is not { } reference)
+        {
+            return options.ReferenceVolatility;
+        }
+
+        var returns = new List<double>();
+        var dates = reference.Dates;
+        for (var i = 1; i < reference.Count; i++)
+        {
+            if (dates[i - 1] >= first && dates[i] <= asOf && reference.ValueAt(i - 1) > 0)
+            {
+                returns.Add((reference.ValueAt(i) / reference.ValueAt(i - 1)) - 1);
+            }
+        }
+
+        var vol = returns.Count >= RatioRules.MinObservations ? PerformanceMetrics.AnnualVolatility(returns.ToArray(), PeriodsPerYear) : double.NaN;
+        return vol > 0 ? vol : options.ReferenceVolatility;
+    }
 }
