@@ -195,6 +195,7 @@ public static class WalkForwardEvaluator
         private readonly Dictionary<string, decimal> _vol = new(StringComparer.Ordinal);
         private readonly Dictionary<string, decimal> _cash = new(StringComparer.Ordinal);
         private int _runs;
+        private int _invested;
         private int _different;
         private int _identical;
         private int _fallback;
@@ -213,8 +214,10 @@ public static class WalkForwardEvaluator
             var keys = targets.Select(t => string.Join(";", t.Target.Weights.OrderBy(kv => kv.Key, StringComparer.Ordinal)
                 .Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key}={Math.Round(kv.Value, 3, MidpointRounding.ToZero)}")))).ToList();
             _runs++;
+            var invested = targets.Any(t => t.Target.Weights.Count > 0);
+            _invested += invested ? 1 : 0;
             _different += keys.Distinct(StringComparer.Ordinal).Count() == 3 ? 1 : 0;
-            _identical += keys.Distinct(StringComparer.Ordinal).Count() == 1 ? 1 : 0;
+            _identical += invested && keys.Distinct(StringComparer.Ordinal).Count() == 1 ? 1 : 0;
             _fallback += optimizer.Universe.WeakEvidence ? 1 : 0;
             _method = optimizer.Universe.ExpectedReturnsMethod;
             foreach (var (name, target) in targets)
@@ -224,7 +227,7 @@ public static class WalkForwardEvaluator
             }
         }
 
-        public ToleranceTargetStats? Result() => _runs == 0 ? null : new ToleranceTargetStats(_runs, _different, _identical, _fallback,
+        public ToleranceTargetStats? Result() => _runs == 0 ? null : new ToleranceTargetStats(_runs, _invested, _different, _identical, _fallback,
             _vol.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value / _runs, 4, MidpointRounding.ToEven), StringComparer.Ordinal),
             _cash.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value / _runs, 4, MidpointRounding.ToEven), StringComparer.Ordinal),
             _method);

@@ -7,13 +7,15 @@ namespace TreasuryArena.Core.Nav;
 
 /// <summary>
 /// The token analytics of one optimizer run, computed once and shared by every wallet: each token's return,
-/// volatility, Sharpe (over the T-bill, under <see cref="RatioRules"/> with 90 returns: null when undefined) and max
-/// drawdown over the lookback (quant library, 365 periods a year), the expected returns (arithmetic mean × 365, the
-/// same basis as the Sharpe filter; max Sharpe's risk-free rate is the T-bill's average over the same lookback, so
-/// the two are in excess of the same rate) and the Ledoit–Wolf shrunk covariance of the daily
-/// NAV returns (90 observations of up to 50 tokens make a sample covariance too noisy to optimise on). Max Sharpe is the
-/// quant library's convex max-Sharpe solver with box bounds. This is the analytics → decimal boundary of the wallet side:
-/// every figure leaves here rounded to 6 decimals.
+/// volatility, Sharpe (over the T-bill, under <see cref="RatioRules"/> with 90 returns: null when undefined), max
+/// drawdown and volatile share (volatility over BTC's on the same days, capped at 1) over the lookback (quant library,
+/// 365 periods a year); the expected returns (each token's arithmetic mean over up to <c>ReturnLookbackDays</c> of NAVs,
+/// shrunk toward the cross-sectional mean by James–Stein, <see cref="ExpectedReturns.ShrinkTowardMean"/>, with a
+/// minimum-variance fallback when the shrinkage reaches <c>FallbackShrinkage</c> or fewer than 4 tokens have metrics);
+/// and the Ledoit–Wolf shrunk covariance of the daily NAV returns over the lookback (90 observations of up to 50 tokens
+/// make a sample covariance too noisy to optimise on). Targets are <see cref="RiskLimitedAllocation"/>: efficient risk
+/// with a cash remainder under a tolerance's limits. The same expected returns value every rebalance (<see cref="Evaluate"/>).
+/// This is the analytics → decimal boundary of the wallet side: every figure leaves here rounded to 6 decimals.
 /// </summary>
 public sealed class TokenUniverse : ITokenUniverse
 {
@@ -120,12 +122,12 @@ public sealed class TokenUniverse : ITokenUniverse
             ? string.Create(CultureInfo.InvariantCulture, $"{shrunk.MaxObservations}-day")
             : string.Create(CultureInfo.InvariantCulture, $"{shrunk.MinObservations}–{shrunk.MaxObservations}-day");
         var method = string.Create(CultureInfo.InvariantCulture,
-            $"{days} mean shrunk {shrunk.Intensity:P0} toward the cross-sectional mean {shrunk.Prior:P1}/yr (James–Stein, {assets.Length} tokens)");
+            $"{days} mean shrunk {shrunk.Intensity:0%} toward the cross-sectional mean {shrunk.Prior:0.0%}/yr (James–Stein, {assets.Length} tokens)");
         if (weak)
         {
             method += assets.Length < 4
                 ? string.Create(CultureInfo.InvariantCulture, $"; fallback: minimum variance ({assets.Length} tokens are too few to tell their returns apart)")
-                : string.Create(CultureInfo.InvariantCulture, $"; fallback: minimum variance (shrinkage {shrunk.Intensity:P0} ≥ {options.FallbackShrinkage:P0}: the history does not tell the tokens' returns apart)");
+                : string.Create(CultureInfo.InvariantCulture, $"; fallback: minimum variance (shrinkage {shrunk.Intensity:0%} ≥ {options.FallbackShrinkage:0%}: the history does not tell the tokens' returns apart)");
         }
 
         var cov = assets.Length > 1 ? RiskModels.LedoitWolf(returns, ShrinkageTarget.ConstantVariance, PeriodsPerYear) : RiskModels.Sample(returns, PeriodsPerYear);

@@ -38,12 +38,12 @@ public sealed record RiskFilterRule(decimal MinSharpe, decimal? MaxDrawdown)
         var parts = new List<string>();
         if (VolatilityCeiling is { } v)
         {
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"expected volatility ≤ {v:P0} a year"));
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"expected volatility ≤ {v:0%} a year"));
         }
 
         if (VolatileShareCap is { } c)
         {
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"volatile share ≤ {c:P0}"));
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"volatile share ≤ {c:0%}"));
         }
 
         return parts.Count == 0 ? "no portfolio limits" : string.Join(", ", parts);
