@@ -130,10 +130,16 @@ public sealed partial class WalletOptimizerTests
         var small = optimizer.Recommend(Wallet(95_000m, Options.Aggressive, null, new WalletPosition("A", 5_000m, 1m)));
         var large = optimizer.Recommend(Wallet(85_000m, Options.Aggressive, null, new WalletPosition("A", 15_000m, 1m)));
         var none = optimizer.Recommend(Wallet(100_000m, Options.Aggressive));
+        var sameAsSmall = optimizer.Recommend(Wallet(190_000m, Options.Aggressive, null, new WalletPosition("A", 10_000m, 1m)));
+        var atTheCap = optimizer.Recommend(Wallet(75_000m, Options.Aggressive, null, new WalletPosition("A", 25_000m, 1m)));
 
         Assert.Equal(0.05m, small.TargetWeights["A"]);
         Assert.Equal(0.15m, large.TargetWeights["A"]);
         Assert.DoesNotContain("A", none.TargetWeights.Keys);
-        Assert.Equal(3, universe.Solves);
+        Assert.Equal(0.05m, sameAsSmall.TargetWeights["A"]);
+        Assert.Equal(0.20m, atTheCap.TargetWeights["A"]);
+        // Solves: A at the ordinary cap (shared), A ≤ 5%, A ≤ 15%, no held token; the same 5% and a holding above the
+        // ordinary cap (the shared solve does not exceed it) solve nothing new.
+        Assert.Equal(4, universe.Solves);
     }
 }

@@ -38,13 +38,31 @@ public sealed class WalletOptimizer(ITokenUniverse universe, WalletOptimizerOpti
     public TargetAllocation Target(RiskFilterRule filter, int? maxTokens, IReadOnlyDictionary<string, decimal> heldCaps)
     {
         ArgumentNullException.ThrowIfNull(heldCaps);
-        var key = string.Join(";", heldCaps.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => Format($"{kv.Key}={kv.Value}")));
-        return _targets.GetOrAdd((filter, maxTokens, key), _ => Solve(filter, maxTokens, heldCaps));
+        if (heldCaps.Count == 0)
+        {
+            return _targets.GetOrAdd((filter, maxTokens, ""), _ => Solve(filter, maxTokens, heldCaps));
+        }
+
+        // First with the held tokens at the ordinary cap (shared by every wallet holding the same paused tokens): when
+        // no held token's weight there exceeds its wallet's current weight, the caps do not bind and that is the answer;
+        // otherwise solve again with the wallet's caps (per distinct caps).
+        var loose = heldCaps.Keys.Order(StringComparer.Ordinal).ToDictionary(k => k, _ => options.MaxWeight, StringComparer.Ordinal);
+        var wide = _targets.GetOrAdd((filter, maxTokens, Key(loose)), _ => Solve(filter, maxTokens, loose));
+        if (heldCaps.All(kv => wide.Weights.GetValueOrDefault(kv.Key) <= kv.Value))
+        {
+            return wide;
+        }
+
+        return _targets.GetOrAdd((filter, maxTokens, Key(heldCaps)), _ => Solve(filter, maxTokens, heldCaps));
     }
+
+    private static string Key(IReadOnlyDictionary<string, decimal> caps) =>
+        string.Join(";", caps.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => Format($"{kv.Key}={kv.Value}")));
 
     /// <summary>
     /// The held tokens that may not be bought (paused, proving) but have metrics, each capped at the wallet's current weight
-    /// (rounded down to 6 decimals, at most <c>MaxWeight</c>): kept or trimmed on their merits, never increased.
+    /// (rounded down to 0.01%, so wallets with nearly the same holding share a solve; at most <c>MaxWeight</c>): kept or
+    /// trimmed on their merits, never increased.
     /// </summary>
     public IReadOnlyDictionary<string, decimal> HeldCaps(WalletSnapshot wallet)
     {
@@ -54,7 +72,7 @@ public sealed class WalletOptimizer(ITokenUniverse universe, WalletOptimizerOpti
         {
             if (universe.Tokens.TryGetValue(symbol, out var t) && !t.Buyable)
             {
-                var cap = Math.Min(options.MaxWeight, Math.Round(weight, 6, MidpointRounding.ToZero));
+                var cap = Math.Min(options.MaxWeight, Math.Round(weight, 4, MidpointRounding.ToZero));
                 if (cap > 0m)
                 {
                     caps[symbol] = cap;
