@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using TreasuryArena.Core.Wallets.Optimization;
 using TreasuryArena.Core.Audit;
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Identity;
@@ -106,6 +107,10 @@ public static class ServerApp
             sp.GetRequiredService<INotifier>(),
             new TokensSettings
             {
+                Optimizer = new TokensSettings.OptimizerSettings
+                {
+                    Wallet = configuration.GetSection(WalletOptimizerOptions.SectionName).Get<WalletOptimizerOptions>() ?? new WalletOptimizerOptions(),
+                },
                 Monitoring = sp.GetRequiredService<MonitoringRules>(),
                 IdempotencyWindow = sp.GetRequiredService<IOptions<ArenaServerOptions>>().Value.IdempotencyWindow,
             }).GetAwaiter().GetResult());

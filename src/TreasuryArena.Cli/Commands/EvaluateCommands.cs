@@ -125,7 +125,7 @@ internal static partial class CliCommands
         // The scratch database is thrown away afterwards, so it lives in memory-backed /dev/shm where there is one: its
         // commits keep synchronous=FULL (the production setting) but an fsync on tmpfs costs nothing.
         var scratch = Directory.Exists("/dev/shm") ? "/dev/shm" : null;
-        await using var platform = await ScratchEvaluationPlatform.CreateAsync(history, clock, options.OptimizerOptions(), scratch, ct);
+        await using var platform = await ScratchEvaluationPlatform.CreateAsync(history, clock, options.OptimizerOptions(CliHost.OptimizerOptions), scratch, ct);
 
         // The treasury's market view: the intelligence layer over the same history (offline), as `arena treasury` wires it.
         var settings = dataDir is null ? null : new Dictionary<string, string?> { [HistoryLocator.ConfigKey] = CliHost.HistoryDirectory(dataDir) };

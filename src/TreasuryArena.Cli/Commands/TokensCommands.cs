@@ -290,7 +290,8 @@ internal static partial class CliCommands
             var result = await rebalancer.SuggestAsync(parse.GetValue(address)!, record: true, ct);
             var rec = result.Recommendation!;
             var dto = new SuggestionDto(result.Address, result.Mode, rec.AsOf, rec.CurrentWeights, rec.TargetWeights, rec.Orders, rec.Before, rec.After,
-                rec.Drift, rec.EstimatedCost, rec.ExpectedBenefit, rec.Due, rec.Worthwhile, result.Reason);
+                rec.Drift, rec.EstimatedCost, rec.ExpectedBenefit, rec.Due, rec.Worthwhile, result.Reason, rec.Limits, rec.ExpectedVolatility,
+                rec.TargetVolatileShare, rec.Objective, rec.ExpectedReturnsMethod);
             if (parse.GetValue(json) || Console.IsOutputRedirected)
             {
                 CliJson.Write(dto);
@@ -417,7 +418,7 @@ internal static partial class CliCommands
         var history = BacktestCli.History(null);
         try
         {
-            await using var rt = await TokensRuntime.OpenAsync(database, history, TimeProvider.System, ct: ct);
+            await using var rt = await TokensRuntime.OpenAsync(database, history, TimeProvider.System, settings: CliHost.TokensSettings, ct: ct);
             return await body(rt);
         }
         catch (DomainException ex)
@@ -497,7 +498,12 @@ internal static partial class CliCommands
         decimal ExpectedBenefit,
         bool Due,
         bool Worthwhile,
-        string Reason);
+        string Reason,
+        RiskLimits RiskLimits,
+        decimal ExpectedVolatility,
+        decimal VolatileShare,
+        string Objective,
+        string ExpectedReturnsMethod);
 
     private sealed record RunDto(
         string Address,

@@ -92,6 +92,7 @@ public static class WalkForwardEvaluator
 
         // 3. The replay, one day at a time.
         var day = 0;
+        var targetStats = new TargetTally();
         for (var d = options.From; d <= options.To; d = d.AddDays(1))
         {
             ct.ThrowIfCancellationRequested();
@@ -123,6 +124,7 @@ public static class WalkForwardEvaluator
                 }
 
                 await EqualWeightAsync(platform, executor, rebalancer.Optimizer, equal, d, ct);
+                targetStats.Add(rebalancer.Optimizer);
             }
 
             if (treasury is not null)
@@ -181,10 +183,57 @@ public static class WalkForwardEvaluator
         var metrics = SuccessMetrics(tokens, wallets, optimizerBooks);
         return new EvaluationReport(new EvaluationWindow(options.From, options.To), history.LastCommonDate,
             options.Schedule.ToString().ToLowerInvariant(), options.Capital, tokens, wallets, treasuryResult, metrics,
-            Method(options, platform.WalletBreakerDrawdown), NotCovered(treasury is not null), Math.Round(watch.Elapsed.TotalSeconds, 1));
+            Method(options, platform.WalletBreakerDrawdown), NotCovered(treasury is not null), Math.Round(watch.Elapsed.TotalSeconds, 1))
+        {
+            ToleranceTargets = targetStats.Result(),
+        };
     }
 
     private static string Name(RiskTolerance risk) => risk.ToString().ToUpperInvariant();
+
+    /// <summary>Counts, per rebalance date, whether the three tolerances' targets (no paused holdings) differ.</summary>
+    private sealed class TargetTally
+    {
+        private readonly Dictionary<string, decimal> _vol = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, decimal> _cash = new(StringComparer.Ordinal);
+        private int _runs;
+        private int _invested;
+        private int _different;
+        private int _identical;
+        private int _fallback;
+        private string _method = "";
+
+        public void Add(WalletOptimizer optimizer)
+        {
+            if (optimizer.Universe.Tokens.Count == 0)
+            {
+                return;
+            }
+
+            var o = optimizer.Options;
+            var targets = new[] { ("CONSERVATIVE", o.Conservative), ("MODERATE", o.Moderate), ("AGGRESSIVE", o.Aggressive) }
+                .Select(x => (x.Item1, Target: optimizer.Target(x.Item2, null))).ToList();
+            var keys = targets.Select(t => string.Join(";", t.Target.Weights.OrderBy(kv => kv.Key, StringComparer.Ordinal)
+                .Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key}={Math.Round(kv.Value, 3, MidpointRounding.ToZero)}")))).ToList();
+            _runs++;
+            var invested = targets.Any(t => t.Target.Weights.Count > 0);
+            _invested += invested ? 1 : 0;
+            _different += keys.Distinct(StringComparer.Ordinal).Count() == 3 ? 1 : 0;
+            _identical += invested && keys.Distinct(StringComparer.Ordinal).Count() == 1 ? 1 : 0;
+            _fallback += optimizer.Universe.WeakEvidence ? 1 : 0;
+            _method = optimizer.Universe.ExpectedReturnsMethod;
+            foreach (var (name, target) in targets)
+            {
+                _vol[name] = _vol.GetValueOrDefault(name) + optimizer.Universe.Evaluate(target.Weights).Volatility;
+                _cash[name] = _cash.GetValueOrDefault(name) + target.CashWeight;
+            }
+        }
+
+        public ToleranceTargetStats? Result() => _runs == 0 ? null : new ToleranceTargetStats(_runs, _invested, _different, _identical, _fallback,
+            _vol.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value / _runs, 4, MidpointRounding.ToEven), StringComparer.Ordinal),
+            _cash.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value / _runs, 4, MidpointRounding.ToEven), StringComparer.Ordinal),
+            _method);
+    }
 
     private static async Task TryBuyAsync(Ledger.LedgerService ledger, Holder h, decimal stake, DateOnly date, CancellationToken ct)
     {
@@ -204,9 +253,10 @@ public static class WalkForwardEvaluator
     }
 
     /// <summary>The 1/N contender (DeMiguel, Garlappi and Uppal 2009): equal weights over every token the optimizer's
-    /// universe holds as buyable (active, with a full trailing window) — no estimate of any kind, so no risk filter either,
-    /// since the filters rank tokens by trailing Sharpe and drawdown — each capped at the optimizer's maximum weight, the
-    /// rest in cash; the same order planner, executor, desk and ledger; and the same mode gate (only a FULL_AI wallet trades).</summary>
+    /// universe holds as buyable (active, with a full trailing window) plus the paused tokens the wallet already holds — no
+    /// estimate of any kind, so no risk filter either, since the filters rank tokens by trailing Sharpe and drawdown — each
+    /// capped at the optimizer's maximum weight (a held paused token at min(its current weight, 1/N): never sold because
+    /// it is paused, never bought while paused), the rest in cash; the same order planner, executor, desk and ledger; and the same mode gate (only a FULL_AI wallet trades).</summary>
     private static async Task EqualWeightAsync(IEvaluationPlatform platform, OrderExecutor executor, WalletOptimizer optimizer, Book book, DateOnly date, CancellationToken ct)
     {
         var ledger = platform.Ledger;
@@ -217,11 +267,17 @@ public static class WalkForwardEvaluator
         }
 
         var o = optimizer.Options;
-        var eligible = optimizer.Universe.Tokens.Values.Where(t => t.Buyable).Select(t => t.Symbol).Order(StringComparer.Ordinal).ToList();
-        var weight = eligible.Count == 0 ? 0m : Math.Min(o.MaxWeight, Math.Round(1m / eligible.Count, 6, MidpointRounding.ToZero));
-        var targets = eligible.ToDictionary(s => s, _ => weight, StringComparer.Ordinal);
         var positions = wallet.Holdings.Where(h => !h.Shares.IsZero)
             .Select(h => new WalletPosition(h.Symbol, h.Shares.Value, ledger.GetToken(h.Symbol)!.NavPerShare.Value)).ToList();
+        var current = new WalletSnapshot(book.Address, wallet.Cash.Amount, positions, o.Aggressive, null, null).Weights();
+        var buyable = optimizer.Universe.Tokens.Values.Where(t => t.Buyable).Select(t => t.Symbol).ToList();
+
+        // A held token that may not be bought (paused) is never sold because it is paused: it counts in N and keeps
+        // min(current weight, 1/N) — trimmed to the equal weight, never topped up.
+        var held = current.Keys.Where(s => ledger.GetToken(s) is { } t && !TokenLifecycle.CanBuy(t.Token.Status)).ToList();
+        var eligible = buyable.Concat(held).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var weight = eligible.Count == 0 ? 0m : Math.Min(o.MaxWeight, Math.Round(1m / eligible.Count, 6, MidpointRounding.ToZero));
+        var targets = eligible.ToDictionary(s => s, s => held.Contains(s) ? Math.Min(weight, Math.Round(current[s], 6, MidpointRounding.ToZero)) : weight, StringComparer.Ordinal);
         var navs = positions.ToDictionary(p => p.Symbol, p => p.Nav, StringComparer.Ordinal);
         foreach (var s in eligible)
         {

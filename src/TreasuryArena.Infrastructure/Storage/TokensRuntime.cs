@@ -41,6 +41,7 @@ public sealed class TokensRuntime : IAsyncDisposable
         Compliance = new ComplianceGate(ComplianceStore, ledger, Audit, notifier ?? new StoredNotifier(ComplianceStore, null), settings.Monitoring, time);
         Desk = new TradeDesk(ledger, Compliance);
         Portfolios = new BackingPortfolioFactory(history);
+        History = history;
         Hurdles = new HurdleRates(history.TBill3m);
         RiskFree = RiskFreeCurve.TBill3m(history.TBill3m);
         Nav = new NavEngine(ledger, NavStore, Portfolios, settings.Lifecycle, time, RiskFree, Hurdles);
@@ -49,7 +50,7 @@ public sealed class TokensRuntime : IAsyncDisposable
 
     public ArenaDatabase Database { get; }
 
-    /// <summary>The market history the tokens' backing portfolios, hurdles and risk-free rate read.</summary>
+    /// <summary>The market history the tokens' backing portfolios, hurdles, risk-free rate and the optimizer's volatile-share reference (BTC) read.</summary>
     public MarketHistory History { get; }
 
     public TimeProvider Time { get; }
@@ -144,6 +145,8 @@ public sealed class TokensRuntime : IAsyncDisposable
         var histories = new Dictionary<string, IReadOnlyList<NavHistoryRow>>(StringComparer.Ordinal);
         var quotes = new Dictionary<string, (decimal Nav, bool Buyable)>(StringComparer.Ordinal);
         var lookback = Settings.Optimizer.LookbackDays;
+        var wallet = Settings.Optimizer.Wallet;
+        var rowsNeeded = Math.Max(lookback, wallet.ReturnLookbackDays) + 1;
         foreach (var token in Ledger.ListTokens())
         {
             if (token.Token.Status == TokenStatus.Retired)
@@ -151,13 +154,18 @@ public sealed class TokensRuntime : IAsyncDisposable
                 continue;
             }
 
-            var rows = await NavStore.HistoryAsync(token.Token.Symbol, asOf is null ? lookback + 1 : null, ct);
+            var rows = await NavStore.HistoryAsync(token.Token.Symbol, asOf is null ? rowsNeeded : null, ct);
             histories[token.Token.Symbol] = rows;
             quotes[token.Token.Symbol] = (token.NavPerShare.Value, TokenLifecycle.CanBuy(token.Token.Status));
         }
 
         var date = asOf ?? (histories.Values.Where(h => h.Count > 0).Select(h => h[^1].Date).DefaultIfEmpty(DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime)).Max());
-        return TokenUniverse.Build(date, histories, quotes, new TokenUniverseOptions(lookback, RiskFree));
+        return TokenUniverse.Build(date, histories, quotes, new TokenUniverseOptions(lookback, RiskFree)
+        {
+            ReturnLookbackDays = wallet.ReturnLookbackDays,
+            FallbackShrinkage = (double)wallet.FallbackShrinkage,
+            VolatileReference = History.Btc.Closes,
+        });
     }
 
     public async Task<WalletRebalancer> RebalancerAsync(DateOnly? asOf, CancellationToken ct)
