@@ -129,6 +129,7 @@ public static class ServerApp
         services.AddSingleton<IScheduledJob, NavStepJob>();
         services.AddSingleton<IScheduledJob, WalletRebalanceJob>();
         services.AddSingleton<IScheduledJob, ProposalExpiryJob>();
+        services.AddSingleton<IScheduledJob, HoldExpiryJob>();
         services.AddSingleton<SqlWalletPeakStore>();
         services.AddSingleton<IWalletPeakStore>(sp => sp.GetRequiredService<SqlWalletPeakStore>());
         services.AddSingleton<WalletBreaker>();
