@@ -43,7 +43,7 @@ public sealed record WalletOptimizerOptions
     /// <see cref="MaxWeight"/>) is left alone when trading only the other positions nets more after fees than the full
     /// rebalance (default 2 points; 0 = always trade every position to its target).
     /// </summary>
-    public decimal NoTradeBand { get; init; } = 0.02m;
+    public decimal NoTradeBand { get; init; } = 0m;
 
     /// <summary>
     /// How far above <see cref="MaxWeight"/> a position may be right after a rebalance executed (rounding of shares and
