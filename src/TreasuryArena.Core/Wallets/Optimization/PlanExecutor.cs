@@ -112,7 +112,7 @@ public sealed class PlanExecutor(LedgerService ledger, TradeDesk desk, WalletOpt
         var trims = new List<RebalanceOrder>();
         foreach (var (symbol, _) in over)
         {
-            var p = positions.Single(x => x.Symbol == symbol);
+            var p = positions.First(x => x.Symbol == symbol);
             var excess = (p.Value - (options.MaxWeight * total)) / (1m - (options.MaxWeight * rate));
             var shares = Math.Min(p.Shares, Math.Round(excess / p.Nav, options.Sizing.ShareDecimals, MidpointRounding.ToPositiveInfinity));
             if (shares > 0m)
