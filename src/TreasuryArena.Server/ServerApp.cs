@@ -93,6 +93,7 @@ public static class ServerApp
                 MaxTradeUsd = o.HoldTradeAboveUsd,
                 MaxWalletFraction = o.HoldTradeAboveWalletFraction,
                 MaxTradesPerDay = o.HoldTradesPerDayAbove,
+                HoldLifetime = TimeSpan.FromHours(o.HoldLifetimeHours),
                 WalletDrawdownBreaker = o.WalletDrawdownBreaker,
             };
         });
