@@ -94,6 +94,7 @@ public static class ServerApp
                 MaxTradeUsd = o.HoldTradeAboveUsd,
                 MaxWalletFraction = o.HoldTradeAboveWalletFraction,
                 MaxTradesPerDay = o.HoldTradesPerDayAbove,
+                HoldLifetime = TimeSpan.FromHours(o.HoldLifetimeHours),
                 WalletDrawdownBreaker = o.WalletDrawdownBreaker,
             };
         });
@@ -134,6 +135,7 @@ public static class ServerApp
         services.AddSingleton<IScheduledJob, NavStepJob>();
         services.AddSingleton<IScheduledJob, WalletRebalanceJob>();
         services.AddSingleton<IScheduledJob, ProposalExpiryJob>();
+        services.AddSingleton<IScheduledJob, HoldExpiryJob>();
         services.AddSingleton<SqlWalletPeakStore>();
         services.AddSingleton<IWalletPeakStore>(sp => sp.GetRequiredService<SqlWalletPeakStore>());
         services.AddSingleton<WalletBreaker>();

@@ -5,6 +5,7 @@ using Spectre.Console;
 using TreasuryArena.Cli.Commands.Demo;
 using TreasuryArena.Cli.Commands.Treasury;
 using TreasuryArena.Core.Common;
+using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Identity;
 using TreasuryArena.Core.Ledger;
 using TreasuryArena.Core.Strategies;
@@ -198,6 +199,7 @@ internal static partial class CliCommands
                 var rebalancer = await rt.RebalancerAsync(date, ct);
                 var results = await rebalancer.RebalanceAsync(null, false, null, ct);
                 executed += results.Count(r => r.Action == "executed");
+                await rt.Holds.ExpireAsync(ct);
                 if (approved == 0)
                 {
                     // The treasurer approves the first proposal the week it is made; later ones wait (or go stale).
@@ -260,9 +262,12 @@ internal static partial class CliCommands
         }
 
         var pending = (await rt.Allocations.ProposalsAsync(hybrid, ProposalStatus.Pending, ct)).Count;
+        await rt.Holds.ExpireAsync(ct);
+        var holdsPending = (await rt.ComplianceStore.ListHoldsAsync(HoldStatus.Held, null, ct)).Count;
+        var holdsSuperseded = (await rt.ComplianceStore.ListHoldsAsync(HoldStatus.Superseded, null, ct)).Count;
         var verification = await LedgerVerifier.VerifyAsync(rt.Database.CreateLedgerJournal(), ct);
         return new DemoSummary(path, DemoKeys.PathFor(path), inception, firstWeek, end, tokens, walletRows, decisions, keys,
-            approved, pending + (final.Any(r => r.Action == "proposed") && pending == 0 ? 1 : 0), executed, verification.Ok, verification.Entries,
+            approved, pending + (final.Any(r => r.Action == "proposed") && pending == 0 ? 1 : 0), executed, holdsPending, holdsSuperseded, verification.Ok, verification.Entries,
             Math.Round(clock.Elapsed.TotalSeconds, 1));
     }
 
@@ -316,7 +321,7 @@ internal static partial class CliCommands
             AnsiConsole.MarkupLine(Inv($"  [bold]{Markup.Escape(d.Subject)}[/] ({Markup.Escape(d.Advisor)}{(d.Confidence is { } c ? $", confidence {c}" : "")}): {Markup.Escape(d.Action)} — {Markup.Escape(d.Reasoning)}"));
         }
 
-        Console.WriteLine(Inv($"HYBRID proposals approved: {s.ProposalsApproved}, pending for the treasurer: {s.ProposalsPending}; FULL_AI executions: {s.Executions}"));
+        Console.WriteLine(Inv($"HYBRID proposals approved: {s.ProposalsApproved}, pending for the treasurer: {s.ProposalsPending}; FULL_AI executions: {s.Executions}; compliance holds pending: {s.HoldsPending} (held plans superseded by a newer plan: {s.HoldsSuperseded})"));
         Console.WriteLine(Inv($"Ledger verify: {(s.LedgerOk ? "ok" : "FAILED")} ({s.LedgerEntries} entries, hash chain checked)"));
         Console.WriteLine();
         Console.WriteLine("Demo sign-in keys (demo only; also in " + s.KeysFile + "):");

@@ -26,6 +26,7 @@ internal static partial class CliCommands
         root.Subcommands.Add(NavCommand());
         root.Subcommands.Add(WalletCommand());
         root.Subcommands.Add(RebalanceCommand());
+        root.Subcommands.Add(HoldsCommand());
     }
 
     private static Command TokensCommand()
@@ -222,6 +223,7 @@ internal static partial class CliCommands
         wallet.Subcommands.Add(ProposalsCommand());
         wallet.Subcommands.Add(DecideCommand(true));
         wallet.Subcommands.Add(DecideCommand(false));
+        wallet.Subcommands.Add(WalletActivityCommand());
         return wallet;
     }
 
@@ -377,6 +379,7 @@ internal static partial class CliCommands
             {
                 var rebalancer = await rt.RebalancerAsync(null, ct);
                 await rebalancer.ExpireProposalsAsync(ct);
+                await rt.Holds.ExpireAsync(ct);
                 var wallets = one is null ? null : new[] { one };
                 var asJson = parse.GetValue(json);
                 IReadOnlyList<WalletRunResult> results;
@@ -405,7 +408,7 @@ internal static partial class CliCommands
                     Console.WriteLine($"{r.Address} {r.Mode} {r.Action}: {r.Reason}");
                 }
 
-                Console.WriteLine(Inv($"{results.Count} wallets: {results.Count(r => r.Action == "executed")} executed, {results.Count(r => r.Action == "proposed")} proposed, {results.Count(r => r.Action == "none")} none"));
+                Console.WriteLine(Inv($"{results.Count} wallets: {results.Count(r => r.Action == "executed")} executed, {results.Count(r => r.Action == "proposed")} proposed, {results.Count(r => r.Action == "held")} held for review as one plan, {results.Count(r => r.Action == "none")} none"));
                 return 0;
             }, ct);
         });

@@ -38,8 +38,11 @@ public sealed class TokensRuntime : IAsyncDisposable
         Identity = new SqlIdentityStore(platform);
         ComplianceStore = complianceStore ?? new SqlComplianceStore(platform);
         Audit = new SqlAuditLog(platform, time);
-        Compliance = new ComplianceGate(ComplianceStore, ledger, Audit, notifier ?? new StoredNotifier(ComplianceStore, null), settings.Monitoring, time);
+        var notify = notifier ?? new StoredNotifier(ComplianceStore, null);
+        Compliance = new ComplianceGate(ComplianceStore, ledger, Audit, notify, settings.Monitoring, time);
         Desk = new TradeDesk(ledger, Compliance);
+        Holds = new HoldReview(new ComplianceService(ComplianceStore, Identity, Audit, notify, time), Desk,
+            new PlanExecutor(ledger, Desk, settings.Optimizer.Wallet), settings.Monitoring, time);
         Portfolios = new BackingPortfolioFactory(history);
         Hurdles = new HurdleRates(history.TBill3m);
         RiskFree = RiskFreeCurve.TBill3m(history.TBill3m);
@@ -79,6 +82,9 @@ public sealed class TokensRuntime : IAsyncDisposable
     public IComplianceGate Compliance { get; }
 
     public TradeDesk Desk { get; }
+
+    /// <summary>Admin decisions on held trades and held plans, and their expiry (API, CLI and the hourly job call this).</summary>
+    public HoldReview Holds { get; }
 
     public BackingPortfolioFactory Portfolios { get; }
 

@@ -121,29 +121,49 @@ public sealed class WalletOptimizer(ITokenUniverse universe, WalletOptimizerOpti
             notes.Add($"{string.Join(", ", unknown)} {(unknown.Count == 1 ? "has" : "have")} too little history for metrics and {(unknown.Count == 1 ? "is" : "are")} valued as cash in the expectations.");
         }
 
-        var plan = OrderPlanner.Plan(wallet.Cash, wallet.Positions, target.Weights, navs, options.Sizing);
         var before = universe.Evaluate(current);
-        var after = universe.Evaluate(target.Weights);
         var drift = Drift.Between(current, target.Weights);
-        var cost = plan.EstimatedFees;
-        var horizon = options.BenefitHorizonDays / 365m;
-        var benefit = RoundCents(value * horizon * (CertaintyEquivalent(after) - CertaintyEquivalent(before)));
         var due = DueReason(wallet.LastRebalance, asOf, drift, out var dueText);
-        var worthwhile = plan.Orders.Count > 0 && benefit > cost;
+
+        // Costs before trades: the full rebalance and, when positions sit inside the no-trade band, the band plan that
+        // leaves them alone; each valued with the universe's own expectations (the estimates the targets were solved
+        // with) and kept only when its benefit reaches the multiple of its fees. The one that nets most is chosen.
+        var candidates = new List<Candidate> { Price("full", target.Weights, null) };
+        if (Banded(current, target.Weights, out var kept) is { } banded)
+        {
+            candidates.Add(Price("band", banded, kept));
+        }
+
+        var passing = candidates.Where(c => c.Plan.Orders.Count > 0 && c.Benefit >= c.Required).ToList();
+        var chosen = passing.Count > 0 ? passing.MaxBy(c => c.Benefit - c.Plan.EstimatedFees)! : candidates[0];
+        var plan = chosen.Plan;
+        var after = chosen.After;
+        var cost = plan.EstimatedFees;
+        var benefit = chosen.Benefit;
+        var driftOk = drift >= options.MinRebalanceDrift;
+        var worthwhile = plan.Orders.Count > 0 && benefit >= chosen.Required && driftOk;
 
         notes.Add(Format($"Expected annual return {before.ExpectedReturn:P1} → {after.ExpectedReturn:P1}, volatility {before.Volatility:P1} → {after.Volatility:P1}, Sharpe {Ratio(before.Sharpe)} → {Ratio(after.Sharpe)}."));
         notes.Add(dueText);
+        var margin = Format($"costs before trades: a rebalance needs drift of at least {options.MinRebalanceDrift:P0} and an expected benefit over {options.BenefitHorizonDays} days of at least {options.BenefitCostMultiple:0.##} × its fees");
         if (plan.Orders.Count == 0)
         {
             notes.Add("No order reaches the minimum trade size, so nothing needs to trade.");
         }
+        else if (!driftOk)
+        {
+            notes.Add(Format($"Held: drift is {drift:P1}, below the minimum ({margin}), so nothing trades."));
+        }
         else if (!worthwhile)
         {
-            notes.Add(Format($"The {plan.Orders.Count} orders would cost about ${cost:N2} in fees against an expected benefit of ${benefit:N2} over {options.BenefitHorizonDays} days, so no rebalance is proposed."));
+            notes.Add(Format($"Held: the {plan.Orders.Count} orders would cost about ${cost:N2} in fees against an expected benefit of ${benefit:N2}, less than the ${chosen.Required:N2} required ({margin})."));
         }
         else
         {
-            notes.Add(Format($"The {plan.Orders.Count} orders (sells first) cost about ${cost:N2} in fees against an expected benefit of ${benefit:N2} over {options.BenefitHorizonDays} days."));
+            var how = chosen.Name == "band"
+                ? Format($"only the positions more than {options.NoTradeBand:P0} points from target (or above the cap) trade, which nets ${benefit - cost:N2} against ${candidates[0].Benefit - candidates[0].Plan.EstimatedFees:N2} for the full rebalance")
+                : "every position moves to its target";
+            notes.Add(Format($"Trades: the {plan.Orders.Count} orders (sells first; {how}) cost about ${cost:N2} in fees against an expected benefit of ${benefit:N2}, above the ${chosen.Required:N2} required ({margin})."));
         }
 
         return new WalletRecommendation(wallet.Address, asOf, current, target.Weights, plan, before, after, drift, cost, benefit, due, worthwhile, notes)
@@ -152,8 +172,67 @@ public sealed class WalletOptimizer(ITokenUniverse universe, WalletOptimizerOpti
             ExpectedReturnsMethod = universe.ExpectedReturnsMethod,
             Objective = target.Objective,
             TargetVolatileShare = target.VolatileShare,
+            Method = chosen.Name,
+            RequiredBenefit = chosen.Required,
         };
+
+        Candidate Price(string name, IReadOnlyDictionary<string, decimal> weights, IReadOnlySet<string>? untouched)
+        {
+            var p = OrderPlanner.Plan(wallet.Cash, wallet.Positions, weights, navs, options.Sizing, untouched);
+            var expected = universe.Evaluate(weights);
+            var gain = RoundCents(value * options.BenefitHorizonDays / 365m * (CertaintyEquivalent(expected) - CertaintyEquivalent(before)));
+            return new Candidate(name, p, expected, gain, RoundCents(p.EstimatedFees * options.BenefitCostMultiple));
+        }
     }
+
+    /// <summary>
+    /// The band plan's weights: a position within <see cref="WalletOptimizerOptions.NoTradeBand"/> of its target and not
+    /// above the cap keeps its current weight; every other position moves to its target, scaled down when the kept
+    /// positions leave less than their targets' room. Null when the band is off or keeps nothing.
+    /// </summary>
+    private Dictionary<string, decimal>? Banded(IReadOnlyDictionary<string, decimal> current, IReadOnlyDictionary<string, decimal> target, out HashSet<string> untouched)
+    {
+        untouched = new HashSet<string>(StringComparer.Ordinal);
+        if (options.NoTradeBand <= 0m)
+        {
+            return null;
+        }
+
+        var kept = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var moved = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var symbol in current.Keys.Union(target.Keys, StringComparer.Ordinal))
+        {
+            var w = current.GetValueOrDefault(symbol);
+            var t = target.GetValueOrDefault(symbol);
+            if (w > 0m && t > 0m && Math.Abs(w - t) <= options.NoTradeBand && w <= options.MaxWeight)
+            {
+                kept[symbol] = w;
+            }
+            else if (t > 0m)
+            {
+                moved[symbol] = t;
+            }
+        }
+
+        if (kept.Count == 0)
+        {
+            return null;
+        }
+
+        untouched.UnionWith(kept.Keys);
+        var room = 1m - kept.Values.Sum();
+        var wanted = moved.Values.Sum();
+        var scale = wanted > room && wanted > 0m ? Math.Max(0m, room) / wanted : 1m;
+        foreach (var (symbol, t) in moved)
+        {
+            kept[symbol] = Math.Round(t * scale, 6, MidpointRounding.ToZero);
+        }
+
+        return kept;
+    }
+
+    private sealed record Candidate(string Name, OrderPlan Plan, PortfolioExpectation After, decimal Benefit, decimal Required);
+
 
     private bool DueReason(DateOnly? last, DateOnly asOf, decimal drift, out string text)
     {

@@ -26,6 +26,31 @@ public sealed record WalletOptimizerOptions
     /// <summary>The horizon (days) over which a rebalance's expected benefit is counted against its cost (default 90).</summary>
     public int BenefitHorizonDays { get; init; } = 90;
 
+    /// <summary>
+    /// Costs before trades: a rebalance runs only when its expected benefit is at least this multiple of its estimated
+    /// fees (default 2: the benefit must pay the fees twice over, a margin for the estimate's error).
+    /// </summary>
+    public decimal BenefitCostMultiple { get; init; } = 2m;
+
+    /// <summary>
+    /// Costs before trades: no rebalance while the drift from the target (½Σ|w − w*|) is below this (default 2%),
+    /// whatever the benefit estimate says, so that small differences are not bought with churn.
+    /// </summary>
+    public decimal MinRebalanceDrift { get; init; } = 0.02m;
+
+    /// <summary>
+    /// Partial rebalancing: a position within this many weight points of its target (and not above
+    /// <see cref="MaxWeight"/>) is left alone when trading only the other positions nets more after fees than the full
+    /// rebalance (default 2 points; 0 = always trade every position to its target).
+    /// </summary>
+    public decimal NoTradeBand { get; init; } = 0m;
+
+    /// <summary>
+    /// How far above <see cref="MaxWeight"/> a position may be right after a rebalance executed (rounding of shares and
+    /// cents; default 0.05 points). Above it the rebalancer sells the excess at once (see <c>WalletRebalancer</c>).
+    /// </summary>
+    public decimal CapTolerance { get; init; } = 0.0005m;
+
     /// <summary>Weights below this are treated as zero (default 0.5%).</summary>
     public decimal MinWeight { get; init; } = 0.005m;
 

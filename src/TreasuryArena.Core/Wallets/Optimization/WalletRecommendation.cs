@@ -40,6 +40,13 @@ public sealed record WalletRecommendation(
     /// <summary>The expected annual volatility of the target (= <see cref="After"/>.Volatility).</summary>
     public decimal ExpectedVolatility => After.Volatility;
 
+    /// <summary>Which plan the orders are: <c>full</c> (every position to its target) or <c>band</c> (only the positions
+    /// outside the no-trade band; the others are left where they are).</summary>
+    public string Method { get; init; } = "full";
+
+    /// <summary>The benefit the costs-before-trades rule asked for: <see cref="EstimatedCost"/> × the benefit/cost multiple, USD.</summary>
+    public decimal RequiredBenefit { get; init; }
+
     /// <summary>The notes joined into one paragraph a trustee can read.</summary>
     public string Reasoning => string.Join(" ", Notes);
 }

@@ -60,6 +60,7 @@ export async function walletPage(address, session) {
       { key: 'unrealised_pnl', label: 'P&L', num: true, sign: true, format: (v) => money(v) },
       { key: 'weight', label: 'Weight', num: true, format: (v) => pct(v, 1) },
     ], { caption: 'At current NAVs', empty: 'No holdings: all cash.' })),
+    card('Turnover and fees', turnoverTable(status)),
     suggestionCard(address, status, canTrade, () => { refresh(); proposals = replace(proposals, proposalsCard(address, status, canTrade, refresh)); }),
     proposals,
     card('Allocation', donut(allocation, { title: 'Wallet allocation by value', format: (v) => money(v) })),
@@ -85,6 +86,26 @@ export async function walletPage(address, session) {
     ]),
     grid,
   ];
+}
+
+// Turnover (½ × buys + sells ÷ value now) and trade fees paid, from the ledger (GET /api/wallet/{a}/status).
+function turnoverTable(status) {
+  const t = status.turnover;
+  const f = status.fees_paid;
+  if (!t || !f) return h('p', { class: 'subtle', text: 'Not reported.' });
+  const rows = [
+    { window: 'Last 30 days', turnover: t.last_30d, traded: t.traded_usd?.last_30d, fees: f.trade_fees?.last_30d },
+    { window: 'Last 365 days', turnover: t.last_365d, traded: t.traded_usd?.last_365d, fees: f.trade_fees?.last_365d },
+    { window: 'Since opened', turnover: t.since_inception, traded: t.traded_usd?.since_inception, fees: f.trade_fees?.since_inception },
+  ];
+  return h('div', {},
+    table(rows, [
+      { key: 'window', label: 'Window' },
+      { key: 'turnover', label: 'Turnover', num: true, format: (v) => (v === null || v === undefined ? '—' : pct(v, 1)) },
+      { key: 'traded', label: 'Traded', num: true, format: (v) => money(v) },
+      { key: 'fees', label: 'Trade fees', num: true, format: (v) => money(v) },
+    ], { caption: 'One-way turnover: half of buys plus sells over the value now' }),
+    h('p', { class: 'subtle', text: `Trade fees since opened: ${f.share_of_deposits === null || f.share_of_deposits === undefined ? '—' : pct(f.share_of_deposits, 2)} of deposits. A rebalance trades only when its expected benefit is at least twice its fees and drift is at least 2%.` }));
 }
 
 function replace(node, next) { node.replaceWith(next); return next; }
