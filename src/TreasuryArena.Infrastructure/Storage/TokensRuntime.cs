@@ -37,13 +37,15 @@ public sealed class TokensRuntime : IAsyncDisposable
         Identity = new SqlIdentityStore(platform);
         ComplianceStore = complianceStore ?? new SqlComplianceStore(platform);
         Audit = new SqlAuditLog(platform, time);
-        Compliance = new ComplianceGate(ComplianceStore, ledger, Audit, notifier ?? new StoredNotifier(ComplianceStore, null), settings.Monitoring, time);
+        Notifier = notifier ?? new StoredNotifier(ComplianceStore, null);
+        Compliance = new ComplianceGate(ComplianceStore, ledger, Audit, Notifier, settings.Monitoring, time);
         Desk = new TradeDesk(ledger, Compliance);
         Portfolios = new BackingPortfolioFactory(history);
         Hurdles = new HurdleRates(history.TBill3m);
         RiskFree = RiskFreeCurve.TBill3m(history.TBill3m);
-        Nav = new NavEngine(ledger, NavStore, Portfolios, settings.Lifecycle, time, RiskFree, Hurdles);
-        Issuer = new TokenIssuer(ledger, NavStore, Portfolios);
+        settings.Lifecycle.Validate();
+        Nav = new NavEngine(ledger, NavStore, Portfolios, settings.Lifecycle, time, RiskFree, Hurdles, Audit, Notifier);
+        Issuer = new TokenIssuer(ledger, NavStore, Portfolios, settings.Lifecycle);
     }
 
     public ArenaDatabase Database { get; }
@@ -71,6 +73,9 @@ public sealed class TokensRuntime : IAsyncDisposable
     public IComplianceStore ComplianceStore { get; }
 
     public SqlAuditLog Audit { get; }
+
+    /// <summary>Where holds, breaker trips and lifecycle changes are notified (the host's notifier, or the stored feed).</summary>
+    public INotifier Notifier { get; }
 
     public IComplianceGate Compliance { get; }
 
