@@ -37,8 +37,9 @@ public sealed record BreakerState(
         }
 
         var pause = events.LastOrDefault(e => e.To == TokenStatus.Paused && e.From != TokenStatus.Paused) ?? events[^1];
-        var last = events[^1];
-        var auto = last.Actor == NavEngine.EngineActor && last.From == TokenStatus.Active;
+        // A hold is a paused → paused event at or after the pause (by instant: events of one instant may come in any order).
+        var held = events.Any(e => e.From == TokenStatus.Paused && e.To == TokenStatus.Paused && e.At >= pause.At && !ReferenceEquals(e, pause));
+        var auto = pause.Actor == NavEngine.EngineActor && pause.From == TokenStatus.Active && !held;
         return (pause.Date, auto, pause.Actor);
     }
 
