@@ -203,7 +203,7 @@ public sealed class SqlNavStore(ArenaDatabase database, TimeProvider time) : INa
         await using var c = await database.OpenConnectionAsync(ct);
         await using var cmd = c.CreateCommand();
         cmd.CommandText = "SELECT symbol, date, from_status, to_status, actor, reason, at FROM token_lifecycle_events" +
-                          (symbol is null ? "" : " WHERE symbol = @symbol") + " ORDER BY at, id";
+                          (symbol is null ? "" : " WHERE symbol = @symbol") + " ORDER BY at, date, id"; // events of one instant (a frozen or replay clock) in NAV-date order
         if (symbol is not null)
         {
             var p = cmd.CreateParameter();
