@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using TreasuryArena.Core.Wallets.Optimization;
 using TreasuryArena.Core.Audit;
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Identity;
@@ -110,6 +111,10 @@ public static class ServerApp
             sp.GetRequiredService<INotifier>(),
             new TokensSettings
             {
+                Optimizer = new TokensSettings.OptimizerSettings
+                {
+                    Wallet = configuration.GetSection(WalletOptimizerOptions.SectionName).Get<WalletOptimizerOptions>() ?? new WalletOptimizerOptions(),
+                },
                 Monitoring = sp.GetRequiredService<MonitoringRules>(),
                 Lifecycle = sp.GetRequiredService<IOptions<LifecycleOptions>>().Value,
                 IdempotencyWindow = sp.GetRequiredService<IOptions<ArenaServerOptions>>().Value.IdempotencyWindow,
@@ -230,6 +235,7 @@ public static class ServerApp
         app.MapAdminBreakerEndpoints();
         app.MapAdminEvaluationEndpoints();
         app.MapTreasuryEndpoints();
+        app.MapMarketEndpoints();
         return app;
     }
 

@@ -117,6 +117,11 @@ internal static partial class CliCommands
         var firstWeek = end.AddDays(-7 * (weeks - 1));
         // Thirteen weeks of proving before the replay: promotion needs a 90-day record with a defined Sharpe (RatioRules).
         var inception = firstWeek.AddDays(-91);
+        if (history.Inceptions().Where(i => i.Date > inception).MaxBy(i => i.Date) is { } early)
+        {
+            throw new CliException($"the demo issues its tokens on {inception:yyyy-MM-dd}, before {early.Asset}'s inception, its first liquid trading day {early.Date:yyyy-MM-dd} ({early.Reason}): use a later --to or fewer --weeks");
+        }
+
         var keys = new List<DemoKey>();
         const string church = "Grace Community Church";
 
@@ -141,7 +146,7 @@ internal static partial class CliCommands
         await DemoKeys.WriteAsync(path, keys, ct);
 
         var database = await CliDatabase.OpenAsync(path, ct);
-        await using var rt = await TokensRuntime.OpenAsync(database, history, TimeProvider.System, ct: ct);
+        await using var rt = await TokensRuntime.OpenAsync(database, history, TimeProvider.System, settings: CliHost.TokensSettings, ct: ct);
 
         // 2. Backtest and tokenise the library (each issue stores its backtest up to the inception date).
         var issues = new List<DemoTokenIssue>();

@@ -98,7 +98,7 @@ internal static partial class CliCommands
         var db = CliDatabase.Option();
         var strategy = new Option<string>("--strategy") { Description = "Library strategy name (see `arena strategies`)", Required = true };
         var symbol = new Option<string>("--symbol") { Description = "Token symbol", Required = true };
-        var from = new Option<string?>("--from") { Description = "Inception date (first NAV, yyyy-MM-dd; default the last date of the data)" };
+        var from = new Option<string?>("--from") { Description = "Inception date (first NAV, yyyy-MM-dd; default the last date of the data; not before its assets' first liquid trading day, `arena inceptions`)" };
         var set = new Option<string[]>("--set") { Description = "Strategy parameter key=value (repeatable)", AllowMultipleArgumentsPerToken = true };
         var hurdle = new Option<string>("--hurdle") { Description = "Performance fee hurdle: none, or tbill (only the gain above the high-water mark grown at the T-bill rate is charged)", DefaultValueFactory = _ => "none" };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
@@ -309,7 +309,8 @@ internal static partial class CliCommands
             var result = await rebalancer.SuggestAsync(parse.GetValue(address)!, record: true, ct);
             var rec = result.Recommendation!;
             var dto = new SuggestionDto(result.Address, result.Mode, rec.AsOf, rec.CurrentWeights, rec.TargetWeights, rec.Orders, rec.Before, rec.After,
-                rec.Drift, rec.EstimatedCost, rec.ExpectedBenefit, rec.Due, rec.Worthwhile, result.Reason);
+                rec.Drift, rec.EstimatedCost, rec.ExpectedBenefit, rec.Due, rec.Worthwhile, result.Reason, rec.Limits, rec.ExpectedVolatility,
+                rec.TargetVolatileShare, rec.Objective, rec.ExpectedReturnsMethod);
             if (parse.GetValue(json) || Console.IsOutputRedirected)
             {
                 CliJson.Write(dto);
@@ -436,7 +437,7 @@ internal static partial class CliCommands
         var history = BacktestCli.History(null);
         try
         {
-            await using var rt = await TokensRuntime.OpenAsync(database, history, TimeProvider.System, ct: ct);
+            await using var rt = await TokensRuntime.OpenAsync(database, history, TimeProvider.System, settings: CliHost.TokensSettings, ct: ct);
             return await body(rt);
         }
         catch (DomainException ex)
@@ -517,7 +518,12 @@ internal static partial class CliCommands
         decimal ExpectedBenefit,
         bool Due,
         bool Worthwhile,
-        string Reason);
+        string Reason,
+        RiskLimits RiskLimits,
+        decimal ExpectedVolatility,
+        decimal VolatileShare,
+        string Objective,
+        string ExpectedReturnsMethod);
 
     private sealed record RunDto(
         string Address,

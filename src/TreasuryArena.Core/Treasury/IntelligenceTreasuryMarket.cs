@@ -9,8 +9,10 @@ namespace TreasuryArena.Core.Treasury;
 /// (refused when missing or older than <see cref="TreasuryMarks.MaxPriceAgeDays"/> days), yield positions from their
 /// accrual index; the assessment maps the phase, signal and triggers (compared with the previous day's signal, the
 /// daily cadence) into the advisor's terms. An emergency trigger becomes an <see cref="EmergencyEvent"/>.
+/// A venue is credited its APY only from its launch (<see cref="MarketData.Inception.Venues"/>); before it the position
+/// accrues <paramref name="cashRate"/>, the US 3-month T-bill (0 without it), as the backtests' yield model does.
 /// </summary>
-public sealed class IntelligenceTreasuryMarket(MarketIntelligence intelligence, IMarketDataProvider provider, TreasuryOptions options) : ITreasuryMarket
+public sealed class IntelligenceTreasuryMarket(MarketIntelligence intelligence, IMarketDataProvider provider, TreasuryOptions options, MarketData.TimeSeries? cashRate = null) : ITreasuryMarket
 {
     public DateOnly LatestDate => provider.LatestDate;
 
@@ -32,7 +34,7 @@ public sealed class IntelligenceTreasuryMarket(MarketIntelligence intelligence, 
 
         foreach (var venue in options.EffectiveBaseVenues())
         {
-            prices[venue.Asset] = TreasuryMarks.YieldIndex(venue.Apy, inception, date);
+            prices[venue.Asset] = TreasuryMarks.YieldIndex(venue.Apy, MarketData.Inception.Venue(venue.Venue), cashRate, inception, date);
             observed[venue.Asset] = date;
         }
 

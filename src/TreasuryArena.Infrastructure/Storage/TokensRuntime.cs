@@ -27,6 +27,7 @@ public sealed class TokensRuntime : IAsyncDisposable
     private TokensRuntime(ArenaDatabase database, MarketHistory history, LedgerService ledger, TimeProvider time, IAdvisor advisor, TokensSettings settings, IComplianceStore? complianceStore, INotifier? notifier = null)
     {
         Database = database;
+        History = history;
         Time = time;
         Ledger = ledger;
         Settings = settings;
@@ -49,6 +50,9 @@ public sealed class TokensRuntime : IAsyncDisposable
     }
 
     public ArenaDatabase Database { get; }
+
+    /// <summary>The market history the tokens' backing portfolios, hurdles, risk-free rate and the optimizer's volatile-share reference (BTC) read.</summary>
+    public MarketHistory History { get; }
 
     public TimeProvider Time { get; }
 
@@ -145,6 +149,8 @@ public sealed class TokensRuntime : IAsyncDisposable
         var histories = new Dictionary<string, IReadOnlyList<NavHistoryRow>>(StringComparer.Ordinal);
         var quotes = new Dictionary<string, (decimal Nav, bool Buyable)>(StringComparer.Ordinal);
         var lookback = Settings.Optimizer.LookbackDays;
+        var wallet = Settings.Optimizer.Wallet;
+        var rowsNeeded = Math.Max(lookback, wallet.ReturnLookbackDays) + 1;
         foreach (var token in Ledger.ListTokens())
         {
             if (token.Token.Status == TokenStatus.Retired)
@@ -152,13 +158,18 @@ public sealed class TokensRuntime : IAsyncDisposable
                 continue;
             }
 
-            var rows = await NavStore.HistoryAsync(token.Token.Symbol, asOf is null ? lookback + 1 : null, ct);
+            var rows = await NavStore.HistoryAsync(token.Token.Symbol, asOf is null ? rowsNeeded : null, ct);
             histories[token.Token.Symbol] = rows;
             quotes[token.Token.Symbol] = (token.NavPerShare.Value, TokenLifecycle.CanBuy(token.Token.Status));
         }
 
         var date = asOf ?? (histories.Values.Where(h => h.Count > 0).Select(h => h[^1].Date).DefaultIfEmpty(DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime)).Max());
-        return TokenUniverse.Build(date, histories, quotes, new TokenUniverseOptions(lookback, RiskFree));
+        return TokenUniverse.Build(date, histories, quotes, new TokenUniverseOptions(lookback, RiskFree)
+        {
+            ReturnLookbackDays = wallet.ReturnLookbackDays,
+            FallbackShrinkage = (double)wallet.FallbackShrinkage,
+            VolatileReference = History.Btc.Closes,
+        });
     }
 
     public async Task<WalletRebalancer> RebalancerAsync(DateOnly? asOf, CancellationToken ct)

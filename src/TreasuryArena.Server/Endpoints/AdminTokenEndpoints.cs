@@ -57,7 +57,7 @@ public static class AdminTokenEndpoints
             {
                 "unknown_strategy" => (422, "strategy"),
                 "bad_parameter" => (422, "parameters"),
-                "bad_inception" => (422, "inception"),
+                "bad_inception" or "before_inception" => (422, "inception"),
                 "invalid_symbol" => (422, "symbol"),
                 "token_exists" => (409, "symbol"),
                 _ => (ProblemCodes.StatusFor(ex), null as string),

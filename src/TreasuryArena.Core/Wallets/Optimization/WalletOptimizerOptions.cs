@@ -29,11 +29,29 @@ public sealed record WalletOptimizerOptions
     /// <summary>Weights below this are treated as zero (default 0.5%).</summary>
     public decimal MinWeight { get; init; } = 0.005m;
 
-    public RiskFilterRule Conservative { get; init; } = new(1.0m, 0.20m);
+    /// <summary>
+    /// CONSERVATIVE: tokens with Sharpe &gt; 1 and max drawdown &lt; 20%; the wallet's expected volatility ≤ 15% a year and
+    /// at most 30% of it in volatile crypto (the rest in lower-volatility tokens or cash).
+    /// </summary>
+    public RiskFilterRule Conservative { get; init; } = new(1.0m, 0.20m) { VolatilityCeiling = 0.15m, VolatileShareCap = 0.30m };
 
-    public RiskFilterRule Moderate { get; init; } = new(0.5m, 0.30m);
+    /// <summary>MODERATE: Sharpe &gt; 0.5 and max drawdown &lt; 30%; expected volatility ≤ 30% a year, volatile share ≤ 60%.</summary>
+    public RiskFilterRule Moderate { get; init; } = new(0.5m, 0.30m) { VolatilityCeiling = 0.30m, VolatileShareCap = 0.60m };
 
-    public RiskFilterRule Aggressive { get; init; } = new(0m, null);
+    /// <summary>AGGRESSIVE: any positive Sharpe; expected volatility ≤ 60% a year, no volatile-share cap.</summary>
+    public RiskFilterRule Aggressive { get; init; } = new(0m, null) { VolatilityCeiling = 0.60m };
+
+    /// <summary>
+    /// Days of NAV history behind the expected returns (default 365; a younger token uses what it has, at least
+    /// <see cref="LookbackDays"/>): each token's mean, shrunk toward the cross-sectional mean (James–Stein).
+    /// </summary>
+    public int ReturnLookbackDays { get; init; } = 365;
+
+    /// <summary>
+    /// Shrinkage intensity at or above which expected returns are treated as uninformative and targets fall back to
+    /// minimum variance under the same limits (default 0.95).
+    /// </summary>
+    public decimal FallbackShrinkage { get; init; } = 0.95m;
 
     /// <summary>An order is refused when the NAV moved more than this since it was quoted (default 2%).</summary>
     public decimal SlippageTolerance { get; init; } = 0.02m;

@@ -137,7 +137,24 @@ function expectation(e) {
       h('dt', { text: 'Drift from target' }), h('dd', { text: pct(e.drift, 1) }),
       h('dt', { text: 'Estimated cost' }), h('dd', { text: money(e.estimated_cost) }),
       h('dt', { text: 'Expected benefit (90 days)' }), h('dd', { text: money(e.expected_benefit) }),
-      h('dt', { text: 'Due / worth it' }), h('dd', { text: `${e.due ? 'due' : 'not due'} / ${e.worthwhile ? 'worth it' : 'not worth the cost'}` })));
+      h('dt', { text: 'Due / worth it' }), h('dd', { text: `${e.due ? 'due' : 'not due'} / ${e.worthwhile ? 'worth it' : 'not worth the cost'}` })),
+    riskLimits(e));
+}
+
+// The tolerance's portfolio limits, the target's expected volatility and volatile share, and how expected returns were estimated (issue 18).
+function riskLimits(e) {
+  if (!e.risk_limits && !e.expected_returns_method) return null;
+  const l = e.risk_limits ?? {};
+  const limit = (v) => (v === null || v === undefined ? 'none' : pct(v, 0));
+  return h('div', {},
+    h('h3', { text: 'Risk limits and method' }),
+    h('dl', { class: 'kv', 'data-testid': 'risk-limits' },
+      h('dt', { text: 'Volatility ceiling' }), h('dd', { text: limit(l.volatility_ceiling) }),
+      h('dt', { text: 'Expected volatility of the target' }), h('dd', { text: pct(e.expected_volatility, 1) }),
+      h('dt', { text: 'Volatile share cap' }), h('dd', { text: limit(l.volatile_share_cap) }),
+      h('dt', { text: 'Volatile share of the target' }), h('dd', { text: pct(e.volatile_share, 1) }),
+      h('dt', { text: 'Objective' }), h('dd', { text: e.objective === 'min_variance' ? 'minimum variance (fallback: expected returns uninformative)' : 'highest expected return within the limits' }),
+      h('dt', { text: 'Expected returns' }), h('dd', { 'data-testid': 'expected-returns-method', text: dash(e.expected_returns_method) })));
 }
 
 function suggestionCard(address, status, canTrade, onRun) {
@@ -222,7 +239,7 @@ function modeForm(address, mode, risk) {
   const out = h('div', { 'aria-live': 'polite' });
   const form = h('form', { class: 'stack' },
     field('Mode', modeSelect, 'FULL_AI: the optimizer rebalances on its own. HYBRID: it proposes, you approve. MANUAL: it only suggests.'),
-    field('Risk tolerance', riskSelect, 'Which tokens the optimizer may pick (by Sharpe and drawdown limits).'),
+    field('Risk tolerance', riskSelect, 'Which tokens the optimizer may pick (Sharpe and drawdown limits) and the portfolio limits it solves under: expected volatility ≤ 15% / 30% / 60% a year and a volatile-crypto share ≤ 30% / 60% / no cap (conservative / moderate / aggressive, by default).'),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn-secondary', text: 'Save mode and risk' })), out);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
