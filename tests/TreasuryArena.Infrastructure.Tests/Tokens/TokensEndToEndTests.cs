@@ -4,6 +4,7 @@ using TreasuryArena.Core.Ledger;
 using TreasuryArena.Core.Nav;
 using TreasuryArena.Core.Tokens;
 using TreasuryArena.Core.Wallets;
+using TreasuryArena.Core.Wallets.Optimization;
 using TreasuryArena.Core.Wallets.Proposals;
 
 namespace TreasuryArena.Infrastructure.Tests.Tokens;
@@ -154,14 +155,14 @@ public sealed class TokensEndToEndTests
         Assert.Equal((0.60m, BreakerLimitSource.Cap), (hbtc.Breaker!.Limit, hbtc.Breaker.Source));
         Assert.Equal((await rt.NavStore.EventsAsync("HBTC", Ct)).Single(e => e.To == TokenStatus.Active).Date, hbtc.BreakerReference);
 
-        // An admin pause stops buys only: the ledger refuses buys, FULL_AI wallets never target it, holders can still sell.
+        // An admin pause stops buys only: the ledger refuses buys, FULL_AI wallets never buy more of it, holders can still sell.
         var paused = promoted[0];
         var history = await rt.NavStore.HistoryAsync(paused, null, Ct);
         await rt.Nav.SetStatusAsync(paused, TokenStatus.Paused, history[^1].Date, "admin", "reviewing the strategy", Ct);
         Assert.Equal(TokenStatus.Paused, rt.Ledger.GetToken(paused)!.Token.Status);
         Assert.Equal(LedgerError.TokenNotTradable, (await rt.Ledger.BuyAsync(aggressive, paused, Money.Usd(1m), "paused-buy", Ct)).Error);
         var lastRun = await (await rt.RebalancerAsync(null, Ct)).RebalanceAsync([aggressive], true, null, Ct);
-        Assert.DoesNotContain(paused, lastRun[0].TargetWeights.Keys);
+        Assert.DoesNotContain(lastRun[0].Orders, o => o.Symbol == paused && o.Side == OrderSide.Buy); // kept or trimmed on its merits, never bought
         await rt.Nav.RunAsync(history[^1].Date.AddDays(30), Ct);
         Assert.Equal(TokenStatus.Paused, rt.Ledger.GetToken(paused)!.Token.Status); // an admin's pause is not reviewed automatically
         history = await rt.NavStore.HistoryAsync(paused, null, Ct);
