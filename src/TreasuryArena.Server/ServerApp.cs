@@ -13,6 +13,7 @@ using TreasuryArena.Core.Identity;
 using TreasuryArena.Core.Ledger;
 using TreasuryArena.Core.MarketData;
 using TreasuryArena.Core.Intelligence;
+using TreasuryArena.Core.Nav;
 using TreasuryArena.Core.Ports;
 using TreasuryArena.Infrastructure.Advice;
 using TreasuryArena.Infrastructure.Http;
@@ -53,6 +54,9 @@ public static class ServerApp
     public static IServiceCollection AddArenaServer(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ArenaServerOptions>().BindConfiguration(ArenaServerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        // The token lifecycle (promotion gates, drawdown breaker limits, automatic review): section Tokens:Lifecycle.
+        services.AddOptions<LifecycleOptions>().BindConfiguration(LifecycleOptions.SectionName).ValidateDataAnnotations()
+            .Validate(o => o.BreakerFloor <= o.BreakerCap, "Tokens:Lifecycle: BreakerFloor must not be above BreakerCap").ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
         // The database is opened (and every area's migrations applied) once, when the first service needs it: the
@@ -113,6 +117,7 @@ public static class ServerApp
                     Wallet = configuration.GetSection(WalletOptimizerOptions.SectionName).Get<WalletOptimizerOptions>() ?? new WalletOptimizerOptions(),
                 },
                 Monitoring = sp.GetRequiredService<MonitoringRules>(),
+                Lifecycle = sp.GetRequiredService<IOptions<LifecycleOptions>>().Value,
                 IdempotencyWindow = sp.GetRequiredService<IOptions<ArenaServerOptions>>().Value.IdempotencyWindow,
             }).GetAwaiter().GetResult());
         services.AddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Ledger);

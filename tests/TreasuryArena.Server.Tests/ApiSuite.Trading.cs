@@ -269,6 +269,7 @@ public abstract partial class ApiSuite
         var actions = audit!.AsArray().Select(e => e!["action"]!.GetValue<string>()).ToList();
         Assert.Contains("token.activate_override", actions);
         Assert.Contains("token.pause", actions);
+        Assert.Contains("token.resume", actions);
         Assert.Contains("token.retire", actions);
         var (_, revenue) = await Api.GetAsync(admin, "/api/admin/revenue");
         Assert.True(revenue!["total_revenue"]!.GetValue<decimal>() > 0m);
@@ -321,9 +322,33 @@ public abstract partial class ApiSuite
         var address = await Trading.CreateWalletAsync(treasurer, 10_000m);
         Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(treasurer, "/api/tokens/buy", new { address, symbol = "ALPHA", amount = 400m })).Status);
 
-        // Pause and resume are lifecycle events (recorded in time order); a resume restarts the breaker's peak from the resume date.
+        // The token's breaker: its own limit from the backtest stored at issue, and where it came from.
+        var (_, issued) = await Api.GetAsync(treasurer, "/api/tokens/ALPHA/info");
+        var breaker = issued!["breaker"]!;
+        Assert.Equal(backing.Breaker!.Limit, breaker["limit"]!.GetValue<decimal>());
+        Assert.Equal(backing.Breaker.SourceName, breaker["source"]!.GetValue<string>());
+        Assert.Equal(backing.Breaker.Describe(), breaker["description"]!.GetValue<string>());
+        Assert.StartsWith("breaker ", breaker["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(1.25m, breaker["multiple"]!.GetValue<decimal>());
+        Assert.NotNull(breaker["window_from"]);
+        Assert.False(breaker["auto_review"]!.GetValue<bool>());
+        Assert.Null(breaker["paused_on"]);
+
+        // Pause, hold and resume are lifecycle events (recorded in time order); a hold is only for a paused token;
+        // a resume restarts the breaker's peak from the resume date.
         Factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        var (notPaused, np, _) = await Api.PostAsync(admin, "/api/admin/tokens/ALPHA/hold", new { reason = "keep" });
+        Assert.Equal(HttpStatusCode.Conflict, notPaused);
+        Assert.Equal("token_not_paused", np!["code"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(admin, "/api/admin/tokens/ALPHA/pause", new { reason = "review" })).Status);
+        Factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(admin, "/api/admin/tokens/ALPHA/hold", new { reason = "board review" })).Status);
+        var (_, held) = await Api.GetAsync(treasurer, "/api/tokens/ALPHA/info");
+        Assert.Equal("admin", held!["breaker"]!["paused_by"]!.GetValue<string>());
+        Assert.False(held["breaker"]!["auto_review"]!.GetValue<bool>());
+        Assert.Contains("no automatic review", held["breaker"]!["review"]!.GetValue<string>(), StringComparison.Ordinal);
+        var lastEvent = held["lifecycle"]!.AsArray()[^1]!;
+        Assert.Equal(("paused", "paused"), (lastEvent["from"]!.GetValue<string>(), lastEvent["to"]!.GetValue<string>()));
         Factory.Clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(admin, "/api/admin/tokens/ALPHA/resume", new { reason = "reviewed" })).Status);
         Factory.Clock.Advance(TimeSpan.FromSeconds(1));
@@ -339,7 +364,7 @@ public abstract partial class ApiSuite
         var (_, info) = await Api.GetAsync(treasurer, "/api/tokens/ALPHA/info");
         Assert.Equal("retired", info!["status"]!.GetValue<string>());
         var transitions = info["lifecycle"]!.AsArray().Select(e => $"{e!["from"]}>{e["to"]}").ToList();
-        Assert.Equal(["proving>active", "active>paused", "paused>active", "active>retired"], transitions);
+        Assert.Equal(["proving>active", "active>paused", "paused>paused", "paused>active", "active>retired"], transitions);
         var (again, secondRetire, _) = await Api.PostAsync(admin, "/api/admin/tokens/ALPHA/retire", new { });
         Assert.Equal(HttpStatusCode.Conflict, again);
         Assert.Equal("already_retired", secondRetire!["code"]!.GetValue<string>());

@@ -10,6 +10,7 @@ using TreasuryArena.Core.Wallets;
 using TreasuryArena.Core.Wallets.Optimization;
 using TreasuryArena.Core.Wallets.Proposals;
 using TreasuryArena.Infrastructure.Storage;
+using TreasuryArena.Server.Contracts;
 using TreasuryArena.Server.Endpoints;
 
 namespace TreasuryArena.Cli;
@@ -44,15 +45,17 @@ internal static partial class CliCommands
             var rows = new List<TokenListRow>();
             foreach (var t in rt.Ledger.ListTokens())
             {
-                var stored = await TokenInsights.LoadAsync(rt.NavStore, t.Token.Symbol, full: t.Token.Status == TokenStatus.Proving, ct);
+                var stored = await TokenInsights.LoadAsync(rt.NavStore, t.Token.Symbol, full: true, ct);
                 var summary = TokenInsights.Summarise(t, stored, rt.RiskFree);
                 universe.Tokens.TryGetValue(t.Token.Symbol, out var m);
                 var proving = t.Token.Status == TokenStatus.Proving && stored.Rows.Count > 0
                     ? rt.Nav.EvaluateProving([.. stored.Rows.Select(r => (r.Date, r.Nav))], t.Token.InceptionDate, stored.Rows[^1].Date).Reason
                     : null;
+                var breaker = await rt.Nav.BreakerStateAsync(t.Token.Symbol, stored.Rows, ct);
                 rows.Add(new TokenListRow(t.Token.Symbol, t.Token.Status.ToString().ToLowerInvariant(), t.NavPerShare.Value, t.Supply.Value, t.HolderCount,
                     stored.Strategy ?? t.Token.StrategyId, t.Token.InceptionDate, summary.NavDate, summary.Drawdown, summary.Return90d, m?.MeanReturnAnnualised,
-                    summary.Volatility90d, summary.Sharpe90d, summary.MaxDrawdown90d, summary.RiskFree, summary.RiskFreeRate90d, proving));
+                    summary.Volatility90d, summary.Sharpe90d, summary.MaxDrawdown90d, summary.RiskFree, summary.RiskFreeRate90d, proving,
+                    breaker is null ? null : TokenBreakerInfoResponse.From(breaker)));
             }
 
             if (parse.GetValue(json) || Console.IsOutputRedirected)
@@ -61,11 +64,12 @@ internal static partial class CliCommands
                 return 0;
             }
 
-            var table = new Table().AddColumns("symbol", "status", "strategy", "NAV", "supply", "holders", "NAV date", "90d change", "90d mean return (annualised)", "90d vol", "90d Sharpe", "90d MDD");
+            var table = new Table().AddColumns("symbol", "status", "strategy", "NAV", "supply", "holders", "NAV date", "90d change", "90d mean return (annualised)", "90d vol", "90d Sharpe", "90d MDD", "breaker (drawdown / limit)");
             foreach (var r in rows)
             {
                 table.AddRow(r.Symbol, r.Status, r.Strategy, Inv($"{r.Nav:0.0000}"), Inv($"{r.Supply:N2}"), Inv($"{r.Holders}"), r.NavDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-",
-                    Pct(r.Return90d), Pct(r.MeanReturnAnnualised90d), Pct(r.Volatility90d), r.Sharpe90d is { } s ? Inv($"{s:0.00}") : "—", Pct(r.MaxDrawdown90d));
+                    Pct(r.Return90d), Pct(r.MeanReturnAnnualised90d), Pct(r.Volatility90d), r.Sharpe90d is { } s ? Inv($"{s:0.00}") : "—", Pct(r.MaxDrawdown90d),
+                    r.Breaker is { } b ? Inv($"{Pct(b.Drawdown)} / {Pct(b.Limit)} ({b.Source})") : "-");
             }
 
             AnsiConsole.Write(table);
@@ -75,11 +79,17 @@ internal static partial class CliCommands
             {
                 Console.WriteLine($"{r.Symbol}: {r.ProvingReason}");
             }
+
+            foreach (var r in rows.Where(r => r.Breaker is not null))
+            {
+                Console.WriteLine($"{r.Symbol}: {r.Breaker!.Description}" + (r.Breaker.Review is { } review ? $"; {review}" : ""));
+            }
             return 0;
         }, ct));
 
         cmd.Subcommands.Add(IssueCommand());
         cmd.Subcommands.Add(TokenStatusCommand("resume", "Resume a paused token (buys reopen; the breaker measures from the resume date)"));
+        cmd.Subcommands.Add(TokenStatusCommand("hold", "Keep a paused token paused: the breaker's automatic review stops until an admin resumes it"));
         cmd.Subcommands.Add(TokenStatusCommand("retire", "Retire a token: no more buys or NAV steps; every holder is settled at NAV"));
         return cmd;
     }
@@ -149,15 +159,24 @@ internal static partial class CliCommands
             var sym = parse.GetValue(symbol)!;
             var asOf = await rt.Nav.LifecycleDateAsync(sym, ct);
             object output;
+            var by = parse.GetValue(actor)!;
             if (verb == "resume")
             {
-                output = await rt.Nav.ResumeAsync(sym, asOf, parse.GetValue(actor)!, parse.GetValue(reason)!, ct);
+                output = await rt.Nav.ResumeAsync(sym, asOf, by, parse.GetValue(reason)!, ct);
+            }
+            else if (verb == "hold")
+            {
+                output = await rt.Nav.HoldAsync(sym, asOf, by, parse.GetValue(reason)!, ct);
             }
             else
             {
-                var (ev, settlements) = await rt.Nav.RetireAsync(sym, asOf, parse.GetValue(actor)!, parse.GetValue(reason)!, ct);
+                var (ev, settlements) = await rt.Nav.RetireAsync(sym, asOf, by, parse.GetValue(reason)!, ct);
                 output = new { lifecycle = ev, settled_holders = settlements.Count, paid_out = settlements.Sum(s => s.Cash.Amount) };
             }
+
+            // Every admin lifecycle change is audited, as the API's admin endpoints audit theirs.
+            await rt.Audit.AppendAsync(new Core.Audit.AuditRecord(Core.Identity.Caller.Operator(by).Actor, "token." + verb, sym.ToUpperInvariant(), Core.Audit.AuditOutcome.Done,
+                System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["reason"] = parse.GetValue(reason)!, ["as_of"] = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) })), ct);
 
             if (parse.GetValue(json))
             {
@@ -485,7 +504,8 @@ internal static partial class CliCommands
         [property: JsonPropertyName("max_drawdown_90d")] decimal? MaxDrawdown90d,
         [property: JsonPropertyName("risk_free")] string? RiskFree,
         [property: JsonPropertyName("risk_free_rate_90d")] decimal? RiskFreeRate90d,
-        string? ProvingReason);
+        string? ProvingReason,
+        TokenBreakerInfoResponse? Breaker);
 
     private sealed record SuggestionDto(
         string Address,

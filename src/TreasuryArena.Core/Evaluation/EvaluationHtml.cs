@@ -72,13 +72,13 @@ public static class EvaluationHtml
             sb.Append("</table>");
         }
 
-        sb.Append("<h2>Tokens against holding their main asset</h2><table><tr><th>token</th><th>strategy</th><th>status</th><th>from</th><th>return</th><th>HODL</th><th>BTC</th><th>beat HODL</th><th>Sharpe</th><th>max DD</th><th>fees</th><th>breaker trips</th></tr>");
+        sb.Append("<h2>Tokens against holding their main asset</h2><table><tr><th>token</th><th>strategy</th><th>status</th><th>from</th><th>return</th><th>HODL</th><th>BTC</th><th>beat HODL</th><th>Sharpe</th><th>max DD</th><th>fees</th><th>breaker pauses / resumes</th></tr>");
         foreach (var t in report.Tokens)
         {
             sb.Append(Inv, $"<tr><td>{E(t.Symbol)}</td><td>{E(t.Strategy)}</td><td>{E(t.Status)}</td><td>{(t.InvestedFrom is { } f ? f.ToString("yyyy-MM-dd", Inv) : "—")}</td>")
                 .Append(Inv, $"<td>{E(N(t.Token?.TotalReturn, "P1"))}</td><td>{E(N(t.HodlReturn, "P1"))} ({E(t.MainAsset)})</td><td>{E(N(t.BtcReturn, "P1"))}</td>")
                 .Append(Inv, $"<td class=\"{(t.BeatHodl ? "met\">yes" : "miss\">no")}</td><td>{E(N(t.Token?.Sharpe, "0.00"))}</td><td>{E(N(t.Token?.MaxDrawdown, "P1"))}</td>")
-                .Append(Inv, $"<td>{E((t.Token?.FeesPaid ?? 0m).ToString("N2", Inv))}</td><td>{t.BreakerTrips.Count}</td></tr>");
+                .Append(Inv, $"<td>{E((t.Token?.FeesPaid ?? 0m).ToString("N2", Inv))}</td><td>{t.BreakerTrips.Count} / {t.BreakerResumes?.Count ?? 0}</td></tr>");
         }
 
         sb.Append("</table>");

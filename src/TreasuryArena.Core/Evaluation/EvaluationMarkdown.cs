@@ -57,10 +57,10 @@ public static class EvaluationMarkdown
             }
         }
 
-        sb.Append("\n## Tokens\n\n| token | strategy | status | from | return | HODL | BTC | beat HODL | Sharpe | max DD | breaker trips |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+        sb.Append("\n## Tokens\n\n| token | strategy | status | from | return | HODL | BTC | beat HODL | Sharpe | max DD | breaker pauses / resumes |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
         foreach (var t in report.Tokens)
         {
-            sb.Append(Inv, $"| {t.Symbol} | {t.Strategy} | {t.Status} | {(t.InvestedFrom is { } f ? f.ToString("yyyy-MM-dd", Inv) : "—")} | {N(t.Token?.TotalReturn, "P1")} | {N(t.HodlReturn, "P1")} ({t.MainAsset}) | {N(t.BtcReturn, "P1")} | {(t.BeatHodl ? "yes" : "no")} | {N(t.Token?.Sharpe, "0.00")} | {N(t.Token?.MaxDrawdown, "P1")} | {t.BreakerTrips.Count} |\n");
+            sb.Append(Inv, $"| {t.Symbol} | {t.Strategy} | {t.Status} | {(t.InvestedFrom is { } f ? f.ToString("yyyy-MM-dd", Inv) : "—")} | {N(t.Token?.TotalReturn, "P1")} | {N(t.HodlReturn, "P1")} ({t.MainAsset}) | {N(t.BtcReturn, "P1")} | {(t.BeatHodl ? "yes" : "no")} | {N(t.Token?.Sharpe, "0.00")} | {N(t.Token?.MaxDrawdown, "P1")} | {t.BreakerTrips.Count} / {t.BreakerResumes?.Count ?? 0} |\n");
         }
 
         sb.Append("\n## Not covered\n\n");

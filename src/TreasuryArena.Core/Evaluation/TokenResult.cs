@@ -3,6 +3,8 @@ namespace TreasuryArena.Core.Evaluation;
 /// <summary>
 /// One strategy token against holding its own main asset and against holding BTC over the same days: the token is
 /// measured on its holder's position (bought on the first evaluated day the token was buyable, fees included).
+/// <see cref="BreakerTrips"/> are the days the drawdown breaker paused it, <see cref="BreakerResumes"/> the days the
+/// automatic review resumed it, and <see cref="Breaker"/> its limit and where it came from.
 /// </summary>
 public sealed record TokenResult(
     string Symbol,
@@ -16,4 +18,6 @@ public sealed record TokenResult(
     double? BtcReturn,
     bool BeatHodl,
     bool BeatBtc,
-    string? Note);
+    string? Note,
+    IReadOnlyList<DateOnly>? BreakerResumes = null,
+    string? Breaker = null);

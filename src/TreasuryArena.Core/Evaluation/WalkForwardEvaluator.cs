@@ -412,11 +412,13 @@ public static class WalkForwardEvaluator
     {
         var events = await platform.EventsAsync(h.Symbol, ct);
         var trips = events.Where(e => e.To == TokenStatus.Paused && e.Actor == NavEngine.EngineActor).Select(e => e.Date).ToList();
+        var resumes = events.Where(e => e.From == TokenStatus.Paused && e.To == TokenStatus.Active && e.Actor == NavEngine.EngineActor).Select(e => e.Date).ToList();
+        var breaker = (await platform.Nav.BreakerStateAsync(h.Symbol, null, ct))?.Limit.Describe();
         var status = platform.Ledger.GetToken(h.Symbol)?.Token.Status.ToString().ToLowerInvariant() ?? "unknown";
         if (h.BoughtOn is not { } bought || h.Dates.Count < 2)
         {
             return new TokenResult(h.Symbol, h.Strategy, h.MainAsset, status, trips, null, null, null, null, false, false,
-                string.Create(CultureInfo.InvariantCulture, $"never buyable in the window (still {status} on {options.To:yyyy-MM-dd}): counted as not beating HODL"));
+                string.Create(CultureInfo.InvariantCulture, $"never buyable in the window (still {status} on {options.To:yyyy-MM-dd}): counted as not beating HODL"), resumes, breaker);
         }
 
         // The holder's share of the token's management and performance fees, day by day.
@@ -435,7 +437,7 @@ public static class WalkForwardEvaluator
         var total = token.TotalReturn;
         var note = bought > options.From ? string.Create(CultureInfo.InvariantCulture, $"buyable only from {bought:yyyy-MM-dd}; measured from then") : null;
         return new TokenResult(h.Symbol, h.Strategy, h.MainAsset, status, trips, bought, token, hodl, btc,
-            total is { } t && hodl is { } x && t > x, total is { } t2 && btc is { } b && t2 > b, note);
+            total is { } t && hodl is { } x && t > x, total is { } t2 && btc is { } b && t2 > b, note, resumes, breaker);
 
         static double? Ratio(double[] closes) => closes.Length > 1 && closes[0] > 0 ? Scorecard.Defined((closes[^1] / closes[0]) - 1) : null;
     }

@@ -12,6 +12,9 @@ public interface INavStore
 
     Task SetBreakerReferenceAsync(string symbol, DateOnly date, CancellationToken ct);
 
+    /// <summary>Stores a token's derived breaker limit (a token issued before limits were stored gets it once, lazily).</summary>
+    Task SetBreakerLimitAsync(string symbol, BreakerLimit limit, CancellationToken ct);
+
     /// <summary>The stored backtest of a token (JSON), or null.</summary>
     Task<string?> FindBacktestAsync(string symbol, CancellationToken ct);
 

@@ -6,4 +6,5 @@ public enum LifecycleAction
     None,
     Promote,
     Pause,
+    Resume,
 }

@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Text.Json;
+using TreasuryArena.Core.Audit;
 using TreasuryArena.Core.Common;
+using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Ledger;
 using TreasuryArena.Core.Quant;
 using TreasuryArena.Core.Tokens;
@@ -14,8 +17,12 @@ namespace TreasuryArena.Core.Nav;
 /// (rounded down to the share-price scale) → the ledger revalues the fund at that NAV → the ledger accrues the fees
 /// (management daily, performance at crystallisation; only outstanding shares pay) → the NAV per share after fees →
 /// one performance-history row (NAV, daily return, drawdown from the high-water mark, rolling 90-day Sharpe over the
-/// T-bill and volatility) → the lifecycle gates (promotion of proving tokens, the drawdown breaker of active ones; a
-/// proving token that is not promoted keeps the reason, reported in its <see cref="NavTokenReport.Note"/>).
+/// T-bill and volatility) → the lifecycle gates (promotion of proving tokens, which starts the breaker's reference at the
+/// go-live date; the drawdown breaker of active ones, against each token's own <see cref="BreakerLimit"/>; the
+/// automatic review of tokens the breaker paused; a proving token that is not promoted keeps the reason, reported in its
+/// <see cref="NavTokenReport.Note"/>). Every breaker pause and resume is recorded as a lifecycle event, audited with its
+/// numbers (<c>token.breaker_pause</c>, <c>token.breaker_resume</c>) and notified; admin pauses, holds and resumes are
+/// recorded and notified here and audited by the caller (API or CLI).
 /// <para>Catch-up: <see cref="RunAsync"/> processes every missing date of every token up to the target date, in date
 /// order, all tokens of a date together (their ledger commands share group commits). A date already stored is never
 /// processed again, and every ledger command carries an idempotency key derived from token and date, so a repeated or
@@ -28,9 +35,14 @@ public sealed class NavEngine(
     LifecycleOptions options,
     TimeProvider time,
     RiskFreeCurve? riskFree = null,
-    HurdleRates? hurdles = null) : IDisposable
+    HurdleRates? hurdles = null,
+    IAuditLog? audit = null,
+    INotifier? notifier = null) : IDisposable
 {
     public const string EngineActor = "nav-engine";
+
+    // Audit details: plain numbers, snake_case.
+    private static readonly JsonSerializerOptions AuditJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     private const double PeriodsPerYear = 365;
 
@@ -104,13 +116,56 @@ public sealed class NavEngine(
     public Task<LifecycleEvent> ResumeAsync(string symbol, DateOnly asOf, string actor, string reason, CancellationToken ct) =>
         GatedAsync(() => ChangeStatusAsync(symbol, TokenStatus.Paused, TokenStatus.Active, asOf, actor, reason, resetBreaker: true, ct), ct);
 
-    /// <summary>An admin activates a proving token before its gates are met (an audited override) or pauses an active one.</summary>
+    /// <summary>
+    /// An admin activates a proving token before its gates are met (an audited override; the breaker measures from
+    /// <paramref name="asOf"/>, the go-live date) or pauses an active one (an admin pause is not reviewed automatically).
+    /// </summary>
     public Task<LifecycleEvent> SetStatusAsync(string symbol, TokenStatus to, DateOnly asOf, string actor, string reason, CancellationToken ct) =>
         GatedAsync(() =>
         {
             var from = ledger.GetToken(symbol)?.Token.Status ?? throw new DomainException("unknown_token", $"no token {symbol}");
-            return ChangeStatusAsync(symbol, from, to, asOf, actor, reason, resetBreaker: from == TokenStatus.Paused && to == TokenStatus.Active, ct);
+            return ChangeStatusAsync(symbol, from, to, asOf, actor, reason, resetBreaker: to == TokenStatus.Active && from is TokenStatus.Paused or TokenStatus.Proving, ct);
         }, ct);
+
+    /// <summary>
+    /// An admin keeps a paused token paused: the automatic review stops (a <c>paused → paused</c> lifecycle event records
+    /// who and why) until an admin resumes it.
+    /// </summary>
+    public Task<LifecycleEvent> HoldAsync(string symbol, DateOnly asOf, string actor, string reason, CancellationToken ct) =>
+        GatedAsync(async () =>
+        {
+            var view = ledger.GetToken(symbol) ?? throw new DomainException("unknown_token", $"no token {symbol}");
+            if (view.Token.Status != TokenStatus.Paused)
+            {
+                throw new DomainException("invalid_status", $"{symbol} is {view.Token.Status.ToString().ToLowerInvariant()}, not paused");
+            }
+
+            var ev = new LifecycleEvent(symbol, asOf, TokenStatus.Paused, TokenStatus.Paused, actor, "Held by an admin (no automatic review): " + reason, time.GetUtcNow());
+            await store.AddEventAsync(ev, ct);
+            _runs.Remove(symbol);
+            await NotifyAsync("token_held", symbol, ev.Reason, ct);
+            return ev;
+        }, ct);
+
+    /// <summary>
+    /// A token's drawdown breaker as of its latest stored NAV: its limit (stored, or derived from its stored backtest
+    /// for a token issued before limits were stored, without storing it), the peak since it went live or was last
+    /// resumed, and while paused the review's progress. Null for an unknown token.
+    /// </summary>
+    public async Task<BreakerState?> BreakerStateAsync(string symbol, IReadOnlyList<NavHistoryRow>? rows, CancellationToken ct)
+    {
+        var backing = await store.FindBackingAsync(symbol, ct);
+        var view = ledger.GetToken(symbol);
+        if (backing is null || view is null)
+        {
+            return null;
+        }
+
+        var limit = backing.Breaker ?? BreakerLimit.FromStoredBacktest(await store.FindBacktestAsync(symbol, ct), options);
+        rows ??= await store.HistoryAsync(symbol, null, ct);
+        var events = await store.EventsAsync(symbol, ct);
+        return BreakerState.Compute(limit, backing.BreakerReference, view.Token.Status, [.. rows.Select(r => (r.Date, r.Nav))], events, options);
+    }
 
     /// <summary>
     /// Retires a token: no more buys or NAV steps, and every holder is settled — all their shares redeemed at the
@@ -180,11 +235,19 @@ public sealed class NavEngine(
         if (resetBreaker)
         {
             await store.SetBreakerReferenceAsync(symbol, asOf, ct);
-            _runs.Remove(symbol);
         }
 
         var ev = new LifecycleEvent(symbol, asOf, from, to, actor, reason, time.GetUtcNow());
         await store.AddEventAsync(ev, ct);
+
+        // The run's breaker state (reference, pause, review) is rebuilt from the store at the next step.
+        _runs.Remove(symbol);
+        if (to == TokenStatus.Paused || from == TokenStatus.Paused)
+        {
+            var kind = to == TokenStatus.Paused ? "token_paused" : to == TokenStatus.Active ? "token_resumed" : "token_retired";
+            await NotifyAsync(kind, symbol, string.Create(CultureInfo.InvariantCulture, $"{symbol}: {from.ToString().ToLowerInvariant()} → {to.ToString().ToLowerInvariant()} by {actor} on {asOf:yyyy-MM-dd}: {reason}"), ct);
+        }
+
         return ev;
     }
 
@@ -202,9 +265,19 @@ public sealed class NavEngine(
 
             if (!_runs.TryGetValue(backing.Symbol, out var run))
             {
-                var rows = await store.HistoryAsync(backing.Symbol, null, ct);
-                run = new TokenRun(backing, portfolios.Create(backing), rows, RiskFree);
-                _runs[backing.Symbol] = run;
+                var b = backing;
+                if (b.Breaker is null)
+                {
+                    // A token issued before breaker limits were stored: derived once from its stored backtest, then kept.
+                    var limit = BreakerLimit.FromStoredBacktest(await store.FindBacktestAsync(b.Symbol, ct), options);
+                    await store.SetBreakerLimitAsync(b.Symbol, limit, ct);
+                    b = b with { Breaker = limit };
+                }
+
+                var rows = await store.HistoryAsync(b.Symbol, null, ct);
+                var events = await store.EventsAsync(b.Symbol, ct);
+                run = new TokenRun(b, portfolios.Create(b), rows, events, view.Token.Status, RiskFree);
+                _runs[b.Symbol] = run;
             }
 
             run.Stopped = false;
@@ -343,6 +416,7 @@ public sealed class NavEngine(
     {
         LifecycleDecision decision;
         TokenStatus to;
+        var nav = run.LastNav!.Value;
         if (status == TokenStatus.Proving)
         {
             var days = date.DayNumber - run.Backing.Inception.DayNumber;
@@ -362,8 +436,13 @@ public sealed class NavEngine(
         }
         else if (status == TokenStatus.Active)
         {
-            decision = LifecycleGates.EvaluateBreaker(date, run.LastNav!.Value, run.PeakSinceReference, options);
+            decision = LifecycleGates.EvaluateBreaker(date, nav, run.Peak, run.PeakDate, run.Limit);
             to = TokenStatus.Paused;
+        }
+        else if (status == TokenStatus.Paused && run.AutoReview && run.Trough is { } trough && run.TroughDate is { } troughDate)
+        {
+            decision = LifecycleGates.EvaluateReview(date, nav, run.Peak, trough, troughDate, options);
+            to = TokenStatus.Active;
         }
         else
         {
@@ -381,9 +460,66 @@ public sealed class NavEngine(
             throw new DomainException("status_refused", $"{run.Backing.Symbol}: {result.Message}");
         }
 
+        // The numbers of the decision, before the run's breaker state moves on.
+        var detail = new Dictionary<string, object?>
+        {
+            ["date"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["nav"] = nav,
+            ["peak"] = run.Peak,
+            ["peak_date"] = run.PeakDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["drawdown"] = run.Peak > 0m ? Math.Round(1m - (nav / run.Peak), BreakerLimit.Scale, MidpointRounding.AwayFromZero) : null,
+            ["limit"] = run.Limit.Limit,
+            ["limit_source"] = run.Limit.SourceName,
+            ["backtest_max_drawdown"] = run.Limit.BacktestMaxDrawdown,
+            ["multiple"] = run.Limit.Multiple,
+        };
+        if (decision.Action == LifecycleAction.Resume)
+        {
+            detail["trough"] = run.Trough;
+            detail["trough_date"] = run.TroughDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            detail["resume_at_nav"] = LifecycleGates.ResumeLevel(run.Peak, run.Trough!.Value, options);
+            detail["paused_on"] = run.PausedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        switch (decision.Action)
+        {
+            case LifecycleAction.Promote:
+                // The token goes live today: the breaker measures its peak from here, not from the paper proving period.
+                await store.SetBreakerReferenceAsync(run.Backing.Symbol, date, ct);
+                run.ResetReference(date, nav);
+                break;
+            case LifecycleAction.Pause:
+                run.StartPause(date, nav, autoReview: true);
+                break;
+            case LifecycleAction.Resume:
+                await store.SetBreakerReferenceAsync(run.Backing.Symbol, date, ct);
+                run.ResetReference(date, nav);
+                break;
+        }
+
         var ev = new LifecycleEvent(run.Backing.Symbol, date, status, to, EngineActor, decision.Reason, time.GetUtcNow());
         await store.AddEventAsync(ev, ct);
+        if (decision.Action is LifecycleAction.Pause or LifecycleAction.Resume)
+        {
+            var pause = decision.Action == LifecycleAction.Pause;
+            if (audit is not null)
+            {
+                await audit.AppendAsync(new AuditRecord(EngineActor, pause ? "token.breaker_pause" : "token.breaker_resume", run.Backing.Symbol, AuditOutcome.Done,
+                    JsonSerializer.Serialize(detail, AuditJson)), ct);
+            }
+
+            await NotifyAsync(pause ? "token_breaker_paused" : "token_breaker_resumed", run.Backing.Symbol, decision.Reason, ct);
+        }
+
         return ev;
+    }
+
+    private async Task NotifyAsync(string kind, string symbol, string message, CancellationToken ct)
+    {
+        if (notifier is not null)
+        {
+            await notifier.NotifyAsync(new Notification(kind, symbol, message, time.GetUtcNow(), null), ct);
+        }
     }
 
     /// <summary>
@@ -436,19 +572,23 @@ public sealed class NavEngine(
     {
         private readonly List<(DateOnly Date, decimal Nav)> _navs = [];
 
-        public TokenRun(TokenBacking backing, IBackingPortfolio portfolio, IReadOnlyList<NavHistoryRow> rows, RiskFreeCurve riskFree)
+        public TokenRun(TokenBacking backing, IBackingPortfolio portfolio, IReadOnlyList<NavHistoryRow> rows, IReadOnlyList<LifecycleEvent> events, TokenStatus status, RiskFreeCurve riskFree)
         {
             Backing = backing;
+            Limit = backing.Breaker ?? throw new ArgumentException($"{backing.Symbol}: the breaker limit is not derived", nameof(backing));
+            Reference = backing.BreakerReference;
             Portfolio = portfolio;
             Track = NavTrack.Restore(backing.Symbol, rows.Count > NavTrack.Window + 1 ? rows.Skip(rows.Count - NavTrack.Window - 1) : rows, riskFree);
+            if (status == TokenStatus.Paused && BreakerState.CurrentPause(events) is { } pause)
+            {
+                PausedOn = pause.PausedOn;
+                AutoReview = pause.AutoReview;
+            }
+
             foreach (var row in rows)
             {
                 _navs.Add((row.Date, row.Nav));
-                if (row.Date >= backing.BreakerReference)
-                {
-                    PeakSinceReference = Math.Max(PeakSinceReference, row.Nav);
-                }
-
+                Observe(row.Date, row.Nav);
                 LastDate = row.Date;
                 LastNav = row.Nav;
             }
@@ -468,6 +608,12 @@ public sealed class NavEngine(
 
         public TokenBacking Backing { get; }
 
+        /// <summary>The token's breaker limit (stored with its backing).</summary>
+        public BreakerLimit Limit { get; }
+
+        /// <summary>The date from which the breaker measures the peak: go-live, or the last resume.</summary>
+        public DateOnly Reference { get; private set; }
+
         public IBackingPortfolio Portfolio { get; }
 
         public NavTrack Track { get; }
@@ -478,7 +624,21 @@ public sealed class NavEngine(
 
         public decimal LastUnit { get; private set; }
 
-        public decimal PeakSinceReference { get; private set; }
+        /// <summary>The highest NAV since <see cref="Reference"/> (while paused: the pause-time peak).</summary>
+        public decimal Peak { get; private set; }
+
+        public DateOnly? PeakDate { get; private set; }
+
+        /// <summary>The date of the current pause (null when not paused).</summary>
+        public DateOnly? PausedOn { get; private set; }
+
+        /// <summary>Whether the current pause is the breaker's own (reviewed automatically); false for an admin's pause or hold.</summary>
+        public bool AutoReview { get; private set; }
+
+        /// <summary>The lowest NAV since the current pause, and its date (the first day it was reached).</summary>
+        public decimal? Trough { get; private set; }
+
+        public DateOnly? TroughDate { get; private set; }
 
         public bool Stopped { get; set; }
 
@@ -503,9 +663,43 @@ public sealed class NavEngine(
             LastDate = date;
             LastNav = nav;
             LastUnit = unit;
-            if (date >= Backing.BreakerReference)
+            Observe(date, nav);
+        }
+
+        /// <summary>The token went live or resumed on <paramref name="date"/>: the peak restarts at that day's NAV.</summary>
+        public void ResetReference(DateOnly date, decimal nav)
+        {
+            Reference = date;
+            Peak = nav;
+            PeakDate = date;
+            PausedOn = null;
+            AutoReview = false;
+            Trough = null;
+            TroughDate = null;
+        }
+
+        /// <summary>The token was paused on <paramref name="date"/>: the trough starts at that day's NAV.</summary>
+        public void StartPause(DateOnly date, decimal nav, bool autoReview)
+        {
+            PausedOn = date;
+            AutoReview = autoReview;
+            Trough = nav;
+            TroughDate = date;
+        }
+
+        private void Observe(DateOnly date, decimal nav)
+        {
+            // While paused the peak stays the pause-time peak; the trough is the lowest NAV since the pause (a tie is no new low).
+            if (date >= Reference && (PausedOn is not { } p || date <= p) && nav > Peak)
             {
-                PeakSinceReference = Math.Max(PeakSinceReference, nav);
+                Peak = nav;
+                PeakDate = date;
+            }
+
+            if (PausedOn is { } on && date >= on && (Trough is null || nav < Trough))
+            {
+                Trough = nav;
+                TroughDate = date;
             }
         }
     }

@@ -1,6 +1,6 @@
 namespace TreasuryArena.Core.Nav;
 
-/// <summary>A newly issued (proving) token and the summary of the backtest stored with it.</summary>
+/// <summary>A newly issued (proving) token, the summary of the backtest stored with it and the breaker limit derived from it.</summary>
 public sealed record TokenIssue(
     string Symbol,
     string Strategy,
@@ -10,4 +10,5 @@ public sealed record TokenIssue(
     DateOnly? BacktestTo,
     decimal? BacktestTotalReturn,
     decimal? BacktestSharpe,
-    decimal? BacktestMaxDrawdown);
+    decimal? BacktestMaxDrawdown,
+    BreakerLimit? Breaker = null);

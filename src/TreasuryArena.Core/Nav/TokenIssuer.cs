@@ -13,10 +13,11 @@ namespace TreasuryArena.Core.Nav;
 /// T-bill hurdle on the performance fee), its backing (the
 /// strategy and parameters, inception date) and its backtest — the same strategy on the same frame from the end of its
 /// warm-up (never before its assets' first liquid trading day, <see cref="MarketData.Inception"/>) to the inception
-/// date, scored by the quant library — stored with it. A token dated before its assets' inception is refused
-/// (<c>before_inception</c>, a 422 at the API) with the asset, its inception and the reason.
+/// date, scored by the quant library — stored with it, with the drawdown breaker limit derived from that backtest's
+/// worst drawdown (<see cref="BreakerLimit.Derive"/> under <paramref name="lifecycle"/>). A token dated before its
+/// assets' inception is refused (<c>before_inception</c>, a 422 at the API) with the asset, its inception and the reason.
 /// </summary>
-public sealed class TokenIssuer(LedgerService ledger, INavStore store, BackingPortfolioFactory portfolios)
+public sealed class TokenIssuer(LedgerService ledger, INavStore store, BackingPortfolioFactory portfolios, LifecycleOptions? lifecycle = null)
 {
     public static readonly decimal InitialNav = 1m;
 
@@ -87,7 +88,8 @@ public sealed class TokenIssuer(LedgerService ledger, INavStore store, BackingPo
         }
 
         var canonical = result.Symbol ?? symbol;
-        var backing = new TokenBacking(canonical, definition.Name, instance.Parameters, date, date);
+        var breaker = BreakerLimit.Derive(run?.From, run?.To, run is null ? null : NavTrack.ToDecimal(-run.Metrics.MaxDrawdown.Depth), lifecycle ?? new LifecycleOptions());
+        var backing = new TokenBacking(canonical, definition.Name, instance.Parameters, date, date, breaker);
         var summary = run is null
             ? new Dictionary<string, object?> { ["note"] = "not enough history before inception for a backtest" }
             : new Dictionary<string, object?>
@@ -119,6 +121,6 @@ public sealed class TokenIssuer(LedgerService ledger, INavStore store, BackingPo
         return new TokenIssue(canonical, definition.Name, date, nav, run?.From, run?.To,
             run is null ? null : NavTrack.ToDecimal(run.Metrics.TotalReturn),
             run?.Metrics.Sharpe is { } sharpe ? NavTrack.ToDecimal(sharpe) : null,
-            run is null ? null : NavTrack.ToDecimal(-run.Metrics.MaxDrawdown.Depth));
+            run is null ? null : NavTrack.ToDecimal(-run.Metrics.MaxDrawdown.Depth), breaker);
     }
 }

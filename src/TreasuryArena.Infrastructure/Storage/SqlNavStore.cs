@@ -14,17 +14,18 @@ public sealed class SqlNavStore(ArenaDatabase database, TimeProvider time) : INa
     private const int NavScale = 8;
     private const int FractionScale = 10;
     private const int RatioScale = 6;
+    private const string BackingColumns = "symbol, strategy, parameters, inception, breaker_reference, breaker_limit, breaker_source, breaker_backtest_drawdown, breaker_window_from, breaker_window_to, breaker_multiple, breaker_floor, breaker_cap";
 
     public async Task<IReadOnlyList<TokenBacking>> ListBackingsAsync(CancellationToken ct)
     {
         await using var c = await database.OpenConnectionAsync(ct);
-        return await ReadBackingsAsync(c, "SELECT symbol, strategy, parameters, inception, breaker_reference FROM token_backings ORDER BY symbol", null, ct);
+        return await ReadBackingsAsync(c, "SELECT " + BackingColumns + " FROM token_backings ORDER BY symbol", null, ct);
     }
 
     public async Task<TokenBacking?> FindBackingAsync(string symbol, CancellationToken ct)
     {
         await using var c = await database.OpenConnectionAsync(ct);
-        var list = await ReadBackingsAsync(c, "SELECT symbol, strategy, parameters, inception, breaker_reference FROM token_backings WHERE symbol = @symbol", new { symbol }, ct);
+        var list = await ReadBackingsAsync(c, "SELECT " + BackingColumns + " FROM token_backings WHERE symbol = @symbol", new { symbol }, ct);
         return list.Count == 0 ? null : list[0];
     }
 
@@ -34,6 +35,7 @@ public sealed class SqlNavStore(ArenaDatabase database, TimeProvider time) : INa
         await using var c = await database.OpenConnectionAsync(ct);
         var sql = "INSERT INTO token_backings (symbol, strategy, parameters, inception, breaker_reference, backtest, created_at) " +
                   "VALUES (@symbol, @strategy, @parameters, @inception, @reference, @backtest, @created) ON CONFLICT (symbol) DO NOTHING";
+        await using var tx = await c.BeginTransactionAsync(ct);
         var n = await c.ExecuteAsync(new CommandDefinition(sql, new
         {
             symbol = backing.Symbol,
@@ -43,10 +45,42 @@ public sealed class SqlNavStore(ArenaDatabase database, TimeProvider time) : INa
             reference = Date(backing.BreakerReference),
             backtest = backtestJson,
             created = database.InstantParameter(time.GetUtcNow()),
-        }, cancellationToken: ct));
+        }, tx, cancellationToken: ct));
+        if (n == 1 && backing.Breaker is { } limit)
+        {
+            await c.ExecuteAsync(new CommandDefinition(SetLimitSql, LimitParameters(backing.Symbol, limit), tx, cancellationToken: ct));
+        }
+
+        await tx.CommitAsync(ct);
         database.NavChanged();
         return n == 1;
     }
+
+    private const string SetLimitSql =
+        "UPDATE token_backings SET breaker_limit = @limit, breaker_source = @source, breaker_backtest_drawdown = @mdd, breaker_window_from = @from, " +
+        "breaker_window_to = @to, breaker_multiple = @multiple, breaker_floor = @floor, breaker_cap = @cap WHERE symbol = @symbol";
+
+    public async Task SetBreakerLimitAsync(string symbol, BreakerLimit limit, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(limit);
+        await using var c = await database.OpenConnectionAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition(SetLimitSql, LimitParameters(symbol, limit), cancellationToken: ct));
+        database.NavChanged();
+    }
+
+    /// <summary>A breaker limit as stored: fractions and the multiple as integers at scale 6, the source's snake_case name.</summary>
+    private object LimitParameters(string symbol, BreakerLimit limit) => new
+    {
+        symbol,
+        limit = RoundingPolicy.ToScaled(Round(limit.Limit, BreakerLimit.Scale), BreakerLimit.Scale),
+        source = limit.SourceName,
+        mdd = limit.BacktestMaxDrawdown is { } m ? RoundingPolicy.ToScaled(Round(m, BreakerLimit.Scale), BreakerLimit.Scale) : (long?)null,
+        from = limit.WindowFrom is { } f ? Date(f) : null,
+        to = limit.WindowTo is { } t ? Date(t) : null,
+        multiple = RoundingPolicy.ToScaled(Round(limit.Multiple, BreakerLimit.Scale), BreakerLimit.Scale),
+        floor = RoundingPolicy.ToScaled(Round(limit.Floor, BreakerLimit.Scale), BreakerLimit.Scale),
+        cap = RoundingPolicy.ToScaled(Round(limit.Cap, BreakerLimit.Scale), BreakerLimit.Scale),
+    };
 
     public async Task SetBreakerReferenceAsync(string symbol, DateOnly date, CancellationToken ct)
     {
@@ -169,7 +203,7 @@ public sealed class SqlNavStore(ArenaDatabase database, TimeProvider time) : INa
         await using var c = await database.OpenConnectionAsync(ct);
         await using var cmd = c.CreateCommand();
         cmd.CommandText = "SELECT symbol, date, from_status, to_status, actor, reason, at FROM token_lifecycle_events" +
-                          (symbol is null ? "" : " WHERE symbol = @symbol") + " ORDER BY at, id";
+                          (symbol is null ? "" : " WHERE symbol = @symbol") + " ORDER BY at, date, id"; // events of one instant (a frozen or replay clock) in NAV-date order
         if (symbol is not null)
         {
             var p = cmd.CreateParameter();
@@ -196,11 +230,37 @@ public sealed class SqlNavStore(ArenaDatabase database, TimeProvider time) : INa
         while (await r.ReadAsync(ct))
         {
             var parameters = JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(2)) ?? [];
-            list.Add(new TokenBacking(r.GetString(0), r.GetString(1), parameters, r.GetFieldValue<DateOnly>(3), r.GetFieldValue<DateOnly>(4)));
+            BreakerLimit? limit = null;
+            if (!r.IsDBNull(5))
+            {
+                limit = new BreakerLimit(
+                    Scaled(r, 5)!.Value,
+                    ParseSource(r.GetString(6)),
+                    Scaled(r, 7),
+                    r.IsDBNull(8) ? null : r.GetFieldValue<DateOnly>(8),
+                    r.IsDBNull(9) ? null : r.GetFieldValue<DateOnly>(9),
+                    Scaled(r, 10)!.Value,
+                    Scaled(r, 11)!.Value,
+                    Scaled(r, 12)!.Value);
+            }
+
+            list.Add(new TokenBacking(r.GetString(0), r.GetString(1), parameters, r.GetFieldValue<DateOnly>(3), r.GetFieldValue<DateOnly>(4), limit));
         }
 
         return list;
     }
+
+    private static decimal? Scaled(DbDataReader r, int i) => r.IsDBNull(i) ? null : RoundingPolicy.FromScaled(r.GetInt64(i), BreakerLimit.Scale);
+
+    private static BreakerLimitSource ParseSource(string name) => name switch
+    {
+        "backtest" => BreakerLimitSource.Backtest,
+        "floor" => BreakerLimitSource.Floor,
+        "cap" => BreakerLimitSource.Cap,
+        "short_backtest" => BreakerLimitSource.ShortBacktest,
+        "no_backtest" => BreakerLimitSource.NoBacktest,
+        _ => throw new InvalidOperationException($"unknown breaker source '{name}' in token_backings"),
+    };
 
     private object Date(DateOnly date) =>
         database.Provider == DatabaseProvider.Sqlite ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : date;

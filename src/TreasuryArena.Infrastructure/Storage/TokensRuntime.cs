@@ -38,16 +38,17 @@ public sealed class TokensRuntime : IAsyncDisposable
         Identity = new SqlIdentityStore(platform);
         ComplianceStore = complianceStore ?? new SqlComplianceStore(platform);
         Audit = new SqlAuditLog(platform, time);
-        var notify = notifier ?? new StoredNotifier(ComplianceStore, null);
-        Compliance = new ComplianceGate(ComplianceStore, ledger, Audit, notify, settings.Monitoring, time);
+        Notifier = notifier ?? new StoredNotifier(ComplianceStore, null);
+        Compliance = new ComplianceGate(ComplianceStore, ledger, Audit, Notifier, settings.Monitoring, time);
         Desk = new TradeDesk(ledger, Compliance);
-        Holds = new HoldReview(new ComplianceService(ComplianceStore, Identity, Audit, notify, time), Desk,
+        Holds = new HoldReview(new ComplianceService(ComplianceStore, Identity, Audit, Notifier, time), Desk,
             new PlanExecutor(ledger, Desk, settings.Optimizer.Wallet), settings.Monitoring, time);
         Portfolios = new BackingPortfolioFactory(history);
         Hurdles = new HurdleRates(history.TBill3m);
         RiskFree = RiskFreeCurve.TBill3m(history.TBill3m);
-        Nav = new NavEngine(ledger, NavStore, Portfolios, settings.Lifecycle, time, RiskFree, Hurdles);
-        Issuer = new TokenIssuer(ledger, NavStore, Portfolios);
+        settings.Lifecycle.Validate();
+        Nav = new NavEngine(ledger, NavStore, Portfolios, settings.Lifecycle, time, RiskFree, Hurdles, Audit, Notifier);
+        Issuer = new TokenIssuer(ledger, NavStore, Portfolios, settings.Lifecycle);
     }
 
     public ArenaDatabase Database { get; }
@@ -78,6 +79,9 @@ public sealed class TokensRuntime : IAsyncDisposable
     public IComplianceStore ComplianceStore { get; }
 
     public SqlAuditLog Audit { get; }
+
+    /// <summary>Where holds, breaker trips and lifecycle changes are notified (the host's notifier, or the stored feed).</summary>
+    public INotifier Notifier { get; }
 
     public IComplianceGate Compliance { get; }
 

@@ -1,12 +1,13 @@
 namespace TreasuryArena.Server.Contracts;
 
 /// <summary>
-/// <c>GET /api/admin/breakers</c>: the platform halt, the two drawdown limits, the breakers that have fired
-/// (<see cref="Breakers"/>), and every token and wallet with its breaker state.
+/// <c>GET /api/admin/breakers</c>: the platform halt, the token breaker's rule (each token has its own limit, in
+/// <see cref="Tokens"/>) and the wallet limit, the breakers that have fired (<see cref="Breakers"/>), and every token and
+/// wallet with its breaker state.
 /// </summary>
 public sealed record BreakersResponse(
     HaltResponse PlatformHalt,
-    decimal TokenBreakerDrawdown,
+    string TokenBreakerRule,
     decimal WalletBreakerDrawdown,
     IReadOnlyList<BreakerResponse> Breakers,
     IReadOnlyList<TokenBreakerResponse> Tokens,

@@ -2,5 +2,19 @@ using TreasuryArena.Core.Tokens;
 
 namespace TreasuryArena.Server.Contracts;
 
-/// <summary>A token's drawdown breaker: drawdown from its NAV peak (latest NAV step; null before the first), the limit, and whether buys are paused.</summary>
-public sealed record TokenBreakerResponse(string Symbol, TokenStatus Status, decimal Nav, decimal? Drawdown, decimal Limit, bool Tripped, string? Reason);
+/// <summary>
+/// A token's drawdown breaker: drawdown from its live peak (latest NAV step; null before the first), its own limit and
+/// where it came from (<see cref="LimitSource"/>, described in <see cref="LimitDescription"/>), whether the breaker
+/// paused it, the pause's reason, and while paused the automatic review's progress (<see cref="Review"/>).
+/// </summary>
+public sealed record TokenBreakerResponse(
+    string Symbol,
+    TokenStatus Status,
+    decimal Nav,
+    decimal? Drawdown,
+    decimal Limit,
+    bool Tripped,
+    string? Reason,
+    string? LimitSource = null,
+    string? LimitDescription = null,
+    string? Review = null);

@@ -34,6 +34,10 @@ public sealed record TokenResponse : TokenSummaryResponse
     [System.ComponentModel.Description("For a proving token: why the promotion gate has not promoted it yet (track record, an undefined or low Sharpe, drawdown); null otherwise.")]
     public string? ProvingReason { get; init; }
 
+    [JsonPropertyOrder(1)]
+    [System.ComponentModel.Description("The drawdown breaker: its limit and where it came from, the live peak and drawdown, and while paused the automatic review's progress; null for a token without a backing.")]
+    public TokenBreakerInfoResponse? Breaker { get; init; }
+
     /// <summary>The ledger's figures of a token, without stored history (the admin lifecycle answers).</summary>
     public static new TokenResponse From(TokenView v) => new(TokenSummaryResponse.From(v));
 }

@@ -22,7 +22,9 @@ public static class AdminBreakerEndpoints
     public static async Task<Ok<BreakersResponse>> Breakers(TokensRuntime tokens, IComplianceStore compliance, SqlWalletPeakStore peaks, MonitoringRules rules, CancellationToken ct)
     {
         var halt = HaltResponse.From(await compliance.HaltStateAsync(ct));
-        var tokenLimit = tokens.Settings.Lifecycle.BreakerDrawdown;
+        var o = tokens.Nav.Options;
+        var rule = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"each token's limit is {o.BreakerMultiple:0.##} × its backtested worst drawdown, within {BreakerLimit.Pct(o.BreakerFloor)} … {BreakerLimit.Pct(o.BreakerCap)}, measured from its live peak; a breaker pause resumes once the NAV is back {BreakerLimit.Pct(o.ResumeRecoveryFraction)} of the way or makes no new low for {o.ResumeCoolingOffDays} days");
         var walletLimit = rules.WalletDrawdownBreaker;
         var fired = new List<BreakerResponse>();
 
@@ -30,8 +32,9 @@ public static class AdminBreakerEndpoints
         foreach (var t in tokens.Ledger.ListTokens())
         {
             var symbol = t.Token.Symbol;
-            var last = await tokens.NavStore.HistoryAsync(symbol, 1, ct);
-            decimal? drawdown = last.Count > 0 ? Math.Abs(last[0].Drawdown) : null;
+            var state = await tokens.Nav.BreakerStateAsync(symbol, null, ct);
+            decimal? drawdown = state?.Drawdown;
+            var tokenLimit = state?.Limit.Limit ?? o.BreakerFloor;
             string? reason = null;
             var tripped = false;
             if (t.Token.Status == TokenStatus.Paused)
@@ -41,7 +44,8 @@ public static class AdminBreakerEndpoints
                 reason = pause?.Reason;
             }
 
-            tokenRows.Add(new TokenBreakerResponse(symbol, t.Token.Status, t.NavPerShare.Value, drawdown, tokenLimit, tripped, reason));
+            tokenRows.Add(new TokenBreakerResponse(symbol, t.Token.Status, t.NavPerShare.Value, drawdown, tokenLimit, tripped, reason,
+                state?.Limit.SourceName, state?.Limit.Describe(), state?.Progress()));
             if (tripped)
             {
                 fired.Add(new BreakerResponse("token", symbol, "tripped", drawdown, tokenLimit, reason));
@@ -68,6 +72,6 @@ public static class AdminBreakerEndpoints
             }
         }
 
-        return TypedResults.Ok(new BreakersResponse(halt, tokenLimit, walletLimit, fired, tokenRows, walletRows));
+        return TypedResults.Ok(new BreakersResponse(halt, rule, walletLimit, fired, tokenRows, walletRows));
     }
 }

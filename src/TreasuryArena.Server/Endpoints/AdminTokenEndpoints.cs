@@ -14,7 +14,7 @@ using TreasuryArena.Server.Http;
 
 namespace TreasuryArena.Server.Endpoints;
 
-/// <summary>Admin: token lifecycle (create, activate, pause, resume, retire), held-trade release, revenue report.</summary>
+/// <summary>Admin: token lifecycle (create, activate, pause, hold, resume, retire), held-trade release, revenue report.</summary>
 public static class AdminTokenEndpoints
 {
     public static IEndpointRouteBuilder MapAdminTokenEndpoints(this IEndpointRouteBuilder app)
@@ -24,6 +24,7 @@ public static class AdminTokenEndpoints
         group.MapPost("/tokens/{symbol}/activate", Activate);
         group.MapPost("/tokens/{symbol}/pause", Pause);
         group.MapPost("/tokens/{symbol}/resume", Resume);
+        group.MapPost("/tokens/{symbol}/hold", Hold);
         group.MapPost("/tokens/{symbol}/retire", Retire);
         group.MapPost("/holds/{id:guid}/release", ReleaseHold);
         group.MapGet("/revenue", Revenue);
@@ -82,6 +83,13 @@ public static class AdminTokenEndpoints
     public static Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Resume(string symbol, TokenStatusRequest? request, HttpContext http, [AsParameters] LedgerServices s, TokensRuntime tokens) =>
         ChangeAsync(symbol, TokenStatus.Active, request?.Reason, http, s, tokens, resume: true);
 
+    /// <summary>
+    /// Keeps a paused token paused: the breaker's automatic review stops until an admin resumes it (a paused → paused
+    /// lifecycle event; audited as <c>token.hold</c>).
+    /// </summary>
+    public static Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Hold(string symbol, TokenStatusRequest? request, HttpContext http, [AsParameters] LedgerServices s, TokensRuntime tokens) =>
+        ChangeAsync(symbol, TokenStatus.Paused, request?.Reason, http, s, tokens, hold: true);
+
     /// <summary>Retires a token: buys and NAV steps stop and every holder is settled at NAV (as <c>arena tokens retire</c>).</summary>
     public static Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Retire(string symbol, TokenStatusRequest? request, HttpContext http, [AsParameters] LedgerServices s, TokensRuntime tokens) =>
         ChangeAsync(symbol, TokenStatus.Retired, request?.Reason, http, s, tokens);
@@ -119,7 +127,7 @@ public static class AdminTokenEndpoints
     /// resume restarts the drawdown breaker's peak from the resume date, and a retire settles every holder.
     /// </summary>
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> ChangeAsync(
-        string symbol, TokenStatus to, string? reason, HttpContext http, LedgerServices s, TokensRuntime tokens, bool resume = false)
+        string symbol, TokenStatus to, string? reason, HttpContext http, LedgerServices s, TokensRuntime tokens, bool resume = false, bool hold = false)
     {
         var caller = http.Caller();
         symbol = symbol.Trim().ToUpperInvariant();
@@ -129,7 +137,7 @@ public static class AdminTokenEndpoints
             return Problems.NotFound("unknown_token", $"no token with symbol '{symbol}'");
         }
 
-        if (resume && before.Token.Status != TokenStatus.Paused)
+        if ((resume || hold) && before.Token.Status != TokenStatus.Paused)
         {
             return Problems.Of(409, "token_not_paused", $"token {symbol} is {before.Token.Status.ToString().ToLowerInvariant()}, not paused");
         }
@@ -138,7 +146,7 @@ public static class AdminTokenEndpoints
         {
             TokenStatus.Active when before.Token.Status == TokenStatus.Proving => "token.activate_override",
             TokenStatus.Active => resume ? "token.resume" : "token.activate",
-            TokenStatus.Paused => "token.pause",
+            TokenStatus.Paused => hold ? "token.hold" : "token.pause",
             TokenStatus.Retired => "token.retire",
             _ => "token.status",
         };
@@ -152,6 +160,10 @@ public static class AdminTokenEndpoints
             {
                 var (_, settlements) = await tokens.Nav.RetireAsync(symbol, asOf, caller.Actor, why, ct);
                 settlement = new { settled_holders = settlements.Count, paid_out = settlements.Sum(r => r.Cash.Amount) };
+            }
+            else if (hold)
+            {
+                await tokens.Nav.HoldAsync(symbol, asOf, caller.Actor, why, ct);
             }
             else if (resume)
             {

@@ -26,20 +26,37 @@ public static class TokenInsights
     public static async Task<TokenResponse> DescribeAsync(TokenView view, INavStore store, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(view);
-        return Describe(view, await LoadDetailAsync(store, view.Token.Symbol, ct));
+        return Describe(view, await LoadDetailAsync(store, view.Token.Symbol, null, ct));
     }
 
     /// <summary>What <see cref="Describe"/> reads from the NAV store for one token: every NAV row and the lifecycle.</summary>
-    public static async Task<StoredDetail> LoadDetailAsync(INavStore store, string symbol, CancellationToken ct)
+    /// <param name="store">The NAV store.</param>
+    /// <param name="symbol">The token.</param>
+    /// <param name="lifecycleOptions">The options a limit not stored yet is derived under (a token issued before limits were stored).</param>
+    /// <param name="ct">Cancellation.</param>
+    public static async Task<StoredDetail> LoadDetailAsync(INavStore store, string symbol, LifecycleOptions? lifecycleOptions, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(store);
         var stored = await LoadAsync(store, symbol, full: true, ct);
-        var lifecycle = (await store.EventsAsync(symbol, ct)).Select(e => new LifecycleEventResponse(e.Date, e.From, e.To, e.Actor, e.Reason)).ToList();
-        return new StoredDetail(stored, lifecycle);
+        var events = await store.EventsAsync(symbol, ct);
+        var lifecycle = events.Select(e => new LifecycleEventResponse(e.Date, e.From, e.To, e.Actor, e.Reason)).ToList();
+        var backing = await store.FindBackingAsync(symbol, ct);
+        var limit = backing is null ? null : backing.Breaker ?? BreakerLimit.FromStoredBacktest(await store.FindBacktestAsync(symbol, ct), lifecycleOptions ?? new LifecycleOptions());
+        return new StoredDetail(stored, lifecycle, events, limit, backing?.BreakerReference);
+    }
+
+    /// <summary>A token's breaker state from its stored detail and its status now (null without a backing).</summary>
+    public static BreakerState? BreakerOf(TokenView view, StoredDetail detail, LifecycleOptions? lifecycleOptions)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(detail);
+        return detail is { Limit: { } limit, BreakerReference: { } reference }
+            ? BreakerState.Compute(limit, reference, view.Token.Status, [.. detail.Insight.Rows.Select(r => (r.Date, r.Nav))], detail.Events ?? [], lifecycleOptions ?? new LifecycleOptions())
+            : null;
     }
 
     /// <summary>The info form of a token from the ledger's view and its stored rows and lifecycle.</summary>
-    public static TokenResponse Describe(TokenView view, StoredDetail detail, RiskFreeCurve? riskFree = null)
+    public static TokenResponse Describe(TokenView view, StoredDetail detail, RiskFreeCurve? riskFree = null, LifecycleOptions? lifecycleOptions = null)
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(detail);
@@ -51,6 +68,7 @@ public static class TokenInsights
         {
             NavHistory = [.. rows.Select(r => new NavPointResponse(r.Date, r.Nav, r.DailyReturn, r.Drawdown, r.Sharpe90, r.Volatility90, r.ManagementFee, r.PerformanceFee))],
             Lifecycle = lifecycle,
+            Breaker = BreakerOf(view, detail, lifecycleOptions) is { } breaker ? TokenBreakerInfoResponse.From(breaker) : null,
             Metrics = rows.Count == 0
                 ? null
                 : new Dictionary<string, decimal?>(StringComparer.Ordinal)

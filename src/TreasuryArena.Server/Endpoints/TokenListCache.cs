@@ -58,12 +58,12 @@ public sealed class TokenListCache(TokensRuntime runtime, IOptions<Microsoft.Asp
             var reads = InfoBuilds.Reads;
             if (!_details.TryGetValue(symbol, out var detail) || detail.NavVersion != navVersion)
             {
-                detail = (navVersion, await TokenInsights.LoadDetailAsync(runtime.NavStore, symbol, ct));
+                detail = (navVersion, await TokenInsights.LoadDetailAsync(runtime.NavStore, symbol, runtime.Nav.Options, ct));
                 _details[symbol] = detail;
                 reads++;
             }
 
-            var response = TokenInsights.Describe(view, detail.Detail, runtime.RiskFree);
+            var response = TokenInsights.Describe(view, detail.Detail, runtime.RiskFree, runtime.Nav.Options);
             if (view.Token.Status == Core.Tokens.TokenStatus.Proving && detail.Detail.Insight.Rows is { Count: > 0 } rows)
             {
                 var track = rows.Select(r => (r.Date, r.Nav)).ToList();

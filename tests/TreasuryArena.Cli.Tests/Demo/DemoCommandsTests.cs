@@ -9,6 +9,8 @@ public sealed class DemoCommandsTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "arena-cli-demo-" + Guid.NewGuid().ToString("N"));
 
+    private static readonly string[] BreakerSources = ["backtest", "floor", "cap", "short_backtest", "no_backtest"];
+
     private string Db => Path.Combine(_dir, "arena.db");
 
     public void Dispose()
@@ -48,6 +50,23 @@ public sealed class DemoCommandsTests : IDisposable
         var (verifyCode, verifyOut, _) = await InProcessCli.RunAsync("ledger", "verify", "--db", Db);
         Assert.Equal(0, verifyCode);
         Assert.Contains("\"ok\":true", verifyOut, StringComparison.Ordinal);
+
+        // `arena tokens` shows each token's breaker limit and where it came from (issue 18).
+        var (listCode, listOut, listErr) = await InProcessCli.RunAsync("tokens", "--db", Db, "--json");
+        Assert.True(listCode == 0, listErr);
+        var rows = JsonDocument.Parse(listOut).RootElement.EnumerateArray().ToList();
+        Assert.All(rows, r =>
+        {
+            var b = r.GetProperty("breaker");
+            var limit = b.GetProperty("limit").GetDecimal();
+            Assert.InRange(limit, b.GetProperty("floor").GetDecimal(), b.GetProperty("cap").GetDecimal());
+            Assert.StartsWith("breaker ", b.GetProperty("description").GetString(), StringComparison.Ordinal);
+            Assert.Contains(b.GetProperty("source").GetString(), BreakerSources);
+        });
+        var active = rows.First(r => r.GetProperty("status").GetString() == "active").GetProperty("symbol").GetString()!;
+        var (holdCode, _, holdErr) = await InProcessCli.RunAsync("tokens", "hold", active, "--db", Db, "--reason", "board review");
+        Assert.NotEqual(0, holdCode);
+        Assert.Contains("not paused", holdErr, StringComparison.Ordinal);
 
         // A second run refuses to overwrite without --reset.
         var (again, _, againErr) = await InProcessCli.RunAsync("demo", "--db", Db, "--weeks", "8");

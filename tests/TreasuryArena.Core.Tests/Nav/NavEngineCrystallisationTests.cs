@@ -127,6 +127,8 @@ public sealed class NavEngineCrystallisationTests
 
         public Task SetBreakerReferenceAsync(string symbol, DateOnly date, CancellationToken ct) => Task.CompletedTask;
 
+        public Task SetBreakerLimitAsync(string symbol, BreakerLimit limit, CancellationToken ct) => Task.CompletedTask;
+
         public Task<string?> FindBacktestAsync(string symbol, CancellationToken ct) => Task.FromResult<string?>(null);
 
         public Task<IReadOnlyList<NavHistoryRow>> HistoryAsync(string symbol, int? last, CancellationToken ct) =>

@@ -1,3 +1,5 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
 using TreasuryArena.Core.Nav;
 using TreasuryArena.Core.Tokens;
 using TreasuryArena.Core.Wallets.Optimization;
@@ -27,6 +29,39 @@ public sealed class TokenStoresTests
         await RoundTripAsync(db);
     }
 
+    [Fact]
+    public async Task Migration0301_PromotedToken_MeasuresItsBreakerFromItsPromotion()
+    {
+        // A database from before 0301: a promoted token still measuring from inception, one resumed since, one proving.
+        using var dir = new TempDirectory();
+        var file = Path.Combine(dir.Path, "old.db");
+        await using (var conn = new SqliteConnection("Data Source=" + file))
+        {
+            await conn.OpenAsync();
+            await MigrationRunner.ApplyAsync(conn, DatabaseProvider.Sqlite, [.. MigrationRunner.Embedded(DatabaseProvider.Sqlite).Where(m => m.Version < 301)], Time, default);
+            foreach (var (symbol, reference) in new[] { ("TOLD", "2021-01-01"), ("TRES", "2021-06-01"), ("TPRV", "2021-01-01") })
+            {
+                await conn.ExecuteAsync("INSERT INTO token_backings (symbol, strategy, parameters, inception, breaker_reference, backtest, created_at) VALUES (@symbol, 'dca', '{}', '2021-01-01', @reference, '{}', 0)",
+                    new { symbol, reference });
+            }
+
+            foreach (var symbol in new[] { "TOLD", "TRES" })
+            {
+                await conn.ExecuteAsync("INSERT INTO token_lifecycle_events (id, symbol, date, from_status, to_status, actor, reason, at) VALUES (@id, @symbol, '2021-04-02', 'Proving', 'Active', 'nav-engine', 'Promoted', 0)",
+                    new { id = Guid.NewGuid().ToString(), symbol });
+            }
+        }
+
+        var db = await ArenaDatabase.OpenAsync(file, Time);
+        var nav = new SqlNavStore(db, Time);
+        var backings = (await nav.ListBackingsAsync(CancellationToken.None)).ToDictionary(b => b.Symbol);
+        Assert.Equal(new DateOnly(2021, 4, 2), backings["TOLD"].BreakerReference);
+        Assert.Equal(new DateOnly(2021, 6, 1), backings["TRES"].BreakerReference);
+        Assert.Equal(new DateOnly(2021, 1, 1), backings["TPRV"].BreakerReference);
+        Assert.All(backings.Values, b => Assert.Null(b.Breaker)); // derived by the NAV engine from the stored backtest
+        SqliteConnection.ClearAllPools();
+    }
+
     private static async Task RoundTripAsync(ArenaDatabase db)
     {
         var nav = new SqlNavStore(db, Time);
@@ -48,6 +83,16 @@ public sealed class TokenStoresTests
 
         await nav.SetBreakerReferenceAsync("TMA", new DateOnly(2022, 5, 1), CancellationToken.None);
         Assert.Equal(new DateOnly(2022, 5, 1), (await nav.FindBackingAsync("TMA", CancellationToken.None))!.BreakerReference);
+
+        // The breaker limit: none for a backing stored without one (an older token), then stored exactly, as issued.
+        Assert.Null(loaded.Breaker);
+        var limit = BreakerLimit.Derive(new DateOnly(2015, 1, 1), new DateOnly(2020, 12, 31), 0.654321m, new LifecycleOptions());
+        await nav.SetBreakerLimitAsync("TMA", limit, CancellationToken.None);
+        Assert.Equal(limit, (await nav.FindBackingAsync("TMA", CancellationToken.None))!.Breaker);
+        var issued = new TokenBacking("TNB", "dca", new Dictionary<string, string>(), new DateOnly(2021, 1, 1), new DateOnly(2021, 1, 1),
+            BreakerLimit.Derive(null, null, null, new LifecycleOptions()));
+        Assert.True(await nav.TryAddBackingAsync(issued, "{\"note\":\"no backtest\"}", CancellationToken.None));
+        Assert.Equal(issued, (await nav.FindBackingAsync("TNB", CancellationToken.None))! with { Parameters = issued.Parameters });
         var ev = new LifecycleEvent("TMA", new DateOnly(2021, 2, 1), TokenStatus.Proving, TokenStatus.Active, "nav-engine", "Promoted", new DateTimeOffset(2026, 2, 3, 4, 5, 6, TimeSpan.Zero));
         await nav.AddEventAsync(ev, CancellationToken.None);
         Assert.Equal([ev], await nav.EventsAsync("TMA", CancellationToken.None));

@@ -4,14 +4,16 @@ using TreasuryArena.Core.Ledger;
 using TreasuryArena.Core.Nav;
 using TreasuryArena.Core.Tokens;
 using TreasuryArena.Core.Wallets;
+using TreasuryArena.Core.Wallets.Optimization;
 using TreasuryArena.Core.Wallets.Proposals;
 
 namespace TreasuryArena.Infrastructure.Tests.Tokens;
 
 /// <summary>
 /// End to end on the shipped history: several strategies tokenised in October 2020, a proving period that promotes some
-/// and not others, wallets of every risk tolerance and mode rebalanced weekly through the May 2021 crash (the breaker
-/// fires), HYBRID approval, rejection and expiry, plan limits, and the ledger verified at the end.
+/// and not others, wallets of every risk tolerance and mode rebalanced weekly through the May 2021 crash (within every
+/// token's documented risk: no breaker pause), an admin pause and resume, HYBRID approval, rejection and expiry, plan
+/// limits, and the ledger verified at the end.
 /// </summary>
 public sealed class TokensEndToEndTests
 {
@@ -145,19 +147,25 @@ public sealed class TokensEndToEndTests
         Assert.DoesNotContain(await rt.NavStore.EventsAsync("LETH", Ct), e => e.To == TokenStatus.Active);
         Assert.True(rt.Ledger.ListTokens().Count(t => t.Token.Status != TokenStatus.Proving) >= 5);
 
-        // The breaker fired on a real crash (May 2021) and said why.
-        var breaker = (await rt.NavStore.EventsAsync(null, Ct)).Where(e => e.To == TokenStatus.Paused).ToList();
-        Assert.NotEmpty(breaker);
-        Assert.Contains(breaker, e => e.Date >= new DateOnly(2021, 5, 1) && e.Date <= new DateOnly(2021, 6, 30));
-        Assert.All(breaker, e => Assert.Contains("below its high-water mark", e.Reason, StringComparison.Ordinal));
-        var paused = breaker[0].Symbol;
-        Assert.Equal(TokenStatus.Paused, rt.Ledger.GetToken(paused)!.Token.Status);
-        var history = await rt.NavStore.HistoryAsync(paused, null, Ct);
-        Assert.True(history.Single(r => r.Date == breaker[0].Date).Drawdown <= -0.20m || history.Max(r => r.Nav) * 0.8m >= history.Single(r => r.Date == breaker[0].Date).Nav);
+        // The May 2021 crash (BTC −50% from its April top) was within every promoted token's documented risk: each
+        // token's breaker limit is 1.25 × its backtested worst drawdown (capped at 60%), measured from its go-live peak,
+        // so no breaker paused anything (the flat 20% breaker from the proving peak paused them all; issue 18).
+        Assert.DoesNotContain(await rt.NavStore.EventsAsync(null, Ct), e => e.To == TokenStatus.Paused);
+        var hbtc = (await rt.NavStore.FindBackingAsync("HBTC", Ct))!;
+        Assert.Equal((0.60m, BreakerLimitSource.Cap), (hbtc.Breaker!.Limit, hbtc.Breaker.Source));
+        Assert.Equal((await rt.NavStore.EventsAsync("HBTC", Ct)).Single(e => e.To == TokenStatus.Active).Date, hbtc.BreakerReference);
 
-        // Buys of a paused token are refused by the ledger; FULL_AI wallets never target it.
+        // An admin pause stops buys only: the ledger refuses buys, FULL_AI wallets never buy more of it, holders can still sell.
+        var paused = promoted[0];
+        var history = await rt.NavStore.HistoryAsync(paused, null, Ct);
+        await rt.Nav.SetStatusAsync(paused, TokenStatus.Paused, history[^1].Date, "admin", "reviewing the strategy", Ct);
+        Assert.Equal(TokenStatus.Paused, rt.Ledger.GetToken(paused)!.Token.Status);
+        Assert.Equal(LedgerError.TokenNotTradable, (await rt.Ledger.BuyAsync(aggressive, paused, Money.Usd(1m), "paused-buy", Ct)).Error);
         var lastRun = await (await rt.RebalancerAsync(null, Ct)).RebalanceAsync([aggressive], true, null, Ct);
-        Assert.DoesNotContain(paused, lastRun[0].TargetWeights.Keys);
+        Assert.DoesNotContain(lastRun[0].Orders, o => o.Symbol == paused && o.Side == OrderSide.Buy); // kept or trimmed on its merits, never bought
+        await rt.Nav.RunAsync(history[^1].Date.AddDays(30), Ct);
+        Assert.Equal(TokenStatus.Paused, rt.Ledger.GetToken(paused)!.Token.Status); // an admin's pause is not reviewed automatically
+        history = await rt.NavStore.HistoryAsync(paused, null, Ct);
 
         // An admin resumes it; the breaker measures from the resume date.
         var resume = await rt.Nav.ResumeAsync(paused, history[^1].Date, "admin", "reviewed after the crash", Ct);

@@ -45,7 +45,7 @@ export async function adminPage() {
           halt.halted
             ? h('div', { class: 'error', role: 'alert', text: `Platform halted by ${dash(halt.set_by)} on ${date(halt.set_at)}: ${dash(halt.reason)}` })
             : h('p', {}, badge('ok'), ' Trading is not halted.'),
-          h('p', { class: 'small subtle', text: `Limits: a token trips at a ${pct(b.token_breaker_drawdown, 0)} drawdown, a wallet at ${pct(b.wallet_breaker_drawdown, 0)}.` }),
+          h('p', { class: 'small subtle', text: `Limits: ${dash(b.token_breaker_rule)}; a wallet trips at a ${pct(b.wallet_breaker_drawdown, 0)} drawdown.` }),
           asList(b.breakers).length
             ? table(asList(b.breakers), [
               { key: 'kind', label: 'Kind', format: (v) => dash(v) },
@@ -60,6 +60,9 @@ export async function adminPage() {
             { key: 'status', label: 'Status', render: (x) => badge(x.status) },
             { key: 'nav', label: 'NAV', num: true, format: (v) => nav(v) },
             { key: 'drawdown', label: 'Drawdown', num: true, format: (v) => pct(v) },
+            { key: 'limit', label: 'Limit', num: true, format: (v) => pct(v) },
+            { key: 'limit_source', label: 'Limit from', format: (v) => dash(v) },
+            { key: 'review', label: 'Review', format: (v) => dash(v) },
           ])),
         ];
       }),

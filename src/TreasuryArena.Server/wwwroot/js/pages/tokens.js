@@ -26,6 +26,31 @@ export async function tokensPage() {
   ];
 }
 
+/** The drawdown breaker: the limit and where it came from, the live peak and drawdown, and while paused the review's progress. */
+function breakerCard(b, status) {
+  if (!b) {
+    return card('Drawdown breaker', h('p', { class: 'subtle', text: 'No breaker: the token has no backing strategy.' }));
+  }
+  const rows = [
+    ['Limit', h('span', { 'data-testid': 'breaker-limit', text: b.description })],
+    ['Measured from', `${date(b.measured_from)} (${status === 'proving' ? 'inception; restarts when the token goes live' : 'go-live or last resume'})`],
+    ['Peak', b.peak === null || b.peak === undefined ? '—' : `${nav(b.peak)} on ${date(b.peak_date)}`],
+    ['Drawdown from the peak', `${pct(b.drawdown)} of ${pct(b.limit)} allowed`],
+  ];
+  if (b.paused_on) {
+    rows.push(['Paused', `${date(b.paused_on)} by ${dash(b.paused_by)}`]);
+    if (b.auto_review) {
+      rows.push(['Trough', `${nav(b.trough)} on ${date(b.trough_date)}`]);
+      rows.push(['Resumes at NAV', `${nav(b.resume_at_nav)} (recovered ${pct(b.recovered)} of the way back)`]);
+      rows.push(['…or on', `${date(b.resume_on_if_no_new_low)} if it makes no new low`]);
+    }
+  }
+  return card('Drawdown breaker',
+    h('dl', { class: 'kv' }, ...rows.flatMap(([k, v]) => [h('dt', { text: k }), typeof v === 'string' ? h('dd', { text: v }) : h('dd', {}, v)])),
+    b.review ? h('p', { 'data-testid': 'breaker-review', text: b.review }) : null,
+    h('p', { class: 'subtle', text: 'A pause stops new buys only: holders keep their shares and can always sell.' }));
+}
+
 export async function tokenPage(symbol, session) {
   const info = await api.get(paths.token(symbol));
   const sym = info.symbol;
@@ -58,6 +83,7 @@ export async function tokenPage(symbol, session) {
         : h('p', { class: 'subtle', text: 'No metrics yet: the token has no NAV history.' }),
         h('p', { class: 'subtle', text: `Sharpe over ${info.risk_free === 'tbill-3m' ? 'the 3-month T-bill' : dash(info.risk_free)}${info.risk_free_rate_90d === null || info.risk_free_rate_90d === undefined ? '' : ` (${pct(info.risk_free_rate_90d)} a year over the window)`}; — = undefined (too short a record, or volatility below 0.5% a year).` }),
         info.proving_reason ? h('p', { 'data-testid': 'proving-reason', text: info.proving_reason }) : null),
+      breakerCard(info.breaker, info.status),
       card('Fees',
         h('dl', { class: 'kv' },
           h('dt', { text: 'Trade fee' }), h('dd', { text: `${pct(fees.trade_fee_rate)} of each buy and sell` }),
