@@ -48,10 +48,10 @@ internal static partial class CliCommands
                 var stored = await TokenInsights.LoadAsync(rt.NavStore, t.Token.Symbol, full: true, ct);
                 var summary = TokenInsights.Summarise(t, stored, rt.RiskFree);
                 universe.Tokens.TryGetValue(t.Token.Symbol, out var m);
-                var proving = t.Token.Status == TokenStatus.Proving && stored.Rows.Count > 0
-                    ? rt.Nav.EvaluateProving([.. stored.Rows.Select(r => (r.Date, r.Nav))], t.Token.InceptionDate, stored.Rows[^1].Date).Reason
-                    : null;
                 var breaker = await rt.Nav.BreakerStateAsync(t.Token.Symbol, stored.Rows, ct);
+                var proving = t.Token.Status == TokenStatus.Proving && stored.Rows.Count > 0
+                    ? rt.Nav.EvaluateProving([.. stored.Rows.Select(r => (r.Date, r.Nav))], t.Token.InceptionDate, stored.Rows[^1].Date, breaker?.Limit).Reason
+                    : null;
                 rows.Add(new TokenListRow(t.Token.Symbol, t.Token.Status.ToString().ToLowerInvariant(), t.NavPerShare.Value, t.Supply.Value, t.HolderCount,
                     stored.Strategy ?? t.Token.StrategyId, t.Token.InceptionDate, summary.NavDate, summary.Drawdown, summary.Return90d, m?.MeanReturnAnnualised,
                     summary.Volatility90d, summary.Sharpe90d, summary.MaxDrawdown90d, summary.RiskFree, summary.RiskFreeRate90d, proving,

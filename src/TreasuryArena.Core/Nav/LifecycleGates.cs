@@ -7,7 +7,7 @@ namespace TreasuryArena.Core.Nav;
 /// a <c>proving</c> token is promoted to <c>active</c> once its paper track record is at least
 /// <see cref="LifecycleOptions.MinProvingDays"/> long, its Sharpe over the T-bill is defined (at least 90 daily returns
 /// and volatility above the floor of <c>Quant.RatioRules</c>) and at least <see cref="LifecycleOptions.MinSharpe"/>
-/// and its max drawdown is no deeper than <see cref="LifecycleOptions.MaxDrawdown"/>;
+/// and its max drawdown is no deeper than its own breaker limit (or <see cref="LifecycleOptions.MaxDrawdown"/> when set);
 /// an <c>active</c> token whose NAV falls its own breaker limit (<see cref="BreakerLimit"/>: a multiple of its backtested
 /// worst drawdown, floored and capped) or more below its peak since it went live (or was last resumed) is paused: buys
 /// stop, sells and holdings stay open; a token paused by the breaker is reviewed every day and resumes on its own once
@@ -18,10 +18,13 @@ public static class LifecycleGates
     /// <summary>
     /// The promotion gate. <paramref name="sharpe"/> is null when undefined under <c>RatioRules</c> (too few returns, volatility
     /// below the floor); <paramref name="sharpeUndefined"/> says why, and the token keeps proving with that reason.
+    /// The drawdown limit is <see cref="LifecycleOptions.MaxDrawdown"/> when configured, else the token's breaker
+    /// <paramref name="limit"/> (else the breaker floor): promotion asks that the paper record stayed in character.
     /// </summary>
-    public static LifecycleDecision EvaluateProving(int trackRecordDays, decimal? sharpe, decimal maxDrawdown, LifecycleOptions options, string? sharpeUndefined = null)
+    public static LifecycleDecision EvaluateProving(int trackRecordDays, decimal? sharpe, decimal maxDrawdown, LifecycleOptions options, string? sharpeUndefined = null, BreakerLimit? limit = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var (drawdownLimit, source) = PromotionDrawdownLimit(options, limit);
         var failures = new List<string>();
         if (trackRecordDays < options.MinProvingDays)
         {
@@ -33,14 +36,25 @@ public static class LifecycleGates
             failures.Add(sharpe is { } v ? F($"Sharpe {v:0.00} < {options.MinSharpe:0.00}") : "Sharpe undefined (" + (sharpeUndefined ?? "not measurable") + ")");
         }
 
-        if (maxDrawdown > options.MaxDrawdown)
+        if (maxDrawdown > drawdownLimit)
         {
-            failures.Add(F($"max drawdown {maxDrawdown:P1} > {options.MaxDrawdown:P0}"));
+            failures.Add($"max drawdown {BreakerLimit.Pct(maxDrawdown)} > {BreakerLimit.Pct(drawdownLimit)} ({source})");
         }
 
         return failures.Count == 0
-            ? new LifecycleDecision(LifecycleAction.Promote, F($"Promoted: {trackRecordDays}-day track record with Sharpe {sharpe:0.00} ≥ {options.MinSharpe:0.00} and max drawdown {maxDrawdown:P1} ≤ {options.MaxDrawdown:P0}."))
+            ? new LifecycleDecision(LifecycleAction.Promote, F($"Promoted: {trackRecordDays}-day track record with Sharpe {sharpe:0.00} ≥ {options.MinSharpe:0.00} and max drawdown {BreakerLimit.Pct(maxDrawdown)} ≤ {BreakerLimit.Pct(drawdownLimit)} ({source})."))
             : new LifecycleDecision(LifecycleAction.None, "Still proving: " + string.Join("; ", failures) + ".");
+    }
+
+    /// <summary>The promotion gate's drawdown limit and its source in words.</summary>
+    public static (decimal Limit, string Source) PromotionDrawdownLimit(LifecycleOptions options, BreakerLimit? limit)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.MaxDrawdown is { } flat
+            ? (flat, "configured limit")
+            : limit is not null
+                ? (limit.Limit, "its breaker limit")
+                : (options.BreakerFloor, "the breaker floor");
     }
 
     /// <summary>

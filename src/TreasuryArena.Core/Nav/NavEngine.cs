@@ -422,11 +422,11 @@ public sealed class NavEngine(
             var days = date.DayNumber - run.Backing.Inception.DayNumber;
             if (days < options.MinProvingDays)
             {
-                run.ProvingReason = LifecycleGates.EvaluateProving(days, null, 0m, options, "track record too short").Reason;
+                run.ProvingReason = LifecycleGates.EvaluateProving(days, null, 0m, options, "track record too short", run.Limit).Reason;
                 return null;
             }
 
-            decision = EvaluateProving(run.Navs, run.Backing.Inception, date);
+            decision = EvaluateProving(run.Navs, run.Backing.Inception, date, run.Limit);
             if (decision.Action == LifecycleAction.None)
             {
                 run.ProvingReason = decision.Reason;
@@ -526,9 +526,10 @@ public sealed class NavEngine(
     /// The promotion gate of a proving token on <paramref name="asOf"/> over its NAV track record (ascending, from
     /// inception to <paramref name="asOf"/>): the Sharpe of daily returns over the T-bill since inception under
     /// <see cref="RatioRules"/> with <see cref="RatioRules.MinObservationsToDecide"/> returns (undefined: the token keeps
-    /// proving and the reason says why), the max drawdown, and the track-record length.
+    /// proving and the reason says why), the max drawdown against the token's breaker <paramref name="limit"/>, and the
+    /// track-record length.
     /// </summary>
-    public LifecycleDecision EvaluateProving(IReadOnlyList<(DateOnly Date, decimal Nav)> track, DateOnly inception, DateOnly asOf)
+    public LifecycleDecision EvaluateProving(IReadOnlyList<(DateOnly Date, decimal Nav)> track, DateOnly inception, DateOnly asOf, BreakerLimit? limit)
     {
         ArgumentNullException.ThrowIfNull(track);
         var points = track.Where(p => p.Date <= asOf).ToList();
@@ -542,7 +543,7 @@ public sealed class NavEngine(
         var sharpe = RatioRules.Sharpe(returns, rf, PeriodsPerYear, RatioRules.MinObservationsToDecide);
         var mdd = NavTrack.ToDecimal(-PerformanceMetrics.MaxDrawdown(returns).Depth) ?? 0m;
         var days = asOf.DayNumber - inception.DayNumber;
-        return LifecycleGates.EvaluateProving(days, sharpe.Value is { } s ? NavTrack.ToDecimal(s) : null, mdd, options, sharpe.Reason);
+        return LifecycleGates.EvaluateProving(days, sharpe.Value is { } s ? NavTrack.ToDecimal(s) : null, mdd, options, sharpe.Reason, limit);
     }
 
     /// <summary>Why each proving token was not promoted at its last NAV step in this process (symbol → reason).</summary>

@@ -67,7 +67,7 @@ public sealed class TokenListCache(TokensRuntime runtime, IOptions<Microsoft.Asp
             if (view.Token.Status == Core.Tokens.TokenStatus.Proving && detail.Detail.Insight.Rows is { Count: > 0 } rows)
             {
                 var track = rows.Select(r => (r.Date, r.Nav)).ToList();
-                response = response with { ProvingReason = runtime.Nav.EvaluateProving(track, view.Token.InceptionDate, rows[^1].Date).Reason };
+                response = response with { ProvingReason = runtime.Nav.EvaluateProving(track, view.Token.InceptionDate, rows[^1].Date, TokenInsights.BreakerOf(view, detail.Detail, runtime.Nav.Options)?.Limit).Reason };
             }
 
             body = new Body(ledgerVersion, navVersion, new CachedJson(JsonSerializer.SerializeToUtf8Bytes(response, json.Value.SerializerOptions)));

@@ -6,11 +6,35 @@ public sealed class LifecycleGatesTests
 {
     private static readonly LifecycleOptions Options = new();
 
+    // A BTC-like token: backtested worst drawdown 48% over two years → breaker limit 1.25 × 48% = 60% (the cap).
+    private static readonly BreakerLimit BtcLike = BreakerLimit.Derive(new DateOnly(2017, 1, 1), new DateOnly(2018, 12, 31), 0.48m, Options);
+
     [Fact]
     public void EvaluateProving_AllGatesMet_Promotes()
     {
-        var d = LifecycleGates.EvaluateProving(90, 0.5m, 0.30m, Options);
+        var d = LifecycleGates.EvaluateProving(90, 0.5m, 0.30m, Options, limit: BtcLike);
         Assert.Equal(LifecycleAction.Promote, d.Action);
+    }
+
+    [Fact]
+    public void Bug_18_EvaluateProving_DrawdownJudgedAgainstTheTokensOwnBreakerLimit()
+    {
+        Assert.Equal(0.60m, BtcLike.Limit);
+
+        // A 45% paper drawdown is in character for a token whose backtest documents 48%: it promotes...
+        var inCharacter = LifecycleGates.EvaluateProving(200, 0.8m, 0.45m, Options, limit: BtcLike);
+        Assert.Equal(LifecycleAction.Promote, inCharacter.Action);
+        Assert.Contains("≤ 60.0% (its breaker limit)", inCharacter.Reason, StringComparison.Ordinal);
+
+        // ...a drawdown past its own limit is out of character: it keeps proving and says against what.
+        var outOfCharacter = LifecycleGates.EvaluateProving(200, 0.8m, 0.61m, Options, limit: BtcLike);
+        Assert.Equal(LifecycleAction.None, outOfCharacter.Action);
+        Assert.Contains("max drawdown 61.0% > 60.0% (its breaker limit)", outOfCharacter.Reason, StringComparison.Ordinal);
+
+        // A configured flat limit still overrides (the old 30% rule), and without a limit the breaker floor applies.
+        var flat = LifecycleGates.EvaluateProving(200, 0.8m, 0.45m, Options with { MaxDrawdown = 0.30m }, limit: BtcLike);
+        Assert.Contains("max drawdown 45.0% > 30.0% (configured limit)", flat.Reason, StringComparison.Ordinal);
+        Assert.Contains("(the breaker floor)", LifecycleGates.EvaluateProving(200, 0.8m, 0.25m, Options).Reason, StringComparison.Ordinal);
     }
 
     [Fact]
