@@ -18,8 +18,10 @@ public sealed class RuleAdvisorOptions
     /// (certainty-equivalent loss ½ · γ · σ² · drift² per year). 3 is a common moderate value.</summary>
     public decimal RiskAversion { get; init; } = 3m;
 
-    /// <summary>Treasury R3: days of off-target tracking risk a rebalance is credited with removing (the journal's outcome horizon).</summary>
-    public int BenefitHorizonDays { get; init; } = 30;
+    /// <summary>Treasury R3: days of off-target tracking risk a rebalance is credited with removing: a quarter, since a drift
+    /// left in place persists until the next band crossing (months apart on the shipped history), not just the journal's
+    /// 30-day outcome horizon.</summary>
+    public int BenefitHorizonDays { get; init; } = 90;
 
     /// <summary>Treasury R3: the annualised volatility used when BTC's 30-day realised volatility is missing.</summary>
     public decimal FallbackVolatility { get; init; } = 0.60m;

@@ -94,6 +94,11 @@ public sealed class TreasuryManager(
             {
                 throw new ArgumentException($"the treasury was last changed on {stored.UpdatedOn:yyyy-MM-dd}; it cannot execute on an earlier date ({asOf:yyyy-MM-dd})");
             }
+
+            if (status.Pending is { } queued && asOf < queued.DecidedOn)
+            {
+                throw new ArgumentException($"orders were queued on {queued.DecidedOn:yyyy-MM-dd}; the treasury cannot execute on an earlier date ({asOf:yyyy-MM-dd})");
+            }
         }
 
         var plan = BuildPlan(status);
@@ -243,7 +248,7 @@ public sealed class TreasuryManager(
         {
             var safe = TreasuryTargets.Create(options, 0m, status.Targets.BtcShareOfTactical);
             var valuation = status.Valuation with { Lines = [.. status.Valuation.Lines.Select(l => l with { TargetWeight = safe.WeightOf(l.Asset) })] };
-            plan = RebalancePlanner.Plan(valuation, safe, options, _limits, $"emergency de-risk: {emergency.Description}");
+            plan = RebalancePlanner.Plan(valuation, safe, options, _limits, $"{mandate.Describe()} → emergency de-risk of the tactical sleeve");
         }
         else if (!mandate.Allows)
         {
