@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
+using TreasuryArena.Core.Wallets.Optimization;
 using TreasuryArena.Infrastructure.MarketData.History;
+using TreasuryArena.Infrastructure.Storage;
 
 namespace TreasuryArena.Cli;
 
@@ -16,6 +18,16 @@ internal static class CliHost
         .Build());
 
     public static IConfiguration Configuration => LazyConfiguration.Value;
+
+    /// <summary>
+    /// The wallet optimizer's options from the <c>Wallets:Optimizer</c> section (e.g.
+    /// <c>Wallets__Optimizer__Conservative__VolatilityCeiling=0.12</c>), the defaults where it says nothing.
+    /// </summary>
+    public static WalletOptimizerOptions OptimizerOptions =>
+        Configuration.GetSection(WalletOptimizerOptions.SectionName).Get<WalletOptimizerOptions>() ?? new WalletOptimizerOptions();
+
+    /// <summary>The tokens runtime's settings with the configured optimizer options.</summary>
+    public static TokensSettings TokensSettings => new() { Optimizer = new TokensSettings.OptimizerSettings { Wallet = OptimizerOptions } };
 
     /// <summary>The data directory (<c>./data</c> unless <c>Arena:DataDirectory</c> says otherwise).</summary>
     public static string DataDirectory => Path.GetFullPath(Configuration["Arena:DataDirectory"] ?? "data");

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using TreasuryArena.Core.Wallets.Optimization;
 using TreasuryArena.Core.Audit;
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Identity;
@@ -93,6 +94,7 @@ public static class ServerApp
                 MaxTradeUsd = o.HoldTradeAboveUsd,
                 MaxWalletFraction = o.HoldTradeAboveWalletFraction,
                 MaxTradesPerDay = o.HoldTradesPerDayAbove,
+                HoldLifetime = TimeSpan.FromHours(o.HoldLifetimeHours),
                 WalletDrawdownBreaker = o.WalletDrawdownBreaker,
             };
         });
@@ -106,6 +108,10 @@ public static class ServerApp
             sp.GetRequiredService<INotifier>(),
             new TokensSettings
             {
+                Optimizer = new TokensSettings.OptimizerSettings
+                {
+                    Wallet = configuration.GetSection(WalletOptimizerOptions.SectionName).Get<WalletOptimizerOptions>() ?? new WalletOptimizerOptions(),
+                },
                 Monitoring = sp.GetRequiredService<MonitoringRules>(),
                 IdempotencyWindow = sp.GetRequiredService<IOptions<ArenaServerOptions>>().Value.IdempotencyWindow,
             }).GetAwaiter().GetResult());
@@ -129,6 +135,7 @@ public static class ServerApp
         services.AddSingleton<IScheduledJob, NavStepJob>();
         services.AddSingleton<IScheduledJob, WalletRebalanceJob>();
         services.AddSingleton<IScheduledJob, ProposalExpiryJob>();
+        services.AddSingleton<IScheduledJob, HoldExpiryJob>();
         services.AddSingleton<SqlWalletPeakStore>();
         services.AddSingleton<IWalletPeakStore>(sp => sp.GetRequiredService<SqlWalletPeakStore>());
         services.AddSingleton<WalletBreaker>();
@@ -225,6 +232,7 @@ public static class ServerApp
         app.MapAdminBreakerEndpoints();
         app.MapAdminEvaluationEndpoints();
         app.MapTreasuryEndpoints();
+        app.MapMarketEndpoints();
         return app;
     }
 

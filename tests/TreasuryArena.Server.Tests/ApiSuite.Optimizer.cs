@@ -24,6 +24,14 @@ public abstract partial class ApiSuite
         Assert.True(status == HttpStatusCode.OK, suggestion?.ToJsonString());
         Assert.Equal(address, suggestion!["address"]!.GetValue<string>());
         Assert.NotNull(suggestion["reason"]);
+        // Issue 18: the recommendation states the tolerance's limits (the wallet is MODERATE by default: 30%, 60%), the
+        // target's expected volatility and how expected returns were estimated.
+        var expected = suggestion["expected"]!;
+        Assert.Equal(0.30m, expected["risk_limits"]!["volatility_ceiling"]!.GetValue<decimal>());
+        Assert.Equal(0.60m, expected["risk_limits"]!["volatile_share_cap"]!.GetValue<decimal>());
+        Assert.True(expected["expected_volatility"]!.GetValue<decimal>() <= 0.30m);
+        Assert.False(string.IsNullOrEmpty(expected["expected_returns_method"]!.GetValue<string>()));
+        Assert.NotNull(expected["objective"]);
 
         // A GET is safe: viewing the suggestion (a page may poll it) stores no snapshot.
         Assert.Equal(HttpStatusCode.OK, (await Api.GetAsync(treasurer, $"/api/wallet/{address}/suggested")).Status);

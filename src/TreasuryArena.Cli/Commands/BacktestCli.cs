@@ -20,7 +20,7 @@ internal static class BacktestCli
     {
         var strategy = new Option<string?>("--strategy") { Description = "library strategy name (see `arena strategies`)" };
         var spec = new Option<FileInfo?>("--spec") { Description = "a YAML or JSON strategy spec file" };
-        var from = new Option<string?>("--from") { Description = "first date (yyyy-MM-dd); default: first date after warm-up" };
+        var from = new Option<string?>("--from") { Description = "first date (yyyy-MM-dd); default: first date after warm-up and the assets' inception (`arena inceptions`); an earlier date is refused" };
         var to = new Option<string?>("--to") { Description = "last date (yyyy-MM-dd); default: last date of the data" };
         var capital = new Option<double>("--capital") { Description = "starting capital in USD", DefaultValueFactory = _ => 100_000 };
         var fee = new Option<double?>("--fee-bps") { Description = "fee per trade in bps of notional (default 10, or the spec's)" };
@@ -67,7 +67,7 @@ internal static class BacktestCli
 
             if (asJson)
             {
-                CliJson.Write(BacktestSummary.Of(run, yieldModel));
+                CliJson.Write(BacktestSummary.Of(run, yieldModel, frame.Binding));
             }
             else
             {

@@ -9,5 +9,6 @@ internal static partial class CliCommands
         root.Subcommands.Add(BacktestCli.BacktestCommand());
         root.Subcommands.Add(BacktestCli.SweepCommand());
         root.Subcommands.Add(BacktestCli.StrategiesCommand());
+        root.Subcommands.Add(InceptionsCli.Command());
     }
 }

@@ -1,10 +1,14 @@
 using TreasuryArena.Core.Backtesting;
+using TreasuryArena.Core.MarketData;
 
 namespace TreasuryArena.Cli;
 
 /// <summary>
 /// The <c>arena backtest --json</c> object. Ratios follow <c>RatioRules</c>: null when undefined (the reason in
 /// <c>undefined_ratios</c>); <c>risk_free</c> names the rate the excess returns use and <c>risk_free_rate</c> its average.
+/// <c>yield_live_from</c> is the first date the yield asset earns its venue APY (the T-bill before it; null for the
+/// T-bill proxy); <c>inception_asset</c>/<c>inception_date</c> name the priced asset whose first liquid trading day is the
+/// earliest start the range could have had.
 /// </summary>
 internal sealed record BacktestSummary(
     string Strategy,
@@ -16,6 +20,9 @@ internal sealed record BacktestSummary(
     double FeeBps,
     double SlippageBps,
     string YieldModel,
+    DateOnly? YieldLiveFrom,
+    string? InceptionAsset,
+    DateOnly? InceptionDate,
     string Rebalance,
     double FinalEquity,
     double TotalReturn,
@@ -36,7 +43,7 @@ internal sealed record BacktestSummary(
     double SlippagePaid,
     BenchmarkSummary Benchmark)
 {
-    public static BacktestSummary Of(BacktestRun run, YieldModel yieldModel)
+    public static BacktestSummary Of(BacktestRun run, YieldModel yieldModel, AssetInception? inception = null)
     {
         var m = run.Metrics;
         var b = run.BenchmarkMetrics;
@@ -50,6 +57,9 @@ internal sealed record BacktestSummary(
             run.Options.FeeBps,
             run.Options.SlippageBps,
             yieldModel.ToString(),
+            yieldModel.LiveFrom,
+            inception?.Asset,
+            inception?.Date,
             (run.Options.Rebalance ?? run.Strategy.Rebalance).ToString(),
             run.Result.FinalEquity,
             m.TotalReturn,

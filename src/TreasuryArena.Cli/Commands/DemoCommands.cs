@@ -5,6 +5,7 @@ using Spectre.Console;
 using TreasuryArena.Cli.Commands.Demo;
 using TreasuryArena.Cli.Commands.Treasury;
 using TreasuryArena.Core.Common;
+using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Identity;
 using TreasuryArena.Core.Ledger;
 using TreasuryArena.Core.Strategies;
@@ -117,6 +118,11 @@ internal static partial class CliCommands
         var firstWeek = end.AddDays(-7 * (weeks - 1));
         // Thirteen weeks of proving before the replay: promotion needs a 90-day record with a defined Sharpe (RatioRules).
         var inception = firstWeek.AddDays(-91);
+        if (history.Inceptions().Where(i => i.Date > inception).MaxBy(i => i.Date) is { } early)
+        {
+            throw new CliException($"the demo issues its tokens on {inception:yyyy-MM-dd}, before {early.Asset}'s inception, its first liquid trading day {early.Date:yyyy-MM-dd} ({early.Reason}): use a later --to or fewer --weeks");
+        }
+
         var keys = new List<DemoKey>();
         const string church = "Grace Community Church";
 
@@ -141,7 +147,7 @@ internal static partial class CliCommands
         await DemoKeys.WriteAsync(path, keys, ct);
 
         var database = await CliDatabase.OpenAsync(path, ct);
-        await using var rt = await TokensRuntime.OpenAsync(database, history, TimeProvider.System, ct: ct);
+        await using var rt = await TokensRuntime.OpenAsync(database, history, TimeProvider.System, settings: CliHost.TokensSettings, ct: ct);
 
         // 2. Backtest and tokenise the library (each issue stores its backtest up to the inception date).
         var issues = new List<DemoTokenIssue>();
@@ -193,6 +199,7 @@ internal static partial class CliCommands
                 var rebalancer = await rt.RebalancerAsync(date, ct);
                 var results = await rebalancer.RebalanceAsync(null, false, null, ct);
                 executed += results.Count(r => r.Action == "executed");
+                await rt.Holds.ExpireAsync(ct);
                 if (approved == 0)
                 {
                     // The treasurer approves the first proposal the week it is made; later ones wait (or go stale).
@@ -255,9 +262,12 @@ internal static partial class CliCommands
         }
 
         var pending = (await rt.Allocations.ProposalsAsync(hybrid, ProposalStatus.Pending, ct)).Count;
+        await rt.Holds.ExpireAsync(ct);
+        var holdsPending = (await rt.ComplianceStore.ListHoldsAsync(HoldStatus.Held, null, ct)).Count;
+        var holdsSuperseded = (await rt.ComplianceStore.ListHoldsAsync(HoldStatus.Superseded, null, ct)).Count;
         var verification = await LedgerVerifier.VerifyAsync(rt.Database.CreateLedgerJournal(), ct);
         return new DemoSummary(path, DemoKeys.PathFor(path), inception, firstWeek, end, tokens, walletRows, decisions, keys,
-            approved, pending + (final.Any(r => r.Action == "proposed") && pending == 0 ? 1 : 0), executed, verification.Ok, verification.Entries,
+            approved, pending + (final.Any(r => r.Action == "proposed") && pending == 0 ? 1 : 0), executed, holdsPending, holdsSuperseded, verification.Ok, verification.Entries,
             Math.Round(clock.Elapsed.TotalSeconds, 1));
     }
 
@@ -311,7 +321,7 @@ internal static partial class CliCommands
             AnsiConsole.MarkupLine(Inv($"  [bold]{Markup.Escape(d.Subject)}[/] ({Markup.Escape(d.Advisor)}{(d.Confidence is { } c ? $", confidence {c}" : "")}): {Markup.Escape(d.Action)} — {Markup.Escape(d.Reasoning)}"));
         }
 
-        Console.WriteLine(Inv($"HYBRID proposals approved: {s.ProposalsApproved}, pending for the treasurer: {s.ProposalsPending}; FULL_AI executions: {s.Executions}"));
+        Console.WriteLine(Inv($"HYBRID proposals approved: {s.ProposalsApproved}, pending for the treasurer: {s.ProposalsPending}; FULL_AI executions: {s.Executions}; compliance holds pending: {s.HoldsPending} (held plans superseded by a newer plan: {s.HoldsSuperseded})"));
         Console.WriteLine(Inv($"Ledger verify: {(s.LedgerOk ? "ok" : "FAILED")} ({s.LedgerEntries} entries, hash chain checked)"));
         Console.WriteLine();
         Console.WriteLine("Demo sign-in keys (demo only; also in " + s.KeysFile + "):");

@@ -69,6 +69,13 @@ internal static partial class CliCommands
                 throw new CliException($"the window {options.From:yyyy-MM-dd} … {options.To:yyyy-MM-dd} needs history from {options.From.AddDays(-options.WarmupDays - 400):yyyy-MM-dd} (strategy warm-up and token proving) to {options.To:yyyy-MM-dd}; BTC and ETH prices cover {history.Eth.Dates[0]:yyyy-MM-dd} … {history.LastCommonDate:yyyy-MM-dd}");
             }
 
+            // The tokens are issued WarmupDays before the window and trade BTC and ETH: not before either asset's inception.
+            var warm = options.From.AddDays(-options.WarmupDays);
+            if (history.Inceptions().Where(i => i.Date > warm).MaxBy(i => i.Date) is { } early)
+            {
+                throw new CliException($"--from {options.From:yyyy-MM-dd}: the evaluation issues its tokens {options.WarmupDays} days earlier, on {warm:yyyy-MM-dd}, before {early.Asset}'s inception, its first liquid trading day {early.Date:yyyy-MM-dd} ({early.Reason}); the earliest window starts {early.Date.AddDays(options.WarmupDays):yyyy-MM-dd}");
+            }
+
             string latest;
             try
             {
@@ -118,7 +125,7 @@ internal static partial class CliCommands
         // The scratch database is thrown away afterwards, so it lives in memory-backed /dev/shm where there is one: its
         // commits keep synchronous=FULL (the production setting) but an fsync on tmpfs costs nothing.
         var scratch = Directory.Exists("/dev/shm") ? "/dev/shm" : null;
-        await using var platform = await ScratchEvaluationPlatform.CreateAsync(history, clock, options.OptimizerOptions(), scratch, ct);
+        await using var platform = await ScratchEvaluationPlatform.CreateAsync(history, clock, options.OptimizerOptions(CliHost.OptimizerOptions), scratch, ct);
 
         // The treasury's market view: the intelligence layer over the same history (offline), as `arena treasury` wires it.
         var settings = dataDir is null ? null : new Dictionary<string, string?> { [HistoryLocator.ConfigKey] = CliHost.HistoryDirectory(dataDir) };

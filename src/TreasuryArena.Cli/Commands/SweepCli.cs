@@ -19,7 +19,7 @@ internal static class SweepCli
         var grid = new Option<string[]>("--grid") { Description = "key=from:to:step (repeatable)", Required = true };
         var walk = new Option<int>("--walk-forward") { Description = "anchored walk-forward folds (default: one 70/30 split)" };
         var top = new Option<int>("--top") { Description = "points kept and shown per fold", DefaultValueFactory = _ => 10 };
-        var from = new Option<string?>("--from") { Description = "first date (yyyy-MM-dd)" };
+        var from = new Option<string?>("--from") { Description = "first date (yyyy-MM-dd); default: after warm-up and the assets' inception; an earlier date is refused" };
         var to = new Option<string?>("--to") { Description = "last date (yyyy-MM-dd)" };
         var capital = new Option<double>("--capital") { Description = "starting capital", DefaultValueFactory = _ => 100_000 };
         var fee = new Option<double?>("--fee-bps") { Description = "fee in bps (default 10)" };

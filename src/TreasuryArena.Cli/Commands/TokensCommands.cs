@@ -26,6 +26,7 @@ internal static partial class CliCommands
         root.Subcommands.Add(NavCommand());
         root.Subcommands.Add(WalletCommand());
         root.Subcommands.Add(RebalanceCommand());
+        root.Subcommands.Add(HoldsCommand());
     }
 
     private static Command TokensCommand()
@@ -88,7 +89,7 @@ internal static partial class CliCommands
         var db = CliDatabase.Option();
         var strategy = new Option<string>("--strategy") { Description = "Library strategy name (see `arena strategies`)", Required = true };
         var symbol = new Option<string>("--symbol") { Description = "Token symbol", Required = true };
-        var from = new Option<string?>("--from") { Description = "Inception date (first NAV, yyyy-MM-dd; default the last date of the data)" };
+        var from = new Option<string?>("--from") { Description = "Inception date (first NAV, yyyy-MM-dd; default the last date of the data; not before its assets' first liquid trading day, `arena inceptions`)" };
         var set = new Option<string[]>("--set") { Description = "Strategy parameter key=value (repeatable)", AllowMultipleArgumentsPerToken = true };
         var hurdle = new Option<string>("--hurdle") { Description = "Performance fee hurdle: none, or tbill (only the gain above the high-water mark grown at the T-bill rate is charged)", DefaultValueFactory = _ => "none" };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
@@ -222,6 +223,7 @@ internal static partial class CliCommands
         wallet.Subcommands.Add(ProposalsCommand());
         wallet.Subcommands.Add(DecideCommand(true));
         wallet.Subcommands.Add(DecideCommand(false));
+        wallet.Subcommands.Add(WalletActivityCommand());
         return wallet;
     }
 
@@ -290,7 +292,8 @@ internal static partial class CliCommands
             var result = await rebalancer.SuggestAsync(parse.GetValue(address)!, record: true, ct);
             var rec = result.Recommendation!;
             var dto = new SuggestionDto(result.Address, result.Mode, rec.AsOf, rec.CurrentWeights, rec.TargetWeights, rec.Orders, rec.Before, rec.After,
-                rec.Drift, rec.EstimatedCost, rec.ExpectedBenefit, rec.Due, rec.Worthwhile, result.Reason);
+                rec.Drift, rec.EstimatedCost, rec.ExpectedBenefit, rec.Due, rec.Worthwhile, result.Reason, rec.Limits, rec.ExpectedVolatility,
+                rec.TargetVolatileShare, rec.Objective, rec.ExpectedReturnsMethod);
             if (parse.GetValue(json) || Console.IsOutputRedirected)
             {
                 CliJson.Write(dto);
@@ -376,6 +379,7 @@ internal static partial class CliCommands
             {
                 var rebalancer = await rt.RebalancerAsync(null, ct);
                 await rebalancer.ExpireProposalsAsync(ct);
+                await rt.Holds.ExpireAsync(ct);
                 var wallets = one is null ? null : new[] { one };
                 var asJson = parse.GetValue(json);
                 IReadOnlyList<WalletRunResult> results;
@@ -404,7 +408,7 @@ internal static partial class CliCommands
                     Console.WriteLine($"{r.Address} {r.Mode} {r.Action}: {r.Reason}");
                 }
 
-                Console.WriteLine(Inv($"{results.Count} wallets: {results.Count(r => r.Action == "executed")} executed, {results.Count(r => r.Action == "proposed")} proposed, {results.Count(r => r.Action == "none")} none"));
+                Console.WriteLine(Inv($"{results.Count} wallets: {results.Count(r => r.Action == "executed")} executed, {results.Count(r => r.Action == "proposed")} proposed, {results.Count(r => r.Action == "held")} held for review as one plan, {results.Count(r => r.Action == "none")} none"));
                 return 0;
             }, ct);
         });
@@ -417,7 +421,7 @@ internal static partial class CliCommands
         var history = BacktestCli.History(null);
         try
         {
-            await using var rt = await TokensRuntime.OpenAsync(database, history, TimeProvider.System, ct: ct);
+            await using var rt = await TokensRuntime.OpenAsync(database, history, TimeProvider.System, settings: CliHost.TokensSettings, ct: ct);
             return await body(rt);
         }
         catch (DomainException ex)
@@ -497,7 +501,12 @@ internal static partial class CliCommands
         decimal ExpectedBenefit,
         bool Due,
         bool Worthwhile,
-        string Reason);
+        string Reason,
+        RiskLimits RiskLimits,
+        decimal ExpectedVolatility,
+        decimal VolatileShare,
+        string Objective,
+        string ExpectedReturnsMethod);
 
     private sealed record RunDto(
         string Address,

@@ -9,8 +9,10 @@ public static class Backtester
 {
     /// <summary>
     /// The bar range for <paramref name="from"/>..<paramref name="to"/> (both optional). The default start is the
-    /// first bar after the strategy's warm-up at which every auxiliary series it reads has a value; the default end
-    /// is the last bar. Dates outside the frame are an error, not silently clipped.
+    /// first bar after the strategy's warm-up at which every auxiliary series it reads has a value and every priced
+    /// asset of the frame is past its inception (<see cref="BarData.TradableFrom"/>); the default end is the last bar.
+    /// Dates outside the frame are an error, not silently clipped, and so is an explicit start (or end) before the
+    /// inception: the message names the asset and its first liquid trading day.
     /// </summary>
     public static (int Start, int End) ResolveRange(BarData data, IStrategy strategy, DateOnly? from, DateOnly? to)
     {
@@ -29,6 +31,16 @@ public static class Backtester
             throw new BacktestException(Invariant($"--to {t:yyyy-MM-dd} is outside the data: {assets} history runs {first:yyyy-MM-dd}..{last:yyyy-MM-dd}"));
         }
 
+        if (from is { } fi && BeforeInception(data, fi) is { } early)
+        {
+            throw new BacktestException(Invariant($"--from {fi:yyyy-MM-dd} is before {early.Asset}'s inception, its first liquid trading day {early.Date:yyyy-MM-dd} ({early.Reason}). Start on or after {early.Date:yyyy-MM-dd}, or leave out --from to start there"));
+        }
+
+        if (to is { } ti && BeforeInception(data, ti) is { } late)
+        {
+            throw new BacktestException(Invariant($"--to {ti:yyyy-MM-dd} is before {late.Asset}'s inception, its first liquid trading day {late.Date:yyyy-MM-dd}: there is no tradable history to test"));
+        }
+
         var start = from is { } ff ? data.IndexOnOrAfter(ff) : DefaultStart(data, strategy);
         var end = to is { } tt ? data.IndexOnOrBefore(tt) : data.Count - 1;
         if (end - start < 1)
@@ -39,12 +51,28 @@ public static class Backtester
         return (start, end);
     }
 
-    /// <summary>The first bar after warm-up at which every auxiliary series the strategy reads is known.</summary>
+    /// <summary>The priced asset of the frame whose inception is after <paramref name="date"/> (the latest such), or null.</summary>
+    public static MarketData.AssetInception? BeforeInception(BarData data, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return data.Binding is { } b && date < b.Date ? b : null;
+    }
+
+    /// <summary>
+    /// The first bar after warm-up at which every auxiliary series the strategy reads is known and every priced asset
+    /// is past its inception. Warm-up counts from the frame's first bar: indicators may read the real prices before an
+    /// inception, trades may not.
+    /// </summary>
     public static int DefaultStart(BarData data, IStrategy strategy)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(strategy);
-        var start = Math.Min(strategy.WarmupBars, data.Count - 2);
+        if (data.TradableFrom > data.Count - 2)
+        {
+            throw new BacktestException(Invariant($"the data ends on {data.Dates[^1]:yyyy-MM-dd}, before two bars past {data.Binding!.Asset}'s inception {data.Binding.Date:yyyy-MM-dd}: there is no tradable history"));
+        }
+
+        var start = Math.Max(Math.Min(strategy.WarmupBars, data.Count - 2), data.TradableFrom);
         foreach (var name in strategy.AuxiliarySeries)
         {
             var values = data.Aux(name);

@@ -1,15 +1,19 @@
+using TreasuryArena.Core.MarketData;
+
 namespace TreasuryArena.Core.Backtesting;
 
 /// <summary>
 /// A backtest frame: one ascending date axis (any fixed interval), the tradable assets' bars on it and auxiliary
 /// series (MVRV Z, Fear &amp; Greed, T-bill) carried forward as of each bar (NaN before their first value).
 /// Strategies never get this object: they see it only through <see cref="MarketView"/>, which ends at bar t.
+/// A frame built from market history also carries its priced assets' inceptions (<see cref="Inception"/>): bars before
+/// the latest of them hold real prices that indicators may read, but no backtest trades there (<see cref="TradableFrom"/>).
 /// </summary>
 public sealed class BarData
 {
     private readonly Dictionary<string, double[]> _aux;
 
-    public BarData(DateOnly[] dates, IReadOnlyList<AssetBars> assets, IReadOnlyDictionary<string, double[]>? aux = null)
+    public BarData(DateOnly[] dates, IReadOnlyList<AssetBars> assets, IReadOnlyDictionary<string, double[]>? aux = null, IReadOnlyList<AssetInception>? inceptions = null)
     {
         ArgumentNullException.ThrowIfNull(dates);
         ArgumentNullException.ThrowIfNull(assets);
@@ -69,6 +73,10 @@ public sealed class BarData
 
         Dates = dates;
         Assets = assets;
+        Inceptions = inceptions ?? [];
+        Binding = Inceptions.Count == 0 ? null : Inceptions.MaxBy(i => i.Date);
+        var tradable = Binding is null ? 0 : IndexOnOrAfter(Binding.Date);
+        TradableFrom = tradable < 0 ? dates.Length : tradable;
         var spacing = new int[Math.Min(dates.Length - 1, 64)];
         for (var i = 0; i < spacing.Length; i++)
         {
@@ -83,6 +91,16 @@ public sealed class BarData
     public DateOnly[] Dates { get; }
 
     public IReadOnlyList<AssetBars> Assets { get; }
+
+    /// <summary>The inceptions of the frame's priced assets (empty for a constructed frame: every bar is tradable).</summary>
+    public IReadOnlyList<AssetInception> Inceptions { get; }
+
+    /// <summary>The latest of <see cref="Inceptions"/>, the one that decides <see cref="TradableFrom"/>; null when there are none.</summary>
+    public AssetInception? Binding { get; }
+
+    /// <summary>The first bar on or after every priced asset's inception (0 without inceptions; <see cref="Count"/> when
+    /// the frame ends before it). No backtest starts before this bar.</summary>
+    public int TradableFrom { get; }
 
     public int Count => Dates.Length;
 

@@ -12,7 +12,9 @@ public static class BarDataBuilder
     /// The frame for <paramref name="assets"/> (BTC, ETH, YIELD): the date axis is the first priced asset's own
     /// dates (BTC's calendar days when only YIELD is asked for), limited to the span where every priced asset has
     /// data. Other assets and the auxiliary series are taken as of each date (their last known value, never a
-    /// later one); auxiliary series are NaN before their first value.
+    /// later one); auxiliary series are NaN before their first value. The frame carries each priced asset's inception
+    /// (<see cref="Inception"/>, from this history), so no backtest on it trades before the latest one; the yield asset
+    /// accrues <paramref name="yield"/>, which credits no venue yield before the venue's launch.
     /// </summary>
     public static BarData FromHistory(MarketHistory history, IEnumerable<string> assets, YieldModel? yield = null)
     {
@@ -53,6 +55,13 @@ public static class BarDataBuilder
             [AuxSeries.FundingRate] = AsOf(history.FundingRate, dates),
         };
 
+        var inceptions = new List<AssetInception>();
+        foreach (var p in priced)
+        {
+            inceptions.Add(history.Inception(p.Symbol) ?? throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{p.Symbol} never had {Inception.LiquidDays} consecutive days with at least ${Inception.MinDailyVolumeUsd:N0} of volume: it has no tradable history")));
+        }
+
         var bars = new List<AssetBars>();
         foreach (var s in symbols)
         {
@@ -74,7 +83,7 @@ public static class BarDataBuilder
             bars.Add(new AssetBars(s, AsOf(series.Dates, series.Open, dates, keepMissing: true), AsOf(series.Dates, series.Close, dates, keepMissing: false)));
         }
 
-        return new BarData(dates, bars, aux);
+        return new BarData(dates, bars, aux, inceptions);
     }
 
     private static double[] AsOf(TimeSeries series, DateOnly[] dates) => AsOf(series.Dates.ToArray(), series.Values.ToArray(), dates, keepMissing: false);

@@ -72,6 +72,56 @@ public sealed class ComplianceGate(
         }
     }
 
+    public async Task<ComplianceVerdict> ReviewPlanAsync(PlanIntent plan, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var now = time.GetUtcNow();
+        foreach (var old in await store.ListHoldsAsync(HoldStatus.Held, plan.OrganisationId, ct))
+        {
+            if (old.IsPlan && old.WalletAddress == plan.WalletAddress &&
+                await store.TryDecideHoldAsync(old.Id, HoldStatus.Superseded, plan.Actor, now, "superseded: a newer rebalance plan replaced it", ct))
+            {
+                await audit.AppendAsync(new AuditRecord(plan.Actor, "hold.supersede", old.Id.ToString(), AuditOutcome.Done, "{}"), ct);
+            }
+        }
+
+        if (plan.Source == TradeSource.HoldRelease)
+        {
+            return ComplianceVerdict.Allow;
+        }
+
+        var reasons = ComplianceRules.PlanMonitoringReasons(plan, ledger.TradesOn(plan.WalletAddress, DateOnly.FromDateTime(now.UtcDateTime)), rules);
+        if (reasons.Count == 0)
+        {
+            return ComplianceVerdict.Allow;
+        }
+
+        var total = plan.Orders.Sum(o => o.UsdValue);
+        var request = plan.Request();
+        var hold = new HeldTrade(Guid.CreateVersion7(now), plan.OrganisationId, plan.WalletAddress, HeldTrade.PlanSymbol,
+            plan.Orders.Count > 0 ? plan.Orders[0].Side : TradeSide.Sell, total, request, reasons, HoldStatus.Held, now, plan.Actor, null, null, null);
+        await store.AddHoldAsync(hold, ct);
+        var message = string.Join("; ", reasons);
+        await audit.AppendAsync(new AuditRecord(plan.Actor, "plan.held", plan.WalletAddress, AuditOutcome.Held,
+            JsonSerializer.Serialize(new Dictionary<string, string?>
+            {
+                ["hold_id"] = hold.Id.ToString(),
+                ["orders"] = plan.Orders.Count.ToString(CultureInfo.InvariantCulture),
+                ["usd_value"] = total.ToString(CultureInfo.InvariantCulture),
+                ["reason"] = message,
+                ["request"] = request,
+            })), ct);
+        await notifier.NotifyAsync(
+            new Notification(
+                "plan_held",
+                plan.WalletAddress,
+                string.Create(CultureInfo.InvariantCulture, $"rebalance plan of {plan.Orders.Count} orders (${total:0.00}) held for review as one decision, nothing executed; expires {hold.ExpiresAt(rules.HoldLifetime):yyyy-MM-dd HH:mm}Z: {message}"),
+                now,
+                plan.OrganisationId),
+            ct);
+        return new ComplianceVerdict.Held(hold);
+    }
+
     private static string Detail(TradeIntent intent, string? code, string reason, Guid? holdId = null) =>
         JsonSerializer.Serialize(new Dictionary<string, string?>
         {

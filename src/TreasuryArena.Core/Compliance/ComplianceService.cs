@@ -116,6 +116,38 @@ public sealed class ComplianceService(IComplianceStore store, IIdentityStore ide
             ct);
     }
 
+    /// <summary>
+    /// Expires every hold (trade or plan) still pending <paramref name="lifetime"/> after it was held: nothing executes,
+    /// the hold shows as <c>expired</c>, each expiry is audited (<c>hold.expire</c>) and notified (<c>hold_expired</c>).
+    /// The one call behind the hourly job, the API and the CLI; returns the expired holds.
+    /// </summary>
+    public async Task<IReadOnlyList<HeldTrade>> ExpireHoldsAsync(TimeSpan lifetime, string actor, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var expired = new List<HeldTrade>();
+        foreach (var h in await store.ListHoldsAsync(HoldStatus.Held, null, ct))
+        {
+            if (h.ExpiresAt(lifetime) > now)
+            {
+                continue;
+            }
+
+            var result = string.Create(CultureInfo.InvariantCulture, $"expired: not decided within {lifetime.TotalHours:0.#} h of {h.HeldAt:yyyy-MM-dd HH:mm}Z; nothing executed");
+            if (!await store.TryDecideHoldAsync(h.Id, HoldStatus.Expired, actor, now, result, ct))
+            {
+                continue;
+            }
+
+            await audit.AppendAsync(new AuditRecord(actor, "hold.expire", h.Id.ToString(), AuditOutcome.Done, Json(new { wallet = h.WalletAddress, symbol = h.Symbol, usd_value = h.UsdValue, result })), ct);
+            var what = h.IsPlan ? "rebalance plan" : string.Create(CultureInfo.InvariantCulture, $"{h.Side.ToString().ToLowerInvariant()} {h.Symbol}");
+            await notifier.NotifyAsync(new Notification("hold_expired", h.WalletAddress,
+                string.Create(CultureInfo.InvariantCulture, $"held {what} for ${h.UsdValue:0.00} expired undecided after {lifetime.TotalHours:0.#} h; nothing executed"), now, h.OrganisationId), ct);
+            expired.Add(h with { Status = HoldStatus.Expired, DecidedBy = actor, DecidedAt = now, Result = result });
+        }
+
+        return expired;
+    }
+
     private async Task<Organisation> RequireOrganisationAsync(Caller caller, string action, Guid organisationId, CancellationToken ct)
     {
         var org = await identity.FindOrganisationAsync(organisationId, ct);

@@ -9,4 +9,12 @@ namespace TreasuryArena.Core.Compliance;
 public interface IComplianceGate
 {
     Task<ComplianceVerdict> CheckTradeAsync(TradeIntent intent, CancellationToken ct);
+
+    /// <summary>
+    /// A plan is one decision: checks every order of a rebalance plan against transaction monitoring before any runs.
+    /// When one needs review the whole plan is held as one <see cref="HeldTrade"/> (audited and notified) and nothing
+    /// executes; otherwise <see cref="ComplianceVerdict.Allow"/> and each order still passes <see cref="CheckTradeAsync"/>.
+    /// Either way, an older plan of the same wallet still held is superseded (its prices are stale).
+    /// </summary>
+    Task<ComplianceVerdict> ReviewPlanAsync(PlanIntent plan, CancellationToken ct);
 }

@@ -15,6 +15,12 @@ public sealed record MonitoringRules
     /// <summary>More trades than this in one UTC day for one wallet are held (default 50).</summary>
     public int MaxTradesPerDay { get; init; } = 50;
 
+    /// <summary>
+    /// How long a held trade or held plan waits for an admin's decision before it expires (default 72 hours): expiry
+    /// executes nothing, is audited and notified, and the hold shows as <c>expired</c>.
+    /// </summary>
+    public TimeSpan HoldLifetime { get; init; } = TimeSpan.FromHours(72);
+
     /// <summary>Wallet drawdown from its peak value that moves a FULL_AI wallet to HYBRID (default 15%).</summary>
     public decimal WalletDrawdownBreaker { get; init; } = 0.15m;
 }

@@ -14,6 +14,9 @@ namespace TreasuryArena.Core.Compliance;
 /// </summary>
 public sealed class TradeDesk(LedgerService ledger, IComplianceGate gate)
 {
+    /// <summary>The gate every trade of this desk passes (plans are reviewed through it as one decision).</summary>
+    public IComplianceGate Gate => gate;
+
     public async Task<TradeOutcome> ExecuteAsync(TradeOrder order, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(order);

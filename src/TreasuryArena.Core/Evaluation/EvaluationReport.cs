@@ -18,4 +18,7 @@ public sealed record EvaluationReport(
 {
     /// <summary>When the run finished (UTC); set by the command that ran it (a library run leaves it null).</summary>
     public DateTimeOffset? RunAt { get; init; }
+
+    /// <summary>How often the three tolerances got different targets, and their expected volatility (null: no rebalance date).</summary>
+    public ToleranceTargetStats? ToleranceTargets { get; init; }
 }

@@ -92,6 +92,7 @@ public static class WalkForwardEvaluator
 
         // 3. The replay, one day at a time.
         var day = 0;
+        var targetStats = new TargetTally();
         for (var d = options.From; d <= options.To; d = d.AddDays(1))
         {
             ct.ThrowIfCancellationRequested();
@@ -123,6 +124,7 @@ public static class WalkForwardEvaluator
                 }
 
                 await EqualWeightAsync(platform, executor, rebalancer.Optimizer, equal, d, ct);
+                targetStats.Add(rebalancer.Optimizer);
             }
 
             if (treasury is not null)
@@ -173,16 +175,65 @@ public static class WalkForwardEvaluator
         {
             var managed = Scorecard.Measure("managed", treasury.Series, rf, options.MinObservations, treasury.FeesPaid, treasury.Traded, treasury.AverageCashShare, treasury.DriftBeforeRebalance, treasury.Rebalances);
             treasuryResult = new TreasuryComparison(managed, treasuryStatic, btc, await treasury.CallsAsync(ct),
-                "The managed treasury is the treasury manager in FULL_AI mode with the rule advisor, stepped daily; capital, 60/40 split and yield venues as configured, scaled to the evaluation's capital.");
+                "The managed treasury is the treasury manager in FULL_AI mode with the rule advisor, stepped daily; capital, 60/40 split and yield venues as configured, scaled to the evaluation's capital; each venue is credited its APY only from its launch ("
+                + string.Join(", ", Inception.Venues.Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.Venue} {v.Date:yyyy-MM-dd}")))
+                + ") and the T-bill before, in the managed treasury and its static 60/40 alike.");
         }
 
         var metrics = SuccessMetrics(tokens, wallets, optimizerBooks);
         return new EvaluationReport(new EvaluationWindow(options.From, options.To), history.LastCommonDate,
             options.Schedule.ToString().ToLowerInvariant(), options.Capital, tokens, wallets, treasuryResult, metrics,
-            Method(options, platform.WalletBreakerDrawdown), NotCovered(treasury is not null), Math.Round(watch.Elapsed.TotalSeconds, 1));
+            Method(options, platform.WalletBreakerDrawdown), NotCovered(treasury is not null), Math.Round(watch.Elapsed.TotalSeconds, 1))
+        {
+            ToleranceTargets = targetStats.Result(),
+        };
     }
 
     private static string Name(RiskTolerance risk) => risk.ToString().ToUpperInvariant();
+
+    /// <summary>Counts, per rebalance date, whether the three tolerances' targets (no paused holdings) differ.</summary>
+    private sealed class TargetTally
+    {
+        private readonly Dictionary<string, decimal> _vol = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, decimal> _cash = new(StringComparer.Ordinal);
+        private int _runs;
+        private int _invested;
+        private int _different;
+        private int _identical;
+        private int _fallback;
+        private string _method = "";
+
+        public void Add(WalletOptimizer optimizer)
+        {
+            if (optimizer.Universe.Tokens.Count == 0)
+            {
+                return;
+            }
+
+            var o = optimizer.Options;
+            var targets = new[] { ("CONSERVATIVE", o.Conservative), ("MODERATE", o.Moderate), ("AGGRESSIVE", o.Aggressive) }
+                .Select(x => (x.Item1, Target: optimizer.Target(x.Item2, null))).ToList();
+            var keys = targets.Select(t => string.Join(";", t.Target.Weights.OrderBy(kv => kv.Key, StringComparer.Ordinal)
+                .Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key}={Math.Round(kv.Value, 3, MidpointRounding.ToZero)}")))).ToList();
+            _runs++;
+            var invested = targets.Any(t => t.Target.Weights.Count > 0);
+            _invested += invested ? 1 : 0;
+            _different += keys.Distinct(StringComparer.Ordinal).Count() == 3 ? 1 : 0;
+            _identical += invested && keys.Distinct(StringComparer.Ordinal).Count() == 1 ? 1 : 0;
+            _fallback += optimizer.Universe.WeakEvidence ? 1 : 0;
+            _method = optimizer.Universe.ExpectedReturnsMethod;
+            foreach (var (name, target) in targets)
+            {
+                _vol[name] = _vol.GetValueOrDefault(name) + optimizer.Universe.Evaluate(target.Weights).Volatility;
+                _cash[name] = _cash.GetValueOrDefault(name) + target.CashWeight;
+            }
+        }
+
+        public ToleranceTargetStats? Result() => _runs == 0 ? null : new ToleranceTargetStats(_runs, _invested, _different, _identical, _fallback,
+            _vol.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value / _runs, 4, MidpointRounding.ToEven), StringComparer.Ordinal),
+            _cash.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value / _runs, 4, MidpointRounding.ToEven), StringComparer.Ordinal),
+            _method);
+    }
 
     private static async Task TryBuyAsync(Ledger.LedgerService ledger, Holder h, decimal stake, DateOnly date, CancellationToken ct)
     {
@@ -202,9 +253,10 @@ public static class WalkForwardEvaluator
     }
 
     /// <summary>The 1/N contender (DeMiguel, Garlappi and Uppal 2009): equal weights over every token the optimizer's
-    /// universe holds as buyable (active, with a full trailing window) — no estimate of any kind, so no risk filter either,
-    /// since the filters rank tokens by trailing Sharpe and drawdown — each capped at the optimizer's maximum weight, the
-    /// rest in cash; the same order planner, executor, desk and ledger; and the same mode gate (only a FULL_AI wallet trades).</summary>
+    /// universe holds as buyable (active, with a full trailing window) plus the paused tokens the wallet already holds — no
+    /// estimate of any kind, so no risk filter either, since the filters rank tokens by trailing Sharpe and drawdown — each
+    /// capped at the optimizer's maximum weight (a held paused token at min(its current weight, 1/N): never sold because
+    /// it is paused, never bought while paused), the rest in cash; the same order planner, executor, desk and ledger; and the same mode gate (only a FULL_AI wallet trades).</summary>
     private static async Task EqualWeightAsync(IEvaluationPlatform platform, OrderExecutor executor, WalletOptimizer optimizer, Book book, DateOnly date, CancellationToken ct)
     {
         var ledger = platform.Ledger;
@@ -215,11 +267,17 @@ public static class WalkForwardEvaluator
         }
 
         var o = optimizer.Options;
-        var eligible = optimizer.Universe.Tokens.Values.Where(t => t.Buyable).Select(t => t.Symbol).Order(StringComparer.Ordinal).ToList();
-        var weight = eligible.Count == 0 ? 0m : Math.Min(o.MaxWeight, Math.Round(1m / eligible.Count, 6, MidpointRounding.ToZero));
-        var targets = eligible.ToDictionary(s => s, _ => weight, StringComparer.Ordinal);
         var positions = wallet.Holdings.Where(h => !h.Shares.IsZero)
             .Select(h => new WalletPosition(h.Symbol, h.Shares.Value, ledger.GetToken(h.Symbol)!.NavPerShare.Value)).ToList();
+        var current = new WalletSnapshot(book.Address, wallet.Cash.Amount, positions, o.Aggressive, null, null).Weights();
+        var buyable = optimizer.Universe.Tokens.Values.Where(t => t.Buyable).Select(t => t.Symbol).ToList();
+
+        // A held token that may not be bought (paused) is never sold because it is paused: it counts in N and keeps
+        // min(current weight, 1/N) — trimmed to the equal weight, never topped up.
+        var held = current.Keys.Where(s => ledger.GetToken(s) is { } t && !TokenLifecycle.CanBuy(t.Token.Status)).ToList();
+        var eligible = buyable.Concat(held).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var weight = eligible.Count == 0 ? 0m : Math.Min(o.MaxWeight, Math.Round(1m / eligible.Count, 6, MidpointRounding.ToZero));
+        var targets = eligible.ToDictionary(s => s, s => held.Contains(s) ? Math.Min(weight, Math.Round(current[s], 6, MidpointRounding.ToZero)) : weight, StringComparer.Ordinal);
         var navs = positions.ToDictionary(p => p.Symbol, p => p.Nav, StringComparer.Ordinal);
         foreach (var s in eligible)
         {
@@ -259,15 +317,24 @@ public static class WalkForwardEvaluator
         FixedWeight(history, options, dates, rf, "static_60_40", btcWeight: 0.6, YieldModel.TBill);
 
     /// <summary>The treasury's static split with the same yield venues: base share in the yield asset accruing the
-    /// venues' blended configured APY, tactical share split BTC/ETH as configured, rebalanced on the same calendar.</summary>
+    /// venues' blended configured APY, each venue from its launch (<see cref="Inception.Venues"/>) and the T-bill before
+    /// it, as the managed treasury's marks do; tactical share split BTC/ETH as configured, rebalanced on the same calendar.</summary>
     private static ContenderResult TreasuryStatic(MarketHistory history, EvaluationOptions options, TreasuryOptions treasury, IReadOnlyList<DateOnly> dates, double[] rf)
     {
-        var venues = treasury.EffectiveBaseVenues();
-        var share = venues.Sum(v => v.ShareOfBase);
-        var apy = share > 0m ? venues.Sum(v => v.ShareOfBase * v.Apy) / share : 0m;
         var btc = (double)(treasury.TacticalShare * treasury.BtcShareOfTactical);
         var eth = (double)treasury.TacticalShare - btc;
-        return FixedWeight(history, options, dates, rf, "static_60_40", btc, YieldModel.Fixed((double)apy), eth);
+        return FixedWeight(history, options, dates, rf, "static_60_40", btc, VenueYield(treasury), eth);
+    }
+
+    /// <summary>The treasury's base venues as a yield blend: each venue's share of the base, its configured APY, its launch.</summary>
+    public static YieldModel VenueYield(TreasuryOptions treasury)
+    {
+        ArgumentNullException.ThrowIfNull(treasury);
+        var venues = treasury.EffectiveBaseVenues();
+        var share = venues.Sum(v => v.ShareOfBase);
+        return share > 0m
+            ? YieldModel.Blend([.. venues.Select(v => new YieldLeg((double)(v.ShareOfBase / share), (double)v.Apy, Inception.Venue(v.Venue)))])
+            : YieldModel.Fixed(0, null);
     }
 
     private static ContenderResult FixedWeight(MarketHistory history, EvaluationOptions options, IReadOnlyList<DateOnly> dates, double[] rf, string name, double btcWeight, YieldModel yieldModel, double ethWeight = 0)
@@ -412,6 +479,7 @@ public static class WalkForwardEvaluator
     [
         string.Create(CultureInfo.InvariantCulture, $"Tokens issued {o.WarmupDays} days before {o.From:yyyy-MM-dd} and proved by the NAV engine; the window {o.From:yyyy-MM-dd} … {o.To:yyyy-MM-dd} is replayed one day at a time on a simulated clock."),
         "Every decision on a date uses data up to that date: backing portfolios decide on the close and fill at the next bar; the optimizer's universe is the trailing NAV window as of the date.",
+        "No token is issued before its assets' first liquid trading day (the inception registry: the first of " + Inception.LiquidDays.ToString(CultureInfo.InvariantCulture) + " consecutive days with at least $" + Inception.MinDailyVolumeUsd.ToString("N0", CultureInfo.InvariantCulture) + " of daily volume); the stored backtest of each token starts there at the earliest.",
         string.Create(CultureInfo.InvariantCulture, $"Wallets start with ${o.Capital:N0} and rebalance {o.Schedule.ToString().ToLowerInvariant()} (optimizer calendar {o.CalendarDays} days); token holders buy ${o.HolderStake:N0} the first day a token is buyable and hold."),
         "The wallet drawdown breaker (the server's daily wallet-breaker job, same code) checks the optimizer wallets every day after the NAV step and before the rebalancer, as the server schedules them; a wallet more than " + walletBreaker.ToString("P0", CultureInfo.InvariantCulture) + " below its peak moves from FULL_AI to HYBRID, after which the rebalancer only proposes its trades and, with nobody to approve them in a replay, it trades no more.",
         "Returns are daily (365 a year); Sharpe and Sortino on returns in excess of the 3-month T-bill (FRED DTB3, rate as of the previous day, compounded daily); statistics with fewer than " + o.MinObservations.ToString(CultureInfo.InvariantCulture) + " returns are null.",

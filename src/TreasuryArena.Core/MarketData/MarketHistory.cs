@@ -30,6 +30,18 @@ public sealed record MarketHistory(
         _ => null,
     };
 
+    /// <summary>The tradable assets this history prices.</summary>
+    public static IReadOnlyList<string> TradableAssets { get; } = ["BTC", "ETH"];
+
+    /// <summary>
+    /// The first liquid trading day of a tradable asset by <see cref="MarketData.Inception"/>'s rule (computed from this
+    /// history), or null for an unknown symbol or an asset that never had a liquid run.
+    /// </summary>
+    public AssetInception? Inception(string symbol) => Asset(symbol) is { } series ? MarketData.Inception.FirstLiquidDay(series) : null;
+
+    /// <summary>Every tradable asset's inception (those that have one).</summary>
+    public IReadOnlyList<AssetInception> Inceptions() => [.. TradableAssets.Select(Inception).OfType<AssetInception>()];
+
     /// <summary>The last date on which both BTC and ETH closes are known.</summary>
     public DateOnly LastCommonDate => Btc.Closes.Last < Eth.Closes.Last ? Btc.Closes.Last : Eth.Closes.Last;
 }

@@ -12,7 +12,9 @@ namespace TreasuryArena.Core.Nav;
 /// Issues a strategy token: a <c>proving</c> token in the ledger (initial NAV 1.00, default fees, optionally a
 /// T-bill hurdle on the performance fee), its backing (the
 /// strategy and parameters, inception date) and its backtest — the same strategy on the same frame from the end of its
-/// warm-up to the inception date, scored by the quant library — stored with it.
+/// warm-up (never before its assets' first liquid trading day, <see cref="MarketData.Inception"/>) to the inception
+/// date, scored by the quant library — stored with it. A token dated before its assets' inception is refused
+/// (<c>before_inception</c>, a 422 at the API) with the asset, its inception and the reason.
 /// </summary>
 public sealed class TokenIssuer(LedgerService ledger, INavStore store, BackingPortfolioFactory portfolios)
 {
@@ -60,7 +62,15 @@ public sealed class TokenIssuer(LedgerService ledger, INavStore store, BackingPo
                 $"inception {date:yyyy-MM-dd} is not a date of the {definition.Name} data ({data.Dates[0]:yyyy-MM-dd}..{data.Dates[^1]:yyyy-MM-dd})"));
         }
 
-        // The backtest up to inception (when there is enough history before it).
+        // No token before its assets can be traded: its first NAV would rest on prices nobody could trade at.
+        if (Backtester.BeforeInception(data, date) is { } early)
+        {
+            throw new DomainException("before_inception", string.Create(CultureInfo.InvariantCulture,
+                $"inception {date:yyyy-MM-dd} is before {early.Asset}'s inception, its first liquid trading day {early.Date:yyyy-MM-dd} ({early.Reason}): a {definition.Name} token can start on {early.Date:yyyy-MM-dd} at the earliest"));
+        }
+
+        // The backtest up to inception (when there is enough history before it), from the end of warm-up but never
+        // before the assets' inception.
         BacktestRun? run = null;
         var start = Backtester.DefaultStart(data, instance);
         var end = Array.BinarySearch(data.Dates, date);

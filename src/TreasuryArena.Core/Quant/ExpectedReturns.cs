@@ -36,6 +36,57 @@ public static class ExpectedReturns
         return mu;
     }
 
+    /// <summary>
+    /// Arithmetic mean returns shrunk toward their cross-sectional mean, positive-part James–Stein (Jorion 1986's
+    /// Bayes–Stein form with the grand mean as the prior): with m_i each asset's mean daily return over its own
+    /// T_i returns, v_i = s_i² / T_i its sampling variance (s_i the ddof-1 standard deviation), m̄ = the equal-weight
+    /// mean of the m_i and k assets, δ = min(1, (k − 3) · mean(v_i) / Σ(m_i − m̄)²) and μ_i = (m̄ + (1 − δ)(m_i − m̄)) ×
+    /// frequency. With fewer than 4 assets the spread of the means cannot be told from noise and δ = 1. A δ near 1 says
+    /// the history does not distinguish the assets' returns.
+    /// </summary>
+    public static ShrunkReturns ShrinkTowardMean(ReturnTable returns, double frequency = 252)
+    {
+        ArgumentNullException.ThrowIfNull(returns);
+        Returns.CheckPeriods(frequency);
+        var k = returns.AssetCount;
+        var means = new double[k];
+        var sampling = new double[k];
+        int minObs = int.MaxValue, maxObs = 0;
+        for (var j = 0; j < k; j++)
+        {
+            double sum = 0, sumSq = 0;
+            var n = 0;
+            foreach (var r in returns.Column(j))
+            {
+                if (double.IsNaN(r))
+                {
+                    continue;
+                }
+
+                sum += r;
+                sumSq += r * r;
+                n++;
+            }
+
+            if (n < 2)
+            {
+                throw new QuantException("invalid_input", $"{returns.Assets[j]} has {n} returns; a mean and its sampling variance need at least 2");
+            }
+
+            means[j] = sum / n;
+            var variance = Math.Max(0, (sumSq - (n * means[j] * means[j])) / (n - 1));
+            sampling[j] = variance / n;
+            minObs = Math.Min(minObs, n);
+            maxObs = Math.Max(maxObs, n);
+        }
+
+        var prior = k == 0 ? 0 : means.Average();
+        var spread = means.Sum(m => (m - prior) * (m - prior));
+        var intensity = k < 4 || !(spread > 0) ? 1.0 : Math.Min(1.0, (k - 3) * sampling.Average() / spread);
+        var values = means.Select(m => (prior + ((1 - intensity) * (m - prior))) * frequency).ToArray();
+        return new ShrunkReturns(values, means.Select(m => m * frequency).ToArray(), prior * frequency, intensity, k == 0 ? 0 : minObs, maxObs);
+    }
+
     public static double[] Ema(ReturnTable returns, double span = 500, bool compounding = true, double frequency = 252)
     {
         ArgumentNullException.ThrowIfNull(returns);

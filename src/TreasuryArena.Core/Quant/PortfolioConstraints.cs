@@ -24,6 +24,12 @@ public sealed record PortfolioConstraints
     public IReadOnlyList<GroupConstraint> Groups { get; init; } = [];
 
     /// <summary>
+    /// Weighted linear caps aᵀw ≤ b (each <see cref="LinearRow.A"/> has one entry per asset), e.g. an exposure cap
+    /// Σ e_i w_i ≤ cap. Max Sharpe homogenises them as (a − b·1)ᵀy ≤ 0, like the groups.
+    /// </summary>
+    public IReadOnlyList<LinearRow> Inequalities { get; init; } = [];
+
+    /// <summary>
     /// At least this many holdings of at least <see cref="MinHoldingWeight"/> each. This is combinatorial; it is met by a
     /// documented heuristic: assets are forced in (lower bound = MinHoldingWeight) in order of the smallest KKT bound
     /// multiplier (the cheapest to add) and the problem is solved again.

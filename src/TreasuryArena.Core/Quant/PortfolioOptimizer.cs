@@ -126,7 +126,7 @@ public static class PortfolioOptimizer
     {
         var n = input.Count;
         var (lo, hi) = c.Bounds(n);
-        if (c.Groups.Count == 0 && !c.HasTurnover)
+        if (c.Groups.Count == 0 && c.Inequalities.Count == 0 && !c.HasTurnover)
         {
             return Greedy(lo, hi, mu);
         }
@@ -190,6 +190,14 @@ public static class PortfolioOptimizer
             if (g.Min > g.Max)
             {
                 throw new QuantException("infeasible", Inv($"group {g.Name}: minimum {g.Min} is above maximum {g.Max}"));
+            }
+        }
+
+        foreach (var r in c.Inequalities)
+        {
+            if (r.A.Length != n || !double.IsFinite(r.B) || r.A.Any(v => !double.IsFinite(v)))
+            {
+                throw new ArgumentException($"inequality {r.Name} needs {n} finite coefficients and a finite bound");
             }
         }
 
@@ -266,7 +274,7 @@ public static class PortfolioOptimizer
             }
         }
 
-        foreach (var r in extraRows)
+        foreach (var r in c.Inequalities.Concat(extraRows))
         {
             var a = new double[nv];
             Array.Copy(r.A, a, n);
@@ -452,6 +460,11 @@ public static class PortfolioOptimizer
             {
                 Homogeneous(a.Select(v => -v).ToArray(), -g.Min, $"group {g.Name} at least {g.Min.ToString(CultureInfo.InvariantCulture)}");
             }
+        }
+
+        foreach (var r in c.Inequalities)
+        {
+            Homogeneous(r.A, r.B, r.Name);
         }
 
         var y0 = w0.Select(v => v / best).ToArray();

@@ -11,8 +11,10 @@ namespace TreasuryArena.Core.Treasury;
 /// daily cadence) into the advisor's terms. An emergency trigger becomes an <see cref="EmergencyEvent"/>. The MVRV ladder
 /// has memory: the stored <see cref="LadderState"/> is moved on by the day's Z (<see cref="MvrvLadder"/>; in a TOP phase
 /// at least one rung) and the target holds every rung sold until Z falls below the re-entry level.
+/// A venue is credited its APY only from its launch (<see cref="MarketData.Inception.Venues"/>); before it the position
+/// accrues <paramref name="cashRate"/>, the US 3-month T-bill (0 without it), as the backtests' yield model does.
 /// </summary>
-public sealed class IntelligenceTreasuryMarket(MarketIntelligence intelligence, IMarketDataProvider provider, TreasuryOptions options) : ITreasuryMarket
+public sealed class IntelligenceTreasuryMarket(MarketIntelligence intelligence, IMarketDataProvider provider, TreasuryOptions options, MarketData.TimeSeries? cashRate = null) : ITreasuryMarket
 {
     public DateOnly LatestDate => provider.LatestDate;
 
@@ -34,7 +36,7 @@ public sealed class IntelligenceTreasuryMarket(MarketIntelligence intelligence, 
 
         foreach (var venue in options.EffectiveBaseVenues())
         {
-            prices[venue.Asset] = TreasuryMarks.YieldIndex(venue.Apy, inception, date);
+            prices[venue.Asset] = TreasuryMarks.YieldIndex(venue.Apy, MarketData.Inception.Venue(venue.Venue), cashRate, inception, date);
             observed[venue.Asset] = date;
         }
 

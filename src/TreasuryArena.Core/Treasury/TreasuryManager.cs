@@ -174,9 +174,11 @@ public sealed class TreasuryManager(
             foreach (var (asset, price) in entry.Prices)
             {
                 var venue = options.EffectiveBaseVenues().FirstOrDefault(v => string.Equals(v.Asset, asset, StringComparison.OrdinalIgnoreCase));
+                // The marks were taken with the decision's date as inception, so a venue's mark is its accrual since
+                // then (launch-gated by the market view).
                 pricesThen[asset] = venue is null
                     ? marks.Prices.GetValueOrDefault(asset, price)
-                    : price * TreasuryMarks.YieldIndex(venue.Apy, entry.AsOf, then);
+                    : price * marks.Prices.GetValueOrDefault(asset, TreasuryMarks.YieldIndex(venue.Apy, entry.AsOf, then));
             }
 
             await journal.RecordOutcomeAsync(entry.Id, OutcomeEvaluator.Evaluate(entry, pricesThen, then), cancellationToken);

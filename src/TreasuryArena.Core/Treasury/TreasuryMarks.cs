@@ -1,3 +1,5 @@
+using TreasuryArena.Core.MarketData;
+
 namespace TreasuryArena.Core.Treasury;
 
 /// <summary>
@@ -17,6 +19,40 @@ public sealed record TreasuryMarks(DateOnly AsOf, IReadOnlyDictionary<string, de
     {
         var days = Math.Max(0, asOf.DayNumber - inception.DayNumber);
         var index = Math.Pow(1.0 + (double)apy, days / 365.0);
+        return Math.Round((decimal)index, 10, MidpointRounding.ToEven);
+    }
+
+    /// <summary>
+    /// The accrual index of a yield position at <paramref name="venue"/> from <paramref name="inception"/> to
+    /// <paramref name="asOf"/>: before the venue's launch it is not credited the venue's APY but the US 3-month T-bill
+    /// rate known the day before (<paramref name="cashRate"/>, FRED DTB3 as a fraction; 0 when null or before its first
+    /// value), compounded daily as (1 + rate)^(1/365), the backtest yield model's rule; from the launch on,
+    /// (1 + apy)^(days / 365). Without a launch (null venue) or from an inception on or after it, exactly
+    /// <see cref="YieldIndex(decimal, DateOnly, DateOnly)"/>. 10 decimals.
+    /// </summary>
+    public static decimal YieldIndex(decimal apy, VenueLaunch? venue, TimeSeries? cashRate, DateOnly inception, DateOnly asOf)
+    {
+        if (venue is null || inception >= venue.Date || asOf <= inception)
+        {
+            return YieldIndex(apy, inception, asOf);
+        }
+
+        var launch = venue.Date < asOf ? venue.Date : asOf;
+        var growth = 1.0;
+        var j = cashRate is null ? -1 : cashRate.IndexOnOrBefore(inception);
+        for (var d = inception; d < launch; d = d.AddDays(1))
+        {
+            while (cashRate is not null && j + 1 < cashRate.Count && cashRate.DateAt(j + 1) <= d)
+            {
+                j++;
+            }
+
+            var rate = j < 0 || cashRate is null || double.IsNaN(cashRate.ValueAt(j)) ? 0 : cashRate.ValueAt(j);
+            growth *= Math.Pow(1 + rate, 1 / 365.0);
+        }
+
+        var after = Math.Max(0, asOf.DayNumber - launch.DayNumber);
+        var index = growth * Math.Pow(1.0 + (double)apy, after / 365.0);
         return Math.Round((decimal)index, 10, MidpointRounding.ToEven);
     }
 

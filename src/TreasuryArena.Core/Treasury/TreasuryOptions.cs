@@ -64,7 +64,9 @@ public sealed class TreasuryOptions
 
     public YieldVenueOptions[]? BaseVenues { get; init; }
 
-    /// <summary>The base venues: configured ones, else Aave USDC 40% at 4.5%, Pendle PT 30% at 7%, Curve LP 30% at 5%.</summary>
+    /// <summary>The base venues: configured ones, else Aave USDC 40% at 4.5%, Pendle PT 30% at 7%, Curve LP 30% at 5%. A venue
+    /// is credited its APY only from its launch in <see cref="MarketData.Inception.Venues"/> (aave 2020-01-08, curve
+    /// 2020-01-03, pendle 2021-06-17), the T-bill before; a venue id not listed there has no launch gate.</summary>
     public IReadOnlyList<YieldVenueOptions> EffectiveBaseVenues() =>
         BaseVenues is { Length: > 0 } v
             ? v

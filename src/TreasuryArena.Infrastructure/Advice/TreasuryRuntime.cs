@@ -4,6 +4,7 @@ using TreasuryArena.Core.Intelligence;
 using TreasuryArena.Core.Ledger;
 using TreasuryArena.Core.Ports;
 using TreasuryArena.Core.Treasury;
+using TreasuryArena.Infrastructure.MarketData;
 using TreasuryArena.Infrastructure.Storage;
 
 namespace TreasuryArena.Infrastructure.Advice;
@@ -53,7 +54,13 @@ public sealed class TreasuryRuntime
         var journal = new SqlDecisionJournal(database);
         var rules = new RuleAdvisor(configuration.Rules, time);
         var (advisor, notice) = ClaudeAdvisorFactory.Create(configuration.Anthropic, rules, journal, time, loggerFactory);
-        var market = new IntelligenceTreasuryMarket(intelligence, marketData, options);
+        // Venues accrue the T-bill before their launch: the history's DTB3 series (live mode reads past dates from it too).
+        var cashRate = marketData switch
+        {
+            HistoryMarketDataProvider h => h.History.TBill3m,
+            _ => null,
+        };
+        var market = new IntelligenceTreasuryMarket(intelligence, marketData, options, cashRate);
         var store = new LedgerTreasuryStore(ledger, new SqlTreasuryStore(database), options);
         var manager = new TreasuryManager(options, advisor, market, store, journal, time);
         return new TreasuryRuntime(configuration, manager, journal, intelligence, notice);

@@ -134,7 +134,7 @@ public sealed class ScratchEvaluationPlatform : IEvaluationPlatform, IAsyncDispo
     {
         var database = _runtime.Database;
         var journal = new SqlDecisionJournal(database);
-        var manager = new TreasuryManager(options.Validated(), new RuleAdvisor(rules, _clock), new IntelligenceTreasuryMarket(intelligence, provider, options),
+        var manager = new TreasuryManager(options.Validated(), new RuleAdvisor(rules, _clock), new IntelligenceTreasuryMarket(intelligence, provider, options, _runtime.History.TBill3m),
             new LedgerTreasuryStore(_runtime.Ledger, new SqlTreasuryStore(database), options), journal, _clock);
         return new TreasuryReplay(manager, journal);
     }

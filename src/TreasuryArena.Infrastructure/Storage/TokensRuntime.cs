@@ -27,6 +27,7 @@ public sealed class TokensRuntime : IAsyncDisposable
     private TokensRuntime(ArenaDatabase database, MarketHistory history, LedgerService ledger, TimeProvider time, IAdvisor advisor, TokensSettings settings, IComplianceStore? complianceStore, INotifier? notifier = null)
     {
         Database = database;
+        History = history;
         Time = time;
         Ledger = ledger;
         Settings = settings;
@@ -37,8 +38,11 @@ public sealed class TokensRuntime : IAsyncDisposable
         Identity = new SqlIdentityStore(platform);
         ComplianceStore = complianceStore ?? new SqlComplianceStore(platform);
         Audit = new SqlAuditLog(platform, time);
-        Compliance = new ComplianceGate(ComplianceStore, ledger, Audit, notifier ?? new StoredNotifier(ComplianceStore, null), settings.Monitoring, time);
+        var notify = notifier ?? new StoredNotifier(ComplianceStore, null);
+        Compliance = new ComplianceGate(ComplianceStore, ledger, Audit, notify, settings.Monitoring, time);
         Desk = new TradeDesk(ledger, Compliance);
+        Holds = new HoldReview(new ComplianceService(ComplianceStore, Identity, Audit, notify, time), Desk,
+            new PlanExecutor(ledger, Desk, settings.Optimizer.Wallet), settings.Monitoring, time);
         Portfolios = new BackingPortfolioFactory(history);
         Hurdles = new HurdleRates(history.TBill3m);
         RiskFree = RiskFreeCurve.TBill3m(history.TBill3m);
@@ -47,6 +51,9 @@ public sealed class TokensRuntime : IAsyncDisposable
     }
 
     public ArenaDatabase Database { get; }
+
+    /// <summary>The market history the tokens' backing portfolios, hurdles, risk-free rate and the optimizer's volatile-share reference (BTC) read.</summary>
+    public MarketHistory History { get; }
 
     public TimeProvider Time { get; }
 
@@ -75,6 +82,9 @@ public sealed class TokensRuntime : IAsyncDisposable
     public IComplianceGate Compliance { get; }
 
     public TradeDesk Desk { get; }
+
+    /// <summary>Admin decisions on held trades and held plans, and their expiry (API, CLI and the hourly job call this).</summary>
+    public HoldReview Holds { get; }
 
     public BackingPortfolioFactory Portfolios { get; }
 
@@ -140,6 +150,8 @@ public sealed class TokensRuntime : IAsyncDisposable
         var histories = new Dictionary<string, IReadOnlyList<NavHistoryRow>>(StringComparer.Ordinal);
         var quotes = new Dictionary<string, (decimal Nav, bool Buyable)>(StringComparer.Ordinal);
         var lookback = Settings.Optimizer.LookbackDays;
+        var wallet = Settings.Optimizer.Wallet;
+        var rowsNeeded = Math.Max(lookback, wallet.ReturnLookbackDays) + 1;
         foreach (var token in Ledger.ListTokens())
         {
             if (token.Token.Status == TokenStatus.Retired)
@@ -147,13 +159,18 @@ public sealed class TokensRuntime : IAsyncDisposable
                 continue;
             }
 
-            var rows = await NavStore.HistoryAsync(token.Token.Symbol, asOf is null ? lookback + 1 : null, ct);
+            var rows = await NavStore.HistoryAsync(token.Token.Symbol, asOf is null ? rowsNeeded : null, ct);
             histories[token.Token.Symbol] = rows;
             quotes[token.Token.Symbol] = (token.NavPerShare.Value, TokenLifecycle.CanBuy(token.Token.Status));
         }
 
         var date = asOf ?? (histories.Values.Where(h => h.Count > 0).Select(h => h[^1].Date).DefaultIfEmpty(DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime)).Max());
-        return TokenUniverse.Build(date, histories, quotes, new TokenUniverseOptions(lookback, RiskFree));
+        return TokenUniverse.Build(date, histories, quotes, new TokenUniverseOptions(lookback, RiskFree)
+        {
+            ReturnLookbackDays = wallet.ReturnLookbackDays,
+            FallbackShrinkage = (double)wallet.FallbackShrinkage,
+            VolatileReference = History.Btc.Closes,
+        });
     }
 
     public async Task<WalletRebalancer> RebalancerAsync(DateOnly? asOf, CancellationToken ct)

@@ -2,7 +2,10 @@ using TreasuryArena.Core.Wallets;
 
 namespace TreasuryArena.Server.Contracts;
 
-/// <summary><c>GET /api/wallet/{address}/status</c>: cash, holdings with P&amp;L, total value and performance.</summary>
+/// <summary>
+/// <c>GET /api/wallet/{address}/status</c>: cash, holdings with P&amp;L, total value and performance; the wallet's
+/// <c>turnover</c> and <c>fees_paid</c> from the ledger (null in the wallet list, which does not read the journal).
+/// </summary>
 public sealed record WalletStatusResponse(
     string Address,
     Guid OrganisationId,
@@ -14,4 +17,6 @@ public sealed record WalletStatusResponse(
     decimal CostBasis,
     decimal UnrealisedPnl,
     decimal RealisedPnl,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    WalletTurnoverResponse? Turnover = null,
+    WalletFeesPaidResponse? FeesPaid = null);

@@ -20,6 +20,7 @@ public static class AdminComplianceEndpoints
         group.MapPost("/resume", Resume);
         group.MapGet("/holds", ListHolds);
         group.MapPost("/holds/{id:guid}/reject", RejectHold);
+        group.MapPost("/holds/expire", ExpireHolds);
         group.MapGet("/notifications", ListNotifications);
         group.MapGet("/audit", ListAudit);
         group.MapGet("/audit/verify", VerifyAudit);
@@ -41,29 +42,30 @@ public static class AdminComplianceEndpoints
     public static async Task<Ok<HaltResponse>> Resume(HttpContext http, [AsParameters] PlatformServices s) =>
         TypedResults.Ok(HaltResponse.From(await s.Compliance.SetHaltAsync(http.Caller(), false, null, http.RequestAborted)));
 
-    public static async Task<Results<Ok<List<HoldResponse>>, ProblemHttpResult>> ListHolds(string? status, Guid? organisation_id, HttpContext http, [AsParameters] PlatformServices s)
+    public static async Task<Results<Ok<List<HoldResponse>>, ProblemHttpResult>> ListHolds(string? status, Guid? organisation_id, HttpContext http, [AsParameters] PlatformServices s, TokensRuntime tokens)
     {
         HoldStatus? filter = null;
         if (status is not null)
         {
             if (!Enum.TryParse<HoldStatus>(status, ignoreCase: true, out var parsed) || int.TryParse(status, out _))
             {
-                return Problems.BadField("status", "status must be held, released or rejected");
+                return Problems.BadField("status", "status must be held, released, rejected, expired or superseded");
             }
 
             filter = parsed;
         }
 
         var holds = await s.ComplianceStore.ListHoldsAsync(filter, organisation_id, http.RequestAborted);
-        return TypedResults.Ok(holds.Select(HoldResponse.From).ToList());
+        return TypedResults.Ok(holds.Select(h => HoldResponse.From(h, tokens.Holds.Lifetime)).ToList());
     }
 
-    public static async Task<Ok<HoldResponse>> RejectHold(Guid id, ReasonRequest request, HttpContext http, [AsParameters] PlatformServices s)
-    {
-        await s.Compliance.RequireHoldAsync(id, http.RequestAborted);
-        await s.Compliance.DecideHoldAsync(http.Caller(), id, HoldStatus.Rejected, request.Reason ?? "rejected by admin", http.RequestAborted);
-        return TypedResults.Ok(HoldResponse.From(await s.Compliance.RequireHoldAsync(id, http.RequestAborted)));
-    }
+    /// <summary>Rejects a held trade or a held plan (nothing executes) through <see cref="HoldReview"/>, as the CLI does.</summary>
+    public static async Task<Ok<HoldResponse>> RejectHold(Guid id, ReasonRequest request, HttpContext http, TokensRuntime tokens) =>
+        TypedResults.Ok(HoldResponse.From(await tokens.Holds.RejectAsync(http.Caller(), id, request.Reason, http.RequestAborted), tokens.Holds.Lifetime));
+
+    /// <summary>Expires every hold pending longer than the hold lifetime now (the hourly job's call), audited and notified.</summary>
+    public static async Task<Ok<List<HoldResponse>>> ExpireHolds(HttpContext http, TokensRuntime tokens) =>
+        TypedResults.Ok((await tokens.Holds.ExpireAsync(http.RequestAborted)).Select(h => HoldResponse.From(h, tokens.Holds.Lifetime)).ToList());
 
     public static async Task<Ok<List<NotificationResponse>>> ListNotifications(HttpContext http, [AsParameters] PlatformServices s)
     {

@@ -56,7 +56,7 @@ public static class AdminTokenEndpoints
             {
                 "unknown_strategy" => (422, "strategy"),
                 "bad_parameter" => (422, "parameters"),
-                "bad_inception" => (422, "inception"),
+                "bad_inception" or "before_inception" => (422, "inception"),
                 "invalid_symbol" => (422, "symbol"),
                 "token_exists" => (409, "symbol"),
                 _ => (ProblemCodes.StatusFor(ex), null as string),
@@ -86,24 +86,26 @@ public static class AdminTokenEndpoints
     public static Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Retire(string symbol, TokenStatusRequest? request, HttpContext http, [AsParameters] LedgerServices s, TokensRuntime tokens) =>
         ChangeAsync(symbol, TokenStatus.Retired, request?.Reason, http, s, tokens);
 
-    public static async Task<Results<Ok<TradeResponse>, Accepted<HeldTradeResponse>, ProblemHttpResult>> ReleaseHold(Guid id, HttpContext http, [AsParameters] LedgerServices s, ComplianceService compliance)
+    /// <summary>
+    /// Releases a held trade or a held rebalance plan through <see cref="HoldReview"/> (the CLI's call too): a single trade
+    /// executes with monitoring waived; a plan executes whole, re-checked against current NAVs and the cap, or not at all
+    /// (200 with the hold and its executions). An expired hold cannot be released (409 <c>hold_expired</c>).
+    /// </summary>
+    public static async Task<Results<Ok<TradeResponse>, Accepted<HeldTradeResponse>, Ok<HoldResponse>, ProblemHttpResult>> ReleaseHold(Guid id, HttpContext http, TokensRuntime tokens)
     {
-        var caller = http.Caller();
-        var hold = await compliance.RequireHoldAsync(id, http.RequestAborted);
-        if (hold.Status != HoldStatus.Held)
+        var decision = await tokens.Holds.ReleaseAsync(http.Caller(), id, http.RequestAborted);
+        if (decision.Trade is null)
         {
-            return Problems.Of(409, "hold_already_decided", $"held trade {id} was already {hold.Status.ToString().ToLowerInvariant()}");
+            return TypedResults.Ok(HoldResponse.From(decision.Hold, tokens.Holds.Lifetime, decision.PlanExecutions));
         }
 
-        var outcome = await s.Desk.ReleaseAsync(hold, caller, http.RequestAborted);
-        var result = outcome switch
+        return TokenEndpoints.ToResult(decision.Trade, decision.Hold.Side, http) switch
         {
-            TradeOutcome.Executed e => JsonSerializer.Serialize(TradeResponse.From(e.Result), JsonOptions),
-            TradeOutcome.Refused r => "refused: " + r.Code + ": " + r.Message,
-            _ => "not executed",
+            { Result: Ok<TradeResponse> ok } => ok,
+            { Result: Accepted<HeldTradeResponse> accepted } => accepted,
+            { Result: ProblemHttpResult problem } => problem,
+            _ => Problems.Of(500, "unexpected_outcome", "the release returned an unexpected outcome"),
         };
-        await compliance.DecideHoldAsync(caller, id, HoldStatus.Released, result, http.RequestAborted);
-        return TokenEndpoints.ToResult(outcome, hold.Side, http);
     }
 
     public static async Task<Ok<RevenueResponse>> Revenue([AsParameters] LedgerServices s, TokensRuntime tokens, CancellationToken ct)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TreasuryArena.Core.Common;
+using TreasuryArena.Infrastructure.Storage;
 using TreasuryArena.Server.Auth;
 using TreasuryArena.Server.Contracts;
 
@@ -44,11 +45,11 @@ public static class OrganisationEndpoints
         return current is null ? TypedResults.NotFound() : TypedResults.Ok(DisclosureResponse.From(current));
     }
 
-    public static async Task<Ok<List<HoldResponse>>> ListHolds(HttpContext http, [AsParameters] PlatformServices s)
+    public static async Task<Ok<List<HoldResponse>>> ListHolds(HttpContext http, [AsParameters] PlatformServices s, TokensRuntime tokens)
     {
         var caller = http.Caller();
         var holds = caller.OrganisationId is { } org ? await s.ComplianceStore.ListHoldsAsync(null, org, http.RequestAborted) : [];
-        return TypedResults.Ok(holds.Select(HoldResponse.From).ToList());
+        return TypedResults.Ok(holds.Select(h => HoldResponse.From(h, tokens.Holds.Lifetime)).ToList());
     }
 
     public static async Task<Ok<List<NotificationResponse>>> ListNotifications(HttpContext http, [AsParameters] PlatformServices s)

@@ -84,10 +84,19 @@ public static class WalletEndpoints
         return TypedResults.Created($"/api/wallet/{wallet.Address}/status", WalletResponse.From(wallet));
     }
 
-    public static Results<Ok<WalletStatusResponse>, ProblemHttpResult> GetStatus(string address, HttpContext http, [AsParameters] LedgerServices s)
+    /// <summary>The wallet's status with its turnover and fees paid (read from the ledger's entries of the wallet).</summary>
+    public static async Task<Results<Ok<WalletStatusResponse>, ProblemHttpResult>> GetStatus(string address, HttpContext http, [AsParameters] LedgerServices s, ArenaDatabase database, TimeProvider time)
     {
         var view = WalletAccess.Find(s.Ledger, http.Caller(), address);
-        return view is null ? Problems.NotFound("wallet_not_found", $"no wallet {address} in your organisation") : TypedResults.Ok(Status(view, s.Ledger));
+        if (view is null)
+        {
+            return Problems.NotFound("wallet_not_found", $"no wallet {address} in your organisation");
+        }
+
+        var status = Status(view, s.Ledger);
+        await using var journal = database.CreateLedgerJournal();
+        var activity = await WalletActivity.ReadAsync(journal, view.Wallet.Address, status.Value, time.GetUtcNow(), http.RequestAborted);
+        return TypedResults.Ok(status with { Turnover = WalletTurnoverResponse.From(activity), FeesPaid = WalletFeesPaidResponse.From(activity) });
     }
 
     public static Task<Results<Ok<CashResponse>, ProblemHttpResult>> Deposit(CashRequest request, HttpContext http, [AsParameters] LedgerServices s) =>

@@ -48,6 +48,10 @@ public sealed class ArenaServerOptions
     [Range(0, 1_000_000)]
     public int HoldTradesPerDayAbove { get; set; } = 50;
 
+    /// <summary>Monitoring: hours a held trade or held plan waits for an admin before it expires (default 72).</summary>
+    [Range(1, 24 * 365)]
+    public int HoldLifetimeHours { get; set; } = 72;
+
     /// <summary>Wallet drawdown from peak that moves FULL_AI to HYBRID.</summary>
     [Range(typeof(decimal), "0", "1")]
     public decimal WalletDrawdownBreaker { get; set; } = 0.15m;

@@ -62,6 +62,8 @@ public sealed class BacktestCommandsTests : IDisposable
     [Theory]
     [InlineData(new[] { "backtest", "--strategy", "moon-shot" }, "unknown strategy `moon-shot`")]
     [InlineData(new[] { "backtest", "--strategy", "ma-trend", "--from", "2001-01-01" }, "--from 2001-01-01 is outside the data")]
+    [InlineData(new[] { "backtest", "--strategy", "ma-trend", "--from", "2012-01-01" }, "--from 2012-01-01 is before BTC's inception, its first liquid trading day 2013-12-27 (first of 90 consecutive days")]
+    [InlineData(new[] { "sweep", "--strategy", "dual-momentum", "--grid", "lookback=30:60:30", "--from", "2015-10-01" }, "--from 2015-10-01 is before ETH's inception, its first liquid trading day 2016-01-14")]
     [InlineData(new[] { "backtest", "--strategy", "ma-trend", "--set", "window=5" }, "`window` = 5 is outside its range 10..400")]
     [InlineData(new[] { "backtest", "--strategy", "ma-trend", "--set", "window" }, "expected key=value")]
     [InlineData(new[] { "backtest" }, "give exactly one of --strategy NAME or --spec FILE")]
@@ -72,6 +74,52 @@ public sealed class BacktestCommandsTests : IDisposable
 
         Assert.NotEqual(0, code);
         Assert.Contains(expected, err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Backtest_DefaultWindow_StartsAtBtcInceptionAndReportsTheYieldLaunch()
+    {
+        var (code, output, err) = await InProcessCli.RunAsync("backtest", "--strategy", "ma-crossover", "--json");
+
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        Assert.Equal("2013-12-27", root.GetProperty("from").GetString());
+        Assert.Equal("BTC", root.GetProperty("inception_asset").GetString());
+        Assert.Equal("2013-12-27", root.GetProperty("inception_date").GetString());
+        Assert.Equal("2020-01-08", root.GetProperty("yield_live_from").GetString());
+        Assert.Contains("T-bill before launch", root.GetProperty("yield_model").GetString(), StringComparison.Ordinal);
+        // From 2010 it reported $278 billion.
+        Assert.InRange(root.GetProperty("final_equity").GetDouble(), 1e6, 1e8);
+    }
+
+    [Fact]
+    public async Task Inceptions_Json_AssetsVenuesAndEveryStrategyStartingAfterItsInception()
+    {
+        var (code, output, err) = await InProcessCli.RunAsync("inceptions", "--json");
+
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        var assets = root.GetProperty("assets").EnumerateArray().ToDictionary(a => a.GetProperty("asset").GetString()!, a => a.GetProperty("inception").GetString());
+        Assert.Equal("2013-12-27", assets["BTC"]);
+        Assert.Equal("2016-01-14", assets["ETH"]);
+        Assert.Equal(["aave", "curve", "pendle"], root.GetProperty("venues").EnumerateArray().Select(v => v.GetProperty("venue").GetString()));
+        var strategies = root.GetProperty("strategies").EnumerateArray().ToList();
+        Assert.Equal(11, strategies.Count);
+        Assert.All(strategies, s => Assert.True(
+            string.CompareOrdinal(s.GetProperty("default_from").GetString(), s.GetProperty("binding_inception").GetString()) >= 0, s.GetProperty("strategy").GetString()));
+        Assert.Equal("2016-01-14", strategies.Single(s => s.GetProperty("strategy").GetString() == "dual-momentum").GetProperty("default_from").GetString());
+    }
+
+    [Fact]
+    public async Task TokensIssue_FromBeforeBtcInception_RefusedWithTheReason()
+    {
+        var db = Path.Combine(_dir, "issue.db");
+        var (code, _, err) = await InProcessCli.RunAsync("tokens", "issue", "--db", db, "--strategy", "ma-trend", "--symbol", "EARLY", "--from", "2012-05-01");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("inception 2012-05-01 is before BTC's inception, its first liquid trading day 2013-12-27", err, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -43,6 +43,13 @@ public sealed class EvaluateCommandsTests : IDisposable
             }
         }
 
+        // Issue 18: how much tolerance shaped the targets, and how expected returns were estimated.
+        var targets = root.GetProperty("tolerance_targets");
+        Assert.True(targets.GetProperty("runs").GetInt32() > 0);
+        Assert.True(targets.GetProperty("runs_invested").GetInt32() <= targets.GetProperty("runs").GetInt32());
+        Assert.Contains("cross-sectional mean", targets.GetProperty("last_method").GetString()!, StringComparison.Ordinal);
+        Assert.Equal(3, targets.GetProperty("mean_expected_volatility").EnumerateObject().Count());
+
         var wallets = root.GetProperty("wallets").EnumerateArray().ToList();
         Assert.Equal(["CONSERVATIVE", "MODERATE", "AGGRESSIVE"], wallets.Select(w => w.GetProperty("tolerance").GetString()));
         foreach (var w in wallets)

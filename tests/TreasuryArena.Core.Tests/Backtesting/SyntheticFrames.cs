@@ -33,7 +33,7 @@ internal static class SyntheticFrames
 
         var btc = Walk("BTC", 10_000, 0.04);
         var eth = Walk("ETH", 500, 0.05);
-        var yieldIdx = YieldModel.Default.Index(dates, null);
+        var yieldIdx = YieldModel.Fixed(0.05, venue: null).Index(dates, null);
         var yieldOpen = new double[bars];
         yieldOpen[0] = 1;
         for (var i = 1; i < bars; i++)

@@ -1,11 +1,13 @@
+using TreasuryArena.Core.Quant;
 using TreasuryArena.Core.Wallets.Optimization;
 
 namespace TreasuryArena.Core.Tests.WalletOptimization;
 
 /// <summary>
-/// A universe whose "solver" is a known closed form (weights proportional to Sharpe, capped by water-filling), so the
-/// optimizer's own logic (filters, plan limits, cash remainder, costs) can be checked without the quant solver.
-/// Expectations treat tokens as uncorrelated.
+/// A universe whose max Sharpe is a known closed form (weights proportional to Sharpe, capped by water-filling) and
+/// whose <see cref="Allocate"/> runs the quant library's <see cref="RiskLimitedAllocation"/> on uncorrelated tokens
+/// (diagonal covariance of the tokens' volatilities), so the optimizer's own logic (filters, plan limits, portfolio
+/// limits, held caps, cash remainder, costs) is checked against expectations one can work out by hand.
 /// </summary>
 internal sealed class FakeUniverse(DateOnly asOf, IEnumerable<TokenMetrics> tokens) : ITokenUniverse
 {
@@ -14,6 +16,43 @@ internal sealed class FakeUniverse(DateOnly asOf, IEnumerable<TokenMetrics> toke
     public DateOnly AsOf => asOf;
 
     public IReadOnlyDictionary<string, TokenMetrics> Tokens { get; } = tokens.ToDictionary(t => t.Symbol, StringComparer.Ordinal);
+
+    public string ExpectedReturnsMethod { get; init; } = "fake: each token's ExpectedReturn";
+
+    public bool WeakEvidence { get; init; }
+
+    public AllocationSolution Allocate(AllocationRequest request)
+    {
+        Solves++;
+        var n = request.Symbols.Count;
+        var cov = new double[n * n];
+        for (var i = 0; i < n; i++)
+        {
+            var v = (double)Tokens[request.Symbols[i]].Volatility;
+            cov[(i * n) + i] = v * v;
+        }
+
+        var input = new PortfolioInput(request.Symbols, request.Symbols.Select(s => (double)Tokens[s].ExpectedReturn).ToArray(), cov);
+        var r = RiskLimitedAllocation.Solve(input, request.Symbols.Select(s => (double)request.UpperBounds[s]).ToArray(),
+            request.Symbols.Select(s => (double)Tokens[s].VolatileShare).ToArray(), (double?)request.VolatilityCeiling, (double?)request.VolatileShareCap, WeakEvidence);
+        var weights = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        for (var i = 0; i < n; i++)
+        {
+            var w = Math.Min(request.UpperBounds[request.Symbols[i]], Math.Round((decimal)r.Weights[i], 6, MidpointRounding.ToZero));
+            if (w > 0m)
+            {
+                weights[request.Symbols[i]] = w;
+            }
+        }
+
+        return new AllocationSolution(true, weights, Evaluate(weights), "fake")
+        {
+            Objective = WeakEvidence ? "min_variance" : "efficient_risk",
+            CeilingBinds = r.CeilingBinds,
+            VolatileShareBinds = r.ExposureBinds,
+            VolatileShare = (decimal)r.Exposure,
+        };
+    }
 
     public AllocationSolution MaxSharpe(IReadOnlyList<string> symbols, decimal maxWeight)
     {
@@ -54,7 +93,7 @@ internal sealed class FakeUniverse(DateOnly asOf, IEnumerable<TokenMetrics> toke
 
     public PortfolioExpectation Evaluate(IReadOnlyDictionary<string, decimal> weights)
     {
-        var mu = weights.Sum(kv => Tokens.TryGetValue(kv.Key, out var t) ? kv.Value * t.MeanReturnAnnualised : 0m);
+        var mu = weights.Sum(kv => Tokens.TryGetValue(kv.Key, out var t) ? kv.Value * t.ExpectedReturn : 0m);
         var variance = weights.Sum(kv => Tokens.TryGetValue(kv.Key, out var t) ? kv.Value * kv.Value * t.Volatility * t.Volatility : 0m);
         var vol = Sqrt(variance);
         return new PortfolioExpectation(mu, vol, vol > 0m ? mu / vol : 0m);

@@ -44,18 +44,21 @@ public sealed class WalkForwardEvaluatorTests
     }
 
     [Fact]
-    public async Task Evaluate_MeanRevertingLeaders_EqualWeightBeatsOptimizer()
+    public async Task Bug_18_Evaluate_MeanRevertingLeaders_RobustEstimatesDoNotChaseLastQuarter()
     {
-        // BTC and ETH take turns: 60 days up 25% while the other falls 10%, then the other way round. The trailing
-        // window always ranks last quarter's winner first, just before it turns; 1/N holds both and rebalances.
+        // BTC and ETH take turns: 60 days up 25% while the other falls 10%, then the other way round. Before issue 18 the
+        // 90-day mean ranked last quarter's winner first, just before it turned, and 1/N (holding both) beat the
+        // optimizer. Means over up to 365 days, shrunk toward the cross-sectional mean, do not chase the turn: the
+        // optimizer is no longer behind 1/N, and the scorecard's verdict follows the measured excess.
         var history = SyntheticHistory.Build(800, Regimes(0, 3), Regimes(60, 4));
         var report = await RunAsync(history, From, From.AddDays(364));
 
         var aggressive = report.Wallets.Single(w => w.Tolerance == "AGGRESSIVE");
-        Assert.True(aggressive.EqualWeight.Cagr > aggressive.Optimizer.Cagr,
-            $"1/N CAGR {aggressive.EqualWeight.Cagr:P2} should beat the optimizer's {aggressive.Optimizer.Cagr:P2}");
-        Assert.True(aggressive.ExcessVsEqualWeight.Value < 0);
-        Assert.False(report.SuccessMetrics.Single(m => m.Name == "optimizer_excess_vs_equal_weight_aggressive").Met);
+        Assert.True(aggressive.Optimizer.Cagr >= aggressive.EqualWeight.Cagr,
+            $"optimizer CAGR {aggressive.Optimizer.Cagr:P2} should not be behind 1/N {aggressive.EqualWeight.Cagr:P2}");
+        Assert.Equal(aggressive.ExcessVsEqualWeight.Value >= 0.05, report.SuccessMetrics.Single(m => m.Name == "optimizer_excess_vs_equal_weight_aggressive").Met);
+        Assert.NotNull(report.ToleranceTargets);
+        Assert.True(report.ToleranceTargets!.Runs > 0);
     }
 
     [Fact]

@@ -69,8 +69,13 @@ public sealed class DashboardFlowTests(BrowserFixture browser)
         await d.GoAsync($"#/wallets/{hybrid}", "Wallet");
         var proposal = page.Locator($"[data-proposal='{pending.Id}']");
         await proposal.WaitForAsync();
-        Assert.Contains("Max-Sharpe weights", await proposal.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Matches("(Efficient-risk|Minimum-variance) weights", await proposal.InnerTextAsync());
         await page.GetByTestId("suggestion-reasoning").WaitForAsync();
+        // Issue 18: the tolerance's limits, the target's expected volatility and the expected-returns method are shown.
+        var limits = page.GetByTestId("risk-limits");
+        await limits.WaitForAsync();
+        Assert.Contains("Volatility ceiling", await limits.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("cross-sectional mean", await page.GetByTestId("expected-returns-method").InnerTextAsync(), StringComparison.Ordinal);
         await d.SettledAsync();
         await BrowserFixture.ScreenshotAsync(page, "wallet");
 

@@ -1,6 +1,7 @@
 namespace TreasuryArena.Cli.Commands.Demo;
 
-/// <summary>What <c>arena demo</c> built, read back from the ledger and the stores (<c>--json</c> prints this).</summary>
+/// <summary>What <c>arena demo</c> built (holds: compliance holds still pending for an admin at the end, each
+/// expiring after the hold lifetime, and held plans superseded by a newer plan for the same wallet), read back from the ledger and the stores (<c>--json</c> prints this).</summary>
 internal sealed record DemoSummary(
     string Database,
     string KeysFile,
@@ -14,6 +15,8 @@ internal sealed record DemoSummary(
     int ProposalsApproved,
     int ProposalsPending,
     int Executions,
+    int HoldsPending,
+    int HoldsSuperseded,
     bool LedgerOk,
     long LedgerEntries,
     double Seconds);

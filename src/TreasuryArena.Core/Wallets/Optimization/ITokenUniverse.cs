@@ -24,6 +24,25 @@ public interface ITokenUniverse
     /// </summary>
     AllocationSolution MaxSharpe(IReadOnlyList<string> symbols, decimal maxWeight);
 
+    /// <summary>
+    /// How the expected returns were estimated, in words (e.g. "365-day mean shrunk 78% toward the cross-sectional mean
+    /// 12.0%/yr"), and whether the solve falls back to minimum variance because the evidence is weak.
+    /// </summary>
+    string ExpectedReturnsMethod => "90-day mean × 365";
+
+    /// <summary>
+    /// True when the expected returns do not distinguish the tokens (shrinkage intensity at or above the fallback level, or
+    /// too few tokens to judge): <see cref="Allocate"/> then solves minimum variance under the same limits.
+    /// </summary>
+    bool WeakEvidence => false;
+
+    /// <summary>
+    /// The target under a tolerance's portfolio limits: efficient risk (max expected return with expected volatility ≤ the
+    /// ceiling, each weight ≤ its bound, the volatile share ≤ its cap, the rest in cash), or minimum variance under the same
+    /// limits when <see cref="WeakEvidence"/>. Infeasible input: <see cref="AllocationSolution.Feasible"/> false.
+    /// </summary>
+    AllocationSolution Allocate(AllocationRequest request);
+
     /// <summary>Expected return, volatility and Sharpe of <paramref name="weights"/> (the remainder in cash).</summary>
     PortfolioExpectation Evaluate(IReadOnlyDictionary<string, decimal> weights);
 }

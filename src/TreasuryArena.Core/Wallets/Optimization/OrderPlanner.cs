@@ -9,6 +9,7 @@ namespace TreasuryArena.Core.Wallets.Optimization;
 /// <item>Buys spend at most the cash available after the sells' net proceeds: when the wanted buys exceed it
 /// they are scaled down pro rata, and amounts round down to cents, so cash never goes negative.</item>
 /// <item>An order below the minimum trade size is not placed.</item>
+/// <item>Positions named in <c>untouched</c> (a band plan's kept positions) get no order at all.</item>
 /// </list>
 /// Weights that sum to less than 1 leave the rest in cash.
 /// </summary>
@@ -19,7 +20,8 @@ public static class OrderPlanner
         IReadOnlyList<WalletPosition> positions,
         IReadOnlyDictionary<string, decimal> targetWeights,
         IReadOnlyDictionary<string, decimal> navs,
-        OrderSizingOptions options)
+        OrderSizingOptions options,
+        IReadOnlySet<string>? untouched = null)
     {
         ArgumentNullException.ThrowIfNull(positions);
         ArgumentNullException.ThrowIfNull(targetWeights);
@@ -70,7 +72,7 @@ public static class OrderPlanner
         OrderPlan plan = OrderPlan.Empty(cash);
         for (var pass = 0; pass < 2; pass++)
         {
-            plan = Size(cash, held, targetWeights, navs, total - fees, total, options);
+            plan = Size(cash, held, targetWeights, navs, total - fees, total, options, untouched);
             fees = plan.EstimatedFees;
         }
 
@@ -84,7 +86,8 @@ public static class OrderPlanner
         IReadOnlyDictionary<string, decimal> navs,
         decimal investable,
         decimal total,
-        OrderSizingOptions options)
+        OrderSizingOptions options,
+        IReadOnlySet<string>? untouched)
     {
         var rate = options.TradeFeeRate;
         var sells = new List<RebalanceOrder>();
@@ -92,6 +95,11 @@ public static class OrderPlanner
         var symbols = held.Keys.Union(targetWeights.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal);
         foreach (var symbol in symbols)
         {
+            if (untouched is not null && untouched.Contains(symbol))
+            {
+                continue;
+            }
+
             var w = targetWeights.GetValueOrDefault(symbol);
             var position = held.GetValueOrDefault(symbol);
             var current = position?.Value ?? 0m;

@@ -7,7 +7,7 @@ namespace TreasuryArena.Core.Wallets.Optimization;
 /// <param name="Symbol">The token.</param>
 /// <param name="Nav">The latest NAV per share (the quote orders are sized at).</param>
 /// <param name="Buyable">False when the token may not be bought (proving, paused or retired): it can only be sold.</param>
-/// <param name="MeanReturnAnnualised">Mean daily return over the lookback × 365 (arithmetic, annualised; the optimizer's expected return).</param>
+/// <param name="MeanReturnAnnualised">Mean daily return over the (90-day) lookback × 365 (arithmetic, annualised; shown, and the basis of the Sharpe filter).</param>
 /// <param name="Volatility">Annual volatility.</param>
 /// <param name="Sharpe">
 /// Annual Sharpe ratio of returns over the risk-free rate (the T-bill); null when undefined under <c>Quant.RatioRules</c>
@@ -23,4 +23,30 @@ public sealed record TokenMetrics(
     decimal Volatility,
     decimal? Sharpe,
     decimal MaxDrawdown,
-    int Observations);
+    int Observations)
+{
+    private readonly decimal? _expectedReturn;
+
+    /// <summary>
+    /// The expected annual return the optimizer solves with and values rebalances at (the universe's robust estimate,
+    /// e.g. the up-to-365-day mean shrunk toward the cross-sectional mean); defaults to <see cref="MeanReturnAnnualised"/>.
+    /// </summary>
+    public decimal ExpectedReturn
+    {
+        get => _expectedReturn ?? MeanReturnAnnualised;
+        init => _expectedReturn = value;
+    }
+
+    /// <summary>
+    /// The estimated share of the token's value exposed to volatile crypto, 0..1: its volatility over the lookback divided by
+    /// BTC's over the same days, capped at 1 (a token half in BTC and half in a yield asset has about half BTC's volatility).
+    /// Unknown: 1, counted as wholly volatile.
+    /// </summary>
+    public decimal VolatileShare { get; init; } = 1m;
+
+    /// <summary>The annualised return the expected return rests on before shrinkage (the up-to-365-day sample mean).</summary>
+    public decimal? SampleMeanReturn { get; init; }
+
+    /// <summary>Daily returns the expected return rests on (up to the expected-returns lookback).</summary>
+    public int? ReturnObservations { get; init; }
+}

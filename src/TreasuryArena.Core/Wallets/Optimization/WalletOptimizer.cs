@@ -5,32 +5,88 @@ namespace TreasuryArena.Core.Wallets.Optimization;
 
 /// <summary>
 /// Recommends an allocation for wallets over one <see cref="ITokenUniverse"/> (metrics and covariance computed once
-/// per run). Target weights depend only on the wallet's risk filter and its plan's token limit, so they are solved
-/// once per distinct pair and shared; only the orders are per wallet. Thread-safe.
-/// <para>Targets: the tokens the filter admits (buyable only), max Sharpe with every weight ≤ <c>MaxWeight</c>,
-/// fully invested when at least <c>MinHoldings</c> qualify. With fewer (or a plan that allows fewer), the max-Sharpe
-/// mix of those tokens is scaled down until its largest weight meets the cap and the rest stays in cash — the
-/// recommendation says so; there is no equal-weight fallback. A plan limit below the number of tokens the solution
-/// uses keeps the largest weights and re-solves over them.</para>
+/// per run). Target weights depend only on the wallet's risk rule, its plan's token limit and the caps of the
+/// non-buyable tokens it holds, so they are solved once per distinct key and shared; only the orders are per wallet.
+/// Thread-safe.
+/// <para>Targets: the tokens the filter admits (buyable, or held and not buyable — below), efficient risk under the
+/// tolerance's portfolio limits: the highest expected return with expected volatility ≤ the rule's ceiling, every
+/// weight ≤ <c>MaxWeight</c>, the volatile share ≤ its cap, the rest in cash (a binding ceiling or cap, or too few
+/// tokens for full investment, leave cash — the recommendation says so). When the universe's expected returns are
+/// uninformative (<see cref="ITokenUniverse.WeakEvidence"/>) it is minimum variance under the same limits. A plan
+/// limit below the number of tokens the solution uses keeps the largest weights and re-solves over them.</para>
+/// <para>Paused (not buyable) tokens a wallet holds are never sold because they are paused: they are candidates like
+/// any other (the same filter, the same solve) with an upper bound of the wallet's current weight (no new buys), so
+/// they are kept or trimmed on their own merits.</para>
 /// <para>Worth it: the expected benefit is the change in certainty equivalent (μ − λσ²/2) times the wallet value
 /// over the benefit horizon; a rebalance whose benefit does not exceed its fees is not proposed.</para>
 /// </summary>
 public sealed class WalletOptimizer(ITokenUniverse universe, WalletOptimizerOptions options)
 {
-    private readonly ConcurrentDictionary<(RiskFilterRule Filter, int? MaxTokens), TargetAllocation> _targets = new();
+    private readonly ConcurrentDictionary<(RiskFilterRule Filter, int? MaxTokens, string Held), TargetAllocation> _targets = new();
 
     public ITokenUniverse Universe => universe;
 
     public WalletOptimizerOptions Options => options;
 
-    /// <summary>The target allocation for a filter and token limit (cached for the run).</summary>
-    public TargetAllocation Target(RiskFilterRule filter, int? maxTokens) =>
-        _targets.GetOrAdd((filter, maxTokens), key => Solve(key.Filter, key.MaxTokens));
+    /// <summary>The target allocation for a rule and token limit of a wallet that holds no non-buyable token (cached for the run).</summary>
+    public TargetAllocation Target(RiskFilterRule filter, int? maxTokens) => Target(filter, maxTokens, new Dictionary<string, decimal>());
+
+    /// <summary>
+    /// The target allocation for a rule and token limit with <paramref name="heldCaps"/>: held non-buyable tokens and the
+    /// most each may weigh (the wallet's current weight, at most <c>MaxWeight</c>). Cached for the run per key.
+    /// </summary>
+    public TargetAllocation Target(RiskFilterRule filter, int? maxTokens, IReadOnlyDictionary<string, decimal> heldCaps)
+    {
+        ArgumentNullException.ThrowIfNull(heldCaps);
+        if (heldCaps.Count == 0)
+        {
+            return _targets.GetOrAdd((filter, maxTokens, ""), _ => Solve(filter, maxTokens, heldCaps));
+        }
+
+        // First with the held tokens at the ordinary cap (shared by every wallet holding the same paused tokens): when
+        // no held token's weight there exceeds its wallet's current weight, the caps do not bind and that is the answer;
+        // otherwise solve again with the wallet's caps (per distinct caps).
+        var loose = heldCaps.Keys.Order(StringComparer.Ordinal).ToDictionary(k => k, _ => options.MaxWeight, StringComparer.Ordinal);
+        var wide = _targets.GetOrAdd((filter, maxTokens, Key(loose)), _ => Solve(filter, maxTokens, loose));
+        if (heldCaps.All(kv => wide.Weights.GetValueOrDefault(kv.Key) <= kv.Value))
+        {
+            return wide;
+        }
+
+        return _targets.GetOrAdd((filter, maxTokens, Key(heldCaps)), _ => Solve(filter, maxTokens, heldCaps));
+    }
+
+    private static string Key(IReadOnlyDictionary<string, decimal> caps) =>
+        string.Join(";", caps.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => Format($"{kv.Key}={kv.Value}")));
+
+    /// <summary>
+    /// The held tokens that may not be bought (paused, proving) but have metrics, each capped at the wallet's current weight
+    /// (rounded down to 0.01%, so wallets with nearly the same holding share a solve; at most <c>MaxWeight</c>): kept or
+    /// trimmed on their merits, never increased.
+    /// </summary>
+    public IReadOnlyDictionary<string, decimal> HeldCaps(WalletSnapshot wallet)
+    {
+        ArgumentNullException.ThrowIfNull(wallet);
+        var caps = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var (symbol, weight) in wallet.Weights())
+        {
+            if (universe.Tokens.TryGetValue(symbol, out var t) && !t.Buyable)
+            {
+                var cap = Math.Min(options.MaxWeight, Math.Round(weight, 4, MidpointRounding.ToZero));
+                if (cap > 0m)
+                {
+                    caps[symbol] = cap;
+                }
+            }
+        }
+
+        return caps;
+    }
 
     public WalletRecommendation Recommend(WalletSnapshot wallet)
     {
         ArgumentNullException.ThrowIfNull(wallet);
-        var target = Target(wallet.Filter, wallet.MaxTokens);
+        var target = Target(wallet.Filter, wallet.MaxTokens, HeldCaps(wallet));
         var notes = new List<string>(target.Notes);
         var current = wallet.Weights();
         var value = wallet.Value;
@@ -39,7 +95,13 @@ public sealed class WalletOptimizer(ITokenUniverse universe, WalletOptimizerOpti
         {
             notes.Add("The wallet holds nothing, so there is nothing to allocate.");
             return new WalletRecommendation(wallet.Address, asOf, current, target.Weights, OrderPlan.Empty(wallet.Cash),
-                PortfolioExpectation.AllCash, PortfolioExpectation.AllCash, 0m, 0m, 0m, false, false, notes);
+                PortfolioExpectation.AllCash, PortfolioExpectation.AllCash, 0m, 0m, 0m, false, false, notes)
+            {
+                Limits = RiskLimits.Of(wallet.Filter),
+                ExpectedReturnsMethod = universe.ExpectedReturnsMethod,
+                Objective = target.Objective,
+                TargetVolatileShare = target.VolatileShare,
+            };
         }
 
         var navs = new Dictionary<string, decimal>(StringComparer.Ordinal);
@@ -59,33 +121,118 @@ public sealed class WalletOptimizer(ITokenUniverse universe, WalletOptimizerOpti
             notes.Add($"{string.Join(", ", unknown)} {(unknown.Count == 1 ? "has" : "have")} too little history for metrics and {(unknown.Count == 1 ? "is" : "are")} valued as cash in the expectations.");
         }
 
-        var plan = OrderPlanner.Plan(wallet.Cash, wallet.Positions, target.Weights, navs, options.Sizing);
         var before = universe.Evaluate(current);
-        var after = universe.Evaluate(target.Weights);
         var drift = Drift.Between(current, target.Weights);
-        var cost = plan.EstimatedFees;
-        var horizon = options.BenefitHorizonDays / 365m;
-        var benefit = RoundCents(value * horizon * (CertaintyEquivalent(after) - CertaintyEquivalent(before)));
         var due = DueReason(wallet.LastRebalance, asOf, drift, out var dueText);
-        var worthwhile = plan.Orders.Count > 0 && benefit > cost;
+
+        // Costs before trades: the full rebalance and, when positions sit inside the no-trade band, the band plan that
+        // leaves them alone; each valued with the universe's own expectations (the estimates the targets were solved
+        // with) and kept only when its benefit reaches the multiple of its fees. The one that nets most is chosen.
+        var candidates = new List<Candidate> { Price("full", target.Weights, null) };
+        if (Banded(current, target.Weights, out var kept) is { } banded)
+        {
+            candidates.Add(Price("band", banded, kept));
+        }
+
+        var passing = candidates.Where(c => c.Plan.Orders.Count > 0 && c.Benefit >= c.Required).ToList();
+        var chosen = passing.Count > 0 ? passing.MaxBy(c => c.Benefit - c.Plan.EstimatedFees)! : candidates[0];
+        var plan = chosen.Plan;
+        var after = chosen.After;
+        var cost = plan.EstimatedFees;
+        var benefit = chosen.Benefit;
+        var driftOk = drift >= options.MinRebalanceDrift;
+        var worthwhile = plan.Orders.Count > 0 && benefit >= chosen.Required && driftOk;
 
         notes.Add(Format($"Expected annual return {before.ExpectedReturn:P1} → {after.ExpectedReturn:P1}, volatility {before.Volatility:P1} → {after.Volatility:P1}, Sharpe {Ratio(before.Sharpe)} → {Ratio(after.Sharpe)}."));
         notes.Add(dueText);
+        var margin = Format($"costs before trades: a rebalance needs drift of at least {options.MinRebalanceDrift:P0} and an expected benefit over {options.BenefitHorizonDays} days of at least {options.BenefitCostMultiple:0.##} × its fees");
         if (plan.Orders.Count == 0)
         {
             notes.Add("No order reaches the minimum trade size, so nothing needs to trade.");
         }
+        else if (!driftOk)
+        {
+            notes.Add(Format($"Held: drift is {drift:P1}, below the minimum ({margin}), so nothing trades."));
+        }
         else if (!worthwhile)
         {
-            notes.Add(Format($"The {plan.Orders.Count} orders would cost about ${cost:N2} in fees against an expected benefit of ${benefit:N2} over {options.BenefitHorizonDays} days, so no rebalance is proposed."));
+            notes.Add(Format($"Held: the {plan.Orders.Count} orders would cost about ${cost:N2} in fees against an expected benefit of ${benefit:N2}, less than the ${chosen.Required:N2} required ({margin})."));
         }
         else
         {
-            notes.Add(Format($"The {plan.Orders.Count} orders (sells first) cost about ${cost:N2} in fees against an expected benefit of ${benefit:N2} over {options.BenefitHorizonDays} days."));
+            var how = chosen.Name == "band"
+                ? Format($"only the positions more than {options.NoTradeBand:P0} points from target (or above the cap) trade, which nets ${benefit - cost:N2} against ${candidates[0].Benefit - candidates[0].Plan.EstimatedFees:N2} for the full rebalance")
+                : "every position moves to its target";
+            notes.Add(Format($"Trades: the {plan.Orders.Count} orders (sells first; {how}) cost about ${cost:N2} in fees against an expected benefit of ${benefit:N2}, above the ${chosen.Required:N2} required ({margin})."));
         }
 
-        return new WalletRecommendation(wallet.Address, asOf, current, target.Weights, plan, before, after, drift, cost, benefit, due, worthwhile, notes);
+        return new WalletRecommendation(wallet.Address, asOf, current, target.Weights, plan, before, after, drift, cost, benefit, due, worthwhile, notes)
+        {
+            Limits = RiskLimits.Of(wallet.Filter),
+            ExpectedReturnsMethod = universe.ExpectedReturnsMethod,
+            Objective = target.Objective,
+            TargetVolatileShare = target.VolatileShare,
+            Method = chosen.Name,
+            RequiredBenefit = chosen.Required,
+        };
+
+        Candidate Price(string name, IReadOnlyDictionary<string, decimal> weights, IReadOnlySet<string>? untouched)
+        {
+            var p = OrderPlanner.Plan(wallet.Cash, wallet.Positions, weights, navs, options.Sizing, untouched);
+            var expected = universe.Evaluate(weights);
+            var gain = RoundCents(value * options.BenefitHorizonDays / 365m * (CertaintyEquivalent(expected) - CertaintyEquivalent(before)));
+            return new Candidate(name, p, expected, gain, RoundCents(p.EstimatedFees * options.BenefitCostMultiple));
+        }
     }
+
+    /// <summary>
+    /// The band plan's weights: a position within <see cref="WalletOptimizerOptions.NoTradeBand"/> of its target and not
+    /// above the cap keeps its current weight; every other position moves to its target, scaled down when the kept
+    /// positions leave less than their targets' room. Null when the band is off or keeps nothing.
+    /// </summary>
+    private Dictionary<string, decimal>? Banded(IReadOnlyDictionary<string, decimal> current, IReadOnlyDictionary<string, decimal> target, out HashSet<string> untouched)
+    {
+        untouched = new HashSet<string>(StringComparer.Ordinal);
+        if (options.NoTradeBand <= 0m)
+        {
+            return null;
+        }
+
+        var kept = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var moved = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var symbol in current.Keys.Union(target.Keys, StringComparer.Ordinal))
+        {
+            var w = current.GetValueOrDefault(symbol);
+            var t = target.GetValueOrDefault(symbol);
+            if (w > 0m && t > 0m && Math.Abs(w - t) <= options.NoTradeBand && w <= options.MaxWeight)
+            {
+                kept[symbol] = w;
+            }
+            else if (t > 0m)
+            {
+                moved[symbol] = t;
+            }
+        }
+
+        if (kept.Count == 0)
+        {
+            return null;
+        }
+
+        untouched.UnionWith(kept.Keys);
+        var room = 1m - kept.Values.Sum();
+        var wanted = moved.Values.Sum();
+        var scale = wanted > room && wanted > 0m ? Math.Max(0m, room) / wanted : 1m;
+        foreach (var (symbol, t) in moved)
+        {
+            kept[symbol] = Math.Round(t * scale, 6, MidpointRounding.ToZero);
+        }
+
+        return kept;
+    }
+
+    private sealed record Candidate(string Name, OrderPlan Plan, PortfolioExpectation After, decimal Benefit, decimal Required);
+
 
     private bool DueReason(DateOnly? last, DateOnly asOf, decimal drift, out string text)
     {
@@ -117,24 +264,37 @@ public sealed class WalletOptimizer(ITokenUniverse universe, WalletOptimizerOpti
     private decimal CertaintyEquivalent(PortfolioExpectation e) =>
         e.ExpectedReturn - (options.RiskAversion * e.Volatility * e.Volatility / 2m);
 
-    private TargetAllocation Solve(RiskFilterRule filter, int? maxTokens)
+    private TargetAllocation Solve(RiskFilterRule filter, int? maxTokens, IReadOnlyDictionary<string, decimal> heldCaps)
     {
         var notes = new List<string>();
         var all = universe.Tokens.Values;
-        var qualifying = all.Where(t => t.Buyable && filter.Admits(t))
+        var qualifying = all.Where(t => (t.Buyable || heldCaps.ContainsKey(t.Symbol)) && filter.Admits(t))
             .OrderByDescending(t => t.Sharpe).ThenBy(t => t.Symbol, StringComparer.Ordinal)
             .Select(t => t.Symbol).ToList();
-        notes.Add(Format($"{qualifying.Count} of {universe.Tokens.Count} tokens with {options.LookbackDays}-day metrics are buyable and pass the filter ({filter.Describe()}; Sharpe over {universe.RiskFree}, {universe.RiskFreeRate:P2} a year on average)."));
+        notes.Add(Format($"{qualifying.Count} of {universe.Tokens.Count} tokens with {options.LookbackDays}-day metrics are buyable (or held) and pass the filter ({filter.Describe()}; Sharpe over {universe.RiskFree}, {universe.RiskFreeRate:P2} a year on average)."));
+        notes.Add(Format($"Portfolio limits: {filter.DescribeLimits()}. Expected returns: {universe.ExpectedReturnsMethod}."));
         var undefined = all.Where(t => t.Sharpe is null).Select(t => t.Symbol).Order(StringComparer.Ordinal).ToList();
         if (undefined.Count > 0)
         {
             notes.Add($"Sharpe undefined (under 90 returns, or volatility of excess returns below 0.5% a year), so not eligible: {string.Join(", ", undefined)}.");
         }
 
+        var held = heldCaps.Keys.Where(qualifying.Contains).Order(StringComparer.Ordinal).ToList();
+        if (held.Count > 0)
+        {
+            notes.Add(Format($"Held but not buyable (paused or proving), kept on their merits at no more than their current weight (no new buys): {string.Join(", ", held.Select(h => Format($"{h} ≤ {heldCaps[h]:P1}")))}."));
+        }
+
+        var heldOut = heldCaps.Keys.Where(h => !qualifying.Contains(h)).Order(StringComparer.Ordinal).ToList();
+        if (heldOut.Count > 0)
+        {
+            notes.Add($"Held but not buyable and not passing the filter, as any token that fails it: {string.Join(", ", heldOut)}.");
+        }
+
         if (qualifying.Count == 0)
         {
             notes.Add("With no qualifying token, everything stays in cash.");
-            return new TargetAllocation(new Dictionary<string, decimal>(), false, notes);
+            return new TargetAllocation(new Dictionary<string, decimal>(), false, notes) { Objective = universe.WeakEvidence ? "min_variance" : "efficient_risk" };
         }
 
         var limit = maxTokens ?? int.MaxValue;
@@ -142,62 +302,74 @@ public sealed class WalletOptimizer(ITokenUniverse universe, WalletOptimizerOpti
         if (candidates.Count > limit)
         {
             // Solve over everything first, then keep the plan's number of largest weights.
-            var wide = SolveCapped(candidates, notes: null);
+            var wide = SolveCapped(candidates, filter, heldCaps, notes: null);
             candidates = (wide.Feasible ? wide.Weights : new Dictionary<string, decimal>())
                 .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
                 .Select(kv => kv.Key).Concat(qualifying).Distinct(StringComparer.Ordinal).Take(limit).ToList();
             notes.Add(Format($"The organisation's plan allows at most {limit} tokens, so the allocation uses the {limit} that weigh most in the unrestricted solution ({string.Join(", ", candidates)})."));
         }
 
-        var solution = SolveCapped(candidates, notes);
+        var solution = SolveCapped(candidates, filter, heldCaps, notes);
         if (!solution.Feasible)
         {
-            return new TargetAllocation(new Dictionary<string, decimal>(), false, notes);
+            return new TargetAllocation(new Dictionary<string, decimal>(), false, notes) { Objective = solution.Objective };
         }
 
         if (solution.Weights.Count > limit)
         {
             candidates = solution.Weights.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(limit).Select(kv => kv.Key).ToList();
-            solution = SolveCapped(candidates, notes);
+            solution = SolveCapped(candidates, filter, heldCaps, notes);
         }
 
-        return new TargetAllocation(solution.Weights, solution.Feasible, notes);
+        return new TargetAllocation(solution.Weights, solution.Feasible, notes)
+        {
+            Objective = solution.Objective,
+            VolatileShare = solution.VolatileShare,
+            CeilingBinds = solution.CeilingBinds,
+            VolatileShareBinds = solution.VolatileShareBinds,
+        };
     }
 
-    /// <summary>Max Sharpe with the cap; with too few tokens for full investment, the uncapped mix scaled to the cap.</summary>
-    private (bool Feasible, IReadOnlyDictionary<string, decimal> Weights) SolveCapped(List<string> symbols, List<string>? notes)
+    /// <summary>
+    /// Efficient risk (or the minimum-variance fallback) under the rule's limits, each weight ≤ <c>MaxWeight</c> (a held
+    /// non-buyable token ≤ its current weight), the rest in cash.
+    /// </summary>
+    private (bool Feasible, IReadOnlyDictionary<string, decimal> Weights, string Objective, decimal VolatileShare, bool CeilingBinds, bool VolatileShareBinds) SolveCapped(
+        List<string> symbols, RiskFilterRule filter, IReadOnlyDictionary<string, decimal> heldCaps, List<string>? notes)
     {
-        var fullyInvestable = symbols.Count >= options.MinHoldings && symbols.Count * options.MaxWeight >= 1m;
-        var solution = universe.MaxSharpe(symbols, fullyInvestable ? options.MaxWeight : 1m);
+        var bounds = symbols.ToDictionary(s => s, s => heldCaps.TryGetValue(s, out var cap) ? cap : options.MaxWeight, StringComparer.Ordinal);
+        var solution = universe.Allocate(new AllocationRequest(symbols, bounds, filter.VolatilityCeiling, filter.VolatileShareCap));
+        var objective = solution.Objective == "min_variance" ? "Minimum-variance" : "Efficient-risk";
         if (!solution.Feasible)
         {
-            notes?.Add($"No feasible max-Sharpe allocation exists ({solution.Explanation}); the wallet stays in cash.");
-            return (false, new Dictionary<string, decimal>());
+            notes?.Add($"No feasible allocation exists ({solution.Explanation}); the wallet stays in cash.");
+            return (false, new Dictionary<string, decimal>(), solution.Objective, 0m, false, false);
         }
 
-        var weights = solution.Weights.Where(kv => kv.Value > 0m).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
-        if (!fullyInvestable)
+        var room = bounds.Values.Sum();
+        if (room < 1m)
         {
-            var largest = weights.Values.DefaultIfEmpty(0m).Max();
-            var scale = largest > options.MaxWeight ? options.MaxWeight / largest : 1m;
-            weights = weights.ToDictionary(kv => kv.Key, kv => kv.Value * scale, StringComparer.Ordinal);
-            notes?.Add(Format($"Only {symbols.Count} tokens are available; a fully invested portfolio needs at least {options.MinHoldings} at no more than {options.MaxWeight:P0} each, so the max-Sharpe mix of these is scaled to the cap and {1m - weights.Values.Sum():P1} stays in cash."));
+            notes?.Add(Format($"Only {symbols.Count} tokens are available at no more than {options.MaxWeight:P0} each (a fully invested portfolio needs at least {options.MinHoldings}), so at least {1m - room:P1} stays in cash."));
         }
 
-        var dropped = weights.Where(kv => kv.Value < options.MinWeight).Select(kv => kv.Key).ToList();
-        foreach (var d in dropped)
-        {
-            weights.Remove(d);
-        }
-
-        weights = weights.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 6, MidpointRounding.ToZero), StringComparer.Ordinal);
+        var weights = solution.Weights.Where(kv => kv.Value >= options.MinWeight)
+            .ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 6, MidpointRounding.ToZero), StringComparer.Ordinal);
         if (notes is not null)
         {
             var listed = string.Join(", ", weights.OrderByDescending(kv => kv.Value).Select(kv => Format($"{kv.Key} {kv.Value:P1}")));
-            notes.Add(Format($"Max-Sharpe weights: {listed}; cash {1m - weights.Values.Sum():P1}."));
+            notes.Add(Format($"{objective} weights: {(listed.Length == 0 ? "none" : listed)}; cash {1m - weights.Values.Sum():P1}; volatile share {solution.VolatileShare:P1}."));
+            if (solution.CeilingBinds && filter.VolatilityCeiling is { } ceiling)
+            {
+                notes.Add(Format($"The {ceiling:P0} volatility ceiling binds: the expected volatility is held at it and the rest stays in cash."));
+            }
+
+            if (solution.VolatileShareBinds && filter.VolatileShareCap is { } cap)
+            {
+                notes.Add(Format($"The {cap:P0} volatile-share cap binds."));
+            }
         }
 
-        return (true, weights);
+        return (true, weights, solution.Objective, solution.VolatileShare, solution.CeilingBinds, solution.VolatileShareBinds);
     }
 
     private static decimal RoundCents(decimal value) => Math.Round(value, 2, MidpointRounding.ToZero);

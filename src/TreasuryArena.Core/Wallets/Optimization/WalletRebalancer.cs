@@ -39,7 +39,10 @@ public sealed class WalletRebalancer(
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    private readonly OrderExecutor _executor = new(ledger, desk, optimizer.Options.Sizing, optimizer.Options.SlippageTolerance);
+    private readonly PlanExecutor _plans = new(ledger, desk, optimizer.Options);
+
+    /// <summary>Executes plans as one decision (held as a unit, cap enforced after execution); also releases held plans.</summary>
+    public PlanExecutor Plans => _plans;
 
     public WalletOptimizer Optimizer => optimizer;
 
@@ -207,10 +210,13 @@ public sealed class WalletRebalancer(
 
         var org = await OrganisationAsync(wallet.Wallet.Organisation, ct);
         plans.CheckMode(org.Plan, wallet.Wallet.Mode);
-        var executions = await _executor.ExecuteAsync(org.Id, wallet.Wallet.Address, proposal.Orders, $"proposal:{id}", treasurer, TradeSource.Api, ct);
+        var outcome = await _plans.ExecuteAsync(org.Id, wallet.Wallet.Address, proposal.Orders, "proposal", proposal.TargetWeights, $"proposal:{id}", treasurer, TradeSource.Api, ct);
+        var executions = outcome.Executions;
         var executed = executions.Count(e => e.Executed);
-        var reason = string.Create(CultureInfo.InvariantCulture, $"Approved by {treasurer}; {executed} of {proposal.Orders.Count} orders executed.") + Failures(executions);
-        var result = new WalletRunResult(wallet.Wallet.Address, mode, executed > 0 ? "executed" : "none", proposal.TargetWeights, proposal.Orders, executions, reason, null, id);
+        var reason = outcome.Held is not null
+            ? $"Approved by {treasurer}. " + outcome.Message
+            : string.Create(CultureInfo.InvariantCulture, $"Approved by {treasurer}; {executed} of {proposal.Orders.Count} orders executed.") + Failures(executions) + (outcome.Message.Length > 0 ? " " + outcome.Message : "");
+        var result = new WalletRunResult(wallet.Wallet.Address, mode, outcome.Held is not null ? "held" : executed > 0 ? "executed" : "none", proposal.TargetWeights, proposal.Orders, executions, reason, null, id);
         var snapshot = new AllocationSnapshot(Guid.CreateVersion7(now), id, wallet.Wallet.Address, proposal.AsOf, mode, result.Action,
             wallet.Cash.Amount, new Dictionary<string, decimal>(), proposal.TargetWeights, proposal.Orders,
             JsonSerializer.Serialize(new { proposal_id = id, approved_by = treasurer, note, executions }, Json), reason, now);
@@ -282,10 +288,18 @@ public sealed class WalletRebalancer(
             return Finish(new WalletRunResult(address, mode, "executed", rec.TargetWeights, orders, [], $"Dry run: the {decision.Advisor} advisor approved {orders.Count} orders; nothing was executed. " + rec.Reasoning, rec, null), decision, guarded);
         }
 
-        var executions = await _executor.ExecuteAsync(ctx.Organisations[wallet.Wallet.Organisation].Id, address, orders,
+        var outcome = await _plans.ExecuteAsync(ctx.Organisations[wallet.Wallet.Organisation].Id, address, orders, rec.Method, rec.TargetWeights,
             $"rebalance:{runId}:{address}", Actor, TradeSource.Job, ct);
+        if (outcome.Held is not null)
+        {
+            var held = $"FULL_AI: the {decision.Advisor} advisor approved ({decision.Reasoning}). " + outcome.Message + " " + rec.Reasoning;
+            return Finish(new WalletRunResult(address, mode, "held", rec.TargetWeights, orders, [], held, rec, null), decision, guarded);
+        }
+
+        var executions = outcome.Executions;
         var executed = executions.Count(e => e.Executed);
-        var text = string.Create(CultureInfo.InvariantCulture, $"FULL_AI: the {decision.Advisor} advisor approved ({decision.Reasoning}); {executed} of {orders.Count} orders executed.") + Failures(executions) + " " + rec.Reasoning;
+        var text = string.Create(CultureInfo.InvariantCulture, $"FULL_AI: the {decision.Advisor} advisor approved ({decision.Reasoning}); {executed} of {executions.Count} orders executed.") + Failures(executions) +
+                   (outcome.Message.Length > 0 ? " " + outcome.Message : "") + " " + rec.Reasoning;
         return Finish(new WalletRunResult(address, mode, executed > 0 ? "executed" : "none", rec.TargetWeights, orders, executions, text, rec, null), decision, guarded);
 
         (WalletRunResult, AllocationSnapshot?) Finish(WalletRunResult result, Decision? d, GuardrailOutcome? g) =>
@@ -418,6 +432,8 @@ public sealed class WalletRebalancer(
                 rec.ExpectedBenefit,
                 rec.Due,
                 rec.Worthwhile,
+                rec.Method,
+                rec.RequiredBenefit,
             },
             advisor = decision is null ? null : new { decision.Advisor, action = decision.Action.ToString(), decision.Reasoning, decision.Confidence, decision.FallbackReason },
             guardrails = guarded?.Interventions,

@@ -25,6 +25,28 @@ public sealed record WalletRecommendation(
 
     public IReadOnlyList<RebalanceOrder> Orders => Plan.Orders;
 
+    /// <summary>The tolerance's portfolio limits the target was solved under.</summary>
+    public RiskLimits Limits { get; init; } = new(null, null);
+
+    /// <summary>How the expected returns (of the target and of the cost/benefit estimate) were estimated, in words.</summary>
+    public string ExpectedReturnsMethod { get; init; } = "";
+
+    /// <summary>The objective solved: <c>efficient_risk</c>, or <c>min_variance</c> (the weak-evidence fallback).</summary>
+    public string Objective { get; init; } = "efficient_risk";
+
+    /// <summary>The target's estimated share in volatile crypto.</summary>
+    public decimal TargetVolatileShare { get; init; }
+
+    /// <summary>The expected annual volatility of the target (= <see cref="After"/>.Volatility).</summary>
+    public decimal ExpectedVolatility => After.Volatility;
+
+    /// <summary>Which plan the orders are: <c>full</c> (every position to its target) or <c>band</c> (only the positions
+    /// outside the no-trade band; the others are left where they are).</summary>
+    public string Method { get; init; } = "full";
+
+    /// <summary>The benefit the costs-before-trades rule asked for: <see cref="EstimatedCost"/> × the benefit/cost multiple, USD.</summary>
+    public decimal RequiredBenefit { get; init; }
+
     /// <summary>The notes joined into one paragraph a trustee can read.</summary>
     public string Reasoning => string.Join(" ", Notes);
 }

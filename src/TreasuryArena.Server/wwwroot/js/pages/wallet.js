@@ -60,6 +60,7 @@ export async function walletPage(address, session) {
       { key: 'unrealised_pnl', label: 'P&L', num: true, sign: true, format: (v) => money(v) },
       { key: 'weight', label: 'Weight', num: true, format: (v) => pct(v, 1) },
     ], { caption: 'At current NAVs', empty: 'No holdings: all cash.' })),
+    card('Turnover and fees', turnoverTable(status)),
     suggestionCard(address, status, canTrade, () => { refresh(); proposals = replace(proposals, proposalsCard(address, status, canTrade, refresh)); }),
     proposals,
     card('Allocation', donut(allocation, { title: 'Wallet allocation by value', format: (v) => money(v) })),
@@ -85,6 +86,26 @@ export async function walletPage(address, session) {
     ]),
     grid,
   ];
+}
+
+// Turnover (½ × buys + sells ÷ value now) and trade fees paid, from the ledger (GET /api/wallet/{a}/status).
+function turnoverTable(status) {
+  const t = status.turnover;
+  const f = status.fees_paid;
+  if (!t || !f) return h('p', { class: 'subtle', text: 'Not reported.' });
+  const rows = [
+    { window: 'Last 30 days', turnover: t.last_30d, traded: t.traded_usd?.last_30d, fees: f.trade_fees?.last_30d },
+    { window: 'Last 365 days', turnover: t.last_365d, traded: t.traded_usd?.last_365d, fees: f.trade_fees?.last_365d },
+    { window: 'Since opened', turnover: t.since_inception, traded: t.traded_usd?.since_inception, fees: f.trade_fees?.since_inception },
+  ];
+  return h('div', {},
+    table(rows, [
+      { key: 'window', label: 'Window' },
+      { key: 'turnover', label: 'Turnover', num: true, format: (v) => (v === null || v === undefined ? '—' : pct(v, 1)) },
+      { key: 'traded', label: 'Traded', num: true, format: (v) => money(v) },
+      { key: 'fees', label: 'Trade fees', num: true, format: (v) => money(v) },
+    ], { caption: 'One-way turnover: half of buys plus sells over the value now' }),
+    h('p', { class: 'subtle', text: `Trade fees since opened: ${f.share_of_deposits === null || f.share_of_deposits === undefined ? '—' : pct(f.share_of_deposits, 2)} of deposits. A rebalance trades only when its expected benefit is at least twice its fees and drift is at least 2%.` }));
 }
 
 function replace(node, next) { node.replaceWith(next); return next; }
@@ -137,7 +158,24 @@ function expectation(e) {
       h('dt', { text: 'Drift from target' }), h('dd', { text: pct(e.drift, 1) }),
       h('dt', { text: 'Estimated cost' }), h('dd', { text: money(e.estimated_cost) }),
       h('dt', { text: 'Expected benefit (90 days)' }), h('dd', { text: money(e.expected_benefit) }),
-      h('dt', { text: 'Due / worth it' }), h('dd', { text: `${e.due ? 'due' : 'not due'} / ${e.worthwhile ? 'worth it' : 'not worth the cost'}` })));
+      h('dt', { text: 'Due / worth it' }), h('dd', { text: `${e.due ? 'due' : 'not due'} / ${e.worthwhile ? 'worth it' : 'not worth the cost'}` })),
+    riskLimits(e));
+}
+
+// The tolerance's portfolio limits, the target's expected volatility and volatile share, and how expected returns were estimated (issue 18).
+function riskLimits(e) {
+  if (!e.risk_limits && !e.expected_returns_method) return null;
+  const l = e.risk_limits ?? {};
+  const limit = (v) => (v === null || v === undefined ? 'none' : pct(v, 0));
+  return h('div', {},
+    h('h3', { text: 'Risk limits and method' }),
+    h('dl', { class: 'kv', 'data-testid': 'risk-limits' },
+      h('dt', { text: 'Volatility ceiling' }), h('dd', { text: limit(l.volatility_ceiling) }),
+      h('dt', { text: 'Expected volatility of the target' }), h('dd', { text: pct(e.expected_volatility, 1) }),
+      h('dt', { text: 'Volatile share cap' }), h('dd', { text: limit(l.volatile_share_cap) }),
+      h('dt', { text: 'Volatile share of the target' }), h('dd', { text: pct(e.volatile_share, 1) }),
+      h('dt', { text: 'Objective' }), h('dd', { text: e.objective === 'min_variance' ? 'minimum variance (fallback: expected returns uninformative)' : 'highest expected return within the limits' }),
+      h('dt', { text: 'Expected returns' }), h('dd', { 'data-testid': 'expected-returns-method', text: dash(e.expected_returns_method) })));
 }
 
 function suggestionCard(address, status, canTrade, onRun) {
@@ -222,7 +260,7 @@ function modeForm(address, mode, risk) {
   const out = h('div', { 'aria-live': 'polite' });
   const form = h('form', { class: 'stack' },
     field('Mode', modeSelect, 'FULL_AI: the optimizer rebalances on its own. HYBRID: it proposes, you approve. MANUAL: it only suggests.'),
-    field('Risk tolerance', riskSelect, 'Which tokens the optimizer may pick (by Sharpe and drawdown limits).'),
+    field('Risk tolerance', riskSelect, 'Which tokens the optimizer may pick (Sharpe and drawdown limits) and the portfolio limits it solves under: expected volatility ≤ 15% / 30% / 60% a year and a volatile-crypto share ≤ 30% / 60% / no cap (conservative / moderate / aggressive, by default).'),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn-secondary', text: 'Save mode and risk' })), out);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
