@@ -3,7 +3,8 @@ namespace TreasuryArena.Core.Advice;
 /// <summary>
 /// Applied after every advisor. First the advisor's decision narrows the proposal (reject/hold → nothing; approve →
 /// as proposed; shrink → scaled by the adjustments; a scale above 1 or an order for an asset not in the proposal is a
-/// widening attempt: cut back and recorded). Then the limits cut what remains, sells before buys:
+/// widening attempt: cut back and recorded). A proposal whose <see cref="TradeMandate"/> does not allow a trade (drift
+/// inside the band, no named trigger) loses every order (<c>drift_band</c>). Then the limits cut what remains, sells before buys:
 /// compliance holds, position size, minimum diversification and turnover for sells; compliance holds, the drawdown
 /// breaker, turnover, available cash, the per-asset weight and the volatile share for buys.
 /// Weight limits are checked against a floor of the post-trade value (value minus every order's cost), so the real
@@ -21,6 +22,7 @@ public static class Guardrails
     public const string DrawdownBreaker = "drawdown_breaker";
     public const string MaxAssetWeight = "max_asset_weight";
     public const string MaxVolatileShare = "max_volatile_share";
+    public const string DriftBand = "drift_band";
 
     /// <summary>Costs of a cut order are rounded up to cents: keep two cents aside so cash never goes below zero.</summary>
     private const decimal CostRoundingReserve = 0.02m;
@@ -36,6 +38,17 @@ public static class Guardrails
         ArgumentNullException.ThrowIfNull(limits);
         var interventions = new List<GuardrailIntervention>();
         var narrowed = Narrow(proposal, decision, interventions);
+        if (proposal.Mandate is { Allows: false } mandate && narrowed.Count > 0)
+        {
+            // The drift band is a hard limit: inside it, with no named trigger, nothing trades whatever the advisor says.
+            foreach (var o in narrowed)
+            {
+                interventions.Add(new GuardrailIntervention(DriftBand, o.Asset, o.Notional, 0m, mandate.Describe()));
+            }
+
+            narrowed.Clear();
+        }
+
         var orders = Limit(portfolio, narrowed, limits, interventions);
         return new GuardrailOutcome(orders, interventions);
     }

@@ -14,6 +14,9 @@ public interface IDecisionJournal
 
     Task RecordOutcomeAsync(long id, DecisionOutcome outcome, CancellationToken cancellationToken);
 
+    /// <summary>Records the fills of entry <paramref name="id"/>'s queued orders (at the next bar); with any fill the entry is executed.</summary>
+    Task RecordFillsAsync(long id, IReadOnlyList<JournalFill> fills, CancellationToken cancellationToken);
+
     /// <summary>The latest daily analysis or emergency assessment journaled for the as-of date <paramref name="asOf"/>, or null.</summary>
     Task<JournalEntry?> DailyDecisionOnAsync(DateOnly asOf, CancellationToken cancellationToken);
 }

@@ -32,7 +32,11 @@ public sealed record JournalEntry
 
     public IReadOnlyList<GuardrailIntervention> Interventions { get; init; } = [];
 
+    /// <summary>True once the approved orders filled on the paper venue (at the next bar, see <see cref="Fills"/>); until then they are queued.</summary>
     public bool Executed { get; init; }
+
+    /// <summary>The fills of the approved orders at the next bar (date and price), recorded when they settle; empty until then.</summary>
+    public IReadOnlyList<JournalFill> Fills { get; init; } = [];
 
     public DecisionOutcome? Outcome { get; init; }
 

@@ -5,8 +5,15 @@ namespace TreasuryArena.Core.Advice;
 /// <list type="number">
 /// <item>R1 emergency: an emergency trigger → de-risk (confidence 85).</item>
 /// <item>R2 nothing to do: an empty candidate plan → hold.</item>
-/// <item>R3 costs vs benefit: expected benefit = drift × value × <see cref="RuleAdvisorOptions.ExpectedEdge"/>; when the
-/// plan's estimated fees and slippage exceed it → hold.</item>
+/// <item>R3 costs vs benefit. For a treasury plan (a proposal with a <see cref="TradeMandate"/>): a named trigger (MVRV
+/// ladder rung, emergency) is the strategy's own rule and is not second-guessed on costs; a drift-only plan must remove
+/// more tracking risk than it costs. The benefit is the certainty-equivalent cost of staying off target for
+/// <see cref="RuleAdvisorOptions.BenefitHorizonDays"/>: ½ · γ · σ² · (drift² − drift after²) · value · horizon / 365,
+/// γ = <see cref="RuleAdvisorOptions.RiskAversion"/>, σ = BTC's 30-day realised volatility (or
+/// <see cref="RuleAdvisorOptions.FallbackVolatility"/> when it is missing), drift after = 0 (the plan goes to target).
+/// It grows with the square of the drift while costs grow linearly, so small drifts never pay and large ones do.
+/// Wallet proposals (no mandate) keep the older test, benefit = drift × value × <see cref="RuleAdvisorOptions.ExpectedEdge"/>.
+/// When the plan's estimated fees and slippage exceed the benefit → hold.</item>
 /// <item>R4 cool-down: an acting decision in the last <see cref="RuleAdvisorOptions.CoolDownDays"/> days that moved the
 /// volatile share the other way → hold, unless the drift is past twice the band.</item>
 /// <item>R5 weak signal: drift inside the band and signal confidence below <see cref="RuleAdvisorOptions.MinSignalConfidence"/> → hold.</item>
@@ -112,13 +119,37 @@ public sealed class RuleAdvisor(RuleAdvisorOptions options, TimeProvider timePro
                 Math.Clamp(50 + (signal / 4), 0, 90), Name);
         }
 
-        var benefit = drift * nav * options.ExpectedEdge;
         var cost = proposal.TotalEstimatedCost;
-        if (cost > benefit)
+        decimal benefit;
+        string benefitRule;
+        if (proposal.Mandate is { } mandate)
         {
-            return new Decision(kind, hold,
-                F($"R3 costs exceed the benefit: the plan would cost about {cost:N2} USD in fees and slippage for an expected benefit of {benefit:N2} USD (drift {drift:P1} × value {nav:N0} × edge {options.ExpectedEdge:P0})."),
-                70, Name);
+            var sigma = context.Market.Indicators.FirstOrDefault(i => i.Name == Intelligence.IndicatorNames.BtcRealisedVol30d)?.Value is { } v && v > 0 && double.IsFinite(v)
+                ? (decimal)v
+                : options.FallbackVolatility;
+            benefit = Math.Round(0.5m * options.RiskAversion * sigma * sigma * drift * drift * nav * options.BenefitHorizonDays / 365m, 2, MidpointRounding.ToEven);
+            benefitRule = F($"½ × risk aversion {options.RiskAversion:0.##} × volatility {sigma:P0}² × drift {drift:P1}² × value {nav:N0} × {options.BenefitHorizonDays}/365 days");
+            if (mandate.NamedTriggers.Count > 0)
+            {
+                benefitRule += F($"; not binding: {string.Join("; ", mandate.NamedTriggers)} asks for the trade");
+            }
+            else if (cost > benefit)
+            {
+                return new Decision(kind, hold,
+                    F($"R3 costs exceed the benefit: {mandate.Describe()}, but the plan would cost about {cost:N2} USD in fees and slippage for {benefit:N2} USD of tracking risk removed ({benefitRule})."),
+                    70, Name);
+            }
+        }
+        else
+        {
+            benefit = drift * nav * options.ExpectedEdge;
+            benefitRule = F($"drift {drift:P1} × value {nav:N0} × edge {options.ExpectedEdge:P0}");
+            if (cost > benefit)
+            {
+                return new Decision(kind, hold,
+                    F($"R3 costs exceed the benefit: the plan would cost about {cost:N2} USD in fees and slippage for an expected benefit of {benefit:N2} USD ({benefitRule})."),
+                    70, Name);
+            }
         }
 
         var direction = AdvisorContext.TacticalDirectionOf(proposal.Orders);
@@ -143,11 +174,13 @@ public sealed class RuleAdvisor(RuleAdvisorOptions options, TimeProvider timePro
 
         var confidence = (int)Math.Clamp((0.4m * signal) + (30m * Math.Min(drift / band, 2m)), 0m, 95m);
         var reasons = context.Market.Reasons.Count == 0 ? "" : " Signal: " + string.Join("; ", context.Market.Reasons) + ".";
-        var triggers = context.Triggers.Count == 0 ? "" : " Triggers: " + string.Join("; ", context.Triggers) + ".";
+        var triggers = proposal.Mandate is { } m
+            ? " " + char.ToUpperInvariant(m.Describe()[0]) + m.Describe()[1..] + "."
+            : context.Triggers.Count == 0 ? "" : " Triggers: " + string.Join("; ", context.Triggers) + ".";
         if (kind == DecisionKind.RebalanceApproval && signal < options.ShrinkBelowConfidence && drift < 2m * band)
         {
             return new Decision(kind, DecisionAction.Shrink,
-                F($"R6 act, but carefully: the signal's confidence ({signal}) is below {options.ShrinkBelowConfidence}, so take half the step now. Drift {drift:P1}, costs {cost:N2} USD against a benefit of {benefit:N2} USD.{reasons}{triggers}"),
+                F($"R6 act, but carefully: the signal's confidence ({signal}) is below {options.ShrinkBelowConfidence}, so take half the step now. Drift {drift:P1}, costs {cost:N2} USD against a benefit of {benefit:N2} USD.{triggers}{reasons}"),
                 confidence, Name)
             {
                 Adjustments = DecisionAdjustments.Uniform(0.5m),
@@ -155,7 +188,7 @@ public sealed class RuleAdvisor(RuleAdvisorOptions options, TimeProvider timePro
         }
 
         return new Decision(kind, act,
-            F($"R6 act: drift {drift:P1} (band {band:P0}), phase {context.Market.Phase}, target tactical share {context.Market.TargetTacticalShare:P0}; estimated costs {cost:N2} USD are below the expected benefit of {benefit:N2} USD.{reasons}{triggers}"),
+            F($"R6 act: drift {drift:P1} (band {band:P0}), phase {context.Market.Phase}, target tactical share {context.Market.TargetTacticalShare:P0}; estimated costs {cost:N2} USD against a benefit of {benefit:N2} USD ({benefitRule}).{triggers}{reasons}"),
             confidence, Name);
     }
 

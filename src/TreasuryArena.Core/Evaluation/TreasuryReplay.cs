@@ -8,7 +8,8 @@ namespace TreasuryArena.Core.Evaluation;
 /// daily analysis (<see cref="TreasuryManager.RunDailyAsync"/>: market assessment from the intelligence layer as of the
 /// day, plan to target, the advisor's decision, guardrails, and in FULL_AI mode the advisor-reviewed execution on the
 /// paper venue, all journaled), then the treasury marked to market. The manager must run in FULL_AI mode for its rules
-/// to act on their own (in HYBRID every trade waits for a person).
+/// to act on their own (in HYBRID every trade waits for a person). Orders approved on a day fill at the next bar (the
+/// next day's close), when the next day's run settles them, exactly as in the live paper mode.
 /// </summary>
 public sealed class TreasuryReplay(TreasuryManager manager, IDecisionJournal journal)
 {
@@ -16,6 +17,7 @@ public sealed class TreasuryReplay(TreasuryManager manager, IDecisionJournal jou
     private readonly List<double> _values = [];
     private readonly List<decimal> _drifts = [];
     private readonly List<decimal> _cash = [];
+    private decimal? _queuedDrift;
 
     public TreasuryOptions Options => manager.Options;
 
@@ -36,21 +38,24 @@ public sealed class TreasuryReplay(TreasuryManager manager, IDecisionJournal jou
     public async Task StepAsync(DateOnly date, CancellationToken ct)
     {
         var (daily, executed) = await manager.RunDailyAsync(date, ct);
+
+        // Orders decided on a day fill at the next bar, in the next day's run (settled before the day's decision), so
+        // the drift "before the rebalance" is the one the deciding day saw.
         var fills = daily.Fills.Concat(executed?.Fills ?? []).ToList();
-        var valuation = daily.Status.Valuation;
         if (fills.Count > 0)
         {
-            _drifts.Add(daily.Status.Valuation.Drift);
+            _drifts.Add(_queuedDrift ?? daily.Status.Valuation.Drift);
             Rebalances++;
             foreach (var f in fills)
             {
                 Traded += (double)f.Notional;
                 FeesPaid += f.Fee + f.Slippage;
             }
-
-            valuation = (await manager.StatusAsync(date, ct)).Valuation;
         }
 
+        var decided = executed?.Queued is not null ? executed : daily.Queued is not null ? daily : null;
+        _queuedDrift = decided?.Status.Valuation.Drift;
+        var valuation = daily.Status.Valuation;
         _dates.Add(date);
         _values.Add((double)valuation.TotalValue);
         _cash.Add(valuation.CashWeight);

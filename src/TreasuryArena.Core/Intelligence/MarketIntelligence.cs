@@ -11,10 +11,14 @@ public sealed class MarketIntelligence(IMarketDataProvider provider, Intelligenc
     public IntelligenceSettings Settings => settings;
 
     /// <summary>Phase and signal for one snapshot (no I/O).</summary>
-    public (PhaseAssessment Phase, AllocationSignal Signal) Decide(MarketSnapshot snapshot)
+    public (PhaseAssessment Phase, AllocationSignal Signal) Decide(MarketSnapshot snapshot) => Decide(snapshot, null);
+
+    /// <summary>Phase and signal for one snapshot with the MVRV ladder holding <paramref name="heldRungs"/> rungs sold
+    /// (null: the rungs today's Z crosses, the stateless ladder of <c>arena intel</c>).</summary>
+    public (PhaseAssessment Phase, AllocationSignal Signal) Decide(MarketSnapshot snapshot, int? heldRungs)
     {
         var phase = PhaseRules.Classify(snapshot, settings.Phase);
-        return (phase, SignalRules.Derive(snapshot, phase, settings.Signal, settings.Phase.MaxInputAge));
+        return (phase, SignalRules.Derive(snapshot, phase, settings.Signal, settings.Phase.MaxInputAge, heldRungs));
     }
 
     public async Task<IntelReport> AssessAsync(

@@ -6,7 +6,9 @@ namespace TreasuryArena.Core.Intelligence;
 /// Turns a phase and the snapshot into target weights. Steps, in order:
 /// <list type="number">
 /// <item>tactical = 1 − base share (neutral 40%);</item>
-/// <item>MVRV ladder: with k thresholds crossed, tactical = neutral × (1 − k × sell fraction); in TOP at least one rung applies;</item>
+/// <item>MVRV ladder: with k thresholds crossed, tactical = neutral × (1 − k × sell fraction); in TOP at least one rung applies.
+/// With <c>heldRungs</c> (the treasury's <see cref="LadderState"/>) k is the rungs the ladder holds sold instead: a rung
+/// sold stays sold until MVRV Z falls below <see cref="SignalSettings.LadderReentryZ"/>;</item>
 /// <item>phase tilt: ACCUMULATION + tilt (only when no rung is crossed), BEAR − tilt;</item>
 /// <item>Fear &amp; Greed tilt: extreme fear + tilt (not in TOP), extreme greed − tilt;</item>
 /// <item>clamp to [min, max] tactical; split tactical into BTC/ETH by the phase's BTC share (ETH momentum raises ETH in
@@ -15,7 +17,7 @@ namespace TreasuryArena.Core.Intelligence;
 /// </summary>
 public static class SignalRules
 {
-    public static AllocationSignal Derive(MarketSnapshot snapshot, PhaseAssessment phase, SignalSettings? settings = null, TimeSpan? maxInputAge = null)
+    public static AllocationSignal Derive(MarketSnapshot snapshot, PhaseAssessment phase, SignalSettings? settings = null, TimeSpan? maxInputAge = null, int? heldRungs = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(phase);
@@ -37,8 +39,13 @@ public static class SignalRules
             reasons.Add("MVRV Z unavailable: sell ladder not evaluated");
         }
 
-        var effectiveRung = phase.Phase == MarketPhase.Top ? Math.Max(rung, 1) : rung;
-        if (effectiveRung > 0)
+        var effectiveRung = heldRungs ?? (phase.Phase == MarketPhase.Top ? Math.Max(rung, 1) : rung);
+        if (heldRungs is { } held && held > 0 && held != rung)
+        {
+            tactical = neutral * Math.Max(0, 1 - (held * settings.LadderSellFraction));
+            reasons.Add(F($"MVRV ladder holds {held} of {settings.MvrvThresholds.Count} rungs sold (Z {z:0.00} today; a rung sold stays sold until Z < {settings.LadderReentryZ:0.0#}): tactical cut to {tactical:0%}"));
+        }
+        else if (effectiveRung > 0)
         {
             tactical = neutral * Math.Max(0, 1 - (effectiveRung * settings.LadderSellFraction));
             reasons.Add(rung > 0

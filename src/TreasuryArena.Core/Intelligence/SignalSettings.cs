@@ -15,6 +15,13 @@ public sealed record SignalSettings
     /// <summary>The MVRV Z sell ladder, ascending.</summary>
     public IReadOnlyList<double> MvrvThresholds { get; init; } = [3.5, 5.0, 7.0, 9.0];
 
+    /// <summary>
+    /// The ladder's re-entry level: a rung sold stays sold until MVRV Z falls below this, when every rung is bought back
+    /// (the treasury's <see cref="LadderState"/>; the library strategy <c>treasury-60-40</c> uses the same rule, its
+    /// <c>reentry_z</c> default 1.0). Must be below the first threshold.
+    /// </summary>
+    public double LadderReentryZ { get; init; } = 1.0;
+
     /// <summary>Fraction of the neutral tactical share sold at each rung crossed (4 rungs × 0.25 = all of it).</summary>
     public double LadderSellFraction { get; init; } = 0.25;
 
@@ -81,6 +88,11 @@ public sealed record SignalSettings
             {
                 throw new ArgumentException("MvrvThresholds must be finite and strictly ascending");
             }
+        }
+
+        if (!double.IsFinite(LadderReentryZ) || LadderReentryZ >= MvrvThresholds[0])
+        {
+            throw new ArgumentException("LadderReentryZ must be finite and below the first MVRV threshold");
         }
 
         if (!(ExtremeFear < ExtremeGreed))

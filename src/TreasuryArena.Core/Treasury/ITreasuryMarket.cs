@@ -1,3 +1,5 @@
+using TreasuryArena.Core.Intelligence;
+
 namespace TreasuryArena.Core.Treasury;
 
 /// <summary>
@@ -12,6 +14,8 @@ public interface ITreasuryMarket
     /// <see cref="ArgumentException"/> when a price is missing or stale.</summary>
     Task<TreasuryMarks> MarksOnAsync(DateOnly date, DateOnly inception, CancellationToken cancellationToken);
 
-    /// <summary>The intelligence assessment on <paramref name="asOf"/>: market view, target, triggers, emergency.</summary>
-    Task<MarketAssessment> AssessAsync(DateOnly asOf, CancellationToken cancellationToken);
+    /// <summary>The intelligence assessment on <paramref name="asOf"/>: market view, target, triggers, emergency. The MVRV
+    /// ladder continues from <paramref name="ladder"/> (the treasury's stored memory; null = nothing sold yet) with the
+    /// day's Z, and the target holds the rungs it has sold.</summary>
+    Task<MarketAssessment> AssessAsync(DateOnly asOf, LadderState? ladder, CancellationToken cancellationToken);
 }

@@ -11,4 +11,9 @@ public interface ITreasuryStore
     /// <paramref name="portfolio"/>, then marks every position to <paramref name="marks"/>.
     /// </summary>
     Task SaveAsync(TreasuryPortfolio portfolio, IReadOnlyList<Fill> fills, TreasuryMarks marks, CancellationToken cancellationToken);
+
+    /// <summary>The MVRV ladder and the orders queued for the next bar (<see cref="TreasuryMemory.Empty"/> when none saved).</summary>
+    Task<TreasuryMemory> LoadMemoryAsync(CancellationToken cancellationToken);
+
+    Task SaveMemoryAsync(TreasuryMemory memory, CancellationToken cancellationToken);
 }

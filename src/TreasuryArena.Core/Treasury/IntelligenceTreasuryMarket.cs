@@ -8,7 +8,9 @@ namespace TreasuryArena.Core.Treasury;
 /// The treasury's market view over the intelligence layer: BTC and ETH marks come from the snapshot's price readings
 /// (refused when missing or older than <see cref="TreasuryMarks.MaxPriceAgeDays"/> days), yield positions from their
 /// accrual index; the assessment maps the phase, signal and triggers (compared with the previous day's signal, the
-/// daily cadence) into the advisor's terms. An emergency trigger becomes an <see cref="EmergencyEvent"/>.
+/// daily cadence) into the advisor's terms. An emergency trigger becomes an <see cref="EmergencyEvent"/>. The MVRV ladder
+/// has memory: the stored <see cref="LadderState"/> is moved on by the day's Z (<see cref="MvrvLadder"/>; in a TOP phase
+/// at least one rung) and the target holds every rung sold until Z falls below the re-entry level.
 /// A venue is credited its APY only from its launch (<see cref="MarketData.Inception.Venues"/>); before it the position
 /// accrues <paramref name="cashRate"/>, the US 3-month T-bill (0 without it), as the backtests' yield model does.
 /// </summary>
@@ -41,10 +43,14 @@ public sealed class IntelligenceTreasuryMarket(MarketIntelligence intelligence, 
         return new TreasuryMarks(date, prices, observed);
     }
 
-    public async Task<MarketAssessment> AssessAsync(DateOnly asOf, CancellationToken cancellationToken)
+    public async Task<MarketAssessment> AssessAsync(DateOnly asOf, LadderState? ladder, CancellationToken cancellationToken)
     {
         var report = await intelligence.AssessAsync(asOf, current: null, alerts: [], cancellationToken);
-        var signal = report.Signal;
+        var settings = intelligence.Settings;
+        var z = report.Snapshot.MvrvZ.UsableValue(settings.Phase.MaxInputAge);
+        var minimum = report.Phase.Phase == MarketPhase.Top ? 1 : 0;
+        var held = (ladder ?? LadderState.Empty).Observe(asOf, z, settings.Signal.MvrvThresholds, settings.Signal.LadderReentryZ, minimum);
+        var signal = intelligence.Decide(report.Snapshot, held.RungsSold).Signal;
         var wanted = (decimal)signal.Tactical;
         var target = Math.Min(wanted, options.MaxVolatileShare);
         var reasons = signal.Reasons.ToList();
@@ -56,13 +62,17 @@ public sealed class IntelligenceTreasuryMarket(MarketIntelligence intelligence, 
         var view = new MarketView(signal.Phase.ToWire(), report.Snapshot.All, target, signal.Confidence, reasons);
 
         // Without a recorded allocation the intelligence compares today's signal with yesterday's, so its drift trigger
-        // is signal-to-signal; the treasury adds its own portfolio drift trigger instead.
+        // is signal-to-signal; the treasury adds its own portfolio drift trigger instead. Its rung-to-rung trigger compares
+        // stateless ladders and is replaced by the ladder memory's own change (LadderView.TriggerOn).
         var triggers = report.Triggers
-            .Where(t => t.Kind != TriggerKind.Drift)
+            .Where(t => t.Kind != TriggerKind.Drift && t.Code != "mvrv_rung")
             .Select(t => t.Kind == TriggerKind.Emergency ? $"emergency {t.Code}: {t.Message}" : t.Message)
             .ToList();
         var emergency = report.Triggers.FirstOrDefault(t => t.Kind == TriggerKind.Emergency) is { } e ? new EmergencyEvent(e.Code, e.Message) : null;
         decimal? btcShare = signal.Tactical > 0 ? (decimal)(signal.Btc / signal.Tactical) : null;
-        return new MarketAssessment(view, target, btcShare, triggers, emergency);
+        return new MarketAssessment(view, target, btcShare, triggers, emergency)
+        {
+            Ladder = new LadderView(held, settings.Signal.MvrvThresholds.Count, settings.Signal.LadderReentryZ),
+        };
     }
 }

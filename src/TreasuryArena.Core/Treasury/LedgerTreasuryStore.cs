@@ -75,6 +75,15 @@ public sealed class LedgerTreasuryStore(LedgerService ledger, ITreasuryStateStor
         }
     }
 
+    public async Task<TreasuryMemory> LoadMemoryAsync(CancellationToken cancellationToken) =>
+        await stateStore.LoadMemoryAsync(cancellationToken) ?? TreasuryMemory.Empty;
+
+    public Task SaveMemoryAsync(TreasuryMemory memory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(memory);
+        return stateStore.SaveMemoryAsync(memory, cancellationToken);
+    }
+
     private static void Check(LedgerResult result, string what)
     {
         if (!result.Accepted)

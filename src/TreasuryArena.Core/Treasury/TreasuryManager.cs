@@ -7,6 +7,11 @@ namespace TreasuryArena.Core.Treasury;
 /// <summary>
 /// The treasury use cases: status (daily summary), plan, daily advice, execute, outcome evaluation and the weekly
 /// review. Every decision goes proposal → advisor → guardrails → mode gate → paper venue, and is journaled.
+/// The drift band is real: a plan trades only when the drift is at or past <see cref="TreasuryOptions.DriftThreshold"/>
+/// or a named trigger asks (an MVRV ladder rung sold or the re-entry, an emergency), and the plan and decision say
+/// which (<see cref="TradeMandate"/>). The MVRV ladder has memory (<see cref="TreasuryMemory"/>, saved on every advise
+/// and execute). Orders approved on day d's close are queued and fill at the next bar, d + 1's close, on the first run
+/// on or after d + 1 (<see cref="PendingOrders"/>); the journal entry of the decision then records the fills.
 /// With no stored treasury, the configured default ($400,000 at 60/40 by default) is opened at
 /// <see cref="TreasuryOptions.InceptionDate"/> (or at the date asked about) and used without being saved until an
 /// execution saves it.
@@ -37,12 +42,16 @@ public sealed class TreasuryManager(
     public async Task<TreasuryStatus> StatusAsync(DateOnly asOf, CancellationToken cancellationToken)
     {
         var (portfolio, isDefault, _) = await LoadAsync(asOf, cancellationToken);
+        var memory = await store.LoadMemoryAsync(cancellationToken);
         var marks = await market.MarksOnAsync(asOf, portfolio.Inception, cancellationToken);
-        var assessment = await market.AssessAsync(asOf, cancellationToken);
+        var assessment = await market.AssessAsync(asOf, memory.Ladder, cancellationToken);
         var targets = TreasuryTargets.Create(options, assessment.TargetTacticalShare, assessment.BtcShareOfTactical ?? options.BtcShareOfTactical);
         var valuation = TreasuryValuation.Mark(portfolio, marks, targets);
         var latest = (await journal.ListAsync(RecentDecisionCount, cancellationToken)).FirstOrDefault(e => e.AsOf == asOf);
-        return new TreasuryStatus(asOf, isDefault, options.ParsedMode(), valuation, targets, await PerformanceAsync(portfolio, valuation, marks, cancellationToken), assessment, latest);
+        return new TreasuryStatus(asOf, isDefault, options.ParsedMode(), valuation, targets, await PerformanceAsync(portfolio, valuation, marks, cancellationToken), assessment, latest)
+        {
+            Pending = memory.Pending,
+        };
     }
 
     /// <summary>The rebalancing plan on <paramref name="asOf"/> (to target, or a de-risk plan in an emergency); nothing is journaled.</summary>
@@ -57,17 +66,18 @@ public sealed class TreasuryManager(
     public async Task<AdviceResult> AdviseAsync(DateOnly asOf, CancellationToken cancellationToken)
     {
         await EvaluateOutcomesAsync(asOf, cancellationToken);
+        var settled = await SettleAsync(asOf, cancellationToken);
         var status = await StatusAsync(asOf, cancellationToken);
         var plan = BuildPlan(status);
         var triggers = Triggers(status);
-        var context = await ContextAsync(status, plan, triggers.Count > 0 ? plan.Proposal : plan.Proposal with { Orders = [] }, triggers, cancellationToken);
+        var context = await ContextAsync(status, plan, plan.Proposal, triggers, cancellationToken);
         var emergency = status.Assessment.Emergency;
         var decision = emergency is not null
             ? await advisor.AssessEmergencyAsync(context, emergency, cancellationToken)
             : await advisor.AnalyzeDailyAsync(context, cancellationToken);
         var guarded = Guardrails.Apply(context.Portfolio, context.Proposal, decision, _limits);
         var execute = emergency is not null && decision.Action == DecisionAction.DeRisk && options.ParsedMode() == TreasuryMode.FullAi;
-        return await FinishAsync(status, plan, context, decision, guarded, execute, cancellationToken);
+        return await FinishAsync(status, plan, context, decision, guarded, execute, settled, cancellationToken);
     }
 
     /// <summary>Plans, asks the advisor to approve/reject/shrink, applies the guardrails and executes what passes on
@@ -75,6 +85,7 @@ public sealed class TreasuryManager(
     public async Task<AdviceResult> ExecuteAsync(DateOnly asOf, CancellationToken cancellationToken)
     {
         await EvaluateOutcomesAsync(asOf, cancellationToken);
+        var settled = await SettleAsync(asOf, cancellationToken);
         var status = await StatusAsync(asOf, cancellationToken);
         if (!status.IsDefault)
         {
@@ -83,6 +94,11 @@ public sealed class TreasuryManager(
             {
                 throw new ArgumentException($"the treasury was last changed on {stored.UpdatedOn:yyyy-MM-dd}; it cannot execute on an earlier date ({asOf:yyyy-MM-dd})");
             }
+
+            if (status.Pending is { } queued && asOf < queued.DecidedOn)
+            {
+                throw new ArgumentException($"orders were queued on {queued.DecidedOn:yyyy-MM-dd}; the treasury cannot execute on an earlier date ({asOf:yyyy-MM-dd})");
+            }
         }
 
         var plan = BuildPlan(status);
@@ -90,7 +106,7 @@ public sealed class TreasuryManager(
         var context = await ContextAsync(status, plan, plan.Proposal, triggers, cancellationToken);
         var decision = await advisor.ReviewRebalanceAsync(context, cancellationToken);
         var guarded = Guardrails.Apply(context.Portfolio, context.Proposal, decision, _limits);
-        return await FinishAsync(status, plan, context, decision, guarded, true, cancellationToken);
+        return await FinishAsync(status, plan, context, decision, guarded, true, settled, cancellationToken);
     }
 
     /// <summary>The date the treasury is looked at on <paramref name="today"/>: today, or the latest date the market data covers if that is earlier.</summary>
@@ -105,7 +121,7 @@ public sealed class TreasuryManager(
     public async Task<(AdviceResult Daily, AdviceResult? Executed)> RunDailyAsync(DateOnly asOf, CancellationToken cancellationToken)
     {
         var daily = await AdviseAsync(asOf, cancellationToken);
-        var acts = daily.Decision.Acts && daily.Guarded.Orders.Count > 0 && daily.Fills.Count == 0;
+        var acts = daily.Decision.Acts && daily.Guarded.Orders.Count > 0 && daily.Queued is null;
         if (!acts || options.ParsedMode() != TreasuryMode.FullAi)
         {
             return (daily, null);
@@ -228,32 +244,101 @@ public sealed class TreasuryManager(
 
     private RebalancePlan BuildPlan(TreasuryStatus status)
     {
+        var mandate = Mandate(status);
+        RebalancePlan plan;
         if (status.Assessment.Emergency is { } emergency)
         {
             var safe = TreasuryTargets.Create(options, 0m, status.Targets.BtcShareOfTactical);
             var valuation = status.Valuation with { Lines = [.. status.Valuation.Lines.Select(l => l with { TargetWeight = safe.WeightOf(l.Asset) })] };
-            return RebalancePlanner.Plan(valuation, safe, options, _limits, $"emergency de-risk: {emergency.Description}");
+            plan = RebalancePlanner.Plan(valuation, safe, options, _limits, $"{mandate.Describe()} → emergency de-risk of the tactical sleeve");
+        }
+        else if (!mandate.Allows)
+        {
+            // Inside the band with no named trigger: nothing to plan (the guardrails would cut it anyway).
+            plan = new RebalancePlan(status.Valuation, status.Targets, new RebalanceProposal(status.AsOf, mandate.Describe(), []), []);
+        }
+        else
+        {
+            plan = RebalancePlanner.Plan(status.Valuation, status.Targets, options, _limits, mandate.Describe());
         }
 
-        var triggers = Triggers(status);
-        return RebalancePlanner.Plan(status.Valuation, status.Targets, options, _limits, triggers.Count == 0 ? "none (plan to target)" : string.Join("; ", triggers));
+        return plan with { Proposal = plan.Proposal with { Mandate = mandate } };
+    }
+
+    /// <summary>What may make the treasury trade on the status's date: drift at or past the band, the ladder changing
+    /// that day, an emergency. Phase and Fear &amp; Greed changes are reported as triggers but only move the target.</summary>
+    private TradeMandate Mandate(TreasuryStatus status)
+    {
+        var named = new List<string>();
+        if (status.Assessment.Ladder?.TriggerOn(status.AsOf) is { } rung)
+        {
+            named.Add(rung);
+        }
+
+        if (status.Assessment.Emergency is { } e)
+        {
+            named.Add($"emergency {e.Kind}: {e.Description}");
+        }
+
+        return new TradeMandate(status.Valuation.Drift, options.DriftThreshold, named);
     }
 
     private List<string> Triggers(TreasuryStatus status)
     {
-        var triggers = status.Assessment.Triggers.ToList();
-        var drift = status.Valuation.Drift;
-        if (drift >= options.DriftThreshold)
+        var mandate = Mandate(status);
+        var triggers = mandate.Reasons.ToList();
+        triggers.AddRange(status.Assessment.Triggers.Where(t => !triggers.Contains(t, StringComparer.Ordinal)).Select(t =>
+            t.StartsWith("emergency", StringComparison.OrdinalIgnoreCase) ? t : $"signal (moves the target, does not trade inside the band): {t}"));
+        return triggers.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// Fills the orders queued by an earlier decision at the next bar after it (the close of the day after the decision)
+    /// when that day is on or before <paramref name="asOf"/>. The queue is cleared before the fills are posted, so a
+    /// crash in between loses the orders rather than filling them twice; sells fill first and the buys are scaled down
+    /// together if the sells raised less than the decision expected (a price that fell overnight). Without a usable
+    /// price that day the orders lapse (journaled with no fills).
+    /// </summary>
+    private async Task<IReadOnlyList<Fill>> SettleAsync(DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var memory = await store.LoadMemoryAsync(cancellationToken);
+        if (memory.Pending is not { } pending || pending.FillOn > asOf)
         {
-            triggers.Add(Text.F($"portfolio drift {drift:P1} is past the {options.DriftThreshold:P0} band"));
+            return [];
         }
 
-        if (status.Assessment.Emergency is { } e && !triggers.Any(t => t.StartsWith("emergency", StringComparison.OrdinalIgnoreCase)))
+        var portfolio = await store.LoadAsync(cancellationToken)
+            ?? throw new InvalidOperationException($"orders are queued from {pending.DecidedOn:yyyy-MM-dd} but no treasury is stored");
+        await store.SaveMemoryAsync(memory with { Pending = null }, cancellationToken);
+        TreasuryMarks marks;
+        try
         {
-            triggers.Add($"emergency {e.Kind}: {e.Description}");
+            marks = await market.MarksOnAsync(pending.FillOn, portfolio.Inception, cancellationToken);
+        }
+        catch (ArgumentException)
+        {
+            await journal.RecordFillsAsync(pending.JournalId, [], cancellationToken);
+            return [];
         }
 
-        return triggers;
+        var sold = PaperVenue.Execute(portfolio, [.. pending.Orders.Where(o => o.Side == OrderSide.Sell)], marks);
+        var buys = pending.Orders.Where(o => o.Side == OrderSide.Buy).ToList();
+        var needed = buys.Sum(b => b.Notional + b.EstimatedCost);
+        if (needed > sold.Portfolio.Cash && needed > 0m)
+        {
+            var scale = Math.Max(0m, sold.Portfolio.Cash - (0.02m * buys.Count)) / needed;
+            buys = [.. buys.Select(b => b.WithNotional(Math.Round(b.Notional * scale, 2, MidpointRounding.ToZero))).Where(b => b.Notional > 0m)];
+        }
+
+        var bought = PaperVenue.Execute(sold.Portfolio, buys, marks);
+        var fills = sold.Fills.Concat(bought.Fills).ToList();
+        var after = TreasuryValuation.Mark(bought.Portfolio, marks, TreasuryTargets.Static(options));
+        await store.SaveAsync(bought.Portfolio with { PeakValue = Math.Max(bought.Portfolio.PeakValue, after.TotalValue) }, fills, marks, cancellationToken);
+        await journal.RecordFillsAsync(
+            pending.JournalId,
+            [.. fills.Select(f => new JournalFill(f.Date, f.Asset, f.Side, f.Quantity, f.MarkPrice, f.Notional, f.Fee, f.Slippage))],
+            cancellationToken);
+        return fills;
     }
 
     private async Task<AdvisorContext> ContextAsync(TreasuryStatus status, RebalancePlan plan, RebalanceProposal proposal, IReadOnlyList<string> triggers, CancellationToken cancellationToken)
@@ -280,21 +365,14 @@ public sealed class TreasuryManager(
         Decision decision,
         GuardrailOutcome guarded,
         bool execute,
+        IReadOnlyList<Fill> settled,
         CancellationToken cancellationToken)
     {
-        IReadOnlyList<Fill> fills = [];
         var marks = await market.MarksOnAsync(status.AsOf, status.Performance.Inception, cancellationToken);
-        if (execute && guarded.Orders.Count > 0)
+        var queue = execute && guarded.Orders.Count > 0 && status.Pending is null;
+        if (execute && status.IsDefault)
         {
             // A default treasury is saved with its opening fills first, so the ledger holds every step from the capital on.
-            var (portfolio, _, opening) = await LoadAsync(status.AsOf, cancellationToken);
-            var done = PaperVenue.Execute(portfolio, guarded.Orders, marks);
-            var after = TreasuryValuation.Mark(done.Portfolio, marks, status.Targets);
-            await store.SaveAsync(done.Portfolio with { PeakValue = Math.Max(done.Portfolio.PeakValue, after.TotalValue) }, [.. opening, .. done.Fills], marks, cancellationToken);
-            fills = done.Fills;
-        }
-        else if (execute && status.IsDefault)
-        {
             var (portfolio, _, opening) = await LoadAsync(status.AsOf, cancellationToken);
             await store.SaveAsync(portfolio, opening, marks, cancellationToken);
         }
@@ -312,10 +390,14 @@ public sealed class TreasuryManager(
             Candidate = plan.Proposal.Orders,
             Approved = guarded.Orders,
             Interventions = guarded.Interventions,
-            Executed = fills.Count > 0,
         };
         var id = await journal.AppendAsync(entry, cancellationToken);
-        return new AdviceResult(status, context.Triggers, plan, decision, guarded, entry with { Id = id }, fills);
+
+        // The ladder as observed today, and the approved orders queued for the next bar (never on top of a queue).
+        var queued = queue ? new PendingOrders(status.AsOf, id, guarded.Orders) : null;
+        var memory = await store.LoadMemoryAsync(cancellationToken);
+        await store.SaveMemoryAsync(new TreasuryMemory(status.Assessment.Ladder?.State ?? memory.Ladder, queued ?? memory.Pending), cancellationToken);
+        return new AdviceResult(status, context.Triggers, plan, decision, guarded, entry with { Id = id }, settled) { Queued = queued };
     }
 
     /// <summary>The stored treasury, or the configured default opened at its inception with the fills that opened it.</summary>

@@ -4,7 +4,8 @@ namespace TreasuryArena.Core.Treasury;
 
 /// <summary>
 /// The daily summary: the treasury marked on <see cref="AsOf"/>, its targets and drift, performance against the
-/// benchmarks, the market view and triggers, and the latest journaled decision. <see cref="IsDefault"/> is true when
+/// benchmarks, the market view and triggers (with the MVRV ladder, <see cref="MarketAssessment.Ladder"/>), the latest
+/// journaled decision and any orders queued for the next bar. <see cref="IsDefault"/> is true when
 /// no treasury is stored yet and the configured default was used.
 /// </summary>
 public sealed record TreasuryStatus(
@@ -15,4 +16,8 @@ public sealed record TreasuryStatus(
     TreasuryTargets Targets,
     TreasuryPerformance Performance,
     MarketAssessment Assessment,
-    JournalEntry? LatestDecision);
+    JournalEntry? LatestDecision)
+{
+    /// <summary>Orders an earlier decision queued for the next bar and not yet filled (they fill on the next run on or after <see cref="PendingOrders.FillOn"/>).</summary>
+    public PendingOrders? Pending { get; init; }
+}

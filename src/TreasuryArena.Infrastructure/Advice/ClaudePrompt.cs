@@ -97,6 +97,13 @@ internal static class ClaudePrompt
         }
 
         b.AppendLine(F($"Drift: {c.Drift:P1} (rebalance band {c.DriftBand:P0})."));
+        if (c.Proposal.Mandate is { } mandate)
+        {
+            b.AppendLine("Drift band (enforced by the guardrails after you answer): no trade while the drift is inside the band unless a named " +
+                         "trigger (an MVRV ladder rung sold or the re-entry, an emergency) asks for it. Here: " + mandate.Describe() + ". " +
+                         "Approved orders are queued and fill at the next day's close, not at today's price.");
+        }
+
         b.AppendLine("Triggers: " + (c.Triggers.Count == 0 ? "none" : string.Join("; ", c.Triggers)));
         b.AppendLine();
         b.AppendLine(F($"Proposal ({c.Proposal.Trigger}):"));

@@ -6,7 +6,7 @@ namespace TreasuryArena.Infrastructure.Advice;
 
 /// <summary>
 /// The decision journal and the model token spend in SQLite or PostgreSQL (table <c>advisor_journal</c>,
-/// <c>advisor_token_usage</c>, migration 0200). Ids are assigned as max + 1 inside a write transaction (on PostgreSQL
+/// <c>advisor_token_usage</c>, migration 0200; <c>fills_json</c>, migration 0202). Ids are assigned as max + 1 inside a write transaction (on PostgreSQL
 /// under a transaction-level advisory lock, so concurrent writers queue).
 /// </summary>
 public sealed class SqlDecisionJournal(ArenaDatabase database) : IDecisionJournal, IAdvisorSpendLog
@@ -14,7 +14,7 @@ public sealed class SqlDecisionJournal(ArenaDatabase database) : IDecisionJourna
     private const string Columns =
         "id AS Id, recorded_at AS RecordedAt, as_of AS AsOf, decision_json AS DecisionJson, inputs AS Inputs, prompt AS Prompt, raw_answer AS RawAnswer, " +
         "portfolio_json AS PortfolioJson, prices_json AS PricesJson, candidate_json AS CandidateJson, approved_json AS ApprovedJson, " +
-        "interventions_json AS InterventionsJson, executed AS Executed, outcome_json AS OutcomeJson";
+        "interventions_json AS InterventionsJson, executed AS Executed, outcome_json AS OutcomeJson, fills_json AS FillsJson";
 
     public async Task<long> AppendAsync(JournalEntry entry, CancellationToken cancellationToken)
     {
@@ -112,6 +112,20 @@ public sealed class SqlDecisionJournal(ArenaDatabase database) : IDecisionJourna
         }
     }
 
+    public async Task RecordFillsAsync(long id, IReadOnlyList<JournalFill> fills, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fills);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE advisor_journal SET fills_json = @Json, executed = @Executed WHERE id = @Id",
+            new { Id = id, Json = AdviceJson.Write(fills), Executed = fills.Count > 0 ? 1 : 0 },
+            cancellationToken: cancellationToken));
+        if (changed != 1)
+        {
+            throw new ArgumentException($"no journal entry {id}");
+        }
+    }
+
     public async Task<long> TokensUsedAsync(DateOnly day, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
@@ -162,6 +176,7 @@ public sealed class SqlDecisionJournal(ArenaDatabase database) : IDecisionJourna
         Interventions = AdviceJson.Read<List<GuardrailIntervention>>(r.InterventionsJson),
         Executed = r.Executed != 0,
         Outcome = r.OutcomeJson is null ? null : AdviceJson.Read<DecisionOutcome>(r.OutcomeJson),
+        Fills = r.FillsJson is null ? [] : AdviceJson.Read<List<JournalFill>>(r.FillsJson),
     };
 
     /// <summary>One row as Dapper reads it (properties, so provider integer widths convert).</summary>
@@ -194,5 +209,7 @@ public sealed class SqlDecisionJournal(ArenaDatabase database) : IDecisionJourna
         public long Executed { get; set; }
 
         public string? OutcomeJson { get; set; }
+
+        public string? FillsJson { get; set; }
     }
 }

@@ -1,4 +1,5 @@
 using Dapper;
+using TreasuryArena.Core.Intelligence;
 using TreasuryArena.Core.Treasury;
 using TreasuryArena.Infrastructure.Storage;
 
@@ -7,7 +8,8 @@ namespace TreasuryArena.Infrastructure.Advice;
 /// <summary>
 /// The treasury's <see cref="TreasuryState"/> (<c>treasury_state</c>: inception, last execution date, peak value) in
 /// SQLite or PostgreSQL. Cash, positions and fills are in the ledger (migration 0201 dropped the old holdings and fills
-/// tables); see <see cref="LedgerTreasuryStore"/>.
+/// tables); see <see cref="LedgerTreasuryStore"/>. The treasury's memory (<c>treasury_memory</c>, migration 0202: the MVRV
+/// ladder and the orders queued for the next bar) is one row of JSON, replaced in one transaction.
 /// </summary>
 public sealed class SqlTreasuryStore(ArenaDatabase database) : ITreasuryStateStore
 {
@@ -39,6 +41,42 @@ public sealed class SqlTreasuryStore(ArenaDatabase database) : ITreasuryStateSto
             "INSERT INTO treasury_state (id, inception, updated_on, peak_cents) VALUES (1, @Inception, @UpdatedOn, @PeakCents)",
             row, tx, cancellationToken: cancellationToken));
         await tx.CommitAsync(cancellationToken);
+    }
+
+    public async Task<TreasuryMemory?> LoadMemoryAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<MemoryRow>(new CommandDefinition(
+            "SELECT ladder_json AS LadderJson, pending_json AS PendingJson FROM treasury_memory WHERE id = 1",
+            cancellationToken: cancellationToken));
+        return row is null
+            ? null
+            : new TreasuryMemory(AdviceJson.Read<LadderState>(row.LadderJson), row.PendingJson is null ? null : AdviceJson.Read<PendingOrders>(row.PendingJson));
+    }
+
+    public async Task SaveMemoryAsync(TreasuryMemory memory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(memory);
+        var row = new
+        {
+            LadderJson = AdviceJson.Write(memory.Ladder),
+            PendingJson = memory.Pending is null ? null : AdviceJson.Write(memory.Pending),
+        };
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        await SqlDecisionJournal.LockAsync(connection, tx, cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM treasury_memory", transaction: tx, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO treasury_memory (id, ladder_json, pending_json) VALUES (1, @LadderJson, @PendingJson)",
+            row, tx, cancellationToken: cancellationToken));
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    private sealed class MemoryRow
+    {
+        public string LadderJson { get; set; } = "";
+
+        public string? PendingJson { get; set; }
     }
 
     private sealed class StateRow

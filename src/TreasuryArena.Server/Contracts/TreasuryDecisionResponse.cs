@@ -41,8 +41,17 @@ public sealed record TreasuryDecisionResponse(
             e.Executed,
             e.Approved.Select(o => new Order(o.Side, o.Asset, o.Venue, o.Notional, o.EstimatedFee, o.EstimatedSlippage)).ToList(),
             e.Interventions.Select(i => i.Reason).ToList(),
-            e.Outcome is { } o ? new OutcomeFigures(o.EvaluatedOn, o.Right, o.Acted, o.ValueIfActed, o.ValueIfNot, o.Summary) : null);
+            e.Outcome is { } o ? new OutcomeFigures(o.EvaluatedOn, o.Right, o.Acted, o.ValueIfActed, o.ValueIfNot, o.Summary) : null)
+        {
+            Fills = e.Fills.Select(f => new FillRow(f.Date, f.Side, f.Asset, f.Quantity, f.Price, f.Notional, f.Fee + f.Slippage)).ToList(),
+        };
     }
+
+    /// <summary>The fills of the approved orders at the next bar (the day after the decision); empty while queued.</summary>
+    public IReadOnlyList<FillRow> Fills { get; init; } = [];
+
+    /// <summary>One fill: the bar's date and close, the notional and the costs paid.</summary>
+    public sealed record FillRow(DateOnly Date, OrderSide Side, string Asset, decimal Quantity, decimal Price, decimal Notional, decimal Costs);
 
     /// <summary>An order the guardrails let through.</summary>
     public sealed record Order(OrderSide Side, string Asset, string Venue, decimal Notional, decimal EstimatedFee, decimal EstimatedSlippage);

@@ -33,6 +33,12 @@ public sealed record TreasuryStatusResponse(
     string? Emergency,
     TreasuryStatusResponse.DecisionSummary? LatestDecision)
 {
+    /// <summary>The MVRV ladder's memory (null when the market gives none).</summary>
+    public LadderSummary? Ladder { get; init; }
+
+    /// <summary>Orders a decision queued for the next bar, not filled yet.</summary>
+    public PendingSummary? Pending { get; init; }
+
     public static TreasuryStatusResponse From(TreasuryStatus s, decimal driftThreshold)
     {
         ArgumentNullException.ThrowIfNull(s);
@@ -66,8 +72,20 @@ public sealed record TreasuryStatusResponse(
             new PerformanceFigures(p.Inception, p.InitialCapital, p.Value, p.Pnl, p.Return, p.Static6040Value, p.Static6040Return, p.BtcBuyAndHoldValue, p.BtcBuyAndHoldReturn),
             s.Assessment.Triggers,
             s.Assessment.Emergency?.Description,
-            s.LatestDecision is { } d ? new DecisionSummary(d.Id, d.Decision.Kind, d.Decision.Action, d.Decision.Advisor, d.Decision.Confidence, d.Decision.Reasoning) : null);
+            s.LatestDecision is { } d ? new DecisionSummary(d.Id, d.Decision.Kind, d.Decision.Action, d.Decision.Advisor, d.Decision.Confidence, d.Decision.Reasoning) : null)
+        {
+            Ladder = s.Assessment.Ladder is { } l
+                ? new LadderSummary(l.State.RungsSold, l.Rungs, l.State.SoldSince, l.ReentryZ, l.State.LastZ, l.State.ChangedOn, l.State.Change, l.Description)
+                : null,
+            Pending = s.Pending is { } q ? new PendingSummary(q.DecidedOn, q.FillOn, q.JournalId, q.Orders.Count, q.Orders.Sum(o => o.Notional)) : null,
+        };
     }
+
+    /// <summary>"rungs sold: 2 of 4 since 2017-12-16; re-entry when Z &lt; 1.0", with its parts.</summary>
+    public sealed record LadderSummary(int RungsSold, int Rungs, DateOnly? SoldSince, double ReentryZ, double? LastZ, DateOnly? ChangedOn, string? Change, string Description);
+
+    /// <summary>Orders decided on <c>DecidedOn</c>'s close that fill at <c>FillOn</c>'s close.</summary>
+    public sealed record PendingSummary(DateOnly DecidedOn, DateOnly FillOn, long JournalId, int Orders, decimal Notional);
 
     private static decimal R(decimal fraction) => Math.Round(fraction, 6, MidpointRounding.ToEven);
 

@@ -44,10 +44,15 @@ public sealed class TreasuryDailyJob(TreasuryRuntime treasury) : IScheduledJob
         var d = daily.Decision;
         var summary = string.Create(CultureInfo.InvariantCulture,
             $"{day:yyyy-MM-dd}: {d.Kind} {d.Action} by {d.Advisor} ({d.Confidence}/100), journal #{daily.Entry.Id}");
+        if (daily.Fills.Count > 0)
+        {
+            summary += string.Create(CultureInfo.InvariantCulture, $"; {daily.Fills.Count} queued orders filled at the {daily.Fills[0].Date:yyyy-MM-dd} close");
+        }
+
         if (executed is not null)
         {
             summary += string.Create(CultureInfo.InvariantCulture,
-                $"; {treasury.Options.ParsedMode()}: {executed.Decision.Action} by {executed.Decision.Advisor}, {executed.Fills.Count} fills, journal #{executed.Entry.Id}");
+                $"; {treasury.Options.ParsedMode()}: {executed.Decision.Action} by {executed.Decision.Advisor}, {executed.Queued?.Orders.Count ?? 0} orders queued for the next bar, journal #{executed.Entry.Id}");
         }
         else if (d.Acts && daily.Guarded.Orders.Count > 0)
         {

@@ -82,7 +82,18 @@ public sealed class TreasuryCommandsTests : IDisposable
         var (code2, second, err2) = await InProcessCli.RunAsync("treasury", "execute", "--as-of", "2021-04-14", "--db", Db, "--json");
         Assert.True(code2 == 0, err2);
         using var secondDoc = JsonDocument.Parse(second);
+
+        // The first execution's orders were queued and fill at the next bar (2021-01-05's close) on the next run;
+        // the second's fill at 2021-04-15's close when the next command runs on or after that day.
         Assert.NotEmpty(secondDoc.RootElement.GetProperty("fills").EnumerateArray());
+        Assert.All(secondDoc.RootElement.GetProperty("fills").EnumerateArray(), f => Assert.Equal("2021-01-05", f.GetProperty("date").GetString()));
+        Assert.Equal("2021-04-15", secondDoc.RootElement.GetProperty("queued").GetProperty("fill_on").GetString());
+        var (_, decidedStatus, _) = await InProcessCli.RunAsync("treasury", "status", "--as-of", "2021-04-14", "--db", Db, "--json");
+        using var decidedDoc = JsonDocument.Parse(decidedStatus);
+        var decidedTarget = decidedDoc.RootElement.GetProperty("target_tactical_share").GetDecimal();
+        Assert.Equal("2021-04-14", decidedDoc.RootElement.GetProperty("pending").GetProperty("decided_on").GetString());
+        var (code5, _, err5) = await InProcessCli.RunAsync("advise", "--as-of", "2021-04-15", "--db", Db, "--json");
+        Assert.True(code5 == 0, err5);
 
         var (code3, verify, err3) = await InProcessCli.RunAsync("ledger", "verify", "--db", Db);
         Assert.True(code3 == 0, err3 + verify);
@@ -90,12 +101,14 @@ public sealed class TreasuryCommandsTests : IDisposable
         Assert.True(doc.RootElement.GetProperty("ok").GetBoolean());
         Assert.True(doc.RootElement.GetProperty("entries").GetInt64() > 20);
 
-        // Status after the second execution reads its cash and positions back from the ledger.
-        var (code4, status, err4) = await InProcessCli.RunAsync("treasury", "status", "--as-of", "2021-04-14", "--db", Db, "--json");
+        // Status after the second execution's fills reads its cash and positions back from the ledger: the tactical
+        // share is the one decided on 2021-04-14 (moved only by the day's price change), nothing is queued any more.
+        var (code4, status, err4) = await InProcessCli.RunAsync("treasury", "status", "--as-of", "2021-04-15", "--db", Db, "--json");
         Assert.True(code4 == 0, err4);
         using var statusDoc = JsonDocument.Parse(status);
         Assert.False(statusDoc.RootElement.GetProperty("default_treasury").GetBoolean());
-        Assert.True(statusDoc.RootElement.GetProperty("drift").GetDecimal() < 0.02m);
+        Assert.InRange(statusDoc.RootElement.GetProperty("tactical_share").GetDecimal(), decidedTarget - 0.01m, decidedTarget + 0.01m);
+        Assert.Equal(JsonValueKind.Null, statusDoc.RootElement.GetProperty("pending").ValueKind);
         _ = first;
     }
 

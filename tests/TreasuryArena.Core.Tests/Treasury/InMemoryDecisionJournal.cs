@@ -28,6 +28,13 @@ internal sealed class InMemoryDecisionJournal : IDecisionJournal
         return Task.CompletedTask;
     }
 
+    public Task RecordFillsAsync(long id, IReadOnlyList<JournalFill> fills, CancellationToken cancellationToken)
+    {
+        var i = _entries.FindIndex(e => e.Id == id);
+        _entries[i] = _entries[i] with { Fills = fills, Executed = fills.Count > 0 };
+        return Task.CompletedTask;
+    }
+
     public Task<JournalEntry?> DailyDecisionOnAsync(DateOnly asOf, CancellationToken cancellationToken) =>
         Task.FromResult(_entries.LastOrDefault(e => e.AsOf == asOf && e.Decision.Kind is DecisionKind.DailyAnalysis or DecisionKind.EmergencyAssessment));
 }

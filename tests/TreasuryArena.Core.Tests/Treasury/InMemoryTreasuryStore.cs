@@ -7,6 +7,7 @@ namespace TreasuryArena.Core.Tests.Treasury;
 internal sealed class InMemoryTreasuryStore : ITreasuryStore, ITreasuryStateStore
 {
     private TreasuryState? _state;
+    private TreasuryMemory? _memory;
 
     public InMemoryLedgerJournal Journal { get; } = new();
 
@@ -35,6 +36,18 @@ internal sealed class InMemoryTreasuryStore : ITreasuryStore, ITreasuryStateStor
     Task ITreasuryStateStore.SaveAsync(TreasuryState state, CancellationToken cancellationToken)
     {
         _state = state;
+        return Task.CompletedTask;
+    }
+
+    public Task<TreasuryMemory> LoadMemoryAsync(CancellationToken cancellationToken) => Store().LoadMemoryAsync(cancellationToken);
+
+    public Task SaveMemoryAsync(TreasuryMemory memory, CancellationToken cancellationToken) => Store().SaveMemoryAsync(memory, cancellationToken);
+
+    Task<TreasuryMemory?> ITreasuryStateStore.LoadMemoryAsync(CancellationToken cancellationToken) => Task.FromResult(_memory);
+
+    Task ITreasuryStateStore.SaveMemoryAsync(TreasuryMemory memory, CancellationToken cancellationToken)
+    {
+        _memory = memory;
         return Task.CompletedTask;
     }
 

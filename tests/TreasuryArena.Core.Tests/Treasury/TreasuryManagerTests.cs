@@ -52,16 +52,28 @@ public sealed class TreasuryManagerTests
     }
 
     [Fact]
-    public async Task Execute_FreshTreasury_SavesPortfolioAndFills()
+    public async Task Execute_FreshTreasury_SavesPortfolioQueuesOrders_NextRunFillsThemAtTheNextClose()
     {
         var (manager, _) = Create();
         var result = await manager.ExecuteAsync(Inception.AddDays(40), CancellationToken.None);
         Assert.Equal(DecisionAction.Approve, result.Decision.Action);
         Assert.NotNull(_store.Portfolio);
-        Assert.NotEmpty(_store.Fills);
-        Assert.True(_journal.Entries.Single().Executed);
-        var after = await manager.StatusAsync(Inception.AddDays(40), CancellationToken.None);
-        Assert.False(after.IsDefault);
+        Assert.Empty(result.Fills);
+        Assert.Equal(Inception.AddDays(41), result.Queued!.FillOn);
+        Assert.False(_journal.Entries.Single().Executed);
+        var queued = await manager.StatusAsync(Inception.AddDays(40), CancellationToken.None);
+        Assert.False(queued.IsDefault);
+        Assert.Equal(Inception.AddDays(40), queued.Pending!.DecidedOn);
+
+        var next = await manager.AdviseAsync(Inception.AddDays(41), CancellationToken.None);
+        Assert.NotEmpty(next.Fills);
+        Assert.All(next.Fills, f => Assert.Equal(Inception.AddDays(41), f.Date));
+        var decided = _journal.Entries[0];
+        Assert.True(decided.Executed);
+        Assert.Equal(decided.Approved.Count, decided.Fills.Count);
+        Assert.All(decided.Fills, f => Assert.Equal(Inception.AddDays(41), f.Date));
+        var after = await manager.StatusAsync(Inception.AddDays(41), CancellationToken.None);
+        Assert.Null(after.Pending);
         Assert.True(after.Valuation.Drift < 0.01m);
         Assert.True(after.Valuation.TacticalShare <= 0.40m);
     }
@@ -72,7 +84,8 @@ public sealed class TreasuryManagerTests
         var (manager, _) = Create();
         var first = await manager.ExecuteAsync(Inception.AddDays(40), CancellationToken.None);
         var second = await manager.ExecuteAsync(Inception.AddDays(70), CancellationToken.None);
-        Assert.NotEmpty(first.Fills);
+        Assert.NotNull(first.Queued);
+        Assert.NotEmpty(second.Fills);
 
         // The opening fills (at inception) and every later fill are in the ledger; cash and units are the paper venue's.
         var view = _store.Ledger.GetTreasury("arena")!;
@@ -85,10 +98,10 @@ public sealed class TreasuryManagerTests
         var costs = _store.Fills.Sum(f => f.Fee + f.Slippage);
         Assert.Equal(costs, _store.Ledger.SnapshotBalances().GetValueOrDefault(new Core.Ledger.BalanceKey(Core.Ledger.LedgerAccount.VenueFees, Core.Ledger.LedgerUnit.Usd)));
 
-        // Every position is carried at the last execution's marks: BTC at 80,000, the yield positions at their index.
+        // Every position is carried at the last fill's marks (day 41): BTC at 80,000, the yield positions at their index.
         Assert.Equal(Math.Round(view.Positions.Single(p => p.Asset == "BTC").Units * 80_000m, 2, MidpointRounding.ToNegativeInfinity), view.Positions.Single(p => p.Asset == "BTC").CarryingValue);
         Assert.Contains(entries, e => e.Kind == Core.Ledger.EntryKind.Mark && e.Memo == "yield");
-        var status = await manager.StatusAsync(Inception.AddDays(70), CancellationToken.None);
+        var status = await manager.StatusAsync(Inception.AddDays(41), CancellationToken.None);
         Assert.Equal(status.Valuation.TotalValue, view.Cash + view.Positions.Sum(p => p.CarryingValue));
 
         var verification = await Core.Ledger.LedgerVerifier.VerifyAsync(_store.Journal);
@@ -137,8 +150,12 @@ public sealed class TreasuryManagerTests
         var (manager, market) = Create(new TreasuryOptions { InceptionDate = "2024-01-01", Mode = "FULL_AI" });
         market.Emergency = new EmergencyEvent("btc_crash", "BTC fell 18% in 24h");
         var result = await manager.AdviseAsync(Inception.AddDays(40), CancellationToken.None);
-        Assert.NotEmpty(result.Fills);
-        var after = await manager.StatusAsync(Inception.AddDays(40), CancellationToken.None);
+        Assert.Empty(result.Fills);
+        Assert.NotNull(result.Queued);
+        market.Emergency = null;
+        var next = await manager.AdviseAsync(Inception.AddDays(41), CancellationToken.None);
+        Assert.NotEmpty(next.Fills);
+        var after = await manager.StatusAsync(Inception.AddDays(41), CancellationToken.None);
         Assert.True(after.Valuation.TacticalShare < 0.05m);
     }
 
@@ -174,10 +191,12 @@ public sealed class TreasuryManagerTests
         var (daily, executed) = await manager.RunDailyAsync(Inception.AddDays(40), CancellationToken.None);
         Assert.Equal(DecisionAction.Rebalance, daily.Decision.Action);
         Assert.NotNull(executed);
-        Assert.NotEmpty(executed.Fills);
+        Assert.NotNull(executed.Queued);
         Assert.Equal([DecisionKind.DailyAnalysis, DecisionKind.RebalanceApproval], _journal.Entries.Select(e => e.Decision.Kind).ToArray());
-        Assert.True(_journal.Entries[^1].Executed);
-        Assert.True((await manager.StatusAsync(Inception.AddDays(40), CancellationToken.None)).Valuation.Drift < 0.01m);
+        var (next, _) = await manager.RunDailyAsync(Inception.AddDays(41), CancellationToken.None);
+        Assert.NotEmpty(next.Fills);
+        Assert.True(_journal.Entries[1].Executed);
+        Assert.True((await manager.StatusAsync(Inception.AddDays(41), CancellationToken.None)).Valuation.Drift < 0.01m);
     }
 
     [Fact]

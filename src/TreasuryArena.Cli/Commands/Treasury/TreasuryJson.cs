@@ -74,6 +74,7 @@ internal static class TreasuryJson
         interventions = r.Guarded.Interventions.Select(Intervention),
         executed = r.Fills.Count > 0,
         fills = r.Fills.Select(Fill),
+        queued = r.Queued is { } q ? new { decided_on = q.DecidedOn, fill_on = q.FillOn, orders = q.Orders.Select(Order) } : null,
         journal_id = r.Entry.Id,
     };
 
@@ -116,6 +117,10 @@ internal static class TreasuryJson
         signal = new { target_tactical = s.Assessment.TargetTacticalShare, btc_share_of_tactical = s.Assessment.BtcShareOfTactical, confidence = s.Assessment.Market.SignalConfidence, reasons = s.Assessment.Market.Reasons },
         indicators = s.Assessment.Market.Indicators.Select(i => new { name = i.Name, value = i.Value, source = i.Source, as_of = i.AsOf, stale = i.Stale, age_days = i.Age?.TotalDays }),
         triggers = s.Assessment.Triggers,
+        ladder = s.Assessment.Ladder is { } l
+            ? new { rungs_sold = l.State.RungsSold, rungs = l.Rungs, sold_since = l.State.SoldSince, reentry_z = l.ReentryZ, last_z = l.State.LastZ, changed_on = l.State.ChangedOn, change = l.State.Change, description = l.Description }
+            : null,
+        pending = s.Pending is { } p ? new { decided_on = p.DecidedOn, fill_on = p.FillOn, journal_id = p.JournalId, orders = p.Orders.Select(Order) } : null,
         emergency = s.Assessment.Emergency?.Description,
         latest_decision = s.LatestDecision is null ? null : new
         {
@@ -155,6 +160,7 @@ internal static class TreasuryJson
         tokens = e.Decision.Usage?.TotalTokens,
         executed = e.Executed,
         approved = e.Approved.Select(Order),
+        fills = e.Fills.Select(f => new { date = f.Date, asset = f.Asset, side = f.Side, quantity = f.Quantity, price = f.Price, notional = f.Notional, fee = f.Fee, slippage = f.Slippage }),
         interventions = e.Interventions.Select(Intervention),
         outcome = e.Outcome is null ? null : new
         {

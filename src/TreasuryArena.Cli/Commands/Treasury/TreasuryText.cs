@@ -32,6 +32,15 @@ internal static class TreasuryText
         }
 
         w.WriteLine("Triggers: " + (s.Assessment.Triggers.Count == 0 ? "none" : string.Join("; ", s.Assessment.Triggers)));
+        if (s.Assessment.Ladder is { } ladder)
+        {
+            w.WriteLine("MVRV ladder: " + ladder.Description + (ladder.State.Change is null ? "" : F($" (last change {ladder.State.ChangedOn:yyyy-MM-dd}: {ladder.State.Change})")));
+        }
+
+        if (s.Pending is { } pending)
+        {
+            w.WriteLine(F($"Queued: {pending.Orders.Count} orders decided on {pending.DecidedOn:yyyy-MM-dd}, filling at the {pending.FillOn:yyyy-MM-dd} close on the next run (journal #{pending.JournalId})."));
+        }
         if (s.LatestDecision is { } d)
         {
             w.WriteLine(F($"Today's decision (#{d.Id}, {d.Decision.Advisor}): {d.Decision.Action} ({d.Decision.Confidence}) — {d.Decision.Reasoning}"));
@@ -55,8 +64,19 @@ internal static class TreasuryText
         w.WriteLine("Triggers: " + (r.Triggers.Count == 0 ? "none" : string.Join("; ", r.Triggers)));
         if (r.Guarded.Orders.Count > 0)
         {
-            w.WriteLine(r.Fills.Count > 0 ? "Executed on the paper venue:" : "Orders the decision allows (within the guardrails, not executed):");
+            w.WriteLine(r.Queued is { } q
+                ? F($"Queued for the next bar (fill at the {q.FillOn:yyyy-MM-dd} close on the next run):")
+                : "Orders the decision allows (within the guardrails, not executed):");
             Orders(w, r.Guarded.Orders);
+        }
+
+        if (r.Fills.Count > 0)
+        {
+            w.WriteLine(F($"Filled now, at the {r.Fills[0].Date:yyyy-MM-dd} close (orders queued by the previous decision):"));
+            foreach (var f in r.Fills)
+            {
+                w.WriteLine(F($"  {f.Side} {f.Asset} {f.Notional:N2} USD = {f.Quantity} at {f.MarkPrice:N2}, costs {f.Fee + f.Slippage:N2} USD"));
+            }
         }
 
         Interventions(w, r.Guarded.Interventions);
@@ -75,7 +95,12 @@ internal static class TreasuryText
         {
             var d = e.Decision;
             var outcome = e.Outcome is null ? "outcome pending" : e.Outcome.Summary;
-            w.WriteLine(F($"#{e.Id} {e.AsOf:yyyy-MM-dd} {d.Kind} {d.Action} by {d.Advisor} ({d.Confidence}){(d.FallbackReason is null ? "" : $" [fallback: {d.FallbackReason}]")}{(e.Executed ? " [executed]" : "")}"));
+            w.WriteLine(F($"#{e.Id} {e.AsOf:yyyy-MM-dd} {d.Kind} {d.Action} by {d.Advisor} ({d.Confidence}){(d.FallbackReason is null ? "" : $" [fallback: {d.FallbackReason}]")}{(e.Executed ? " [executed]" : e.Decision.Acts && e.Approved.Count > 0 ? " [not filled]" : "")}"));
+            foreach (var f in e.Fills)
+            {
+                w.WriteLine(F($"    filled {f.Date:yyyy-MM-dd}: {f.Side} {f.Asset} {f.Notional:N2} USD at {f.Price:N2}"));
+            }
+
             w.WriteLine("    " + d.Reasoning);
             w.WriteLine("    " + outcome);
         }

@@ -87,25 +87,8 @@ public static class Treasury6040
         });
     }
 
-    /// <summary>Sell steps taken: the highest crossed so far, reset to 0 when Z falls below the re-entry level.</summary>
-    internal static double Tier(double previous, double z, double[] steps, double reentry)
-    {
-        if (double.IsNaN(z))
-        {
-            return previous;
-        }
-
-        if (z < reentry)
-        {
-            return 0;
-        }
-
-        var crossed = 0;
-        while (crossed < steps.Length && z >= steps[crossed])
-        {
-            crossed++;
-        }
-
-        return Math.Max(previous, crossed);
-    }
+    /// <summary>Sell steps taken: the highest crossed so far, reset to 0 when Z falls below the re-entry level (the ladder the
+    /// treasury uses too, <see cref="Intelligence.MvrvLadder"/>).</summary>
+    internal static double Tier(double previous, double z, double[] steps, double reentry) =>
+        Intelligence.MvrvLadder.Next((int)previous, z, steps, reentry);
 }

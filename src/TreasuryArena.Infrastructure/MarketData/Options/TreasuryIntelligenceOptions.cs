@@ -17,6 +17,9 @@ public sealed class TreasuryIntelligenceOptions
 
     public double? LadderSellFraction { get; set; }
 
+    /// <summary>The treasury ladder's re-entry level: rungs sold stay sold until MVRV Z falls below it (default 1.0).</summary>
+    public double? LadderReentryZ { get; set; }
+
     public double? ExtremeFear { get; set; }
 
     public double? ExtremeGreed { get; set; }
@@ -40,6 +43,7 @@ public sealed class TreasuryIntelligenceOptions
             MvrvThresholds = MvrvThresholds is { Length: > 0 } m ? m : s.MvrvThresholds,
             BaseShare = BaseShare ?? s.BaseShare,
             LadderSellFraction = LadderSellFraction ?? s.LadderSellFraction,
+            LadderReentryZ = LadderReentryZ ?? s.LadderReentryZ,
             ExtremeFear = ExtremeFear ?? s.ExtremeFear,
             ExtremeGreed = ExtremeGreed ?? s.ExtremeGreed,
             FearGreedTilt = FearGreedTilt ?? s.FearGreedTilt,

@@ -29,6 +29,10 @@ export async function treasuryPage() {
           rows.length ? pairedBars(rows, { title: 'Treasury allocation, current vs target' }) : h('p', { class: 'subtle', text: 'No allocation reported.' }),
           s.emergency ? h('div', { class: 'error', role: 'alert', text: `Emergency: ${s.emergency}` }) : null,
           asList(s.triggers).length ? h('p', { class: 'small' }, 'Triggers: ', asList(s.triggers).join('; ')) : null,
+          s.ladder ? h('p', { class: 'small', id: 'treasury-ladder' }, 'MVRV ladder: ', h('strong', { text: s.ladder.description }),
+            s.ladder.change ? ` · last change ${date(s.ladder.changed_on)}: ${s.ladder.change}` : '') : null,
+          s.pending ? h('p', { class: 'small', id: 'treasury-pending' },
+            `Queued: ${s.pending.orders} orders (${money(s.pending.notional)}) decided on ${date(s.pending.decided_on)}, filling at the ${date(s.pending.fill_on)} close on the next run.`) : null,
         ];
       }, 'grid-wide'),
       lazy('Market phase and its evidence', async () => {
