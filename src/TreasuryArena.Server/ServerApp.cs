@@ -100,6 +100,8 @@ public static class ServerApp
                 MaxTradesPerDay = o.HoldTradesPerDayAbove,
                 HoldLifetime = TimeSpan.FromHours(o.HoldLifetimeHours),
                 WalletDrawdownBreaker = o.WalletDrawdownBreaker,
+                WalletBreakerVolatilityMultiple = o.WalletBreakerVolatilityMultiple,
+                WalletBreakerCap = o.WalletBreakerCap,
             };
         });
         // The tokens area's runtime owns the one ledger writer, the audit writer, the gate and the trade desk of
@@ -143,7 +145,12 @@ public static class ServerApp
         services.AddSingleton<IScheduledJob, HoldExpiryJob>();
         services.AddSingleton<SqlWalletPeakStore>();
         services.AddSingleton<IWalletPeakStore>(sp => sp.GetRequiredService<SqlWalletPeakStore>());
-        services.AddSingleton<WalletBreaker>();
+        services.AddSingleton(sp =>
+        {
+            var rt = sp.GetRequiredService<TokensRuntime>();
+            return new WalletBreaker(rt.Ledger, rt.Desk, sp.GetRequiredService<IWalletPeakStore>(), rt.Audit, sp.GetRequiredService<INotifier>(),
+                sp.GetRequiredService<MonitoringRules>(), rt.Settings.Optimizer.Wallet, sp.GetRequiredService<TimeProvider>());
+        });
         services.AddSingleton<IScheduledJob, FeeAccrualJob>();
         services.AddSingleton<IScheduledJob, WalletBreakerJob>();
         services.AddSingleton<IScheduledJob, TreasuryDailyJob>();

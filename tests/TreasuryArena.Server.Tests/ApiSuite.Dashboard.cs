@@ -190,7 +190,7 @@ public abstract partial class ApiSuite
         await Trading.CreateActiveTokenAsync(admin, "ALPHA");
         var a = await Api.OnboardAsync(Factory, "Breakers Church");
         using var treasurer = Factory.ClientWithKey(a.TreasurerKey);
-        var address = await Trading.CreateWalletAsync(treasurer, 10_000m, mode: "full_ai");
+        var address = await Trading.CreateWalletAsync(treasurer, 10_000m, mode: "full_ai", risk: "conservative");
         for (var i = 0; i < 4; i++)
         {
             // Each buy below the 25%-of-wallet monitoring rule, so none is held for review.

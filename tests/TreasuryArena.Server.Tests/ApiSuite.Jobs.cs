@@ -39,7 +39,7 @@ public abstract partial class ApiSuite
         await Trading.CreateActiveTokenAsync(admin, "ALPHA");
         var org = await Api.OnboardAsync(Factory, "Breaker Church");
         using var treasurer = Factory.ClientWithKey(org.TreasurerKey);
-        var address = await Trading.CreateWalletAsync(treasurer, 10_000m, mode: "full_ai");
+        var address = await Trading.CreateWalletAsync(treasurer, 10_000m, mode: "full_ai", risk: "conservative");
         await Api.PostAsync(treasurer, "/api/tokens/buy", new { address, symbol = "ALPHA", amount = 2_000m });
         await Api.PostAsync(treasurer, "/api/tokens/buy", new { address, symbol = "ALPHA", amount = 2_000m });
         await Api.PostAsync(treasurer, "/api/tokens/buy", new { address, symbol = "ALPHA", amount = 2_000m });
@@ -49,11 +49,55 @@ public abstract partial class ApiSuite
         Assert.Equal("full_ai", (await Trading.StatusAsync(treasurer, address))["mode"]!.GetValue<string>());
 
         var ledger = Factory.Services.GetRequiredService<LedgerService>();
-        Assert.True((await ledger.RevalueAsync("ALPHA", UnitPrice.Of(0.8m), "test-crash")).Accepted);
+        // A 30% fall: past the CONSERVATIVE wallet's limit (22.5% = 1.5 × its 15% volatility ceiling).
+        Assert.True((await ledger.RevalueAsync("ALPHA", UnitPrice.Of(0.7m), "test-crash")).Accepted);
         var (_, run, _) = await Api.PostAsync(admin, "/api/admin/jobs/wallet-breaker/run", new { });
         Assert.Contains(address, run!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("hybrid", (await Trading.StatusAsync(treasurer, address))["mode"]!.GetValue<string>());
         var (_, notes) = await Api.GetAsync(treasurer, "/api/notifications");
         Assert.Contains(notes!.AsArray(), n => n!["kind"]!.GetValue<string>() == "wallet_drawdown_breaker");
+
+        // The review: while the wallet stays near its trough it stays HYBRID; once it is back half the way from the trough
+        // to the peak, the breaker returns it to FULL_AI (audited and notified) and its peak restarts there.
+        Assert.True((await ledger.RevalueAsync("ALPHA", UnitPrice.Of(0.81m), "test-flat")).Accepted);
+        await Api.PostAsync(admin, "/api/admin/jobs/wallet-breaker/run", new { });
+        Assert.Equal("hybrid", (await Trading.StatusAsync(treasurer, address))["mode"]!.GetValue<string>());
+        Assert.True((await ledger.RevalueAsync("ALPHA", UnitPrice.Of(0.95m), "test-recovery")).Accepted);
+        var (_, back, _) = await Api.PostAsync(admin, "/api/admin/jobs/wallet-breaker/run", new { });
+        Assert.Contains("back to FULL_AI", back!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("full_ai", (await Trading.StatusAsync(treasurer, address))["mode"]!.GetValue<string>());
+        var (_, after) = await Api.GetAsync(treasurer, "/api/notifications");
+        Assert.Contains(after!.AsArray(), n => n!["kind"]!.GetValue<string>() == "wallet_breaker_resumed");
+    }
+
+    [DbFact]
+    public async Task Bug_18_WalletBreaker_LimitFollowsTheTolerance_AnAggressiveWalletRidesOutAFallThatTripsAConservativeOne()
+    {
+        using var admin = Admin();
+        await Trading.CreateActiveTokenAsync(admin, "BETA");
+        var org = await Api.OnboardAsync(Factory, "Tolerance Church");
+        using var treasurer = Factory.ClientWithKey(org.TreasurerKey);
+        var conservative = await Trading.CreateWalletAsync(treasurer, 10_000m, mode: "full_ai", risk: "conservative");
+        var aggressive = await Trading.CreateWalletAsync(treasurer, 10_000m, mode: "full_ai", risk: "aggressive");
+        foreach (var address in new[] { conservative, aggressive })
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                await Api.PostAsync(treasurer, "/api/tokens/buy", new { address, symbol = "BETA", amount = i < 4 ? 2_000m : 1_900m });
+            }
+        }
+
+        await Api.PostAsync(admin, "/api/admin/jobs/wallet-breaker/run", new { });
+        var ledger = Factory.Services.GetRequiredService<LedgerService>();
+        // A 30% fall: past CONSERVATIVE's 22.5% (1.5 × its 15% volatility ceiling), inside AGGRESSIVE's 50%.
+        Assert.True((await ledger.RevalueAsync("BETA", UnitPrice.Of(0.7m), "test-fall")).Accepted);
+        await Api.PostAsync(admin, "/api/admin/jobs/wallet-breaker/run", new { });
+        Assert.Equal("hybrid", (await Trading.StatusAsync(treasurer, conservative))["mode"]!.GetValue<string>());
+        Assert.Equal("full_ai", (await Trading.StatusAsync(treasurer, aggressive))["mode"]!.GetValue<string>());
+        var (_, breakers) = await Api.GetAsync(admin, "/api/admin/breakers");
+        var rows = breakers!["wallets"]!.AsArray();
+        Assert.Equal(0.225m, rows.Single(w => w!["address"]!.GetValue<string>() == conservative)!["limit"]!.GetValue<decimal>());
+        Assert.Equal(0.5m, rows.Single(w => w!["address"]!.GetValue<string>() == aggressive)!["limit"]!.GetValue<decimal>());
+        Assert.Contains("volatility ceiling", breakers["wallet_breaker_rule"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 }

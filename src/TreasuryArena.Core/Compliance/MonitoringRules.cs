@@ -21,6 +21,24 @@ public sealed record MonitoringRules
     /// </summary>
     public TimeSpan HoldLifetime { get; init; } = TimeSpan.FromHours(72);
 
-    /// <summary>Wallet drawdown from its peak value that moves a FULL_AI wallet to HYBRID (default 15%).</summary>
+    /// <summary>
+    /// The floor of a wallet's drawdown breaker limit (default 15%): the limit is <see cref="WalletBreakerVolatilityMultiple"/>
+    /// × its tolerance's volatility ceiling, never below this (<see cref="WalletBreakerLimit"/>).
+    /// </summary>
     public decimal WalletDrawdownBreaker { get; init; } = 0.15m;
+
+    /// <summary>A wallet's breaker limit as a multiple of its tolerance's annual volatility ceiling (default 1.5).</summary>
+    public decimal WalletBreakerVolatilityMultiple { get; init; } = 1.5m;
+
+    /// <summary>The cap of a wallet's breaker limit (default 50%).</summary>
+    public decimal WalletBreakerCap { get; init; } = 0.50m;
+
+    /// <summary>
+    /// A wallet the breaker moved to HYBRID returns to FULL_AI once its value is back this fraction of the way from its
+    /// trough to the peak it tripped from (default 0.5), as a paused token resumes.
+    /// </summary>
+    public decimal WalletResumeRecoveryFraction { get; init; } = 0.5m;
+
+    /// <summary>…or once it has made no new low for this many days (default 90).</summary>
+    public int WalletResumeCoolingOffDays { get; init; } = 90;
 }

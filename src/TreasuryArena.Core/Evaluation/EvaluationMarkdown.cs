@@ -85,7 +85,8 @@ public static class EvaluationMarkdown
             return "Wallet breaker: never tripped.";
         }
 
-        var t = w.BreakerTrips[0];
-        return string.Create(Inv, $"Wallet breaker: tripped on {t.Date:yyyy-MM-dd} (value ${t.Value:N0}, {t.Drawdown:P1} below its peak ${t.Peak:N0}); HYBRID from then on, so no automatic trades after it (its proposals wait for a person).");
+        var trips = string.Join("; ", w.BreakerTrips.Select(t => string.Create(Inv,
+            $"{t.Date:yyyy-MM-dd} (value ${t.Value:N0}, {t.Drawdown:P1} below its peak ${t.Peak:N0}) → {(t.ResumedOn is { } r ? "FULL_AI again on " + r.ToString("yyyy-MM-dd", Inv) : "still HYBRID at the end")}")));
+        return string.Create(Inv, $"Wallet breaker: {w.BreakerTrips.Count} trip(s): {trips}. While HYBRID it trades nothing automatically (its proposals wait for a person).");
     }
 }

@@ -43,9 +43,10 @@ public interface IEvaluationPlatform
     /// <summary>
     /// The wallet drawdown breaker's daily check (the production <see cref="Compliance.WalletBreaker"/>, as the server's
     /// <c>wallet-breaker</c> job runs it, on the platform's peak store, audit log and notifier) over <paramref name="addresses"/>;
-    /// returns the wallets it moved from FULL_AI to HYBRID, with the peak and value that tripped it.
+    /// returns the wallets it moved from FULL_AI to HYBRID, with the peak and value that tripped it, and the wallets its
+    /// review returned to FULL_AI.
     /// </summary>
-    Task<IReadOnlyList<(string Address, WalletBreakerTrip Trip)>> WalletBreakerAsync(IReadOnlyCollection<string> addresses, DateOnly date, CancellationToken ct);
+    Task<(IReadOnlyList<(string Address, WalletBreakerTrip Trip)> Tripped, IReadOnlyList<string> Resumed)> WalletBreakerAsync(IReadOnlyCollection<string> addresses, DateOnly date, CancellationToken ct);
 
     /// <summary>The wallet rebalancer over the token universe as of the latest NAV date (the production run: trailing window only).</summary>
     Task<WalletRebalancer> RebalancerAsync(CancellationToken ct);

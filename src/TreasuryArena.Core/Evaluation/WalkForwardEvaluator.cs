@@ -104,10 +104,21 @@ public static class WalkForwardEvaluator
             }
 
             // The server's order: the NAV step (00:05), the wallet breaker (00:20), then the rebalancer (00:30). A
-            // tripped wallet is HYBRID from here on: the rebalancer only proposes its trades, and nobody approves them.
-            foreach (var (address, trip) in await platform.WalletBreakerAsync(optimizerAddresses, d, ct))
+            // tripped wallet is HYBRID until the breaker's review returns it to FULL_AI: meanwhile the rebalancer only
+            // proposes its trades, and nobody approves them.
+            var breaker = await platform.WalletBreakerAsync(optimizerAddresses, d, ct);
+            foreach (var (address, trip) in breaker.Tripped)
             {
                 optimizerBooks.Single(b => b.Address == address).Trips.Add(trip);
+            }
+
+            foreach (var address in breaker.Resumed)
+            {
+                var trips = optimizerBooks.Single(b => b.Address == address).Trips;
+                if (trips.Count > 0)
+                {
+                    trips[^1] = trips[^1] with { ResumedOn = d };
+                }
             }
 
             if (options.IsRebalanceDate(d))
@@ -457,7 +468,7 @@ public static class WalkForwardEvaluator
         {
             metrics.Add(Metric($"optimizer_excess_vs_equal_weight_{w.Tolerance.ToLowerInvariant()}",
                 $"{w.Tolerance} optimizer wallet's CAGR minus the 1/N wallet's (interval {Show(w.ExcessVsEqualWeight.CiLow)} … {Show(w.ExcessVsEqualWeight.CiHigh)})"
-                + (w.BreakerTrips.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $"; the wallet breaker froze it in HYBRID on {w.BreakerTrips[0].Date:yyyy-MM-dd}, so after that date this is its untraded holdings, not the optimizer") : ""),
+                + (w.BreakerTrips.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $"; the wallet breaker held it in HYBRID (its tokens untraded) {HybridDays(w.BreakerTrips)} days over {w.BreakerTrips.Count} trip(s){(w.BreakerTrips[^1].ResumedOn is null ? Invariant($", and from {w.BreakerTrips[^1].Date:yyyy-MM-dd} to the end") : "")}") : ""),
                 ">=", 0.05, w.ExcessVsEqualWeight.Value));
         }
 
@@ -483,7 +494,7 @@ public static class WalkForwardEvaluator
         "Every decision on a date uses data up to that date: backing portfolios decide on the close and fill at the next bar; the optimizer's universe is the trailing NAV window as of the date.",
         "No token is issued before its assets' first liquid trading day (the inception registry: the first of " + Inception.LiquidDays.ToString(CultureInfo.InvariantCulture) + " consecutive days with at least $" + Inception.MinDailyVolumeUsd.ToString("N0", CultureInfo.InvariantCulture) + " of daily volume); the stored backtest of each token starts there at the earliest.",
         string.Create(CultureInfo.InvariantCulture, $"Wallets start with ${o.Capital:N0} and rebalance {o.Schedule.ToString().ToLowerInvariant()} (optimizer calendar {o.CalendarDays} days); token holders buy ${o.HolderStake:N0} the first day a token is buyable and hold."),
-        "The wallet drawdown breaker (the server's daily wallet-breaker job, same code) checks the optimizer wallets every day after the NAV step and before the rebalancer, as the server schedules them; a wallet more than " + walletBreaker.ToString("P0", CultureInfo.InvariantCulture) + " below its peak moves from FULL_AI to HYBRID, after which the rebalancer only proposes its trades and, with nobody to approve them in a replay, it trades no more.",
+        "The wallet drawdown breaker (the server's daily wallet-breaker job, same code) checks the optimizer wallets every day after the NAV step and before the rebalancer, as the server schedules them; a wallet further below its peak than its own limit (1.5 × its tolerance's volatility ceiling, at least " + walletBreaker.ToString("P0", CultureInfo.InvariantCulture) + ": 22.5% / 45% / 50% by default) moves from FULL_AI to HYBRID, after which the rebalancer only proposes its trades, which nobody approves in a replay; the breaker's own review returns it to FULL_AI once it is back half the way from its trough to the peak or has made no new low (1% below the trough) for 90 days.",
         "Returns are daily (365 a year); Sharpe and Sortino on returns in excess of the 3-month T-bill (FRED DTB3, rate as of the previous day, compounded daily); statistics with fewer than " + o.MinObservations.ToString(CultureInfo.InvariantCulture) + " returns are null.",
         string.Create(CultureInfo.InvariantCulture, $"The optimizer's excess over 1/N is CAGR minus CAGR on the same days; its interval is a moving-block bootstrap of the paired daily returns (block {o.BootstrapBlockDays} days, {o.BootstrapSamples} resamples, seed {o.BootstrapSeed}, {o.ConfidenceLevel:P0})."),
     ];
@@ -492,7 +503,7 @@ public static class WalkForwardEvaluator
     {
         var list = new List<string>
         {
-            "Nobody acts on a wallet breaker trip: a real treasurer would review the HYBRID wallet's proposals or move it back to FULL_AI; the replay leaves it frozen. The 1/N wallet is a baseline and is not guarded by the wallet breaker.",
+            "Nobody acts on a wallet breaker trip: a real treasurer would review the HYBRID wallet's proposals; the replay waits for the breaker's review to restore FULL_AI. The 1/N wallet is a baseline and is not guarded by the wallet breaker.",
             "Parameter choices are the library defaults, not tuned on the window, so there is no in-sample/out-of-sample split to report (`arena sweep` holds the walk-forward folds for tuned parameters).",
         };
         if (!treasury)
@@ -601,4 +612,11 @@ public static class WalkForwardEvaluator
             Values.Add((double)(Shares * ledger.GetToken(Symbol)!.NavPerShare.Value));
         }
     }
+
+    /// <summary>Days the optimizer wallet spent in HYBRID over the breaker's closed trips (an open one is named apart).</summary>
+    private static int HybridDays(IReadOnlyList<WalletBreakerTrip> trips) =>
+        trips.Sum(t => t.ResumedOn is { } r ? r.DayNumber - t.Date.DayNumber : 0);
+
+    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
 }

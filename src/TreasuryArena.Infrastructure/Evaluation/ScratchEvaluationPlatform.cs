@@ -45,7 +45,7 @@ public sealed class ScratchEvaluationPlatform : IEvaluationPlatform, IAsyncDispo
         // Wired as the server wires its wallet-breaker job: the runtime's ledger, desk, audit log and monitoring rules,
         // the SQL peak store, and the stored notifier.
         _peaks = new SqlWalletPeakStore(new PlatformDatabase(runtime.Database));
-        _walletBreaker = new WalletBreaker(runtime.Ledger, runtime.Desk, _peaks, runtime.Audit, new StoredNotifier(runtime.ComplianceStore, null), runtime.Settings.Monitoring, clock);
+        _walletBreaker = new WalletBreaker(runtime.Ledger, runtime.Desk, _peaks, runtime.Audit, new StoredNotifier(runtime.ComplianceStore, null), runtime.Settings.Monitoring, runtime.Settings.Optimizer.Wallet, clock);
     }
 
     public LedgerService Ledger => _runtime.Ledger;
@@ -98,11 +98,11 @@ public sealed class ScratchEvaluationPlatform : IEvaluationPlatform, IAsyncDispo
     public Task<string> CreateWalletAsync(WalletMode mode, RiskTolerance risk, decimal deposit, CancellationToken ct) =>
         _runtime.CreateWalletAsync(OrganisationId.ToString(), mode, risk, deposit, ct);
 
-    public async Task<IReadOnlyList<(string Address, WalletBreakerTrip Trip)>> WalletBreakerAsync(IReadOnlyCollection<string> addresses, DateOnly date, CancellationToken ct)
+    public async Task<(IReadOnlyList<(string Address, WalletBreakerTrip Trip)> Tripped, IReadOnlyList<string> Resumed)> WalletBreakerAsync(IReadOnlyCollection<string> addresses, DateOnly date, CancellationToken ct)
     {
-        var moved = await _walletBreaker.RunAsync(addresses, ct);
+        var run = await _walletBreaker.RunAsync(addresses, ct);
         var trips = new List<(string, WalletBreakerTrip)>();
-        foreach (var address in moved)
+        foreach (var address in run.Tripped)
         {
             // A trip leaves the peak as it was, and nothing trades between the breaker's check and this read.
             var peak = await _peaks.GetAsync(address, ct) ?? 0m;
@@ -110,7 +110,7 @@ public sealed class ScratchEvaluationPlatform : IEvaluationPlatform, IAsyncDispo
             trips.Add((address, new WalletBreakerTrip(date, peak, value, peak > 0m ? Math.Round((peak - value) / peak, 6) : 0m)));
         }
 
-        return trips;
+        return (trips, run.Resumed);
     }
 
     /// <summary>A wallet's ledger history, oldest first, one row per operation (as the dashboard lists it): how a test

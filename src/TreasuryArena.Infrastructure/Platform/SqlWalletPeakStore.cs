@@ -4,7 +4,7 @@ using TreasuryArena.Core.Compliance;
 
 namespace TreasuryArena.Infrastructure.Platform;
 
-/// <summary>Wallet peaks (migration 0401).</summary>
+/// <summary>Wallet peaks (migration 0401) and the breaker's open trips (0412).</summary>
 public sealed class SqlWalletPeakStore(PlatformDatabase database) : IWalletPeakStore
 {
     public async Task<decimal?> GetAsync(string address, CancellationToken ct)
@@ -29,5 +29,34 @@ public sealed class SqlWalletPeakStore(PlatformDatabase database) : IWalletPeakS
             "INSERT INTO wallet_peaks (address, peak, updated_at) VALUES (@Address, @Peak, @At) ON CONFLICT (address) DO UPDATE SET peak = excluded.peak, updated_at = excluded.updated_at",
             new { Address = address, Peak = peak.ToString(CultureInfo.InvariantCulture), At = Ticks.From(at) },
             cancellationToken: ct));
+    }
+
+    public async Task<WalletTrip?> GetTripAsync(string address, CancellationToken ct)
+    {
+        await using var c = await database.OpenAsync(ct);
+        var row = await c.QuerySingleOrDefaultAsync<(long? TripAt, string? Trough, long? TroughAt)>(new CommandDefinition(
+            "SELECT trip_at, trough, trough_at FROM wallet_peaks WHERE address = @Address", new { Address = address }, cancellationToken: ct));
+        return row is { TripAt: { } at, Trough: { } trough, TroughAt: { } troughAt }
+            ? new WalletTrip(Ticks.To(at), decimal.Parse(trough, NumberStyles.Number, CultureInfo.InvariantCulture), Ticks.To(troughAt))
+            : null;
+    }
+
+    public async Task SetTripAsync(string address, WalletTrip? trip, CancellationToken ct)
+    {
+        await using var c = await database.OpenAsync(ct);
+        var n = await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE wallet_peaks SET trip_at = @TripAt, trough = @Trough, trough_at = @TroughAt WHERE address = @Address",
+            new
+            {
+                Address = address,
+                TripAt = trip is null ? (long?)null : Ticks.From(trip.At),
+                Trough = trip?.Trough.ToString(CultureInfo.InvariantCulture),
+                TroughAt = trip is null ? (long?)null : Ticks.From(trip.TroughAt),
+            },
+            cancellationToken: ct));
+        if (n == 0 && trip is not null)
+        {
+            throw new InvalidOperationException($"wallet {address} has no peak row to record a breaker trip on");
+        }
     }
 }

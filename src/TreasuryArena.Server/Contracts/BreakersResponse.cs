@@ -11,4 +11,8 @@ public sealed record BreakersResponse(
     decimal WalletBreakerDrawdown,
     IReadOnlyList<BreakerResponse> Breakers,
     IReadOnlyList<TokenBreakerResponse> Tokens,
-    IReadOnlyList<WalletBreakerResponse> Wallets);
+    IReadOnlyList<WalletBreakerResponse> Wallets)
+{
+    /// <summary>The wallet breaker's rule in words: the per-tolerance limit (<see cref="WalletBreakerDrawdown"/> is its floor) and the review.</summary>
+    public string WalletBreakerRule { get; init; } = "";
+}

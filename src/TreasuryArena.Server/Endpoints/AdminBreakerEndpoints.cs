@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Nav;
 using TreasuryArena.Core.Tokens;
+using TreasuryArena.Core.Wallets;
 using TreasuryArena.Infrastructure.Platform;
 using TreasuryArena.Infrastructure.Storage;
 using TreasuryArena.Server.Auth;
@@ -26,6 +27,7 @@ public static class AdminBreakerEndpoints
         var rule = string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"each token's limit is {o.BreakerMultiple:0.##} × its backtested worst drawdown, within {BreakerLimit.Pct(o.BreakerFloor)} … {BreakerLimit.Pct(o.BreakerCap)}, measured from its live peak; a breaker pause resumes once the NAV is back {BreakerLimit.Pct(o.ResumeRecoveryFraction)} of the way or makes no new low for {o.ResumeCoolingOffDays} days");
         var walletLimit = rules.WalletDrawdownBreaker;
+        var optimizer = tokens.Settings.Optimizer.Wallet;
         var fired = new List<BreakerResponse>();
 
         var tokenRows = new List<TokenBreakerResponse>();
@@ -64,14 +66,17 @@ public static class AdminBreakerEndpoints
             var value = tokens.Desk.WalletValue(view);
             decimal? peak = known.TryGetValue(w.Address, out var p) ? p : null;
             decimal? drawdown = peak is > 0m ? Math.Max(0m, Math.Round((peak.Value - value) / peak.Value, 6, MidpointRounding.ToEven)) : null;
-            var tripped = peak is { } pk && ComplianceRules.WalletDrawdownTrips(pk, value, walletLimit);
-            walletRows.Add(new WalletBreakerResponse(w.Address, Guid.Parse(w.Organisation), w.Mode, value, peak, drawdown, walletLimit, tripped));
+            var limit = WalletBreakerLimit.For(w.Risk, rules, optimizer);
+            var tripped = peak is { } pk && ComplianceRules.WalletDrawdownTrips(pk, value, limit.Limit);
+            walletRows.Add(new WalletBreakerResponse(w.Address, Guid.Parse(w.Organisation), w.Mode, value, peak, drawdown, limit.Limit, tripped) { LimitSource = limit.Describe() });
             if (tripped)
             {
-                fired.Add(new BreakerResponse("wallet", w.Address, "tripped", drawdown, walletLimit, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"value {value:0.00} against peak {peak:0.00}")));
+                fired.Add(new BreakerResponse("wallet", w.Address, "tripped", drawdown, limit.Limit, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"value {value:0.00} against peak {peak:0.00}")));
             }
         }
 
-        return TypedResults.Ok(new BreakersResponse(halt, rule, walletLimit, fired, tokenRows, walletRows));
+        var walletRule = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"each wallet's limit is {rules.WalletBreakerVolatilityMultiple:0.##} × its tolerance's volatility ceiling, within {BreakerLimit.Pct(rules.WalletDrawdownBreaker)} … {BreakerLimit.Pct(rules.WalletBreakerCap)} (CONSERVATIVE {BreakerLimit.Pct(WalletBreakerLimit.For(RiskTolerance.Conservative, rules, optimizer).Limit)}, MODERATE {BreakerLimit.Pct(WalletBreakerLimit.For(RiskTolerance.Moderate, rules, optimizer).Limit)}, AGGRESSIVE {BreakerLimit.Pct(WalletBreakerLimit.For(RiskTolerance.Aggressive, rules, optimizer).Limit)}); a tripped FULL_AI wallet goes HYBRID and returns to FULL_AI once back {BreakerLimit.Pct(rules.WalletResumeRecoveryFraction)} of the way or after {rules.WalletResumeCoolingOffDays} days without a new low");
+        return TypedResults.Ok(new BreakersResponse(halt, rule, walletLimit, fired, tokenRows, walletRows) { WalletBreakerRule = walletRule });
     }
 }

@@ -52,9 +52,17 @@ public sealed class ArenaServerOptions
     [Range(1, 24 * 365)]
     public int HoldLifetimeHours { get; set; } = 72;
 
-    /// <summary>Wallet drawdown from peak that moves FULL_AI to HYBRID.</summary>
+    /// <summary>Floor of a wallet's drawdown breaker limit (default 15%); the limit is the multiple below × its tolerance's volatility ceiling.</summary>
     [Range(typeof(decimal), "0", "1")]
     public decimal WalletDrawdownBreaker { get; set; } = 0.15m;
+
+    /// <summary>A wallet's breaker limit as a multiple of its tolerance's volatility ceiling (default 1.5).</summary>
+    [Range(typeof(decimal), "0.1", "10")]
+    public decimal WalletBreakerVolatilityMultiple { get; set; } = 1.5m;
+
+    /// <summary>Cap of a wallet's breaker limit (default 50%).</summary>
+    [Range(typeof(decimal), "0", "1")]
+    public decimal WalletBreakerCap { get; set; } = 0.50m;
 
     /// <summary>
     /// How long a client's <c>Idempotency-Key</c> is remembered, in minutes after its first request (default 1440 =

@@ -85,9 +85,10 @@ public sealed class WalkForwardEvaluatorTests
     [Fact]
     public async Task Evaluate_MarketWideCrash_WalletBreakerMovesOptimizerWalletsToHybrid_NoTradesAfter()
     {
-        // BTC and ETH both rise, then both lose half in ten days: every token falls, so every invested optimizer wallet
-        // falls far more than 15% below its peak. The production breaker must move them to HYBRID, after which the
-        // replay must not trade them; the 1/N baseline is not guarded and keeps rebalancing.
+        // BTC and ETH both rise, then both lose half in ten days: every token falls, and an invested optimizer wallet
+        // falls past its own limit (1.5 × its tolerance's volatility ceiling: 22.5% / 45% / 50%). The production breaker
+        // must move it to HYBRID, after which the replay must not trade it until the review restores it (not within the
+        // 90 days left: the market stays at its low); the 1/N baseline is not guarded and keeps rebalancing.
         var crash = From.DayNumber - SyntheticHistory.Start.DayNumber + 90;
         var btcRise = SyntheticHistory.Path(0.003, 0.005, 11);
         var ethRise = SyntheticHistory.Path(0.002, 0.006, 12);
@@ -114,20 +115,32 @@ public sealed class WalkForwardEvaluatorTests
                 Assert.DoesNotContain(trades, x => DateOnly.FromDateTime(x.Operation.At.UtcDateTime) > lastTrip);
             }
 
-            // The 1/N wallet is FULL_AI to the end and still trades after the crash.
-            var equal = Assert.Single(ledger.ListWallets(), w => w.Mode == Core.Wallets.WalletMode.FullAi);
-            var equalTrades = await platform.TransactionsAsync(equal.Address, CancellationToken.None);
-            Assert.Contains(equalTrades, x => x.Operation.Operation is "Buy" or "Sell" && DateOnly.FromDateTime(x.Operation.At.UtcDateTime) > lastTrip);
+            // The 1/N wallet (and any optimizer wallet inside its limit) is FULL_AI to the end; the 1/N one still trades after the crash.
+            var fullAi = ledger.ListWallets().Where(w => w.Mode == Core.Wallets.WalletMode.FullAi).ToList();
+            Assert.Equal(4 - tripped.Count, fullAi.Count);
+            var tradedAfter = false;
+            foreach (var w in fullAi)
+            {
+                tradedAfter |= (await platform.TransactionsAsync(w.Address, CancellationToken.None)).Any(x => x.Operation.Operation is "Buy" or "Sell" && DateOnly.FromDateTime(x.Operation.At.UtcDateTime) > lastTrip);
+            }
+
+            Assert.True(tradedAfter, "no FULL_AI wallet traded after the crash");
         });
 
-        var aggressive = report.Wallets.Single(w => w.Tolerance == "AGGRESSIVE");
-        var t = Assert.Single(aggressive.BreakerTrips);
-        Assert.InRange(t.Date, crashDay, crashDay.AddDays(10));
-        Assert.True(t.Drawdown > 0.15m, $"tripped at {t.Drawdown:P1}");
-        Assert.Equal(t.Drawdown, Math.Round((t.Peak - t.Value) / t.Peak, 6));
-        Assert.True(aggressive.Optimizer.MaxDrawdown < -0.15);
+        // Every trip is past that wallet's own limit (never the old flat 15%), on or after the crash, and still open at the end.
+        var limits = new Dictionary<string, decimal> { ["CONSERVATIVE"] = 0.225m, ["MODERATE"] = 0.45m, ["AGGRESSIVE"] = 0.50m };
+        var trips = report.Wallets.SelectMany(w => w.BreakerTrips.Select(trip => (w.Tolerance, Trip: trip, w.Optimizer))).ToList();
+        Assert.NotEmpty(trips);
+        Assert.All(trips, x =>
+        {
+            Assert.True(x.Trip.Drawdown > limits[x.Tolerance], $"{x.Tolerance} tripped at {x.Trip.Drawdown:P1}");
+            Assert.True(x.Trip.Date >= crashDay, $"tripped on {x.Trip.Date} before the crash");
+            Assert.Null(x.Trip.ResumedOn);
+            Assert.Equal(x.Trip.Drawdown, Math.Round((x.Trip.Peak - x.Trip.Value) / x.Trip.Peak, 6));
+            Assert.True(x.Optimizer.MaxDrawdown < -(double)limits[x.Tolerance]);
+        });
         Assert.Contains(report.Method, m => m.Contains("wallet drawdown breaker", StringComparison.Ordinal));
-        Assert.Contains("HYBRID from then on", EvaluationMarkdown.Render(report), StringComparison.Ordinal);
+        Assert.Contains("still HYBRID at the end", EvaluationMarkdown.Render(report), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,9 +14,9 @@ public static class Trading
         Assert.Equal(HttpStatusCode.OK, activated);
     }
 
-    public static async Task<string> CreateWalletAsync(HttpClient treasurer, decimal deposit, string mode = "manual")
+    public static async Task<string> CreateWalletAsync(HttpClient treasurer, decimal deposit, string mode = "manual", string risk = "moderate")
     {
-        var (status, body, _) = await Api.PostAsync(treasurer, "/api/wallet/create", new { mode, risk_tolerance = "moderate" });
+        var (status, body, _) = await Api.PostAsync(treasurer, "/api/wallet/create", new { mode, risk_tolerance = risk });
         Assert.Equal(HttpStatusCode.Created, status);
         var address = body!["address"]!.GetValue<string>();
         if (deposit > 0)

@@ -45,7 +45,7 @@ export async function adminPage() {
           halt.halted
             ? h('div', { class: 'error', role: 'alert', text: `Platform halted by ${dash(halt.set_by)} on ${date(halt.set_at)}: ${dash(halt.reason)}` })
             : h('p', {}, badge('ok'), ' Trading is not halted.'),
-          h('p', { class: 'small subtle', text: `Limits: ${dash(b.token_breaker_rule)}; a wallet trips at a ${pct(b.wallet_breaker_drawdown, 0)} drawdown.` }),
+          h('p', { class: 'small subtle', text: `Limits: ${dash(b.token_breaker_rule)}; ${dash(b.wallet_breaker_rule)}.` }),
           asList(b.breakers).length
             ? table(asList(b.breakers), [
               { key: 'kind', label: 'Kind', format: (v) => dash(v) },
