@@ -100,4 +100,24 @@ public abstract partial class ApiSuite
         Assert.Equal(0.5m, rows.Single(w => w!["address"]!.GetValue<string>() == aggressive)!["limit"]!.GetValue<decimal>());
         Assert.Contains("volatility ceiling", breakers["wallet_breaker_rule"]!.GetValue<string>(), StringComparison.Ordinal);
     }
+
+    [DbFact]
+    public async Task Bug_19_FeeAccrual_PastTheEndOfMarketData_NoFeeOnDaysWithoutANav()
+    {
+        using var admin = Admin();
+        await Trading.CreateActiveTokenAsync(admin, "FEEND");
+        // The shipped prices end (BTC 2026-04-13); the wall clock runs on to December.
+        Factory.Clock.Advance(TimeSpan.FromDays(280));
+        Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(admin, "/api/admin/jobs/nav-step/run", new { })).Status);
+        var (ran, run, _) = await Api.PostAsync(admin, "/api/admin/jobs/fee-accrual/run", new { });
+        Assert.Equal(HttpStatusCode.OK, ran);
+
+        var tokens = Factory.Services.GetRequiredService<Infrastructure.Storage.TokensRuntime>();
+        var lastNav = Assert.Single(await tokens.NavStore.HistoryAsync("FEEND", 1, CancellationToken.None)).Date;
+        var today = DateOnly.FromDateTime(Factory.Clock.GetUtcNow().UtcDateTime);
+        Assert.True(lastNav < today.AddDays(-100), $"last NAV {lastNav} should be where the prices end, not near {today}");
+        var lastFee = Factory.Services.GetRequiredService<LedgerService>().GetToken("FEEND")!.Token.LastFeeDate;
+        Assert.True(lastFee <= lastNav, $"fees accrued through {lastFee}, past the last NAV {lastNav}: {run}");
+    }
+
 }
