@@ -109,7 +109,7 @@ public sealed class WalletBreaker(LedgerService ledger, TradeDesk desk, IWalletP
             await peaks.SetTripAsync(wallet.Address, trip, ct);
         }
 
-        var resumeAt = trip.Trough + (rules.WalletResumeRecoveryFraction * (peak - trip.Trough));
+        var resumeAt = Nav.LifecycleGates.ResumeLevel(peak, trip.Trough, rules.WalletResumeRecoveryFraction);
         var quietDays = (now - trip.TroughAt).TotalDays;
         var recovered = value >= resumeAt;
         if (!recovered && quietDays < rules.WalletResumeCoolingOffDays)

@@ -83,8 +83,15 @@ public static class LifecycleGates
     public static decimal ResumeLevel(decimal peak, decimal trough, LifecycleOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return Math.Round(trough + (options.ResumeRecoveryFraction * Math.Max(0m, peak - trough)), 8, MidpointRounding.ToPositiveInfinity);
+        return ResumeLevel(peak, trough, options.ResumeRecoveryFraction);
     }
+
+    /// <summary>
+    /// The recovery rule shared by the token and the wallet breakers' reviews: <paramref name="trough"/> +
+    /// <paramref name="fraction"/> × (<paramref name="peak"/> − <paramref name="trough"/>), rounded up to 10⁻⁸.
+    /// </summary>
+    public static decimal ResumeLevel(decimal peak, decimal trough, decimal fraction) =>
+        Math.Round(trough + (fraction * Math.Max(0m, peak - trough)), 8, MidpointRounding.ToPositiveInfinity);
 
     /// <summary>The first day a paused token resumes by the cooling-off rule if it makes no new low after <paramref name="troughDate"/>.</summary>
     public static DateOnly CoolingOffEnds(DateOnly troughDate, LifecycleOptions options)

@@ -31,21 +31,7 @@ public sealed class RiskLimitsShippedHistoryTests
     public async Task Targets_SameTokens_ThreeTolerancesHaveClearlyDifferentExpectedVolatility()
     {
         await using var f = await TokensFixture.CreateAsync();
-        var rt = f.Runtime;
-        foreach (var (strategy, symbol, parameters) in Strategies)
-        {
-            await rt.Issuer.IssueAsync(strategy, symbol, parameters, Inception, Ct);
-        }
-
-        await rt.Nav.RunAsync(AsOf, Ct);
-        var histories = new Dictionary<string, IReadOnlyList<NavHistoryRow>>(StringComparer.Ordinal);
-        foreach (var (_, symbol, _) in Strategies)
-        {
-            histories[symbol] = await rt.NavStore.HistoryAsync(symbol, null, Ct);
-        }
-
-        var quotes = histories.ToDictionary(kv => kv.Key, kv => (kv.Value[^1].Nav, true), StringComparer.Ordinal);
-        var universe = TokenUniverse.Build(AsOf, histories, quotes, new TokenUniverseOptions(90, rt.RiskFree) { VolatileReference = rt.History.Btc.Closes });
+        var universe = await UniverseAsync(f.Runtime);
         var o = new WalletOptimizerOptions();
         var optimizer = new WalletOptimizer(universe, o);
 
@@ -68,21 +54,7 @@ public sealed class RiskLimitsShippedHistoryTests
     public async Task Bug_18_CostsBeforeTrades_OnShippedHistory_SmallDriftHeld_CashWalletInvestsOnlyAboveTwiceItsFees()
     {
         await using var f = await TokensFixture.CreateAsync();
-        var rt = f.Runtime;
-        foreach (var (strategy, symbol, parameters) in Strategies)
-        {
-            await rt.Issuer.IssueAsync(strategy, symbol, parameters, Inception, Ct);
-        }
-
-        await rt.Nav.RunAsync(AsOf, Ct);
-        var histories = new Dictionary<string, IReadOnlyList<NavHistoryRow>>(StringComparer.Ordinal);
-        foreach (var (_, symbol, _) in Strategies)
-        {
-            histories[symbol] = await rt.NavStore.HistoryAsync(symbol, null, Ct);
-        }
-
-        var quotes = histories.ToDictionary(kv => kv.Key, kv => (kv.Value[^1].Nav, true), StringComparer.Ordinal);
-        var universe = TokenUniverse.Build(AsOf, histories, quotes, new TokenUniverseOptions(90, rt.RiskFree) { VolatileReference = rt.History.Btc.Closes });
+        var universe = await UniverseAsync(f.Runtime);
         var o = new WalletOptimizerOptions();
         var optimizer = new WalletOptimizer(universe, o);
         var target = optimizer.Target(o.Aggressive, null).Weights;
@@ -102,11 +74,31 @@ public sealed class RiskLimitsShippedHistoryTests
         Assert.True(target.Count >= 2);
         var value = 100_000m;
         var ordered = target.OrderByDescending(kv => kv.Value).ToList();
-        var positions = ordered.Select((kv, i) => new WalletPosition(kv.Key, Math.Round(((kv.Value + (i == 0 ? 0.01m : i == 1 ? -0.01m : 0m)) * value) / quotes[kv.Key].Nav, 8, MidpointRounding.ToZero), quotes[kv.Key].Nav)).ToList();
+        var positions = ordered.Select((kv, i) => new WalletPosition(kv.Key, Math.Round(((kv.Value + (i == 0 ? 0.01m : i == 1 ? -0.01m : 0m)) * value) / universe.Tokens[kv.Key].Nav, 8, MidpointRounding.ToZero), universe.Tokens[kv.Key].Nav)).ToList();
         var near = optimizer.Recommend(new WalletSnapshot("0xnear", value - positions.Sum(p => p.Value), positions, o.Aggressive, null, AsOf.AddDays(-7)));
         Assert.InRange(near.Drift, 0.005m, o.MinRebalanceDrift);
         Assert.False(near.Worthwhile);
         Assert.Contains("Held: drift", near.Reasoning, StringComparison.Ordinal);
+    }
+
+
+    /// <summary>The library tokens issued on <see cref="Inception"/>, stepped to <see cref="AsOf"/>, as the optimizer's universe (all quoted buyable).</summary>
+    private static async Task<TokenUniverse> UniverseAsync(TreasuryArena.Infrastructure.Storage.TokensRuntime rt)
+    {
+        foreach (var (strategy, symbol, parameters) in Strategies)
+        {
+            await rt.Issuer.IssueAsync(strategy, symbol, parameters, Inception, Ct);
+        }
+
+        await rt.Nav.RunAsync(AsOf, Ct);
+        var histories = new Dictionary<string, IReadOnlyList<NavHistoryRow>>(StringComparer.Ordinal);
+        foreach (var (_, symbol, _) in Strategies)
+        {
+            histories[symbol] = await rt.NavStore.HistoryAsync(symbol, null, Ct);
+        }
+
+        var quotes = histories.ToDictionary(kv => kv.Key, kv => (kv.Value[^1].Nav, true), StringComparer.Ordinal);
+        return TokenUniverse.Build(AsOf, histories, quotes, new TokenUniverseOptions(90, rt.RiskFree) { VolatileReference = rt.History.Btc.Closes });
     }
 
 }
