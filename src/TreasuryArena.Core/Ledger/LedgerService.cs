@@ -15,6 +15,12 @@ namespace TreasuryArena.Core.Ledger;
 /// task. A refused command writes nothing. Business refusals come back as <see cref="LedgerResult"/> values with a
 /// <see cref="LedgerError"/>; exceptions mean a bug or a storage failure (the batch is then not acknowledged and the
 /// in-memory state is reloaded from the journal).
+/// The journal is the source of truth and this service a cache of it, so any number of processes can share one
+/// database: each batch is validated inside an append turn (the journal's write lock across processes) after
+/// catching up from the journal's tail, and appended only if the head it was validated against is still the head;
+/// on a conflict the state is reloaded and the batch validated again (at most <see cref="MaxAttempts"/> times). An
+/// idle writer polls the head every <see cref="FollowInterval"/> and applies what other processes committed, so
+/// reads see their changes within that interval (and <see cref="Version"/> moves).
 /// Reads take a shared lock that the writer holds only while it applies a batch in memory, never during the commit's
 /// I/O: a reader may see a batch's effects while its commit is in flight (a few milliseconds), before its callers are
 /// answered; if that commit fails, the state is reloaded and the callers get the failure.
@@ -22,6 +28,12 @@ namespace TreasuryArena.Core.Ledger;
 /// </summary>
 public sealed class LedgerService : IAsyncDisposable
 {
+    /// <summary>How often an idle writer looks at the journal's head for other processes' commits.</summary>
+    public static readonly TimeSpan FollowInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How many times a batch is validated and appended before a head conflict fails it.</summary>
+    public const int MaxAttempts = 5;
+
     private readonly ILedgerJournal journal;
     private readonly TimeProvider time;
     private readonly int maxBatch;
@@ -31,13 +43,22 @@ public sealed class LedgerService : IAsyncDisposable
     private readonly bool ownsJournal;
     private LedgerState state;
     private long version;
+    private long followed;
+    private long conflicts;
+    private Exception? lastFollowFailure;
 
-    private LedgerService(ILedgerJournal journal, TimeProvider time, LedgerState state, int maxBatch, bool ownsJournal)
+    // The journal head the state reflects, and whether the state must be reloaded before use (a tail that failed to
+    // apply); only the writer task reads or writes them after construction.
+    private LedgerHead known;
+    private bool stale;
+
+    private LedgerService(ILedgerJournal journal, TimeProvider time, LedgerState state, LedgerHead known, int maxBatch, bool ownsJournal)
     {
         this.journal = journal;
         this.ownsJournal = ownsJournal;
         this.time = time;
         this.state = state;
+        this.known = known;
         this.maxBatch = maxBatch;
         queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(Math.Max(1024, maxBatch * 4)) { SingleReader = true });
         writer = Task.Run(WriteLoopAsync);
@@ -46,8 +67,18 @@ public sealed class LedgerService : IAsyncDisposable
     /// <summary>Number of group commits done by this instance.</summary>
     public long Commits { get; private set; }
 
+    /// <summary>Number of times this instance applied commits of another process (or another instance) from the journal's tail.</summary>
+    public long Followed => Interlocked.Read(ref followed);
+
+    /// <summary>The last failure of an idle look at the journal (null when none); the next look or command tries again.</summary>
+    public Exception? LastFollowFailure => Volatile.Read(ref lastFollowFailure);
+
+    /// <summary>Number of appends refused because the journal's head had moved (each one reloaded and retried).</summary>
+    public long Conflicts => Interlocked.Read(ref conflicts);
+
     /// <summary>
-    /// Changes whenever the state readers see changes (after each committed batch, and after a reload), without
+    /// Changes whenever the state readers see changes (after each committed batch, after applying other processes'
+    /// commits, and after a reload), without
     /// taking the lock: a reader that saw a value and then reads the state sees at least that version's state, so
     /// derived views can be cached per version.
     /// </summary>
@@ -66,13 +97,13 @@ public sealed class LedgerService : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(time);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
         var window = idempotencyWindow ?? IdempotencyMemory.DefaultWindow;
-        var state = await LoadStateAsync(journal, window, time, cancellationToken);
-        return new LedgerService(journal, time, state, maxBatch, ownsJournal);
+        var (state, known) = await LoadStateAsync(journal, window, time, cancellationToken);
+        return new LedgerService(journal, time, state, known, maxBatch, ownsJournal);
     }
 
     /// <summary>A ledger over a fresh <see cref="InMemoryLedgerJournal"/>.</summary>
     public static LedgerService InMemory(TimeProvider time, InMemoryLedgerJournal? journal = null, TimeSpan? idempotencyWindow = null) =>
-        new(journal ?? new InMemoryLedgerJournal(), time, new LedgerState(idempotencyWindow ?? IdempotencyMemory.DefaultWindow), 2048, false);
+        new(journal ?? new InMemoryLedgerJournal(), time, new LedgerState(idempotencyWindow ?? IdempotencyMemory.DefaultWindow), LedgerHead.Empty, 2048, false);
 
     /// <summary>How long an idempotency key is remembered after its operation.</summary>
     public TimeSpan IdempotencyWindow => Read(s => s.Idempotency.Window);
@@ -183,13 +214,16 @@ public sealed class LedgerService : IAsyncDisposable
         }
     }
 
-    private static async Task<LedgerState> LoadStateAsync(ILedgerJournal journal, TimeSpan window, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<(LedgerState State, LedgerHead Known)> LoadStateAsync(ILedgerJournal journal, TimeSpan window, TimeProvider time, CancellationToken cancellationToken)
     {
+        // The head first: tokens and wallets read after it are at least as new as its revision, and the entries are
+        // replayed to wherever they end; the next tail read fetches again whatever a commit changed meanwhile.
+        var head = await journal.ReadHeadAsync(cancellationToken);
         var snapshot = await journal.LoadAsync(cancellationToken);
         var state = LedgerState.FromSnapshot(snapshot, window);
         await state.ReplayAsync(journal.ReadEntriesAsync(cancellationToken), cancellationToken);
         state.ForgetExpiredKeys(time.GetUtcNow());
-        return state;
+        return (state, new LedgerHead(state.LastSequence, state.LastHash, head.Revision));
     }
 
     private T Read<T>(Func<LedgerState, T> read)
@@ -218,11 +252,36 @@ public sealed class LedgerService : IAsyncDisposable
         var results = new List<LedgerResult>(maxBatch);
         var builder = new LedgerBatchBuilder();
         var reader = queue.Reader;
-        while (await reader.WaitToReadAsync())
+        Task<bool>? waiting = null;
+        Task? tick = null;
+        var lastLook = Environment.TickCount64;
+        while (true)
         {
+            waiting ??= reader.WaitToReadAsync().AsTask();
+            if (!waiting.IsCompleted)
+            {
+                // Idle: follow the journal until a command arrives (one timer at a time).
+                tick ??= Task.Delay(FollowInterval);
+                if (await Task.WhenAny(waiting, tick) == tick)
+                {
+                    tick = null;
+                    if (Environment.TickCount64 - lastLook >= (long)FollowInterval.TotalMilliseconds)
+                    {
+                        await FollowAsync();
+                        lastLook = Environment.TickCount64;
+                    }
+
+                    continue;
+                }
+            }
+
+            if (!await waiting)
+            {
+                break;
+            }
+
+            waiting = null;
             batch.Clear();
-            results.Clear();
-            builder.Clear();
             while (batch.Count < maxBatch && reader.TryRead(out var p))
             {
                 batch.Add(p);
@@ -231,51 +290,14 @@ public sealed class LedgerService : IAsyncDisposable
             Exception? failure = null;
             try
             {
-                // Validate and apply under the write lock (in memory, no I/O), then commit with readers free to read:
-                // nobody waits on a lock for the fsync, and callers are completed only after it.
-                LedgerBatch? toCommit = null;
-                gate.EnterWriteLock();
-                try
-                {
-                    var at = Now();
-                    foreach (var p in batch)
-                    {
-                        results.Add(state.Execute(p.Command, at, builder));
-                    }
-
-                    if (!builder.IsEmpty)
-                    {
-                        toCommit = builder.Build(state);
-                        Interlocked.Increment(ref version);
-                    }
-                }
-                finally
-                {
-                    gate.ExitWriteLock();
-                }
-
-                if (toCommit is not null)
-                {
-                    await journal.AppendAsync(toCommit, CancellationToken.None);
-                    Commits++;
-                }
+                await CommitAsync(batch, results, builder);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 failure = ex;
                 try
                 {
-                    var reloaded = await LoadStateAsync(journal, state.Idempotency.Window, time, CancellationToken.None);
-                    gate.EnterWriteLock();
-                    try
-                    {
-                        state = reloaded;
-                        Interlocked.Increment(ref version);
-                    }
-                    finally
-                    {
-                        gate.ExitWriteLock();
-                    }
+                    await ReloadAsync();
                 }
                 catch (Exception reload) when (reload is not OutOfMemoryException)
                 {
@@ -283,17 +305,154 @@ public sealed class LedgerService : IAsyncDisposable
                 }
             }
 
+            lastLook = Environment.TickCount64;
             for (var i = 0; i < batch.Count; i++)
             {
                 if (failure is not null)
                 {
-                    batch[i].Completion.TrySetException(new DomainException("ledger_commit_failed", "the ledger batch could not be committed: " + failure.Message, failure));
+                    var code = failure is DomainException { Code: "ledger_conflict" } ? "ledger_conflict" : "ledger_commit_failed";
+                    batch[i].Completion.TrySetException(new DomainException(code, "the ledger batch could not be committed: " + failure.Message, failure));
                 }
                 else
                 {
                     batch[i].Completion.TrySetResult(results[i]);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Validates and appends one batch inside an append turn: catch up from the tail, validate and apply under the
+    /// write lock (in memory, no I/O), then append conditionally with readers free to read (nobody waits on a lock for
+    /// the fsync; callers are completed only after it). A head conflict reloads the state and starts again.
+    /// </summary>
+    private async Task CommitAsync(List<Pending> batch, List<LedgerResult> results, LedgerBatchBuilder builder)
+    {
+        if (stale)
+        {
+            await ReloadAsync();
+            stale = false;
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            results.Clear();
+            builder.Clear();
+            await using var turn = await journal.BeginAppendAsync(CancellationToken.None);
+            var tail = await turn.ReadTailAsync(known, CancellationToken.None);
+            LedgerBatch? toCommit = null;
+            LedgerHead expected;
+            gate.EnterWriteLock();
+            try
+            {
+                if (!tail.IsEmpty)
+                {
+                    state.ApplyTail(tail);
+                    Interlocked.Increment(ref followed);
+                }
+
+                known = tail.Head;
+                expected = tail.Head;
+                var at = Now();
+                foreach (var p in batch)
+                {
+                    results.Add(state.Execute(p.Command, at, builder));
+                }
+
+                if (!builder.IsEmpty)
+                {
+                    toCommit = builder.Build(state);
+                }
+
+                if (toCommit is not null || !tail.IsEmpty)
+                {
+                    Interlocked.Increment(ref version);
+                }
+            }
+            finally
+            {
+                gate.ExitWriteLock();
+            }
+
+            if (toCommit is null)
+            {
+                return;
+            }
+
+            var (outcome, head) = await turn.AppendAsync(toCommit, expected, CancellationToken.None);
+            if (outcome == LedgerAppendOutcome.Appended)
+            {
+                known = head;
+                Commits++;
+                return;
+            }
+
+            // The state holds a batch the journal refused: rebuild it from the journal, then validate again.
+            Interlocked.Increment(ref conflicts);
+            await turn.DisposeAsync();
+            await ReloadAsync();
+            if (attempt >= MaxAttempts)
+            {
+                throw new DomainException("ledger_conflict", $"the journal's head kept moving ({attempt} attempts; last seen at entry {head.Sequence})");
+            }
+        }
+    }
+
+    /// <summary>Applies what other processes committed since <see cref="known"/>; a failed look is retried at the next tick.</summary>
+    private async Task FollowAsync()
+    {
+        try
+        {
+            if (stale)
+            {
+                await ReloadAsync();
+                stale = false;
+            }
+
+            var head = await journal.ReadHeadAsync(CancellationToken.None);
+            if (head.Sequence == known.Sequence && head.Revision == known.Revision)
+            {
+                return;
+            }
+
+            var tail = await journal.ReadTailAsync(known, CancellationToken.None);
+            gate.EnterWriteLock();
+            try
+            {
+                // A tail that does not apply cleanly may leave the state half-changed: reload before anything else.
+                stale = true;
+                state.ApplyTail(tail);
+                stale = false;
+                known = tail.Head;
+                Interlocked.Increment(ref followed);
+                Interlocked.Increment(ref version);
+            }
+            finally
+            {
+                gate.ExitWriteLock();
+            }
+        }
+#pragma warning disable CA1031 // Following is best effort between commands: the next tick or command reads the journal again.
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            lastFollowFailure = ex;
+        }
+    }
+
+    private async Task ReloadAsync()
+    {
+        var (reloaded, head) = await LoadStateAsync(journal, state.Idempotency.Window, time, CancellationToken.None);
+        gate.EnterWriteLock();
+        try
+        {
+            state = reloaded;
+            known = head;
+            Interlocked.Increment(ref version);
+        }
+        finally
+        {
+            gate.ExitWriteLock();
         }
     }
 

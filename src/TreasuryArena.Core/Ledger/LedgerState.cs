@@ -107,6 +107,32 @@ public sealed partial class LedgerState
         EndReplay(group);
     }
 
+    /// <summary>
+    /// Catches up with what another process committed: takes the tail's token and wallet rows as they are now and
+    /// applies its entries (which must continue this state's hash chain), exactly as a replay does, so balances,
+    /// holdings and the idempotency keys of the other process's operations are known here.
+    /// </summary>
+    public void ApplyTail(LedgerTail tail)
+    {
+        ArgumentNullException.ThrowIfNull(tail);
+        foreach (var t in tail.Tokens)
+        {
+            tokens[t.Symbol] = t;
+        }
+
+        foreach (var w in tail.Wallets)
+        {
+            wallets[w.Address] = w;
+        }
+
+        if (tail.Entries.Count > 0 && tail.Entries[0].PreviousHash != LastHash)
+        {
+            throw new DomainException("ledger_fork", $"entry {tail.Entries[0].Sequence} does not continue the chain at {LastSequence}");
+        }
+
+        Replay(tail.Entries);
+    }
+
     /// <summary>Forgets the idempotency keys whose window has ended at <paramref name="now"/>.</summary>
     public void ForgetExpiredKeys(DateTimeOffset now) => memory.Trim(now);
 

@@ -27,18 +27,26 @@ public sealed class SqlLedgerJournal : ILedgerJournal, IAsyncDisposable
 
     private const string UpsertToken =
         "INSERT INTO ledger_tokens (symbol, name, strategy_id, status, trade_fee_rate, management_fee_rate, performance_fee_rate, crystallisation, " +
-        "inception_date, reference_nav, high_water_mark, last_fee_date, last_crystallisation_date, hurdle, high_water_mark_date, hurdle_index) VALUES " +
+        "inception_date, reference_nav, high_water_mark, last_fee_date, last_crystallisation_date, hurdle, high_water_mark_date, hurdle_index, revision) VALUES " +
         "(@symbol, @name, @strategy_id, @status, @trade, @management, @performance, @crystallisation, @inception, @nav, @hwm, @last_fee, @last_cryst, " +
-        "@hurdle, @hwm_date, @hurdle_index) " +
+        "@hurdle, @hwm_date, @hurdle_index, @revision) " +
         "ON CONFLICT (symbol) DO UPDATE SET name = excluded.name, strategy_id = excluded.strategy_id, status = excluded.status, " +
         "trade_fee_rate = excluded.trade_fee_rate, management_fee_rate = excluded.management_fee_rate, performance_fee_rate = excluded.performance_fee_rate, " +
         "crystallisation = excluded.crystallisation, reference_nav = excluded.reference_nav, high_water_mark = excluded.high_water_mark, " +
         "last_fee_date = excluded.last_fee_date, last_crystallisation_date = excluded.last_crystallisation_date, hurdle = excluded.hurdle, " +
-        "high_water_mark_date = excluded.high_water_mark_date, hurdle_index = excluded.hurdle_index";
+        "high_water_mark_date = excluded.high_water_mark_date, hurdle_index = excluded.hurdle_index, revision = excluded.revision";
 
     private const string UpsertWallet =
-        "INSERT INTO ledger_wallets (address, organisation, mode, risk, created_at) VALUES (@address, @organisation, @mode, @risk, @created_at) " +
-        "ON CONFLICT (address) DO UPDATE SET mode = excluded.mode, risk = excluded.risk";
+        "INSERT INTO ledger_wallets (address, organisation, mode, risk, created_at, revision) VALUES (@address, @organisation, @mode, @risk, @created_at, @revision) " +
+        "ON CONFLICT (address) DO UPDATE SET mode = excluded.mode, risk = excluded.risk, revision = excluded.revision";
+
+    private const string TokenColumns =
+        "symbol, name, strategy_id, status, trade_fee_rate, management_fee_rate, performance_fee_rate, crystallisation, " +
+        "inception_date, reference_nav, high_water_mark, last_fee_date, last_crystallisation_date, hurdle, high_water_mark_date, hurdle_index";
+
+    private const string WalletColumns = "address, organisation, mode, risk, created_at";
+
+    private const string SelectHead = "SELECT seq, hash, revision FROM ledger_head WHERE id = 1";
 
     private readonly ArenaDatabase database;
     private readonly SemaphoreSlim writeGate = new(1, 1);
@@ -51,47 +59,160 @@ public sealed class SqlLedgerJournal : ILedgerJournal, IAsyncDisposable
     public async Task<LedgerSnapshot> LoadAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var tokens = new List<StrategyToken>();
-        await using (var cmd = connection.CreateCommand())
-        {
-            cmd.CommandText = "SELECT symbol, name, strategy_id, status, trade_fee_rate, management_fee_rate, performance_fee_rate, crystallisation, " +
-                              "inception_date, reference_nav, high_water_mark, last_fee_date, last_crystallisation_date, hurdle, high_water_mark_date, hurdle_index " +
-                              "FROM ledger_tokens ORDER BY symbol";
-            await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
-            while (await r.ReadAsync(cancellationToken))
-            {
-                var fees = new FeeSchedule(
-                    RoundingPolicy.FromScaled(r.GetInt64(4), RateScale),
-                    RoundingPolicy.FromScaled(r.GetInt64(5), RateScale),
-                    RoundingPolicy.FromScaled(r.GetInt64(6), RateScale),
-                    Enum.Parse<CrystallisationSchedule>(r.GetString(7)),
-                    Enum.Parse<PerformanceHurdle>(r.GetString(13)));
-                tokens.Add(new StrategyToken(
-                    r.GetString(0), r.GetString(1), r.GetString(2), Enum.Parse<TokenStatus>(r.GetString(3)), fees,
-                    r.GetFieldValue<DateOnly>(8),
-                    UnitPrice.Of(RoundingPolicy.FromScaled(r.GetInt64(9), UnitPrice.Scale)),
-                    UnitPrice.Of(RoundingPolicy.FromScaled(r.GetInt64(10), UnitPrice.Scale)),
-                    r.GetFieldValue<DateOnly>(11),
-                    r.GetFieldValue<DateOnly>(12))
-                {
-                    HighWaterMarkDate = r.GetFieldValue<DateOnly>(14),
-                    HurdleIndex = RoundingPolicy.FromScaled(r.GetInt64(15), FeeCalculator.HurdleIndexScale),
-                });
-            }
-        }
-
-        var wallets = new List<Wallet>();
-        await using (var cmd = connection.CreateCommand())
-        {
-            cmd.CommandText = "SELECT address, organisation, mode, risk, created_at FROM ledger_wallets ORDER BY address";
-            await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
-            while (await r.ReadAsync(cancellationToken))
-            {
-                wallets.Add(new Wallet(r.GetString(0), r.GetString(1), Enum.Parse<WalletMode>(r.GetString(2)), Enum.Parse<RiskTolerance>(r.GetString(3)), database.ReadInstant(r, 4)));
-            }
-        }
-
+        var tokens = await ReadTokensAsync(connection, null, null, cancellationToken);
+        var wallets = await ReadWalletsAsync(connection, null, null, cancellationToken);
         return new LedgerSnapshot(tokens, wallets);
+    }
+
+    public async Task<LedgerHead> ReadHeadAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await ReadHeadAsync(connection, null, forUpdate: false, cancellationToken);
+    }
+
+    public async Task<LedgerTail> ReadTailAsync(LedgerHead since, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+
+        // One snapshot for the head and everything read after it (SQLite: a deferred read transaction; PostgreSQL:
+        // repeatable read), so the tail ends exactly at its head.
+        await using var tx = database.Provider == DatabaseProvider.Sqlite
+            ? ((SqliteConnection)connection).BeginTransaction(deferred: true)
+            : await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        var head = await ReadHeadAsync(connection, tx, forUpdate: false, cancellationToken);
+        return await ReadTailAsync(connection, tx, head, since, cancellationToken);
+    }
+
+    public async Task<ILedgerAppendTurn> BeginAppendAsync(CancellationToken cancellationToken)
+    {
+        await writeGate.WaitAsync(cancellationToken);
+        WriteTurn sqliteTurn = default;
+        try
+        {
+            sqliteTurn = await database.WriteTurnAsync(cancellationToken);
+            var connection = await WriterAsync(cancellationToken);
+
+            // SQLite: BEGIN IMMEDIATE takes the file's write lock now (other processes wait in the busy handler);
+            // PostgreSQL: the head row locked FOR UPDATE makes other appenders wait until this transaction ends.
+            DbTransaction tx = database.Provider == DatabaseProvider.Sqlite
+                ? ((SqliteConnection)connection).BeginTransaction(deferred: false)
+                : await connection.BeginTransactionAsync(cancellationToken);
+            try
+            {
+                var head = await ReadHeadAsync(connection, tx, forUpdate: database.Provider == DatabaseProvider.Postgres, cancellationToken);
+                return new Turn(this, connection, tx, head, sqliteTurn);
+            }
+            catch
+            {
+                await tx.DisposeAsync();
+                throw;
+            }
+        }
+        catch
+        {
+            sqliteTurn.Dispose();
+            await ResetWriterAsync();
+            writeGate.Release();
+            throw;
+        }
+    }
+
+    private static async Task<LedgerHead> ReadHeadAsync(DbConnection connection, DbTransaction? tx, bool forUpdate, CancellationToken cancellationToken)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = forUpdate ? SelectHead + " FOR UPDATE" : SelectHead;
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        if (!await r.ReadAsync(cancellationToken))
+        {
+            throw new InvalidOperationException("the ledger_head row is missing (migration 0420 not applied?)");
+        }
+
+        return new LedgerHead(r.GetInt64(0), r.GetString(1), r.GetInt64(2));
+    }
+
+    private async Task<LedgerTail> ReadTailAsync(DbConnection connection, DbTransaction tx, LedgerHead head, LedgerHead since, CancellationToken cancellationToken)
+    {
+        if (head.Sequence == since.Sequence && head.Revision == since.Revision)
+        {
+            return LedgerTail.None(head);
+        }
+
+        var entries = new List<LedgerEntry>();
+        if (head.Sequence > since.Sequence)
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = $"SELECT {EntryColumns} FROM ledger_entries WHERE seq > @after ORDER BY seq";
+            AddParameter(cmd, "after", since.Sequence);
+            await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+            while (await r.ReadAsync(cancellationToken))
+            {
+                entries.Add(ReadEntry(r));
+            }
+        }
+
+        var tokens = await ReadTokensAsync(connection, tx, since.Revision, cancellationToken);
+        var wallets = await ReadWalletsAsync(connection, tx, since.Revision, cancellationToken);
+        return new LedgerTail(head, entries, tokens, wallets);
+    }
+
+    /// <summary>Every token, or those written by a commit after <paramref name="afterRevision"/>.</summary>
+    private static async Task<List<StrategyToken>> ReadTokensAsync(DbConnection connection, DbTransaction? tx, long? afterRevision, CancellationToken cancellationToken)
+    {
+        var tokens = new List<StrategyToken>();
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = $"SELECT {TokenColumns} FROM ledger_tokens" + (afterRevision is null ? "" : " WHERE revision > @after") + " ORDER BY symbol";
+        if (afterRevision is { } after)
+        {
+            AddParameter(cmd, "after", after);
+        }
+
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken))
+        {
+            var fees = new FeeSchedule(
+                RoundingPolicy.FromScaled(r.GetInt64(4), RateScale),
+                RoundingPolicy.FromScaled(r.GetInt64(5), RateScale),
+                RoundingPolicy.FromScaled(r.GetInt64(6), RateScale),
+                Enum.Parse<CrystallisationSchedule>(r.GetString(7)),
+                Enum.Parse<PerformanceHurdle>(r.GetString(13)));
+            tokens.Add(new StrategyToken(
+                r.GetString(0), r.GetString(1), r.GetString(2), Enum.Parse<TokenStatus>(r.GetString(3)), fees,
+                r.GetFieldValue<DateOnly>(8),
+                UnitPrice.Of(RoundingPolicy.FromScaled(r.GetInt64(9), UnitPrice.Scale)),
+                UnitPrice.Of(RoundingPolicy.FromScaled(r.GetInt64(10), UnitPrice.Scale)),
+                r.GetFieldValue<DateOnly>(11),
+                r.GetFieldValue<DateOnly>(12))
+            {
+                HighWaterMarkDate = r.GetFieldValue<DateOnly>(14),
+                HurdleIndex = RoundingPolicy.FromScaled(r.GetInt64(15), FeeCalculator.HurdleIndexScale),
+            });
+        }
+
+        return tokens;
+    }
+
+    /// <summary>Every wallet, or those written by a commit after <paramref name="afterRevision"/>.</summary>
+    private async Task<List<Wallet>> ReadWalletsAsync(DbConnection connection, DbTransaction? tx, long? afterRevision, CancellationToken cancellationToken)
+    {
+        var wallets = new List<Wallet>();
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = $"SELECT {WalletColumns} FROM ledger_wallets" + (afterRevision is null ? "" : " WHERE revision > @after") + " ORDER BY address";
+        if (afterRevision is { } after)
+        {
+            AddParameter(cmd, "after", after);
+        }
+
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken))
+        {
+            wallets.Add(new Wallet(r.GetString(0), r.GetString(1), Enum.Parse<WalletMode>(r.GetString(2)), Enum.Parse<RiskTolerance>(r.GetString(3)), database.ReadInstant(r, 4)));
+        }
+
+        return wallets;
     }
 
     public async IAsyncEnumerable<LedgerEntry> ReadEntriesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -174,34 +295,6 @@ public sealed class SqlLedgerJournal : ILedgerJournal, IAsyncDisposable
         return result;
     }
 
-    public async Task AppendAsync(LedgerBatch batch, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        await writeGate.WaitAsync(cancellationToken);
-        try
-        {
-            if (database.Provider == DatabaseProvider.Sqlite)
-            {
-                using var turn = await database.WriteTurnAsync(cancellationToken);
-                await AppendSqliteAsync(batch, cancellationToken);
-            }
-            else
-            {
-                await AppendPostgresAsync(batch, cancellationToken);
-            }
-        }
-        catch
-        {
-            // A failed connection may be unusable; start afresh on the next batch.
-            await ResetWriterAsync();
-            throw;
-        }
-        finally
-        {
-            writeGate.Release();
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
         await ResetWriterAsync();
@@ -230,12 +323,16 @@ public sealed class SqlLedgerJournal : ILedgerJournal, IAsyncDisposable
         writer = null;
     }
 
-    private async Task AppendSqliteAsync(LedgerBatch batch, CancellationToken cancellationToken)
+    /// <summary>The writer's connection (kept open between turns; on SQLite with its prepared statements).</summary>
+    private async Task<DbConnection> WriterAsync(CancellationToken cancellationToken)
     {
         if (writer is null)
         {
             writer = await database.OpenConnectionAsync(cancellationToken);
-            var conn = (SqliteConnection)writer;
+        }
+
+        if (writer is SqliteConnection conn && insertEntry is null)
+        {
             insertEntry = conn.CreateCommand();
             insertEntry.CommandText = $"INSERT INTO ledger_entries ({EntryColumns}) VALUES ($seq, $op, $opk, $key, $kind, $memo, $unit, $from, $to, $amount, $at, $prev, $hash)";
             foreach (var name in new[] { "$seq", "$op", "$opk", "$key", "$kind", "$memo", "$unit", "$from", "$to", "$amount", "$at", "$prev", "$hash" })
@@ -251,10 +348,13 @@ public sealed class SqlLedgerJournal : ILedgerJournal, IAsyncDisposable
             }
         }
 
-        var connection = (SqliteConnection)writer;
-        using var tx = connection.BeginTransaction();
-        insertEntry!.Transaction = tx;
-        upsertBalance!.Transaction = tx;
+        return writer;
+    }
+
+    private async Task AppendSqliteAsync(SqliteConnection connection, DbTransaction tx, LedgerBatch batch, long revision, CancellationToken cancellationToken)
+    {
+        insertEntry!.Transaction = (SqliteTransaction)tx;
+        upsertBalance!.Transaction = (SqliteTransaction)tx;
         var p = insertEntry.Parameters;
         foreach (var e in batch.Entries)
         {
@@ -283,15 +383,11 @@ public sealed class SqlLedgerJournal : ILedgerJournal, IAsyncDisposable
             upsertBalance.ExecuteNonQuery();
         }
 
-        await WriteTokensAndWalletsAsync(connection, tx, batch, cancellationToken);
-        tx.Commit();
+        await WriteTokensAndWalletsAsync(connection, tx, batch, revision, cancellationToken);
     }
 
-    private async Task AppendPostgresAsync(LedgerBatch batch, CancellationToken cancellationToken)
+    private async Task AppendPostgresAsync(NpgsqlConnection connection, NpgsqlTransaction tx, LedgerBatch batch, long revision, CancellationToken cancellationToken)
     {
-        writer ??= await database.OpenConnectionAsync(cancellationToken);
-        var connection = (NpgsqlConnection)writer;
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
         if (batch.Entries.Count > 0)
         {
             var n = batch.Entries.Count;
@@ -362,11 +458,10 @@ public sealed class SqlLedgerJournal : ILedgerJournal, IAsyncDisposable
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await WriteTokensAndWalletsAsync(connection, tx, batch, cancellationToken);
-        await tx.CommitAsync(cancellationToken);
+        await WriteTokensAndWalletsAsync(connection, tx, batch, revision, cancellationToken);
     }
 
-    private async Task WriteTokensAndWalletsAsync(DbConnection connection, DbTransaction tx, LedgerBatch batch, CancellationToken cancellationToken)
+    private async Task WriteTokensAndWalletsAsync(DbConnection connection, DbTransaction tx, LedgerBatch batch, long revision, CancellationToken cancellationToken)
     {
         foreach (var t in batch.Tokens)
         {
@@ -390,6 +485,7 @@ public sealed class SqlLedgerJournal : ILedgerJournal, IAsyncDisposable
                     hurdle = t.Fees.Hurdle.ToString(),
                     hwm_date = DateParameter(t.HighWaterMarkDate),
                     hurdle_index = RoundingPolicy.ToScaled(t.HurdleIndex, FeeCalculator.HurdleIndexScale),
+                    revision,
                 },
                 tx,
                 cancellationToken: cancellationToken));
@@ -406,9 +502,128 @@ public sealed class SqlLedgerJournal : ILedgerJournal, IAsyncDisposable
                     mode = w.Mode.ToString(),
                     risk = w.Risk.ToString(),
                     created_at = database.InstantParameter(w.CreatedAt),
+                    revision,
                 },
                 tx,
                 cancellationToken: cancellationToken));
+        }
+    }
+
+    /// <summary>
+    /// Writes the batch in the turn's transaction and moves the head row, on the condition that it still holds
+    /// <paramref name="expected"/>; a moved head or a taken sequence number (a writer that bypassed the head) rolls back
+    /// and comes back as a conflict.
+    /// </summary>
+    private async Task<(LedgerAppendOutcome Outcome, LedgerHead Head)> AppendAsync(DbConnection connection, DbTransaction tx, LedgerBatch batch, LedgerHead expected, CancellationToken cancellationToken)
+    {
+        var next = batch.Entries.Count > 0
+            ? new LedgerHead(batch.Entries[^1].Sequence, batch.Entries[^1].Hash, expected.Revision + 1)
+            : expected with { Revision = expected.Revision + 1 };
+        try
+        {
+            if (database.Provider == DatabaseProvider.Sqlite)
+            {
+                await AppendSqliteAsync((SqliteConnection)connection, tx, batch, next.Revision, cancellationToken);
+            }
+            else
+            {
+                await AppendPostgresAsync((NpgsqlConnection)connection, (NpgsqlTransaction)tx, batch, next.Revision, cancellationToken);
+            }
+
+            await using var move = connection.CreateCommand();
+            move.Transaction = tx;
+            move.CommandText = "UPDATE ledger_head SET seq = @seq, hash = @hash, revision = @revision " +
+                               "WHERE id = 1 AND seq = @expected_seq AND hash = @expected_hash AND revision = @expected_revision";
+            AddParameter(move, "seq", next.Sequence);
+            AddParameter(move, "hash", next.Hash);
+            AddParameter(move, "revision", next.Revision);
+            AddParameter(move, "expected_seq", expected.Sequence);
+            AddParameter(move, "expected_hash", expected.Hash);
+            AddParameter(move, "expected_revision", expected.Revision);
+            if (await move.ExecuteNonQueryAsync(cancellationToken) != 1)
+            {
+                await tx.RollbackAsync(CancellationToken.None);
+                return (LedgerAppendOutcome.Conflict, await ReadHeadAsync(connection, null, forUpdate: false, CancellationToken.None));
+            }
+
+            await tx.CommitAsync(cancellationToken);
+            return (LedgerAppendOutcome.Appended, next);
+        }
+        catch (DbException ex) when (IsUniqueViolation(ex))
+        {
+            await tx.RollbackAsync(CancellationToken.None);
+            return (LedgerAppendOutcome.Conflict, await ReadHeadAsync(connection, null, forUpdate: false, CancellationToken.None));
+        }
+    }
+
+    private static bool IsUniqueViolation(DbException ex) =>
+        ex is SqliteException { SqliteErrorCode: 19 } || ex is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    /// <summary>An append turn: the writer's connection, its open transaction and the head read under its lock.</summary>
+    private sealed class Turn(SqlLedgerJournal journal, DbConnection connection, DbTransaction tx, LedgerHead head, WriteTurn sqliteTurn) : ILedgerAppendTurn
+    {
+        private bool appended;
+        private bool failed;
+        private bool disposed;
+
+        public async Task<LedgerTail> ReadTailAsync(LedgerHead since, CancellationToken cancellationToken)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            try
+            {
+                return await journal.ReadTailAsync(connection, tx, head, since, cancellationToken);
+            }
+            catch
+            {
+                failed = true;
+                throw;
+            }
+        }
+
+        public async Task<(LedgerAppendOutcome Outcome, LedgerHead Head)> AppendAsync(LedgerBatch batch, LedgerHead expected, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(batch);
+            ObjectDisposedException.ThrowIf(disposed || appended, this);
+            appended = true;
+            if (expected != head)
+            {
+                return (LedgerAppendOutcome.Conflict, head);
+            }
+
+            try
+            {
+                return await journal.AppendAsync(connection, tx, batch, expected, cancellationToken);
+            }
+            catch
+            {
+                failed = true;
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (disposed)
+            {
+                return;
+            }
+
+            disposed = true;
+            try
+            {
+                // Not committed: rolled back here (a committed transaction's dispose does nothing).
+                await tx.DisposeAsync();
+                if (failed)
+                {
+                    // A failed connection may be unusable; start afresh on the next turn.
+                    await journal.ResetWriterAsync();
+                }
+            }
+            finally
+            {
+                sqliteTurn.Dispose();
+                journal.writeGate.Release();
+            }
         }
     }
 
