@@ -102,6 +102,20 @@ public sealed class InMemoryLedgerJournal : ILedgerJournal
         return new Turn(this);
     }
 
+    /// <summary>
+    /// Appends <paramref name="batch"/> on whatever the head is (seeding a journal in tests and tools); throws when
+    /// its entries do not follow the head.
+    /// </summary>
+    public async Task AppendAsync(LedgerBatch batch, CancellationToken cancellationToken)
+    {
+        await using var turn = await BeginAppendAsync(cancellationToken);
+        var (outcome, _) = await turn.AppendAsync(batch, await ReadHeadAsync(cancellationToken), cancellationToken);
+        if (outcome != LedgerAppendOutcome.Appended)
+        {
+            throw new InvalidOperationException("the batch's entries do not follow the journal's head");
+        }
+    }
+
     private (LedgerAppendOutcome, LedgerHead) Append(LedgerBatch batch, LedgerHead expected)
     {
         ArgumentNullException.ThrowIfNull(batch);

@@ -79,17 +79,31 @@ public sealed class LedgerReadsDuringCommitTests
 
         public Task<IReadOnlyDictionary<BalanceKey, decimal>> ReadBalancesAsync(CancellationToken cancellationToken) => _inner.ReadBalancesAsync(cancellationToken);
 
-        public async Task AppendAsync(LedgerBatch batch, CancellationToken cancellationToken)
+        public Task<LedgerHead> ReadHeadAsync(CancellationToken cancellationToken) => _inner.ReadHeadAsync(cancellationToken);
+
+        public Task<LedgerTail> ReadTailAsync(LedgerHead since, CancellationToken cancellationToken) => _inner.ReadTailAsync(since, cancellationToken);
+
+        public async Task<ILedgerAppendTurn> BeginAppendAsync(CancellationToken cancellationToken) =>
+            new GatedTurn(this, await _inner.BeginAppendAsync(cancellationToken));
+
+        private sealed class GatedTurn(GatedJournal journal, ILedgerAppendTurn inner) : ILedgerAppendTurn
         {
-            Entered.TrySetResult();
-            await _gate.Task;
-            if (FailNext)
+            public Task<LedgerTail> ReadTailAsync(LedgerHead since, CancellationToken cancellationToken) => inner.ReadTailAsync(since, cancellationToken);
+
+            public async Task<(LedgerAppendOutcome Outcome, LedgerHead Head)> AppendAsync(LedgerBatch batch, LedgerHead expected, CancellationToken cancellationToken)
             {
-                FailNext = false;
-                throw new IOException("disk full");
+                journal.Entered.TrySetResult();
+                await journal._gate.Task;
+                if (journal.FailNext)
+                {
+                    journal.FailNext = false;
+                    throw new IOException("disk full");
+                }
+
+                return await inner.AppendAsync(batch, expected, cancellationToken);
             }
 
-            await _inner.AppendAsync(batch, cancellationToken);
+            public ValueTask DisposeAsync() => inner.DisposeAsync();
         }
 
         private static TaskCompletionSource Completed()

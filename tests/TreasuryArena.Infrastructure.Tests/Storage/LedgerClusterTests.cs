@@ -28,6 +28,66 @@ public sealed class LedgerClusterTests
     [PostgresFact]
     public Task TwoInstances_Postgres_SeeEachOthersWalletsTokensAndKeysWithinASecond() => WithPostgres(VisibilityScenario);
 
+    [Fact]
+    public Task AppendTurn_Sqlite_StaleHeadOrTakenSequence_ConflictWritesNothing() => WithSqlite(ConflictScenario);
+
+    [PostgresFact]
+    public Task AppendTurn_Postgres_StaleHeadOrTakenSequence_ConflictWritesNothing() => WithPostgres(ConflictScenario);
+
+    private static async Task ConflictScenario(string dbString)
+    {
+        var db = await ArenaDatabase.OpenAsync(dbString, Time);
+        string w;
+        await using (var ledger = await db.OpenLedgerAsync(Time))
+        {
+            w = (await ledger.CreateWalletAsync("org", WalletMode.Manual, RiskTolerance.Moderate, "w")).Address!;
+            await ledger.DepositAsync(w, Money.Usd(100m), "d");
+        }
+
+        await using var journal = db.CreateLedgerJournal();
+        var head = await journal.ReadHeadAsync(CancellationToken.None);
+        Assert.Equal(1, head.Sequence);
+        Assert.Equal(2, head.Revision);
+        var ticks = Time.GetUtcNow().UtcTicks;
+        var at = new DateTimeOffset(ticks - (ticks % 10), TimeSpan.Zero); // whole microseconds, as PostgreSQL stores them
+        var cash = new BalanceKey(LedgerAccount.Wallet(w), LedgerUnit.Usd);
+
+        LedgerBatch Deposit(long seq, string prev) => new(
+            [new LedgerEntry(seq, 3, LedgerOperationKind.Deposit, "x", EntryKind.Deposit, "", LedgerUnit.Usd, LedgerAccount.External, LedgerAccount.Wallet(w), 5m, at, prev,
+                EntryHasher.Compute(seq, 3, LedgerOperationKind.Deposit, "x", EntryKind.Deposit, "", LedgerUnit.Usd, LedgerAccount.External, LedgerAccount.Wallet(w), 5m, at, prev))],
+            new Dictionary<BalanceKey, decimal> { [cash] = 105m, [new BalanceKey(LedgerAccount.External, LedgerUnit.Usd)] = -105m },
+            [],
+            []);
+
+        // A head that moved since validation (here: an older revision) and a sequence number already taken.
+        await using (var turn = await journal.BeginAppendAsync(CancellationToken.None))
+        {
+            var (outcome, found) = await turn.AppendAsync(Deposit(2, head.Hash), head with { Revision = 1 }, CancellationToken.None);
+            Assert.Equal(LedgerAppendOutcome.Conflict, outcome);
+            Assert.Equal(head, found);
+        }
+
+        await using (var turn = await journal.BeginAppendAsync(CancellationToken.None))
+        {
+            var (outcome, found) = await turn.AppendAsync(Deposit(1, EntryHasher.Genesis), head, CancellationToken.None);
+            Assert.Equal(LedgerAppendOutcome.Conflict, outcome);
+            Assert.Equal(head, found);
+        }
+
+        Assert.Equal(head, await journal.ReadHeadAsync(CancellationToken.None));
+        Assert.Equal(100m, (await journal.ReadBalancesAsync(CancellationToken.None))[cash]);
+
+        // The right head appends, and moves it.
+        await using (var turn = await journal.BeginAppendAsync(CancellationToken.None))
+        {
+            var (outcome, moved) = await turn.AppendAsync(Deposit(2, head.Hash), head, CancellationToken.None);
+            Assert.Equal(LedgerAppendOutcome.Appended, outcome);
+            Assert.Equal((2L, 3L), (moved.Sequence, moved.Revision));
+        }
+
+        Assert.True((await LedgerVerifier.VerifyAsync(journal)).Ok);
+    }
+
     private static async Task InterleavedScenario(string dbString)
     {
         await using var one = await (await ArenaDatabase.OpenAsync(dbString, Time)).OpenLedgerAsync(Time);
