@@ -12,7 +12,8 @@ namespace TreasuryArena.Server.Endpoints;
 /// <see cref="CachedJson"/>): it is rebuilt only when the ledger's
 /// <see cref="TreasuryArena.Core.Ledger.LedgerService.Version"/> (a trade, a NAV re-valuation, a status change) or the
 /// database's <see cref="ArenaDatabase.NavVersion"/> (the NAV step's history rows, backings, lifecycle events) moved,
-/// and the NAV rows it shows are re-read only when the latter moved. One request rebuilds; concurrent ones wait for it.
+/// and the NAV rows it shows are re-read only when the latter moved or the ledger followed another process's commits
+/// (see <see cref="NavKey"/>): the ledger is the cluster's clock for these caches. One request rebuilds; concurrent ones wait for it.
 /// Each token's <c>GET /api/tokens/{symbol}/info</c> body is kept the same way (<see cref="GetInfoAsync"/>): its NAV rows
 /// and lifecycle are re-read only when the NAV version moved, and a trade only re-serialises the body.
 /// </summary>
@@ -34,7 +35,7 @@ public sealed class TokenListCache(TokensRuntime runtime, IOptions<Microsoft.Asp
     /// <summary>The info body of <paramref name="symbol"/> (upper case), or null when the ledger has no such token.</summary>
     public async ValueTask<CachedJson?> GetInfoAsync(string symbol, CancellationToken ct)
     {
-        if (_info.TryGetValue(symbol, out var body) && body.IsAt(runtime.Ledger.Version, runtime.Database.NavVersion))
+        if (_info.TryGetValue(symbol, out var body) && body.IsAt(runtime.Ledger.Version, NavKey()))
         {
             return body.Json;
         }
@@ -44,7 +45,7 @@ public sealed class TokenListCache(TokensRuntime runtime, IOptions<Microsoft.Asp
         {
             // Versions first, then the state (as for the list).
             var ledgerVersion = runtime.Ledger.Version;
-            var navVersion = runtime.Database.NavVersion;
+            var navVersion = NavKey();
             if (_info.TryGetValue(symbol, out body) && body.IsAt(ledgerVersion, navVersion))
             {
                 return body.Json;
@@ -84,7 +85,7 @@ public sealed class TokenListCache(TokensRuntime runtime, IOptions<Microsoft.Asp
     public async ValueTask<CachedJson> GetAsync(CancellationToken ct)
     {
         var body = Volatile.Read(ref _body);
-        if (body is not null && body.IsAt(runtime.Ledger.Version, runtime.Database.NavVersion))
+        if (body is not null && body.IsAt(runtime.Ledger.Version, NavKey()))
         {
             return body.Json;
         }
@@ -94,7 +95,7 @@ public sealed class TokenListCache(TokensRuntime runtime, IOptions<Microsoft.Asp
         {
             // Versions first, then the state: the body holds at least what those versions describe.
             var ledgerVersion = runtime.Ledger.Version;
-            var navVersion = runtime.Database.NavVersion;
+            var navVersion = NavKey();
             body = _body;
             if (body is not null && body.IsAt(ledgerVersion, navVersion))
             {
@@ -126,6 +127,14 @@ public sealed class TokenListCache(TokensRuntime runtime, IOptions<Microsoft.Asp
             _rebuild.Release();
         }
     }
+
+    /// <summary>
+    /// Moves when this process wrote NAV rows (<see cref="ArenaDatabase.NavVersion"/>) or its ledger applied another
+    /// process's commits (<see cref="TreasuryArena.Core.Ledger.LedgerService.Followed"/>: a NAV step, a token issued or
+    /// a trade elsewhere), so NAV rows written by another process on the same database are read again too. Both
+    /// counters only grow, so their sum moves whenever either does.
+    /// </summary>
+    private long NavKey() => runtime.Database.NavVersion + runtime.Ledger.Followed;
 
     public void Dispose()
     {
