@@ -5,9 +5,12 @@ using TreasuryArena.Core.Wallets;
 namespace TreasuryArena.Infrastructure.Reports;
 
 /// <summary>
-/// Builds a <see cref="WalletStatement"/> by replaying the ledger's entries (in sequence order) up to each day of the
-/// month and valuing the shares at the NAV history's NAV of that day (the last stored NAV on or before it; the
-/// ledger's current NAV from <paramref name="today"/> on, or when a token has no history).
+/// Builds a <see cref="WalletStatement"/> on the business calendar: the ledger's entries are replayed in order of
+/// their valuation dates (<see cref="LedgerEntry.BusinessDate"/>: the NAV date of a trade or fee, the platform date of
+/// a deposit; then in sequence order) up to each day of the month, and the shares are valued at the NAV history's NAV
+/// of that day (the last stored NAV on or before it; the ledger's current NAV from <c>today</c>, the platform date, on,
+/// or when a token has no history). A wallet replayed over past history has statements for every month it existed on
+/// that calendar: it was opened on the valuation date of its first entry (<see cref="OpenedOn"/>).
 /// </summary>
 public static class WalletStatementBuilder
 {
@@ -23,7 +26,8 @@ public static class WalletStatementBuilder
         ArgumentNullException.ThrowIfNull(entries);
         var first = new DateOnly(month.Year, month.Month, 1);
         var last = first.AddMonths(1).AddDays(-1);
-        var opened = DateOnly.FromDateTime(wallet.CreatedAt.UtcDateTime);
+        var account = LedgerAccount.Wallet(wallet.Address);
+        var opened = OpenedOn(wallet, entries, today);
         if (first > today)
         {
             throw new ArgumentException($"{first:yyyy-MM} has not started yet (today is {today:yyyy-MM-dd})");
@@ -35,7 +39,9 @@ public static class WalletStatementBuilder
         }
 
         var closing = last < today ? last : today;
-        var account = LedgerAccount.Wallet(wallet.Address);
+        // Business order: an entry counts from its valuation date on, whenever it was written (a stable sort keeps
+        // sequence order within a date, so an operation's entries stay together).
+        entries = [.. entries.OrderBy(e => e.BusinessDate)];
         var cash = 0m;
         var shares = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
         var supply = new Dictionary<string, decimal>(StringComparer.Ordinal);
@@ -51,9 +57,8 @@ public static class WalletStatementBuilder
         long pendingOp = -1;
         for (var day = first.AddDays(-1); day <= closing; day = day.AddDays(1))
         {
-            var end = new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             var inMonth = day >= first;
-            for (; i < entries.Count && entries[i].At < end; i++)
+            for (; i < entries.Count && entries[i].BusinessDate <= day; i++)
             {
                 var e = entries[i];
                 if (e.Unit.IsCash is false)
@@ -141,6 +146,28 @@ public static class WalletStatementBuilder
         }
 
         throw new InvalidOperationException("unreachable: the closing day is always reached");
+    }
+
+    /// <summary>
+    /// The business date a wallet was opened: the valuation date of its first ledger entry (its first deposit), else
+    /// the date it was created, never after <paramref name="today"/> (the platform date).
+    /// </summary>
+    public static DateOnly OpenedOn(Wallet wallet, IEnumerable<LedgerEntry> entries, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(wallet);
+        ArgumentNullException.ThrowIfNull(entries);
+        var account = LedgerAccount.Wallet(wallet.Address);
+        DateOnly? first = null;
+        foreach (var e in entries)
+        {
+            if ((e.To == account || e.From == account) && (first is null || e.BusinessDate < first))
+            {
+                first = e.BusinessDate;
+            }
+        }
+
+        var created = DateOnly.FromDateTime(wallet.CreatedAt.UtcDateTime);
+        return first ?? (created < today ? created : today);
     }
 
     private static List<StatementHolding> Value(
