@@ -52,7 +52,7 @@ public sealed class TokensRuntime : IAsyncDisposable
         RiskFree = RiskFreeCurve.TBill3m(history.TBill3m);
         settings.Lifecycle.Validate();
         Nav = new NavEngine(ledger, NavStore, Portfolios, settings.Lifecycle, time, RiskFree, Hurdles, Audit, Notifier);
-        Issuer = new TokenIssuer(ledger, NavStore, Portfolios, settings.Lifecycle);
+        Issuer = new TokenIssuer(ledger, NavStore, Portfolios, settings.Lifecycle, Clock);
     }
 
     public ArenaDatabase Database { get; }
