@@ -10,7 +10,7 @@ namespace TreasuryArena.Infrastructure.Reports;
 /// value instead). Trade fees are the ledger's <c>trade</c> fee postings out of the wallet; management and performance
 /// fees are charged to the token funds (in their NAV), not to wallets. Windows are on the business calendar: an
 /// operation counts in the last 30 (365) days when its valuation date is within 30 (365) days of <c>today</c>, the
-/// platform date; the wallet was opened on the valuation date of its first operation.
+/// platform date; the wallet was opened on the valuation date of its first operation (in the journal's order).
 /// </summary>
 public static class WalletActivity
 {
@@ -55,7 +55,8 @@ public static class WalletActivity
             operations.Add(t);
         }
 
-        return Fold(operations, valueNow, today);
+        // Opened on the valuation date of the wallet's first operation in the journal's order (operations ascend here).
+        return Fold(operations, valueNow, today) with { OpenedOn = operations.Count == 0 ? null : operations[0].ValuationDate };
     }
 
     /// <summary>The report over already folded operations (newest or oldest first; order does not matter).</summary>
@@ -63,14 +64,12 @@ public static class WalletActivity
     {
         ArgumentNullException.ThrowIfNull(operations);
         var windows = new[] { today.AddDays(-30), today.AddDays(-365), DateOnly.MinValue };
-        DateOnly? opened = null;
         var traded = new decimal[3];
         var fees = new decimal[3];
         var trades = new int[3];
         decimal deposits = 0m, withdrawals = 0m;
         foreach (var o in operations)
         {
-            opened = opened is { } d && d <= o.ValuationDate ? d : o.ValuationDate;
             var name = o.Operation;
             if (name == nameof(LedgerOperationKind.Deposit))
             {
@@ -109,7 +108,6 @@ public static class WalletActivity
             new WalletActivityReport.Window(Turnover(traded[2]), traded[2], trades[2], fees[2]),
             deposits,
             withdrawals,
-            deposits > 0m ? Math.Round(fees[2] / deposits, 6, MidpointRounding.ToEven) : null,
-            opened);
+            deposits > 0m ? Math.Round(fees[2] / deposits, 6, MidpointRounding.ToEven) : null);
     }
 }

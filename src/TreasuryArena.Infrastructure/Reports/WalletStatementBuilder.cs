@@ -5,12 +5,14 @@ using TreasuryArena.Core.Wallets;
 namespace TreasuryArena.Infrastructure.Reports;
 
 /// <summary>
-/// Builds a <see cref="WalletStatement"/> on the business calendar: the ledger's entries are replayed in order of
-/// their valuation dates (<see cref="LedgerEntry.BusinessDate"/>: the NAV date of a trade or fee, the platform date of
-/// a deposit; then in sequence order) up to each day of the month, and the shares are valued at the NAV history's NAV
-/// of that day (the last stored NAV on or before it; the ledger's current NAV from <c>today</c>, the platform date, on,
-/// or when a token has no history). A wallet replayed over past history has statements for every month it existed on
-/// that calendar: it was opened on the valuation date of its first entry (<see cref="OpenedOn"/>).
+/// Builds a <see cref="WalletStatement"/> on the business calendar: the ledger's entries (in sequence order) are
+/// replayed up to each day of the month by their valuation dates (<see cref="LedgerEntry.BusinessDate"/>: the NAV date
+/// of a trade or fee, the platform date of a deposit), and the shares are valued at the NAV history's NAV of that day
+/// (the last stored NAV on or before it; the ledger's current NAV from <c>today</c>, the platform date, on, or when a
+/// token has no history). The journal's order is kept: an entry written after one with a later valuation date (a buy
+/// at a NAV older than the deposit before it) counts from that later date (<see cref="EffectiveDates"/>), so cash
+/// never runs ahead of the deposits that fund it. A wallet replayed over past history has statements for every month
+/// it existed on that calendar: it was opened on the date of its first entry (<see cref="OpenedOn"/>).
 /// </summary>
 public static class WalletStatementBuilder
 {
@@ -39,9 +41,7 @@ public static class WalletStatementBuilder
         }
 
         var closing = last < today ? last : today;
-        // Business order: an entry counts from its valuation date on, whenever it was written (a stable sort keeps
-        // sequence order within a date, so an operation's entries stay together).
-        entries = [.. entries.OrderBy(e => e.BusinessDate)];
+        var dates = EffectiveDates(entries);
         var cash = 0m;
         var shares = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
         var supply = new Dictionary<string, decimal>(StringComparer.Ordinal);
@@ -58,7 +58,7 @@ public static class WalletStatementBuilder
         for (var day = first.AddDays(-1); day <= closing; day = day.AddDays(1))
         {
             var inMonth = day >= first;
-            for (; i < entries.Count && entries[i].BusinessDate <= day; i++)
+            for (; i < entries.Count && dates[i] <= day; i++)
             {
                 var e = entries[i];
                 if (e.Unit.IsCash is false)
@@ -149,25 +149,43 @@ public static class WalletStatementBuilder
     }
 
     /// <summary>
-    /// The business date a wallet was opened: the valuation date of its first ledger entry (its first deposit), else
-    /// the date it was created, never after <paramref name="today"/> (the platform date).
+    /// The business date from which each entry (in sequence order) counts: its valuation date, or the latest valuation
+    /// date of the entries before it when that is later (the running maximum keeps the journal's order).
     /// </summary>
-    public static DateOnly OpenedOn(Wallet wallet, IEnumerable<LedgerEntry> entries, DateOnly today)
+    public static DateOnly[] EffectiveDates(IReadOnlyList<LedgerEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var dates = new DateOnly[entries.Count];
+        var latest = DateOnly.MinValue;
+        for (var k = 0; k < entries.Count; k++)
+        {
+            latest = entries[k].BusinessDate > latest ? entries[k].BusinessDate : latest;
+            dates[k] = latest;
+        }
+
+        return dates;
+    }
+
+    /// <summary>
+    /// The business date a wallet was opened: the date its first ledger entry (its first deposit, in sequence order)
+    /// counts from, else the date it was created, never after <paramref name="today"/> (the platform date).
+    /// </summary>
+    public static DateOnly OpenedOn(Wallet wallet, IReadOnlyList<LedgerEntry> entries, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(wallet);
         ArgumentNullException.ThrowIfNull(entries);
         var account = LedgerAccount.Wallet(wallet.Address);
-        DateOnly? first = null;
-        foreach (var e in entries)
+        var dates = EffectiveDates(entries);
+        for (var k = 0; k < entries.Count; k++)
         {
-            if ((e.To == account || e.From == account) && (first is null || e.BusinessDate < first))
+            if (entries[k].To == account || entries[k].From == account)
             {
-                first = e.BusinessDate;
+                return dates[k];
             }
         }
 
         var created = DateOnly.FromDateTime(wallet.CreatedAt.UtcDateTime);
-        return first ?? (created < today ? created : today);
+        return created < today ? created : today;
     }
 
     private static List<StatementHolding> Value(
