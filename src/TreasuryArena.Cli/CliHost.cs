@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Configuration;
+using TreasuryArena.Core.MarketData;
+using TreasuryArena.Core.Ports;
 using TreasuryArena.Core.Wallets.Optimization;
 using TreasuryArena.Infrastructure.MarketData.History;
 using TreasuryArena.Infrastructure.Storage;
@@ -28,6 +30,14 @@ internal static class CliHost
 
     /// <summary>The tokens runtime's settings with the configured optimizer options.</summary>
     public static TokensSettings TokensSettings => new() { Optimizer = new TokensSettings.OptimizerSettings { Wallet = OptimizerOptions } };
+
+    /// <summary>
+    /// The business clock of a command over <paramref name="history"/>: <c>MarketData:Mode=live</c> → today (UTC);
+    /// <c>history</c> (the default) → the last day with complete market data (BTC and ETH closes), as the server's.
+    /// </summary>
+    public static IBusinessClock BusinessClock(MarketHistory history) =>
+        Core.MarketData.BusinessClock.For(
+            string.Equals(Configuration["MarketData:Mode"], Core.MarketData.BusinessClock.LiveMode, StringComparison.OrdinalIgnoreCase), history, TimeProvider.System);
 
     /// <summary>The data directory (<c>./data</c> unless <c>Arena:DataDirectory</c> says otherwise).</summary>
     public static string DataDirectory => Path.GetFullPath(Configuration["Arena:DataDirectory"] ?? "data");

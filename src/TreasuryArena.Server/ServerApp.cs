@@ -121,7 +121,8 @@ public static class ServerApp
                 Monitoring = sp.GetRequiredService<MonitoringRules>(),
                 Lifecycle = sp.GetRequiredService<IOptions<LifecycleOptions>>().Value,
                 IdempotencyWindow = sp.GetRequiredService<IOptions<ArenaServerOptions>>().Value.IdempotencyWindow,
-            }).GetAwaiter().GetResult());
+            },
+            sp.GetRequiredService<IBusinessClock>()).GetAwaiter().GetResult());
         services.AddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Ledger);
 
         // The treasury manager and its advisor, wired as the CLI wires them (TreasuryRuntime), over the same ledger,

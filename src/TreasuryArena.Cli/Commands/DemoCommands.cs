@@ -8,6 +8,7 @@ using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Identity;
 using TreasuryArena.Core.Ledger;
+using TreasuryArena.Core.MarketData;
 using TreasuryArena.Core.Strategies;
 using TreasuryArena.Core.Tokens;
 using TreasuryArena.Core.Wallets;
@@ -147,7 +148,10 @@ internal static partial class CliCommands
         await DemoKeys.WriteAsync(path, keys, ct);
 
         var database = await CliDatabase.OpenAsync(path, ct);
-        await using var rt = await TokensRuntime.OpenAsync(database, history, TimeProvider.System, settings: CliHost.TokensSettings, ct: ct);
+        // The demo's business calendar follows the replay: deposits and wallet openings are dated on the replayed day
+        // (the ledger's valuation dates), trades at their NAV's date, while instants stay the wall clock's.
+        var businessDay = new ReplayBusinessClock(inception);
+        await using var rt = await TokensRuntime.OpenAsync(database, history, TimeProvider.System, settings: CliHost.TokensSettings, clock: businessDay, ct: ct);
 
         // 2. Backtest and tokenise the library (each issue stores its backtest up to the inception date).
         var issues = new List<DemoTokenIssue>();
@@ -169,6 +173,7 @@ internal static partial class CliCommands
 
         // 3. Proving: daily NAV steps up to the replay; the quality gates promote what passes.
         await rt.Nav.RunAsync(firstWeek.AddDays(-1), ct);
+        businessDay.AdvanceTo(firstWeek.AddDays(-1));
 
         // 4. The church's wallets: every mode, every risk tolerance.
         var wallets = new List<(string Address, WalletMode Mode, RiskTolerance Risk, decimal Deposit)>();
@@ -196,6 +201,7 @@ internal static partial class CliCommands
             for (var date = firstWeek; date <= end; date = date.AddDays(7))
             {
                 await rt.Nav.RunAsync(date, ct);
+                businessDay.AdvanceTo(date);
                 var rebalancer = await rt.RebalancerAsync(date, ct);
                 var results = await rebalancer.RebalanceAsync(null, false, null, ct);
                 executed += results.Count(r => r.Action == "executed");
@@ -221,6 +227,7 @@ internal static partial class CliCommands
             }
         });
         await rt.Nav.RunAsync(end, ct);
+        businessDay.AdvanceTo(end);
         var final = await (await rt.RebalancerAsync(end, ct)).RebalanceAsync([hybrid], false, null, ct);
 
         // 6. The treasury's daily analysis, reviewed by the advisor (rules offline; Claude when a key is configured).

@@ -123,7 +123,7 @@ internal static partial class CliCommands
             var view = rt.Ledger.GetWallet(parse.GetValue(address)!) ?? throw new CliException($"no wallet {parse.GetValue(address)}");
             var value = rt.Desk.WalletValue(view);
             await using var journal = rt.Database.CreateLedgerJournal();
-            var a = await WalletActivity.ReadAsync(journal, view.Wallet.Address, value, rt.Time.GetUtcNow(), ct);
+            var a = await WalletActivity.ReadAsync(journal, view.Wallet.Address, value, rt.Clock.Today, ct);
             var turnover = WalletTurnoverResponse.From(a);
             var fees = WalletFeesPaidResponse.From(a);
             if (parse.GetValue(json) || Console.IsOutputRedirected)

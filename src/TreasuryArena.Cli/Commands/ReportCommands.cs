@@ -107,7 +107,9 @@ internal static partial class CliCommands
             }
 
             var current = ledger.ListTokens().ToDictionary(t => t.Token.Symbol, t => t.NavPerShare.Value, StringComparer.Ordinal);
-            var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+            // Statements are on the business calendar: months up to the platform date (the last day with complete market
+            // data in history mode), entries by their valuation dates.
+            var today = CliHost.BusinessClock(BacktestCli.History(null)).Today;
             WalletStatement statement;
             try
             {

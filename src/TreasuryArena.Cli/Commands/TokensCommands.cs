@@ -196,7 +196,7 @@ internal static partial class CliCommands
     {
         var db = CliDatabase.Option();
         var from = new Option<string?>("--from") { Description = "First date to process (default: the day after each token's last NAV); catch-up never leaves a gap" };
-        var to = new Option<string>("--to") { Description = "Last date to process (yyyy-MM-dd)", Required = true };
+        var to = new Option<string?>("--to") { Description = "Last date to process (yyyy-MM-dd; default and at most: the platform date, the last day with complete market data)" };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var cmd = new Command("nav", "Run the daily NAV step (market data → strategy → paper fills → fees → NAV → history → lifecycle gates) up to --to, idempotently");
         foreach (var o in new Option[] { db, from, to, json })
@@ -206,7 +206,16 @@ internal static partial class CliCommands
 
         cmd.SetAction(async (parse, ct) => await WithRuntimeAsync(parse.GetValue(db), async rt =>
         {
-            var end = ParseDate(parse.GetValue(to), "--to")!.Value;
+            // NAV steps never pass the platform date: a later --to stops there (and says so), so no NAV, fee or period
+            // close is dated on a day without prices for every asset.
+            var platform = rt.Clock.Today;
+            var end = ParseDate(parse.GetValue(to), "--to") ?? platform;
+            if (end > platform)
+            {
+                await Console.Error.WriteLineAsync(Inv($"--to {end:yyyy-MM-dd} is after the platform date {platform:yyyy-MM-dd} ({rt.Clock.Mode}: the last day with complete market data); stepping to {platform:yyyy-MM-dd}"));
+                end = platform;
+            }
+
             if (ParseDate(parse.GetValue(from), "--from") is { } start && start > end)
             {
                 throw new CliException("--from must not be after --to");
@@ -440,7 +449,7 @@ internal static partial class CliCommands
         var history = BacktestCli.History(null);
         try
         {
-            await using var rt = await TokensRuntime.OpenAsync(database, history, TimeProvider.System, settings: CliHost.TokensSettings, ct: ct);
+            await using var rt = await TokensRuntime.OpenAsync(database, history, TimeProvider.System, settings: CliHost.TokensSettings, clock: CliHost.BusinessClock(history), ct: ct);
             return await body(rt);
         }
         catch (DomainException ex)

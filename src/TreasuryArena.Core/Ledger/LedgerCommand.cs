@@ -14,6 +14,13 @@ public abstract record LedgerCommand
 
     public abstract LedgerOperationKind Kind { get; }
 
+    /// <summary>
+    /// The business date the command's entries are priced at (see <see cref="LedgerEntry.ValuationDate"/>). Null: the
+    /// ledger decides: a fee accrual's as-of date; a buy, sell or revaluation: the date of the token's last NAV; any
+    /// other command: the platform date of the ledger's business clock (the instant's UTC date without one).
+    /// </summary>
+    public DateOnly? ValuationDate { get; init; }
+
     /// <summary>Creates a wallet whose address is derived from the organisation and the key (a repeat returns it).</summary>
     public sealed record CreateWallet(string Organisation, WalletMode Mode, RiskTolerance Risk, string IdempotencyKey) : LedgerCommand
     {

@@ -5,6 +5,10 @@ namespace TreasuryArena.Core.Ledger;
 /// <see cref="To"/>. The entries of one operation share <see cref="OperationId"/> and are contiguous.
 /// <see cref="Hash"/> = SHA-256 over the canonical bytes of every other field and <see cref="PreviousHash"/>
 /// (see <see cref="EntryHasher"/>).
+/// <para><see cref="ValuationDate"/> is the business date the entry was priced at (a buy or sell: the date of the
+/// token's NAV it traded at; a NAV step or fee accrual: the NAV date; a deposit, withdrawal or treasury operation: the
+/// platform date, see <see cref="Ports.IBusinessClock"/>), beside the wall-clock instant <see cref="At"/>. Entries
+/// written before valuation dates existed (migration 0430) have none and hash in the first canonical form.</para>
 /// </summary>
 /// <param name="Sequence">1, 2, 3… without gaps.</param>
 /// <param name="OperationId">The operation this entry belongs to.</param>
@@ -32,4 +36,11 @@ public sealed record LedgerEntry(
     decimal Amount,
     DateTimeOffset At,
     string PreviousHash,
-    string Hash);
+    string Hash)
+{
+    /// <summary>The business date the entry was priced at; null on entries written before migration 0430.</summary>
+    public DateOnly? ValuationDate { get; init; }
+
+    /// <summary>The valuation date, or the UTC date of <see cref="At"/> for an entry written before valuation dates.</summary>
+    public DateOnly BusinessDate => ValuationDate ?? DateOnly.FromDateTime(At.UtcDateTime);
+}

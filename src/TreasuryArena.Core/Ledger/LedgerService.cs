@@ -170,10 +170,23 @@ public sealed class LedgerService : IAsyncDisposable
     /// <summary>The organisation's treasury (cash, positions, cost basis), or null before its first deposit.</summary>
     public TreasuryLedgerView? GetTreasury(string organisation) => Read(s => s.TreasuryView(organisation));
 
+    /// <summary>
+    /// The business clock whose platform date is the valuation date of commands not priced at a token's NAV (deposits,
+    /// withdrawals, wallet creation, treasury operations) that name none; without one, the instant's UTC date. Set by
+    /// the composition root (<c>TokensRuntime</c>) before the first command.
+    /// </summary>
+    public IBusinessClock? BusinessClock { get; set; }
+
     /// <summary>Queues any command and waits until it is durable (or refused).</summary>
     public async Task<LedgerResult> ExecuteAsync(LedgerCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
+        if (command.ValuationDate is null && BusinessClock is { } clock
+            && command is not (LedgerCommand.Buy or LedgerCommand.Sell or LedgerCommand.Revalue or LedgerCommand.AccrueFees))
+        {
+            command = command with { ValuationDate = clock.Today };
+        }
+
         var pending = new Pending(command, new TaskCompletionSource<LedgerResult>(TaskCreationOptions.RunContinuationsAsynchronously));
         await queue.Writer.WriteAsync(pending, cancellationToken);
         return await pending.Completion.Task.WaitAsync(cancellationToken);

@@ -27,6 +27,9 @@ public sealed partial class LedgerState
     private readonly List<Leg> legs = [];
     private string[] sortedSymbols = [];
 
+    // The valuation date of the command being executed (set by Execute, read by Commit).
+    private DateOnly valuationDate;
+
     /// <summary>A state that remembers idempotency keys for <see cref="IdempotencyMemory.DefaultWindow"/>.</summary>
     public LedgerState()
         : this(IdempotencyMemory.DefaultWindow)
@@ -243,6 +246,7 @@ public sealed partial class LedgerState
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(batch);
+        valuationDate = ValuationDateOf(command, at);
         return command switch
         {
             LedgerCommand.CreateWallet c => CreateWallet(c, at, batch),
@@ -261,6 +265,21 @@ public sealed partial class LedgerState
             _ => throw new ArgumentOutOfRangeException(nameof(command)),
         };
     }
+
+    /// <summary>
+    /// The business date the entries of <paramref name="command"/> are priced at: the date the command names; a fee
+    /// accrual's as-of date; a buy, sell or revaluation without one: the date of the token's last struck NAV (its last
+    /// fee date: the NAV step accrues the fees of each NAV day); otherwise the UTC date of <paramref name="at"/>.
+    /// </summary>
+    private DateOnly ValuationDateOf(LedgerCommand command, DateTimeOffset at) =>
+        command.ValuationDate ?? command switch
+        {
+            LedgerCommand.AccrueFees c => c.AsOf,
+            LedgerCommand.Buy c => tokens.GetValueOrDefault(c.Symbol)?.LastFeeDate,
+            LedgerCommand.Sell c => tokens.GetValueOrDefault(c.Symbol)?.LastFeeDate,
+            LedgerCommand.Revalue c => tokens.GetValueOrDefault(c.Symbol)?.LastFeeDate,
+            _ => null,
+        } ?? DateOnly.FromDateTime(at.UtcDateTime);
 
     private static LedgerResult Refuse(LedgerCommand c, LedgerError error, string message) => LedgerResult.Refused(c.Kind, error, message);
 
@@ -698,8 +717,8 @@ public sealed partial class LedgerState
         foreach (var leg in legs)
         {
             seq++;
-            var hash = EntryHasher.Compute(seq, opId, kind, key, leg.Kind, leg.Memo, leg.Unit, leg.From, leg.To, leg.Amount, at, prev);
-            entries.Add(new LedgerEntry(seq, opId, kind, key, leg.Kind, leg.Memo, leg.Unit, leg.From, leg.To, leg.Amount, at, prev, hash));
+            var hash = EntryHasher.Compute(seq, opId, kind, key, leg.Kind, leg.Memo, leg.Unit, leg.From, leg.To, leg.Amount, at, prev, valuationDate);
+            entries.Add(new LedgerEntry(seq, opId, kind, key, leg.Kind, leg.Memo, leg.Unit, leg.From, leg.To, leg.Amount, at, prev, hash) { ValuationDate = valuationDate });
             prev = hash;
         }
 

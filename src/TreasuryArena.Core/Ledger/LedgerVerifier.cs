@@ -16,7 +16,8 @@ namespace TreasuryArena.Core.Ledger;
 /// shares its holders own; and the materialised balances table equals the balances recomputed from the entries.
 /// Treasury operations: their shape, every fill's notional within a cent plus one unit step of units × the price in its
 /// memo, the units on the right accounts, treasury cash and positions never negative, and a position holding no units
-/// carries no value.
+/// carries no value. Entries hash in their canonical form (1 without a valuation date, 2 with one; see
+/// <see cref="EntryHasher"/>), and once an entry carries a valuation date every later one must.
 /// </summary>
 public static class LedgerVerifier
 {
@@ -44,6 +45,7 @@ public static class LedgerVerifier
         private readonly List<LedgerEntry> group = [];
         private long expectedSequence = 1;
         private string previousHash = EntryHasher.Genesis;
+        private bool seenValuationDate;
 
         public List<LedgerViolation> Violations { get; } = [];
 
@@ -80,6 +82,14 @@ public static class LedgerVerifier
             {
                 Report("hash", where, "stored hash does not match the entry's content");
             }
+
+            // Entries carry valuation dates from migration 0430 on: one without, after one with, was stripped of it.
+            if (e.ValuationDate is null && seenValuationDate)
+            {
+                Report("valuation_date", where, "entry has no valuation date although an earlier entry has one");
+            }
+
+            seenValuationDate |= e.ValuationDate is not null;
 
             expectedSequence = e.Sequence + 1;
             previousHash = e.Hash;

@@ -316,7 +316,8 @@ public sealed class NavEngine(
         // 2. Revalue and accrue fees through the ledger, every token of the date in the same group commits.
         var key = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var revalued = await Task.WhenAll(stepped.Select(s => Unless(s.Run.LastDate is null,
-            () => ledger.RevalueAsync(s.Run.Backing.Symbol, UnitPrice.Of(s.PreFee), IdempotencyMemory.NavKeyPrefix + s.Run.Backing.Symbol + ":" + key, ct))));
+            () => ledger.ExecuteAsync(
+                new LedgerCommand.Revalue(s.Run.Backing.Symbol, UnitPrice.Of(s.PreFee), IdempotencyMemory.NavKeyPrefix + s.Run.Backing.Symbol + ":" + key) { ValuationDate = date }, ct))));
         var fees = await Task.WhenAll(stepped.Select(s => Unless(s.Run.LastDate is null,
             () => ledger.AccrueFeesAsync(s.Run.Backing.Symbol, date, IdempotencyMemory.NavFeesKeyPrefix + s.Run.Backing.Symbol + ":" + key,
                 HurdleRate(s.Run.Backing.Symbol, date), closesPeriod: false, ct))));

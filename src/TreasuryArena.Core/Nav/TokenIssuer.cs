@@ -17,12 +17,24 @@ namespace TreasuryArena.Core.Nav;
 /// worst drawdown (<see cref="BreakerLimit.Derive"/> under <paramref name="lifecycle"/>). A token dated before its
 /// assets' inception is refused (<c>before_inception</c>, a 422 at the API) with the asset, its inception and the reason.
 /// </summary>
-public sealed class TokenIssuer(LedgerService ledger, INavStore store, BackingPortfolioFactory portfolios, LifecycleOptions? lifecycle = null)
+public sealed class TokenIssuer(LedgerService ledger, INavStore store, BackingPortfolioFactory portfolios, LifecycleOptions? lifecycle = null, Ports.IBusinessClock? clock = null)
 {
     public static readonly decimal InitialNav = 1m;
 
     // Strict numbers: an undefined ratio is null, never the string "NaN" (the metrics never produce one).
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    // The last data date on or before the platform date: a token issued "now" starts on the business calendar.
+    private DateOnly DefaultInception(DateOnly[] dates)
+    {
+        if (clock is null)
+        {
+            return dates[^1];
+        }
+
+        var i = Array.BinarySearch(dates, clock.Today);
+        return i >= 0 ? dates[i] : ~i > 0 ? dates[~i - 1] : dates[^1];
+    }
 
     /// <summary>Issues a token with the default name and <see cref="InitialNav"/> (see the full overload).</summary>
     public Task<TokenIssue> IssueAsync(string strategy, string symbol, IReadOnlyDictionary<string, string>? parameters, DateOnly? inception, CancellationToken ct) =>
@@ -31,7 +43,7 @@ public sealed class TokenIssuer(LedgerService ledger, INavStore store, BackingPo
     /// <param name="strategy">A library strategy name.</param>
     /// <param name="symbol">The token symbol (validated by the ledger).</param>
     /// <param name="parameters">Strategy parameter overrides.</param>
-    /// <param name="inception">The first NAV date; default the last date of the strategy's data.</param>
+    /// <param name="inception">The first NAV date; default the last date of the strategy's data on or before the platform date (the business clock's).</param>
     /// <param name="name">The token's name; default "<c>strategy</c> token".</param>
     /// <param name="initialNav">The NAV per share at inception; default <see cref="InitialNav"/>.</param>
     /// <param name="hurdle">The performance fee's hurdle (the other fees are the defaults).</param>
@@ -56,7 +68,7 @@ public sealed class TokenIssuer(LedgerService ledger, INavStore store, BackingPo
         }
 
         var data = portfolios.Frame(instance);
-        var date = inception ?? data.Dates[^1];
+        var date = inception ?? DefaultInception(data.Dates);
         if (Array.BinarySearch(data.Dates, date) < 0)
         {
             throw new DomainException("bad_inception", string.Create(CultureInfo.InvariantCulture,

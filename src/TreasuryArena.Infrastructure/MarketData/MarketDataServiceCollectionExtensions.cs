@@ -33,6 +33,10 @@ public static class MarketDataServiceCollectionExtensions
         services.TryAddSingleton<MarketHistory>(sp =>
             HistoryLoader.Load(HistoryLocator.Find(sp.GetRequiredService<IOptions<MarketDataOptions>>().Value.HistoryPath)));
         services.TryAddSingleton<HistoryMarketDataProvider>();
+        // The one business clock of the host: MarketData:Mode=live → today; history (default) → the last day with
+        // complete market data (BTC and ETH closes) of the history above.
+        services.TryAddSingleton<IBusinessClock>(sp => BusinessClock.For(
+            Options(sp).IsLive, sp.GetRequiredService<MarketHistory>(), sp.GetRequiredService<TimeProvider>()));
 
         services.TryAddSingleton<MarketDataQuality>();
         services.TryAddSingleton<IMarketDataHealth>(sp => sp.GetRequiredService<MarketDataQuality>());

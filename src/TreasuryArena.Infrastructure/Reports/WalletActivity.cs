@@ -8,13 +8,15 @@ namespace TreasuryArena.Infrastructure.Reports;
 /// operation). Traded value = buys (cash spent, fee included) + sells (gross proceeds). One-way turnover = ½ × traded
 /// value ÷ the wallet's value now (the ledger keeps no daily wallet value; <c>arena evaluate</c> divides by the average
 /// value instead). Trade fees are the ledger's <c>trade</c> fee postings out of the wallet; management and performance
-/// fees are charged to the token funds (in their NAV), not to wallets.
+/// fees are charged to the token funds (in their NAV), not to wallets. Windows are on the business calendar: an
+/// operation counts in the last 30 (365) days when its valuation date is within 30 (365) days of <c>today</c>, the
+/// platform date; the wallet was opened on the valuation date of its first operation (in the journal's order).
 /// </summary>
 public static class WalletActivity
 {
     private const int ChunkEntries = 1024;
 
-    public static async Task<WalletActivityReport> ReadAsync(SqlLedgerJournal journal, string address, decimal valueNow, DateTimeOffset now, CancellationToken ct)
+    public static async Task<WalletActivityReport> ReadAsync(SqlLedgerJournal journal, string address, decimal valueNow, DateOnly today, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(journal);
         var account = LedgerAccount.Wallet(address);
@@ -53,14 +55,15 @@ public static class WalletActivity
             operations.Add(t);
         }
 
-        return Fold(operations, valueNow, now);
+        // Opened on the valuation date of the wallet's first operation in the journal's order (operations ascend here).
+        return Fold(operations, valueNow, today) with { OpenedOn = operations.Count == 0 ? null : operations[0].ValuationDate };
     }
 
     /// <summary>The report over already folded operations (newest or oldest first; order does not matter).</summary>
-    public static WalletActivityReport Fold(IReadOnlyList<StatementTransaction> operations, decimal valueNow, DateTimeOffset now)
+    public static WalletActivityReport Fold(IReadOnlyList<StatementTransaction> operations, decimal valueNow, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(operations);
-        var windows = new[] { now.AddDays(-30), now.AddDays(-365), DateTimeOffset.MinValue };
+        var windows = new[] { today.AddDays(-30), today.AddDays(-365), DateOnly.MinValue };
         var traded = new decimal[3];
         var fees = new decimal[3];
         var trades = new int[3];
@@ -89,7 +92,7 @@ public static class WalletActivity
             var gross = name == nameof(LedgerOperationKind.Buy) ? -o.CashChange : o.FundCash;
             for (var i = 0; i < 3; i++)
             {
-                if (o.At > windows[i])
+                if (o.ValuationDate > windows[i])
                 {
                     traded[i] += gross;
                     fees[i] += o.TradeFee;

@@ -5,9 +5,14 @@ using TreasuryArena.Core.Wallets;
 namespace TreasuryArena.Infrastructure.Reports;
 
 /// <summary>
-/// Builds a <see cref="WalletStatement"/> by replaying the ledger's entries (in sequence order) up to each day of the
-/// month and valuing the shares at the NAV history's NAV of that day (the last stored NAV on or before it; the
-/// ledger's current NAV from <paramref name="today"/> on, or when a token has no history).
+/// Builds a <see cref="WalletStatement"/> on the business calendar: the ledger's entries (in sequence order) are
+/// replayed up to each day of the month by their valuation dates (<see cref="LedgerEntry.BusinessDate"/>: the NAV date
+/// of a trade or fee, the platform date of a deposit), and the shares are valued at the NAV history's NAV of that day
+/// (the last stored NAV on or before it; the ledger's current NAV from <c>today</c>, the platform date, on, or when a
+/// token has no history). The journal's order is kept: an entry written after one with a later valuation date (a buy
+/// at a NAV older than the deposit before it) counts from that later date (<see cref="EffectiveDates"/>), so cash
+/// never runs ahead of the deposits that fund it. A wallet replayed over past history has statements for every month
+/// it existed on that calendar: it was opened on the date of its first entry (<see cref="OpenedOn"/>).
 /// </summary>
 public static class WalletStatementBuilder
 {
@@ -23,7 +28,8 @@ public static class WalletStatementBuilder
         ArgumentNullException.ThrowIfNull(entries);
         var first = new DateOnly(month.Year, month.Month, 1);
         var last = first.AddMonths(1).AddDays(-1);
-        var opened = DateOnly.FromDateTime(wallet.CreatedAt.UtcDateTime);
+        var account = LedgerAccount.Wallet(wallet.Address);
+        var opened = OpenedOn(wallet, entries, today);
         if (first > today)
         {
             throw new ArgumentException($"{first:yyyy-MM} has not started yet (today is {today:yyyy-MM-dd})");
@@ -35,7 +41,7 @@ public static class WalletStatementBuilder
         }
 
         var closing = last < today ? last : today;
-        var account = LedgerAccount.Wallet(wallet.Address);
+        var dates = EffectiveDates(entries);
         var cash = 0m;
         var shares = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
         var supply = new Dictionary<string, decimal>(StringComparer.Ordinal);
@@ -51,9 +57,8 @@ public static class WalletStatementBuilder
         long pendingOp = -1;
         for (var day = first.AddDays(-1); day <= closing; day = day.AddDays(1))
         {
-            var end = new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             var inMonth = day >= first;
-            for (; i < entries.Count && entries[i].At < end; i++)
+            for (; i < entries.Count && dates[i] <= day; i++)
             {
                 var e = entries[i];
                 if (e.Unit.IsCash is false)
@@ -141,6 +146,46 @@ public static class WalletStatementBuilder
         }
 
         throw new InvalidOperationException("unreachable: the closing day is always reached");
+    }
+
+    /// <summary>
+    /// The business date from which each entry (in sequence order) counts: its valuation date, or the latest valuation
+    /// date of the entries before it when that is later (the running maximum keeps the journal's order).
+    /// </summary>
+    public static DateOnly[] EffectiveDates(IReadOnlyList<LedgerEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var dates = new DateOnly[entries.Count];
+        var latest = DateOnly.MinValue;
+        for (var k = 0; k < entries.Count; k++)
+        {
+            latest = entries[k].BusinessDate > latest ? entries[k].BusinessDate : latest;
+            dates[k] = latest;
+        }
+
+        return dates;
+    }
+
+    /// <summary>
+    /// The business date a wallet was opened: the date its first ledger entry (its first deposit, in sequence order)
+    /// counts from, else the date it was created, never after <paramref name="today"/> (the platform date).
+    /// </summary>
+    public static DateOnly OpenedOn(Wallet wallet, IReadOnlyList<LedgerEntry> entries, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(wallet);
+        ArgumentNullException.ThrowIfNull(entries);
+        var account = LedgerAccount.Wallet(wallet.Address);
+        var dates = EffectiveDates(entries);
+        for (var k = 0; k < entries.Count; k++)
+        {
+            if (entries[k].To == account || entries[k].From == account)
+            {
+                return dates[k];
+            }
+        }
+
+        var created = DateOnly.FromDateTime(wallet.CreatedAt.UtcDateTime);
+        return created < today ? created : today;
     }
 
     private static List<StatementHolding> Value(

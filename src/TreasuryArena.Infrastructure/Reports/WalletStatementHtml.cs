@@ -60,7 +60,7 @@ public static class WalletStatementHtml
             sb.Append("<table><thead><tr><th>Time (UTC)</th><th>Operation</th><th>Token</th><th class=\"n\">Shares</th><th class=\"n\">Cash</th><th class=\"n\">Trade fee</th></tr></thead><tbody>");
             foreach (var t in s.Transactions)
             {
-                sb.Append("<tr><td>").Append(t.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm", Inv)).Append("</td><td>").Append(E(t.Operation)).Append("</td><td>")
+                sb.Append("<tr><td>").Append(t.ValuationDate.ToString("yyyy-MM-dd", Inv)).Append("</td><td>").Append(E(t.Operation)).Append("</td><td>")
                   .Append(E(t.Symbol ?? "")).Append("</td><td class=\"n\">").Append(t.Shares == 0m ? "" : t.Shares.ToString("+#,0.00######;-#,0.00######", Inv))
                   .Append("</td><td class=\"n\">").Append(t.CashChange.ToString("+#,0.00;-#,0.00;0.00", Inv)).Append("</td><td class=\"n\">")
                   .Append(t.TradeFee == 0m ? "" : t.TradeFee.ToString("N2", Inv)).Append("</td></tr>");

@@ -23,7 +23,7 @@ public sealed class SqlLedgerJournal : ILedgerJournal, IAsyncDisposable
 {
     private const int RateScale = 8;
 
-    private const string EntryColumns = "seq, op_id, op_kind, idem_key, kind, memo, unit, from_account, to_account, amount, at, prev_hash, hash";
+    private const string EntryColumns = "seq, op_id, op_kind, idem_key, kind, memo, unit, from_account, to_account, amount, at, prev_hash, hash, valuation_date";
 
     private const string UpsertToken =
         "INSERT INTO ledger_tokens (symbol, name, strategy_id, status, trade_fee_rate, management_fee_rate, performance_fee_rate, crystallisation, " +
@@ -277,7 +277,11 @@ public sealed class SqlLedgerJournal : ILedgerJournal, IAsyncDisposable
             RoundingPolicy.FromScaled(r.GetInt64(9), unit.Scale),
             database.ReadInstant(r, 10),
             r.GetString(11),
-            r.GetString(12));
+            r.GetString(12))
+        {
+            // Null on entries written before migration 0430 (they hash in the first canonical form).
+            ValuationDate = r.IsDBNull(13) ? null : r.GetFieldValue<DateOnly>(13),
+        };
     }
 
     public async Task<IReadOnlyDictionary<BalanceKey, decimal>> ReadBalancesAsync(CancellationToken cancellationToken)
@@ -334,8 +338,8 @@ public sealed class SqlLedgerJournal : ILedgerJournal, IAsyncDisposable
         if (writer is SqliteConnection conn && insertEntry is null)
         {
             insertEntry = conn.CreateCommand();
-            insertEntry.CommandText = $"INSERT INTO ledger_entries ({EntryColumns}) VALUES ($seq, $op, $opk, $key, $kind, $memo, $unit, $from, $to, $amount, $at, $prev, $hash)";
-            foreach (var name in new[] { "$seq", "$op", "$opk", "$key", "$kind", "$memo", "$unit", "$from", "$to", "$amount", "$at", "$prev", "$hash" })
+            insertEntry.CommandText = $"INSERT INTO ledger_entries ({EntryColumns}) VALUES ($seq, $op, $opk, $key, $kind, $memo, $unit, $from, $to, $amount, $at, $prev, $hash, $vdate)";
+            foreach (var name in new[] { "$seq", "$op", "$opk", "$key", "$kind", "$memo", "$unit", "$from", "$to", "$amount", "$at", "$prev", "$hash", "$vdate" })
             {
                 insertEntry.Parameters.Add(new SqliteParameter { ParameterName = name });
             }
@@ -371,6 +375,7 @@ public sealed class SqlLedgerJournal : ILedgerJournal, IAsyncDisposable
             p[10].Value = e.At.UtcTicks;
             p[11].Value = e.PreviousHash;
             p[12].Value = e.Hash;
+            p[13].Value = e.ValuationDate is { } vd ? vd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
             insertEntry.ExecuteNonQuery();
         }
 
@@ -404,6 +409,7 @@ public sealed class SqlLedgerJournal : ILedgerJournal, IAsyncDisposable
             var at = new DateTimeOffset[n];
             var prev = new string[n];
             var hash = new string[n];
+            var vdate = new DateOnly?[n];
             for (var i = 0; i < n; i++)
             {
                 var e = batch.Entries[i];
@@ -420,10 +426,11 @@ public sealed class SqlLedgerJournal : ILedgerJournal, IAsyncDisposable
                 at[i] = e.At.ToUniversalTime();
                 prev[i] = e.PreviousHash;
                 hash[i] = e.Hash;
+                vdate[i] = e.ValuationDate;
             }
 
             await using var insert = new NpgsqlCommand(
-                $"INSERT INTO ledger_entries ({EntryColumns}) SELECT * FROM unnest(@seq, @op, @opk, @key, @kind, @memo, @unit, @from, @to, @amount, @at, @prev, @hash)",
+                $"INSERT INTO ledger_entries ({EntryColumns}) SELECT * FROM unnest(@seq, @op, @opk, @key, @kind, @memo, @unit, @from, @to, @amount, @at, @prev, @hash, @vdate)",
                 connection,
                 tx);
             insert.Parameters.AddWithValue("seq", seq);
@@ -439,6 +446,7 @@ public sealed class SqlLedgerJournal : ILedgerJournal, IAsyncDisposable
             insert.Parameters.AddWithValue("at", at);
             insert.Parameters.AddWithValue("prev", prev);
             insert.Parameters.AddWithValue("hash", hash);
+            insert.Parameters.Add(new NpgsqlParameter("vdate", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Date) { Value = vdate });
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 

@@ -6,6 +6,7 @@ using TreasuryArena.Core.Identity;
 using TreasuryArena.Core.Ledger;
 using TreasuryArena.Core.MarketData;
 using TreasuryArena.Core.Nav;
+using TreasuryArena.Core.Ports;
 using TreasuryArena.Core.Quant;
 using TreasuryArena.Core.Tokens;
 using TreasuryArena.Core.Wallets;
@@ -24,12 +25,15 @@ namespace TreasuryArena.Infrastructure.Storage;
 /// </summary>
 public sealed class TokensRuntime : IAsyncDisposable
 {
-    private TokensRuntime(ArenaDatabase database, MarketHistory history, LedgerService ledger, TimeProvider time, IAdvisor advisor, TokensSettings settings, IComplianceStore? complianceStore, INotifier? notifier = null)
+    private TokensRuntime(ArenaDatabase database, MarketHistory history, LedgerService ledger, TimeProvider time, IAdvisor advisor, TokensSettings settings, IComplianceStore? complianceStore, INotifier? notifier = null, IBusinessClock? clock = null)
     {
         Database = database;
         History = history;
         Time = time;
+        Clock = clock ?? BusinessClock.History(history, time);
         Ledger = ledger;
+        // Deposits, withdrawals, wallet openings and treasury operations are dated on the platform's business calendar.
+        ledger.BusinessClock = Clock;
         Settings = settings;
         Advisor = advisor;
         NavStore = new SqlNavStore(database, time);
@@ -48,7 +52,7 @@ public sealed class TokensRuntime : IAsyncDisposable
         RiskFree = RiskFreeCurve.TBill3m(history.TBill3m);
         settings.Lifecycle.Validate();
         Nav = new NavEngine(ledger, NavStore, Portfolios, settings.Lifecycle, time, RiskFree, Hurdles, Audit, Notifier);
-        Issuer = new TokenIssuer(ledger, NavStore, Portfolios, settings.Lifecycle);
+        Issuer = new TokenIssuer(ledger, NavStore, Portfolios, settings.Lifecycle, Clock);
     }
 
     public ArenaDatabase Database { get; }
@@ -57,6 +61,12 @@ public sealed class TokensRuntime : IAsyncDisposable
     public MarketHistory History { get; }
 
     public TimeProvider Time { get; }
+
+    /// <summary>
+    /// The business clock: the platform date NAV steps, fee accruals and reports stop at, and the valuation date of
+    /// ledger entries not priced at a token's NAV (history mode by default: the last day with BTC and ETH closes).
+    /// </summary>
+    public IBusinessClock Clock { get; }
 
     public LedgerService Ledger { get; }
 
@@ -100,21 +110,24 @@ public sealed class TokensRuntime : IAsyncDisposable
     public TokenIssuer Issuer { get; }
 
     /// <param name="complianceStore">The compliance bookkeeping (default: the SQL store in the same database).</param>
+    /// <param name="clock">The business clock (default: history mode over <paramref name="history"/>).</param>
     public static async Task<TokensRuntime> OpenAsync(
-        ArenaDatabase database, MarketHistory history, TimeProvider time, IAdvisor? advisor = null, TokensSettings? settings = null, IComplianceStore? complianceStore = null, CancellationToken ct = default)
+        ArenaDatabase database, MarketHistory history, TimeProvider time, IAdvisor? advisor = null, TokensSettings? settings = null, IComplianceStore? complianceStore = null,
+        IBusinessClock? clock = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(database);
         var ledger = await database.OpenLedgerAsync(time, cancellationToken: ct, idempotencyWindow: settings?.IdempotencyWindow);
-        return new TokensRuntime(database, history, ledger, time, advisor ?? new RuleAdvisor(new RuleAdvisorOptions(), time), settings ?? new TokensSettings(), complianceStore);
+        return new TokensRuntime(database, history, ledger, time, advisor ?? new RuleAdvisor(new RuleAdvisorOptions(), time), settings ?? new TokensSettings(), complianceStore, clock: clock);
     }
 
     /// <summary>As <see cref="OpenAsync"/>, with the host's notifier (webhook + dashboard feed) for holds raised by the gate (server).</summary>
-    public static async Task<TokensRuntime> OpenAsync(ArenaDatabase database, MarketHistory history, TimeProvider time, INotifier notifier, TokensSettings settings, CancellationToken ct = default)
+    public static async Task<TokensRuntime> OpenAsync(
+        ArenaDatabase database, MarketHistory history, TimeProvider time, INotifier notifier, TokensSettings settings, IBusinessClock? clock = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(settings);
         var ledger = await database.OpenLedgerAsync(time, cancellationToken: ct, idempotencyWindow: settings.IdempotencyWindow);
-        return new TokensRuntime(database, history, ledger, time, new RuleAdvisor(new RuleAdvisorOptions(), time), settings, null, notifier);
+        return new TokensRuntime(database, history, ledger, time, new RuleAdvisor(new RuleAdvisorOptions(), time), settings, null, notifier, clock);
     }
 
     /// <summary>Creates a wallet for an organisation (by name or id) after checking its plan allows the mode; deposits <paramref name="deposit"/> when given.</summary>
@@ -168,7 +181,7 @@ public sealed class TokensRuntime : IAsyncDisposable
             quotes[token.Token.Symbol] = (token.NavPerShare.Value, TokenLifecycle.CanBuy(token.Token.Status));
         }
 
-        var date = asOf ?? (histories.Values.Where(h => h.Count > 0).Select(h => h[^1].Date).DefaultIfEmpty(DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime)).Max());
+        var date = asOf ?? (histories.Values.Where(h => h.Count > 0).Select(h => h[^1].Date).DefaultIfEmpty(Clock.Today).Max());
         return TokenUniverse.Build(date, histories, quotes, new TokenUniverseOptions(lookback, RiskFree)
         {
             ReturnLookbackDays = wallet.ReturnLookbackDays,

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Ledger;
+using TreasuryArena.Core.Ports;
 using TreasuryArena.Core.Wallets;
 using TreasuryArena.Core.Wallets.Proposals;
 using TreasuryArena.Infrastructure.Reports;
@@ -85,7 +86,7 @@ public static class WalletEndpoints
     }
 
     /// <summary>The wallet's status with its turnover and fees paid (read from the ledger's entries of the wallet).</summary>
-    public static async Task<Results<Ok<WalletStatusResponse>, ProblemHttpResult>> GetStatus(string address, HttpContext http, [AsParameters] LedgerServices s, ArenaDatabase database, TimeProvider time)
+    public static async Task<Results<Ok<WalletStatusResponse>, ProblemHttpResult>> GetStatus(string address, HttpContext http, [AsParameters] LedgerServices s, ArenaDatabase database, IBusinessClock clock)
     {
         var view = WalletAccess.Find(s.Ledger, http.Caller(), address);
         if (view is null)
@@ -95,8 +96,16 @@ public static class WalletEndpoints
 
         var status = Status(view, s.Ledger);
         await using var journal = database.CreateLedgerJournal();
-        var activity = await WalletActivity.ReadAsync(journal, view.Wallet.Address, status.Value, time.GetUtcNow(), http.RequestAborted);
-        return TypedResults.Ok(status with { Turnover = WalletTurnoverResponse.From(activity), FeesPaid = WalletFeesPaidResponse.From(activity) });
+        // On the business calendar: windows end at the platform date, the wallet opened on its first entry's valuation date.
+        var today = clock.Today;
+        var activity = await WalletActivity.ReadAsync(journal, view.Wallet.Address, status.Value, today, http.RequestAborted);
+        var created = DateOnly.FromDateTime(view.Wallet.CreatedAt.UtcDateTime);
+        return TypedResults.Ok(status with
+        {
+            Turnover = WalletTurnoverResponse.From(activity),
+            FeesPaid = WalletFeesPaidResponse.From(activity),
+            OpenedOn = activity.OpenedOn ?? (created < today ? created : today),
+        });
     }
 
     public static Task<Results<Ok<CashResponse>, ProblemHttpResult>> Deposit(CashRequest request, HttpContext http, [AsParameters] LedgerServices s) =>

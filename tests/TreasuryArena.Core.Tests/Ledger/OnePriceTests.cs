@@ -115,8 +115,10 @@ public sealed class OnePriceTests
         // A forged sale: burns half the holding and pays nothing (the ledger only does that for a whole holding).
         var unit = LedgerUnit.SharesOf("ALPHA");
         var (seq, op, prev) = (state.LastSequence + 1, state.LastOperationId + 1, state.LastHash);
-        var hash = EntryHasher.Compute(seq, op, LedgerOperationKind.Sell, "forged", EntryKind.Burn, "", unit, LedgerAccount.Wallet(address), LedgerAccount.Issuance("ALPHA"), 0.5m, at, prev);
-        entries.Add(new LedgerEntry(seq, op, LedgerOperationKind.Sell, "forged", EntryKind.Burn, "", unit, LedgerAccount.Wallet(address), LedgerAccount.Issuance("ALPHA"), 0.5m, at, prev, hash));
+        // Dated like the entries before it (issue 19: every entry carries a valuation date).
+        var date = entries[^1].ValuationDate;
+        var hash = EntryHasher.Compute(seq, op, LedgerOperationKind.Sell, "forged", EntryKind.Burn, "", unit, LedgerAccount.Wallet(address), LedgerAccount.Issuance("ALPHA"), 0.5m, at, prev, date);
+        entries.Add(new LedgerEntry(seq, op, LedgerOperationKind.Sell, "forged", EntryKind.Burn, "", unit, LedgerAccount.Wallet(address), LedgerAccount.Issuance("ALPHA"), 0.5m, at, prev, hash) { ValuationDate = date });
         var balances = new Dictionary<BalanceKey, decimal>(state.Balances)
         {
             [new BalanceKey(LedgerAccount.Wallet(address), unit)] = 0.49m,

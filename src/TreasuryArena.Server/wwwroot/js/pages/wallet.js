@@ -48,7 +48,7 @@ export async function walletPage(address, session) {
           h('dt', { text: 'Cost of holdings' }), h('dd', { text: money(status.cost_basis) }),
           h('dt', { text: 'Unrealised P&L' }), h('dd', { class: signClass(status.unrealised_pnl), text: `${money(status.unrealised_pnl)}${num(status.cost_basis) > 0 ? ` (${pct(num(status.unrealised_pnl) / num(status.cost_basis))})` : ''}` }),
           h('dt', { text: 'Realised P&L' }), h('dd', { class: signClass(status.realised_pnl), text: money(status.realised_pnl) }),
-          h('dt', { text: 'Opened' }), h('dd', { text: date(status.created_at) })),
+          h('dt', { text: 'Opened' }), h('dd', { text: date(status.opened_on ?? status.created_at) })),
       ];
     }, 'grid-wide'),
     wideCard('Holdings', 'grid-wide', table(holdings, [
@@ -114,7 +114,8 @@ async function loadTransactions(address, target) {
   try {
     const rows = asList(await api.get(paths.walletTransactions(address)), 'transactions');
     target.replaceChildren(table(rows, [
-      { key: 'at', label: 'When', format: (v) => date(v) },
+      // The business date the operation was priced at (its NAV's date), not the instant it was written.
+      { key: 'valuation_date', label: 'Date', format: (v) => date(v) },
       { key: 'type', label: 'Type', render: (r) => badge(r.type) },
       { key: 'symbol', label: 'Token', format: (v) => dash(v) },
       { key: 'shares', label: 'Shares', num: true, format: (v) => (num(v) === 0 ? '—' : shares(v)) },
