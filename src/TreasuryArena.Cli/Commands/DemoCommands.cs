@@ -147,7 +147,7 @@ internal static partial class CliCommands
         await DemoKeys.WriteAsync(path, keys, ct);
 
         var database = await CliDatabase.OpenAsync(path, ct);
-        await using var rt = await TokensRuntime.OpenAsync(database, history, TimeProvider.System, settings: CliHost.TokensSettings, ct: ct);
+        await using var rt = await TokensRuntime.OpenAsync(database, history, CliHost.Clock, settings: CliHost.TokensSettings, ct: ct);
 
         // 2. Backtest and tokenise the library (each issue stores its backtest up to the inception date).
         var issues = new List<DemoTokenIssue>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using TreasuryArena.Core.Identity;
+using TreasuryArena.Core.Quant;
 
 namespace TreasuryArena.Core.Compliance;
 
@@ -109,5 +110,5 @@ public static class ComplianceRules
 
     /// <summary>True when a wallet has fallen from its peak by more than the breaker threshold.</summary>
     public static bool WalletDrawdownTrips(decimal peakValue, decimal currentValue, decimal threshold) =>
-        threshold > 0 && peakValue > 0 && currentValue < peakValue && (peakValue - currentValue) / peakValue > threshold;
+        threshold > 0 && Drawdowns.BelowPeak(peakValue, currentValue) > threshold;
 }

@@ -225,7 +225,7 @@ public static class WalkForwardEvaluator
             var targets = new[] { ("CONSERVATIVE", o.Conservative), ("MODERATE", o.Moderate), ("AGGRESSIVE", o.Aggressive) }
                 .Select(x => (x.Item1, Target: optimizer.Target(x.Item2, null))).ToList();
             var keys = targets.Select(t => string.Join(";", t.Target.Weights.OrderBy(kv => kv.Key, StringComparer.Ordinal)
-                .Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key}={Math.Round(kv.Value, 3, MidpointRounding.ToZero)}")))).ToList();
+                .Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key}={RoundingPolicy.Down(kv.Value, 3)}")))).ToList();
             _runs++;
             var invested = targets.Any(t => t.Target.Weights.Count > 0);
             _invested += invested ? 1 : 0;
@@ -241,8 +241,8 @@ public static class WalkForwardEvaluator
         }
 
         public ToleranceTargetStats? Result() => _runs == 0 ? null : new ToleranceTargetStats(_runs, _invested, _different, _identical, _fallback,
-            _vol.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value / _runs, 4, MidpointRounding.ToEven), StringComparer.Ordinal),
-            _cash.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value / _runs, 4, MidpointRounding.ToEven), StringComparer.Ordinal),
+            _vol.ToDictionary(kv => kv.Key, kv => RoundingPolicy.Ratio(kv.Value / _runs, 4), StringComparer.Ordinal),
+            _cash.ToDictionary(kv => kv.Key, kv => RoundingPolicy.Ratio(kv.Value / _runs, 4), StringComparer.Ordinal),
             _method);
     }
 
@@ -287,8 +287,8 @@ public static class WalkForwardEvaluator
         // min(current weight, 1/N) — trimmed to the equal weight, never topped up.
         var held = current.Keys.Where(s => ledger.GetToken(s) is { } t && !TokenLifecycle.CanBuy(t.Token.Status)).ToList();
         var eligible = buyable.Concat(held).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var weight = eligible.Count == 0 ? 0m : Math.Min(o.MaxWeight, Math.Round(1m / eligible.Count, 6, MidpointRounding.ToZero));
-        var targets = eligible.ToDictionary(s => s, s => held.Contains(s) ? Math.Min(weight, Math.Round(current[s], 6, MidpointRounding.ToZero)) : weight, StringComparer.Ordinal);
+        var weight = eligible.Count == 0 ? 0m : Math.Min(o.MaxWeight, RoundingPolicy.WeightDown(1m / eligible.Count));
+        var targets = eligible.ToDictionary(s => s, s => held.Contains(s) ? Math.Min(weight, RoundingPolicy.WeightDown(current[s])) : weight, StringComparer.Ordinal);
         var navs = positions.ToDictionary(p => p.Symbol, p => p.Nav, StringComparer.Ordinal);
         foreach (var s in eligible)
         {
@@ -370,7 +370,7 @@ public static class WalkForwardEvaluator
         var series = Align(run.Result.Dates, run.Result.Equity, dates);
         var traded = run.Result.Trades.Sum(t => Math.Abs(t.Notional));
         var cash = run.Result.CashWeights();
-        return Scorecard.Measure(name, series, rf, options.MinObservations, (decimal)Math.Round(run.Result.FeesPaid + run.Result.SlippagePaid, 2),
+        return Scorecard.Measure(name, series, rf, options.MinObservations, RoundingPolicy.Cents(AnalyticsBoundary.ToDecimal(run.Result.FeesPaid + run.Result.SlippagePaid)),
             traded, cash.Length > 0 ? cash.Average() : null, null, run.Result.Trades.Select(t => t.Date).Distinct().Count());
     }
 
@@ -442,7 +442,7 @@ public static class WalkForwardEvaluator
 
         var series = new ValueSeries(h.Dates, h.Values);
         var rf = Scorecard.RiskFree(h.Dates, history.TBill3m);
-        var token = Scorecard.Measure(h.Symbol, series, rf, options.MinObservations, Math.Round(fees, 2, MidpointRounding.AwayFromZero), (double)h.Stake, 0, null, 1);
+        var token = Scorecard.Measure(h.Symbol, series, rf, options.MinObservations, RoundingPolicy.Cents(fees), (double)h.Stake, 0, null, 1);
         var hodl = Ratio(CloseAsOf(history, h.MainAsset, h.Dates));
         var btc = Ratio(CloseAsOf(history, "BTC", h.Dates));
         var total = token.TotalReturn;

@@ -268,7 +268,7 @@ public sealed partial class LedgerState
             else
             {
                 var remaining = held - unitLeg.Amount;
-                position.Cost = held == 0m ? 0m : Math.Round(position.Cost * remaining / held, 2, MidpointRounding.ToEven);
+                position.Cost = held == 0m ? 0m : RoundingPolicy.Cents(position.Cost * remaining / held);
                 position.Venue = unitLeg.To.Owner;
             }
         }

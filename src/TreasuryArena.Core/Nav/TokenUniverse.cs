@@ -1,4 +1,5 @@
 using System.Globalization;
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.MarketData;
 using TreasuryArena.Core.Quant;
 using TreasuryArena.Core.Wallets.Optimization;
@@ -146,7 +147,7 @@ public sealed class TokenUniverse : ITokenUniverse
                 buyable,
                 D(mean90[i]),
                 D(vol),
-                RatioRules.Sharpe(r, r.Length == rfDaily.Length ? rfDaily : [], PeriodsPerYear, RatioRules.MinObservationsToDecide).Value is { } sharpe ? NavTrack.ToDecimal(sharpe) : null,
+                RatioRules.Sharpe(r, r.Length == rfDaily.Length ? rfDaily : [], PeriodsPerYear, RatioRules.MinObservationsToDecide).Value is { } sharpe ? AnalyticsBoundary.ToMetric(sharpe) : null,
                 D(-PerformanceMetrics.MaxDrawdown(r).Depth),
                 r.Length)
             {
@@ -181,7 +182,7 @@ public sealed class TokenUniverse : ITokenUniverse
             var weights = new Dictionary<string, decimal>(StringComparer.Ordinal);
             for (var i = 0; i < n; i++)
             {
-                var w = Math.Round((decimal)Math.Clamp(result.Weights[i], 0, (double)maxWeight), 6, MidpointRounding.ToZero);
+                var w = RoundingPolicy.WeightDown(AnalyticsBoundary.ToDecimal(Math.Clamp(result.Weights[i], 0, AnalyticsBoundary.ToDouble(maxWeight))));
                 if (w > 0m)
                 {
                     weights[symbols[i]] = w;
@@ -227,7 +228,7 @@ public sealed class TokenUniverse : ITokenUniverse
             var weights = new Dictionary<string, decimal>(StringComparer.Ordinal);
             for (var i = 0; i < n; i++)
             {
-                var w = Math.Round((decimal)result.Weights[i], 6, MidpointRounding.ToZero);
+                var w = RoundingPolicy.WeightDown(AnalyticsBoundary.ToDecimal(result.Weights[i]));
                 if (w > 0m)
                 {
                     weights[symbols[i]] = Math.Min(w, request.UpperBounds[symbols[i]]);
@@ -275,11 +276,11 @@ public sealed class TokenUniverse : ITokenUniverse
         }
 
         var vol = Math.Sqrt(Math.Max(variance, 0));
-        var sharpe = RatioRules.ExpectedSharpe(ret - (_rf * w.Sum()), vol) is { } s ? NavTrack.ToDecimal(s) : null;
+        var sharpe = RatioRules.ExpectedSharpe(ret - (_rf * w.Sum()), vol) is { } s ? AnalyticsBoundary.ToMetric(s) : null;
         return new PortfolioExpectation(D(ret), D(vol), sharpe);
     }
 
-    private static decimal D(double value) => NavTrack.ToDecimal(value) ?? 0m;
+    private static decimal D(double value) => AnalyticsBoundary.ToMetric(value) ?? 0m;
 
     /// <summary>The reference's annual volatility over the lookback's days (simple daily returns between consecutive closes).</summary>
     private static double ReferenceVolatility(TokenUniverseOptions options, DateOnly first, DateOnly asOf)

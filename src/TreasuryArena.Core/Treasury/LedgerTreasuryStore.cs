@@ -41,7 +41,7 @@ public sealed class LedgerTreasuryStore(LedgerService ledger, ITreasuryStateStor
         ArgumentNullException.ThrowIfNull(marks);
 
         // The state first: a crash after it leaves the ledger (the holdings) as they were, or partly posted but consistent.
-        await stateStore.SaveAsync(new TreasuryState(portfolio.Inception, portfolio.UpdatedOn, Math.Round(portfolio.PeakValue, 2, MidpointRounding.ToZero)), cancellationToken);
+        await stateStore.SaveAsync(new TreasuryState(portfolio.Inception, portfolio.UpdatedOn, RoundingPolicy.CentsDown(portfolio.PeakValue)), cancellationToken);
         var org = _organisation;
         var view = ledger.GetTreasury(org);
         if (view is null)

@@ -1,3 +1,4 @@
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.MarketData;
 
 namespace TreasuryArena.Core.Treasury;
@@ -19,7 +20,7 @@ public sealed record TreasuryMarks(DateOnly AsOf, IReadOnlyDictionary<string, de
     {
         var days = Math.Max(0, asOf.DayNumber - inception.DayNumber);
         var index = Math.Pow(1.0 + (double)apy, days / 365.0);
-        return Math.Round((decimal)index, 10, MidpointRounding.ToEven);
+        return RoundingPolicy.Ratio(AnalyticsBoundary.ToDecimal(index));
     }
 
     /// <summary>
@@ -53,9 +54,9 @@ public sealed record TreasuryMarks(DateOnly AsOf, IReadOnlyDictionary<string, de
 
         var after = Math.Max(0, asOf.DayNumber - launch.DayNumber);
         var index = growth * Math.Pow(1.0 + (double)apy, after / 365.0);
-        return Math.Round((decimal)index, 10, MidpointRounding.ToEven);
+        return RoundingPolicy.Ratio(AnalyticsBoundary.ToDecimal(index));
     }
 
     /// <summary>The one double → decimal boundary for market prices: 8 decimals, banker's rounding.</summary>
-    public static decimal ToPrice(double close) => Math.Round((decimal)close, 8, MidpointRounding.ToEven);
+    public static decimal ToPrice(double close) => RoundingPolicy.Price(AnalyticsBoundary.ToDecimal(close));
 }

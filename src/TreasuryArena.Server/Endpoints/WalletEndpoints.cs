@@ -169,7 +169,7 @@ public static class WalletEndpoints
             r.H.AverageCost.Value,
             r.Value - r.H.CostBasis.Amount,
             r.H.RealisedPnl.Amount,
-            total == 0m ? 0m : Math.Round(r.Value / total, 6, MidpointRounding.ToEven))).ToList();
+            total == 0m ? 0m : RoundingPolicy.Ratio(r.Value / total, 6))).ToList();
         var w = view.Wallet;
         return new WalletStatusResponse(
             w.Address,

@@ -65,7 +65,7 @@ public sealed class OrderExecutor(LedgerService ledger, TradeDesk desk, OrderSiz
         else
         {
             var amount = Math.Min(order.Amount, wallet.Cash.Amount);
-            amount = Math.Round(amount, sizing.CashDecimals, MidpointRounding.ToZero);
+            amount = RoundingPolicy.Down(amount, sizing.CashDecimals);
             if (amount < sizing.MinTradeUsd)
             {
                 return Skip(order, "skipped", string.Create(CultureInfo.InvariantCulture, $"only {amount:0.00} USD of cash left, below the minimum trade of {sizing.MinTradeUsd:0.00}"));

@@ -114,11 +114,11 @@ public sealed class PlanExecutor(LedgerService ledger, TradeDesk desk, WalletOpt
         {
             var p = positions.First(x => x.Symbol == symbol);
             var excess = (p.Value - (options.MaxWeight * total)) / (1m - (options.MaxWeight * rate));
-            var shares = Math.Min(p.Shares, Math.Round(excess / p.Nav, options.Sizing.ShareDecimals, MidpointRounding.ToPositiveInfinity));
+            var shares = Math.Min(p.Shares, RoundingPolicy.Up(excess / p.Nav, options.Sizing.ShareDecimals));
             if (shares > 0m)
             {
                 var gross = shares * p.Nav;
-                trims.Add(new RebalanceOrder(symbol, OrderSide.Sell, shares, gross, Math.Round(gross * rate, options.Sizing.CashDecimals, MidpointRounding.ToPositiveInfinity), p.Nav));
+                trims.Add(new RebalanceOrder(symbol, OrderSide.Sell, shares, gross, RoundingPolicy.Up(gross * rate, options.Sizing.CashDecimals), p.Nav));
             }
         }
 

@@ -343,13 +343,13 @@ public sealed class WalletRebalancer(
             var original = proposed.First(o => o.Symbol == g.Asset && o.Side == side);
             var originalNotional = side == OrderSide.Buy ? original.Amount - original.EstimatedFee : original.Amount;
             var scale = originalNotional <= 0m ? 0m
-                : g.Notional >= Math.Round(originalNotional, 2, MidpointRounding.ToZero) ? 1m
+                : g.Notional >= RoundingPolicy.CentsDown(originalNotional) ? 1m
                 : Math.Min(1m, g.Notional / originalNotional);
             orders.Add(scale >= 1m ? original : original with
             {
-                Amount = Math.Round(original.Amount * scale, 2, MidpointRounding.ToZero),
-                Shares = Math.Round(original.Shares * scale, 8, MidpointRounding.ToZero),
-                EstimatedFee = Math.Round(original.EstimatedFee * scale, 2, MidpointRounding.ToPositiveInfinity),
+                Amount = RoundingPolicy.CentsDown(original.Amount * scale),
+                Shares = RoundingPolicy.Down(original.Shares * scale, Shares.Scale),
+                EstimatedFee = RoundingPolicy.CentsUp(original.EstimatedFee * scale),
             });
         }
 
