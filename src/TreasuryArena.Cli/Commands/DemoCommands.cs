@@ -246,7 +246,7 @@ internal static partial class CliCommands
         foreach (var (address, mode, risk, deposit) in wallets)
         {
             var view = rt.Ledger.GetWallet(address)!;
-            var value = view.Cash.Amount + view.Holdings.Sum(h => h.MarketValue(rt.Ledger.GetToken(h.Symbol)!.NavPerShare).Amount);
+            var value = WalletValuation.Of(view, s => rt.Ledger.GetToken(s)?.NavPerShare);
             walletRows.Add(new DemoWalletRow(address, DemoModeName(mode), risk.ToString().ToUpperInvariant(), deposit, value, value - deposit, view.Cash.Amount,
                 view.Holdings.Where(h => !h.Shares.IsZero).Select(h => h.Symbol).ToList()));
             var last = await rt.Allocations.SnapshotsAsync(address, 1, ct);

@@ -40,8 +40,8 @@ public static class OutcomeEvaluator
         }
 
         var valueIfActed = valueIfNot + delta;
-        var ifActed = RoundingPolicy.CentsDown(valueIfActed);
-        var ifNot = RoundingPolicy.CentsDown(valueIfNot);
+        var ifActed = RoundingPolicy.Cents(valueIfActed);
+        var ifNot = RoundingPolicy.Cents(valueIfNot);
         if (orders.Count == 0)
         {
             return new DecisionOutcome(evaluatedOn, ifActed, ifNot, false, null, "no orders either way; nothing to compare");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Identity;
 using TreasuryArena.Core.Quant;
 
@@ -32,7 +33,7 @@ public static class ComplianceRules
             return RuleOutcome.Refuse("organisation_not_verified", "the organisation has not been verified by an administrator");
         }
 
-        if (intent.Side == TradeSide.Buy)
+        if (intent.Side == OrderSide.Buy)
         {
             if (snapshot.CurrentDisclosureVersion is null)
             {

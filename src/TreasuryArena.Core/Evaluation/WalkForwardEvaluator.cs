@@ -556,8 +556,7 @@ public static class WalkForwardEvaluator
         public void Mark(Ledger.LedgerService ledger, DateOnly date)
         {
             var view = ledger.GetWallet(Address)!;
-            var held = view.Holdings.Sum(h => h.Shares.Value * (ledger.GetToken(h.Symbol)?.NavPerShare.Value ?? 0m));
-            var value = view.Cash.Amount + held;
+            var value = WalletValuation.Of(view, s => ledger.GetToken(s)?.NavPerShare);
             Dates.Add(date);
             Values.Add((double)value);
             CashShares.Add(value > 0m ? (double)(view.Cash.Amount / value) : 1);

@@ -54,7 +54,7 @@ public sealed class LedgerTreasuryStore(LedgerService ledger, ITreasuryStateStor
         {
             var f = fills[i];
             var trade = new LedgerCommand.TreasuryTrade(
-                org, f.Asset, f.Venue, f.Side == OrderSide.Buy ? TreasurySide.Buy : TreasurySide.Sell, f.Quantity, f.MarkPrice,
+                org, f.Asset, f.Venue, f.Side, f.Quantity, f.MarkPrice,
                 Money.Usd(f.Notional), Money.Usd(f.Fee), Money.Usd(f.Slippage), $"treasury:{org}:{n}:fill:{i}", !TreasuryAssets.IsTactical(f.Asset));
             Check(await ledger.TreasuryTradeAsync(trade, cancellationToken), $"fill {i} ({f.Side} {f.Quantity} {f.Asset})");
         }

@@ -151,12 +151,7 @@ public static class WalletEndpoints
 
     internal static WalletStatusResponse Status(WalletView view, LedgerService ledger)
     {
-        var rows = new List<(Holding H, decimal Nav, decimal Value)>();
-        foreach (var h in view.Holdings)
-        {
-            var nav = ledger.GetToken(h.Symbol)?.NavPerShare ?? UnitPrice.Of(0m);
-            rows.Add((h, nav.Value, h.MarketValue(nav).Amount));
-        }
+        var rows = WalletValuation.Lines(view, s => ledger.GetToken(s)?.NavPerShare).Select(l => (H: l.Holding, Nav: l.Nav.Value, l.Value)).ToList();
 
         var invested = rows.Sum(r => r.Value);
         var total = view.Cash.Amount + invested;

@@ -27,7 +27,7 @@ public sealed class PlanExecutor(LedgerService ledger, TradeDesk desk, WalletOpt
         ArgumentNullException.ThrowIfNull(orders);
         var wallet = ledger.GetWallet(address) ?? throw new DomainException("unknown_wallet", $"no wallet {address}");
         var intent = new PlanIntent(organisation, address, desk.WalletValue(wallet),
-            orders.Select(o => new PlanIntent.Line(o.Symbol, o.Side == OrderSide.Buy ? TradeSide.Buy : TradeSide.Sell, o.Amount)).ToList(),
+            orders.Select(o => new PlanIntent.Line(o.Symbol, o.Side, o.Amount)).ToList(),
             actor, source, () => HeldPlan.Of(address, method, orders, targets).ToJson());
         if (await desk.Gate.ReviewPlanAsync(intent, ct) is ComplianceVerdict.Held h)
         {
