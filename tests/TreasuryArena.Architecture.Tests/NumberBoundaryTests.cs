@@ -76,11 +76,12 @@ public sealed class NumberBoundaryTests
         }
     }
 
+    /// <summary>A BCL member (a cast operator, <c>Convert.ToDouble</c>, <c>decimal.ToDouble</c>, <c>new decimal(double)</c>) from one to the other.</summary>
     private static string? Conversion(MethodBase callee)
     {
         var returns = callee is MethodInfo mi ? mi.ReturnType : callee.DeclaringType;
         var parameters = callee.GetParameters();
-        if (parameters.Length != 1 || returns is null)
+        if (parameters.Length != 1 || returns is null || callee.DeclaringType?.Namespace != "System")
         {
             return null;
         }

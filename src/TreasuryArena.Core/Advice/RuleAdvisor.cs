@@ -127,7 +127,7 @@ public sealed class RuleAdvisor(RuleAdvisorOptions options, TimeProvider timePro
         if (proposal.Mandate is { } mandate)
         {
             var sigma = context.Market.Indicators.FirstOrDefault(i => i.Name == Intelligence.IndicatorNames.BtcRealisedVol30d)?.Value is { } v && v > 0 && double.IsFinite(v)
-                ? (decimal)v
+                ? AnalyticsBoundary.ToDecimal(v)
                 : options.FallbackVolatility;
             benefit = RoundingPolicy.Cents(0.5m * options.RiskAversion * sigma * sigma * drift * drift * nav * options.BenefitHorizonDays / 365m);
             benefitRule = F($"½ × risk aversion {options.RiskAversion:0.##} × volatility {sigma:P0}² × drift {drift:P1}² × value {nav:N0} × {options.BenefitHorizonDays}/365 days");

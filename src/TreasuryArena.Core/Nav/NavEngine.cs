@@ -536,7 +536,7 @@ public sealed class NavEngine(
         var returns = new double[Math.Max(0, points.Count - 1)];
         for (var i = 1; i < points.Count; i++)
         {
-            returns[i - 1] = (double)((points[i].Nav / points[i - 1].Nav) - 1m);
+            returns[i - 1] = AnalyticsBoundary.ToDouble((points[i].Nav / points[i - 1].Nav) - 1m);
         }
 
         var rf = RiskFree.PerPeriod(points.Select(p => p.Date).ToList());

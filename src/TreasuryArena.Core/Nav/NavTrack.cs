@@ -81,7 +81,7 @@ public sealed class NavTrack
             {
                 if (p is { } pv)
                 {
-                    _returns[i] = (double)((v.Nav / pv.Nav) - 1m);
+                    _returns[i] = AnalyticsBoundary.ToDouble((v.Nav / pv.Nav) - 1m);
                     _riskFree[i++] = _riskFreeCurve.DailyRate(pv.Date) * (v.Date.DayNumber - pv.Date.DayNumber);
                 }
 

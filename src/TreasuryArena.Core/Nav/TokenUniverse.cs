@@ -92,7 +92,7 @@ public sealed class TokenUniverse : ITokenUniverse
                 continue;
             }
 
-            series.Add(new TimeSeries(symbol, window.Select(r => r.Date).ToArray(), window.Select(r => (double)r.Nav).ToArray()));
+            series.Add(new TimeSeries(symbol, window.Select(r => r.Date).ToArray(), window.Select(r => AnalyticsBoundary.ToDouble(r.Nav)).ToArray()));
         }
 
         // The risk-free rate of each day of the lookback, as known on the day before (causal: nothing after asOf).
@@ -114,7 +114,7 @@ public sealed class TokenUniverse : ITokenUniverse
         var longSeries = assets.Select(a =>
         {
             var rows = histories[a].Where(r => r.Date >= longFirst && r.Date <= asOf).ToList();
-            return new TimeSeries(a, rows.Select(r => r.Date).ToArray(), rows.Select(r => (double)r.Nav).ToArray());
+            return new TimeSeries(a, rows.Select(r => r.Date).ToArray(), rows.Select(r => AnalyticsBoundary.ToDouble(r.Nav)).ToArray());
         }).ToList();
         var shrunk = ExpectedReturns.ShrinkTowardMean(PriceTable.FromSeries(longSeries).ToReturns(), PeriodsPerYear);
         var mu = shrunk.Values;
@@ -178,7 +178,7 @@ public sealed class TokenUniverse : ITokenUniverse
 
         try
         {
-            var result = PortfolioOptimizer.MaxSharpe(new PortfolioInput(symbols, mu, cov), _rf, new PortfolioConstraints { MaxWeight = (double)maxWeight });
+            var result = PortfolioOptimizer.MaxSharpe(new PortfolioInput(symbols, mu, cov), _rf, new PortfolioConstraints { MaxWeight = AnalyticsBoundary.ToDouble(maxWeight) });
             var weights = new Dictionary<string, decimal>(StringComparer.Ordinal);
             for (var i = 0; i < n; i++)
             {
@@ -219,8 +219,8 @@ public sealed class TokenUniverse : ITokenUniverse
             }
         }
 
-        var upper = symbols.Select(s => (double)request.UpperBounds[s]).ToArray();
-        var exposure = symbols.Select(s => (double)Tokens[s].VolatileShare).ToArray();
+        var upper = symbols.Select(s => AnalyticsBoundary.ToDouble(request.UpperBounds[s])).ToArray();
+        var exposure = symbols.Select(s => AnalyticsBoundary.ToDouble(Tokens[s].VolatileShare)).ToArray();
         try
         {
             var result = RiskLimitedAllocation.Solve(new PortfolioInput(symbols, mu, cov), upper, exposure,
@@ -260,7 +260,7 @@ public sealed class TokenUniverse : ITokenUniverse
         {
             if (_index.TryGetValue(symbol, out var i))
             {
-                w[i] = (double)weight;
+                w[i] = AnalyticsBoundary.ToDouble(weight);
             }
         }
 

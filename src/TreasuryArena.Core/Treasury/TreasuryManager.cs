@@ -241,7 +241,7 @@ public sealed class TreasuryManager(
         return (new WeeklyReviewInput(from, asOf, valueTo, treasuryReturn, staticReturn, btcReturn, AdvisorScorecards.Compute(entries)), portfolio, marksTo);
     }
 
-    private static double Ratio(decimal to, decimal from) => from == 0m ? 0.0 : (double)(to / from) - 1.0;
+    private static double Ratio(decimal to, decimal from) => from == 0m ? 0.0 : AnalyticsBoundary.ToDouble(to / from) - 1.0;
 
     private RebalancePlan BuildPlan(TreasuryStatus status)
     {

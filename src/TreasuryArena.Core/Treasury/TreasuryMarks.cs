@@ -19,7 +19,7 @@ public sealed record TreasuryMarks(DateOnly AsOf, IReadOnlyDictionary<string, de
     public static decimal YieldIndex(decimal apy, DateOnly inception, DateOnly asOf)
     {
         var days = Math.Max(0, asOf.DayNumber - inception.DayNumber);
-        var index = Math.Pow(1.0 + (double)apy, days / 365.0);
+        var index = Math.Pow(1.0 + AnalyticsBoundary.ToDouble(apy), days / 365.0);
         return RoundingPolicy.Ratio(AnalyticsBoundary.ToDecimal(index));
     }
 
@@ -53,7 +53,7 @@ public sealed record TreasuryMarks(DateOnly AsOf, IReadOnlyDictionary<string, de
         }
 
         var after = Math.Max(0, asOf.DayNumber - launch.DayNumber);
-        var index = growth * Math.Pow(1.0 + (double)apy, after / 365.0);
+        var index = growth * Math.Pow(1.0 + AnalyticsBoundary.ToDouble(apy), after / 365.0);
         return RoundingPolicy.Ratio(AnalyticsBoundary.ToDecimal(index));
     }
 

@@ -11,8 +11,9 @@ namespace TreasuryArena.Core.Wallets;
 /// </summary>
 public static class WalletValuation
 {
-    /// <summary>One valued holding: the NAV it was valued at and its value.</summary>
-    public readonly record struct Line(Holding Holding, UnitPrice Nav, decimal Value);
+    /// <summary>One valued holding: the NAV it was valued at, its value (down to the cent) and the exact shares × NAV (what
+    /// selling every share grosses before rounding: the rebalancer's orders and guardrails compare against it).</summary>
+    public readonly record struct Line(Holding Holding, UnitPrice Nav, decimal Value, decimal Exact);
 
     /// <summary>Each holding of <paramref name="wallet"/> at the NAV <paramref name="navOf"/> gives for its symbol (null: no token, value zero).</summary>
     public static IReadOnlyList<Line> Lines(WalletView wallet, Func<string, UnitPrice?> navOf)
@@ -23,7 +24,7 @@ public static class WalletValuation
         foreach (var h in wallet.Holdings)
         {
             var nav = navOf(h.Symbol) ?? UnitPrice.Of(0m);
-            lines.Add(new Line(h, nav, h.MarketValue(nav).Amount));
+            lines.Add(new Line(h, nav, h.MarketValue(nav).Amount, h.Shares.Value * nav.Value));
         }
 
         return lines;

@@ -308,7 +308,7 @@ public sealed class WalletRebalancer(
     private async Task<(Decision Decision, GuardrailOutcome Guarded, IReadOnlyList<RebalanceOrder> Orders)> ReviewAsync(WalletView wallet, WalletRecommendation rec, CancellationToken ct)
     {
         var positions = WalletValuation.Lines(wallet, s => ledger.GetToken(s)?.NavPerShare)
-            .Select(l => new PositionValue(l.Holding.Symbol, "token", AssetClass.Volatile, l.Value)).ToList();
+            .Select(l => new PositionValue(l.Holding.Symbol, "token", AssetClass.Volatile, l.Exact)).ToList();
         var portfolio = new PortfolioSnapshot(wallet.Cash.Amount, positions, 0m);
         var tradeOrders = rec.Orders.Select(o => new TradeOrder(o.Symbol, "token", AssetClass.Volatile,
             o.Side,
