@@ -21,7 +21,7 @@ internal static class CliDatabase
         var value = string.IsNullOrWhiteSpace(db) ? CliHost.DefaultDatabase : db;
         try
         {
-            return await ArenaDatabase.OpenAsync(value, TimeProvider.System, cancellationToken);
+            return await ArenaDatabase.OpenAsync(value, CliHost.Clock, cancellationToken);
         }
         catch (ArgumentException ex)
         {

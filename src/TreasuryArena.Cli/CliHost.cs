@@ -21,6 +21,11 @@ internal static class CliHost
 
     public static IConfiguration Configuration => LazyConfiguration.Value;
 
+    /// <summary>The CLI's clock: the composition root chooses the system clock here, and every verb takes it from here.</summary>
+#pragma warning disable RS0030 // composition root
+    public static TimeProvider Clock { get; } = TimeProvider.System;
+#pragma warning restore RS0030
+
     /// <summary>
     /// The wallet optimizer's options from the <c>Wallets:Optimizer</c> section (e.g.
     /// <c>Wallets__Optimizer__Conservative__VolatilityCeiling=0.12</c>), the defaults where it says nothing.
@@ -37,7 +42,7 @@ internal static class CliHost
     /// </summary>
     public static IBusinessClock BusinessClock(MarketHistory history) =>
         Core.MarketData.BusinessClock.For(
-            string.Equals(Configuration["MarketData:Mode"], Core.MarketData.BusinessClock.LiveMode, StringComparison.OrdinalIgnoreCase), history, TimeProvider.System);
+            string.Equals(Configuration["MarketData:Mode"], Core.MarketData.BusinessClock.LiveMode, StringComparison.OrdinalIgnoreCase), history, Clock);
 
     /// <summary>The data directory (<c>./data</c> unless <c>Arena:DataDirectory</c> says otherwise).</summary>
     public static string DataDirectory => Path.GetFullPath(Configuration["Arena:DataDirectory"] ?? "data");

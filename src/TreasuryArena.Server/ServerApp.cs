@@ -57,7 +57,9 @@ public static class ServerApp
         // The token lifecycle (promotion gates, drawdown breaker limits, automatic review): section Tokens:Lifecycle.
         services.AddOptions<LifecycleOptions>().BindConfiguration(LifecycleOptions.SectionName).ValidateDataAnnotations()
             .Validate(o => o.BreakerFloor <= o.BreakerCap, "Tokens:Lifecycle: BreakerFloor must not be above BreakerCap").ValidateOnStart();
+#pragma warning disable RS0030 // composition root: the server chooses the system clock here, and only here
         services.TryAddSingleton(TimeProvider.System);
+#pragma warning restore RS0030
 
         // The database is opened (and every area's migrations applied) once, when the first service needs it: the
         // PlatformStartup hosted service resolves it before the server starts listening.

@@ -151,7 +151,7 @@ internal static partial class CliCommands
         // The demo's business calendar follows the replay: deposits and wallet openings are dated on the replayed day
         // (the ledger's valuation dates), trades at their NAV's date, while instants stay the wall clock's.
         var businessDay = new ReplayBusinessClock(inception);
-        await using var rt = await TokensRuntime.OpenAsync(database, history, TimeProvider.System, settings: CliHost.TokensSettings, clock: businessDay, ct: ct);
+        await using var rt = await TokensRuntime.OpenAsync(database, history, CliHost.Clock, settings: CliHost.TokensSettings, clock: businessDay, ct: ct);
 
         // 2. Backtest and tokenise the library (each issue stores its backtest up to the inception date).
         var issues = new List<DemoTokenIssue>();
@@ -253,7 +253,7 @@ internal static partial class CliCommands
         foreach (var (address, mode, risk, deposit) in wallets)
         {
             var view = rt.Ledger.GetWallet(address)!;
-            var value = view.Cash.Amount + view.Holdings.Sum(h => h.MarketValue(rt.Ledger.GetToken(h.Symbol)!.NavPerShare).Amount);
+            var value = WalletValuation.Of(view, s => rt.Ledger.GetToken(s)?.NavPerShare);
             walletRows.Add(new DemoWalletRow(address, DemoModeName(mode), risk.ToString().ToUpperInvariant(), deposit, value, value - deposit, view.Cash.Amount,
                 view.Holdings.Where(h => !h.Shares.IsZero).Select(h => h.Symbol).ToList()));
             var last = await rt.Allocations.SnapshotsAsync(address, 1, ct);

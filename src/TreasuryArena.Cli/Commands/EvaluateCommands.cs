@@ -86,7 +86,7 @@ internal static partial class CliCommands
                 throw new CliException($"--db: {ex.Message}");
             }
 
-            var result = await EvaluateWithProgressAsync(history, parse.GetValue(data), options, ct) with { RunAt = TimeProvider.System.GetUtcNow() };
+            var result = await EvaluateWithProgressAsync(history, parse.GetValue(data), options, ct) with { RunAt = CliHost.Clock.GetUtcNow() };
             var rendered = EvaluationHtml.Render(result);
             await LatestEvaluation.WriteAsync(latest, rendered, JsonSerializer.Serialize(result, CliJson.Indented), ct);
             Console.Error.WriteLine($"evaluate: latest report kept in {latest}");

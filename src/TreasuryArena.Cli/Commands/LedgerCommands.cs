@@ -47,7 +47,7 @@ internal static partial class CliCommands
             }
 
             var database = await CliDatabase.OpenAsync(parse.GetValue(db), ct);
-            await using var service = await database.OpenLedgerAsync(TimeProvider.System, cancellationToken: ct);
+            await using var service = await database.OpenLedgerAsync(CliHost.Clock, cancellationToken: ct);
             StreamWriter? log = null;
             if (parse.GetValue(ackLog) is { Length: > 0 } path)
             {
@@ -70,12 +70,12 @@ internal static partial class CliCommands
                     summary = await AnsiConsole.Progress().StartAsync(async ctx =>
                     {
                         var task = ctx.AddTask("ledger simulate", maxValue: n);
-                        return await LedgerSimulation.RunAsync(service, options, TimeProvider.System, done => task.Value = done, ack, ct);
+                        return await LedgerSimulation.RunAsync(service, options, CliHost.Clock, done => task.Value = done, ack, ct);
                     });
                 }
                 else
                 {
-                    summary = await LedgerSimulation.RunAsync(service, options, TimeProvider.System, null, ack, ct);
+                    summary = await LedgerSimulation.RunAsync(service, options, CliHost.Clock, null, ack, ct);
                 }
 
                 CliJson.Write(summary);

@@ -14,7 +14,7 @@ internal sealed class PlatformCli : IAsyncDisposable
 {
     private PlatformCli(ArenaDatabase database)
     {
-        var time = TimeProvider.System;
+        var time = CliHost.Clock;
         Platform = new PlatformDatabase(database);
         IdentityStore = new SqlIdentityStore(Platform);
         ComplianceStore = new SqlComplianceStore(Platform);

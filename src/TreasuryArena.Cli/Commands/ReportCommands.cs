@@ -88,7 +88,7 @@ internal static partial class CliCommands
 
             var address = parse.GetValue(wallet)!.Trim();
             var database = await CliDatabase.OpenAsync(parse.GetValue(db), ct);
-            await using var ledger = await database.OpenLedgerAsync(TimeProvider.System, cancellationToken: ct);
+            await using var ledger = await database.OpenLedgerAsync(CliHost.Clock, cancellationToken: ct);
             var owner = ledger.ListWallets().FirstOrDefault(w => string.Equals(w.Address, address, StringComparison.OrdinalIgnoreCase))
                 ?? throw new CliException($"--wallet {address}: no such wallet");
             var entries = new List<LedgerEntry>();
@@ -99,7 +99,7 @@ internal static partial class CliCommands
 
             var account = LedgerAccount.Wallet(owner.Address);
             var symbols = entries.Where(e => !e.Unit.IsCash && (e.To == account || e.From == account)).Select(e => e.Unit.Code).Distinct(StringComparer.Ordinal).ToList();
-            var store = new SqlNavStore(database, TimeProvider.System);
+            var store = new SqlNavStore(database, CliHost.Clock);
             var history = new Dictionary<string, IReadOnlyList<NavHistoryRow>>(StringComparer.Ordinal);
             foreach (var symbol in symbols)
             {
@@ -151,7 +151,7 @@ internal static partial class CliCommands
             }
 
             var database = await CliDatabase.OpenAsync(parse.GetValue(db), ct);
-            await using var ledger = await database.OpenLedgerAsync(TimeProvider.System, cancellationToken: ct);
+            await using var ledger = await database.OpenLedgerAsync(CliHost.Clock, cancellationToken: ct);
             var overview = RevenueResponse.From(ledger);
             var fees = await LedgerRevenue.ByFeeTypeAsync(database.CreateLedgerJournal(), start, end, ct);
             if (parse.GetValue(json))

@@ -449,7 +449,7 @@ internal static partial class CliCommands
         var history = BacktestCli.History(null);
         try
         {
-            await using var rt = await TokensRuntime.OpenAsync(database, history, TimeProvider.System, settings: CliHost.TokensSettings, clock: CliHost.BusinessClock(history), ct: ct);
+            await using var rt = await TokensRuntime.OpenAsync(database, history, CliHost.Clock, settings: CliHost.TokensSettings, clock: CliHost.BusinessClock(history), ct: ct);
             return await body(rt);
         }
         catch (DomainException ex)

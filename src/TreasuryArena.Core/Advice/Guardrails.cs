@@ -1,3 +1,5 @@
+using TreasuryArena.Core.Common;
+
 namespace TreasuryArena.Core.Advice;
 
 /// <summary>
@@ -227,5 +229,5 @@ public static class Guardrails
         return capped;
     }
 
-    private static decimal RoundDown(decimal value) => Math.Round(value, 2, MidpointRounding.ToZero);
+    private static decimal RoundDown(decimal value) => RoundingPolicy.CentsDown(value);
 }

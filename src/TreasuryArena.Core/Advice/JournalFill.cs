@@ -1,3 +1,5 @@
+using TreasuryArena.Core.Common;
+
 namespace TreasuryArena.Core.Advice;
 
 /// <summary>A fill of a journaled decision's orders: the bar it filled at (the day after the decision), the price and costs.</summary>

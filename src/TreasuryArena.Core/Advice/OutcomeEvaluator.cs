@@ -1,3 +1,5 @@
+using TreasuryArena.Core.Common;
+
 namespace TreasuryArena.Core.Advice;
 
 /// <summary>
@@ -38,8 +40,8 @@ public static class OutcomeEvaluator
         }
 
         var valueIfActed = valueIfNot + delta;
-        var ifActed = Math.Round(valueIfActed, 2, MidpointRounding.ToEven);
-        var ifNot = Math.Round(valueIfNot, 2, MidpointRounding.ToEven);
+        var ifActed = RoundingPolicy.Cents(valueIfActed);
+        var ifNot = RoundingPolicy.Cents(valueIfNot);
         if (orders.Count == 0)
         {
             return new DecisionOutcome(evaluatedOn, ifActed, ifNot, false, null, "no orders either way; nothing to compare");

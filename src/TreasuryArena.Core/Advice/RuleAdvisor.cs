@@ -1,3 +1,5 @@
+using TreasuryArena.Core.Common;
+
 namespace TreasuryArena.Core.Advice;
 
 /// <summary>
@@ -85,7 +87,7 @@ public sealed class RuleAdvisor(RuleAdvisorOptions options, TimeProvider timePro
         {
             var hitRate = scored.Count(d => d.Right == true) / (decimal)scored.Count;
             var w = options.CalibrationPrior / (decimal)(options.CalibrationPrior + scored.Count);
-            var calibrated = (int)Math.Round((w * raw.Confidence) + ((1m - w) * 100m * hitRate), MidpointRounding.AwayFromZero);
+            var calibrated = (int)RoundingPolicy.Nearest((w * raw.Confidence) + ((1m - w) * 100m * hitRate), 0);
             decision = new Decision(raw.Kind, raw.Action, raw.Reasoning + F($" Confidence {raw.Confidence} calibrated to {calibrated}: {scored.Count(d => d.Right == true)} of my last {scored.Count} scored calls were right."), Math.Clamp(calibrated, 0, 100), Name)
             {
                 Adjustments = raw.Adjustments,
@@ -125,9 +127,9 @@ public sealed class RuleAdvisor(RuleAdvisorOptions options, TimeProvider timePro
         if (proposal.Mandate is { } mandate)
         {
             var sigma = context.Market.Indicators.FirstOrDefault(i => i.Name == Intelligence.IndicatorNames.BtcRealisedVol30d)?.Value is { } v && v > 0 && double.IsFinite(v)
-                ? (decimal)v
+                ? AnalyticsBoundary.ToDecimal(v)
                 : options.FallbackVolatility;
-            benefit = Math.Round(0.5m * options.RiskAversion * sigma * sigma * drift * drift * nav * options.BenefitHorizonDays / 365m, 2, MidpointRounding.ToEven);
+            benefit = RoundingPolicy.Cents(0.5m * options.RiskAversion * sigma * sigma * drift * drift * nav * options.BenefitHorizonDays / 365m);
             benefitRule = F($"½ × risk aversion {options.RiskAversion:0.##} × volatility {sigma:P0}² × drift {drift:P1}² × value {nav:N0} × {options.BenefitHorizonDays}/365 days");
             if (mandate.NamedTriggers.Count > 0)
             {

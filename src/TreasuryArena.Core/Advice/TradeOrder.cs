@@ -1,3 +1,5 @@
+using TreasuryArena.Core.Common;
+
 namespace TreasuryArena.Core.Advice;
 
 /// <summary>
@@ -46,5 +48,5 @@ public sealed record TradeOrder
     public TradeOrder WithNotional(decimal notional) =>
         new(Asset, Venue, AssetClass, Side, notional, Cents(EstimatedFee * notional / Notional), Cents(EstimatedSlippage * notional / Notional));
 
-    private static decimal Cents(decimal amount) => Math.Round(amount, 2, MidpointRounding.ToPositiveInfinity);
+    private static decimal Cents(decimal amount) => RoundingPolicy.CentsUp(amount);
 }

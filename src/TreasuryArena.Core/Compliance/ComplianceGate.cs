@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using TreasuryArena.Core.Audit;
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Ledger;
 
 namespace TreasuryArena.Core.Compliance;
@@ -99,7 +100,7 @@ public sealed class ComplianceGate(
         var total = plan.Orders.Sum(o => o.UsdValue);
         var request = plan.Request();
         var hold = new HeldTrade(Guid.CreateVersion7(now), plan.OrganisationId, plan.WalletAddress, HeldTrade.PlanSymbol,
-            plan.Orders.Count > 0 ? plan.Orders[0].Side : TradeSide.Sell, total, request, reasons, HoldStatus.Held, now, plan.Actor, null, null, null);
+            plan.Orders.Count > 0 ? plan.Orders[0].Side : OrderSide.Sell, total, request, reasons, HoldStatus.Held, now, plan.Actor, null, null, null);
         await store.AddHoldAsync(hold, ct);
         var message = string.Join("; ", reasons);
         await audit.AppendAsync(new AuditRecord(plan.Actor, "plan.held", plan.WalletAddress, AuditOutcome.Held,

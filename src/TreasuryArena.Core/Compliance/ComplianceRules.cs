@@ -1,5 +1,7 @@
 using System.Globalization;
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Identity;
+using TreasuryArena.Core.Quant;
 
 namespace TreasuryArena.Core.Compliance;
 
@@ -31,7 +33,7 @@ public static class ComplianceRules
             return RuleOutcome.Refuse("organisation_not_verified", "the organisation has not been verified by an administrator");
         }
 
-        if (intent.Side == TradeSide.Buy)
+        if (intent.Side == OrderSide.Buy)
         {
             if (snapshot.CurrentDisclosureVersion is null)
             {
@@ -109,5 +111,5 @@ public static class ComplianceRules
 
     /// <summary>True when a wallet has fallen from its peak by more than the breaker threshold.</summary>
     public static bool WalletDrawdownTrips(decimal peakValue, decimal currentValue, decimal threshold) =>
-        threshold > 0 && peakValue > 0 && currentValue < peakValue && (peakValue - currentValue) / peakValue > threshold;
+        threshold > 0 && Drawdowns.BelowPeak(peakValue, currentValue) > threshold;
 }

@@ -1,3 +1,5 @@
+using TreasuryArena.Core.Common;
+
 namespace TreasuryArena.Core.Compliance;
 
 /// <summary>
@@ -15,5 +17,5 @@ public sealed record PlanIntent(
     Func<string> Request)
 {
     /// <summary>One order of the plan.</summary>
-    public sealed record Line(string Symbol, TradeSide Side, decimal UsdValue);
+    public sealed record Line(string Symbol, OrderSide Side, decimal UsdValue);
 }

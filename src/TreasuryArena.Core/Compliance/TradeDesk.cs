@@ -20,8 +20,8 @@ public sealed class TradeDesk(LedgerService ledger, IComplianceGate gate)
     public async Task<TradeOutcome> ExecuteAsync(TradeOrder order, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(order);
-        var field = order.Side == TradeSide.Buy ? "amount" : "shares";
-        var problem = AmountRules.Problem(order.Amount, order.Side == TradeSide.Buy ? Currency.Usd.Scale : Shares.Scale, order.Side == TradeSide.Buy ? "USD" : "shares");
+        var field = order.Side == OrderSide.Buy ? "amount" : "shares";
+        var problem = AmountRules.Problem(order.Amount, order.Side == OrderSide.Buy ? Currency.Usd.Scale : Shares.Scale, order.Side == OrderSide.Buy ? "USD" : "shares");
         if (problem is not null)
         {
             return new TradeOutcome.Refused("invalid_amount", problem, field);
@@ -39,22 +39,22 @@ public sealed class TradeDesk(LedgerService ledger, IComplianceGate gate)
             return new TradeOutcome.Refused("wallet_not_found", $"no wallet {order.Address} in your organisation", "address");
         }
 
-        if (order.Side == TradeSide.Buy && !TokenLifecycle.CanBuy(token.Token.Status))
+        if (order.Side == OrderSide.Buy && !TokenLifecycle.CanBuy(token.Token.Status))
         {
             return new TradeOutcome.Refused("token_not_tradable", $"token {token.Token.Symbol} is {token.Token.Status.ToString().ToLowerInvariant()}: buys are closed", "symbol");
         }
 
-        if (order.Side == TradeSide.Buy && wallet.Cash.Amount < order.Amount)
+        if (order.Side == OrderSide.Buy && wallet.Cash.Amount < order.Amount)
         {
             return new TradeOutcome.Refused("insufficient_cash", string.Create(CultureInfo.InvariantCulture, $"the wallet holds ${wallet.Cash.Amount:0.00}, less than ${order.Amount:0.00}"), null);
         }
 
-        if (order.Side == TradeSide.Sell && (wallet.Holdings.FirstOrDefault(h => h.Symbol == token.Token.Symbol)?.Shares.Value ?? 0m) < order.Amount)
+        if (order.Side == OrderSide.Sell && (wallet.Holdings.FirstOrDefault(h => h.Symbol == token.Token.Symbol)?.Shares.Value ?? 0m) < order.Amount)
         {
             return new TradeOutcome.Refused("insufficient_shares", $"the wallet holds fewer than {order.Amount.ToString(CultureInfo.InvariantCulture)} shares of {token.Token.Symbol}", null);
         }
 
-        var usdValue = order.Side == TradeSide.Buy ? order.Amount : RoundingPolicy.ValueDown(order.Amount * token.NavPerShare.Value, Currency.Usd);
+        var usdValue = order.Side == OrderSide.Buy ? order.Amount : RoundingPolicy.ValueDown(order.Amount * token.NavPerShare.Value, Currency.Usd);
         var intent = new TradeIntent(
             Guid.Parse(wallet.Wallet.Organisation),
             wallet.Wallet.Address,
@@ -80,7 +80,7 @@ public sealed class TradeDesk(LedgerService ledger, IComplianceGate gate)
                 return new TradeOutcome.Held(h.Trade);
         }
 
-        var result = order.Side == TradeSide.Buy
+        var result = order.Side == OrderSide.Buy
             ? await ledger.BuyAsync(order.Address, token.Token.Symbol, Money.Usd(order.Amount), order.IdempotencyKey, ct)
             : await ledger.SellAsync(order.Address, token.Token.Symbol, Shares.Of(order.Amount), order.IdempotencyKey, ct);
         if (!result.Accepted)
@@ -103,21 +103,8 @@ public sealed class TradeDesk(LedgerService ledger, IComplianceGate gate)
         return ExecuteAsync(order, ct);
     }
 
-    /// <summary>Cash plus every holding at its token's current NAV.</summary>
-    public decimal WalletValue(Wallets.WalletView wallet)
-    {
-        ArgumentNullException.ThrowIfNull(wallet);
-        var value = wallet.Cash.Amount;
-        foreach (var h in wallet.Holdings)
-        {
-            if (ledger.GetToken(h.Symbol) is { } t)
-            {
-                value += h.MarketValue(t.NavPerShare).Amount;
-            }
-        }
-
-        return value;
-    }
+    /// <summary>Cash plus every holding at its token's current NAV (<see cref="Wallets.WalletValuation"/>).</summary>
+    public decimal WalletValue(Wallets.WalletView wallet) => Wallets.WalletValuation.Of(wallet, s => ledger.GetToken(s)?.NavPerShare);
 
     private static bool OwnedBy(string organisation, Caller caller) =>
         caller.Role == Role.Admin || (caller.OrganisationId is { } org && string.Equals(org.ToString(), organisation, StringComparison.OrdinalIgnoreCase));

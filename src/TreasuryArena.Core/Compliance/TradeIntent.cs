@@ -1,3 +1,5 @@
+using TreasuryArena.Core.Common;
+
 namespace TreasuryArena.Core.Compliance;
 
 /// <summary>
@@ -10,7 +12,7 @@ public sealed record TradeIntent(
     Guid OrganisationId,
     string WalletAddress,
     string Symbol,
-    TradeSide Side,
+    OrderSide Side,
     decimal UsdValue,
     decimal WalletValue,
     string Actor,

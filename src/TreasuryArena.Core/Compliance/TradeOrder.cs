@@ -1,3 +1,4 @@
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Identity;
 
 namespace TreasuryArena.Core.Compliance;
@@ -10,7 +11,7 @@ public sealed record TradeOrder(
     Caller Caller,
     string Address,
     string Symbol,
-    TradeSide Side,
+    OrderSide Side,
     decimal Amount,
     string IdempotencyKey,
     TradeSource Source);

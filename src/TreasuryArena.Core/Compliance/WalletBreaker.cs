@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using TreasuryArena.Core.Audit;
 using TreasuryArena.Core.Ledger;
+using TreasuryArena.Core.Quant;
 using TreasuryArena.Core.Wallets;
 using TreasuryArena.Core.Wallets.Optimization;
 
@@ -81,7 +82,7 @@ public sealed class WalletBreaker(LedgerService ledger, TradeDesk desk, IWalletP
             }
 
             await peaks.SetTripAsync(wallet.Address, new WalletTrip(now, value, now), ct);
-            var drawdown = (peak - value) / peak;
+            var drawdown = Drawdowns.BelowPeak(peak, value) ?? 0m;
             var message = Inv($"wallet value ${value:0.00} is {drawdown * 100m:0.0}% below its peak ${peak:0.00} (limit {limit.Describe()}): moved from FULL_AI to HYBRID; nothing was sold. It returns to FULL_AI once back {rules.WalletResumeRecoveryFraction * 100m:0.#}% of the way to the peak or after {rules.WalletResumeCoolingOffDays} days without a new low.");
             await RecordAsync("wallet.breaker", "wallet_drawdown_breaker", wallet, message, now, new Dictionary<string, string>
             {

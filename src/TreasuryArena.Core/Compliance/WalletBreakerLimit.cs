@@ -1,4 +1,5 @@
 using System.Globalization;
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Wallets;
 using TreasuryArena.Core.Wallets.Optimization;
 
@@ -26,7 +27,7 @@ public sealed record WalletBreakerLimit(decimal Limit, decimal? VolatilityCeilin
         };
         var ceiling = rule.VolatilityCeiling;
         var limit = ceiling is { } c
-            ? Math.Clamp(Math.Round(c * rules.WalletBreakerVolatilityMultiple, 6, MidpointRounding.ToZero), rules.WalletDrawdownBreaker, Math.Max(rules.WalletDrawdownBreaker, rules.WalletBreakerCap))
+            ? Math.Clamp(RoundingPolicy.WeightDown(c * rules.WalletBreakerVolatilityMultiple), rules.WalletDrawdownBreaker, Math.Max(rules.WalletDrawdownBreaker, rules.WalletBreakerCap))
             : Math.Max(rules.WalletDrawdownBreaker, rules.WalletBreakerCap);
         return new WalletBreakerLimit(limit, ceiling, rules.WalletBreakerVolatilityMultiple, rules.WalletDrawdownBreaker, rules.WalletBreakerCap);
     }

@@ -1,3 +1,4 @@
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Quant;
 
 namespace TreasuryArena.Core.Evaluation;
@@ -54,7 +55,7 @@ public static class Scorecard
         return new ContenderResult(
             name,
             series.Dates.Count > 0 ? series.Dates[0] : default,
-            Math.Round((decimal)final, 2, MidpointRounding.ToZero),
+            RoundingPolicy.CentsDown(AnalyticsBoundary.ToDecimal(final)),
             start > 0 ? Defined((final / start) - 1) : null,
             enough ? Defined(PerformanceMetrics.Cagr(r, PeriodsPerYear)) : null,
             enough ? Defined(PerformanceMetrics.AnnualVolatility(r, PeriodsPerYear)) : null,

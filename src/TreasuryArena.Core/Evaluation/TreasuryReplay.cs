@@ -1,4 +1,5 @@
 using TreasuryArena.Core.Advice;
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Treasury;
 
 namespace TreasuryArena.Core.Evaluation;
@@ -32,7 +33,7 @@ public sealed class TreasuryReplay(TreasuryManager manager, IDecisionJournal jou
     {
         var status = await manager.StatusAsync(start, ct);
         _dates.Add(start);
-        _values.Add((double)status.Valuation.TotalValue);
+        _values.Add(AnalyticsBoundary.ToDouble(status.Valuation.TotalValue));
     }
 
     public async Task StepAsync(DateOnly date, CancellationToken ct)
@@ -48,7 +49,7 @@ public sealed class TreasuryReplay(TreasuryManager manager, IDecisionJournal jou
             Rebalances++;
             foreach (var f in fills)
             {
-                Traded += (double)f.Notional;
+                Traded += AnalyticsBoundary.ToDouble(f.Notional);
                 FeesPaid += f.Fee + f.Slippage;
             }
         }
@@ -57,16 +58,16 @@ public sealed class TreasuryReplay(TreasuryManager manager, IDecisionJournal jou
         _queuedDrift = decided?.Status.Valuation.Drift;
         var valuation = daily.Status.Valuation;
         _dates.Add(date);
-        _values.Add((double)valuation.TotalValue);
+        _values.Add(AnalyticsBoundary.ToDouble(valuation.TotalValue));
         _cash.Add(valuation.CashWeight);
     }
 
     public ValueSeries Series => new(_dates.ToList(), _values.ToList());
 
     /// <summary>Average share of the treasury held as cash at the end of each replayed day.</summary>
-    public double? AverageCashShare => _cash.Count > 0 ? (double)_cash.Average() : null;
+    public double? AverageCashShare => _cash.Count > 0 ? AnalyticsBoundary.ToDouble(_cash.Average()) : null;
 
-    public double? DriftBeforeRebalance => _drifts.Count > 0 ? (double)_drifts.Average() : null;
+    public double? DriftBeforeRebalance => _drifts.Count > 0 ? AnalyticsBoundary.ToDouble(_drifts.Average()) : null;
 
     /// <summary>The journaled decisions that traded, oldest first, with the journal's measured outcome where its horizon has passed.</summary>
     public async Task<IReadOnlyList<TreasuryCall>> CallsAsync(CancellationToken ct)

@@ -225,7 +225,7 @@ public static class WalkForwardEvaluator
             var targets = new[] { ("CONSERVATIVE", o.Conservative), ("MODERATE", o.Moderate), ("AGGRESSIVE", o.Aggressive) }
                 .Select(x => (x.Item1, Target: optimizer.Target(x.Item2, null))).ToList();
             var keys = targets.Select(t => string.Join(";", t.Target.Weights.OrderBy(kv => kv.Key, StringComparer.Ordinal)
-                .Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key}={Math.Round(kv.Value, 3, MidpointRounding.ToZero)}")))).ToList();
+                .Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key}={RoundingPolicy.Down(kv.Value, 3)}")))).ToList();
             _runs++;
             var invested = targets.Any(t => t.Target.Weights.Count > 0);
             _invested += invested ? 1 : 0;
@@ -241,8 +241,8 @@ public static class WalkForwardEvaluator
         }
 
         public ToleranceTargetStats? Result() => _runs == 0 ? null : new ToleranceTargetStats(_runs, _invested, _different, _identical, _fallback,
-            _vol.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value / _runs, 4, MidpointRounding.ToEven), StringComparer.Ordinal),
-            _cash.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value / _runs, 4, MidpointRounding.ToEven), StringComparer.Ordinal),
+            _vol.ToDictionary(kv => kv.Key, kv => RoundingPolicy.Ratio(kv.Value / _runs, 4), StringComparer.Ordinal),
+            _cash.ToDictionary(kv => kv.Key, kv => RoundingPolicy.Ratio(kv.Value / _runs, 4), StringComparer.Ordinal),
             _method);
     }
 
@@ -287,8 +287,8 @@ public static class WalkForwardEvaluator
         // min(current weight, 1/N) — trimmed to the equal weight, never topped up.
         var held = current.Keys.Where(s => ledger.GetToken(s) is { } t && !TokenLifecycle.CanBuy(t.Token.Status)).ToList();
         var eligible = buyable.Concat(held).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var weight = eligible.Count == 0 ? 0m : Math.Min(o.MaxWeight, Math.Round(1m / eligible.Count, 6, MidpointRounding.ToZero));
-        var targets = eligible.ToDictionary(s => s, s => held.Contains(s) ? Math.Min(weight, Math.Round(current[s], 6, MidpointRounding.ToZero)) : weight, StringComparer.Ordinal);
+        var weight = eligible.Count == 0 ? 0m : Math.Min(o.MaxWeight, RoundingPolicy.WeightDown(1m / eligible.Count));
+        var targets = eligible.ToDictionary(s => s, s => held.Contains(s) ? Math.Min(weight, RoundingPolicy.WeightDown(current[s])) : weight, StringComparer.Ordinal);
         var navs = positions.ToDictionary(p => p.Symbol, p => p.Nav, StringComparer.Ordinal);
         foreach (var s in eligible)
         {
@@ -332,8 +332,8 @@ public static class WalkForwardEvaluator
     /// it, as the managed treasury's marks do; tactical share split BTC/ETH as configured, rebalanced on the same calendar.</summary>
     private static ContenderResult TreasuryStatic(MarketHistory history, EvaluationOptions options, TreasuryOptions treasury, IReadOnlyList<DateOnly> dates, double[] rf)
     {
-        var btc = (double)(treasury.TacticalShare * treasury.BtcShareOfTactical);
-        var eth = (double)treasury.TacticalShare - btc;
+        var btc = AnalyticsBoundary.ToDouble(treasury.TacticalShare * treasury.BtcShareOfTactical);
+        var eth = AnalyticsBoundary.ToDouble(treasury.TacticalShare) - btc;
         return FixedWeight(history, options, dates, rf, "static_60_40", btc, VenueYield(treasury), eth);
     }
 
@@ -344,7 +344,7 @@ public static class WalkForwardEvaluator
         var venues = treasury.EffectiveBaseVenues();
         var share = venues.Sum(v => v.ShareOfBase);
         return share > 0m
-            ? YieldModel.Blend([.. venues.Select(v => new YieldLeg((double)(v.ShareOfBase / share), (double)v.Apy, Inception.Venue(v.Venue)))])
+            ? YieldModel.Blend([.. venues.Select(v => new YieldLeg(AnalyticsBoundary.ToDouble(v.ShareOfBase / share), AnalyticsBoundary.ToDouble(v.Apy), Inception.Venue(v.Venue)))])
             : YieldModel.Fixed(0, null);
     }
 
@@ -366,11 +366,11 @@ public static class WalkForwardEvaluator
             throw new DomainException("no_data", $"the BTC history does not cover {dates[0]:yyyy-MM-dd}..{dates[^1]:yyyy-MM-dd}");
         }
 
-        var run = Backtester.Run(data, strategy, new BacktestOptions { Capital = (double)options.Capital, RecordWeights = true }, s, e);
+        var run = Backtester.Run(data, strategy, new BacktestOptions { Capital = AnalyticsBoundary.ToDouble(options.Capital), RecordWeights = true }, s, e);
         var series = Align(run.Result.Dates, run.Result.Equity, dates);
         var traded = run.Result.Trades.Sum(t => Math.Abs(t.Notional));
         var cash = run.Result.CashWeights();
-        return Scorecard.Measure(name, series, rf, options.MinObservations, (decimal)Math.Round(run.Result.FeesPaid + run.Result.SlippagePaid, 2),
+        return Scorecard.Measure(name, series, rf, options.MinObservations, RoundingPolicy.Cents(AnalyticsBoundary.ToDecimal(run.Result.FeesPaid + run.Result.SlippagePaid)),
             traded, cash.Length > 0 ? cash.Average() : null, null, run.Result.Trades.Select(t => t.Date).Distinct().Count());
     }
 
@@ -378,8 +378,8 @@ public static class WalkForwardEvaluator
     private static ContenderResult Hold(MarketHistory history, string asset, IReadOnlyList<DateOnly> dates, double[] rf, decimal capital, int minObservations, string name)
     {
         var closes = CloseAsOf(history, asset, dates);
-        var values = closes.Select(c => (double)capital * c / closes[0]).ToArray();
-        return Scorecard.Measure(name, new ValueSeries(dates, values), rf, minObservations, 0m, (double)capital, 0, null, 0);
+        var values = closes.Select(c => AnalyticsBoundary.ToDouble(capital) * c / closes[0]).ToArray();
+        return Scorecard.Measure(name, new ValueSeries(dates, values), rf, minObservations, 0m, AnalyticsBoundary.ToDouble(capital), 0, null, 0);
     }
 
     private static double[] CloseAsOf(MarketHistory history, string asset, IReadOnlyList<DateOnly> dates)
@@ -442,7 +442,7 @@ public static class WalkForwardEvaluator
 
         var series = new ValueSeries(h.Dates, h.Values);
         var rf = Scorecard.RiskFree(h.Dates, history.TBill3m);
-        var token = Scorecard.Measure(h.Symbol, series, rf, options.MinObservations, Math.Round(fees, 2, MidpointRounding.AwayFromZero), (double)h.Stake, 0, null, 1);
+        var token = Scorecard.Measure(h.Symbol, series, rf, options.MinObservations, RoundingPolicy.Cents(fees), AnalyticsBoundary.ToDouble(h.Stake), 0, null, 1);
         var hodl = Ratio(CloseAsOf(history, h.MainAsset, h.Dates));
         var btc = Ratio(CloseAsOf(history, "BTC", h.Dates));
         var total = token.TotalReturn;
@@ -474,7 +474,7 @@ public static class WalkForwardEvaluator
 
         var drifts = optimizerBooks.SelectMany(b => b.Drifts).ToList();
         metrics.Add(Metric("drift_before_rebalance", "Average allocation drift of the optimizer wallets just before the rebalances that traded", "<", 0.02,
-            drifts.Count == 0 ? null : (double)drifts.Average()));
+            drifts.Count == 0 ? null : AnalyticsBoundary.ToDouble(drifts.Average())));
         return metrics;
 
         static string Show(double? v) => v is { } x ? x.ToString("P1", CultureInfo.InvariantCulture) : "—";
@@ -523,7 +523,7 @@ public static class WalkForwardEvaluator
 
         public List<DateOnly> Dates { get; } = [start];
 
-        public List<double> Values { get; } = [(double)capital];
+        public List<double> Values { get; } = [AnalyticsBoundary.ToDouble(capital)];
 
         public List<double> CashShares { get; } = [];
 
@@ -541,7 +541,7 @@ public static class WalkForwardEvaluator
         {
             foreach (var e in executions.Where(e => e.Executed))
             {
-                Traded += (double)(e.Shares * e.Nav);
+                Traded += AnalyticsBoundary.ToDouble(e.Shares * e.Nav);
                 Fees += e.Fee;
             }
 
@@ -556,16 +556,15 @@ public static class WalkForwardEvaluator
         public void Mark(Ledger.LedgerService ledger, DateOnly date)
         {
             var view = ledger.GetWallet(Address)!;
-            var held = view.Holdings.Sum(h => h.Shares.Value * (ledger.GetToken(h.Symbol)?.NavPerShare.Value ?? 0m));
-            var value = view.Cash.Amount + held;
+            var value = WalletValuation.Of(view, s => ledger.GetToken(s)?.NavPerShare);
             Dates.Add(date);
-            Values.Add((double)value);
-            CashShares.Add(value > 0m ? (double)(view.Cash.Amount / value) : 1);
+            Values.Add(AnalyticsBoundary.ToDouble(value));
+            CashShares.Add(value > 0m ? AnalyticsBoundary.ToDouble(view.Cash.Amount / value) : 1);
         }
 
         public ContenderResult Score(string name, double[] rf, int minObservations) =>
             Scorecard.Measure(name, new ValueSeries(Dates, Values), rf, minObservations, Fees, Traded,
-                CashShares.Count > 0 ? CashShares.Average() : null, Drifts.Count > 0 ? (double)Drifts.Average() : null, Rebalances);
+                CashShares.Count > 0 ? CashShares.Average() : null, Drifts.Count > 0 ? AnalyticsBoundary.ToDouble(Drifts.Average()) : null, Rebalances);
     }
 
     /// <summary>A token's holder: buys once, holds.</summary>
@@ -598,7 +597,7 @@ public static class WalkForwardEvaluator
             Shares = shares;
             TradeFee = fee;
             Dates.Add(date.AddDays(-1));
-            Values.Add((double)stake);
+            Values.Add(AnalyticsBoundary.ToDouble(stake));
         }
 
         public void Mark(Ledger.LedgerService ledger, DateOnly date)
@@ -609,7 +608,7 @@ public static class WalkForwardEvaluator
             }
 
             Dates.Add(date);
-            Values.Add((double)(Shares * ledger.GetToken(Symbol)!.NavPerShare.Value));
+            Values.Add(AnalyticsBoundary.ToDouble(Shares * ledger.GetToken(Symbol)!.NavPerShare.Value));
         }
     }
 

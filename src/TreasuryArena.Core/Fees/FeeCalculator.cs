@@ -132,7 +132,7 @@ public static class FeeCalculator
     {
         ArgumentOutOfRangeException.ThrowIfNegative(days);
         ArgumentOutOfRangeException.ThrowIfNegative(dailyRate);
-        return Math.Round(index * (1m + (dailyRate * days)), HurdleIndexScale, MidpointRounding.ToPositiveInfinity);
+        return RoundingPolicy.Up(index * (1m + (dailyRate * days)), HurdleIndexScale);
     }
 
     /// <summary>The per-share mark a performance fee is measured from: <c>ceil₈(HWM × hurdleIndex)</c>.</summary>

@@ -97,7 +97,7 @@ public abstract record LedgerCommand
     /// group of entries.
     /// </summary>
     public sealed record TreasuryTrade(
-        string Organisation, string Asset, string Venue, TreasurySide Side, decimal Quantity, decimal Price, Money Notional, Money Fee, Money Slippage, string IdempotencyKey, bool IsYield = false) : LedgerCommand
+        string Organisation, string Asset, string Venue, OrderSide Side, decimal Quantity, decimal Price, Money Notional, Money Fee, Money Slippage, string IdempotencyKey, bool IsYield = false) : LedgerCommand
     {
         public override LedgerOperationKind Kind => LedgerOperationKind.TreasuryTrade;
     }

@@ -91,8 +91,8 @@ public static class LedgerSimulation
             options.Ops,
             accepted,
             refused,
-            Math.Round(seconds, 3, MidpointRounding.AwayFromZero),
-            Math.Round(options.Ops / seconds, 0, MidpointRounding.AwayFromZero),
+            RoundingPolicy.Nearest(seconds, 3),
+            RoundingPolicy.Nearest(options.Ops / seconds, 0),
             Percentile(latencies, (int)done, 50),
             Percentile(latencies, (int)done, 99),
             ledger.Commits - commitsBefore);
@@ -105,8 +105,8 @@ public static class LedgerSimulation
             return 0m;
         }
 
-        var index = Math.Min(count - 1, (int)Math.Ceiling(count * p / 100m) - 1);
-        return Math.Round((decimal)sortedTicks[Math.Max(index, 0)] / TimeSpan.TicksPerMillisecond, 3, MidpointRounding.AwayFromZero);
+        var index = Math.Min(count - 1, (int)RoundingPolicy.Ceiling(count * p / 100m) - 1);
+        return RoundingPolicy.Nearest((decimal)sortedTicks[Math.Max(index, 0)] / TimeSpan.TicksPerMillisecond, 3);
     }
 
     private static async Task<Timed> TimedAsync(LedgerService ledger, LedgerCommand command, bool mustFail, TimeProvider time, CancellationToken cancellationToken)

@@ -119,7 +119,7 @@ public sealed partial class LedgerState
         var marked = RoundingPolicy.Down(held * c.Price, Currency.Usd.Scale);
         var costs = c.Fee.Amount + c.Slippage.Amount;
         legs.Clear();
-        if (c.Side == TreasurySide.Buy)
+        if (c.Side == OrderSide.Buy)
         {
             if (cash < notional + costs)
             {
@@ -167,7 +167,7 @@ public sealed partial class LedgerState
             legs.Add(new Leg(EntryKind.Fee, FeeMemo.Slippage, LedgerUnit.Usd, cashAccount, LedgerAccount.VenueFees, c.Slippage.Amount));
         }
 
-        if (c.Side == TreasurySide.Sell && c.Quantity == held)
+        if (c.Side == OrderSide.Sell && c.Quantity == held)
         {
             // The position is closed: whatever carrying value the rounding left goes back to the market account.
             AddMark(org, position, marked - notional, 0m, TreasuryNames.MarkMemo);
@@ -268,7 +268,7 @@ public sealed partial class LedgerState
             else
             {
                 var remaining = held - unitLeg.Amount;
-                position.Cost = held == 0m ? 0m : Math.Round(position.Cost * remaining / held, 2, MidpointRounding.ToEven);
+                position.Cost = held == 0m ? 0m : RoundingPolicy.Cents(position.Cost * remaining / held);
                 position.Venue = unitLeg.To.Owner;
             }
         }

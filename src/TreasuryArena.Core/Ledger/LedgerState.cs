@@ -822,7 +822,7 @@ public sealed partial class LedgerState
         {
             var book = Book(address, symbol);
             var held = Balance(LedgerAccount.Wallet(address), LedgerUnit.SharesOf(symbol));
-            var portion = shares == held ? book.Cost : Math.Round(book.Cost * shares / held, 2, MidpointRounding.ToEven);
+            var portion = shares == held ? book.Cost : RoundingPolicy.Cents(book.Cost * shares / held);
             cash -= fee;
             book.Cost -= portion;
             book.Realised += cash - portion;

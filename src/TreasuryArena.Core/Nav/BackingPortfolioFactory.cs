@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using TreasuryArena.Core.Backtesting;
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.MarketData;
 using TreasuryArena.Core.Strategies;
 
@@ -58,7 +59,7 @@ public sealed class BackingPortfolioFactory(MarketHistory history, BacktestOptio
 
         public DateOnly LastAvailable => simulator.Data.Dates[simulator.EndIndex];
 
-        public decimal UnitValue => Math.Round((decimal)(simulator.Equity / capital), 12, MidpointRounding.AwayFromZero);
+        public decimal UnitValue => RoundingPolicy.Nearest(AnalyticsBoundary.ToDecimal(simulator.Equity / capital), 12);
 
         public bool AdvanceTo(DateOnly date)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using TreasuryArena.Core.Common;
 
 namespace TreasuryArena.Core.Nav;
 
@@ -44,7 +45,7 @@ public sealed record BreakerLimit(
             return new BreakerLimit(floor, BreakerLimitSource.ShortBacktest, mdd, f, t, multiple, floor, cap);
         }
 
-        var raw = Math.Round(multiple * mdd, Scale, MidpointRounding.AwayFromZero);
+        var raw = RoundingPolicy.Ratio(multiple * mdd, Scale);
         var (limit, source) = raw < floor ? (floor, BreakerLimitSource.Floor)
             : raw > cap ? (cap, BreakerLimitSource.Cap)
             : (raw, BreakerLimitSource.Backtest);
@@ -70,7 +71,7 @@ public sealed record BreakerLimit(
                 to = Date(root, "to");
                 if (root.TryGetProperty("max_drawdown", out var m) && m.ValueKind == JsonValueKind.Number && m.TryGetDouble(out var v) && double.IsFinite(v))
                 {
-                    mdd = NavTrack.ToDecimal(Math.Abs(v));
+                    mdd = AnalyticsBoundary.ToMetric(Math.Abs(v));
                 }
             }
         }

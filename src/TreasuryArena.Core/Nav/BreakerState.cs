@@ -1,3 +1,5 @@
+using TreasuryArena.Core.Common;
+using TreasuryArena.Core.Quant;
 using TreasuryArena.Core.Tokens;
 
 namespace TreasuryArena.Core.Nav;
@@ -72,7 +74,7 @@ public sealed record BreakerState(
         }
 
         var last = navs.Count > 0 ? navs[^1].Nav : (decimal?)null;
-        decimal? drawdown = peak is > 0m && last is { } l ? Math.Round(Math.Max(0m, 1m - (l / peak.Value)), BreakerLimit.Scale, MidpointRounding.AwayFromZero) : null;
+        decimal? drawdown = peak is { } pv && last is { } l ? Drawdowns.Reported(pv, l) : null;
         decimal? resumeAt = null;
         DateOnly? resumeOn = null;
         decimal? recovered = null;
@@ -80,7 +82,7 @@ public sealed record BreakerState(
         {
             resumeAt = LifecycleGates.ResumeLevel(pk, tr, options);
             resumeOn = LifecycleGates.CoolingOffEnds(td, options);
-            recovered = pk > tr ? Math.Round((now - tr) / (pk - tr), BreakerLimit.Scale, MidpointRounding.AwayFromZero) : 1m;
+            recovered = pk > tr ? RoundingPolicy.Ratio((now - tr) / (pk - tr), BreakerLimit.Scale) : 1m;
         }
 
         var by = pause is { } q ? (q.Actor == NavEngine.EngineActor ? "breaker" : "admin") : null;

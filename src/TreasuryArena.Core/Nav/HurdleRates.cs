@@ -1,3 +1,4 @@
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Fees;
 using TreasuryArena.Core.MarketData;
 
@@ -21,6 +22,6 @@ public sealed class HurdleRates(TimeSeries tbill)
         }
 
         // DTB3 is printed in percent with two decimals; as a fraction it has four (the ÷ 100 of the loader is a double).
-        return FeeCalculator.TBillDailyRate(Math.Round((decimal)rate, 6, MidpointRounding.AwayFromZero));
+        return FeeCalculator.TBillDailyRate(RoundingPolicy.Ratio(AnalyticsBoundary.ToDecimal(rate), 6));
     }
 }

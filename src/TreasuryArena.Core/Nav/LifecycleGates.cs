@@ -1,4 +1,6 @@
 using System.Globalization;
+using TreasuryArena.Core.Common;
+using TreasuryArena.Core.Quant;
 
 namespace TreasuryArena.Core.Nav;
 
@@ -69,7 +71,7 @@ public static class LifecycleGates
             return new LifecycleDecision(LifecycleAction.None, "no peak yet");
         }
 
-        var drawdown = 1m - (nav / peak);
+        var drawdown = Drawdowns.BelowPeak(peak, nav) ?? 0m;
         var since = peakDate is { } pd ? F($" on {pd:yyyy-MM-dd}") : "";
         return drawdown >= limit.Limit
             ? new LifecycleDecision(LifecycleAction.Pause, F($"Drawdown breaker on {date:yyyy-MM-dd}: NAV {nav:0.####} is {BreakerLimit.Pct(drawdown)} below its live peak {peak:0.####}{since}, beyond its {limit.Describe()}; buys are paused, sells and holdings stay open, and the pause is reviewed daily."))
@@ -91,7 +93,7 @@ public static class LifecycleGates
     /// <paramref name="fraction"/> × (<paramref name="peak"/> − <paramref name="trough"/>), rounded up to 10⁻⁸.
     /// </summary>
     public static decimal ResumeLevel(decimal peak, decimal trough, decimal fraction) =>
-        Math.Round(trough + (fraction * Math.Max(0m, peak - trough)), 8, MidpointRounding.ToPositiveInfinity);
+        RoundingPolicy.PriceUp(trough + (fraction * Math.Max(0m, peak - trough)));
 
     /// <summary>The first day a paused token resumes by the cooling-off rule if it makes no new low after <paramref name="troughDate"/>.</summary>
     public static DateOnly CoolingOffEnds(DateOnly troughDate, LifecycleOptions options)

@@ -468,7 +468,7 @@ public sealed class NavEngine(
             ["nav"] = nav,
             ["peak"] = run.Peak,
             ["peak_date"] = run.PeakDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["drawdown"] = run.Peak > 0m ? Math.Round(1m - (nav / run.Peak), BreakerLimit.Scale, MidpointRounding.AwayFromZero) : null,
+            ["drawdown"] = Drawdowns.Reported(run.Peak, nav),
             ["limit"] = run.Limit.Limit,
             ["limit_source"] = run.Limit.SourceName,
             ["backtest_max_drawdown"] = run.Limit.BacktestMaxDrawdown,
@@ -537,14 +537,14 @@ public sealed class NavEngine(
         var returns = new double[Math.Max(0, points.Count - 1)];
         for (var i = 1; i < points.Count; i++)
         {
-            returns[i - 1] = (double)((points[i].Nav / points[i - 1].Nav) - 1m);
+            returns[i - 1] = AnalyticsBoundary.ToDouble((points[i].Nav / points[i - 1].Nav) - 1m);
         }
 
         var rf = RiskFree.PerPeriod(points.Select(p => p.Date).ToList());
         var sharpe = RatioRules.Sharpe(returns, rf, PeriodsPerYear, RatioRules.MinObservationsToDecide);
-        var mdd = NavTrack.ToDecimal(-PerformanceMetrics.MaxDrawdown(returns).Depth) ?? 0m;
+        var mdd = AnalyticsBoundary.ToMetric(-PerformanceMetrics.MaxDrawdown(returns).Depth) ?? 0m;
         var days = asOf.DayNumber - inception.DayNumber;
-        return LifecycleGates.EvaluateProving(days, sharpe.Value is { } s ? NavTrack.ToDecimal(s) : null, mdd, options, sharpe.Reason, limit);
+        return LifecycleGates.EvaluateProving(days, sharpe.Value is { } s ? AnalyticsBoundary.ToMetric(s) : null, mdd, options, sharpe.Reason, limit);
     }
 
     /// <summary>Why each proving token was not promoted at its last NAV step in this process (symbol → reason).</summary>
@@ -568,7 +568,7 @@ public sealed class NavEngine(
     private static async Task<LedgerResult?> Unless(bool skip, Func<Task<LedgerResult>> command) =>
         skip ? null : await command();
 
-    private static decimal RoundingPolicyNav(decimal nav) => Math.Round(nav, UnitPrice.Scale, MidpointRounding.ToZero);
+    private static decimal RoundingPolicyNav(decimal nav) => RoundingPolicy.PriceDown(nav);
 
     private sealed class TokenRun
     {

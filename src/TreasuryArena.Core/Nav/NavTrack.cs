@@ -1,3 +1,4 @@
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Quant;
 
 namespace TreasuryArena.Core.Nav;
@@ -80,15 +81,15 @@ public sealed class NavTrack
             {
                 if (p is { } pv)
                 {
-                    _returns[i] = (double)((v.Nav / pv.Nav) - 1m);
+                    _returns[i] = AnalyticsBoundary.ToDouble((v.Nav / pv.Nav) - 1m);
                     _riskFree[i++] = _riskFreeCurve.DailyRate(pv.Date) * (v.Date.DayNumber - pv.Date.DayNumber);
                 }
 
                 p = v;
             }
 
-            vol = ToDecimal(PerformanceMetrics.AnnualVolatility(_returns, PeriodsPerYear));
-            sharpe = RatioRules.Sharpe(_returns, _riskFree, PeriodsPerYear, Window).Value is { } s ? ToDecimal(s) : null;
+            vol = AnalyticsBoundary.ToMetric(PerformanceMetrics.AnnualVolatility(_returns, PeriodsPerYear));
+            sharpe = RatioRules.Sharpe(_returns, _riskFree, PeriodsPerYear, Window).Value is { } s ? AnalyticsBoundary.ToMetric(s) : null;
         }
 
         return new NavHistoryRow(Symbol, date, nav, Round(dailyReturn, 10), HighWaterMark, Round(drawdown, 10), sharpe, vol, grossNav, supply, managementFee, performanceFee);
@@ -146,9 +147,5 @@ public sealed class NavTrack
         LastNav = nav;
     }
 
-    /// <summary>The analytics → domain boundary: a finite double rounded to 6 decimals; NaN or infinity gives null.</summary>
-    internal static decimal? ToDecimal(double value) =>
-        double.IsFinite(value) && Math.Abs(value) < 1e12 ? Math.Round((decimal)value, 6, MidpointRounding.AwayFromZero) : null;
-
-    private static decimal Round(decimal value, int decimals) => Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+    private static decimal Round(decimal value, int decimals) => RoundingPolicy.Nearest(value, decimals);
 }

@@ -100,7 +100,7 @@ public sealed class TokenIssuer(LedgerService ledger, INavStore store, BackingPo
         }
 
         var canonical = result.Symbol ?? symbol;
-        var breaker = BreakerLimit.Derive(run?.From, run?.To, run is null ? null : NavTrack.ToDecimal(-run.Metrics.MaxDrawdown.Depth), lifecycle ?? new LifecycleOptions());
+        var breaker = BreakerLimit.Derive(run?.From, run?.To, run is null ? null : AnalyticsBoundary.ToMetric(-run.Metrics.MaxDrawdown.Depth), lifecycle ?? new LifecycleOptions());
         var backing = new TokenBacking(canonical, definition.Name, instance.Parameters, date, date, breaker);
         var summary = run is null
             ? new Dictionary<string, object?> { ["note"] = "not enough history before inception for a backtest" }
@@ -131,8 +131,8 @@ public sealed class TokenIssuer(LedgerService ledger, INavStore store, BackingPo
         }
 
         return new TokenIssue(canonical, definition.Name, date, nav, run?.From, run?.To,
-            run is null ? null : NavTrack.ToDecimal(run.Metrics.TotalReturn),
-            run?.Metrics.Sharpe is { } sharpe ? NavTrack.ToDecimal(sharpe) : null,
-            run is null ? null : NavTrack.ToDecimal(-run.Metrics.MaxDrawdown.Depth), breaker);
+            run is null ? null : AnalyticsBoundary.ToMetric(run.Metrics.TotalReturn),
+            run?.Metrics.Sharpe is { } sharpe ? AnalyticsBoundary.ToMetric(sharpe) : null,
+            run is null ? null : AnalyticsBoundary.ToMetric(-run.Metrics.MaxDrawdown.Depth), breaker);
     }
 }

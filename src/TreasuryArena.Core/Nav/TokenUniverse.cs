@@ -1,4 +1,5 @@
 using System.Globalization;
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.MarketData;
 using TreasuryArena.Core.Quant;
 using TreasuryArena.Core.Wallets.Optimization;
@@ -91,7 +92,7 @@ public sealed class TokenUniverse : ITokenUniverse
                 continue;
             }
 
-            series.Add(new TimeSeries(symbol, window.Select(r => r.Date).ToArray(), window.Select(r => (double)r.Nav).ToArray()));
+            series.Add(new TimeSeries(symbol, window.Select(r => r.Date).ToArray(), window.Select(r => AnalyticsBoundary.ToDouble(r.Nav)).ToArray()));
         }
 
         // The risk-free rate of each day of the lookback, as known on the day before (causal: nothing after asOf).
@@ -113,7 +114,7 @@ public sealed class TokenUniverse : ITokenUniverse
         var longSeries = assets.Select(a =>
         {
             var rows = histories[a].Where(r => r.Date >= longFirst && r.Date <= asOf).ToList();
-            return new TimeSeries(a, rows.Select(r => r.Date).ToArray(), rows.Select(r => (double)r.Nav).ToArray());
+            return new TimeSeries(a, rows.Select(r => r.Date).ToArray(), rows.Select(r => AnalyticsBoundary.ToDouble(r.Nav)).ToArray());
         }).ToList();
         var shrunk = ExpectedReturns.ShrinkTowardMean(PriceTable.FromSeries(longSeries).ToReturns(), PeriodsPerYear);
         var mu = shrunk.Values;
@@ -146,7 +147,7 @@ public sealed class TokenUniverse : ITokenUniverse
                 buyable,
                 D(mean90[i]),
                 D(vol),
-                RatioRules.Sharpe(r, r.Length == rfDaily.Length ? rfDaily : [], PeriodsPerYear, RatioRules.MinObservationsToDecide).Value is { } sharpe ? NavTrack.ToDecimal(sharpe) : null,
+                RatioRules.Sharpe(r, r.Length == rfDaily.Length ? rfDaily : [], PeriodsPerYear, RatioRules.MinObservationsToDecide).Value is { } sharpe ? AnalyticsBoundary.ToMetric(sharpe) : null,
                 D(-PerformanceMetrics.MaxDrawdown(r).Depth),
                 r.Length)
             {
@@ -177,11 +178,11 @@ public sealed class TokenUniverse : ITokenUniverse
 
         try
         {
-            var result = PortfolioOptimizer.MaxSharpe(new PortfolioInput(symbols, mu, cov), _rf, new PortfolioConstraints { MaxWeight = (double)maxWeight });
+            var result = PortfolioOptimizer.MaxSharpe(new PortfolioInput(symbols, mu, cov), _rf, new PortfolioConstraints { MaxWeight = AnalyticsBoundary.ToDouble(maxWeight) });
             var weights = new Dictionary<string, decimal>(StringComparer.Ordinal);
             for (var i = 0; i < n; i++)
             {
-                var w = Math.Round((decimal)Math.Clamp(result.Weights[i], 0, (double)maxWeight), 6, MidpointRounding.ToZero);
+                var w = RoundingPolicy.WeightDown(AnalyticsBoundary.ToDecimal(Math.Clamp(result.Weights[i], 0, AnalyticsBoundary.ToDouble(maxWeight))));
                 if (w > 0m)
                 {
                     weights[symbols[i]] = w;
@@ -218,8 +219,8 @@ public sealed class TokenUniverse : ITokenUniverse
             }
         }
 
-        var upper = symbols.Select(s => (double)request.UpperBounds[s]).ToArray();
-        var exposure = symbols.Select(s => (double)Tokens[s].VolatileShare).ToArray();
+        var upper = symbols.Select(s => AnalyticsBoundary.ToDouble(request.UpperBounds[s])).ToArray();
+        var exposure = symbols.Select(s => AnalyticsBoundary.ToDouble(Tokens[s].VolatileShare)).ToArray();
         try
         {
             var result = RiskLimitedAllocation.Solve(new PortfolioInput(symbols, mu, cov), upper, exposure,
@@ -227,7 +228,7 @@ public sealed class TokenUniverse : ITokenUniverse
             var weights = new Dictionary<string, decimal>(StringComparer.Ordinal);
             for (var i = 0; i < n; i++)
             {
-                var w = Math.Round((decimal)result.Weights[i], 6, MidpointRounding.ToZero);
+                var w = RoundingPolicy.WeightDown(AnalyticsBoundary.ToDecimal(result.Weights[i]));
                 if (w > 0m)
                 {
                     weights[symbols[i]] = Math.Min(w, request.UpperBounds[symbols[i]]);
@@ -259,7 +260,7 @@ public sealed class TokenUniverse : ITokenUniverse
         {
             if (_index.TryGetValue(symbol, out var i))
             {
-                w[i] = (double)weight;
+                w[i] = AnalyticsBoundary.ToDouble(weight);
             }
         }
 
@@ -275,11 +276,11 @@ public sealed class TokenUniverse : ITokenUniverse
         }
 
         var vol = Math.Sqrt(Math.Max(variance, 0));
-        var sharpe = RatioRules.ExpectedSharpe(ret - (_rf * w.Sum()), vol) is { } s ? NavTrack.ToDecimal(s) : null;
+        var sharpe = RatioRules.ExpectedSharpe(ret - (_rf * w.Sum()), vol) is { } s ? AnalyticsBoundary.ToMetric(s) : null;
         return new PortfolioExpectation(D(ret), D(vol), sharpe);
     }
 
-    private static decimal D(double value) => NavTrack.ToDecimal(value) ?? 0m;
+    private static decimal D(double value) => AnalyticsBoundary.ToMetric(value) ?? 0m;
 
     /// <summary>The reference's annual volatility over the lookback's days (simple daily returns between consecutive closes).</summary>
     private static double ReferenceVolatility(TokenUniverseOptions options, DateOnly first, DateOnly asOf)

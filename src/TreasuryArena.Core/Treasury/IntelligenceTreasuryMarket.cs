@@ -1,4 +1,5 @@
 using TreasuryArena.Core.Advice;
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Intelligence;
 using TreasuryArena.Core.Ports;
 
@@ -51,7 +52,7 @@ public sealed class IntelligenceTreasuryMarket(MarketIntelligence intelligence, 
         var minimum = report.Phase.Phase == MarketPhase.Top ? 1 : 0;
         var held = (ladder ?? LadderState.Empty).Observe(asOf, z, settings.Signal.MvrvThresholds, settings.Signal.LadderReentryZ, minimum);
         var signal = intelligence.Decide(report.Snapshot, held.RungsSold).Signal;
-        var wanted = (decimal)signal.Tactical;
+        var wanted = AnalyticsBoundary.ToDecimal(signal.Tactical);
         var target = Math.Min(wanted, options.MaxVolatileShare);
         var reasons = signal.Reasons.ToList();
         if (target < wanted)
@@ -69,7 +70,7 @@ public sealed class IntelligenceTreasuryMarket(MarketIntelligence intelligence, 
             .Select(t => t.Kind == TriggerKind.Emergency ? $"emergency {t.Code}: {t.Message}" : t.Message)
             .ToList();
         var emergency = report.Triggers.FirstOrDefault(t => t.Kind == TriggerKind.Emergency) is { } e ? new EmergencyEvent(e.Code, e.Message) : null;
-        decimal? btcShare = signal.Tactical > 0 ? (decimal)(signal.Btc / signal.Tactical) : null;
+        decimal? btcShare = signal.Tactical > 0 ? AnalyticsBoundary.ToDecimal(signal.Btc / signal.Tactical) : null;
         return new MarketAssessment(view, target, btcShare, triggers, emergency)
         {
             Ladder = new LadderView(held, settings.Signal.MvrvThresholds.Count, settings.Signal.LadderReentryZ),

@@ -41,7 +41,7 @@ public sealed class LedgerTreasuryStore(LedgerService ledger, ITreasuryStateStor
         ArgumentNullException.ThrowIfNull(marks);
 
         // The state first: a crash after it leaves the ledger (the holdings) as they were, or partly posted but consistent.
-        await stateStore.SaveAsync(new TreasuryState(portfolio.Inception, portfolio.UpdatedOn, Math.Round(portfolio.PeakValue, 2, MidpointRounding.ToZero)), cancellationToken);
+        await stateStore.SaveAsync(new TreasuryState(portfolio.Inception, portfolio.UpdatedOn, RoundingPolicy.CentsDown(portfolio.PeakValue)), cancellationToken);
         var org = _organisation;
         var view = ledger.GetTreasury(org);
         if (view is null)
@@ -54,7 +54,7 @@ public sealed class LedgerTreasuryStore(LedgerService ledger, ITreasuryStateStor
         {
             var f = fills[i];
             var trade = new LedgerCommand.TreasuryTrade(
-                org, f.Asset, f.Venue, f.Side == OrderSide.Buy ? TreasurySide.Buy : TreasurySide.Sell, f.Quantity, f.MarkPrice,
+                org, f.Asset, f.Venue, f.Side, f.Quantity, f.MarkPrice,
                 Money.Usd(f.Notional), Money.Usd(f.Fee), Money.Usd(f.Slippage), $"treasury:{org}:{n}:fill:{i}", !TreasuryAssets.IsTactical(f.Asset));
             Check(await ledger.TreasuryTradeAsync(trade, cancellationToken), $"fill {i} ({f.Side} {f.Quantity} {f.Asset})");
         }

@@ -1,4 +1,5 @@
 using TreasuryArena.Core.Advice;
+using TreasuryArena.Core.Common;
 
 namespace TreasuryArena.Core.Treasury;
 
@@ -22,7 +23,7 @@ public static class PaperVenue
         {
             var price = marks.PriceOf(order.Asset);
             positions.TryGetValue(order.Asset, out var held);
-            var quantity = Math.Round(order.Notional / price, 10, MidpointRounding.ToZero);
+            var quantity = RoundingPolicy.Down(order.Notional / price, 10);
             if (order.Side == OrderSide.Sell)
             {
                 var heldQty = held?.Quantity ?? 0m;
@@ -37,10 +38,10 @@ public static class PaperVenue
                     continue;
                 }
 
-                var scaled = capped ? order.WithNotional(Math.Max(0.01m, Math.Round(quantity * price, 2, MidpointRounding.ToZero))) : order;
+                var scaled = capped ? order.WithNotional(Math.Max(0.01m, RoundingPolicy.CentsDown(quantity * price))) : order;
                 var fill = new Fill(marks.AsOf, order.Asset, order.Venue, OrderSide.Sell, quantity, price, scaled.Notional, scaled.EstimatedFee, scaled.EstimatedSlippage);
                 var remaining = heldQty - quantity;
-                var basis = heldQty == 0m ? 0m : Math.Round(held.CostBasis * remaining / heldQty, 2, MidpointRounding.ToEven);
+                var basis = heldQty == 0m ? 0m : RoundingPolicy.Cents(held.CostBasis * remaining / heldQty);
                 positions[order.Asset] = held with { Quantity = remaining, CostBasis = basis };
                 cash += fill.CashDelta;
                 fills.Add(fill);
@@ -83,7 +84,7 @@ public static class PaperVenue
             var draft = RebalancePlanner.Order(t.Asset, t.Venue, t.AssetClass, OrderSide.Buy, Math.Max(0.01m, capital * t.Weight), options);
 
             // Spend exactly the target share of the capital including costs: notional = share / (1 + cost rate).
-            var notional = Math.Round(capital * t.Weight / (1m + draft.CostRate), 2, MidpointRounding.ToZero);
+            var notional = RoundingPolicy.CentsDown(capital * t.Weight / (1m + draft.CostRate));
             if (notional > 0m)
             {
                 orders.Add(RebalancePlanner.Order(t.Asset, t.Venue, t.AssetClass, OrderSide.Buy, notional, options));

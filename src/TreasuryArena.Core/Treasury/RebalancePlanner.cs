@@ -1,4 +1,5 @@
 using TreasuryArena.Core.Advice;
+using TreasuryArena.Core.Common;
 
 namespace TreasuryArena.Core.Treasury;
 
@@ -24,7 +25,7 @@ public static class RebalancePlanner
         foreach (var line in valuation.Lines)
         {
             var gap = (targets.WeightOf(line.Asset) * total) - line.Value;
-            var notional = Math.Round(Math.Abs(gap), 2, MidpointRounding.ToZero);
+            var notional = RoundingPolicy.CentsDown(Math.Abs(gap));
             if (notional < options.MinTradeUsd || notional <= 0m)
             {
                 continue;
@@ -46,7 +47,7 @@ public static class RebalancePlanner
         {
             var scale = Math.Max(0m, available) / needed;
             buys = buys
-                .Select(b => (Order: b, Notional: Math.Round(b.Notional * scale, 2, MidpointRounding.ToZero)))
+                .Select(b => (Order: b, Notional: RoundingPolicy.CentsDown(b.Notional * scale)))
                 .Where(b => b.Notional >= options.MinTradeUsd)
                 .Select(b => b.Order.WithNotional(b.Notional))
                 .ToList();
@@ -79,5 +80,5 @@ public static class RebalancePlanner
         return new TradeOrder(asset, venue, assetClass, side, notional, Cents(notional * feeBps / 10_000m), Cents(notional * slippageBps / 10_000m));
     }
 
-    private static decimal Cents(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
+    private static decimal Cents(decimal amount) => RoundingPolicy.Cents(amount);
 }

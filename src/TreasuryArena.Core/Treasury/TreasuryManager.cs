@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TreasuryArena.Core.Advice;
+using TreasuryArena.Core.Common;
 
 namespace TreasuryArena.Core.Treasury;
 
@@ -240,7 +241,7 @@ public sealed class TreasuryManager(
         return (new WeeklyReviewInput(from, asOf, valueTo, treasuryReturn, staticReturn, btcReturn, AdvisorScorecards.Compute(entries)), portfolio, marksTo);
     }
 
-    private static double Ratio(decimal to, decimal from) => from == 0m ? 0.0 : (double)(to / from) - 1.0;
+    private static double Ratio(decimal to, decimal from) => from == 0m ? 0.0 : AnalyticsBoundary.ToDouble(to / from) - 1.0;
 
     private RebalancePlan BuildPlan(TreasuryStatus status)
     {
@@ -327,7 +328,7 @@ public sealed class TreasuryManager(
         if (needed > sold.Portfolio.Cash && needed > 0m)
         {
             var scale = Math.Max(0m, sold.Portfolio.Cash - (0.02m * buys.Count)) / needed;
-            buys = [.. buys.Select(b => b.WithNotional(Math.Round(b.Notional * scale, 2, MidpointRounding.ToZero))).Where(b => b.Notional > 0m)];
+            buys = [.. buys.Select(b => b.WithNotional(RoundingPolicy.CentsDown(b.Notional * scale))).Where(b => b.Notional > 0m)];
         }
 
         var bought = PaperVenue.Execute(sold.Portfolio, buys, marks);
@@ -430,7 +431,7 @@ public sealed class TreasuryManager(
         var atInception = await market.MarksOnAsync(portfolio.Inception, portfolio.Inception, cancellationToken);
         var staticPortfolio = PaperVenue.Open(options, TreasuryTargets.Static(options), atInception, portfolio.Inception).Portfolio;
         var staticValue = TreasuryValuation.Mark(staticPortfolio, marks, TreasuryTargets.Static(options)).TotalValue;
-        var btcValue = Math.Round(options.InitialCapital / atInception.PriceOf("BTC") * marks.PriceOf("BTC"), 2, MidpointRounding.ToEven);
+        var btcValue = RoundingPolicy.CentsDown(options.InitialCapital / atInception.PriceOf("BTC") * marks.PriceOf("BTC"));
         var value = valuation.TotalValue;
         return new TreasuryPerformance(
             portfolio.Inception,

@@ -1,3 +1,4 @@
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.MarketData;
 
 namespace TreasuryArena.Core.Treasury;
@@ -18,8 +19,8 @@ public sealed record TreasuryMarks(DateOnly AsOf, IReadOnlyDictionary<string, de
     public static decimal YieldIndex(decimal apy, DateOnly inception, DateOnly asOf)
     {
         var days = Math.Max(0, asOf.DayNumber - inception.DayNumber);
-        var index = Math.Pow(1.0 + (double)apy, days / 365.0);
-        return Math.Round((decimal)index, 10, MidpointRounding.ToEven);
+        var index = Math.Pow(1.0 + AnalyticsBoundary.ToDouble(apy), days / 365.0);
+        return RoundingPolicy.Ratio(AnalyticsBoundary.ToDecimal(index));
     }
 
     /// <summary>
@@ -52,10 +53,10 @@ public sealed record TreasuryMarks(DateOnly AsOf, IReadOnlyDictionary<string, de
         }
 
         var after = Math.Max(0, asOf.DayNumber - launch.DayNumber);
-        var index = growth * Math.Pow(1.0 + (double)apy, after / 365.0);
-        return Math.Round((decimal)index, 10, MidpointRounding.ToEven);
+        var index = growth * Math.Pow(1.0 + AnalyticsBoundary.ToDouble(apy), after / 365.0);
+        return RoundingPolicy.Ratio(AnalyticsBoundary.ToDecimal(index));
     }
 
     /// <summary>The one double → decimal boundary for market prices: 8 decimals, banker's rounding.</summary>
-    public static decimal ToPrice(double close) => Math.Round((decimal)close, 8, MidpointRounding.ToEven);
+    public static decimal ToPrice(double close) => RoundingPolicy.Price(AnalyticsBoundary.ToDecimal(close));
 }

@@ -1,4 +1,5 @@
 using TreasuryArena.Core.Advice;
+using TreasuryArena.Core.Common;
 
 namespace TreasuryArena.Core.Treasury;
 
@@ -36,7 +37,7 @@ public sealed record TreasuryValuation(DateOnly AsOf, decimal Cash, IReadOnlyLis
         foreach (var p in portfolio.Positions)
         {
             var price = marks.PriceOf(p.Asset);
-            raw.Add((p, price, Math.Round(p.Quantity * price, 2, MidpointRounding.ToZero)));
+            raw.Add((p, price, RoundingPolicy.CentsDown(p.Quantity * price)));
         }
 
         foreach (var t in targets.Weights.Where(t => portfolio.Find(t.Asset) is null))

@@ -1,4 +1,5 @@
 using Dapper;
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Intelligence;
 using TreasuryArena.Core.Treasury;
 using TreasuryArena.Infrastructure.Storage;
@@ -21,7 +22,7 @@ public sealed class SqlTreasuryStore(ArenaDatabase database) : ITreasuryStateSto
             cancellationToken: cancellationToken));
         return state is null
             ? null
-            : new TreasuryState(Scaled.ParseDate(state.Inception), Scaled.ParseDate(state.UpdatedOn), Scaled.FromLong(state.PeakCents, Scaled.Cents));
+            : new TreasuryState(Scaled.ParseDate(state.Inception), Scaled.ParseDate(state.UpdatedOn), RoundingPolicy.FromScaled(state.PeakCents, Currency.Usd.Scale));
     }
 
     public async Task SaveAsync(TreasuryState state, CancellationToken cancellationToken)
@@ -31,7 +32,7 @@ public sealed class SqlTreasuryStore(ArenaDatabase database) : ITreasuryStateSto
         {
             Inception = Scaled.Date(state.Inception),
             UpdatedOn = Scaled.Date(state.UpdatedOn),
-            PeakCents = Scaled.ToLong(Math.Round(state.PeakValue, 2, MidpointRounding.ToZero), Scaled.Cents),
+            PeakCents = RoundingPolicy.ToScaled(RoundingPolicy.CentsDown(state.PeakValue), Currency.Usd.Scale),
         };
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);

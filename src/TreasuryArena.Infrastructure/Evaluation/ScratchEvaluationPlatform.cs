@@ -7,6 +7,7 @@ using TreasuryArena.Core.Ledger;
 using TreasuryArena.Core.MarketData;
 using TreasuryArena.Core.Nav;
 using TreasuryArena.Core.Ports;
+using TreasuryArena.Core.Quant;
 using TreasuryArena.Core.Treasury;
 using TreasuryArena.Core.Wallets;
 using TreasuryArena.Core.Wallets.Optimization;
@@ -107,7 +108,7 @@ public sealed class ScratchEvaluationPlatform : IEvaluationPlatform, IAsyncDispo
             // A trip leaves the peak as it was, and nothing trades between the breaker's check and this read.
             var peak = await _peaks.GetAsync(address, ct) ?? 0m;
             var value = _runtime.Desk.WalletValue(_runtime.Ledger.GetWallet(address)!);
-            trips.Add((address, new WalletBreakerTrip(date, peak, value, peak > 0m ? Math.Round((peak - value) / peak, 6) : 0m)));
+            trips.Add((address, new WalletBreakerTrip(date, peak, value, Drawdowns.Reported(peak, value) ?? 0m)));
         }
 
         return (trips, run.Resumed);

@@ -22,13 +22,13 @@ public sealed class HttpResiliencePipelines(IOptions<HttpResilienceOptions> opti
     public ResiliencePipeline<HttpResponseMessage> For(string clientName) => _pipelines.GetOrAdd(clientName, Build);
 
     /// <summary>Transient: a network error, a timeout, 408, 429 (unless its Retry-After is too long), or any 5xx.</summary>
-    public static bool IsTransient(HttpResponseMessage response, TimeSpan maxRetryAfter, TimeProvider? time = null)
+    public static bool IsTransient(HttpResponseMessage response, TimeSpan maxRetryAfter, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(response);
         var code = (int)response.StatusCode;
         if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
         {
-            return RetryAfter(response, time ?? TimeProvider.System) is not { } wait || wait <= maxRetryAfter;
+            return RetryAfter(response, time) is not { } wait || wait <= maxRetryAfter;
         }
 
         return response.StatusCode == HttpStatusCode.RequestTimeout || code >= 500;

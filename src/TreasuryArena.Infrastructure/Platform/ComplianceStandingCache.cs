@@ -23,7 +23,7 @@ public sealed class ComplianceStandingCache(TimeProvider time)
     private long _generation;
 
     /// <summary>The one cache of <paramref name="database"/> in this process.</summary>
-    public static ComplianceStandingCache For(ArenaDatabase database) => PerDatabase.GetValue(database, _ => new ComplianceStandingCache(TimeProvider.System));
+    public static ComplianceStandingCache For(ArenaDatabase database) => PerDatabase.GetValue(database, _ => new ComplianceStandingCache(database.Time));
 
     /// <summary>Taken before reading the database; pass it to <see cref="Set"/>.</summary>
     public long Generation => Interlocked.Read(ref _generation);

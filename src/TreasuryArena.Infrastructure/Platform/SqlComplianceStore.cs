@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Dapper;
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Identity;
 
@@ -264,7 +265,7 @@ public sealed class SqlComplianceStore(PlatformDatabase database) : IComplianceS
             Guid.Parse(organisation_id),
             wallet_address,
             symbol,
-            Ticks.Parse<TradeSide>(side),
+            Ticks.Parse<OrderSide>(side),
             decimal.Parse(usd_value, NumberStyles.Number, CultureInfo.InvariantCulture),
             request,
             JsonSerializer.Deserialize<string[]>(reasons) ?? [],

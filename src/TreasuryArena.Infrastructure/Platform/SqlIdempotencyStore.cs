@@ -28,7 +28,7 @@ public sealed class SqlIdempotencyStore : IAsyncDisposable
 
     /// <summary>A store whose records live for <see cref="Core.Ledger.IdempotencyMemory.DefaultWindow"/>.</summary>
     public SqlIdempotencyStore(PlatformDatabase database)
-        : this(database, TimeProvider.System, Core.Ledger.IdempotencyMemory.DefaultWindow)
+        : this(database, database.Arena.Time, Core.Ledger.IdempotencyMemory.DefaultWindow)
     {
     }
 

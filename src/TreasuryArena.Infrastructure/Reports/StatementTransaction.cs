@@ -1,3 +1,4 @@
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Ledger;
 
 namespace TreasuryArena.Infrastructure.Reports;
@@ -15,7 +16,7 @@ public sealed record StatementTransaction(DateTimeOffset At, string Operation, s
     public DateOnly ValuationDate { get; init; } = DateOnly.FromDateTime(At.UtcDateTime);
 
     /// <summary>The NAV per share of a buy or sell (8 decimals), null for cash movements.</summary>
-    public decimal? Nav => Shares == 0m || FundCash == 0m ? null : Math.Round(FundCash / Math.Abs(Shares), 8, MidpointRounding.ToEven);
+    public decimal? Nav => Shares == 0m || FundCash == 0m ? null : RoundingPolicy.Price(FundCash / Math.Abs(Shares));
 
     /// <summary>Adds one ledger entry of an operation that touches <paramref name="account"/> (entries of one operation, in sequence order).</summary>
     public static StatementTransaction Fold(StatementTransaction? current, LedgerEntry e, LedgerAccount account)

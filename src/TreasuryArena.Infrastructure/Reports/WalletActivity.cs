@@ -1,3 +1,4 @@
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Ledger;
 using TreasuryArena.Infrastructure.Storage;
 
@@ -101,13 +102,13 @@ public static class WalletActivity
             }
         }
 
-        decimal? Turnover(decimal v) => valueNow > 0m ? Math.Round(v / 2m / valueNow, 6, MidpointRounding.ToEven) : null;
+        decimal? Turnover(decimal v) => valueNow > 0m ? RoundingPolicy.Ratio(v / 2m / valueNow, 6) : null;
         return new WalletActivityReport(
             new WalletActivityReport.Window(Turnover(traded[0]), traded[0], trades[0], fees[0]),
             new WalletActivityReport.Window(Turnover(traded[1]), traded[1], trades[1], fees[1]),
             new WalletActivityReport.Window(Turnover(traded[2]), traded[2], trades[2], fees[2]),
             deposits,
             withdrawals,
-            deposits > 0m ? Math.Round(fees[2] / deposits, 6, MidpointRounding.ToEven) : null);
+            deposits > 0m ? RoundingPolicy.Ratio(fees[2] / deposits, 6) : null);
     }
 }

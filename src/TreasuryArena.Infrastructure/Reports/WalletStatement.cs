@@ -1,3 +1,5 @@
+using TreasuryArena.Core.Common;
+
 namespace TreasuryArena.Infrastructure.Reports;
 
 /// <summary>
@@ -34,5 +36,5 @@ public sealed record WalletStatement(
 
     public decimal Gain => ClosingValue - OpeningValue - Deposits + Withdrawals;
 
-    public decimal? Return => OpeningValue + Deposits is var b && b > 0m ? Math.Round(Gain / b, 6, MidpointRounding.ToEven) : null;
+    public decimal? Return => OpeningValue + Deposits is var b && b > 0m ? RoundingPolicy.Ratio(Gain / b, 6) : null;
 }

@@ -1,3 +1,4 @@
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Ledger;
 using TreasuryArena.Core.Nav;
 using TreasuryArena.Core.Wallets;
@@ -140,8 +141,8 @@ public static class WalletStatementBuilder
                 }
 
                 return new WalletStatement(wallet.Address, wallet.Organisation, ModeName(wallet.Mode), wallet.Risk.ToString().ToUpperInvariant(), first, first.AddDays(-1), closing,
-                    openingCash, opening, cash, holdings, transactions, deposits, withdrawals, tradeFees, Math.Round(managementFees, 2, MidpointRounding.ToEven),
-                    Math.Round(performanceFees, 2, MidpointRounding.ToEven), days, values);
+                    openingCash, opening, cash, holdings, transactions, deposits, withdrawals, tradeFees, RoundingPolicy.Cents(managementFees),
+                    RoundingPolicy.Cents(performanceFees), days, values);
             }
         }
 
@@ -204,7 +205,7 @@ public static class WalletStatementBuilder
             }
 
             var (nav, date) = NavOn(symbol, day, today, navHistory, currentNav);
-            list.Add(new StatementHolding(symbol, count, nav, date, Math.Round(count * nav, 2, MidpointRounding.ToZero)));
+            list.Add(new StatementHolding(symbol, count, nav, date, RoundingPolicy.CentsDown(count * nav)));
         }
 
         return list;

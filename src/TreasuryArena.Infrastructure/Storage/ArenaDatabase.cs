@@ -26,9 +26,16 @@ public sealed class ArenaDatabase
     private long _navVersion;
     private volatile bool _backgroundCheckpoints;
 
-    private ArenaDatabase(DatabaseLocation location) => Location = location;
+    private ArenaDatabase(DatabaseLocation location, TimeProvider time)
+    {
+        Location = location;
+        Time = time;
+    }
 
     public DatabaseLocation Location { get; }
+
+    /// <summary>The clock the database was opened with (the composition root's); caches and stores built from the database alone use it.</summary>
+    public TimeProvider Time { get; }
 
     /// <summary>
     /// Bumped by every <see cref="SqlNavStore"/> write through this instance (NAV history, backings, lifecycle
@@ -43,7 +50,7 @@ public sealed class ArenaDatabase
     public static async Task<ArenaDatabase> OpenAsync(string db, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(time);
-        var database = new ArenaDatabase(DatabaseLocation.Parse(db));
+        var database = new ArenaDatabase(DatabaseLocation.Parse(db), time);
         if (database.Provider == DatabaseProvider.Sqlite)
         {
             var dir = Path.GetDirectoryName(database.Location.Display);

@@ -265,5 +265,5 @@ public sealed class SqlNavStore(ArenaDatabase database, TimeProvider time) : INa
     private object Date(DateOnly date) =>
         database.Provider == DatabaseProvider.Sqlite ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : date;
 
-    private static decimal Round(decimal value, int scale) => Math.Round(value, scale, MidpointRounding.AwayFromZero);
+    private static decimal Round(decimal value, int scale) => RoundingPolicy.Nearest(value, scale);
 }

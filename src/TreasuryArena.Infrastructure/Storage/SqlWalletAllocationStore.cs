@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using Dapper;
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Wallets.Optimization;
 using TreasuryArena.Core.Wallets.Proposals;
 
@@ -65,7 +66,7 @@ public sealed class SqlWalletAllocationStore(ArenaDatabase database) : IWalletAl
             p[3].Value = Date(s.AsOf);
             p[4].Value = s.Mode;
             p[5].Value = s.Action;
-            p[6].Value = (long)Math.Round(s.Value * 100m, MidpointRounding.ToZero);
+            p[6].Value = RoundingPolicy.ToScaled(RoundingPolicy.CentsDown(s.Value), Currency.Usd.Scale);
             p[7].Value = JsonSerializer.Serialize(s.CurrentWeights);
             p[8].Value = JsonSerializer.Serialize(s.TargetWeights);
             p[9].Value = JsonSerializer.Serialize(s.Orders, Json);
@@ -95,7 +96,7 @@ public sealed class SqlWalletAllocationStore(ArenaDatabase database) : IWalletAl
                 r.GetFieldValue<DateOnly>(3),
                 r.GetString(4),
                 r.GetString(5),
-                r.GetInt64(6) / 100m,
+                RoundingPolicy.FromScaled(r.GetInt64(6), Currency.Usd.Scale),
                 Weights(r.GetString(7)),
                 Weights(r.GetString(8)),
                 JsonSerializer.Deserialize<List<RebalanceOrder>>(r.GetString(9), Json) ?? [],

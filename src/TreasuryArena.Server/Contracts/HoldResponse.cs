@@ -1,3 +1,4 @@
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Wallets.Optimization;
 
@@ -13,7 +14,7 @@ public sealed record HoldResponse(
     string WalletAddress,
     string Kind,
     string Symbol,
-    TradeSide Side,
+    OrderSide Side,
     decimal UsdValue,
     IReadOnlyList<string> Reasons,
     HoldStatus Status,

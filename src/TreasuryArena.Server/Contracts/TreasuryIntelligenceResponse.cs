@@ -1,3 +1,4 @@
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Intelligence;
 
 namespace TreasuryArena.Server.Contracts;
@@ -27,7 +28,7 @@ public sealed record TreasuryIntelligenceResponse(
     {
         ArgumentNullException.ThrowIfNull(report);
         var s = report.Signal;
-        var tactical = Math.Round((decimal)s.Tactical, 6, MidpointRounding.ToEven);
+        var tactical = RoundingPolicy.Ratio(AnalyticsBoundary.ToDecimal(s.Tactical), 6);
         var action = tactical > neutralTactical ? "increase_tactical" : tactical < neutralTactical ? "reduce_tactical" : "neutral";
         var emergency = report.Triggers.FirstOrDefault(t => t.Kind == TriggerKind.Emergency);
         return new(
@@ -46,7 +47,7 @@ public sealed record TreasuryIntelligenceResponse(
             emergency is null ? null : $"{emergency.Code}: {emergency.Message}");
     }
 
-    private static decimal Fraction(double value) => Math.Round((decimal)value, 6, MidpointRounding.ToEven);
+    private static decimal Fraction(double value) => RoundingPolicy.Ratio(AnalyticsBoundary.ToDecimal(value), 6);
 
     /// <summary>One evaluated phase condition.</summary>
     public sealed record EvidenceRow(string Clause, string Indicator, double? Value, string Comparison, double Threshold, bool Met);

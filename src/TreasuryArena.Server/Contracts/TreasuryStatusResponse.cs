@@ -1,4 +1,5 @@
 using TreasuryArena.Core.Advice;
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Treasury;
 
 namespace TreasuryArena.Server.Contracts;
@@ -87,7 +88,7 @@ public sealed record TreasuryStatusResponse(
     /// <summary>Orders decided on <c>DecidedOn</c>'s close that fill at <c>FillOn</c>'s close.</summary>
     public sealed record PendingSummary(DateOnly DecidedOn, DateOnly FillOn, long JournalId, int Orders, decimal Notional);
 
-    private static decimal R(decimal fraction) => Math.Round(fraction, 6, MidpointRounding.ToEven);
+    private static decimal R(decimal fraction) => RoundingPolicy.Ratio(fraction, 6);
 
     /// <summary>One asset's (or cash's) current and target weight.</summary>
     public sealed record AllocationRow(string Name, AssetClass? AssetClass, string? Venue, decimal Current, decimal Target);

@@ -1,3 +1,4 @@
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Wallets;
 
 namespace TreasuryArena.Server.Contracts;
@@ -37,7 +38,7 @@ public sealed record WalletSummaryResponse(
             s.Value - s.Cash,
             s.CostBasis,
             s.UnrealisedPnl,
-            s.CostBasis == 0m ? null : Math.Round(s.UnrealisedPnl / s.CostBasis, 6, MidpointRounding.ToEven),
+            s.CostBasis == 0m ? null : RoundingPolicy.Ratio(s.UnrealisedPnl / s.CostBasis, 6),
             s.RealisedPnl,
             s.Holdings.Count(h => h.Shares > 0m),
             pendingProposals);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Nav;
+using TreasuryArena.Core.Quant;
 using TreasuryArena.Core.Tokens;
 using TreasuryArena.Core.Wallets;
 using TreasuryArena.Infrastructure.Platform;
@@ -65,7 +66,7 @@ public static class AdminBreakerEndpoints
 
             var value = tokens.Desk.WalletValue(view);
             decimal? peak = known.TryGetValue(w.Address, out var p) ? p : null;
-            decimal? drawdown = peak is > 0m ? Math.Max(0m, Math.Round((peak.Value - value) / peak.Value, 6, MidpointRounding.ToEven)) : null;
+            decimal? drawdown = peak is { } pv ? Drawdowns.Reported(pv, value) : null;
             var limit = WalletBreakerLimit.For(w.Risk, rules, optimizer);
             var tripped = peak is { } pk && ComplianceRules.WalletDrawdownTrips(pk, value, limit.Limit);
             walletRows.Add(new WalletBreakerResponse(w.Address, Guid.Parse(w.Organisation), w.Mode, value, peak, drawdown, limit.Limit, tripped) { LimitSource = limit.Describe() });

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Infrastructure.Storage;
 using TreasuryArena.Server.Auth;
@@ -36,20 +37,20 @@ public static class TokenEndpoints
             : Problems.NotFound("unknown_token", $"no token with symbol '{symbol}'");
 
     public static Task<Results<Ok<TradeResponse>, Accepted<HeldTradeResponse>, ProblemHttpResult>> Buy(BuyRequest request, HttpContext http, [AsParameters] LedgerServices s) =>
-        TradeAsync(request.Address, request.Symbol, TradeSide.Buy, request.Amount, http, s);
+        TradeAsync(request.Address, request.Symbol, OrderSide.Buy, request.Amount, http, s);
 
     public static Task<Results<Ok<TradeResponse>, Accepted<HeldTradeResponse>, ProblemHttpResult>> Sell(SellRequest request, HttpContext http, [AsParameters] LedgerServices s) =>
-        TradeAsync(request.Address, request.Symbol, TradeSide.Sell, request.Shares, http, s);
+        TradeAsync(request.Address, request.Symbol, OrderSide.Sell, request.Shares, http, s);
 
     private static async Task<Results<Ok<TradeResponse>, Accepted<HeldTradeResponse>, ProblemHttpResult>> TradeAsync(
-        string address, string symbol, TradeSide side, decimal amount, HttpContext http, LedgerServices s)
+        string address, string symbol, OrderSide side, decimal amount, HttpContext http, LedgerServices s)
     {
         var caller = http.Caller();
         var order = new TradeOrder(caller, address, symbol.Trim().ToUpperInvariant(), side, amount, WalletAccess.LedgerKey(http, caller), TradeSource.Api);
         return ToResult(await s.Desk.ExecuteAsync(order, http.RequestAborted), side, http);
     }
 
-    internal static Results<Ok<TradeResponse>, Accepted<HeldTradeResponse>, ProblemHttpResult> ToResult(TradeOutcome outcome, TradeSide side, HttpContext http)
+    internal static Results<Ok<TradeResponse>, Accepted<HeldTradeResponse>, ProblemHttpResult> ToResult(TradeOutcome outcome, OrderSide side, HttpContext http)
     {
         switch (outcome)
         {
@@ -69,7 +70,7 @@ public static class TokenEndpoints
                 return r.Code switch
                 {
                     "wallet_not_found" => Problems.NotFound(r.Code, r.Message),
-                    "invalid_amount" => Problems.BadField(field ?? (side == TradeSide.Buy ? "amount" : "shares"), r.Message, r.Code),
+                    "invalid_amount" => Problems.BadField(field ?? (side == OrderSide.Buy ? "amount" : "shares"), r.Message, r.Code),
                     _ => Problems.Of(StatusCodes.Status422UnprocessableEntity, r.Code, r.Message, field),
                 };
             default:

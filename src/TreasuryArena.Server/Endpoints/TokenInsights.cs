@@ -112,13 +112,7 @@ public static class TokenInsights
 
         var window = rows.Count > Window + 1 ? rows.Skip(rows.Count - Window - 1).ToList() : rows;
         var last = rows[^1];
-        var peak = 0m;
-        var maxDrawdown = 0m;
-        foreach (var r in window)
-        {
-            peak = Math.Max(peak, r.Nav);
-            maxDrawdown = Math.Min(maxDrawdown, (r.Nav / peak) - 1m);
-        }
+        var maxDrawdown = -Drawdowns.Deepest([.. window.Select(r => r.Nav)]);
 
         var curve = riskFree ?? RiskFreeCurve.None;
         var rate = RiskFreeCurve.Annualised(curve.PerPeriod([.. window.Select(r => r.Date)]), 365);
@@ -126,7 +120,7 @@ public static class TokenInsights
         {
             Return90d = ChangeOver(rows, Window),
             RiskFree = curve.Name,
-            RiskFreeRate90d = window.Count > 1 && double.IsFinite(rate) ? Math.Round((decimal)rate, 6, MidpointRounding.AwayFromZero) : null,
+            RiskFreeRate90d = window.Count > 1 ? AnalyticsBoundary.ToMetric(rate) : null,
             Volatility90d = last.Volatility90,
             Sharpe90d = last.Sharpe90,
             MaxDrawdown90d = window.Count > 1 ? RoundingPolicy.Ratio(maxDrawdown) : null,

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TreasuryArena.Core.Advice;
+using TreasuryArena.Core.Common;
 using TreasuryArena.Infrastructure.Advice;
 using TreasuryArena.Server.Auth;
 using TreasuryArena.Server.Contracts;
@@ -37,7 +38,7 @@ public static class TreasuryEndpoints
         {
             var report = await treasury.Intelligence.AssessAsync(day, current: null, alerts: [], ct);
             var target = Math.Min((decimal)report.Signal.Tactical, treasury.Options.MaxVolatileShare);
-            return TreasuryIntelligenceResponse.From(day, report, treasury.Options.TacticalShare, Math.Round(target, 6, MidpointRounding.ToEven));
+            return TreasuryIntelligenceResponse.From(day, report, treasury.Options.TacticalShare, RoundingPolicy.Ratio(target, 6));
         });
 
     /// <summary>The journal, newest first (<c>?limit=1..500</c>, default 50).</summary>

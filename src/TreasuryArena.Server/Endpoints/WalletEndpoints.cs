@@ -160,12 +160,7 @@ public static class WalletEndpoints
 
     internal static WalletStatusResponse Status(WalletView view, LedgerService ledger)
     {
-        var rows = new List<(Holding H, decimal Nav, decimal Value)>();
-        foreach (var h in view.Holdings)
-        {
-            var nav = ledger.GetToken(h.Symbol)?.NavPerShare ?? UnitPrice.Of(0m);
-            rows.Add((h, nav.Value, h.MarketValue(nav).Amount));
-        }
+        var rows = WalletValuation.Lines(view, s => ledger.GetToken(s)?.NavPerShare).Select(l => (H: l.Holding, Nav: l.Nav.Value, l.Value)).ToList();
 
         var invested = rows.Sum(r => r.Value);
         var total = view.Cash.Amount + invested;
@@ -178,7 +173,7 @@ public static class WalletEndpoints
             r.H.AverageCost.Value,
             r.Value - r.H.CostBasis.Amount,
             r.H.RealisedPnl.Amount,
-            total == 0m ? 0m : Math.Round(r.Value / total, 6, MidpointRounding.ToEven))).ToList();
+            total == 0m ? 0m : RoundingPolicy.Ratio(r.Value / total, 6))).ToList();
         var w = view.Wallet;
         return new WalletStatusResponse(
             w.Address,

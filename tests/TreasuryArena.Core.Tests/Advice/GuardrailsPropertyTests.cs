@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using TreasuryArena.Core.Advice;
+using TreasuryArena.Core.Common;
 
 namespace TreasuryArena.Core.Tests.Advice;
 

@@ -1,3 +1,4 @@
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Identity;
 
@@ -10,7 +11,7 @@ public sealed class ComplianceRulesTests
     private static ComplianceSnapshot Ready(int tradesToday = 0, bool halted = false, OrganisationStatus? status = OrganisationStatus.Verified, string? attested = "v1") =>
         new(status, "v1", attested, halted, tradesToday);
 
-    private static TradeIntent Trade(decimal usd, decimal wallet = 1_000_000m, TradeSide side = TradeSide.Buy, TradeSource source = TradeSource.Api) =>
+    private static TradeIntent Trade(decimal usd, decimal wallet = 1_000_000m, OrderSide side = OrderSide.Buy, TradeSource source = TradeSource.Api) =>
         new(Guid.NewGuid(), "w1", "ABC", side, usd, wallet, "tester", source, () => "{}");
 
     [Fact]
@@ -20,7 +21,7 @@ public sealed class ComplianceRulesTests
     [Fact]
     public void Evaluate_PlatformHalted_RefusesEvenSells()
     {
-        var outcome = ComplianceRules.Evaluate(Ready(halted: true), Trade(10m, side: TradeSide.Sell), Rules);
+        var outcome = ComplianceRules.Evaluate(Ready(halted: true), Trade(10m, side: OrderSide.Sell), Rules);
         Assert.Equal(RuleOutcomeKind.Refuse, outcome.Kind);
         Assert.Equal("platform_halted", outcome.Code);
     }
@@ -36,7 +37,7 @@ public sealed class ComplianceRulesTests
     {
         var stale = Ready(attested: "v0");
         Assert.Equal("attestation_required", ComplianceRules.Evaluate(stale, Trade(10m), Rules).Code);
-        Assert.Equal(RuleOutcomeKind.Allow, ComplianceRules.Evaluate(stale, Trade(10m, side: TradeSide.Sell), Rules).Kind);
+        Assert.Equal(RuleOutcomeKind.Allow, ComplianceRules.Evaluate(stale, Trade(10m, side: OrderSide.Sell), Rules).Kind);
     }
 
     [Fact]

@@ -154,7 +154,7 @@ public static class LedgerOpGen
         var fee = RoundingPolicy.Down(notional * 0.001m, 2);
         var slippage = RoundingPolicy.Down(notional * 0.0005m, 2);
         return new LedgerCommand.TreasuryTrade(
-            Organisation, Assets[op.Token], Venues[op.Token], buy ? TreasurySide.Buy : TreasurySide.Sell, quantity, price,
+            Organisation, Assets[op.Token], Venues[op.Token], buy ? OrderSide.Buy : OrderSide.Sell, quantity, price,
             Money.Usd(notional), Money.Usd(Math.Max(0m, fee)), Money.Usd(Math.Max(0m, slippage)), key, op.Token == 1);
     }
 }

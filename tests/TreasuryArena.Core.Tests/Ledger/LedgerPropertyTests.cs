@@ -104,13 +104,13 @@ public sealed class LedgerPropertyTests
         Assert.NotNull(before);
         Assert.NotNull(after);
         var costs = t.Fee.Amount + t.Slippage.Amount;
-        var expectedCash = t.Side == TreasurySide.Buy ? before.Cash - t.Notional.Amount - costs : before.Cash + t.Notional.Amount - costs;
+        var expectedCash = t.Side == OrderSide.Buy ? before.Cash - t.Notional.Amount - costs : before.Cash + t.Notional.Amount - costs;
         Assert.Equal(expectedCash, after.Cash);
         decimal Units(TreasuryLedgerView v) => v.Positions.FirstOrDefault(p => p.Asset == t.Asset)?.Units ?? 0m;
-        Assert.Equal(Units(before) + (t.Side == TreasurySide.Buy ? t.Quantity : -t.Quantity), Units(after));
+        Assert.Equal(Units(before) + (t.Side == OrderSide.Buy ? t.Quantity : -t.Quantity), Units(after));
         var value = after.Positions.FirstOrDefault(p => p.Asset == t.Asset)?.CarryingValue ?? 0m;
         var marked = RoundingPolicy.Down(Units(before) * t.Price, 2);
-        Assert.Equal(t.Side == TreasurySide.Buy ? marked + t.Notional.Amount : Units(after) == 0m ? 0m : marked - t.Notional.Amount, value);
+        Assert.Equal(t.Side == OrderSide.Buy ? marked + t.Notional.Amount : Units(after) == 0m ? 0m : marked - t.Notional.Amount, value);
     }
 
     private static Dictionary<BalanceKey, decimal> Clean(IReadOnlyDictionary<BalanceKey, decimal> b) =>

@@ -7,7 +7,7 @@ public sealed class LedgerTreasuryTests
 {
     private const string Org = "arena";
 
-    private static LedgerCommand.TreasuryTrade Trade(TreasurySide side, decimal quantity, decimal price, decimal notional, string key, decimal fee = 0.50m, decimal slippage = 0.25m, string asset = "BTC") =>
+    private static LedgerCommand.TreasuryTrade Trade(OrderSide side, decimal quantity, decimal price, decimal notional, string key, decimal fee = 0.50m, decimal slippage = 0.25m, string asset = "BTC") =>
         new(Org, asset, "paper", side, quantity, price, Money.Usd(notional), Money.Usd(fee), Money.Usd(slippage), key);
 
     private static async Task<(LedgerService Ledger, InMemoryLedgerJournal Journal)> FundedAsync(decimal capital = 1_000m)
@@ -33,7 +33,7 @@ public sealed class LedgerTreasuryTests
         var (ledger, journal) = await FundedAsync();
         await using var _ = ledger;
 
-        var r = await ledger.TreasuryTradeAsync(Trade(TreasurySide.Buy, 0.01m, 50_000m, 500m, "buy-1"));
+        var r = await ledger.TreasuryTradeAsync(Trade(OrderSide.Buy, 0.01m, 50_000m, 500m, "buy-1"));
 
         Assert.True(r.Accepted, r.Message);
         var view = ledger.GetTreasury(Org)!;
@@ -50,9 +50,9 @@ public sealed class LedgerTreasuryTests
     {
         var (ledger, journal) = await FundedAsync();
         await using var _ = ledger;
-        await ledger.TreasuryTradeAsync(Trade(TreasurySide.Buy, 0.01m, 50_000m, 500m, "buy-1"));
+        await ledger.TreasuryTradeAsync(Trade(OrderSide.Buy, 0.01m, 50_000m, 500m, "buy-1"));
 
-        var r = await ledger.TreasuryTradeAsync(Trade(TreasurySide.Sell, 0.004m, 60_000m, 240m, "sell-1"));
+        var r = await ledger.TreasuryTradeAsync(Trade(OrderSide.Sell, 0.004m, 60_000m, 240m, "sell-1"));
 
         Assert.True(r.Accepted, r.Message);
         var view = ledger.GetTreasury(Org)!;
@@ -70,9 +70,9 @@ public sealed class LedgerTreasuryTests
     {
         var (ledger, journal) = await FundedAsync();
         await using var _ = ledger;
-        await ledger.TreasuryTradeAsync(Trade(TreasurySide.Buy, 0.0123456789m, 40_000.5m, 493.84m, "buy-1"));
+        await ledger.TreasuryTradeAsync(Trade(OrderSide.Buy, 0.0123456789m, 40_000.5m, 493.84m, "buy-1"));
 
-        var r = await ledger.TreasuryTradeAsync(Trade(TreasurySide.Sell, 0.0123456789m, 41_111.11m, 507.54m, "sell-all"));
+        var r = await ledger.TreasuryTradeAsync(Trade(OrderSide.Sell, 0.0123456789m, 41_111.11m, 507.54m, "sell-all"));
 
         Assert.True(r.Accepted, r.Message);
         Assert.Empty(ledger.GetTreasury(Org)!.Positions);
@@ -86,7 +86,7 @@ public sealed class LedgerTreasuryTests
     {
         var (ledger, journal) = await FundedAsync();
         await using var _ = ledger;
-        await ledger.TreasuryTradeAsync(Trade(TreasurySide.Buy, 500m, 1m, 500m, "buy-aave", asset: "aave-usdc") with { Venue = "aave" });
+        await ledger.TreasuryTradeAsync(Trade(OrderSide.Buy, 500m, 1m, 500m, "buy-aave", asset: "aave-usdc") with { Venue = "aave" });
 
         var r = await ledger.TreasuryRevalueAsync(Org, "AAVE-USDC", 1.0123456789m, isYield: true, "accrue-1");
 
@@ -107,14 +107,14 @@ public sealed class LedgerTreasuryTests
 
     public static TheoryData<LedgerCommand, LedgerError> Refusals => new()
     {
-        { Trade(TreasurySide.Buy, 0.1m, 50_000m, 5_000m, "too-big"), LedgerError.InsufficientCash },
-        { Trade(TreasurySide.Sell, 0.02m, 50_000m, 1_000m, "oversell"), LedgerError.InsufficientShares },
-        { Trade(TreasurySide.Buy, 0.01m, 50_000m, 501m, "off-price"), LedgerError.InvalidAmount },
-        { Trade(TreasurySide.Buy, 0.00000000001m, 50_000m, 0.01m, "too-fine"), LedgerError.InvalidAmount },
-        { Trade(TreasurySide.Buy, 0.001m, 50_000m, 50m, "neg-fee", fee: -1m), LedgerError.InvalidAmount },
-        { Trade(TreasurySide.Buy, 0.001m, 50_000m, 50m, "cash", asset: "CASH"), LedgerError.InvalidRequest },
-        { Trade(TreasurySide.Buy, 0.001m, 50_000m, 50m, ""), LedgerError.InvalidRequest },
-        { Trade(TreasurySide.Buy, 0.001m, 50_000m, 50m, "other") with { Organisation = "nobody" }, LedgerError.UnknownWallet },
+        { Trade(OrderSide.Buy, 0.1m, 50_000m, 5_000m, "too-big"), LedgerError.InsufficientCash },
+        { Trade(OrderSide.Sell, 0.02m, 50_000m, 1_000m, "oversell"), LedgerError.InsufficientShares },
+        { Trade(OrderSide.Buy, 0.01m, 50_000m, 501m, "off-price"), LedgerError.InvalidAmount },
+        { Trade(OrderSide.Buy, 0.00000000001m, 50_000m, 0.01m, "too-fine"), LedgerError.InvalidAmount },
+        { Trade(OrderSide.Buy, 0.001m, 50_000m, 50m, "neg-fee", fee: -1m), LedgerError.InvalidAmount },
+        { Trade(OrderSide.Buy, 0.001m, 50_000m, 50m, "cash", asset: "CASH"), LedgerError.InvalidRequest },
+        { Trade(OrderSide.Buy, 0.001m, 50_000m, 50m, ""), LedgerError.InvalidRequest },
+        { Trade(OrderSide.Buy, 0.001m, 50_000m, 50m, "other") with { Organisation = "nobody" }, LedgerError.UnknownWallet },
         { new LedgerCommand.TreasuryRevalue(Org, "BTC", 0m, false, "zero-price"), LedgerError.InvalidAmount },
         { new LedgerCommand.TreasuryDeposit("Bad Org", Money.Usd(1m), "bad-org"), LedgerError.InvalidRequest },
         { new LedgerCommand.TreasuryDeposit(Org, Money.Usd(0.001m), "sub-cent"), LedgerError.InvalidAmount },
@@ -126,7 +126,7 @@ public sealed class LedgerTreasuryTests
     {
         var (ledger, journal) = await FundedAsync();
         await using var _ = ledger;
-        await ledger.TreasuryTradeAsync(Trade(TreasurySide.Buy, 0.01m, 50_000m, 500m, "buy-1"));
+        await ledger.TreasuryTradeAsync(Trade(OrderSide.Buy, 0.01m, 50_000m, 500m, "buy-1"));
         var balances = ledger.SnapshotBalances();
         var head = ledger.Head;
         var view = ledger.GetTreasury(Org);
@@ -146,10 +146,10 @@ public sealed class LedgerTreasuryTests
     {
         var (ledger, journal) = await FundedAsync();
         await using var _ = ledger;
-        var first = await ledger.TreasuryTradeAsync(Trade(TreasurySide.Buy, 0.01m, 50_000m, 500m, "buy-1"));
+        var first = await ledger.TreasuryTradeAsync(Trade(OrderSide.Buy, 0.01m, 50_000m, 500m, "buy-1"));
         var balances = ledger.SnapshotBalances();
 
-        var again = await ledger.TreasuryTradeAsync(Trade(TreasurySide.Buy, 0.01m, 50_000m, 500m, "buy-1"));
+        var again = await ledger.TreasuryTradeAsync(Trade(OrderSide.Buy, 0.01m, 50_000m, 500m, "buy-1"));
         var deposit = await ledger.TreasuryDepositAsync(Org, Money.Usd(1_000m), "capital");
 
         Assert.True(again.Repeated);
@@ -164,8 +164,8 @@ public sealed class LedgerTreasuryTests
     public async Task Replay_TreasuryEntries_RebuildsCashUnitsValueAndCostBasis()
     {
         var (ledger, journal) = await FundedAsync(10_000m);
-        await ledger.TreasuryTradeAsync(Trade(TreasurySide.Buy, 0.1m, 50_000m, 5_000m, "buy-1", fee: 5m, slippage: 2.5m));
-        await ledger.TreasuryTradeAsync(Trade(TreasurySide.Sell, 0.03m, 45_000m, 1_350m, "sell-1", fee: 1.35m, slippage: 0.67m));
+        await ledger.TreasuryTradeAsync(Trade(OrderSide.Buy, 0.1m, 50_000m, 5_000m, "buy-1", fee: 5m, slippage: 2.5m));
+        await ledger.TreasuryTradeAsync(Trade(OrderSide.Sell, 0.03m, 45_000m, 1_350m, "sell-1", fee: 1.35m, slippage: 0.67m));
         await ledger.TreasuryRevalueAsync(Org, "BTC", 47_000.12345678m, false, "mark-1");
         var before = ledger.GetTreasury(Org);
         await ledger.DisposeAsync();

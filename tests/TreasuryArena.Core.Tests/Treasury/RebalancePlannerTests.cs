@@ -1,4 +1,5 @@
 using TreasuryArena.Core.Advice;
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Treasury;
 
 namespace TreasuryArena.Core.Tests.Treasury;

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Wallets.Optimization;
 
 namespace TreasuryArena.Core.Tests.WalletOptimization;

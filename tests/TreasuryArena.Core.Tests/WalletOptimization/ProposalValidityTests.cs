@@ -1,3 +1,4 @@
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Wallets.Optimization;
 using TreasuryArena.Core.Wallets.Proposals;
 

@@ -1,3 +1,4 @@
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Wallets.Optimization;
 
 namespace TreasuryArena.Core.Tests.WalletOptimization;

@@ -1,7 +1,6 @@
 using TreasuryArena.Core.Advice;
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Wallets.Optimization;
-using AdvisorOrderSide = TreasuryArena.Core.Advice.OrderSide;
-using OrderSide = TreasuryArena.Core.Wallets.Optimization.OrderSide;
 using TradeOrder = TreasuryArena.Core.Advice.TradeOrder;
 
 namespace TreasuryArena.Core.Tests.WalletOptimization;
@@ -29,8 +28,8 @@ public sealed class WalletRebalancerTests
         ], 0m);
         var proposal = new RebalanceProposal(new DateOnly(2025, 10, 5), "wallet optimizer",
         [
-            new TradeOrder("FGC", "token", AssetClass.Volatile, AdvisorOrderSide.Sell, sell.Amount, sell.EstimatedFee, 0m),
-            new TradeOrder("DCA", "token", AssetClass.Volatile, AdvisorOrderSide.Buy, buy.Amount - buy.EstimatedFee, buy.EstimatedFee, 0m),
+            new TradeOrder("FGC", "token", AssetClass.Volatile, OrderSide.Sell, sell.Amount, sell.EstimatedFee, 0m),
+            new TradeOrder("DCA", "token", AssetClass.Volatile, OrderSide.Buy, buy.Amount - buy.EstimatedFee, buy.EstimatedFee, 0m),
         ]);
         var approve = new Decision(DecisionKind.RebalanceApproval, DecisionAction.Approve, "approved", 80, Decision.RulesAdvisor);
         var guarded = Guardrails.Apply(portfolio, proposal, approve, new GuardrailLimits(1m, 1, 1m, 1m, 1m, new HashSet<string>()));
@@ -47,7 +46,7 @@ public sealed class WalletRebalancerTests
     public void FromGuarded_RealCut_ScalesSharesDown()
     {
         var sell = new RebalanceOrder("FGC", OrderSide.Sell, 1_000m, 1_200.52325m, 12.01m, 1.20052325m);
-        var cut = new TradeOrder("FGC", "token", AssetClass.Volatile, AdvisorOrderSide.Sell, 600.26m, 6.01m, 0m);
+        var cut = new TradeOrder("FGC", "token", AssetClass.Volatile, OrderSide.Sell, 600.26m, 6.01m, 0m);
 
         var order = Assert.Single(WalletRebalancer.FromGuarded([sell], [cut]));
 

@@ -1,4 +1,5 @@
 using TreasuryArena.Core.Advice;
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Ledger;
 using TreasuryArena.Core.Treasury;
 using TreasuryArena.Infrastructure.Advice;

@@ -1,4 +1,5 @@
 using TreasuryArena.Core.Advice;
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Intelligence;
 using TreasuryArena.Core.Ledger;
 using TreasuryArena.Core.MarketData;

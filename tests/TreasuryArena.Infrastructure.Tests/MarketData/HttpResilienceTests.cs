@@ -43,6 +43,6 @@ public sealed class HttpResilienceTests
             response.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(s));
         }
 
-        Assert.Equal(expected, HttpResiliencePipelines.IsTransient(response, TimeSpan.FromSeconds(30)));
+        Assert.Equal(expected, HttpResiliencePipelines.IsTransient(response, TimeSpan.FromSeconds(30), new ManualTimeProvider(Now)));
     }
 }

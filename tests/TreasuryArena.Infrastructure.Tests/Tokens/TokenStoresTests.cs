@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Nav;
 using TreasuryArena.Core.Tokens;
 using TreasuryArena.Core.Wallets.Optimization;

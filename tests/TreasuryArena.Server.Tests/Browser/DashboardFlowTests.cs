@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Identity;
 using TreasuryArena.Core.Wallets;
 using TreasuryArena.Core.Wallets.Proposals;
@@ -87,7 +88,7 @@ public sealed class DashboardFlowTests(BrowserFixture browser)
 
         await proposal.GetByText(new Regex("^Proposal approved: executed")).WaitForAsync();
         // A token the wallet did not hold before: its buy is one of the approved orders, and it shows up among the transactions.
-        var bought = pending.Orders.First(o => o.Side == Core.Wallets.Optimization.OrderSide.Buy && held.All(h => h != o.Symbol)).Symbol;
+        var bought = pending.Orders.First(o => o.Side == Core.Common.OrderSide.Buy && held.All(h => h != o.Symbol)).Symbol;
         await page.Locator("section:has(#tx-title) tbody tr", new() { HasText = bought }).First.WaitForAsync();
         var decided = await tokens.Allocations.FindProposalAsync(pending.Id, CancellationToken.None);
         Assert.Equal(ProposalStatus.Executed, decided!.Status);

@@ -27,7 +27,7 @@ internal static class IntelServices
             .SetMinimumLevel(LogLevel.Warning)
             .AddSimpleConsole(o => o.SingleLine = true)
             .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(CliHost.Clock);
         services.AddMarketData(configuration);
         var sp = services.BuildServiceProvider();
         try

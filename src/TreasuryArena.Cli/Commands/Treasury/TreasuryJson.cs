@@ -1,4 +1,5 @@
 using TreasuryArena.Core.Advice;
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Treasury;
 
 namespace TreasuryArena.Cli.Commands.Treasury;
@@ -197,5 +198,5 @@ internal static class TreasuryJson
     };
 
     /// <summary>Weights and drift are printed to 6 decimals.</summary>
-    private static decimal R(decimal fraction) => Math.Round(fraction, 6, MidpointRounding.ToEven);
+    private static decimal R(decimal fraction) => RoundingPolicy.Ratio(fraction, 6);
 }

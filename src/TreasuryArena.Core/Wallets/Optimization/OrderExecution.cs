@@ -1,3 +1,5 @@
+using TreasuryArena.Core.Common;
+
 namespace TreasuryArena.Core.Wallets.Optimization;
 
 /// <summary>What became of one order: <c>executed</c> (with the ledger's figures), <c>refused</c>, <c>held</c> (compliance review) or <c>skipped</c>.</summary>

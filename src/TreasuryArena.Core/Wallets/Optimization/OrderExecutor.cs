@@ -65,7 +65,7 @@ public sealed class OrderExecutor(LedgerService ledger, TradeDesk desk, OrderSiz
         else
         {
             var amount = Math.Min(order.Amount, wallet.Cash.Amount);
-            amount = Math.Round(amount, sizing.CashDecimals, MidpointRounding.ToZero);
+            amount = RoundingPolicy.Down(amount, sizing.CashDecimals);
             if (amount < sizing.MinTradeUsd)
             {
                 return Skip(order, "skipped", string.Create(CultureInfo.InvariantCulture, $"only {amount:0.00} USD of cash left, below the minimum trade of {sizing.MinTradeUsd:0.00}"));
@@ -76,7 +76,7 @@ public sealed class OrderExecutor(LedgerService ledger, TradeDesk desk, OrderSiz
 
         var caller = new Caller(Guid.Empty, Guid.Empty, actor, organisation, Role.Treasurer);
         var quantity = order.Side == OrderSide.Buy ? cash.Amount : shares.Value;
-        var outcome = await desk.ExecuteAsync(new TradeOrder(caller, address, order.Symbol, order.Side == OrderSide.Buy ? TradeSide.Buy : TradeSide.Sell, quantity, key, source), ct);
+        var outcome = await desk.ExecuteAsync(new TradeOrder(caller, address, order.Symbol, order.Side, quantity, key, source), ct);
         return outcome switch
         {
             TradeOutcome.Executed e => new OrderExecution(order.Symbol, order.Side, "executed", e.Result.Cash.Amount, e.Result.Shares.Value, e.Result.Fee.Amount, e.Result.NavPerShare.Value, null),

@@ -1,3 +1,5 @@
+using TreasuryArena.Core.Common;
+
 namespace TreasuryArena.Core.Wallets.Optimization;
 
 /// <summary>
@@ -148,7 +150,7 @@ public static class OrderPlanner
         return new OrderPlan(orders, fees, available - spent, total > 0m ? traded / total : 0m);
     }
 
-    internal static decimal RoundDown(decimal value, int decimals) => Math.Round(value, decimals, MidpointRounding.ToZero);
+    internal static decimal RoundDown(decimal value, int decimals) => RoundingPolicy.Down(value, decimals);
 
-    internal static decimal RoundUp(decimal value, int decimals) => Math.Round(value, decimals, MidpointRounding.ToPositiveInfinity);
+    internal static decimal RoundUp(decimal value, int decimals) => RoundingPolicy.Up(value, decimals);
 }

@@ -27,7 +27,7 @@ public sealed class PlanExecutor(LedgerService ledger, TradeDesk desk, WalletOpt
         ArgumentNullException.ThrowIfNull(orders);
         var wallet = ledger.GetWallet(address) ?? throw new DomainException("unknown_wallet", $"no wallet {address}");
         var intent = new PlanIntent(organisation, address, desk.WalletValue(wallet),
-            orders.Select(o => new PlanIntent.Line(o.Symbol, o.Side == OrderSide.Buy ? TradeSide.Buy : TradeSide.Sell, o.Amount)).ToList(),
+            orders.Select(o => new PlanIntent.Line(o.Symbol, o.Side, o.Amount)).ToList(),
             actor, source, () => HeldPlan.Of(address, method, orders, targets).ToJson());
         if (await desk.Gate.ReviewPlanAsync(intent, ct) is ComplianceVerdict.Held h)
         {
@@ -114,11 +114,11 @@ public sealed class PlanExecutor(LedgerService ledger, TradeDesk desk, WalletOpt
         {
             var p = positions.First(x => x.Symbol == symbol);
             var excess = (p.Value - (options.MaxWeight * total)) / (1m - (options.MaxWeight * rate));
-            var shares = Math.Min(p.Shares, Math.Round(excess / p.Nav, options.Sizing.ShareDecimals, MidpointRounding.ToPositiveInfinity));
+            var shares = Math.Min(p.Shares, RoundingPolicy.Up(excess / p.Nav, options.Sizing.ShareDecimals));
             if (shares > 0m)
             {
                 var gross = shares * p.Nav;
-                trims.Add(new RebalanceOrder(symbol, OrderSide.Sell, shares, gross, Math.Round(gross * rate, options.Sizing.CashDecimals, MidpointRounding.ToPositiveInfinity), p.Nav));
+                trims.Add(new RebalanceOrder(symbol, OrderSide.Sell, shares, gross, RoundingPolicy.Up(gross * rate, options.Sizing.CashDecimals), p.Nav));
             }
         }
 

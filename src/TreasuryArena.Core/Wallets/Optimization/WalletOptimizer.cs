@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using TreasuryArena.Core.Common;
 
 namespace TreasuryArena.Core.Wallets.Optimization;
 
@@ -72,7 +73,7 @@ public sealed class WalletOptimizer(ITokenUniverse universe, WalletOptimizerOpti
         {
             if (universe.Tokens.TryGetValue(symbol, out var t) && !t.Buyable)
             {
-                var cap = Math.Min(options.MaxWeight, Math.Round(weight, 4, MidpointRounding.ToZero));
+                var cap = Math.Min(options.MaxWeight, RoundingPolicy.Down(weight, 4));
                 if (cap > 0m)
                 {
                     caps[symbol] = cap;
@@ -225,7 +226,7 @@ public sealed class WalletOptimizer(ITokenUniverse universe, WalletOptimizerOpti
         var scale = wanted > room && wanted > 0m ? Math.Max(0m, room) / wanted : 1m;
         foreach (var (symbol, t) in moved)
         {
-            kept[symbol] = Math.Round(t * scale, 6, MidpointRounding.ToZero);
+            kept[symbol] = RoundingPolicy.WeightDown(t * scale);
         }
 
         return kept;
@@ -353,7 +354,7 @@ public sealed class WalletOptimizer(ITokenUniverse universe, WalletOptimizerOpti
         }
 
         var weights = solution.Weights.Where(kv => kv.Value >= options.MinWeight)
-            .ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 6, MidpointRounding.ToZero), StringComparer.Ordinal);
+            .ToDictionary(kv => kv.Key, kv => RoundingPolicy.WeightDown(kv.Value), StringComparer.Ordinal);
         if (notes is not null)
         {
             var listed = string.Join(", ", weights.OrderByDescending(kv => kv.Value).Select(kv => Format($"{kv.Key} {kv.Value:P1}")));
@@ -372,7 +373,7 @@ public sealed class WalletOptimizer(ITokenUniverse universe, WalletOptimizerOpti
         return (true, weights, solution.Objective, solution.VolatileShare, solution.CeilingBinds, solution.VolatileShareBinds);
     }
 
-    private static decimal RoundCents(decimal value) => Math.Round(value, 2, MidpointRounding.ToZero);
+    private static decimal RoundCents(decimal value) => RoundingPolicy.CentsDown(value);
 
     private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -8,7 +8,6 @@ using TreasuryArena.Core.Identity;
 using TreasuryArena.Core.Ledger;
 using TreasuryArena.Core.Wallets.Plans;
 using TreasuryArena.Core.Wallets.Proposals;
-using AdvisorOrderSide = TreasuryArena.Core.Advice.OrderSide;
 using TradeOrder = TreasuryArena.Core.Advice.TradeOrder;
 
 namespace TreasuryArena.Core.Wallets.Optimization;
@@ -308,11 +307,11 @@ public sealed class WalletRebalancer(
 
     private async Task<(Decision Decision, GuardrailOutcome Guarded, IReadOnlyList<RebalanceOrder> Orders)> ReviewAsync(WalletView wallet, WalletRecommendation rec, CancellationToken ct)
     {
-        var positions = wallet.Holdings.Select(h => new PositionValue(h.Symbol, "token", AssetClass.Volatile,
-            h.Shares.Value * (ledger.GetToken(h.Symbol)?.NavPerShare.Value ?? 0m))).ToList();
+        var positions = WalletValuation.Lines(wallet, s => ledger.GetToken(s)?.NavPerShare)
+            .Select(l => new PositionValue(l.Holding.Symbol, "token", AssetClass.Volatile, l.Exact)).ToList();
         var portfolio = new PortfolioSnapshot(wallet.Cash.Amount, positions, 0m);
         var tradeOrders = rec.Orders.Select(o => new TradeOrder(o.Symbol, "token", AssetClass.Volatile,
-            o.Side == OrderSide.Buy ? AdvisorOrderSide.Buy : AdvisorOrderSide.Sell,
+            o.Side,
             o.Side == OrderSide.Buy ? o.Amount - o.EstimatedFee : o.Amount, o.EstimatedFee, 0m)).ToList();
         var proposal = new Advice.RebalanceProposal(rec.AsOf, rec.Due ? "wallet optimizer" : "manual", tradeOrders);
         var limits = new GuardrailLimits(optimizer.Options.MaxWeight, Math.Min(optimizer.Options.MinHoldings, rec.TargetWeights.Count), 1m, 1m, 1m,
@@ -339,17 +338,17 @@ public sealed class WalletRebalancer(
         var orders = new List<RebalanceOrder>();
         foreach (var g in guarded)
         {
-            var side = g.Side == AdvisorOrderSide.Buy ? OrderSide.Buy : OrderSide.Sell;
+            var side = g.Side;
             var original = proposed.First(o => o.Symbol == g.Asset && o.Side == side);
             var originalNotional = side == OrderSide.Buy ? original.Amount - original.EstimatedFee : original.Amount;
             var scale = originalNotional <= 0m ? 0m
-                : g.Notional >= Math.Round(originalNotional, 2, MidpointRounding.ToZero) ? 1m
+                : g.Notional >= RoundingPolicy.CentsDown(originalNotional) ? 1m
                 : Math.Min(1m, g.Notional / originalNotional);
             orders.Add(scale >= 1m ? original : original with
             {
-                Amount = Math.Round(original.Amount * scale, 2, MidpointRounding.ToZero),
-                Shares = Math.Round(original.Shares * scale, 8, MidpointRounding.ToZero),
-                EstimatedFee = Math.Round(original.EstimatedFee * scale, 2, MidpointRounding.ToPositiveInfinity),
+                Amount = RoundingPolicy.CentsDown(original.Amount * scale),
+                Shares = RoundingPolicy.Down(original.Shares * scale, Shares.Scale),
+                EstimatedFee = RoundingPolicy.CentsUp(original.EstimatedFee * scale),
             });
         }
 
@@ -444,8 +443,7 @@ public sealed class WalletRebalancer(
             WalletValue(wallet), rec.CurrentWeights, rec.TargetWeights, result.Orders, JsonSerializer.Serialize(doc, Json), result.Reason, time.GetUtcNow());
     }
 
-    private decimal WalletValue(WalletView wallet) =>
-        wallet.Cash.Amount + wallet.Holdings.Sum(h => h.Shares.Value * (ledger.GetToken(h.Symbol)?.NavPerShare.Value ?? 0m));
+    private decimal WalletValue(WalletView wallet) => WalletValuation.Of(wallet, s => ledger.GetToken(s)?.NavPerShare);
 
     private static string Failures(IReadOnlyList<OrderExecution> executions)
     {

@@ -1,7 +1,0 @@
-namespace TreasuryArena.Core.Advice;
-
-public enum OrderSide
-{
-    Buy,
-    Sell,
-}

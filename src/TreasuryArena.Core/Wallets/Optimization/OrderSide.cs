@@ -1,8 +1,0 @@
-namespace TreasuryArena.Core.Wallets.Optimization;
-
-/// <summary>The direction of a rebalancing order.</summary>
-public enum OrderSide
-{
-    Sell,
-    Buy,
-}
