@@ -13,6 +13,9 @@ public static class AnalyticsBoundary
     /// <summary>A decimal as a double, for analytics.</summary>
     public static double ToDouble(decimal value) => (double)value;
 
+    /// <summary>An optional decimal as an optional double (null stays null).</summary>
+    public static double? ToDouble(decimal? value) => value is { } v ? (double)v : null;
+
     /// <summary>A finite double as a decimal; throws <see cref="ArgumentOutOfRangeException"/> for NaN, ±∞ or a magnitude a decimal cannot hold.</summary>
     public static decimal ToDecimal(double value)
     {

@@ -224,7 +224,7 @@ public sealed class TokenUniverse : ITokenUniverse
         try
         {
             var result = RiskLimitedAllocation.Solve(new PortfolioInput(symbols, mu, cov), upper, exposure,
-                (double?)request.VolatilityCeiling, (double?)request.VolatileShareCap, minimumVariance: WeakEvidence);
+                AnalyticsBoundary.ToDouble(request.VolatilityCeiling), AnalyticsBoundary.ToDouble(request.VolatileShareCap), minimumVariance: WeakEvidence);
             var weights = new Dictionary<string, decimal>(StringComparer.Ordinal);
             for (var i = 0; i < n; i++)
             {
