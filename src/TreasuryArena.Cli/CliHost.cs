@@ -26,6 +26,12 @@ internal static class CliHost
     public static IConfiguration Configuration => LazyConfiguration.Value;
 
     /// <summary>
+    /// Settings laid over the configuration of every host built in the current async flow (the tests run many commands
+    /// in one process, so they cannot use the process's environment variables without affecting each other).
+    /// </summary>
+    internal static AsyncLocal<IReadOnlyDictionary<string, string?>?> FlowSettings { get; } = new();
+
+    /// <summary>
     /// The wallet optimizer's options from the <c>Wallets:Optimizer</c> section (e.g.
     /// <c>Wallets__Optimizer__Conservative__VolatilityCeiling=0.12</c>), the defaults where it says nothing.
     /// </summary>
@@ -91,6 +97,11 @@ internal static class CliHost
             Args = [],
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
+        if (FlowSettings.Value is { Count: > 0 } flow)
+        {
+            builder.Configuration.AddInMemoryCollection(flow);
+        }
+
         if (settings is { Count: > 0 })
         {
             builder.Configuration.AddInMemoryCollection(settings);
