@@ -123,7 +123,7 @@ public class WalletRebalanceBenchmarks
         var admin = new Caller(Guid.NewGuid(), Guid.NewGuid(), "admin", null, Role.Admin);
         var org = new Organisation(Guid.NewGuid(), "Bench Trust", OrganisationType.Trust, Plan.Premium, OrganisationStatus.Pending, TimeProvider.System.GetUtcNow());
         await _runtime.Identity.TryAddOrganisationAsync(org, CancellationToken.None);
-        var compliance = new ComplianceService(_runtime.ComplianceStore, _runtime.Identity, _runtime.Audit, new TreasuryArena.Infrastructure.Notifications.StoredNotifier(_runtime.ComplianceStore, null), TimeProvider.System);
+        var compliance = _services.GetRequiredService<ComplianceService>();
         await compliance.VerifyAsync(admin, org.Id, "trust", "EIN-1", "bench", CancellationToken.None);
         await compliance.PublishDisclosureAsync(admin, "v1", "risk", CancellationToken.None);
         await compliance.AttestAsync(new Caller(Guid.NewGuid(), Guid.NewGuid(), "treasurer", org.Id, Role.Treasurer), org.Id, "v1", "treasurer", CancellationToken.None);

@@ -38,6 +38,12 @@ internal sealed class CliServices : IServiceProvider, IAsyncDisposable, IDisposa
             host.Dispose();
             throw new CliException($"invalid configuration: {string.Join("; ", ex.Failures)}");
         }
+        catch (InvalidOperationException ex)
+        {
+            // The binder's own failure: a value of the wrong type ("Failed to convert configuration value at 'Wallets:Optimizer:MaxWeight'…").
+            host.Dispose();
+            throw new CliException($"invalid configuration: {ex.Message}");
+        }
 
         foreach (var warning in ConfigurationCheck.Check(host.Services.GetRequiredService<IConfiguration>(), host.Services.GetServices<KnownSection>()))
         {

@@ -53,6 +53,16 @@ public sealed class CliConfigurationTests : IDisposable
         Assert.False(File.Exists(Db));
     }
 
+    [Fact]
+    public async Task Verb_ValueOfTheWrongType_IsACliErrorNamingTheKey()
+    {
+        var (code, _, error) = await RunWithAsync(new() { ["Wallets:Optimizer:MaxWeight"] = "a fifth" }, "org", "list", "--json", "--db", Db);
+
+        Assert.Equal(2, code);
+        Assert.Contains("error: invalid configuration:", error, StringComparison.Ordinal);
+        Assert.Contains("Wallets:Optimizer:MaxWeight", error, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_dir))
