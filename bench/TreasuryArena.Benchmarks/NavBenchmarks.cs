@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.DependencyInjection;
 using TreasuryArena.Core.Nav;
 using TreasuryArena.Core.Tokens;
-using TreasuryArena.Infrastructure.MarketData.History;
 using TreasuryArena.Infrastructure.Storage;
 
 namespace TreasuryArena.Benchmarks;
@@ -19,6 +19,7 @@ namespace TreasuryArena.Benchmarks;
 public class NavBenchmarks
 {
     private string _dir = "";
+    private ServiceProvider _services = null!;
     private TokensRuntime _runtime = null!;
     private DateOnly _next;
 
@@ -28,7 +29,7 @@ public class NavBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
-        _runtime.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _services.DisposeAsync().AsTask().GetAwaiter().GetResult();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_dir, recursive: true);
     }
@@ -45,8 +46,8 @@ public class NavBenchmarks
     {
         _dir = Path.Combine(Path.GetTempPath(), "arena-navbench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_dir);
-        var db = await ArenaDatabase.OpenAsync(Path.Combine(_dir, "arena.db"), TimeProvider.System);
-        _runtime = await TokensRuntime.OpenAsync(db, HistoryLoader.Load(HistoryLocator.Find()), TimeProvider.System);
+        _services = BenchServices.Build(Path.Combine(_dir, "arena.db"));
+        _runtime = _services.GetRequiredService<TokensRuntime>();
         var inception = new DateOnly(2021, 1, 1);
         foreach (var (strategy, symbol, parameters) in WalletRebalanceBenchmarks.FiftyTokens())
         {

@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Identity;
 using TreasuryArena.Core.Tokens;
 using TreasuryArena.Core.Wallets;
-using TreasuryArena.Infrastructure.MarketData.History;
 using TreasuryArena.Infrastructure.Storage;
 
 namespace TreasuryArena.Benchmarks;
@@ -28,6 +29,7 @@ public class WalletRebalanceBenchmarks
     private const int Wallets = 10_000;
 
     private string _dir = "";
+    private ServiceProvider _services = null!;
     private TokensRuntime _runtime = null!;
     private Guid _org;
     private List<string> _wallets = [];
@@ -71,7 +73,7 @@ public class WalletRebalanceBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
-        _runtime.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _services.DisposeAsync().AsTask().GetAwaiter().GetResult();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_dir, recursive: true);
     }
@@ -97,9 +99,14 @@ public class WalletRebalanceBenchmarks
     {
         _dir = Path.Combine(Path.GetTempPath(), "arena-walletbench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_dir);
-        var db = await ArenaDatabase.OpenAsync(Path.Combine(_dir, "arena.db"), TimeProvider.System);
-        _runtime = await TokensRuntime.OpenAsync(db, HistoryLoader.Load(HistoryLocator.Find()), TimeProvider.System,
-            complianceStore: SqlCompliance ? null : new InMemoryComplianceStore());
+        _services = BenchServices.Build(Path.Combine(_dir, "arena.db"), services =>
+        {
+            if (!SqlCompliance)
+            {
+                services.Replace(ServiceDescriptor.Singleton<IComplianceStore>(new InMemoryComplianceStore()));
+            }
+        });
+        _runtime = _services.GetRequiredService<TokensRuntime>();
         var inception = new DateOnly(2020, 9, 1);
         foreach (var (strategy, symbol, parameters) in FiftyTokens())
         {
@@ -116,7 +123,7 @@ public class WalletRebalanceBenchmarks
         var admin = new Caller(Guid.NewGuid(), Guid.NewGuid(), "admin", null, Role.Admin);
         var org = new Organisation(Guid.NewGuid(), "Bench Trust", OrganisationType.Trust, Plan.Premium, OrganisationStatus.Pending, TimeProvider.System.GetUtcNow());
         await _runtime.Identity.TryAddOrganisationAsync(org, CancellationToken.None);
-        var compliance = new ComplianceService(_runtime.ComplianceStore, _runtime.Identity, _runtime.Audit, new TreasuryArena.Infrastructure.Notifications.StoredNotifier(_runtime.ComplianceStore, null), TimeProvider.System);
+        var compliance = _services.GetRequiredService<ComplianceService>();
         await compliance.VerifyAsync(admin, org.Id, "trust", "EIN-1", "bench", CancellationToken.None);
         await compliance.PublishDisclosureAsync(admin, "v1", "risk", CancellationToken.None);
         await compliance.AttestAsync(new Caller(Guid.NewGuid(), Guid.NewGuid(), "treasurer", org.Id, Role.Treasurer), org.Id, "v1", "treasurer", CancellationToken.None);

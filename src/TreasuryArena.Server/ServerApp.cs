@@ -15,7 +15,7 @@ using TreasuryArena.Core.MarketData;
 using TreasuryArena.Core.Intelligence;
 using TreasuryArena.Core.Nav;
 using TreasuryArena.Core.Ports;
-using TreasuryArena.Infrastructure.Advice;
+using TreasuryArena.Infrastructure.Configuration;
 using TreasuryArena.Infrastructure.Http;
 using TreasuryArena.Infrastructure.MarketData;
 using TreasuryArena.Infrastructure.MarketData.History;
@@ -50,118 +50,44 @@ public static class ServerApp
         return app;
     }
 
-    /// <summary>Registers everything the API needs; the composition root of the server.</summary>
+    /// <summary>
+    /// Registers everything the API needs: the platform's composition root (<c>AddTreasuryArena</c>, shared with the CLI
+    /// and the benchmarks) plus what only the web host has (the server's <c>Arena</c> keys, background WAL checkpoints,
+    /// stored HTTP responses, jobs, caches, authentication, rate limiting, JSON and OpenAPI).
+    /// </summary>
     public static IServiceCollection AddArenaServer(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ArenaServerOptions>().BindConfiguration(ArenaServerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        // The token lifecycle (promotion gates, drawdown breaker limits, automatic review): section Tokens:Lifecycle.
-        services.AddOptions<LifecycleOptions>().BindConfiguration(LifecycleOptions.SectionName).ValidateDataAnnotations()
-            .Validate(o => o.BreakerFloor <= o.BreakerCap, "Tokens:Lifecycle: BreakerFloor must not be above BreakerCap").ValidateOnStart();
-#pragma warning disable RS0030 // composition root: the server chooses the system clock here, and only here
-        services.TryAddSingleton(TimeProvider.System);
-#pragma warning restore RS0030
+        services.AddOptions<ArenaServerOptions>().BindConfiguration(ArenaServerOptions.SectionName).ValidateAnnotationsOnStart(ArenaServerOptions.SectionName);
+        services.AddSingleton(new KnownSection(ArenaServerOptions.SectionName, typeof(ArenaServerOptions)));
 
         // The database is opened (and every area's migrations applied) once, when the first service needs it: the
         // PlatformStartup hosted service resolves it before the server starts listening.
         // On SQLite the WAL is checkpointed by WalCheckpointService, not inside a writer's commit.
         services.AddSingleton(sp =>
         {
-            var options = sp.GetRequiredService<IOptions<ArenaServerOptions>>().Value;
-            var database = ArenaDatabase.OpenAsync(options.Database, sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult();
-            if (options.WalCheckpointMilliseconds > 0)
+            var database = ArenaDatabase.OpenAsync(sp.GetRequiredService<IOptions<ArenaOptions>>().Value.Database, sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult();
+            if (sp.GetRequiredService<IOptions<ArenaServerOptions>>().Value.WalCheckpointMilliseconds > 0)
             {
                 database.UseBackgroundCheckpoints();
             }
 
             return database;
         });
+        services.AddTreasuryArena(configuration);
         services.AddHostedService<WalCheckpointService>();
-        services.AddSingleton<PlatformDatabase>();
-        services.AddSingleton<IIdentityStore, SqlIdentityStore>();
-        services.AddSingleton<IComplianceStore, SqlComplianceStore>();
         services.AddSingleton(sp => new SqlIdempotencyStore(
-            sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ArenaServerOptions>>().Value.IdempotencyWindow));
+            sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ArenaOptions>>().Value.IdempotencyWindow));
         services.AddSingleton<SqlJobRunStore>();
-        services.AddArenaHttpResilience(configuration);
-        services.AddHttpClient(WebhookNotifier.ClientName).AddArenaResilience();
-        services.AddSingleton<INotifier>(sp =>
-        {
-            var url = sp.GetRequiredService<IOptions<ArenaServerOptions>>().Value.WebhookUrl;
-            var webhook = url is null
-                ? null
-                : new WebhookNotifier(sp.GetRequiredService<IHttpClientFactory>().CreateClient(WebhookNotifier.ClientName), new Uri(url), sp.GetRequiredService<ILogger<WebhookNotifier>>());
-            return new StoredNotifier(sp.GetRequiredService<IComplianceStore>(), webhook);
-        });
-        services.AddSingleton(sp =>
-        {
-            var o = sp.GetRequiredService<IOptions<ArenaServerOptions>>().Value;
-            return new MonitoringRules
-            {
-                MaxTradeUsd = o.HoldTradeAboveUsd,
-                MaxWalletFraction = o.HoldTradeAboveWalletFraction,
-                MaxTradesPerDay = o.HoldTradesPerDayAbove,
-                HoldLifetime = TimeSpan.FromHours(o.HoldLifetimeHours),
-                WalletDrawdownBreaker = o.WalletDrawdownBreaker,
-                WalletBreakerVolatilityMultiple = o.WalletBreakerVolatilityMultiple,
-                WalletBreakerCap = o.WalletBreakerCap,
-            };
-        });
-        // The tokens area's runtime owns the one ledger writer, the audit writer, the gate and the trade desk of
-        // this process; the server shares them (so API, jobs and the optimizer go through the same gate).
-        services.AddSingleton(sp => HistoryLoader.Load(HistoryLocator.Find(configuration[HistoryLocator.ConfigKey])));
-        services.AddSingleton(sp => TokensRuntime.OpenAsync(
-            sp.GetRequiredService<ArenaDatabase>(),
-            sp.GetRequiredService<MarketHistory>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<INotifier>(),
-            new TokensSettings
-            {
-                Optimizer = new TokensSettings.OptimizerSettings
-                {
-                    Wallet = configuration.GetSection(WalletOptimizerOptions.SectionName).Get<WalletOptimizerOptions>() ?? new WalletOptimizerOptions(),
-                },
-                Monitoring = sp.GetRequiredService<MonitoringRules>(),
-                Lifecycle = sp.GetRequiredService<IOptions<LifecycleOptions>>().Value,
-                IdempotencyWindow = sp.GetRequiredService<IOptions<ArenaServerOptions>>().Value.IdempotencyWindow,
-            },
-            sp.GetRequiredService<IBusinessClock>()).GetAwaiter().GetResult());
-        services.AddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Ledger);
-
-        // The treasury manager and its advisor, wired as the CLI wires them (TreasuryRuntime), over the same ledger,
-        // market data (the history above by default) and intelligence.
-        services.AddMarketData(configuration);
-        services.AddSingleton(_ => TreasuryConfiguration.Read(configuration));
-        services.AddSingleton(sp => TreasuryRuntime.Create(
-            sp.GetRequiredService<TreasuryConfiguration>(),
-            sp.GetRequiredService<ArenaDatabase>(),
-            sp.GetRequiredService<LedgerService>(),
-            sp.GetRequiredService<MarketIntelligence>(),
-            sp.GetRequiredService<IMarketDataProvider>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Desk);
-        services.AddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Compliance);
-        services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<TokensRuntime>().Audit);
         services.AddSingleton<IScheduledJob, NavStepJob>();
         services.AddSingleton<IScheduledJob, WalletRebalanceJob>();
         services.AddSingleton<IScheduledJob, ProposalExpiryJob>();
         services.AddSingleton<IScheduledJob, HoldExpiryJob>();
-        services.AddSingleton<SqlWalletPeakStore>();
-        services.AddSingleton<IWalletPeakStore>(sp => sp.GetRequiredService<SqlWalletPeakStore>());
-        services.AddSingleton(sp =>
-        {
-            var rt = sp.GetRequiredService<TokensRuntime>();
-            return new WalletBreaker(rt.Ledger, rt.Desk, sp.GetRequiredService<IWalletPeakStore>(), rt.Audit, sp.GetRequiredService<INotifier>(),
-                sp.GetRequiredService<MonitoringRules>(), rt.Settings.Optimizer.Wallet, sp.GetRequiredService<TimeProvider>());
-        });
         services.AddSingleton<IScheduledJob, FeeAccrualJob>();
         services.AddSingleton<IScheduledJob, WalletBreakerJob>();
         services.AddSingleton<IScheduledJob, TreasuryDailyJob>();
         services.AddSingleton<IScheduledJob, TreasuryWeeklyReviewJob>();
         services.AddSingleton<JobRunner>();
         services.AddHostedService<JobScheduler>();
-        services.AddSingleton<IdentityService>();
-        services.AddSingleton<ComplianceService>();
         services.AddSingleton<CallerCache>();
         services.AddSingleton<TokenListCache>();
         services.AddHostedService<PlatformStartup>();

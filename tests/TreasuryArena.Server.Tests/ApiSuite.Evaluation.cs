@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TreasuryArena.Infrastructure.Evaluation;
 using TreasuryArena.Server.Endpoints;
-using TreasuryArena.Server.Hosting;
+using TreasuryArena.Infrastructure.Configuration;
 using TreasuryArena.Server.Tests.Support;
 
 namespace TreasuryArena.Server.Tests;
@@ -13,7 +13,7 @@ public abstract partial class ApiSuite
     [DbFact]
     public async Task LatestEvaluation_IsServedToAdminsOnly_WithItsOwnPolicy()
     {
-        var directory = AdminEvaluationEndpoints.Directory(Factory.Services.GetRequiredService<IOptions<ArenaServerOptions>>().Value);
+        var directory = AdminEvaluationEndpoints.Directory(Factory.Services.GetRequiredService<IOptions<ArenaOptions>>().Value);
         if (!UsePostgres)
         {
             // SQLite: beside the database file, where `arena evaluate --db <that file>` keeps it.

@@ -147,11 +147,11 @@ internal static partial class CliCommands
 
         await DemoKeys.WriteAsync(path, keys, ct);
 
-        var database = await CliDatabase.OpenAsync(path, ct);
         // The demo's business calendar follows the replay: deposits and wallet openings are dated on the replayed day
         // (the ledger's valuation dates), trades at their NAV's date, while instants stay the wall clock's.
         var businessDay = new ReplayBusinessClock(inception);
-        await using var rt = await TokensRuntime.OpenAsync(database, history, CliHost.Clock, settings: CliHost.TokensSettings, clock: businessDay, ct: ct);
+        await using var host = await CliHost.OpenAsync(path, ct, history, clock: businessDay);
+        var rt = host.Tokens;
 
         // 2. Backtest and tokenise the library (each issue stores its backtest up to the inception date).
         var issues = new List<DemoTokenIssue>();
@@ -232,7 +232,7 @@ internal static partial class CliCommands
 
         // 6. The treasury's daily analysis, reviewed by the advisor (rules offline; Claude when a key is configured).
         DemoDecision? treasury = null;
-        await using (var services = await TreasuryServices.OpenAsync(path, ct, rt.Ledger))
+        await using (var services = await TreasuryServices.OpenAsync(path, ct, host))
         {
             var advice = await services.Manager.AdviseAsync(end, ct);
             treasury = new DemoDecision("treasury", advice.Decision.Action.ToString(), advice.Decision.Advisor, advice.Decision.Confidence, advice.Decision.Reasoning);

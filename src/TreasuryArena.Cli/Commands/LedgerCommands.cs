@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using TreasuryArena.Core.Ledger;
+using TreasuryArena.Infrastructure.Storage;
 
 namespace TreasuryArena.Cli;
 
@@ -46,8 +47,8 @@ internal static partial class CliCommands
                 throw new CliException("--tokens must be ≤ 100 and --wallets ≤ 100000");
             }
 
-            var database = await CliDatabase.OpenAsync(parse.GetValue(db), ct);
-            await using var service = await database.OpenLedgerAsync(CliHost.Clock, cancellationToken: ct);
+            await using var host = await CliHost.OpenAsync(parse.GetValue(db), ct);
+            var service = host.Get<LedgerService>();
             StreamWriter? log = null;
             if (parse.GetValue(ackLog) is { Length: > 0 } path)
             {
@@ -103,8 +104,8 @@ internal static partial class CliCommands
         cmd.Options.Add(db);
         cmd.SetAction(async (parse, ct) =>
         {
-            var database = await CliDatabase.OpenAsync(parse.GetValue(db), ct);
-            var journal = database.CreateLedgerJournal();
+            await using var host = await CliHost.OpenAsync(parse.GetValue(db), ct);
+            var journal = host.Get<ArenaDatabase>().CreateLedgerJournal();
             await using (journal)
             {
                 var result = await LedgerVerifier.VerifyAsync(journal, ct);

@@ -1,6 +1,5 @@
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Identity;
-using TreasuryArena.Infrastructure.Notifications;
 using TreasuryArena.Infrastructure.Platform;
 using TreasuryArena.Infrastructure.Storage;
 
@@ -8,19 +7,21 @@ namespace TreasuryArena.Cli;
 
 /// <summary>
 /// The admin verbs' services over one database, without the web host: the same use cases (and the same audit
-/// chain) the API calls. Dispose to flush the audit writer.
+/// chain) the API calls, from the same composition root. Dispose to flush the audit writer.
 /// </summary>
 internal sealed class PlatformCli : IAsyncDisposable
 {
-    private PlatformCli(ArenaDatabase database)
+    private readonly CliServices _host;
+
+    private PlatformCli(CliServices host)
     {
-        var time = CliHost.Clock;
-        Platform = new PlatformDatabase(database);
-        IdentityStore = new SqlIdentityStore(Platform);
-        ComplianceStore = new SqlComplianceStore(Platform);
-        Audit = new SqlAuditLog(Platform, time);
-        Identity = new IdentityService(IdentityStore, Audit, time);
-        Compliance = new ComplianceService(ComplianceStore, IdentityStore, Audit, new StoredNotifier(ComplianceStore, null), time);
+        _host = host;
+        Platform = host.Get<PlatformDatabase>();
+        IdentityStore = host.Get<SqlIdentityStore>();
+        ComplianceStore = host.Get<SqlComplianceStore>();
+        Audit = host.Get<SqlAuditLog>();
+        Identity = host.Get<IdentityService>();
+        Compliance = host.Get<ComplianceService>();
     }
 
     public PlatformDatabase Platform { get; }
@@ -35,7 +36,8 @@ internal sealed class PlatformCli : IAsyncDisposable
 
     public ComplianceService Compliance { get; }
 
-    public static async Task<PlatformCli> OpenAsync(string? db, CancellationToken ct) => new(await CliDatabase.OpenAsync(db, ct));
+    /// <summary>The services over <paramref name="db"/>, resolved from the verb's host (the composition root).</summary>
+    public static async Task<PlatformCli> OpenAsync(string? db, CancellationToken ct) => new(await CliHost.OpenAsync(db, ct));
 
     /// <summary>The operator at the shell, as the audit chain names them.</summary>
     public static Caller Operator => Caller.Operator("cli:" + Environment.UserName);
@@ -43,5 +45,5 @@ internal sealed class PlatformCli : IAsyncDisposable
     public async Task<Organisation> RequireOrganisationAsync(string name, CancellationToken ct) =>
         await IdentityStore.FindOrganisationByNameAsync(name, ct) ?? throw new CliException($"no organisation named '{name}'");
 
-    public ValueTask DisposeAsync() => Audit.DisposeAsync();
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

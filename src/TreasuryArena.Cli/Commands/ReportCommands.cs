@@ -87,8 +87,9 @@ internal static partial class CliCommands
             }
 
             var address = parse.GetValue(wallet)!.Trim();
-            var database = await CliDatabase.OpenAsync(parse.GetValue(db), ct);
-            await using var ledger = await database.OpenLedgerAsync(CliHost.Clock, cancellationToken: ct);
+            await using var host = await CliHost.OpenAsync(parse.GetValue(db), ct);
+            var database = host.Get<ArenaDatabase>();
+            var ledger = host.Get<LedgerService>();
             var owner = ledger.ListWallets().FirstOrDefault(w => string.Equals(w.Address, address, StringComparison.OrdinalIgnoreCase))
                 ?? throw new CliException($"--wallet {address}: no such wallet");
             var entries = new List<LedgerEntry>();
@@ -150,8 +151,9 @@ internal static partial class CliCommands
                 throw new CliException($"--from {a:yyyy-MM-dd} is after --to {b:yyyy-MM-dd}");
             }
 
-            var database = await CliDatabase.OpenAsync(parse.GetValue(db), ct);
-            await using var ledger = await database.OpenLedgerAsync(CliHost.Clock, cancellationToken: ct);
+            await using var host = await CliHost.OpenAsync(parse.GetValue(db), ct);
+            var database = host.Get<ArenaDatabase>();
+            var ledger = host.Get<LedgerService>();
             var overview = RevenueResponse.From(ledger);
             var fees = await LedgerRevenue.ByFeeTypeAsync(database.CreateLedgerJournal(), start, end, ct);
             if (parse.GetValue(json))

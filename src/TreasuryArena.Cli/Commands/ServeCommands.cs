@@ -41,7 +41,17 @@ internal static partial class CliCommands
 
                 builder.WebHost.UseUrls(listen);
             });
-            await app.StartAsync(ct);
+            try
+            {
+                await app.StartAsync(ct);
+            }
+            catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+            {
+                // ValidateOnStart: the server refuses to start on a bad setting, naming the key.
+                await app.DisposeAsync();
+                throw new CliException($"invalid configuration: {string.Join("; ", ex.Failures)}");
+            }
+
             Console.Error.WriteLine($"arena serve: listening on {listen} (database {database}); Ctrl+C to stop");
             var demoKeys = Commands.Demo.DemoKeys.Read(database);
             if (demoKeys.Count > 0)

@@ -445,12 +445,10 @@ internal static partial class CliCommands
 
     private static async Task<int> WithRuntimeAsync(string? db, Func<TokensRuntime, Task<int>> body, CancellationToken ct)
     {
-        var database = await CliDatabase.OpenAsync(db, ct);
-        var history = BacktestCli.History(null);
+        await using var host = await CliHost.OpenAsync(db, ct);
         try
         {
-            await using var rt = await TokensRuntime.OpenAsync(database, history, CliHost.Clock, settings: CliHost.TokensSettings, clock: CliHost.BusinessClock(history), ct: ct);
-            return await body(rt);
+            return await body(host.Tokens);
         }
         catch (DomainException ex)
         {

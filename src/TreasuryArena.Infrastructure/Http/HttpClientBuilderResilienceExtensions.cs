@@ -16,7 +16,7 @@ public static class HttpClientBuilderResilienceExtensions
         services.AddOptions<HttpResilienceOptions>()
             .Bind(configuration.GetSection(HttpResilienceOptions.SectionName))
             .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HttpResilienceOptions>, DataAnnotationsOptionsValidator<HttpResilienceOptions>>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HttpResilienceOptions>>(new DataAnnotationsOptionsValidator<HttpResilienceOptions>(HttpResilienceOptions.SectionName)));
         services.TryAddSingleton<HttpResiliencePipelines>();
         return services;
     }

@@ -14,5 +14,8 @@ public sealed class StoredNotifier(IComplianceStore store, WebhookNotifier? webh
         }
     }
 
+    /// <summary>Whether notifications are also POSTed to a webhook.</summary>
+    public bool HasWebhook => webhook is not null;
+
     public ValueTask DisposeAsync() => webhook?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

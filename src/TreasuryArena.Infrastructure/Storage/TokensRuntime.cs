@@ -25,7 +25,7 @@ namespace TreasuryArena.Infrastructure.Storage;
 /// </summary>
 public sealed class TokensRuntime : IAsyncDisposable
 {
-    private TokensRuntime(ArenaDatabase database, MarketHistory history, LedgerService ledger, TimeProvider time, IAdvisor advisor, TokensSettings settings, IComplianceStore? complianceStore, INotifier? notifier = null, IBusinessClock? clock = null)
+    private TokensRuntime(ArenaDatabase database, MarketHistory history, LedgerService ledger, TimeProvider time, IAdvisor advisor, TokensSettings settings, IComplianceStore? complianceStore, INotifier? notifier = null, SqlAuditLog? audit = null, IBusinessClock? clock = null)
     {
         Database = database;
         History = history;
@@ -41,7 +41,7 @@ public sealed class TokensRuntime : IAsyncDisposable
         var platform = new PlatformDatabase(database);
         Identity = new SqlIdentityStore(platform);
         ComplianceStore = complianceStore ?? new SqlComplianceStore(platform);
-        Audit = new SqlAuditLog(platform, time);
+        Audit = audit ?? new SqlAuditLog(platform, time);
         Notifier = notifier ?? new StoredNotifier(ComplianceStore, null);
         Compliance = new ComplianceGate(ComplianceStore, ledger, Audit, Notifier, settings.Monitoring, time);
         Desk = new TradeDesk(ledger, Compliance);
@@ -127,8 +127,16 @@ public sealed class TokensRuntime : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(settings);
         var ledger = await database.OpenLedgerAsync(time, cancellationToken: ct, idempotencyWindow: settings.IdempotencyWindow);
-        return new TokensRuntime(database, history, ledger, time, new RuleAdvisor(new RuleAdvisorOptions(), time), settings, null, notifier, clock);
+        return new TokensRuntime(database, history, ledger, time, new RuleAdvisor(new RuleAdvisorOptions(), time), settings, null, notifier, clock: clock);
     }
+
+    /// <summary>
+    /// The composition root's wiring (<c>AddTreasuryArena</c>): over the process's one ledger writer and audit writer,
+    /// its compliance store, notifier and advisor, all registered once for every host.
+    /// </summary>
+    public static TokensRuntime Create(
+        ArenaDatabase database, MarketHistory history, LedgerService ledger, TimeProvider time, IAdvisor advisor, TokensSettings settings, IComplianceStore complianceStore, INotifier notifier, SqlAuditLog audit, IBusinessClock clock) =>
+        new(database, history, ledger, time, advisor, settings, complianceStore, notifier, audit, clock);
 
     /// <summary>Creates a wallet for an organisation (by name or id) after checking its plan allows the mode; deposits <paramref name="deposit"/> when given.</summary>
     public async Task<string> CreateWalletAsync(string organisation, WalletMode mode, RiskTolerance risk, decimal? deposit, CancellationToken ct)

@@ -2,14 +2,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using TreasuryArena.Infrastructure.Evaluation;
 using TreasuryArena.Server.Auth;
-using TreasuryArena.Server.Hosting;
+using TreasuryArena.Infrastructure.Configuration;
 using TreasuryArena.Server.Http;
 
 namespace TreasuryArena.Server.Endpoints;
 
 /// <summary>
 /// Admin: the latest <c>arena evaluate</c> report of this platform, as the CLI keeps it (<see cref="LatestEvaluation"/>:
-/// <c>evaluation/latest.html</c> and <c>latest.json</c> beside the SQLite database, or in <see cref="ArenaServerOptions.DataDirectory"/>
+/// <c>evaluation/latest.html</c> and <c>latest.json</c> beside the SQLite database, or in <see cref="ArenaOptions.DataDirectory"/>
 /// for PostgreSQL). The HTML is a self-contained file (inline style and SVG, no script), served with a policy of its own
 /// that allows exactly that.
 /// </summary>
@@ -28,7 +28,7 @@ public static class AdminEvaluationEndpoints
     }
 
     /// <summary>The latest evaluation report (HTML), or 404 when no evaluation has been run for this platform.</summary>
-    public static Results<PhysicalFileHttpResult, ProblemHttpResult> LatestHtml(HttpContext http, IOptions<ArenaServerOptions> options)
+    public static Results<PhysicalFileHttpResult, ProblemHttpResult> LatestHtml(HttpContext http, IOptions<ArenaOptions> options)
     {
         var path = Path.Combine(Directory(options.Value), LatestEvaluation.HtmlFile);
         if (!File.Exists(path))
@@ -45,7 +45,7 @@ public static class AdminEvaluationEndpoints
     }
 
     /// <summary>The latest evaluation's scorecard (the <c>arena evaluate --json</c> document), or 404.</summary>
-    public static Results<PhysicalFileHttpResult, ProblemHttpResult> LatestJson(HttpContext http, IOptions<ArenaServerOptions> options)
+    public static Results<PhysicalFileHttpResult, ProblemHttpResult> LatestJson(HttpContext http, IOptions<ArenaOptions> options)
     {
         var path = Path.Combine(Directory(options.Value), LatestEvaluation.JsonFile);
         if (!File.Exists(path))
@@ -58,7 +58,7 @@ public static class AdminEvaluationEndpoints
     }
 
     /// <summary>Where this server looks for the latest report.</summary>
-    public static string Directory(ArenaServerOptions options)
+    public static string Directory(ArenaOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         return LatestEvaluation.DirectoryFor(options.Database, options.DataDirectory);

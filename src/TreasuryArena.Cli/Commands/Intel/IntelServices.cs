@@ -1,15 +1,11 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using TreasuryArena.Infrastructure.MarketData;
 
 namespace TreasuryArena.Cli.Commands.Intel;
 
-/// <summary>The service provider of the intel commands: the CLI configuration (plus <c>--live</c>), validated at build.</summary>
+/// <summary>The services of the intel commands: the verb's host without a database (plus <c>--live</c>), validated at build.</summary>
 internal static class IntelServices
 {
-    public static ServiceProvider Build(bool live, IReadOnlyDictionary<string, string?>? settings = null)
+    public static CliServices Build(bool live, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var overrides = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>(), StringComparer.Ordinal);
         if (live)
@@ -17,30 +13,7 @@ internal static class IntelServices
             overrides["MarketData:Mode"] = "live";
         }
 
-        var configuration = new ConfigurationBuilder()
-            .AddConfiguration(CliHost.Configuration)
-            .AddInMemoryCollection(overrides)
-            .Build();
-        var services = new ServiceCollection();
-        services.AddLogging(b => b
-            .AddConfiguration(configuration.GetSection("Logging"))
-            .SetMinimumLevel(LogLevel.Warning)
-            .AddSimpleConsole(o => o.SingleLine = true)
-            .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
-        services.AddSingleton(CliHost.Clock);
-        services.AddMarketData(configuration);
-        var sp = services.BuildServiceProvider();
-        try
-        {
-            sp.GetService<IStartupValidator>()?.Validate();
-        }
-        catch (OptionsValidationException ex)
-        {
-            sp.Dispose();
-            throw new CliException($"invalid configuration: {string.Join("; ", ex.Failures)}");
-        }
-
-        return sp;
+        return CliHost.Open(overrides);
     }
 
     /// <summary>Resolves a service, turning a missing history directory into a user error.</summary>

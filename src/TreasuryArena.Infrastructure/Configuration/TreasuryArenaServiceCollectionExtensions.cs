@@ -1,0 +1,198 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TreasuryArena.Core.Advice;
+using TreasuryArena.Core.Audit;
+using TreasuryArena.Core.Compliance;
+using TreasuryArena.Core.Identity;
+using TreasuryArena.Core.Intelligence;
+using TreasuryArena.Core.Ledger;
+using TreasuryArena.Core.MarketData;
+using TreasuryArena.Core.Nav;
+using TreasuryArena.Core.Ports;
+using TreasuryArena.Core.Treasury;
+using TreasuryArena.Core.Wallets.Optimization;
+using TreasuryArena.Core.Wallets.Proposals;
+using TreasuryArena.Infrastructure.Advice;
+using TreasuryArena.Infrastructure.Http;
+using TreasuryArena.Infrastructure.MarketData;
+using TreasuryArena.Infrastructure.MarketData.Options;
+using TreasuryArena.Infrastructure.Notifications;
+using TreasuryArena.Infrastructure.Platform;
+using TreasuryArena.Infrastructure.Storage;
+
+namespace TreasuryArena.Infrastructure.Configuration;
+
+/// <summary>
+/// The one composition root of the platform, used by the server (<c>AddArenaServer</c> adds only the web on top), the
+/// CLI (a generic host per command) and the benchmarks: every option section bound and validated at start, the database,
+/// the stores, the process's one ledger writer and one audit writer, the notifier, market data and intelligence, the
+/// tokens runtime (NAV engine, trade desk, compliance gate) and the treasury runtime. Everything is a lazily created
+/// singleton: a host resolves what it uses and nothing else is opened (an admin verb never loads market history).
+/// </summary>
+public static class TreasuryArenaServiceCollectionExtensions
+{
+    /// <summary>Every section the root binds, with the type whose properties are its keys (for <see cref="ConfigurationCheck"/>).</summary>
+    public static IReadOnlyList<KnownSection> Sections { get; } =
+    [
+        new(ArenaOptions.SectionName, typeof(ArenaOptions)),
+        new(NotificationsOptions.SectionName, typeof(NotificationsOptions)),
+        new(LifecycleOptions.SectionName, typeof(LifecycleOptions)),
+        new(WalletOptimizerOptions.SectionName, typeof(WalletOptimizerOptions)),
+        new(ProposalPolicy.SectionName, typeof(ProposalPolicy)),
+        new(TreasuryOptions.SectionName, typeof(TreasuryOptions)),
+        new(TreasuryIntelligenceOptions.SectionName, typeof(TreasuryIntelligenceOptions)),
+        new(RuleAdvisorOptions.SectionName, typeof(RuleAdvisorOptions)),
+        new(AnthropicOptions.SectionName, typeof(AnthropicOptions)),
+        new(MarketDataOptions.SectionName, typeof(MarketDataOptions)),
+        new(HttpResilienceOptions.SectionName, typeof(HttpResilienceOptions)),
+    ];
+
+    public static IServiceCollection AddTreasuryArena(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+#pragma warning disable RS0030 // the composition root chooses the system clock here, and only here
+        services.TryAddSingleton(TimeProvider.System);
+#pragma warning restore RS0030
+        AddOptions(services);
+
+        // The database is opened (and every area's migrations applied) when the first service needs it. A host may
+        // register its own ArenaDatabase first (the server turns on background WAL checkpoints; the CLI opens --db).
+        services.TryAddSingleton(sp => ArenaDatabase.OpenAsync(
+            sp.GetRequiredService<IOptions<ArenaOptions>>().Value.Database, sp.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
+        services.TryAddSingleton<PlatformDatabase>();
+        services.TryAddSingleton<SqlIdentityStore>();
+        services.TryAddSingleton<IIdentityStore>(sp => sp.GetRequiredService<SqlIdentityStore>());
+        services.TryAddSingleton<SqlComplianceStore>();
+        services.TryAddSingleton<IComplianceStore>(sp => sp.GetRequiredService<SqlComplianceStore>());
+        services.TryAddSingleton<SqlWalletPeakStore>();
+        services.TryAddSingleton<IWalletPeakStore>(sp => sp.GetRequiredService<SqlWalletPeakStore>());
+
+        // One audit writer and one ledger writer per process, shared by every use case.
+        services.TryAddSingleton<SqlAuditLog>();
+        services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<SqlAuditLog>());
+        services.TryAddSingleton(sp =>
+        {
+            var ledger = sp.GetRequiredService<ArenaDatabase>().OpenLedgerAsync(
+                sp.GetRequiredService<TimeProvider>(), idempotencyWindow: sp.GetRequiredService<IOptions<ArenaOptions>>().Value.IdempotencyWindow).GetAwaiter().GetResult();
+            // Deposits, withdrawals, wallet openings and treasury operations are dated on the business calendar.
+            ledger.BusinessClock = sp.GetService<IBusinessClock>();
+            return ledger;
+        });
+
+        // Notifications: stored for the dashboard, and POSTed to Notifications:WebhookUrl (or the deprecated Arena:WebhookUrl).
+        services.AddArenaHttpResilience(configuration);
+        services.AddHttpClient(WebhookNotifier.ClientName).AddArenaResilience();
+        services.TryAddSingleton<INotifier>(sp =>
+        {
+            var url = sp.GetRequiredService<IOptions<NotificationsOptions>>().Value.WebhookUrl
+                      ?? sp.GetRequiredService<IOptions<ArenaOptions>>().Value.WebhookUrl;
+            var webhook = string.IsNullOrWhiteSpace(url)
+                ? null
+                : new WebhookNotifier(sp.GetRequiredService<IHttpClientFactory>().CreateClient(WebhookNotifier.ClientName), new Uri(url), sp.GetRequiredService<ILogger<WebhookNotifier>>());
+            return new StoredNotifier(sp.GetRequiredService<IComplianceStore>(), webhook);
+        });
+
+        services.TryAddSingleton(sp => Monitoring(sp.GetRequiredService<IOptions<ArenaOptions>>().Value));
+        services.TryAddSingleton(sp => new TokensSettings
+        {
+            Optimizer = new TokensSettings.OptimizerSettings { Wallet = sp.GetRequiredService<IOptions<WalletOptimizerOptions>>().Value },
+            Monitoring = sp.GetRequiredService<MonitoringRules>(),
+            Lifecycle = sp.GetRequiredService<IOptions<LifecycleOptions>>().Value,
+            Proposals = sp.GetRequiredService<IOptions<ProposalPolicy>>().Value,
+            IdempotencyWindow = sp.GetRequiredService<IOptions<ArenaOptions>>().Value.IdempotencyWindow,
+        });
+
+        // Market data (history by default, MarketData:HistoryPath), intelligence, the typed live clients.
+        services.AddMarketData(configuration);
+
+        // The tokens area's runtime: NAV engine, issuer, compliance gate and trade desk over the one ledger.
+        services.TryAddSingleton(sp => TokensRuntime.Create(
+            sp.GetRequiredService<ArenaDatabase>(),
+            sp.GetRequiredService<MarketHistory>(),
+            sp.GetRequiredService<LedgerService>(),
+            sp.GetRequiredService<TimeProvider>(),
+            new RuleAdvisor(sp.GetRequiredService<IOptions<RuleAdvisorOptions>>().Value, sp.GetRequiredService<TimeProvider>()),
+            sp.GetRequiredService<TokensSettings>(),
+            sp.GetRequiredService<IComplianceStore>(),
+            sp.GetRequiredService<INotifier>(),
+            sp.GetRequiredService<SqlAuditLog>(),
+            sp.GetRequiredService<IBusinessClock>()));
+        services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Desk);
+        services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Compliance);
+        services.TryAddSingleton(sp =>
+        {
+            var rt = sp.GetRequiredService<TokensRuntime>();
+            return new WalletBreaker(rt.Ledger, rt.Desk, sp.GetRequiredService<IWalletPeakStore>(), rt.Audit, sp.GetRequiredService<INotifier>(),
+                sp.GetRequiredService<MonitoringRules>(), rt.Settings.Optimizer.Wallet, sp.GetRequiredService<TimeProvider>());
+        });
+        services.TryAddSingleton<IdentityService>();
+        services.TryAddSingleton<ComplianceService>();
+
+        // The treasury manager and its advisor (Claude when Anthropic:ApiKey is set) over the same ledger and market data.
+        services.TryAddSingleton(sp => new TreasuryConfiguration(
+            sp.GetRequiredService<IOptions<TreasuryOptions>>().Value,
+            sp.GetRequiredService<IOptions<RuleAdvisorOptions>>().Value,
+            sp.GetRequiredService<IOptions<AnthropicOptions>>().Value));
+        services.TryAddSingleton(sp => TreasuryRuntime.Create(
+            sp.GetRequiredService<TreasuryConfiguration>(),
+            sp.GetRequiredService<ArenaDatabase>(),
+            sp.GetRequiredService<LedgerService>(),
+            sp.GetRequiredService<MarketIntelligence>(),
+            sp.GetRequiredService<IMarketDataProvider>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>()));
+
+        foreach (var section in Sections)
+        {
+            services.AddSingleton(section);
+        }
+
+        services.AddHostedService<ConfigurationReporter>();
+        return services;
+    }
+
+    /// <summary>The transaction-monitoring and wallet-breaker rules of <c>Arena</c>.</summary>
+    public static MonitoringRules Monitoring(ArenaOptions o)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        return new MonitoringRules
+        {
+            MaxTradeUsd = o.HoldTradeAboveUsd,
+            MaxWalletFraction = o.HoldTradeAboveWalletFraction,
+            MaxTradesPerDay = o.HoldTradesPerDayAbove,
+            HoldLifetime = TimeSpan.FromHours(o.HoldLifetimeHours),
+            WalletDrawdownBreaker = o.WalletDrawdownBreaker,
+            WalletBreakerVolatilityMultiple = o.WalletBreakerVolatilityMultiple,
+            WalletBreakerCap = o.WalletBreakerCap,
+        };
+    }
+
+    private static void AddOptions(IServiceCollection services)
+    {
+        services.AddOptions<ArenaOptions>().BindConfiguration(ArenaOptions.SectionName).ValidateAnnotationsOnStart(ArenaOptions.SectionName);
+        services.AddOptions<NotificationsOptions>().BindConfiguration(NotificationsOptions.SectionName).ValidateAnnotationsOnStart(NotificationsOptions.SectionName);
+        services.AddOptions<LifecycleOptions>().BindConfiguration(LifecycleOptions.SectionName).ValidateAnnotationsOnStart(LifecycleOptions.SectionName)
+            .ValidateByThrowing(o => o.Validate());
+        services.AddOptions<WalletOptimizerOptions>().BindConfiguration(WalletOptimizerOptions.SectionName).ValidateAnnotationsOnStart(WalletOptimizerOptions.SectionName);
+        services.AddOptions<ProposalPolicy>().BindConfiguration(ProposalPolicy.SectionName).ValidateByThrowing(CheckProposals);
+        services.AddOptions<TreasuryOptions>().BindConfiguration(TreasuryOptions.SectionName).ValidateByThrowing(o => o.Validated());
+        services.AddOptions<RuleAdvisorOptions>().BindConfiguration(RuleAdvisorOptions.SectionName).ValidateAnnotationsOnStart(RuleAdvisorOptions.SectionName);
+        services.AddOptions<AnthropicOptions>().BindConfiguration(AnthropicOptions.SectionName).ValidateAnnotationsOnStart(AnthropicOptions.SectionName);
+    }
+
+    private static void CheckProposals(ProposalPolicy o)
+    {
+        if (o.Lifetime <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"{ProposalPolicy.SectionName}:Lifetime must be positive, got {o.Lifetime}");
+        }
+
+        if (o.MaxNavMove is <= 0m or > 1m)
+        {
+            throw new ArgumentException($"{ProposalPolicy.SectionName}:MaxNavMove must be within (0, 1], got {o.MaxNavMove}");
+        }
+    }
+}
