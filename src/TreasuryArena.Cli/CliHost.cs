@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
+using TreasuryArena.Core.Advice;
 using TreasuryArena.Core.Wallets.Optimization;
+using TreasuryArena.Infrastructure.Advice;
 using TreasuryArena.Infrastructure.MarketData.History;
 using TreasuryArena.Infrastructure.Storage;
 
@@ -26,8 +28,27 @@ internal static class CliHost
     public static WalletOptimizerOptions OptimizerOptions =>
         Configuration.GetSection(WalletOptimizerOptions.SectionName).Get<WalletOptimizerOptions>() ?? new WalletOptimizerOptions();
 
-    /// <summary>The tokens runtime's settings with the configured optimizer options.</summary>
-    public static TokensSettings TokensSettings => new() { Optimizer = new TokensSettings.OptimizerSettings { Wallet = OptimizerOptions } };
+    /// <summary>The tokens runtime's settings with the configured optimizer options and advisor rules.</summary>
+    public static TokensSettings TokensSettings => new() { Optimizer = new TokensSettings.OptimizerSettings { Wallet = OptimizerOptions }, AdvisorRules = AdvisorRules };
+
+    /// <summary>
+    /// The rule advisor's options (<c>Advisor:Rules</c>) read as the treasury reads them (<see cref="TreasuryConfiguration.Read"/>),
+    /// so the wallet advisor and the treasury's advisor follow one configuration.
+    /// </summary>
+    public static RuleAdvisorOptions AdvisorRules
+    {
+        get
+        {
+            try
+            {
+                return TreasuryConfiguration.Read(Configuration).Rules;
+            }
+            catch (InvalidOperationException ex)
+            {
+                throw new CliException(ex.Message);
+            }
+        }
+    }
 
     /// <summary>The data directory (<c>./data</c> unless <c>Arena:DataDirectory</c> says otherwise).</summary>
     public static string DataDirectory => Path.GetFullPath(Configuration["Arena:DataDirectory"] ?? "data");

@@ -121,6 +121,7 @@ public static class ServerApp
                 Monitoring = sp.GetRequiredService<MonitoringRules>(),
                 Lifecycle = sp.GetRequiredService<IOptions<LifecycleOptions>>().Value,
                 IdempotencyWindow = sp.GetRequiredService<IOptions<ArenaServerOptions>>().Value.IdempotencyWindow,
+                AdvisorRules = sp.GetRequiredService<TreasuryConfiguration>().Rules,
             }).GetAwaiter().GetResult());
         services.AddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Ledger);
 
@@ -137,6 +138,10 @@ public static class ServerApp
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Desk);
+        // The use cases (plan, compliance and policy checks, audit records) the endpoints adapt; the CLI calls the same ones.
+        services.AddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Wallets);
+        services.AddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Trades);
+        services.AddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Tokens);
         services.AddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Compliance);
         services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<TokensRuntime>().Audit);
         services.AddSingleton<IScheduledJob, NavStepJob>();

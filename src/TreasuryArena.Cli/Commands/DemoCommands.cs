@@ -182,7 +182,7 @@ internal static partial class CliCommands
             (WalletMode.Manual, RiskTolerance.Conservative, 25_000m),
         })
         {
-            wallets.Add((await rt.CreateWalletAsync(church, mode, risk, deposit, ct), mode, risk, deposit));
+            wallets.Add((await rt.CreateWalletAsync(PlatformCli.Operator, church, mode, risk, deposit, ct), mode, risk, deposit));
         }
 
         var hybrid = wallets.Single(w => w.Mode == WalletMode.Hybrid).Address;
