@@ -161,7 +161,7 @@ internal static partial class CliCommands
                     continue;
                 }
 
-                var issue = await rt.Issuer.IssueAsync(strategy, symbol, parameters, inception, ct);
+                var issue = await rt.Tokens.IssueAsync(PlatformCli.Operator, new Core.Application.TokenIssueOrder(strategy, symbol, parameters, inception, null, null, Core.Fees.PerformanceHurdle.None), ct);
                 issues.Add(new DemoTokenIssue(issue.Symbol, issue.Strategy, issue.BacktestTotalReturn, issue.BacktestSharpe, issue.BacktestMaxDrawdown));
                 tick();
             }
