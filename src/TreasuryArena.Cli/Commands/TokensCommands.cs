@@ -355,8 +355,8 @@ internal static partial class CliCommands
 
         cmd.SetAction(async (parse, ct) => await WithRuntimeAsync(parse.GetValue(db), async rt =>
         {
-            var rebalancer = await rt.RebalancerAsync(null, ct);
-            var result = await rebalancer.DecideProposalAsync(parse.GetValue(id), approve, parse.GetValue(by)!, parse.GetValue(note), ct);
+            // The API's approve/reject call the same use case: the same checks and the same audit record.
+            var result = await rt.Proposals.DecideAsync(Caller.Operator(parse.GetValue(by)!), new ProposalDecision(parse.GetValue(id), approve, parse.GetValue(note)), ct);
             CliJson.Write(RunDto.From(result));
             return 0;
         }, ct));

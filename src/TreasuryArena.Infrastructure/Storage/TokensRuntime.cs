@@ -53,6 +53,7 @@ public sealed class TokensRuntime : IAsyncDisposable
         Wallets = new WalletUseCases(ledger, Identity, Audit, settings.Plans);
         Trades = new TradeUseCases(ledger, Identity, Desk, Audit, settings.Plans);
         Tokens = new TokenUseCases(ledger, Issuer, Nav, Audit);
+        Proposals = new ProposalUseCases(ledger, Allocations, Audit, ct => RebalancerAsync(null, ct));
     }
 
     public ArenaDatabase Database { get; }
@@ -111,6 +112,9 @@ public sealed class TokensRuntime : IAsyncDisposable
 
     /// <summary>The token use cases (issue, activate, pause, resume, hold, retire) with their audit records: the API's and the CLI's.</summary>
     public TokenUseCases Tokens { get; }
+
+    /// <summary>Approve or reject a HYBRID proposal (access, the rebalancer's checks, the audit record): the API's and the CLI's.</summary>
+    public ProposalUseCases Proposals { get; }
 
     /// <param name="complianceStore">The compliance bookkeeping (default: the SQL store in the same database).</param>
     public static async Task<TokensRuntime> OpenAsync(
