@@ -8,6 +8,8 @@ using TreasuryArena.Core.MarketData;
 using TreasuryArena.Core.Ports;
 using TreasuryArena.Core.Wallets.Optimization;
 using TreasuryArena.Infrastructure.Configuration;
+using TreasuryArena.Core.Advice;
+using TreasuryArena.Infrastructure.Advice;
 using TreasuryArena.Infrastructure.MarketData.History;
 using TreasuryArena.Infrastructure.Storage;
 

@@ -165,7 +165,7 @@ internal static partial class CliCommands
                     continue;
                 }
 
-                var issue = await rt.Issuer.IssueAsync(strategy, symbol, parameters, inception, ct);
+                var issue = await rt.Tokens.IssueAsync(PlatformCli.Operator, new Core.Application.TokenIssueOrder(strategy, symbol, parameters, inception, null, null, Core.Fees.PerformanceHurdle.None), ct);
                 issues.Add(new DemoTokenIssue(issue.Symbol, issue.Strategy, issue.BacktestTotalReturn, issue.BacktestSharpe, issue.BacktestMaxDrawdown));
                 tick();
             }
@@ -187,7 +187,7 @@ internal static partial class CliCommands
             (WalletMode.Manual, RiskTolerance.Conservative, 25_000m),
         })
         {
-            wallets.Add((await rt.CreateWalletAsync(church, mode, risk, deposit, ct), mode, risk, deposit));
+            wallets.Add((await rt.CreateWalletAsync(PlatformCli.Operator, church, mode, risk, deposit, ct), mode, risk, deposit));
         }
 
         var hybrid = wallets.Single(w => w.Mode == WalletMode.Hybrid).Address;

@@ -2,7 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Serialization;
 using Spectre.Console;
+using TreasuryArena.Core.Application;
 using TreasuryArena.Core.Common;
+using TreasuryArena.Core.Compliance;
+using TreasuryArena.Core.Identity;
 using TreasuryArena.Core.Fees;
 using TreasuryArena.Core.Nav;
 using TreasuryArena.Core.Tokens;
@@ -88,6 +91,8 @@ internal static partial class CliCommands
         }, ct));
 
         cmd.Subcommands.Add(IssueCommand());
+        cmd.Subcommands.Add(TokenStatusCommand("activate", "Activate a token (from proving this is an audited admin override of the proving gates)"));
+        cmd.Subcommands.Add(TokenStatusCommand("pause", "Pause an active token: buys close until an admin resumes it"));
         cmd.Subcommands.Add(TokenStatusCommand("resume", "Resume a paused token (buys reopen; the breaker measures from the resume date)"));
         cmd.Subcommands.Add(TokenStatusCommand("hold", "Keep a paused token paused: the breaker's automatic review stops until an admin resumes it"));
         cmd.Subcommands.Add(TokenStatusCommand("retire", "Retire a token: no more buys or NAV steps; every holder is settled at NAV"));
@@ -124,7 +129,7 @@ internal static partial class CliCommands
             }
 
             var h = FeeSchedule.ParseHurdle(parse.GetValue(hurdle)) ?? throw new CliException($"--hurdle {parse.GetValue(hurdle)}: expected none or tbill");
-            var issue = await rt.Issuer.IssueAsync(parse.GetValue(strategy)!, parse.GetValue(symbol)!, parameters, ParseDate(parse.GetValue(from), "--from"), null, null, h, ct);
+            var issue = await rt.Tokens.IssueAsync(PlatformCli.Operator, new TokenIssueOrder(parse.GetValue(strategy)!, parse.GetValue(symbol)!, parameters, ParseDate(parse.GetValue(from), "--from"), null, null, h), ct);
             if (parse.GetValue(json))
             {
                 CliJson.Write(issue);
@@ -157,27 +162,20 @@ internal static partial class CliCommands
         cmd.SetAction(async (parse, ct) => await WithRuntimeAsync(parse.GetValue(db), async rt =>
         {
             var sym = parse.GetValue(symbol)!;
-            var asOf = await rt.Nav.LifecycleDateAsync(sym, ct);
-            object output;
-            var by = parse.GetValue(actor)!;
-            if (verb == "resume")
+            var action = verb switch
             {
-                output = await rt.Nav.ResumeAsync(sym, asOf, by, parse.GetValue(reason)!, ct);
-            }
-            else if (verb == "hold")
-            {
-                output = await rt.Nav.HoldAsync(sym, asOf, by, parse.GetValue(reason)!, ct);
-            }
-            else
-            {
-                var (ev, settlements) = await rt.Nav.RetireAsync(sym, asOf, by, parse.GetValue(reason)!, ct);
-                output = new { lifecycle = ev, settled_holders = settlements.Count, paid_out = settlements.Sum(s => s.Cash.Amount) };
-            }
+                "activate" => TokenLifecycleAction.Activate,
+                "pause" => TokenLifecycleAction.Pause,
+                "resume" => TokenLifecycleAction.Resume,
+                "hold" => TokenLifecycleAction.Hold,
+                _ => TokenLifecycleAction.Retire,
+            };
 
-            // Every admin lifecycle change is audited, as the API's admin endpoints audit theirs.
-            await rt.Audit.AppendAsync(new Core.Audit.AuditRecord(Core.Identity.Caller.Operator(by).Actor, "token." + verb, sym.ToUpperInvariant(), Core.Audit.AuditOutcome.Done,
-                System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["reason"] = parse.GetValue(reason)!, ["as_of"] = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) })), ct);
-
+            // The API's admin endpoints call the same use case: the same checks and the same audit record.
+            var changed = await rt.Tokens.ChangeStatusAsync(Caller.Operator(parse.GetValue(actor)!), new TokenStatusChange(sym, action, parse.GetValue(reason)!), ct);
+            object output = action == TokenLifecycleAction.Retire
+                ? new { lifecycle = changed.Event, settled_holders = changed.Settlements.Count, paid_out = changed.Settlements.Sum(s => s.Cash.Amount) }
+                : changed.Event;
             if (parse.GetValue(json))
             {
                 CliJson.Write(output);
@@ -252,6 +250,11 @@ internal static partial class CliCommands
         wallet.Subcommands.Add(DecideCommand(true));
         wallet.Subcommands.Add(DecideCommand(false));
         wallet.Subcommands.Add(WalletActivityCommand());
+        wallet.Subcommands.Add(WalletModeCommand());
+        wallet.Subcommands.Add(WalletCashCommand(deposit: true));
+        wallet.Subcommands.Add(WalletCashCommand(deposit: false));
+        wallet.Subcommands.Add(WalletTradeCommand(OrderSide.Buy));
+        wallet.Subcommands.Add(WalletTradeCommand(OrderSide.Sell));
         return wallet;
     }
 
@@ -271,23 +274,11 @@ internal static partial class CliCommands
 
         cmd.SetAction(async (parse, ct) =>
         {
-            var m = parse.GetValue(mode)!.Trim().ToUpperInvariant() switch
-            {
-                "FULL_AI" or "FULLAI" => WalletMode.FullAi,
-                "HYBRID" => WalletMode.Hybrid,
-                "MANUAL" => WalletMode.Manual,
-                var other => throw new CliException($"--mode {other}: expected FULL_AI, HYBRID or MANUAL"),
-            };
-            var r = parse.GetValue(risk)!.Trim().ToUpperInvariant() switch
-            {
-                "CONSERVATIVE" => RiskTolerance.Conservative,
-                "MODERATE" => RiskTolerance.Moderate,
-                "AGGRESSIVE" => RiskTolerance.Aggressive,
-                var other => throw new CliException($"--risk {other}: expected CONSERVATIVE, MODERATE or AGGRESSIVE"),
-            };
+            var m = ParseMode(parse.GetValue(mode)!);
+            var r = ParseRisk(parse.GetValue(risk)!);
             return await WithRuntimeAsync(parse.GetValue(db), async rt =>
             {
-                var address = await rt.CreateWalletAsync(parse.GetValue(org)!, m, r, parse.GetValue(deposit), ct);
+                var address = await rt.CreateWalletAsync(PlatformCli.Operator, parse.GetValue(org)!, m, r, parse.GetValue(deposit), ct);
                 if (parse.GetValue(json))
                 {
                     CliJson.Write(new { address });
@@ -373,8 +364,8 @@ internal static partial class CliCommands
 
         cmd.SetAction(async (parse, ct) => await WithRuntimeAsync(parse.GetValue(db), async rt =>
         {
-            var rebalancer = await rt.RebalancerAsync(null, ct);
-            var result = await rebalancer.DecideProposalAsync(parse.GetValue(id), approve, parse.GetValue(by)!, parse.GetValue(note), ct);
+            // The API's approve/reject call the same use case: the same checks and the same audit record.
+            var result = await rt.Proposals.DecideAsync(Caller.Operator(parse.GetValue(by)!), new ProposalDecision(parse.GetValue(id), approve, parse.GetValue(note)), ct);
             CliJson.Write(RunDto.From(result));
             return 0;
         }, ct));
@@ -440,6 +431,113 @@ internal static partial class CliCommands
                 return 0;
             }, ct);
         });
+        return cmd;
+    }
+
+    private static WalletMode ParseMode(string text) => text.Trim().ToUpperInvariant() switch
+    {
+        "FULL_AI" or "FULLAI" => WalletMode.FullAi,
+        "HYBRID" => WalletMode.Hybrid,
+        "MANUAL" => WalletMode.Manual,
+        var other => throw new CliException($"--mode {other}: expected FULL_AI, HYBRID or MANUAL"),
+    };
+
+    private static RiskTolerance ParseRisk(string text) => text.Trim().ToUpperInvariant() switch
+    {
+        "CONSERVATIVE" => RiskTolerance.Conservative,
+        "MODERATE" => RiskTolerance.Moderate,
+        "AGGRESSIVE" => RiskTolerance.Aggressive,
+        var other => throw new CliException($"--risk {other}: expected CONSERVATIVE, MODERATE or AGGRESSIVE"),
+    };
+
+    /// <summary>The idempotency key of a CLI mutation: <c>--key</c> when given (a repeat returns the first result), else a new one.</summary>
+    private static string CliKey(string? key, string verb) =>
+        string.IsNullOrWhiteSpace(key) ? "cli:" + verb + ":" + Guid.NewGuid().ToString("N") : "cli:" + verb + ":" + key.Trim();
+
+    private static Command WalletModeCommand()
+    {
+        var db = CliDatabase.Option();
+        var address = new Option<string>("--wallet") { Description = "Wallet address", Required = true };
+        var mode = new Option<string>("--mode") { Description = "FULL_AI | HYBRID | MANUAL", Required = true };
+        var risk = new Option<string?>("--risk") { Description = "CONSERVATIVE | MODERATE | AGGRESSIVE (default: unchanged)" };
+        var cmd = new Command("mode", "Change a wallet's mode (its organisation's plan must allow it) and optionally its risk tolerance; prints the wallet as JSON");
+        foreach (var o in new Option[] { db, address, mode, risk })
+        {
+            cmd.Options.Add(o);
+        }
+
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var m = ParseMode(parse.GetValue(mode)!);
+            var r = parse.GetValue(risk) is { } text ? ParseRisk(text) : (RiskTolerance?)null;
+            return await WithRuntimeAsync(parse.GetValue(db), async rt =>
+            {
+                var view = await rt.Wallets.ChangeModeAsync(PlatformCli.Operator, new WalletModeChange(parse.GetValue(address)!, m, r), ct);
+                CliJson.Write(WalletResponse.From(view.Wallet));
+                return 0;
+            }, ct);
+        });
+        return cmd;
+    }
+
+    private static Command WalletCashCommand(bool deposit)
+    {
+        var db = CliDatabase.Option();
+        var address = new Option<string>("--wallet") { Description = "Wallet address", Required = true };
+        var amount = new Option<decimal>("--amount") { Description = "USD amount", Required = true };
+        var key = new Option<string?>("--key") { Description = "Idempotency key (a repeat returns the first result and changes nothing)" };
+        var verb = deposit ? "deposit" : "withdraw";
+        var cmd = new Command(verb, deposit ? "Deposit USD into a wallet; prints the result as JSON" : "Withdraw USD from a wallet (refused beyond its cash); prints the result as JSON");
+        foreach (var o in new Option[] { db, address, amount, key })
+        {
+            cmd.Options.Add(o);
+        }
+
+        cmd.SetAction(async (parse, ct) => await WithRuntimeAsync(parse.GetValue(db), async rt =>
+        {
+            var movement = new CashMovement(parse.GetValue(address)!, parse.GetValue(amount), CliKey(parse.GetValue(key), verb));
+            var result = deposit
+                ? await rt.Wallets.DepositAsync(PlatformCli.Operator, movement, ct)
+                : await rt.Wallets.WithdrawAsync(PlatformCli.Operator, movement, ct);
+            var view = rt.Wallets.Find(PlatformCli.Operator, movement.Address);
+            CliJson.Write(new CashResponse(view.Wallet.Address, result.Cash.Amount, view.Cash.Amount, result.OperationId, result.Repeated));
+            return 0;
+        }, ct));
+        return cmd;
+    }
+
+    private static Command WalletTradeCommand(OrderSide side)
+    {
+        var db = CliDatabase.Option();
+        var address = new Option<string>("--wallet") { Description = "Wallet address", Required = true };
+        var symbol = new Option<string>("--symbol") { Description = "Token symbol", Required = true };
+        var amount = new Option<decimal>(side == OrderSide.Buy ? "--amount" : "--shares") { Description = side == OrderSide.Buy ? "USD to spend, fee included" : "Shares to redeem", Required = true };
+        var key = new Option<string?>("--key") { Description = "Idempotency key (a repeat returns the first result and changes nothing)" };
+        var verb = side == OrderSide.Buy ? "buy" : "sell";
+        var cmd = new Command(verb, (side == OrderSide.Buy ? "Buy a token for a wallet" : "Sell a wallet's shares of a token")
+            + " through the plan's limits and the compliance gate, as the operator; prints the trade as JSON (a held trade exits 3)");
+        foreach (var o in new Option[] { db, address, symbol, amount, key })
+        {
+            cmd.Options.Add(o);
+        }
+
+        cmd.SetAction(async (parse, ct) => await WithRuntimeAsync(parse.GetValue(db), async rt =>
+        {
+            var order = new TradeOrder(PlatformCli.Operator, parse.GetValue(address)!, parse.GetValue(symbol)!.Trim().ToUpperInvariant(), side, parse.GetValue(amount), CliKey(parse.GetValue(key), verb), TradeSource.Api);
+            switch (await rt.Trades.ExecuteAsync(order, ct))
+            {
+                case TradeOutcome.Executed e:
+                    CliJson.Write(TradeResponse.From(e.Result));
+                    return 0;
+                case TradeOutcome.Held h:
+                    CliJson.Write(new HeldTradeResponse("held", h.Trade.Id, h.Trade.Reasons));
+                    return 3;
+                case TradeOutcome.Refused r:
+                    throw new CliException(r.Message);
+                default:
+                    throw new InvalidOperationException("unknown trade outcome");
+            }
+        }, ct));
         return cmd;
     }
 

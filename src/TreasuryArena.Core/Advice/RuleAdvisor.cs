@@ -31,6 +31,9 @@ public sealed class RuleAdvisor(RuleAdvisorOptions options, TimeProvider timePro
 {
     public string Name => Decision.RulesAdvisor;
 
+    /// <summary>The rules this advisor applies (section <c>Advisor:Rules</c> as the host read it).</summary>
+    public RuleAdvisorOptions Options => options;
+
     public Task<Decision> AnalyzeDailyAsync(AdvisorContext context, CancellationToken cancellationToken) =>
         Task.FromResult(Decide(context, DecisionKind.DailyAnalysis));
 

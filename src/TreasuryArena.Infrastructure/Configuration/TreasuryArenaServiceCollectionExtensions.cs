@@ -102,6 +102,7 @@ public static class TreasuryArenaServiceCollectionExtensions
             Monitoring = sp.GetRequiredService<MonitoringRules>(),
             Lifecycle = sp.GetRequiredService<IOptions<LifecycleOptions>>().Value,
             Proposals = sp.GetRequiredService<IOptions<ProposalPolicy>>().Value,
+            AdvisorRules = sp.GetRequiredService<IOptions<RuleAdvisorOptions>>().Value,
             IdempotencyWindow = sp.GetRequiredService<IOptions<ArenaOptions>>().Value.IdempotencyWindow,
         });
 
@@ -121,6 +122,11 @@ public static class TreasuryArenaServiceCollectionExtensions
             sp.GetRequiredService<SqlAuditLog>(),
             sp.GetRequiredService<IBusinessClock>()));
         services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Desk);
+        // The use cases (plan, compliance and policy checks, audit records) that endpoints, CLI verbs and jobs adapt.
+        services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Wallets);
+        services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Trades);
+        services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Tokens);
+        services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Proposals);
         services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Compliance);
         services.TryAddSingleton(sp =>
         {

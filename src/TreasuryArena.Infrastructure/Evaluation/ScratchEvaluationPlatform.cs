@@ -97,7 +97,7 @@ public sealed class ScratchEvaluationPlatform : IEvaluationPlatform, IAsyncDispo
     public Task<IReadOnlyList<LifecycleEvent>> EventsAsync(string symbol, CancellationToken ct) => _runtime.NavStore.EventsAsync(symbol, ct);
 
     public Task<string> CreateWalletAsync(WalletMode mode, RiskTolerance risk, decimal deposit, CancellationToken ct) =>
-        _runtime.CreateWalletAsync(OrganisationId.ToString(), mode, risk, deposit, ct);
+        _runtime.CreateWalletAsync(Caller.Operator("evaluation"), OrganisationId.ToString(), mode, risk, deposit, ct);
 
     public async Task<(IReadOnlyList<(string Address, WalletBreakerTrip Trip)> Tripped, IReadOnlyList<string> Resumed)> WalletBreakerAsync(IReadOnlyCollection<string> addresses, DateOnly date, CancellationToken ct)
     {

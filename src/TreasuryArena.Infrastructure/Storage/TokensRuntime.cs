@@ -1,5 +1,6 @@
 using System.Globalization;
 using TreasuryArena.Core.Advice;
+using TreasuryArena.Core.Application;
 using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Identity;
@@ -53,6 +54,10 @@ public sealed class TokensRuntime : IAsyncDisposable
         settings.Lifecycle.Validate();
         Nav = new NavEngine(ledger, NavStore, Portfolios, settings.Lifecycle, time, RiskFree, Hurdles, Audit, Notifier);
         Issuer = new TokenIssuer(ledger, NavStore, Portfolios, settings.Lifecycle, Clock);
+        Wallets = new WalletUseCases(ledger, Identity, Audit, settings.Plans);
+        Trades = new TradeUseCases(ledger, Identity, Desk, Audit, settings.Plans);
+        Tokens = new TokenUseCases(ledger, Issuer, Nav, Audit);
+        Proposals = new ProposalUseCases(ledger, Allocations, Audit, ct => RebalancerAsync(null, ct));
     }
 
     public ArenaDatabase Database { get; }
@@ -109,6 +114,18 @@ public sealed class TokensRuntime : IAsyncDisposable
 
     public TokenIssuer Issuer { get; }
 
+    /// <summary>The wallet use cases (create, mode, deposit, withdraw) with their plan checks and audit records: the API's and the CLI's.</summary>
+    public WalletUseCases Wallets { get; }
+
+    /// <summary>Buys and sells for a person: the plan's token limit, then the trade desk (API and CLI).</summary>
+    public TradeUseCases Trades { get; }
+
+    /// <summary>The token use cases (issue, activate, pause, resume, hold, retire) with their audit records: the API's and the CLI's.</summary>
+    public TokenUseCases Tokens { get; }
+
+    /// <summary>Approve or reject a HYBRID proposal (access, the rebalancer's checks, the audit record): the API's and the CLI's.</summary>
+    public ProposalUseCases Proposals { get; }
+
     /// <param name="complianceStore">The compliance bookkeeping (default: the SQL store in the same database).</param>
     /// <param name="clock">The business clock (default: history mode over <paramref name="history"/>).</param>
     public static async Task<TokensRuntime> OpenAsync(
@@ -117,7 +134,7 @@ public sealed class TokensRuntime : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(database);
         var ledger = await database.OpenLedgerAsync(time, cancellationToken: ct, idempotencyWindow: settings?.IdempotencyWindow);
-        return new TokensRuntime(database, history, ledger, time, advisor ?? new RuleAdvisor(new RuleAdvisorOptions(), time), settings ?? new TokensSettings(), complianceStore, clock: clock);
+        return new TokensRuntime(database, history, ledger, time, advisor ?? new RuleAdvisor((settings ?? new TokensSettings()).AdvisorRules, time), settings ?? new TokensSettings(), complianceStore, clock: clock);
     }
 
     /// <summary>As <see cref="OpenAsync"/>, with the host's notifier (webhook + dashboard feed) for holds raised by the gate (server).</summary>
@@ -127,7 +144,7 @@ public sealed class TokensRuntime : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(settings);
         var ledger = await database.OpenLedgerAsync(time, cancellationToken: ct, idempotencyWindow: settings.IdempotencyWindow);
-        return new TokensRuntime(database, history, ledger, time, new RuleAdvisor(new RuleAdvisorOptions(), time), settings, null, notifier, clock: clock);
+        return new TokensRuntime(database, history, ledger, time, new RuleAdvisor(settings.AdvisorRules, time), settings, null, notifier, clock: clock);
     }
 
     /// <summary>
@@ -138,35 +155,14 @@ public sealed class TokensRuntime : IAsyncDisposable
         ArenaDatabase database, MarketHistory history, LedgerService ledger, TimeProvider time, IAdvisor advisor, TokensSettings settings, IComplianceStore complianceStore, INotifier notifier, SqlAuditLog audit, IBusinessClock clock) =>
         new(database, history, ledger, time, advisor, settings, complianceStore, notifier, audit, clock);
 
-    /// <summary>Creates a wallet for an organisation (by name or id) after checking its plan allows the mode; deposits <paramref name="deposit"/> when given.</summary>
-    public async Task<string> CreateWalletAsync(string organisation, WalletMode mode, RiskTolerance risk, decimal? deposit, CancellationToken ct)
+    /// <summary>
+    /// Creates a wallet for an organisation (by name or id) as the operator <paramref name="actor"/> through
+    /// <see cref="WalletUseCases.CreateAsync"/> (plan check, audit); deposits <paramref name="deposit"/> when given.
+    /// </summary>
+    public async Task<string> CreateWalletAsync(Caller actor, string organisation, WalletMode mode, RiskTolerance risk, decimal? deposit, CancellationToken ct)
     {
-        var org = (Guid.TryParse(organisation, out var id) ? await Identity.FindOrganisationAsync(id, ct) : null)
-                  ?? await Identity.FindOrganisationByNameAsync(organisation, ct)
-                  ?? throw new DomainException("unknown_organisation", $"no organisation named {organisation} (create it with `arena org create`)");
-        Settings.Plans.CheckMode(org.Plan, mode);
-        if (deposit is { } d && d <= 0m)
-        {
-            throw new DomainException("invalid_amount", "--deposit must be a positive USD amount");
-        }
-
-        var created = await Ledger.CreateWalletAsync(org.Id.ToString(), mode, risk, "wallet:" + Guid.CreateVersion7(Time.GetUtcNow()).ToString("N"), ct);
-        if (!created.Accepted)
-        {
-            throw new DomainException("wallet_refused", created.Message ?? created.Error.ToString());
-        }
-
-        var address = created.Address!;
-        if (deposit is { } amount)
-        {
-            var result = await Ledger.DepositAsync(address, Money.Usd(amount), "deposit:" + address + ":initial", ct);
-            if (!result.Accepted)
-            {
-                throw new DomainException("deposit_refused", result.Message ?? result.Error.ToString());
-            }
-        }
-
-        return address;
+        var view = await Wallets.CreateAsync(actor, new NewWallet(organisation, mode, risk, deposit, "wallet:" + Guid.CreateVersion7(Time.GetUtcNow()).ToString("N")), ct);
+        return view.Wallet.Address;
     }
 
     /// <summary>The token analytics as of the latest NAV date (or <paramref name="asOf"/>), computed once for a run.</summary>

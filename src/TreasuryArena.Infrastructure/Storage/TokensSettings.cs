@@ -1,3 +1,4 @@
+using TreasuryArena.Core.Advice;
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Nav;
 using TreasuryArena.Core.Wallets.Optimization;
@@ -18,6 +19,12 @@ public sealed record TokensSettings
     public PlanPolicy Plans { get; init; } = PlanPolicy.Default;
 
     public MonitoringRules Monitoring { get; init; } = new();
+
+    /// <summary>
+    /// The wallet advisor's rules (section <c>Advisor:Rules</c>, read by the hosts through
+    /// <c>TreasuryConfiguration.Read</c>, the same reading as the treasury's advisor).
+    /// </summary>
+    public RuleAdvisorOptions AdvisorRules { get; init; } = new();
 
     /// <summary>How long the ledger remembers an idempotency key after its operation (see <see cref="Core.Ledger.IdempotencyMemory"/>).</summary>
     public TimeSpan IdempotencyWindow { get; init; } = Core.Ledger.IdempotencyMemory.DefaultWindow;

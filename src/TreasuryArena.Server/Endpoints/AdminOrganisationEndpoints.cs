@@ -27,7 +27,18 @@ public static class AdminOrganisationEndpoints
 
     public static async Task<Created<OrganisationResponse>> CreateOrganisation(CreateOrganisationRequest request, HttpContext http, [AsParameters] PlatformServices s)
     {
-        var org = await s.Identity.CreateOrganisationAsync(http.Caller(), request.Name, request.Type, request.Plan, http.RequestAborted);
+        Organisation org;
+        try
+        {
+            org = await s.Identity.CreateOrganisationAsync(http.Caller(), request.Name, request.Type, request.Plan, http.RequestAborted);
+        }
+        catch (DomainException ex) when (ex.Code == "organisation_exists")
+        {
+            // IdentityService audited the refusal as org.create (as for the CLI): not a second time as an HTTP refusal.
+            http.Items[Http.RefusalAuditMiddleware.AlreadyAuditedItem] = true;
+            throw;
+        }
+
         return TypedResults.Created($"/api/admin/orgs/{org.Id}", OrganisationResponse.From(org, null, null, null));
     }
 

@@ -1,6 +1,5 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using TreasuryArena.Core.Audit;
+using TreasuryArena.Core.Application;
 using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Fees;
@@ -49,7 +48,7 @@ public static class AdminTokenEndpoints
         TokenIssue issue;
         try
         {
-            issue = await tokens.Issuer.IssueAsync(request.Strategy.Trim(), symbol, request.Parameters, request.Inception, request.Name, nav, hurdle, http.RequestAborted);
+            issue = await tokens.Tokens.IssueAsync(caller, new TokenIssueOrder(request.Strategy, symbol, request.Parameters, request.Inception, request.Name, nav, hurdle), http.RequestAborted);
         }
         catch (DomainException ex)
         {
@@ -62,11 +61,9 @@ public static class AdminTokenEndpoints
                 "token_exists" => (409, "symbol"),
                 _ => (ProblemCodes.StatusFor(ex), null as string),
             };
-            return Problems.Of(status, ex.Code, ex.Message, field);
+            return UseCaseProblems.From(http, ex, status, field);
         }
 
-        await s.Audit.AppendAsync(new AuditRecord(caller.Actor, "token.create", issue.Symbol, AuditOutcome.Done,
-            Json(new { strategy = issue.Strategy, initial_nav = nav, inception = issue.Inception, parameters = request.Parameters, hurdle = FeeSchedule.HurdleName(hurdle) })), http.RequestAborted);
         return TypedResults.Created($"/api/tokens/{issue.Symbol}/info", TokenResponse.From(s.Ledger.GetToken(issue.Symbol)!));
     }
 
@@ -75,24 +72,24 @@ public static class AdminTokenEndpoints
     /// token on its own once they are met), so it is audited as <c>token.activate_override</c> with the reason.
     /// </summary>
     public static Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Activate(string symbol, TokenStatusRequest? request, HttpContext http, [AsParameters] LedgerServices s, TokensRuntime tokens) =>
-        ChangeAsync(symbol, TokenStatus.Active, request?.Reason, http, s, tokens);
+        ChangeAsync(symbol, TokenLifecycleAction.Activate, request?.Reason, http, s, tokens);
 
     public static Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Pause(string symbol, TokenStatusRequest? request, HttpContext http, [AsParameters] LedgerServices s, TokensRuntime tokens) =>
-        ChangeAsync(symbol, TokenStatus.Paused, request?.Reason, http, s, tokens);
+        ChangeAsync(symbol, TokenLifecycleAction.Pause, request?.Reason, http, s, tokens);
 
     public static Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Resume(string symbol, TokenStatusRequest? request, HttpContext http, [AsParameters] LedgerServices s, TokensRuntime tokens) =>
-        ChangeAsync(symbol, TokenStatus.Active, request?.Reason, http, s, tokens, resume: true);
+        ChangeAsync(symbol, TokenLifecycleAction.Resume, request?.Reason, http, s, tokens);
 
     /// <summary>
     /// Keeps a paused token paused: the breaker's automatic review stops until an admin resumes it (a paused → paused
     /// lifecycle event; audited as <c>token.hold</c>).
     /// </summary>
     public static Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Hold(string symbol, TokenStatusRequest? request, HttpContext http, [AsParameters] LedgerServices s, TokensRuntime tokens) =>
-        ChangeAsync(symbol, TokenStatus.Paused, request?.Reason, http, s, tokens, hold: true);
+        ChangeAsync(symbol, TokenLifecycleAction.Hold, request?.Reason, http, s, tokens);
 
     /// <summary>Retires a token: buys and NAV steps stop and every holder is settled at NAV (as <c>arena tokens retire</c>).</summary>
     public static Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Retire(string symbol, TokenStatusRequest? request, HttpContext http, [AsParameters] LedgerServices s, TokensRuntime tokens) =>
-        ChangeAsync(symbol, TokenStatus.Retired, request?.Reason, http, s, tokens);
+        ChangeAsync(symbol, TokenLifecycleAction.Retire, request?.Reason, http, s, tokens);
 
     /// <summary>
     /// Releases a held trade or a held rebalance plan through <see cref="HoldReview"/> (the CLI's call too): a single trade
@@ -123,80 +120,27 @@ public static class AdminTokenEndpoints
     }
 
     /// <summary>
-    /// A lifecycle change through the NAV engine, as the CLI makes it: the event is recorded in the token's lifecycle, a
-    /// resume restarts the drawdown breaker's peak from the resume date, and a retire settles every holder.
+    /// A lifecycle change through <see cref="TokenUseCases.ChangeStatusAsync"/>, the CLI's call too: the event is recorded
+    /// in the token's lifecycle, a resume restarts the drawdown breaker's peak from the resume date, a retire settles every
+    /// holder, and the change (or the refusal) is audited.
     /// </summary>
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> ChangeAsync(
-        string symbol, TokenStatus to, string? reason, HttpContext http, LedgerServices s, TokensRuntime tokens, bool resume = false, bool hold = false)
+        string symbol, TokenLifecycleAction action, string? reason, HttpContext http, LedgerServices s, TokensRuntime tokens)
     {
-        var caller = http.Caller();
-        symbol = symbol.Trim().ToUpperInvariant();
-        var before = s.Ledger.GetToken(symbol);
-        if (before is null)
-        {
-            return Problems.NotFound("unknown_token", $"no token with symbol '{symbol}'");
-        }
-
-        if ((resume || hold) && before.Token.Status != TokenStatus.Paused)
-        {
-            return Problems.Of(409, "token_not_paused", $"token {symbol} is {before.Token.Status.ToString().ToLowerInvariant()}, not paused");
-        }
-
-        var action = to switch
-        {
-            TokenStatus.Active when before.Token.Status == TokenStatus.Proving => "token.activate_override",
-            TokenStatus.Active => resume ? "token.resume" : "token.activate",
-            TokenStatus.Paused => hold ? "token.hold" : "token.pause",
-            TokenStatus.Retired => "token.retire",
-            _ => "token.status",
-        };
-        var why = reason ?? (action == "token.activate_override" ? "admin override" : "admin " + action["token.".Length..]);
-        var ct = http.RequestAborted;
-        object? settlement = null;
         try
         {
-            var asOf = await tokens.Nav.LifecycleDateAsync(symbol, ct);
-            if (to == TokenStatus.Retired)
-            {
-                var (_, settlements) = await tokens.Nav.RetireAsync(symbol, asOf, caller.Actor, why, ct);
-                settlement = new { settled_holders = settlements.Count, paid_out = settlements.Sum(r => r.Cash.Amount) };
-            }
-            else if (hold)
-            {
-                await tokens.Nav.HoldAsync(symbol, asOf, caller.Actor, why, ct);
-            }
-            else if (resume)
-            {
-                await tokens.Nav.ResumeAsync(symbol, asOf, caller.Actor, why, ct);
-            }
-            else
-            {
-                await tokens.Nav.SetStatusAsync(symbol, to, asOf, caller.Actor, why, ct);
-            }
+            var changed = await tokens.Tokens.ChangeStatusAsync(http.Caller(), new TokenStatusChange(symbol, action, reason), http.RequestAborted);
+            return TypedResults.Ok(TokenResponse.From(s.Ledger.GetToken(changed.Event.Symbol)!));
         }
         catch (DomainException ex)
         {
-            var code = ex.Code is "invalid_transition" or "invalid_status" or "status_refused" ? "illegal_transition" : ex.Code;
-            await s.Audit.AppendAsync(new AuditRecord(caller.Actor, action, symbol, AuditOutcome.Refused, Json(new { code, ex.Message })), ct);
-            http.Items[RefusalAuditMiddleware.AlreadyAuditedItem] = true;
-            return Problems.Of(code == "settlement_failed" ? 422 : 409, code, ex.Message);
+            var status = ex.Code switch
+            {
+                "unknown_token" => StatusCodes.Status404NotFound,
+                "settlement_failed" => StatusCodes.Status422UnprocessableEntity,
+                _ => StatusCodes.Status409Conflict,
+            };
+            return UseCaseProblems.From(http, ex, status);
         }
-
-        var detail = action == "token.activate_override"
-            ? Json(new { from = "proving", reason = why, gates = "activated before the proving gates were confirmed by the NAV engine" })
-            : Json(new { from = before.Token.Status.ToString().ToLowerInvariant(), reason, settlement });
-        await s.Audit.AppendAsync(new AuditRecord(caller.Actor, action, symbol, AuditOutcome.Done, detail), ct);
-        return TypedResults.Ok(TokenResponse.From(s.Ledger.GetToken(symbol)!));
     }
-
-    private static readonly JsonSerializerOptions JsonOptions = CreateJsonOptions();
-
-    private static JsonSerializerOptions CreateJsonOptions()
-    {
-        var o = new JsonSerializerOptions();
-        ServerApp.ConfigureJson(o);
-        return o;
-    }
-
-    private static string Json<T>(T value) => JsonSerializer.Serialize(value, JsonOptions);
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TreasuryArena.Core.Common;
+using TreasuryArena.Core.Application;
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Infrastructure.Storage;
 using TreasuryArena.Server.Auth;
@@ -8,7 +9,7 @@ using TreasuryArena.Server.Http;
 
 namespace TreasuryArena.Server.Endpoints;
 
-/// <summary>Tokens: list, info, and the two trades (through the compliance gate by way of <see cref="TradeDesk"/>).</summary>
+/// <summary>Tokens: list, info, and the two trades (through <see cref="TradeUseCases"/>: the plan's token limit, then the compliance gate by way of <see cref="TradeDesk"/>).</summary>
 public static class TokenEndpoints
 {
     public static IEndpointRouteBuilder MapTokenEndpoints(this IEndpointRouteBuilder app)
@@ -36,18 +37,18 @@ public static class TokenEndpoints
             ? body
             : Problems.NotFound("unknown_token", $"no token with symbol '{symbol}'");
 
-    public static Task<Results<Ok<TradeResponse>, Accepted<HeldTradeResponse>, ProblemHttpResult>> Buy(BuyRequest request, HttpContext http, [AsParameters] LedgerServices s) =>
-        TradeAsync(request.Address, request.Symbol, OrderSide.Buy, request.Amount, http, s);
+    public static Task<Results<Ok<TradeResponse>, Accepted<HeldTradeResponse>, ProblemHttpResult>> Buy(BuyRequest request, HttpContext http, TradeUseCases trades) =>
+        TradeAsync(request.Address, request.Symbol, OrderSide.Buy, request.Amount, http, trades);
 
-    public static Task<Results<Ok<TradeResponse>, Accepted<HeldTradeResponse>, ProblemHttpResult>> Sell(SellRequest request, HttpContext http, [AsParameters] LedgerServices s) =>
-        TradeAsync(request.Address, request.Symbol, OrderSide.Sell, request.Shares, http, s);
+    public static Task<Results<Ok<TradeResponse>, Accepted<HeldTradeResponse>, ProblemHttpResult>> Sell(SellRequest request, HttpContext http, TradeUseCases trades) =>
+        TradeAsync(request.Address, request.Symbol, OrderSide.Sell, request.Shares, http, trades);
 
     private static async Task<Results<Ok<TradeResponse>, Accepted<HeldTradeResponse>, ProblemHttpResult>> TradeAsync(
-        string address, string symbol, OrderSide side, decimal amount, HttpContext http, LedgerServices s)
+        string address, string symbol, OrderSide side, decimal amount, HttpContext http, TradeUseCases trades)
     {
         var caller = http.Caller();
         var order = new TradeOrder(caller, address, symbol.Trim().ToUpperInvariant(), side, amount, WalletAccess.LedgerKey(http, caller), TradeSource.Api);
-        return ToResult(await s.Desk.ExecuteAsync(order, http.RequestAborted), side, http);
+        return ToResult(await trades.ExecuteAsync(order, http.RequestAborted), side, http);
     }
 
     internal static Results<Ok<TradeResponse>, Accepted<HeldTradeResponse>, ProblemHttpResult> ToResult(TradeOutcome outcome, OrderSide side, HttpContext http)
@@ -61,6 +62,12 @@ public static class TokenEndpoints
                 return TypedResults.Accepted($"/api/holds/{h.Trade.Id}", new HeldTradeResponse("held", h.Trade.Id, h.Trade.Reasons));
             case TradeOutcome.Refused r:
                 var field = r.Field ?? (r.Code == "unknown_token" ? "symbol" : null);
+                if (r.Code is "plan_limit")
+                {
+                    // refused and audited by the use case (trade.buy)
+                    http.Items[RefusalAuditMiddleware.AlreadyAuditedItem] = true;
+                }
+
                 if (r.Code is "platform_halted" or "organisation_not_verified" or "attestation_required" or "no_risk_disclosure")
                 {
                     http.Items[RefusalAuditMiddleware.AlreadyAuditedItem] = true;

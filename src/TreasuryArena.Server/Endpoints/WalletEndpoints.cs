@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TreasuryArena.Core.Application;
 using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Ledger;
 using TreasuryArena.Core.Ports;
@@ -71,18 +72,19 @@ public static class WalletEndpoints
         return TypedResults.Ok(new WalletTransactionsResponse(view.Wallet.Address, page.Transactions.Select(WalletTransactionResponse.From).ToList(), page.NextBefore));
     }
 
-    public static async Task<Results<Created<WalletResponse>, ProblemHttpResult>> CreateWallet(CreateWalletRequest request, HttpContext http, [AsParameters] LedgerServices s)
+    /// <summary>Creates a wallet for the caller's organisation through <see cref="WalletUseCases.CreateAsync"/> (the plan must allow the mode; audited).</summary>
+    public static async Task<Results<Created<WalletResponse>, ProblemHttpResult>> CreateWallet(CreateWalletRequest request, HttpContext http, WalletUseCases wallets)
     {
         var caller = http.Caller();
-        var org = caller.OrganisationId!.Value;
-        var result = await s.Ledger.CreateWalletAsync(org.ToString(), request.Mode, request.RiskTolerance, WalletAccess.LedgerKey(http, caller), http.RequestAborted);
-        if (!result.Accepted)
+        try
         {
-            return Problems.Of(422, Core.Compliance.TradeDesk.CodeFor(result.Error), result.Message ?? "refused");
+            var view = await wallets.CreateAsync(caller, new NewWallet(caller.OrganisationId?.ToString() ?? "", request.Mode, request.RiskTolerance, null, WalletAccess.LedgerKey(http, caller)), http.RequestAborted);
+            return TypedResults.Created($"/api/wallet/{view.Wallet.Address}/status", WalletResponse.From(view.Wallet));
         }
-
-        var wallet = s.Ledger.GetWallet(result.Address!)!.Wallet;
-        return TypedResults.Created($"/api/wallet/{wallet.Address}/status", WalletResponse.From(wallet));
+        catch (DomainException ex)
+        {
+            return UseCaseProblems.From(http, ex);
+        }
     }
 
     /// <summary>The wallet's status with its turnover and fees paid (read from the ledger's entries of the wallet).</summary>
@@ -108,30 +110,27 @@ public static class WalletEndpoints
         });
     }
 
-    public static Task<Results<Ok<CashResponse>, ProblemHttpResult>> Deposit(CashRequest request, HttpContext http, [AsParameters] LedgerServices s) =>
-        MoveCashAsync(request, deposit: true, http, s);
+    public static Task<Results<Ok<CashResponse>, ProblemHttpResult>> Deposit(CashRequest request, HttpContext http, WalletUseCases wallets) =>
+        MoveCashAsync(request, deposit: true, http, wallets);
 
-    public static Task<Results<Ok<CashResponse>, ProblemHttpResult>> Withdraw(CashRequest request, HttpContext http, [AsParameters] LedgerServices s) =>
-        MoveCashAsync(request, deposit: false, http, s);
+    public static Task<Results<Ok<CashResponse>, ProblemHttpResult>> Withdraw(CashRequest request, HttpContext http, WalletUseCases wallets) =>
+        MoveCashAsync(request, deposit: false, http, wallets);
 
-    public static async Task<Results<Ok<WalletResponse>, ProblemHttpResult>> SetMode(WalletModeRequest request, HttpContext http, [AsParameters] LedgerServices s)
+    /// <summary>Changes the wallet's mode (and risk) through <see cref="WalletUseCases.ChangeModeAsync"/> (the plan must allow the mode; audited).</summary>
+    public static async Task<Results<Ok<WalletResponse>, ProblemHttpResult>> SetMode(WalletModeRequest request, HttpContext http, WalletUseCases wallets)
     {
-        var view = WalletAccess.Find(s.Ledger, http.Caller(), request.Address);
-        if (view is null)
+        try
         {
-            return Problems.NotFound("wallet_not_found", $"no wallet {request.Address} in your organisation");
+            var view = await wallets.ChangeModeAsync(http.Caller(), new WalletModeChange(request.Address, request.Mode, request.RiskTolerance), http.RequestAborted);
+            return TypedResults.Ok(WalletResponse.From(view.Wallet));
         }
-
-        var result = await s.Ledger.UpdateWalletAsync(view.Wallet.Address, request.Mode, request.RiskTolerance ?? view.Wallet.Risk, http.RequestAborted);
-        if (!result.Accepted)
+        catch (DomainException ex)
         {
-            return Problems.Of(422, Core.Compliance.TradeDesk.CodeFor(result.Error), result.Message ?? "refused");
+            return UseCaseProblems.From(http, ex);
         }
-
-        return TypedResults.Ok(WalletResponse.From(s.Ledger.GetWallet(view.Wallet.Address)!.Wallet));
     }
 
-    private static async Task<Results<Ok<CashResponse>, ProblemHttpResult>> MoveCashAsync(CashRequest request, bool deposit, HttpContext http, LedgerServices s)
+    private static async Task<Results<Ok<CashResponse>, ProblemHttpResult>> MoveCashAsync(CashRequest request, bool deposit, HttpContext http, WalletUseCases wallets)
     {
         var caller = http.Caller();
         if (AmountRules.Problem(request.Amount, Currency.Usd.Scale, "USD") is { } problem)
@@ -139,23 +138,19 @@ public static class WalletEndpoints
             return Problems.BadField("amount", problem, "invalid_amount");
         }
 
-        var view = WalletAccess.Find(s.Ledger, caller, request.Address);
-        if (view is null)
+        var movement = new CashMovement(request.Address, request.Amount, WalletAccess.LedgerKey(http, caller));
+        try
         {
-            return Problems.NotFound("wallet_not_found", $"no wallet {request.Address} in your organisation");
+            var result = deposit
+                ? await wallets.DepositAsync(caller, movement, http.RequestAborted)
+                : await wallets.WithdrawAsync(caller, movement, http.RequestAborted);
+            var view = wallets.Find(caller, request.Address);
+            return TypedResults.Ok(new CashResponse(view.Wallet.Address, result.Cash.Amount, view.Cash.Amount, result.OperationId, result.Repeated));
         }
-
-        var key = WalletAccess.LedgerKey(http, caller);
-        var result = deposit
-            ? await s.Ledger.DepositAsync(view.Wallet.Address, Money.Usd(request.Amount), key, http.RequestAborted)
-            : await s.Ledger.WithdrawAsync(view.Wallet.Address, Money.Usd(request.Amount), key, http.RequestAborted);
-        if (!result.Accepted)
+        catch (DomainException ex)
         {
-            return Problems.Of(422, Core.Compliance.TradeDesk.CodeFor(result.Error), result.Message ?? "refused", result.Error == LedgerError.InvalidAmount ? "amount" : null);
+            return UseCaseProblems.From(http, ex, ex.Code == "wallet_not_found" ? StatusCodes.Status404NotFound : StatusCodes.Status422UnprocessableEntity, ex.Code == "invalid_amount" ? "amount" : null);
         }
-
-        var cash = s.Ledger.GetWallet(view.Wallet.Address)!.Cash.Amount;
-        return TypedResults.Ok(new CashResponse(view.Wallet.Address, result.Cash.Amount, cash, result.OperationId, result.Repeated));
     }
 
     internal static WalletStatusResponse Status(WalletView view, LedgerService ledger)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TreasuryArena.Core.Application;
 using TreasuryArena.Core.Common;
 using TreasuryArena.Infrastructure.Storage;
 using TreasuryArena.Server.Auth;
@@ -97,23 +98,16 @@ public static class WalletOptimizerEndpoints
     public static Task<Results<Ok<WalletRunResponse>, ProblemHttpResult>> Reject(Guid id, ProposalDecisionRequest? request, HttpContext http, TokensRuntime tokens) =>
         DecideAsync(id, approve: false, request?.Note, http, tokens);
 
+    /// <summary>The decision through <see cref="ProposalUseCases.DecideAsync"/> (the CLI's call too; audited).</summary>
     private static async Task<Results<Ok<WalletRunResponse>, ProblemHttpResult>> DecideAsync(Guid id, bool approve, string? note, HttpContext http, TokensRuntime tokens)
     {
-        var caller = http.Caller();
-        var proposal = await tokens.Allocations.FindProposalAsync(id, http.RequestAborted);
-        if (proposal is null || WalletAccess.Find(tokens.Ledger, caller, proposal.WalletAddress) is null)
-        {
-            return Problems.NotFound("proposal_not_found", $"no proposal {id} for your organisation");
-        }
-
-        var rebalancer = await tokens.RebalancerAsync(null, http.RequestAborted);
         try
         {
-            return TypedResults.Ok(WalletRunResponse.From(await rebalancer.DecideProposalAsync(id, approve, caller.Actor, note, http.RequestAborted)));
+            return TypedResults.Ok(WalletRunResponse.From(await tokens.Proposals.DecideAsync(http.Caller(), new ProposalDecision(id, approve, note), http.RequestAborted)));
         }
         catch (DomainException ex)
         {
-            return Problems.Of(StatusCodes.Status409Conflict, ex.Code, ex.Message);
+            return UseCaseProblems.From(http, ex, ex.Code == "proposal_not_found" ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict);
         }
     }
 }

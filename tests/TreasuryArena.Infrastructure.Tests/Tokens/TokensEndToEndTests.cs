@@ -1,3 +1,5 @@
+using TreasuryArena.Core.Application;
+using TreasuryArena.Core.Audit;
 using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Identity;
 using TreasuryArena.Core.Ledger;
@@ -19,6 +21,9 @@ public sealed class TokensEndToEndTests
 {
     private static readonly DateOnly Inception = new(2020, 10, 1);
     private static readonly CancellationToken Ct = CancellationToken.None;
+
+    /// <summary>The operator deciding HYBRID proposals (as <c>arena wallet approve|reject --by treasurer</c>).</summary>
+    private static readonly Caller Treasurer = Caller.Operator("treasurer");
 
     private static readonly (string Strategy, string Symbol, Dictionary<string, string>? Parameters)[] Strategies =
     [
@@ -107,19 +112,23 @@ public sealed class TokensEndToEndTests
                 switch (hybridOutcomes.Count)
                 {
                     case 0:
-                        var approved = await rebalancer.DecideProposalAsync(p.Id, true, "treasurer", null, Ct);
+                        // Through the use case the API and the CLI call: decided, and audited as proposal.approve.
+                        var approved = await rt.Proposals.DecideAsync(Treasurer, new ProposalDecision(p.Id, true, null), Ct);
                         Assert.Equal("executed", approved.Action);
+                        await AssertAuditedAsync(rt, "proposal.approve", p.Id, AuditOutcome.Done, "\"action\":\"executed\"");
                         hybridOutcomes.Add("approved");
                         break;
                     case 1:
-                        await rebalancer.DecideProposalAsync(p.Id, false, "treasurer", "not this week", Ct);
+                        await rt.Proposals.DecideAsync(Treasurer, new ProposalDecision(p.Id, false, "not this week"), Ct);
                         Assert.Equal(ProposalStatus.Rejected, (await rt.Allocations.FindProposalAsync(p.Id, Ct))!.Status);
+                        await AssertAuditedAsync(rt, "proposal.reject", p.Id, AuditOutcome.Done, "\"note\":\"not this week\"");
                         hybridOutcomes.Add("rejected");
                         break;
                     case 2:
                         f.Clock.Advance(rt.Settings.Proposals.Lifetime + TimeSpan.FromMinutes(1));
-                        var expired = await Assert.ThrowsAsync<DomainException>(() => rebalancer.DecideProposalAsync(p.Id, true, "treasurer", null, Ct));
+                        var expired = await Assert.ThrowsAsync<DomainException>(() => rt.Proposals.DecideAsync(Treasurer, new ProposalDecision(p.Id, true, null), Ct));
                         Assert.Equal("proposal_expired", expired.Code);
+                        await AssertAuditedAsync(rt, "proposal.approve", p.Id, AuditOutcome.Refused, "\"code\":\"proposal_expired\"");
                         Assert.Equal(ProposalStatus.Expired, (await rt.Allocations.FindProposalAsync(p.Id, Ct))!.Status);
                         hybridOutcomes.Add("expired");
                         break;
@@ -206,5 +215,15 @@ public sealed class TokensEndToEndTests
         // Every ledger invariant holds: replay the journal, balances, hash chain.
         var verification = await LedgerVerifier.VerifyAsync(rt.Database.CreateLedgerJournal(), Ct);
         Assert.True(verification.Ok, string.Join("; ", verification.Violations.Select(v => v.What + " " + v.Detail)));
+    }
+
+    /// <summary>The latest audit record of <paramref name="action"/> on the proposal has the outcome and contains <paramref name="detail"/>.</summary>
+    private static async Task AssertAuditedAsync(Infrastructure.Storage.TokensRuntime rt, string action, Guid proposal, AuditOutcome outcome, string detail)
+    {
+        var entries = await rt.Audit.ReadAsync(0, 100_000, Ct);
+        var entry = entries.LastOrDefault(e => e.Action == action && e.Subject == proposal.ToString());
+        Assert.True(entry is not null, $"no {action} audit record for proposal {proposal}");
+        Assert.Equal(outcome, entry.Outcome);
+        Assert.Contains(detail, entry.Detail, StringComparison.Ordinal);
     }
 }

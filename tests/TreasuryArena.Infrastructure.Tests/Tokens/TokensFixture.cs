@@ -46,7 +46,7 @@ internal sealed class TokensFixture : IAsyncDisposable
     }
 
     public Task<string> WalletAsync(Plan plan, WalletMode mode, RiskTolerance risk, decimal deposit) =>
-        Runtime.CreateWalletAsync(Orgs[plan].ToString(), mode, risk, deposit, CancellationToken.None);
+        Runtime.CreateWalletAsync(Caller.Operator("tests"), Orgs[plan].ToString(), mode, risk, deposit, CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {

@@ -51,6 +51,10 @@ public static class Api
     }
 
     /// <summary>An onboarded organisation: created, verified, disclosure published and attested.</summary>
+    /// <remarks>
+    /// The plan defaults to premium (every wallet mode, no token limit): the API enforces the plan on wallet creation, mode
+    /// changes and buys, and the suites create MANUAL, HYBRID and FULL_AI wallets. Plan limits have their own tests.
+    /// </remarks>
     public sealed record Onboarded(string OrganisationId, string TreasurerKey, string ViewerKey);
 
     public static async Task<string> CreateOrganisationAsync(HttpClient admin, string name, string type = "church", string plan = "basic")
@@ -73,11 +77,11 @@ public static class Api
         Assert.True(status is HttpStatusCode.Created or HttpStatusCode.Conflict, $"publish disclosure answered {status}");
     }
 
-    public static async Task<Onboarded> OnboardAsync(ArenaFactory factory, string name)
+    public static async Task<Onboarded> OnboardAsync(ArenaFactory factory, string name, string plan = "premium")
     {
         ArgumentNullException.ThrowIfNull(factory);
         using var admin = factory.ClientWithKey(ArenaFactory.AdminKey);
-        var orgId = await CreateOrganisationAsync(admin, name);
+        var orgId = await CreateOrganisationAsync(admin, name, plan: plan);
         var (verified, _, _) = await PostAsync(admin, $"/api/admin/orgs/{orgId}/verify", new { entity_type = "501(c)(3) church", registration = "EIN 12-3456789", reviewer = "compliance officer" });
         Assert.Equal(HttpStatusCode.OK, verified);
         await EnsureDisclosureAsync(admin, "v1");
