@@ -133,8 +133,8 @@ internal static partial class CliCommands
     private static Command ReportRevenueCommand()
     {
         var db = CliDatabase.Option();
-        var from = new Option<string?>("--from") { Description = "First day (yyyy-MM-dd, UTC, inclusive) of the ledger entries counted" };
-        var to = new Option<string?>("--to") { Description = "Last day (yyyy-MM-dd, UTC, inclusive)" };
+        var from = new Option<string?>("--from") { Description = "First day (yyyy-MM-dd, inclusive) of the fee entries counted, by valuation date (the NAV day a fee was charged at)" };
+        var to = new Option<string?>("--to") { Description = "Last day (yyyy-MM-dd, inclusive), by valuation date" };
         var json = JsonOption();
         var cmd = new Command("revenue", "The platform's revenue by fee type (trade, management, performance) from the ledger, with the assets it is earned on");
         foreach (var o in new Option[] { db, from, to, json })

@@ -23,7 +23,8 @@ public static class LedgerRevenue
                 continue;
             }
 
-            var day = DateOnly.FromDateTime(e.At.UtcDateTime);
+            // On the business calendar: a fee counts on the valuation date it was charged at (its NAV day).
+            var day = e.BusinessDate;
             if ((from is { } a && day < a) || (to is { } b && day > b))
             {
                 continue;

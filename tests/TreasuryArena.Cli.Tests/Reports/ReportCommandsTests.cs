@@ -28,7 +28,8 @@ public sealed class ReportCommandsTests(ReportDemoFixture demo) : IClassFixture<
         var address = demo.Wallets.First(w => w.Value == "FULL_AI").Key;
         var database = await ArenaDatabase.OpenAsync(demo.Db, TimeProvider.System, CancellationToken.None);
         var entries = await EntriesAsync(database);
-        var month = entries.Last(e => e.To == LedgerAccount.Wallet(address) || e.From == LedgerAccount.Wallet(address)).At.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        // The month of the replay's last day on the business calendar (the latest valuation date, issue 19).
+        var month = entries.Max(e => e.BusinessDate).ToString("yyyy-MM", CultureInfo.InvariantCulture);
         decimal expected;
         await using (var ledger = await database.OpenLedgerAsync(TimeProvider.System))
         {
@@ -49,12 +50,51 @@ public sealed class ReportCommandsTests(ReportDemoFixture demo) : IClassFixture<
         Assert.DoesNotContain("<script", page, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("http://", page.Replace("http://www.w3.org/2000/svg", "", StringComparison.Ordinal), StringComparison.Ordinal);
 
-        // The trade fees on the statement are the wallet's trade-fee entries, and every buy appears as a transaction.
+        // The trade fees on the statement are the wallet's trade-fee entries of the month (by valuation date), and every
+        // buy of the month appears as a transaction.
         var wallet = LedgerAccount.Wallet(address);
+        entries = [.. entries.Where(e => e.BusinessDate.ToString("yyyy-MM", CultureInfo.InvariantCulture) == month)];
         var fees = entries.Where(e => e.Kind == EntryKind.Fee && e.From == wallet).Sum(e => e.Amount);
         Assert.Contains("Trade fees paid</th><td class=\"n\">" + fees.ToString("#,0.00", CultureInfo.InvariantCulture) + " USD", page, StringComparison.Ordinal);
         var buys = entries.Where(e => e.Kind == EntryKind.Buy && e.From == wallet).Select(e => e.OperationId).Distinct().Count();
         Assert.Equal(buys, Regex.Count(page, "<td>Buy</td>"));
+    }
+
+    [Fact]
+    public async Task Bug_19_Statement_ReplayedMonth_IsProducedOnTheBusinessCalendar()
+    {
+        // The demo replays 2025-08 … 2025-10-05 today: its wallets were opened (and traded) on the replayed days.
+        var address = demo.Wallets.First(w => w.Value == "FULL_AI").Key;
+        var database = await ArenaDatabase.OpenAsync(demo.Db, TimeProvider.System, CancellationToken.None);
+        var wallet = LedgerAccount.Wallet(address);
+        var mine = (await EntriesAsync(database)).Where(e => e.To == wallet || e.From == wallet).ToList();
+        var deposit = mine.First(e => e.Kind == EntryKind.Deposit);
+        Assert.NotNull(deposit.ValuationDate);
+        Assert.True(deposit.ValuationDate < new DateOnly(2025, 9, 1), $"deposit dated {deposit.ValuationDate}");
+        var augustBuys = mine.Where(e => e.Kind == EntryKind.Buy && e.ValuationDate is { Year: 2025, Month: 8 }).Select(e => e.OperationId).Distinct().Count();
+        Assert.True(augustBuys > 0, "the replay bought in August 2025");
+
+        // The month it was opened: the deposit and the first buys, dated on the replayed days (not on today's date).
+        var html = Path.Combine(demo.Dir, "statement-2025-08.html");
+        var (code, output, err) = await InProcessCli.RunAsync("report", "statement", "--db", demo.Db, "--wallet", address, "--month", "2025-08", "--out", html);
+
+        Assert.True(code == 0, err);
+        Assert.Contains("opening 0.00 USD", output, StringComparison.Ordinal);
+        var page = await File.ReadAllTextAsync(html);
+        Assert.Equal(augustBuys, Regex.Count(page, "<td>Buy</td>"));
+        Assert.Equal(1, Regex.Count(page, "<td>Deposit</td>"));
+        Assert.Contains("<td>2025-08-", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>2026-", page, StringComparison.Ordinal);
+
+        // A month after it was opened, before the platform date: opens with the wallet's value.
+        var (next, nextOutput, nextErr) = await InProcessCli.RunAsync("report", "statement", "--db", demo.Db, "--wallet", address, "--month", "2025-09", "--out", html);
+        Assert.True(next == 0, nextErr);
+        Assert.DoesNotContain("opening 0.00 USD", nextOutput, StringComparison.Ordinal);
+
+        // The month before the wallet was opened on that calendar is still refused.
+        var (early, _, why) = await InProcessCli.RunAsync("report", "statement", "--db", demo.Db, "--wallet", address, "--month", "2025-06", "--out", html);
+        Assert.NotEqual(0, early);
+        Assert.Contains("was opened on 2025-", why, StringComparison.Ordinal);
     }
 
     [Fact]
