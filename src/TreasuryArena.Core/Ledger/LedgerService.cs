@@ -287,7 +287,7 @@ public sealed class LedgerService : IAsyncDisposable
             {
                 if (failure is not null)
                 {
-                    batch[i].Completion.TrySetException(new DomainException("ledger_commit_failed", "the ledger batch could not be committed: " + failure.Message, failure));
+                    batch[i].Completion.TrySetException(new DomainException(Outcome.LedgerCommitFailed, "the ledger batch could not be committed: " + failure.Message, failure));
                 }
                 else
                 {

@@ -701,7 +701,7 @@ public sealed partial class LedgerState
         var first = entries[0];
         if (first.Sequence != LastSequence + 1)
         {
-            throw new DomainException("ledger_sequence", $"entry {first.Sequence} does not follow {LastSequence}");
+            throw new DomainException(Outcome.LedgerSequence, $"entry {first.Sequence} does not follow {LastSequence}");
         }
 
         if (IsTreasuryOperation(first.Operation))
@@ -762,7 +762,7 @@ public sealed partial class LedgerState
                     symbol = e.To.Id.StartsWith("fund:", StringComparison.Ordinal) ? e.To.Owner : e.From.Owner;
                     break;
                 default:
-                    throw new DomainException("ledger_entry_kind", $"unknown entry kind {e.Kind}");
+                    throw new DomainException(Outcome.LedgerEntryKind, $"unknown entry kind {e.Kind}");
             }
         }
 
@@ -847,7 +847,7 @@ public sealed partial class LedgerState
         var after = before + delta;
         if (after < 0m && !account.IsContra)
         {
-            throw new DomainException("ledger_negative_balance", $"{account} would hold {after} {unit}");
+            throw new DomainException(Outcome.LedgerNegativeBalance, $"{account} would hold {after} {unit}");
         }
 
         balances[key] = after;

@@ -122,17 +122,17 @@ public sealed class TokensRuntime : IAsyncDisposable
     {
         var org = (Guid.TryParse(organisation, out var id) ? await Identity.FindOrganisationAsync(id, ct) : null)
                   ?? await Identity.FindOrganisationByNameAsync(organisation, ct)
-                  ?? throw new DomainException("unknown_organisation", $"no organisation named {organisation} (create it with `arena org create`)");
+                  ?? throw new DomainException(Outcome.UnknownOrganisation, $"no organisation named {organisation} (create it with `arena org create`)");
         Settings.Plans.CheckMode(org.Plan, mode);
         if (deposit is { } d && d <= 0m)
         {
-            throw new DomainException("invalid_amount", "--deposit must be a positive USD amount");
+            throw new DomainException(Outcome.InvalidAmount, "--deposit must be a positive USD amount");
         }
 
         var created = await Ledger.CreateWalletAsync(org.Id.ToString(), mode, risk, "wallet:" + Guid.CreateVersion7(Time.GetUtcNow()).ToString("N"), ct);
         if (!created.Accepted)
         {
-            throw new DomainException("wallet_refused", created.Message ?? created.Error.ToString());
+            throw new DomainException(Outcome.WalletRefused, created.Message ?? created.Error.ToString());
         }
 
         var address = created.Address!;
@@ -141,7 +141,7 @@ public sealed class TokensRuntime : IAsyncDisposable
             var result = await Ledger.DepositAsync(address, Money.Usd(amount), "deposit:" + address + ":initial", ct);
             if (!result.Accepted)
             {
-                throw new DomainException("deposit_refused", result.Message ?? result.Error.ToString());
+                throw new DomainException(Outcome.DepositRefused, result.Message ?? result.Error.ToString());
             }
         }
 

@@ -81,7 +81,7 @@ public static class AdminOrganisationEndpoints
     {
         if (request.Role == Role.Admin)
         {
-            throw new DomainException("invalid_role", "admin keys belong to no organisation: issue them with POST /api/admin/keys");
+            throw new DomainException(Outcome.InvalidRole, "admin keys belong to no organisation: issue them with POST /api/admin/keys");
         }
 
         var issued = await s.Identity.IssueKeyAsync(http.Caller(), id, request.Member, request.Role, http.RequestAborted);
