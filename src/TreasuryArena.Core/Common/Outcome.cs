@@ -279,6 +279,9 @@ public enum Outcome
 
     // Quant inputs and problems.
 
+    /// <summary>A price file that cannot be read (the message names the file, line and column).</summary>
+    BadFile,
+
     /// <summary>An input that a quant routine cannot use (non-finite, negative variance, bad budgets…).</summary>
     InvalidInput,
 

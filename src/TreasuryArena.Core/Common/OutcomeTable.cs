@@ -112,6 +112,7 @@ public static class OutcomeTable
         (Outcome.JobNotFound, NotFound404, ExitCode.NotFound),
         (Outcome.BadBacktest, Unprocessable422, ExitCode.InvalidInput),
 
+        (Outcome.BadFile, Unprocessable422, ExitCode.InvalidInput),
         (Outcome.InvalidInput, Unprocessable422, ExitCode.InvalidInput),
         (Outcome.TooFewPoints, Unprocessable422, ExitCode.InvalidInput),
         (Outcome.NonPositivePrice, Unprocessable422, ExitCode.InvalidInput),

@@ -38,12 +38,12 @@ public static class AdminTokenEndpoints
         var nav = request.InitialNav ?? 1m;
         if (nav <= 0m || nav > AmountRules.MaxUnitPrice || !RoundingPolicy.FitsScale(nav, UnitPrice.Scale))
         {
-            return Problems.BadField("initial_nav", "initial_nav must be positive, at most 1e9, with at most 8 decimals", "invalid_amount");
+            return Problems.BadField("initial_nav", "initial_nav must be positive, at most 1e9, with at most 8 decimals", Outcome.InvalidAmount);
         }
 
         if (FeeSchedule.ParseHurdle(request.Hurdle ?? "none") is not { } hurdle)
         {
-            return Problems.BadField("hurdle", "hurdle must be `none` or `tbill`", "invalid_hurdle");
+            return Problems.BadField("hurdle", "hurdle must be `none` or `tbill`", Outcome.InvalidHurdle);
         }
 
         TokenIssue issue;
@@ -53,16 +53,15 @@ public static class AdminTokenEndpoints
         }
         catch (DomainException ex)
         {
-            var (status, field) = ex.Code switch
+            var field = ex.Outcome switch
             {
-                "unknown_strategy" => (422, "strategy"),
-                "bad_parameter" => (422, "parameters"),
-                "bad_inception" or "before_inception" => (422, "inception"),
-                "invalid_symbol" => (422, "symbol"),
-                "token_exists" => (409, "symbol"),
-                _ => (ProblemCodes.StatusFor(ex), null as string),
+                Outcome.UnknownStrategy => "strategy",
+                Outcome.BadParameter => "parameters",
+                Outcome.BadInception or Outcome.BeforeInception => "inception",
+                Outcome.InvalidSymbol or Outcome.TokenExists => "symbol",
+                _ => null,
             };
-            return Problems.Of(status, ex.Code, ex.Message, field);
+            return Problems.For(ex.Outcome, ex.Message, field);
         }
 
         await s.Audit.AppendAsync(new AuditRecord(caller.Actor, "token.create", issue.Symbol, AuditOutcome.Done,
@@ -112,7 +111,7 @@ public static class AdminTokenEndpoints
             { Result: Ok<TradeResponse> ok } => ok,
             { Result: Accepted<HeldTradeResponse> accepted } => accepted,
             { Result: ProblemHttpResult problem } => problem,
-            _ => Problems.Of(500, "unexpected_outcome", "the release returned an unexpected outcome"),
+            _ => Problems.For(Outcome.UnexpectedOutcome, "the release returned an unexpected outcome"),
         };
     }
 
@@ -134,12 +133,12 @@ public static class AdminTokenEndpoints
         var before = s.Ledger.GetToken(symbol);
         if (before is null)
         {
-            return Problems.NotFound("unknown_token", $"no token with symbol '{symbol}'");
+            return Problems.For(Outcome.UnknownToken, $"no token with symbol '{symbol}'");
         }
 
         if ((resume || hold) && before.Token.Status != TokenStatus.Paused)
         {
-            return Problems.Of(409, "token_not_paused", $"token {symbol} is {before.Token.Status.ToString().ToLowerInvariant()}, not paused");
+            return Problems.For(Outcome.TokenNotPaused, $"token {symbol} is {before.Token.Status.ToString().ToLowerInvariant()}, not paused");
         }
 
         var action = to switch
@@ -176,10 +175,10 @@ public static class AdminTokenEndpoints
         }
         catch (DomainException ex)
         {
-            var code = ex.Code is "invalid_transition" or "invalid_status" or "status_refused" ? "illegal_transition" : ex.Code;
-            await s.Audit.AppendAsync(new AuditRecord(caller.Actor, action, symbol, AuditOutcome.Refused, Json(new { code, ex.Message })), ct);
+            var outcome = ex.Outcome is Outcome.InvalidTransition or Outcome.InvalidStatus or Outcome.StatusRefused ? Outcome.IllegalTransition : ex.Outcome;
+            await s.Audit.AppendAsync(new AuditRecord(caller.Actor, action, symbol, AuditOutcome.Refused, Json(new { code = outcome.Code(), ex.Message })), ct);
             http.Items[RefusalAuditMiddleware.AlreadyAuditedItem] = true;
-            return Problems.Of(code == "settlement_failed" ? 422 : 409, code, ex.Message);
+            return Problems.For(outcome, ex.Message);
         }
 
         var detail = action == "token.activate_override"

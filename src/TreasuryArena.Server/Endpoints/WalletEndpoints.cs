@@ -62,7 +62,7 @@ public static class WalletEndpoints
         var view = WalletAccess.Find(s.Ledger, http.Caller(), address);
         if (view is null)
         {
-            return Problems.NotFound("wallet_not_found", $"no wallet {address} in your organisation");
+            return Problems.For(Outcome.WalletNotFound, $"no wallet {address} in your organisation");
         }
 
         await using var journal = database.CreateLedgerJournal();
@@ -77,7 +77,7 @@ public static class WalletEndpoints
         var result = await s.Ledger.CreateWalletAsync(org.ToString(), request.Mode, request.RiskTolerance, WalletAccess.LedgerKey(http, caller), http.RequestAborted);
         if (!result.Accepted)
         {
-            return Problems.Of(422, Core.Compliance.TradeDesk.CodeFor(result.Error), result.Message ?? "refused");
+            return Problems.For(result.Error.ToOutcome(), result.Message ?? "refused");
         }
 
         var wallet = s.Ledger.GetWallet(result.Address!)!.Wallet;
@@ -90,7 +90,7 @@ public static class WalletEndpoints
         var view = WalletAccess.Find(s.Ledger, http.Caller(), address);
         if (view is null)
         {
-            return Problems.NotFound("wallet_not_found", $"no wallet {address} in your organisation");
+            return Problems.For(Outcome.WalletNotFound, $"no wallet {address} in your organisation");
         }
 
         var status = Status(view, s.Ledger);
@@ -110,13 +110,13 @@ public static class WalletEndpoints
         var view = WalletAccess.Find(s.Ledger, http.Caller(), request.Address);
         if (view is null)
         {
-            return Problems.NotFound("wallet_not_found", $"no wallet {request.Address} in your organisation");
+            return Problems.For(Outcome.WalletNotFound, $"no wallet {request.Address} in your organisation");
         }
 
         var result = await s.Ledger.UpdateWalletAsync(view.Wallet.Address, request.Mode, request.RiskTolerance ?? view.Wallet.Risk, http.RequestAborted);
         if (!result.Accepted)
         {
-            return Problems.Of(422, Core.Compliance.TradeDesk.CodeFor(result.Error), result.Message ?? "refused");
+            return Problems.For(result.Error.ToOutcome(), result.Message ?? "refused");
         }
 
         return TypedResults.Ok(WalletResponse.From(s.Ledger.GetWallet(view.Wallet.Address)!.Wallet));
@@ -127,13 +127,13 @@ public static class WalletEndpoints
         var caller = http.Caller();
         if (AmountRules.Problem(request.Amount, Currency.Usd.Scale, "USD") is { } problem)
         {
-            return Problems.BadField("amount", problem, "invalid_amount");
+            return Problems.BadField("amount", problem, Outcome.InvalidAmount);
         }
 
         var view = WalletAccess.Find(s.Ledger, caller, request.Address);
         if (view is null)
         {
-            return Problems.NotFound("wallet_not_found", $"no wallet {request.Address} in your organisation");
+            return Problems.For(Outcome.WalletNotFound, $"no wallet {request.Address} in your organisation");
         }
 
         var key = WalletAccess.LedgerKey(http, caller);
@@ -142,7 +142,7 @@ public static class WalletEndpoints
             : await s.Ledger.WithdrawAsync(view.Wallet.Address, Money.Usd(request.Amount), key, http.RequestAborted);
         if (!result.Accepted)
         {
-            return Problems.Of(422, Core.Compliance.TradeDesk.CodeFor(result.Error), result.Message ?? "refused", result.Error == LedgerError.InvalidAmount ? "amount" : null);
+            return Problems.For(result.Error.ToOutcome(), result.Message ?? "refused", result.Error == LedgerError.InvalidAmount ? "amount" : null);
         }
 
         var cash = s.Ledger.GetWallet(view.Wallet.Address)!.Cash.Amount;

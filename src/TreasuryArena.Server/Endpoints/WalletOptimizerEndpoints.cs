@@ -29,7 +29,7 @@ public static class WalletOptimizerEndpoints
         var view = WalletAccess.Find(tokens.Ledger, http.Caller(), address);
         if (view is null)
         {
-            return Problems.NotFound("wallet_not_found", $"no wallet {address} in your organisation");
+            return Problems.For(Outcome.WalletNotFound, $"no wallet {address} in your organisation");
         }
 
         var rebalancer = await tokens.RebalancerAsync(null, http.RequestAborted);
@@ -41,7 +41,7 @@ public static class WalletOptimizerEndpoints
         var view = WalletAccess.Find(tokens.Ledger, http.Caller(), request.Address);
         if (view is null)
         {
-            return Problems.NotFound("wallet_not_found", $"no wallet {request.Address} in your organisation");
+            return Problems.For(Outcome.WalletNotFound, $"no wallet {request.Address} in your organisation");
         }
 
         var rebalancer = await tokens.RebalancerAsync(null, http.RequestAborted);
@@ -54,7 +54,7 @@ public static class WalletOptimizerEndpoints
         var view = WalletAccess.Find(tokens.Ledger, http.Caller(), address);
         if (view is null)
         {
-            return Problems.NotFound("wallet_not_found", $"no wallet {address} in your organisation");
+            return Problems.For(Outcome.WalletNotFound, $"no wallet {address} in your organisation");
         }
 
         var proposals = await tokens.Allocations.ProposalsAsync(view.Wallet.Address, null, http.RequestAborted);
@@ -69,13 +69,13 @@ public static class WalletOptimizerEndpoints
     {
         if (limit is < 1 or > MaxHistoryDays)
         {
-            return Problems.BadField("limit", $"limit must be between 1 and {MaxHistoryDays}", "invalid_limit");
+            return Problems.BadField("limit", $"limit must be between 1 and {MaxHistoryDays}", Outcome.InvalidLimit);
         }
 
         var view = WalletAccess.Find(tokens.Ledger, http.Caller(), address);
         if (view is null)
         {
-            return Problems.NotFound("wallet_not_found", $"no wallet {address} in your organisation");
+            return Problems.For(Outcome.WalletNotFound, $"no wallet {address} in your organisation");
         }
 
         // Snapshots come newest first; several a day (runs, recorded suggestions) collapse into the latest.
@@ -103,7 +103,7 @@ public static class WalletOptimizerEndpoints
         var proposal = await tokens.Allocations.FindProposalAsync(id, http.RequestAborted);
         if (proposal is null || WalletAccess.Find(tokens.Ledger, caller, proposal.WalletAddress) is null)
         {
-            return Problems.NotFound("proposal_not_found", $"no proposal {id} for your organisation");
+            return Problems.For(Outcome.ProposalNotFound, $"no proposal {id} for your organisation");
         }
 
         var rebalancer = await tokens.RebalancerAsync(null, http.RequestAborted);
@@ -113,7 +113,7 @@ public static class WalletOptimizerEndpoints
         }
         catch (DomainException ex)
         {
-            return Problems.Of(StatusCodes.Status409Conflict, ex.Code, ex.Message);
+            return Problems.For(ex.Outcome, ex.Message);
         }
     }
 }
