@@ -12,7 +12,7 @@ public sealed class OutcomeRulesTests
         typeof(DomainException).Assembly,
         typeof(TreasuryArena.Infrastructure.Storage.TokensRuntime).Assembly,
         typeof(TreasuryArena.Server.Http.Problems).Assembly,
-        Assembly.Load("TreasuryArena.Cli"),
+        Assembly.Load("arena"),
     ];
 
     [Fact]
