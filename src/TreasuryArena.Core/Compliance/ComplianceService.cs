@@ -53,7 +53,7 @@ public sealed class ComplianceService(IComplianceStore store, IIdentityStore ide
         var doc = new RiskDisclosure(version, text, RiskDisclosure.HashText(text), time.GetUtcNow(), caller.Actor);
         if (!await store.TryAddDisclosureAsync(doc, ct))
         {
-            await audit.AppendAsync(new AuditRecord(caller.Actor, "disclosure.publish", version, AuditOutcome.Refused, Json(new { code = "disclosure_version_exists" })), ct);
+            await audit.AppendAsync(new AuditRecord(caller.Actor, "disclosure.publish", version, AuditOutcome.Refused, Json(new { code = Outcome.DisclosureVersionExists.Code() })), ct);
             throw new DomainException(Outcome.DisclosureVersionExists, $"risk disclosure version '{version}' already exists");
         }
 
@@ -70,7 +70,7 @@ public sealed class ComplianceService(IComplianceStore store, IIdentityStore ide
         var current = await store.CurrentDisclosureAsync(ct);
         if (current is null || !string.Equals(current.Version, documentVersion, StringComparison.Ordinal))
         {
-            await audit.AppendAsync(new AuditRecord(caller.Actor, "org.attest", org.Id.ToString(), AuditOutcome.Refused, Json(new { code = "not_current_disclosure", documentVersion })), ct);
+            await audit.AppendAsync(new AuditRecord(caller.Actor, "org.attest", org.Id.ToString(), AuditOutcome.Refused, Json(new { code = Outcome.NotCurrentDisclosure.Code(), documentVersion })), ct);
             throw new DomainException(
                 Outcome.NotCurrentDisclosure,
                 current is null ? "no risk disclosure has been published" : $"the current risk disclosure version is '{current.Version}', not '{documentVersion}'");
@@ -153,7 +153,7 @@ public sealed class ComplianceService(IComplianceStore store, IIdentityStore ide
         var org = await identity.FindOrganisationAsync(organisationId, ct);
         if (org is null)
         {
-            await audit.AppendAsync(new AuditRecord(caller.Actor, action, organisationId.ToString(), AuditOutcome.Refused, Json(new { code = "organisation_not_found" })), ct);
+            await audit.AppendAsync(new AuditRecord(caller.Actor, action, organisationId.ToString(), AuditOutcome.Refused, Json(new { code = Outcome.OrganisationNotFound.Code() })), ct);
             throw new DomainException(Outcome.OrganisationNotFound, $"no organisation with id {organisationId}");
         }
 

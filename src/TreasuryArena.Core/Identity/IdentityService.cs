@@ -16,7 +16,7 @@ public sealed class IdentityService(IIdentityStore store, IAuditLog audit, TimeP
         var org = new Organisation(Guid.CreateVersion7(time.GetUtcNow()), name, type, plan, OrganisationStatus.Pending, time.GetUtcNow());
         if (!await store.TryAddOrganisationAsync(org, ct))
         {
-            await RefuseAsync(caller, "org.create", name, "organisation_exists", ct);
+            await RefuseAsync(caller, "org.create", name, Outcome.OrganisationExists, ct);
             throw new DomainException(Outcome.OrganisationExists, $"an organisation named '{name}' already exists");
         }
 
@@ -78,7 +78,7 @@ public sealed class IdentityService(IIdentityStore store, IAuditLog audit, TimeP
         var key = await store.FindKeyAsync(keyId, ct);
         if (key is null || (requireOrganisation is not null && key.OrganisationId != requireOrganisation))
         {
-            await RefuseAsync(caller, "key.revoke", keyId.ToString(), "key_not_found", ct);
+            await RefuseAsync(caller, "key.revoke", keyId.ToString(), Outcome.KeyNotFound, ct);
             throw new DomainException(Outcome.KeyNotFound, $"no key with id {keyId}");
         }
 
@@ -137,8 +137,8 @@ public sealed class IdentityService(IIdentityStore store, IAuditLog audit, TimeP
         return new Caller(f.Key.Id, f.Member.Id, f.Member.Name, f.Key.OrganisationId, f.Key.Role);
     }
 
-    private Task<AuditEntry> RefuseAsync(Caller caller, string action, string subject, string code, CancellationToken ct) =>
-        audit.AppendAsync(new AuditRecord(caller.Actor, action, subject, AuditOutcome.Refused, Json(new { code })), ct);
+    private Task<AuditEntry> RefuseAsync(Caller caller, string action, string subject, Outcome outcome, CancellationToken ct) =>
+        audit.AppendAsync(new AuditRecord(caller.Actor, action, subject, AuditOutcome.Refused, Json(new { code = outcome.Code() })), ct);
 
     private static string RequireName(string? value, string field, Outcome outcome)
     {
