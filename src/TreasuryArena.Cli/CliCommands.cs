@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TreasuryArena.Core.Common;
 
 namespace TreasuryArena.Cli;
 
@@ -34,6 +35,12 @@ internal static partial class CliCommands
         {
             await Console.Error.WriteLineAsync($"error: {ex.Message}");
             return ex.ExitCode;
+        }
+        catch (DomainException ex)
+        {
+            // A refusal no verb caught: its exit code comes from the one outcome table, as the API's status does.
+            await Console.Error.WriteLineAsync($"error: {ex.Message}");
+            return (int)ex.Outcome.Exit();
         }
         catch (OperationCanceledException)
         {

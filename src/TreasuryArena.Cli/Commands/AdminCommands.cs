@@ -168,7 +168,7 @@ internal static partial class CliCommands
         {
             await using var p = await PlatformCli.OpenAsync(parse.GetValue(db), ct);
             var org = await p.RequireOrganisationAsync(parse.GetValue(name)!, ct);
-            var current = await p.ComplianceStore.CurrentDisclosureAsync(ct) ?? throw new CliException("no risk disclosure has been published (arena admin disclose)");
+            var current = await p.ComplianceStore.CurrentDisclosureAsync(ct) ?? throw new CliException("no risk disclosure has been published (arena admin disclose)", Outcome.NoRiskDisclosure);
             var a = await AdminGuard(() => p.Compliance.AttestAsync(PlatformCli.Operator, org.Id, parse.GetValue(version) ?? current.Version, parse.GetValue(signer)!, ct));
             AdminPrint(
                 parse.GetValue(json),
@@ -259,7 +259,7 @@ internal static partial class CliCommands
             Guid id;
             if (!Guid.TryParse(value, out id))
             {
-                var found = await p.IdentityStore.FindKeyByHashAsync(ApiKeySecret.Hash(value), ct) ?? throw new CliException("no such key");
+                var found = await p.IdentityStore.FindKeyByHashAsync(ApiKeySecret.Hash(value), ct) ?? throw new CliException("no such key", Outcome.KeyNotFound);
                 id = found.Key.Id;
             }
 
@@ -376,7 +376,7 @@ internal static partial class CliCommands
         }
         catch (DomainException ex)
         {
-            throw new CliException(ex.Message);
+            throw new CliException(ex);
         }
     }
 }

@@ -122,7 +122,7 @@ internal static class BacktestCli
         }
         catch (DomainException ex)
         {
-            throw new CliException(ex.Message);
+            throw new CliException(ex);
         }
         catch (Exception ex) when (ex is InvalidDataException or FileNotFoundException or DirectoryNotFoundException)
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Identity;
 using TreasuryArena.Infrastructure.Reports;
@@ -120,7 +121,7 @@ internal static partial class CliCommands
 
         cmd.SetAction(async (parse, ct) => await WithRuntimeAsync(parse.GetValue(db), async rt =>
         {
-            var view = rt.Ledger.GetWallet(parse.GetValue(address)!) ?? throw new CliException($"no wallet {parse.GetValue(address)}");
+            var view = rt.Ledger.GetWallet(parse.GetValue(address)!) ?? throw new CliException($"no wallet {parse.GetValue(address)}", Outcome.WalletNotFound);
             var value = rt.Desk.WalletValue(view);
             await using var journal = rt.Database.CreateLedgerJournal();
             var a = await WalletActivity.ReadAsync(journal, view.Wallet.Address, value, rt.Clock.Today, ct);

@@ -1,3 +1,4 @@
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Identity;
 using TreasuryArena.Infrastructure.Platform;
@@ -43,7 +44,7 @@ internal sealed class PlatformCli : IAsyncDisposable
     public static Caller Operator => Caller.Operator("cli:" + Environment.UserName);
 
     public async Task<Organisation> RequireOrganisationAsync(string name, CancellationToken ct) =>
-        await IdentityStore.FindOrganisationByNameAsync(name, ct) ?? throw new CliException($"no organisation named '{name}'");
+        await IdentityStore.FindOrganisationByNameAsync(name, ct) ?? throw new CliException($"no organisation named '{name}'", Outcome.OrganisationNotFound);
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

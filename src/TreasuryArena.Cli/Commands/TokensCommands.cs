@@ -550,7 +550,7 @@ internal static partial class CliCommands
         }
         catch (DomainException ex)
         {
-            throw new CliException(ex.Message);
+            throw new CliException(ex);
         }
     }
 

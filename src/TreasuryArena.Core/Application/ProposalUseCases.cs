@@ -29,7 +29,7 @@ public sealed class ProposalUseCases(LedgerService ledger, IWalletAllocationStor
             var proposal = await store.FindProposalAsync(request.Proposal, ct);
             if (proposal is null || ledger.GetWallet(proposal.WalletAddress) is not { } wallet || !actor.CanRead(Guid.Parse(wallet.Wallet.Organisation)))
             {
-                throw new DomainException("proposal_not_found", $"no proposal {request.Proposal} for your organisation");
+                throw new DomainException(Outcome.ProposalNotFound, $"no proposal {request.Proposal} for your organisation");
             }
 
             detail["wallet"] = proposal.WalletAddress;

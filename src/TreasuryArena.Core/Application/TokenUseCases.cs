@@ -83,12 +83,12 @@ public sealed class TokenUseCases(LedgerService ledger, TokenIssuer issuer, NavE
         {
             if (before is null)
             {
-                throw new DomainException("unknown_token", $"no token with symbol '{symbol}'");
+                throw new DomainException(Outcome.UnknownToken, $"no token with symbol '{symbol}'");
             }
 
             if (request.Action is TokenLifecycleAction.Resume or TokenLifecycleAction.Hold && from != TokenStatus.Paused)
             {
-                throw new DomainException("token_not_paused", $"token {symbol} is {AuditTrail.Lower(from!.Value)}, not paused");
+                throw new DomainException(Outcome.TokenNotPaused, $"token {symbol} is {AuditTrail.Lower(from!.Value)}, not paused");
             }
 
             var asOf = await nav.LifecycleDateAsync(symbol, ct);
@@ -113,9 +113,9 @@ public sealed class TokenUseCases(LedgerService ledger, TokenIssuer issuer, NavE
                         break;
                 }
             }
-            catch (DomainException ex) when (ex.Code is "invalid_transition" or "invalid_status" or "status_refused")
+            catch (DomainException ex) when (ex.Outcome is Outcome.InvalidTransition or Outcome.InvalidStatus or Outcome.StatusRefused)
             {
-                throw new DomainException("illegal_transition", ex.Message, ex);
+                throw new DomainException(Outcome.IllegalTransition, ex.Message, ex);
             }
         }
         catch (DomainException ex)

@@ -40,7 +40,7 @@ public sealed class WalletUseCases(LedgerService ledger, IIdentityStore identity
         {
             if (org is null || !CanAct(actor, org.Id))
             {
-                throw new DomainException("unknown_organisation", $"no organisation named {request.Organisation} (create it with `arena org create`)");
+                throw new DomainException(Outcome.UnknownOrganisation, $"no organisation named {request.Organisation} (create it with `arena org create`)");
             }
 
             detail["organisation"] = org.Id.ToString();
@@ -48,7 +48,7 @@ public sealed class WalletUseCases(LedgerService ledger, IIdentityStore identity
             plans.CheckMode(org.Plan, request.Mode);
             if (request.Deposit is { } d && d <= 0m)
             {
-                throw new DomainException("invalid_amount", "the first deposit must be a positive USD amount");
+                throw new DomainException(Outcome.InvalidAmount, "the first deposit must be a positive USD amount");
             }
         }
         catch (DomainException ex)
@@ -87,7 +87,7 @@ public sealed class WalletUseCases(LedgerService ledger, IIdentityStore identity
         {
             view = Find(actor, request.Address);
             var org = await identity.FindOrganisationAsync(Guid.Parse(view.Wallet.Organisation), ct)
-                      ?? throw new DomainException("unknown_organisation", $"the wallet's organisation {view.Wallet.Organisation} is not registered");
+                      ?? throw new DomainException(Outcome.UnknownOrganisation, $"the wallet's organisation {view.Wallet.Organisation} is not registered");
             detail["risk"] = AuditTrail.Lower(request.Risk ?? view.Wallet.Risk);
             detail["from_mode"] = PlanPolicy.ModeName(view.Wallet.Mode);
             detail["from_risk"] = AuditTrail.Lower(view.Wallet.Risk);
@@ -124,7 +124,7 @@ public sealed class WalletUseCases(LedgerService ledger, IIdentityStore identity
             return view;
         }
 
-        throw new DomainException("wallet_not_found", $"no wallet {address} in your organisation");
+        throw new DomainException(Outcome.WalletNotFound, $"no wallet {address} in your organisation");
     }
 
     private async Task<LedgerResult> MoveCashAsync(Caller actor, CashMovement request, bool deposit, CancellationToken ct)

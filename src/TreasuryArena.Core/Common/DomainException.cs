@@ -1,20 +1,26 @@
 namespace TreasuryArena.Core.Common;
 
-/// <summary>A broken domain rule that a caller may map to a 409/422 answer.</summary>
+/// <summary>
+/// A refused operation or broken domain rule, carrying its <see cref="Outcome"/>; the server answers it with the
+/// outcome's HTTP status and problem type, the CLI exits with the outcome's exit code (<see cref="OutcomeTable"/>).
+/// </summary>
 public class DomainException : Exception
 {
-    public DomainException(string code, string message)
+    public DomainException(Outcome outcome, string message)
         : base(message)
     {
-        Code = code;
+        Outcome = outcome;
     }
 
-    public DomainException(string code, string message, Exception inner)
+    public DomainException(Outcome outcome, string message, Exception inner)
         : base(message, inner)
     {
-        Code = code;
+        Outcome = outcome;
     }
 
-    /// <summary>A stable, machine-readable code such as <c>insufficient_cash</c>.</summary>
-    public string Code { get; }
+    /// <summary>Why: the outcome's row in <see cref="OutcomeTable"/> gives its code, HTTP status and exit code.</summary>
+    public Outcome Outcome { get; }
+
+    /// <summary>The outcome's stable, machine-readable code such as <c>insufficient_cash</c>.</summary>
+    public string Code => Outcome.Code();
 }

@@ -78,7 +78,7 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>
     {
         if (a.Currency != b.Currency)
         {
-            throw new DomainException("currency_mismatch", $"cannot combine {a.Currency.Code} with {b.Currency.Code}");
+            throw new DomainException(Outcome.CurrencyMismatch, $"cannot combine {a.Currency.Code} with {b.Currency.Code}");
         }
 
         return a.Currency;

@@ -110,12 +110,12 @@ public static class RoundingPolicy
         var scaled = value * Pow10(scale);
         if (scaled != decimal.Truncate(scaled))
         {
-            throw new DomainException("scale_overflow", $"{value.ToString(CultureInfo.InvariantCulture)} has more than {scale} decimals");
+            throw new DomainException(Outcome.ScaleOverflow, $"{value.ToString(CultureInfo.InvariantCulture)} has more than {scale} decimals");
         }
 
         if (scaled > long.MaxValue || scaled < long.MinValue)
         {
-            throw new DomainException("scale_overflow", $"{value.ToString(CultureInfo.InvariantCulture)} does not fit a 64-bit integer at scale {scale}");
+            throw new DomainException(Outcome.ScaleOverflow, $"{value.ToString(CultureInfo.InvariantCulture)} does not fit a 64-bit integer at scale {scale}");
         }
 
         return (long)scaled;

@@ -37,7 +37,7 @@ public sealed class ComplianceGate(
             case RuleOutcomeKind.Refuse:
                 var reason = outcome.Reasons[0];
                 await audit.AppendAsync(new AuditRecord(intent.Actor, action, intent.WalletAddress, AuditOutcome.Refused, Detail(intent, outcome.Code, reason)), ct);
-                return new ComplianceVerdict.Refused(outcome.Code!, reason);
+                return new ComplianceVerdict.Refused(outcome.Outcome, reason);
 
             case RuleOutcomeKind.Hold:
                 var hold = new HeldTrade(

@@ -20,30 +20,30 @@ public static class ComplianceRules
 
         if (snapshot.PlatformHalted)
         {
-            return RuleOutcome.Refuse("platform_halted", "trading is halted platform-wide by an administrator");
+            return RuleOutcome.Refuse(Outcome.PlatformHalted, "trading is halted platform-wide by an administrator");
         }
 
         if (snapshot.OrganisationStatus is null)
         {
-            return RuleOutcome.Refuse("organisation_not_found", "the wallet's organisation does not exist");
+            return RuleOutcome.Refuse(Outcome.OrganisationNotFound, "the wallet's organisation does not exist");
         }
 
         if (snapshot.OrganisationStatus != OrganisationStatus.Verified)
         {
-            return RuleOutcome.Refuse("organisation_not_verified", "the organisation has not been verified by an administrator");
+            return RuleOutcome.Refuse(Outcome.OrganisationNotVerified, "the organisation has not been verified by an administrator");
         }
 
         if (intent.Side == OrderSide.Buy)
         {
             if (snapshot.CurrentDisclosureVersion is null)
             {
-                return RuleOutcome.Refuse("no_risk_disclosure", "no risk-disclosure document has been published yet");
+                return RuleOutcome.Refuse(Outcome.NoRiskDisclosure, "no risk-disclosure document has been published yet");
             }
 
             if (!string.Equals(snapshot.AttestedVersion, snapshot.CurrentDisclosureVersion, StringComparison.Ordinal))
             {
                 return RuleOutcome.Refuse(
-                    "attestation_required",
+                    Outcome.AttestationRequired,
                     $"the treasurer must attest to risk disclosure version {snapshot.CurrentDisclosureVersion} before buying");
             }
         }

@@ -18,9 +18,9 @@ public sealed class ComplianceService(IComplianceStore store, IIdentityStore ide
         var org = await RequireOrganisationAsync(caller, "org.verify", organisationId, ct);
         var evidence = new VerificationEvidence(
             org.Id,
-            Require(entityType, "entity_type"),
-            Require(registration, "registration"),
-            Require(reviewer, "reviewer"),
+            Require(entityType, "entity_type", Outcome.InvalidEntityType),
+            Require(registration, "registration", Outcome.InvalidRegistration),
+            Require(reviewer, "reviewer", Outcome.InvalidReviewer),
             time.GetUtcNow());
         await store.AddVerificationAsync(evidence, ct);
         await identity.UpdateOrganisationAsync(org with { Status = OrganisationStatus.Verified }, ct);
@@ -34,7 +34,7 @@ public sealed class ComplianceService(IComplianceStore store, IIdentityStore ide
     {
         ArgumentNullException.ThrowIfNull(caller);
         var org = await RequireOrganisationAsync(caller, "org.reject", organisationId, ct);
-        reason = Require(reason, "reason");
+        reason = Require(reason, "reason", Outcome.InvalidReason);
         var updated = org with { Status = OrganisationStatus.Rejected };
         await identity.UpdateOrganisationAsync(updated, ct);
         await audit.AppendAsync(new AuditRecord(caller.Actor, "org.reject", org.Id.ToString(), AuditOutcome.Done, Json(new { reason })), ct);
@@ -44,17 +44,17 @@ public sealed class ComplianceService(IComplianceStore store, IIdentityStore ide
     public async Task<RiskDisclosure> PublishDisclosureAsync(Caller caller, string version, string text, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        version = Require(version, "version");
+        version = Require(version, "version", Outcome.InvalidVersion);
         if (string.IsNullOrWhiteSpace(text) || text.Length > MaxDisclosureLength)
         {
-            throw new DomainException("invalid_text", $"text must be 1 to {MaxDisclosureLength} characters");
+            throw new DomainException(Outcome.InvalidText, $"text must be 1 to {MaxDisclosureLength} characters");
         }
 
         var doc = new RiskDisclosure(version, text, RiskDisclosure.HashText(text), time.GetUtcNow(), caller.Actor);
         if (!await store.TryAddDisclosureAsync(doc, ct))
         {
-            await audit.AppendAsync(new AuditRecord(caller.Actor, "disclosure.publish", version, AuditOutcome.Refused, Json(new { code = "disclosure_version_exists" })), ct);
-            throw new DomainException("disclosure_version_exists", $"risk disclosure version '{version}' already exists");
+            await audit.AppendAsync(new AuditRecord(caller.Actor, "disclosure.publish", version, AuditOutcome.Refused, Json(new { code = Outcome.DisclosureVersionExists.Code() })), ct);
+            throw new DomainException(Outcome.DisclosureVersionExists, $"risk disclosure version '{version}' already exists");
         }
 
         await audit.AppendAsync(new AuditRecord(caller.Actor, "disclosure.publish", version, AuditOutcome.Done, Json(new { sha256 = doc.Sha256 })), ct);
@@ -65,14 +65,14 @@ public sealed class ComplianceService(IComplianceStore store, IIdentityStore ide
     {
         ArgumentNullException.ThrowIfNull(caller);
         var org = await RequireOrganisationAsync(caller, "org.attest", organisationId, ct);
-        documentVersion = Require(documentVersion, "document_version");
-        signer = Require(signer, "signer");
+        documentVersion = Require(documentVersion, "document_version", Outcome.InvalidDocumentVersion);
+        signer = Require(signer, "signer", Outcome.InvalidSigner);
         var current = await store.CurrentDisclosureAsync(ct);
         if (current is null || !string.Equals(current.Version, documentVersion, StringComparison.Ordinal))
         {
-            await audit.AppendAsync(new AuditRecord(caller.Actor, "org.attest", org.Id.ToString(), AuditOutcome.Refused, Json(new { code = "not_current_disclosure", documentVersion })), ct);
+            await audit.AppendAsync(new AuditRecord(caller.Actor, "org.attest", org.Id.ToString(), AuditOutcome.Refused, Json(new { code = Outcome.NotCurrentDisclosure.Code(), documentVersion })), ct);
             throw new DomainException(
-                "not_current_disclosure",
+                Outcome.NotCurrentDisclosure,
                 current is null ? "no risk disclosure has been published" : $"the current risk disclosure version is '{current.Version}', not '{documentVersion}'");
         }
 
@@ -95,7 +95,7 @@ public sealed class ComplianceService(IComplianceStore store, IIdentityStore ide
     }
 
     public async Task<HeldTrade> RequireHoldAsync(Guid id, CancellationToken ct) =>
-        await store.FindHoldAsync(id, ct) ?? throw new DomainException("hold_not_found", $"no held trade with id {id}");
+        await store.FindHoldAsync(id, ct) ?? throw new DomainException(Outcome.HoldNotFound, $"no held trade with id {id}");
 
     /// <summary>Marks a held trade decided; the first decision wins, a second is a 409.</summary>
     public async Task DecideHoldAsync(Caller caller, Guid id, HoldStatus status, string? result, CancellationToken ct)
@@ -108,7 +108,7 @@ public sealed class ComplianceService(IComplianceStore store, IIdentityStore ide
 
         if (!await store.TryDecideHoldAsync(id, status, caller.Actor, time.GetUtcNow(), result, ct))
         {
-            throw new DomainException("hold_already_decided", $"held trade {id} was already decided");
+            throw new DomainException(Outcome.HoldAlreadyDecided, $"held trade {id} was already decided");
         }
 
         await audit.AppendAsync(
@@ -153,19 +153,19 @@ public sealed class ComplianceService(IComplianceStore store, IIdentityStore ide
         var org = await identity.FindOrganisationAsync(organisationId, ct);
         if (org is null)
         {
-            await audit.AppendAsync(new AuditRecord(caller.Actor, action, organisationId.ToString(), AuditOutcome.Refused, Json(new { code = "organisation_not_found" })), ct);
-            throw new DomainException("organisation_not_found", $"no organisation with id {organisationId}");
+            await audit.AppendAsync(new AuditRecord(caller.Actor, action, organisationId.ToString(), AuditOutcome.Refused, Json(new { code = Outcome.OrganisationNotFound.Code() })), ct);
+            throw new DomainException(Outcome.OrganisationNotFound, $"no organisation with id {organisationId}");
         }
 
         return org;
     }
 
-    private static string Require(string? value, string field)
+    private static string Require(string? value, string field, Outcome outcome)
     {
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxFieldLength)
         {
-            throw new DomainException("invalid_" + field, string.Create(CultureInfo.InvariantCulture, $"{field} must be 1 to {MaxFieldLength} characters"));
+            throw new DomainException(outcome, string.Create(CultureInfo.InvariantCulture, $"{field} must be 1 to {MaxFieldLength} characters"));
         }
 
         return trimmed;

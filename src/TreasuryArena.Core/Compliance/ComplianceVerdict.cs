@@ -1,3 +1,5 @@
+using TreasuryArena.Core.Common;
+
 namespace TreasuryArena.Core.Compliance;
 
 /// <summary>
@@ -12,7 +14,10 @@ public abstract record ComplianceVerdict
 
     public sealed record Allowed : ComplianceVerdict;
 
-    public sealed record Refused(string Code, string Reason) : ComplianceVerdict;
+    public sealed record Refused(Outcome Outcome, string Reason) : ComplianceVerdict
+    {
+        public string Code => Outcome.Code();
+    }
 
     public sealed record Held(HeldTrade Trade) : ComplianceVerdict;
 

@@ -60,13 +60,13 @@ public sealed class HoldReview(ComplianceService compliance, TradeDesk desk, Pla
         var hold = await compliance.RequireHoldAsync(id, ct);
         if (hold.Status != HoldStatus.Held)
         {
-            throw new DomainException("hold_already_decided", $"held trade {id} was already {hold.Status.ToString().ToLowerInvariant()}");
+            throw new DomainException(Outcome.HoldAlreadyDecided, $"held trade {id} was already {hold.Status.ToString().ToLowerInvariant()}");
         }
 
         if (hold.ExpiresAt(rules.HoldLifetime) <= time.GetUtcNow())
         {
             await ExpireAsync(ct);
-            throw new DomainException("hold_expired", string.Create(CultureInfo.InvariantCulture,
+            throw new DomainException(Outcome.HoldExpired, string.Create(CultureInfo.InvariantCulture,
                 $"held trade {id} expired at {hold.ExpiresAt(rules.HoldLifetime):yyyy-MM-dd HH:mm}Z ({rules.HoldLifetime.TotalHours:0.#} h after it was held); nothing executed"));
         }
 

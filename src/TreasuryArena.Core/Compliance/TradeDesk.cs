@@ -24,34 +24,34 @@ public sealed class TradeDesk(LedgerService ledger, IComplianceGate gate)
         var problem = AmountRules.Problem(order.Amount, order.Side == OrderSide.Buy ? Currency.Usd.Scale : Shares.Scale, order.Side == OrderSide.Buy ? "USD" : "shares");
         if (problem is not null)
         {
-            return new TradeOutcome.Refused("invalid_amount", problem, field);
+            return new TradeOutcome.Refused(Outcome.InvalidAmount, problem, field);
         }
 
         var token = ledger.GetToken(order.Symbol);
         if (token is null)
         {
-            return new TradeOutcome.Refused("unknown_token", $"no token with symbol '{order.Symbol}'", "symbol");
+            return new TradeOutcome.Refused(Outcome.UnknownToken, $"no token with symbol '{order.Symbol}'", "symbol");
         }
 
         var wallet = ledger.GetWallet(order.Address);
         if (wallet is null || !OwnedBy(wallet.Wallet.Organisation, order.Caller))
         {
-            return new TradeOutcome.Refused("wallet_not_found", $"no wallet {order.Address} in your organisation", "address");
+            return new TradeOutcome.Refused(Outcome.WalletNotFound, $"no wallet {order.Address} in your organisation", "address");
         }
 
         if (order.Side == OrderSide.Buy && !TokenLifecycle.CanBuy(token.Token.Status))
         {
-            return new TradeOutcome.Refused("token_not_tradable", $"token {token.Token.Symbol} is {token.Token.Status.ToString().ToLowerInvariant()}: buys are closed", "symbol");
+            return new TradeOutcome.Refused(Outcome.TokenNotTradable, $"token {token.Token.Symbol} is {token.Token.Status.ToString().ToLowerInvariant()}: buys are closed", "symbol");
         }
 
         if (order.Side == OrderSide.Buy && wallet.Cash.Amount < order.Amount)
         {
-            return new TradeOutcome.Refused("insufficient_cash", string.Create(CultureInfo.InvariantCulture, $"the wallet holds ${wallet.Cash.Amount:0.00}, less than ${order.Amount:0.00}"), null);
+            return new TradeOutcome.Refused(Outcome.InsufficientCash, string.Create(CultureInfo.InvariantCulture, $"the wallet holds ${wallet.Cash.Amount:0.00}, less than ${order.Amount:0.00}"), null);
         }
 
         if (order.Side == OrderSide.Sell && (wallet.Holdings.FirstOrDefault(h => h.Symbol == token.Token.Symbol)?.Shares.Value ?? 0m) < order.Amount)
         {
-            return new TradeOutcome.Refused("insufficient_shares", $"the wallet holds fewer than {order.Amount.ToString(CultureInfo.InvariantCulture)} shares of {token.Token.Symbol}", null);
+            return new TradeOutcome.Refused(Outcome.InsufficientShares, $"the wallet holds fewer than {order.Amount.ToString(CultureInfo.InvariantCulture)} shares of {token.Token.Symbol}", null);
         }
 
         var usdValue = order.Side == OrderSide.Buy ? order.Amount : RoundingPolicy.ValueDown(order.Amount * token.NavPerShare.Value, Currency.Usd);
@@ -75,7 +75,7 @@ public sealed class TradeDesk(LedgerService ledger, IComplianceGate gate)
         switch (await gate.CheckTradeAsync(intent, ct))
         {
             case ComplianceVerdict.Refused r:
-                return new TradeOutcome.Refused(r.Code, r.Reason, null);
+                return new TradeOutcome.Refused(r.Outcome, r.Reason, null);
             case ComplianceVerdict.Held h:
                 return new TradeOutcome.Held(h.Trade);
         }
@@ -85,7 +85,7 @@ public sealed class TradeDesk(LedgerService ledger, IComplianceGate gate)
             : await ledger.SellAsync(order.Address, token.Token.Symbol, Shares.Of(order.Amount), order.IdempotencyKey, ct);
         if (!result.Accepted)
         {
-            return new TradeOutcome.Refused(CodeFor(result.Error), result.Message ?? result.Error.ToString(), result.Error == LedgerError.InvalidAmount ? field : null);
+            return new TradeOutcome.Refused(result.Error.ToOutcome(), result.Message ?? result.Error.ToString(), result.Error == LedgerError.InvalidAmount ? field : null);
         }
 
         return new TradeOutcome.Executed(result);
@@ -108,18 +108,4 @@ public sealed class TradeDesk(LedgerService ledger, IComplianceGate gate)
 
     private static bool OwnedBy(string organisation, Caller caller) =>
         caller.Role == Role.Admin || (caller.OrganisationId is { } org && string.Equals(org.ToString(), organisation, StringComparison.OrdinalIgnoreCase));
-
-    public static string CodeFor(LedgerError error) => error switch
-    {
-        LedgerError.InvalidAmount => "invalid_amount",
-        LedgerError.InsufficientCash => "insufficient_cash",
-        LedgerError.InsufficientShares => "insufficient_shares",
-        LedgerError.TokenNotTradable => "token_not_tradable",
-        LedgerError.UnknownWallet => "wallet_not_found",
-        LedgerError.UnknownToken => "unknown_token",
-        LedgerError.DuplicateToken => "token_exists",
-        LedgerError.InvalidSymbol => "invalid_symbol",
-        LedgerError.IllegalTransition => "illegal_transition",
-        _ => "invalid_request",
-    };
 }

@@ -1,3 +1,4 @@
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Ledger;
 
 namespace TreasuryArena.Core.Compliance;
@@ -11,8 +12,11 @@ public abstract record TradeOutcome
 
     public sealed record Executed(LedgerResult Result) : TradeOutcome;
 
-    /// <summary>Refused; <see cref="Code"/> is a stable snake_case code (e.g. <c>insufficient_cash</c>, <c>platform_halted</c>).</summary>
-    public sealed record Refused(string Code, string Message, string? Field) : TradeOutcome;
+    /// <summary>Refused with its <see cref="Outcome"/>; <see cref="Code"/> is its stable snake_case code (e.g. <c>insufficient_cash</c>, <c>platform_halted</c>).</summary>
+    public sealed record Refused(Outcome Outcome, string Message, string? Field) : TradeOutcome
+    {
+        public string Code => Outcome.Code();
+    }
 
     public sealed record Held(HeldTrade Trade) : TradeOutcome;
 }

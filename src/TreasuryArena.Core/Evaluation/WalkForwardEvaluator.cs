@@ -257,7 +257,7 @@ public static class WalkForwardEvaluator
         var result = await ledger.BuyAsync(h.Address, h.Symbol, Money.Usd(stake), $"evaluation:holder:{h.Symbol}", ct);
         if (!result.Accepted)
         {
-            throw new DomainException("holder_buy_refused", $"the holder of {h.Symbol} could not buy on {date:yyyy-MM-dd}: {result.Message}");
+            throw new DomainException(Outcome.HolderBuyRefused, $"the holder of {h.Symbol} could not buy on {date:yyyy-MM-dd}: {result.Message}");
         }
 
         h.Bought(date, stake, ledger.GetHolding(h.Address, h.Symbol)!.Shares.Value, result.Fee.Amount);
@@ -363,7 +363,7 @@ public static class WalkForwardEvaluator
         var e = Array.BinarySearch(data.Dates, dates[^1]);
         if (s < 0 || e < 0)
         {
-            throw new DomainException("no_data", $"the BTC history does not cover {dates[0]:yyyy-MM-dd}..{dates[^1]:yyyy-MM-dd}");
+            throw new DomainException(Outcome.NoData, $"the BTC history does not cover {dates[0]:yyyy-MM-dd}..{dates[^1]:yyyy-MM-dd}");
         }
 
         var run = Backtester.Run(data, strategy, new BacktestOptions { Capital = AnalyticsBoundary.ToDouble(options.Capital), RecordWeights = true }, s, e);
@@ -384,7 +384,7 @@ public static class WalkForwardEvaluator
 
     private static double[] CloseAsOf(MarketHistory history, string asset, IReadOnlyList<DateOnly> dates)
     {
-        var series = history.Asset(asset) ?? throw new DomainException("unknown_asset", $"no price history for {asset}");
+        var series = history.Asset(asset) ?? throw new DomainException(Outcome.UnknownAsset, $"no price history for {asset}");
         var d = series.Closes.Dates;
         var v = series.Closes.Values;
         var result = new double[dates.Count];

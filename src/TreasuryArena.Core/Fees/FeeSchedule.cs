@@ -21,7 +21,7 @@ public sealed record FeeSchedule
         Crystallisation = crystallisation;
         if (!Enum.IsDefined(hurdle))
         {
-            throw new DomainException("invalid_hurdle", $"unknown performance hurdle {hurdle}");
+            throw new DomainException(Outcome.InvalidHurdle, $"unknown performance hurdle {hurdle}");
         }
 
         Hurdle = hurdle;
@@ -65,7 +65,7 @@ public sealed record FeeSchedule
     {
         if (rate < 0m || rate >= 1m || !RoundingPolicy.FitsScale(rate, 8))
         {
-            throw new DomainException("invalid_fee_rate", $"{name} must be in [0, 1) with at most 8 decimals");
+            throw new DomainException(Outcome.InvalidFeeRate, $"{name} must be in [0, 1) with at most 8 decimals");
         }
     }
 }

@@ -12,12 +12,12 @@ public sealed class IdentityService(IIdentityStore store, IAuditLog audit, TimeP
     public async Task<Organisation> CreateOrganisationAsync(Caller caller, string name, OrganisationType type, Plan plan, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        name = RequireName(name, "name");
+        name = RequireName(name, "name", Outcome.InvalidName);
         var org = new Organisation(Guid.CreateVersion7(time.GetUtcNow()), name, type, plan, OrganisationStatus.Pending, time.GetUtcNow());
         if (!await store.TryAddOrganisationAsync(org, ct))
         {
-            await RefuseAsync(caller, "org.create", name, "organisation_exists", ct);
-            throw new DomainException("organisation_exists", $"an organisation named '{name}' already exists");
+            await RefuseAsync(caller, "org.create", name, Outcome.OrganisationExists, ct);
+            throw new DomainException(Outcome.OrganisationExists, $"an organisation named '{name}' already exists");
         }
 
         await audit.AppendAsync(new AuditRecord(caller.Actor, "org.create", org.Id.ToString(), AuditOutcome.Done, Json(new { name, type = Lower(type), plan = Lower(plan) })), ct);
@@ -36,22 +36,22 @@ public sealed class IdentityService(IIdentityStore store, IAuditLog audit, TimeP
 
     public async Task<Organisation> RequireOrganisationAsync(Guid organisationId, CancellationToken ct) =>
         await store.FindOrganisationAsync(organisationId, ct)
-        ?? throw new DomainException("organisation_not_found", $"no organisation with id {organisationId}");
+        ?? throw new DomainException(Outcome.OrganisationNotFound, $"no organisation with id {organisationId}");
 
     public async Task<Organisation> RequireOrganisationByNameAsync(string name, CancellationToken ct) =>
         await store.FindOrganisationByNameAsync(name, ct)
-        ?? throw new DomainException("organisation_not_found", $"no organisation named '{name}'");
+        ?? throw new DomainException(Outcome.OrganisationNotFound, $"no organisation named '{name}'");
 
     /// <summary>Issues a key for a member (created on first use). Admin keys belong to no organisation.</summary>
     public async Task<IssuedApiKey> IssueKeyAsync(Caller caller, Guid? organisationId, string memberName, Role role, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        memberName = RequireName(memberName, "member");
+        memberName = RequireName(memberName, "member", Outcome.InvalidMember);
         if (role != Role.Admin)
         {
             if (organisationId is null)
             {
-                throw new DomainException("organisation_required", "treasurer and viewer keys belong to an organisation");
+                throw new DomainException(Outcome.OrganisationRequired, "treasurer and viewer keys belong to an organisation");
             }
 
             await RequireOrganisationAsync(organisationId.Value, ct);
@@ -78,13 +78,13 @@ public sealed class IdentityService(IIdentityStore store, IAuditLog audit, TimeP
         var key = await store.FindKeyAsync(keyId, ct);
         if (key is null || (requireOrganisation is not null && key.OrganisationId != requireOrganisation))
         {
-            await RefuseAsync(caller, "key.revoke", keyId.ToString(), "key_not_found", ct);
-            throw new DomainException("key_not_found", $"no key with id {keyId}");
+            await RefuseAsync(caller, "key.revoke", keyId.ToString(), Outcome.KeyNotFound, ct);
+            throw new DomainException(Outcome.KeyNotFound, $"no key with id {keyId}");
         }
 
         if (!await store.RevokeKeyAsync(keyId, time.GetUtcNow(), ct))
         {
-            throw new DomainException("key_already_revoked", $"key {keyId} is already revoked");
+            throw new DomainException(Outcome.KeyAlreadyRevoked, $"key {keyId} is already revoked");
         }
 
         await audit.AppendAsync(new AuditRecord(caller.Actor, "key.revoke", keyId.ToString(), AuditOutcome.Done, Json(new { prefix = key.Prefix })), ct);
@@ -109,7 +109,7 @@ public sealed class IdentityService(IIdentityStore store, IAuditLog audit, TimeP
 
         if (presetKey.Length < 24)
         {
-            throw new DomainException("bootstrap_key_too_short", "Arena:BootstrapAdminKey must be at least 24 characters");
+            throw new DomainException(Outcome.BootstrapKeyTooShort, "Arena:BootstrapAdminKey must be at least 24 characters");
         }
 
         var hash = ApiKeySecret.Hash(presetKey);
@@ -137,15 +137,15 @@ public sealed class IdentityService(IIdentityStore store, IAuditLog audit, TimeP
         return new Caller(f.Key.Id, f.Member.Id, f.Member.Name, f.Key.OrganisationId, f.Key.Role);
     }
 
-    private Task<AuditEntry> RefuseAsync(Caller caller, string action, string subject, string code, CancellationToken ct) =>
-        audit.AppendAsync(new AuditRecord(caller.Actor, action, subject, AuditOutcome.Refused, Json(new { code })), ct);
+    private Task<AuditEntry> RefuseAsync(Caller caller, string action, string subject, Outcome outcome, CancellationToken ct) =>
+        audit.AppendAsync(new AuditRecord(caller.Actor, action, subject, AuditOutcome.Refused, Json(new { code = outcome.Code() })), ct);
 
-    private static string RequireName(string? value, string field)
+    private static string RequireName(string? value, string field, Outcome outcome)
     {
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxNameLength)
         {
-            throw new DomainException("invalid_" + field, $"{field} must be 1 to {MaxNameLength} characters");
+            throw new DomainException(outcome, $"{field} must be 1 to {MaxNameLength} characters");
         }
 
         return trimmed;

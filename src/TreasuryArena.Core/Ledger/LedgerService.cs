@@ -323,8 +323,8 @@ public sealed class LedgerService : IAsyncDisposable
             {
                 if (failure is not null)
                 {
-                    var code = failure is DomainException { Code: "ledger_conflict" } ? "ledger_conflict" : "ledger_commit_failed";
-                    batch[i].Completion.TrySetException(new DomainException(code, "the ledger batch could not be committed: " + failure.Message, failure));
+                    var outcome = failure is DomainException { Outcome: Outcome.LedgerConflict } ? Outcome.LedgerConflict : Outcome.LedgerCommitFailed;
+                    batch[i].Completion.TrySetException(new DomainException(outcome, "the ledger batch could not be committed: " + failure.Message, failure));
                 }
                 else
                 {
@@ -406,7 +406,7 @@ public sealed class LedgerService : IAsyncDisposable
             await ReloadAsync();
             if (attempt >= MaxAttempts)
             {
-                throw new DomainException("ledger_conflict", $"the journal's head kept moving ({attempt} attempts; last seen at entry {head.Sequence})");
+                throw new DomainException(Outcome.LedgerConflict, $"the journal's head kept moving ({attempt} attempts; last seen at entry {head.Sequence})");
             }
         }
     }

@@ -252,7 +252,7 @@ public sealed partial class LedgerState
                     asset = e.Unit.AssetCode;
                     break;
                 default:
-                    throw new DomainException("ledger_entry_kind", $"{e.Kind} has no place in a treasury operation");
+                    throw new DomainException(Outcome.LedgerEntryKind, $"{e.Kind} has no place in a treasury operation");
             }
         }
 
@@ -307,7 +307,7 @@ public sealed partial class LedgerState
             }
         }
 
-        throw new DomainException("ledger_treasury", $"operation {entries[0].OperationId} touches no treasury account");
+        throw new DomainException(Outcome.LedgerTreasury, $"operation {entries[0].OperationId} touches no treasury account");
     }
 
     private sealed class TreasuryBook

@@ -130,7 +130,7 @@ public sealed partial class LedgerState
 
         if (tail.Entries.Count > 0 && tail.Entries[0].PreviousHash != LastHash)
         {
-            throw new DomainException("ledger_fork", $"entry {tail.Entries[0].Sequence} does not continue the chain at {LastSequence}");
+            throw new DomainException(Outcome.LedgerFork, $"entry {tail.Entries[0].Sequence} does not continue the chain at {LastSequence}");
         }
 
         Replay(tail.Entries);
@@ -746,7 +746,7 @@ public sealed partial class LedgerState
         var first = entries[0];
         if (first.Sequence != LastSequence + 1)
         {
-            throw new DomainException("ledger_sequence", $"entry {first.Sequence} does not follow {LastSequence}");
+            throw new DomainException(Outcome.LedgerSequence, $"entry {first.Sequence} does not follow {LastSequence}");
         }
 
         if (IsTreasuryOperation(first.Operation))
@@ -807,7 +807,7 @@ public sealed partial class LedgerState
                     symbol = e.To.Id.StartsWith("fund:", StringComparison.Ordinal) ? e.To.Owner : e.From.Owner;
                     break;
                 default:
-                    throw new DomainException("ledger_entry_kind", $"unknown entry kind {e.Kind}");
+                    throw new DomainException(Outcome.LedgerEntryKind, $"unknown entry kind {e.Kind}");
             }
         }
 
@@ -892,7 +892,7 @@ public sealed partial class LedgerState
         var after = before + delta;
         if (after < 0m && !account.IsContra)
         {
-            throw new DomainException("ledger_negative_balance", $"{account} would hold {after} {unit}");
+            throw new DomainException(Outcome.LedgerNegativeBalance, $"{account} would hold {after} {unit}");
         }
 
         balances[key] = after;

@@ -123,7 +123,7 @@ public sealed class NavEngine(
     public Task<LifecycleEvent> SetStatusAsync(string symbol, TokenStatus to, DateOnly asOf, string actor, string reason, CancellationToken ct) =>
         GatedAsync(() =>
         {
-            var from = ledger.GetToken(symbol)?.Token.Status ?? throw new DomainException("unknown_token", $"no token {symbol}");
+            var from = ledger.GetToken(symbol)?.Token.Status ?? throw new DomainException(Outcome.UnknownToken, $"no token {symbol}");
             return ChangeStatusAsync(symbol, from, to, asOf, actor, reason, resetBreaker: to == TokenStatus.Active && from is TokenStatus.Paused or TokenStatus.Proving, ct);
         }, ct);
 
@@ -134,10 +134,10 @@ public sealed class NavEngine(
     public Task<LifecycleEvent> HoldAsync(string symbol, DateOnly asOf, string actor, string reason, CancellationToken ct) =>
         GatedAsync(async () =>
         {
-            var view = ledger.GetToken(symbol) ?? throw new DomainException("unknown_token", $"no token {symbol}");
+            var view = ledger.GetToken(symbol) ?? throw new DomainException(Outcome.UnknownToken, $"no token {symbol}");
             if (view.Token.Status != TokenStatus.Paused)
             {
-                throw new DomainException("invalid_status", $"{symbol} is {view.Token.Status.ToString().ToLowerInvariant()}, not paused");
+                throw new DomainException(Outcome.InvalidStatus, $"{symbol} is {view.Token.Status.ToString().ToLowerInvariant()}, not paused");
             }
 
             var ev = new LifecycleEvent(symbol, asOf, TokenStatus.Paused, TokenStatus.Paused, actor, "Held by an admin (no automatic review): " + reason, time.GetUtcNow());
@@ -177,7 +177,7 @@ public sealed class NavEngine(
 
     private async Task<(LifecycleEvent Event, IReadOnlyList<LedgerResult> Settlements)> RetireUngatedAsync(string symbol, DateOnly asOf, string actor, string reason, CancellationToken ct)
     {
-        var view = ledger.GetToken(symbol) ?? throw new DomainException("unknown_token", $"no token {symbol}");
+        var view = ledger.GetToken(symbol) ?? throw new DomainException(Outcome.UnknownToken, $"no token {symbol}");
 
         var holders = ledger.ListWallets()
             .Select(w => ledger.GetHolding(w.Address, symbol))
@@ -190,7 +190,7 @@ public sealed class NavEngine(
             // The status changes first, so a retire stopped part-way leaves holders to settle: retiring again pays them.
             if (holders.Count == 0)
             {
-                throw new DomainException("already_retired", $"{symbol} is retired and every holder is settled");
+                throw new DomainException(Outcome.AlreadyRetired, $"{symbol} is retired and every holder is settled");
             }
 
             ev = (await store.EventsAsync(symbol, ct)).LastOrDefault(e => e.To == TokenStatus.Retired)
@@ -207,7 +207,7 @@ public sealed class NavEngine(
         var refused = results.FirstOrDefault(r => !r.Accepted);
         if (refused is not null)
         {
-            throw new DomainException("settlement_failed", $"settling {symbol} failed for {refused.Address}: {refused.Message}");
+            throw new DomainException(Outcome.SettlementFailed, $"settling {symbol} failed for {refused.Address}: {refused.Message}");
         }
 
         return (ev, results);
@@ -215,21 +215,21 @@ public sealed class NavEngine(
 
     private async Task<LifecycleEvent> ChangeStatusAsync(string symbol, TokenStatus from, TokenStatus to, DateOnly asOf, string actor, string reason, bool resetBreaker, CancellationToken ct)
     {
-        var view = ledger.GetToken(symbol) ?? throw new DomainException("unknown_token", $"no token {symbol}");
+        var view = ledger.GetToken(symbol) ?? throw new DomainException(Outcome.UnknownToken, $"no token {symbol}");
         if (view.Token.Status != from)
         {
-            throw new DomainException("invalid_status", $"{symbol} is {view.Token.Status.ToString().ToLowerInvariant()}, not {from.ToString().ToLowerInvariant()}");
+            throw new DomainException(Outcome.InvalidStatus, $"{symbol} is {view.Token.Status.ToString().ToLowerInvariant()}, not {from.ToString().ToLowerInvariant()}");
         }
 
         if (!TokenLifecycle.CanTransition(from, to))
         {
-            throw new DomainException("invalid_transition", $"{symbol} cannot go from {from.ToString().ToLowerInvariant()} to {to.ToString().ToLowerInvariant()}");
+            throw new DomainException(Outcome.InvalidTransition, $"{symbol} cannot go from {from.ToString().ToLowerInvariant()} to {to.ToString().ToLowerInvariant()}");
         }
 
         var result = await ledger.ChangeTokenStatusAsync(symbol, to, ct);
         if (!result.Accepted)
         {
-            throw new DomainException("status_refused", $"{symbol}: {result.Message}");
+            throw new DomainException(Outcome.StatusRefused, $"{symbol}: {result.Message}");
         }
 
         if (resetBreaker)
@@ -330,12 +330,12 @@ public sealed class NavEngine(
             var (run, preFee) = stepped[i];
             if (revalued[i] is { Accepted: false } rv)
             {
-                throw new DomainException("revalue_refused", $"{run.Backing.Symbol} {key}: {rv.Message}");
+                throw new DomainException(Outcome.RevalueRefused, $"{run.Backing.Symbol} {key}: {rv.Message}");
             }
 
             if (fees[i] is { Accepted: false } fr)
             {
-                throw new DomainException("fees_refused", $"{run.Backing.Symbol} {key}: {fr.Message}");
+                throw new DomainException(Outcome.FeesRefused, $"{run.Backing.Symbol} {key}: {fr.Message}");
             }
 
             var view = ledger.GetToken(run.Backing.Symbol)!;
@@ -383,7 +383,7 @@ public sealed class NavEngine(
             var result = await ledger.AccrueFeesAsync(run.Backing.Symbol, last, key, 0m, closesPeriod: true, ct);
             if (!result.Accepted)
             {
-                throw new DomainException("fees_refused", $"{run.Backing.Symbol} {last:yyyy-MM-dd} (period close): {result.Message}");
+                throw new DomainException(Outcome.FeesRefused, $"{run.Backing.Symbol} {last:yyyy-MM-dd} (period close): {result.Message}");
             }
 
             var fee = result.PerformanceFee.Amount + result.ManagementFee.Amount;
@@ -410,7 +410,7 @@ public sealed class NavEngine(
         }
 
         return hurdles?.DailyRate(hurdle, asOf)
-            ?? throw new DomainException("no_hurdle_rates", $"{symbol} has a {hurdle} hurdle but the NAV engine has no T-bill history");
+            ?? throw new DomainException(Outcome.NoHurdleRates, $"{symbol} has a {hurdle} hurdle but the NAV engine has no T-bill history");
     }
 
     private async Task<LifecycleEvent?> GateAsync(TokenRun run, TokenStatus status, DateOnly date, CancellationToken ct)
@@ -458,7 +458,7 @@ public sealed class NavEngine(
         var result = await ledger.ChangeTokenStatusAsync(run.Backing.Symbol, to, ct);
         if (!result.Accepted)
         {
-            throw new DomainException("status_refused", $"{run.Backing.Symbol}: {result.Message}");
+            throw new DomainException(Outcome.StatusRefused, $"{run.Backing.Symbol}: {result.Message}");
         }
 
         // The numbers of the decision, before the run's breaker state moves on.
@@ -599,7 +599,7 @@ public sealed class NavEngine(
             {
                 if (last > portfolio.Date && !portfolio.AdvanceTo(last))
                 {
-                    throw new DomainException("backing_out_of_data", $"{backing.Symbol}: stored NAV history reaches {last:yyyy-MM-dd} but market data does not");
+                    throw new DomainException(Outcome.BackingOutOfData, $"{backing.Symbol}: stored NAV history reaches {last:yyyy-MM-dd} but market data does not");
                 }
 
                 // A stored row's high-water mark may exceed the NAVs kept in memory (restored window): keep the track's.

@@ -54,7 +54,7 @@ public sealed class TokenIssuer(LedgerService ledger, INavStore store, BackingPo
     {
         if (!StrategyLibrary.TryGet(strategy, out var definition))
         {
-            throw new DomainException("unknown_strategy", $"no strategy `{strategy}` (known: {string.Join(", ", StrategyLibrary.All.Select(s => s.Name))})");
+            throw new DomainException(Outcome.UnknownStrategy, $"no strategy `{strategy}` (known: {string.Join(", ", StrategyLibrary.All.Select(s => s.Name))})");
         }
 
         IStrategy instance;
@@ -64,21 +64,21 @@ public sealed class TokenIssuer(LedgerService ledger, INavStore store, BackingPo
         }
         catch (StrategyException ex)
         {
-            throw new DomainException("bad_parameter", ex.Message);
+            throw new DomainException(Outcome.BadParameter, ex.Message);
         }
 
         var data = portfolios.Frame(instance);
         var date = inception ?? DefaultInception(data.Dates);
         if (Array.BinarySearch(data.Dates, date) < 0)
         {
-            throw new DomainException("bad_inception", string.Create(CultureInfo.InvariantCulture,
+            throw new DomainException(Outcome.BadInception, string.Create(CultureInfo.InvariantCulture,
                 $"inception {date:yyyy-MM-dd} is not a date of the {definition.Name} data ({data.Dates[0]:yyyy-MM-dd}..{data.Dates[^1]:yyyy-MM-dd})"));
         }
 
         // No token before its assets can be traded: its first NAV would rest on prices nobody could trade at.
         if (Backtester.BeforeInception(data, date) is { } early)
         {
-            throw new DomainException("before_inception", string.Create(CultureInfo.InvariantCulture,
+            throw new DomainException(Outcome.BeforeInception, string.Create(CultureInfo.InvariantCulture,
                 $"inception {date:yyyy-MM-dd} is before {early.Asset}'s inception, its first liquid trading day {early.Date:yyyy-MM-dd} ({early.Reason}): a {definition.Name} token can start on {early.Date:yyyy-MM-dd} at the earliest"));
         }
 
@@ -96,7 +96,7 @@ public sealed class TokenIssuer(LedgerService ledger, INavStore store, BackingPo
         var result = await ledger.CreateTokenAsync(symbol, name ?? $"{definition.Name} token", definition.Name, Common.UnitPrice.Of(nav), date, FeeSchedule.Default.WithHurdle(hurdle), ct);
         if (!result.Accepted)
         {
-            throw new DomainException(Compliance.TradeDesk.CodeFor(result.Error), result.Message ?? result.Error.ToString());
+            throw new DomainException(result.Error.ToOutcome(), result.Message ?? result.Error.ToString());
         }
 
         var canonical = result.Symbol ?? symbol;
@@ -127,7 +127,7 @@ public sealed class TokenIssuer(LedgerService ledger, INavStore store, BackingPo
             };
         if (!await store.TryAddBackingAsync(backing, JsonSerializer.Serialize(summary, Json), ct))
         {
-            throw new DomainException("token_exists", $"token {canonical} already has a backing");
+            throw new DomainException(Outcome.TokenExists, $"token {canonical} already has a backing");
         }
 
         return new TokenIssue(canonical, definition.Name, date, nav, run?.From, run?.To,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TreasuryArena.Core.Common;
 
 namespace TreasuryArena.Core.Quant;
 
@@ -123,7 +124,7 @@ public static class ActiveSetSolver
             }
 
             throw new QuantException(
-                "infeasible",
+                Outcome.Infeasible,
                 string.Create(CultureInfo.InvariantCulture, $"the constraints cannot all hold together with the weight bounds; smallest possible violation {violation:G3} in: {string.Join(", ", names)}"));
         }
 
@@ -202,7 +203,7 @@ public static class ActiveSetSolver
             {
                 if (iterations++ > maxIterations)
                 {
-                    throw new QuantException("not_converged", string.Create(CultureInfo.InvariantCulture, $"the QP solver did not converge in {maxIterations} iterations"));
+                    throw new QuantException(Outcome.NotConverged, string.Create(CultureInfo.InvariantCulture, $"the QP solver did not converge in {maxIterations} iterations"));
                 }
 
                 if (iterations % 64 == 0)
@@ -215,7 +216,7 @@ public static class ActiveSetSolver
                 {
                     if (!ReleaseForRank())
                     {
-                        throw new QuantException("degenerate", "the working constraints became linearly dependent");
+                        throw new QuantException(Outcome.Degenerate, "the working constraints became linearly dependent");
                     }
 
                     continue;
@@ -323,7 +324,7 @@ public static class ActiveSetSolver
                 reg = reg == 0 ? 1e-12 * (1 + maxDiag) : reg * 100;
                 if (reg > 1e-7 * (1 + maxDiag))
                 {
-                    throw new QuantException("not_convex", "the risk matrix is not positive semidefinite on the free assets");
+                    throw new QuantException(Outcome.NotConvex, "the risk matrix is not positive semidefinite on the free assets");
                 }
             }
 
@@ -597,7 +598,7 @@ public static class ActiveSetSolver
 
                 if (!ReleaseForRank())
                 {
-                    throw new QuantException("degenerate", "the equality constraints are linearly dependent or fix every variable");
+                    throw new QuantException(Outcome.Degenerate, "the equality constraints are linearly dependent or fix every variable");
                 }
             }
         }

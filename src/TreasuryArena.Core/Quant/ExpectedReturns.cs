@@ -1,3 +1,5 @@
+using TreasuryArena.Core.Common;
+
 namespace TreasuryArena.Core.Quant;
 
 /// <summary>
@@ -70,7 +72,7 @@ public static class ExpectedReturns
 
             if (n < 2)
             {
-                throw new QuantException("invalid_input", $"{returns.Assets[j]} has {n} returns; a mean and its sampling variance need at least 2");
+                throw new QuantException(Outcome.InvalidInput, $"{returns.Assets[j]} has {n} returns; a mean and its sampling variance need at least 2");
             }
 
             means[j] = sum / n;

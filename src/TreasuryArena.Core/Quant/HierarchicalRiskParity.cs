@@ -1,3 +1,5 @@
+using TreasuryArena.Core.Common;
+
 namespace TreasuryArena.Core.Quant;
 
 /// <summary>
@@ -25,7 +27,7 @@ public static class HierarchicalRiskParity
         {
             if (!(cov[i * n + i] > 0))
             {
-                throw new QuantException("invalid_input", $"{input.Assets[i]} has zero variance; HRP needs every asset to carry risk");
+                throw new QuantException(Outcome.InvalidInput, $"{input.Assets[i]} has zero variance; HRP needs every asset to carry risk");
             }
         }
 
@@ -95,7 +97,7 @@ public static class HierarchicalRiskParity
                 if (double.IsNaN(rho))
                 {
                     var pair = assets is null ? $"assets {i} and {j}" : $"{assets[i]} and {assets[j]}";
-                    throw new QuantException("too_few_points", $"{pair} have fewer than 2 common returns; HRP needs a correlation for every pair");
+                    throw new QuantException(Outcome.TooFewPoints, $"{pair} have fewer than 2 common returns; HRP needs a correlation for every pair");
                 }
 
                 dist[i * n + j] = i == j ? 0 : Math.Sqrt(Math.Max(0, (1 - Math.Clamp(rho, -1, 1)) / 2));

@@ -1,3 +1,5 @@
+using TreasuryArena.Core.Common;
+
 namespace TreasuryArena.Core.Quant;
 
 /// <summary>Expected annual returns and the annual covariance (row-major n × n) of the same assets, validated.</summary>
@@ -11,7 +13,7 @@ public sealed class PortfolioInput
         var n = assets.Count;
         if (n == 0)
         {
-            throw new QuantException("no_assets", "no assets to optimise");
+            throw new QuantException(Outcome.NoAssets, "no assets to optimise");
         }
 
         if (expectedReturns.Length != n || covariance.Length != n * n)
@@ -23,7 +25,7 @@ public sealed class PortfolioInput
         {
             if (!double.IsFinite(expectedReturns[i]))
             {
-                throw new QuantException("invalid_input", $"expected return of {assets[i]} is not finite");
+                throw new QuantException(Outcome.InvalidInput, $"expected return of {assets[i]} is not finite");
             }
 
             for (var j = 0; j < n; j++)
@@ -31,13 +33,13 @@ public sealed class PortfolioInput
                 var v = covariance[i * n + j];
                 if (!double.IsFinite(v) || Math.Abs(v - covariance[j * n + i]) > 1e-12 * (1 + Math.Abs(v)))
                 {
-                    throw new QuantException("invalid_input", $"covariance of {assets[i]} and {assets[j]} is not finite or not symmetric");
+                    throw new QuantException(Outcome.InvalidInput, $"covariance of {assets[i]} and {assets[j]} is not finite or not symmetric");
                 }
             }
 
             if (covariance[i * n + i] < 0)
             {
-                throw new QuantException("invalid_input", $"variance of {assets[i]} is negative");
+                throw new QuantException(Outcome.InvalidInput, $"variance of {assets[i]} is negative");
             }
         }
 

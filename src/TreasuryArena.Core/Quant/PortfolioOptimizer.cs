@@ -1,4 +1,5 @@
 using System.Globalization;
+using TreasuryArena.Core.Common;
 
 namespace TreasuryArena.Core.Quant;
 
@@ -33,7 +34,7 @@ public static class PortfolioOptimizer
         ArgumentNullException.ThrowIfNull(input);
         if (!(riskAversion > 0) || !double.IsFinite(riskAversion))
         {
-            throw new QuantException("invalid_input", "risk aversion must be a positive number");
+            throw new QuantException(Outcome.InvalidInput, "risk aversion must be a positive number");
         }
 
         var c = Check(input, constraints);
@@ -48,7 +49,7 @@ public static class PortfolioOptimizer
         var max = MaxReturn(input, c);
         if (targetReturn > max + 1e-6)
         {
-            throw new QuantException("infeasible", Inv($"target return {targetReturn:P2} is above the highest return any allowed portfolio reaches ({max:P2})"));
+            throw new QuantException(Outcome.Infeasible, Inv($"target return {targetReturn:P2} is above the highest return any allowed portfolio reaches ({max:P2})"));
         }
 
         var row = new LinearRow(input.ExpectedReturns.Select(m => -m).ToArray(), -targetReturn, "target return");
@@ -61,14 +62,14 @@ public static class PortfolioOptimizer
         ArgumentNullException.ThrowIfNull(input);
         if (!(targetVolatility > 0) || !double.IsFinite(targetVolatility))
         {
-            throw new QuantException("invalid_input", "target volatility must be a positive number");
+            throw new QuantException(Outcome.InvalidInput, "target volatility must be a positive number");
         }
 
         var c = Check(input, constraints);
         var minVol = MinVolatility(input, c with { MinHoldings = 0 }, riskFreeRate);
         if (targetVolatility < minVol.Volatility - 1e-9)
         {
-            throw new QuantException("infeasible", Inv($"target volatility {targetVolatility:P2} is below the lowest volatility any allowed portfolio reaches ({minVol.Volatility:P2})"));
+            throw new QuantException(Outcome.Infeasible, Inv($"target volatility {targetVolatility:P2} is below the lowest volatility any allowed portfolio reaches ({minVol.Volatility:P2})"));
         }
 
         var (w, sol, notes) = WithMinHoldings(input, c, lower => SolveEfficientRisk(input, c, lower, targetVolatility));
@@ -81,7 +82,7 @@ public static class PortfolioOptimizer
         var c = Check(input, constraints);
         if (c.HasTurnover)
         {
-            throw new QuantException("unsupported", "turnover terms are not homogeneous, so max Sharpe cannot use them; use max-utility or efficient-risk for rebalancing");
+            throw new QuantException(Outcome.Unsupported, "turnover terms are not homogeneous, so max Sharpe cannot use them; use max-utility or efficient-risk for rebalancing");
         }
 
         var (w, sol, notes) = WithMinHoldings(input, c, lower => SolveMaxSharpe(input, c, lower, riskFreeRate));
@@ -148,12 +149,12 @@ public static class PortfolioOptimizer
 
         if (!(c.Gamma >= 0) || !(c.TurnoverPenalty >= 0) || c.MaxTurnover is < 0)
         {
-            throw new QuantException("invalid_input", "gamma, turnover penalty and turnover cap must be non-negative");
+            throw new QuantException(Outcome.InvalidInput, "gamma, turnover penalty and turnover cap must be non-negative");
         }
 
         if ((c.TurnoverPenalty > 0 || c.MaxTurnover is not null) && c.CurrentWeights is null)
         {
-            throw new QuantException("invalid_input", "turnover terms need the current weights");
+            throw new QuantException(Outcome.InvalidInput, "turnover terms need the current weights");
         }
 
         var (lo, hi) = c.Bounds(n);
@@ -162,7 +163,7 @@ public static class PortfolioOptimizer
         {
             if (!double.IsFinite(lo[i]) || !double.IsFinite(hi[i]) || lo[i] > hi[i])
             {
-                throw new QuantException("infeasible", Inv($"{input.Assets[i]}: minimum weight {lo[i]} is above its maximum weight {hi[i]}"));
+                throw new QuantException(Outcome.Infeasible, Inv($"{input.Assets[i]}: minimum weight {lo[i]} is above its maximum weight {hi[i]}"));
             }
 
             sumLo += lo[i];
@@ -172,12 +173,12 @@ public static class PortfolioOptimizer
         if (sumHi < 1 - 1e-12)
         {
             var need = hi.Max() > 0 ? (int)Math.Ceiling(1 / hi.Max() - 1e-12) : int.MaxValue;
-            throw new QuantException("infeasible", Inv($"weights cannot sum to 1: the maximum weights add up to {sumHi:G6} (with a cap of {hi.Max():G4} per asset at least {need} assets are needed, {n} given)"));
+            throw new QuantException(Outcome.Infeasible, Inv($"weights cannot sum to 1: the maximum weights add up to {sumHi:G6} (with a cap of {hi.Max():G4} per asset at least {need} assets are needed, {n} given)"));
         }
 
         if (sumLo > 1 + 1e-12)
         {
-            throw new QuantException("infeasible", Inv($"weights cannot sum to 1: the minimum weights add up to {sumLo:G6}"));
+            throw new QuantException(Outcome.Infeasible, Inv($"weights cannot sum to 1: the minimum weights add up to {sumLo:G6}"));
         }
 
         foreach (var g in c.Groups)
@@ -189,7 +190,7 @@ public static class PortfolioOptimizer
 
             if (g.Min > g.Max)
             {
-                throw new QuantException("infeasible", Inv($"group {g.Name}: minimum {g.Min} is above maximum {g.Max}"));
+                throw new QuantException(Outcome.Infeasible, Inv($"group {g.Name}: minimum {g.Min} is above maximum {g.Max}"));
             }
         }
 
@@ -205,12 +206,12 @@ public static class PortfolioOptimizer
         {
             if (c.MinHoldings > n)
             {
-                throw new QuantException("infeasible", Inv($"at least {c.MinHoldings} holdings asked but only {n} assets"));
+                throw new QuantException(Outcome.Infeasible, Inv($"at least {c.MinHoldings} holdings asked but only {n} assets"));
             }
 
             if (c.MinHoldings * c.MinHoldingWeight > 1 + 1e-12 || Enumerable.Range(0, n).Count(i => hi[i] >= c.MinHoldingWeight) < c.MinHoldings)
             {
-                throw new QuantException("infeasible", Inv($"{c.MinHoldings} holdings of at least {c.MinHoldingWeight} each cannot fit the weight bounds"));
+                throw new QuantException(Outcome.Infeasible, Inv($"{c.MinHoldings} holdings of at least {c.MinHoldingWeight} each cannot fit the weight bounds"));
             }
         }
 
@@ -391,7 +392,7 @@ public static class PortfolioOptimizer
         var best = Kernels.Dot(excess, w0);
         if (!(best > 1e-12))
         {
-            throw new QuantException("no_excess_return", Inv($"no allowed portfolio has an expected return above the risk-free rate {rf:P2} (the best exceeds it by {best:P4}); max Sharpe is undefined"));
+            throw new QuantException(Outcome.NoExcessReturn, Inv($"no allowed portfolio has an expected return above the risk-free rate {rf:P2} (the best exceeds it by {best:P4}); max Sharpe is undefined"));
         }
 
         var p = new double[n * n];
@@ -508,7 +509,7 @@ public static class PortfolioOptimizer
                 .ToList();
             if (candidates.Count == 0)
             {
-                throw new QuantException("infeasible", Inv($"cannot reach {c.MinHoldings} holdings of at least {c.MinHoldingWeight}"));
+                throw new QuantException(Outcome.Infeasible, Inv($"cannot reach {c.MinHoldings} holdings of at least {c.MinHoldingWeight}"));
             }
 
             foreach (var i in candidates)

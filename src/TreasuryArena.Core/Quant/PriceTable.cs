@@ -1,4 +1,5 @@
 using System.Globalization;
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.MarketData;
 
 namespace TreasuryArena.Core.Quant;
@@ -21,7 +22,7 @@ public sealed class PriceTable
         ArgumentNullException.ThrowIfNull(columns);
         if (assets.Count == 0)
         {
-            throw new QuantException("no_assets", "the price table has no asset columns");
+            throw new QuantException(Outcome.NoAssets, "the price table has no asset columns");
         }
 
         if (columns.Count != assets.Count)
@@ -34,30 +35,30 @@ public sealed class PriceTable
         {
             if (string.IsNullOrWhiteSpace(a))
             {
-                throw new QuantException("bad_asset", "an asset column has no name");
+                throw new QuantException(Outcome.BadAsset, "an asset column has no name");
             }
 
             if (!seen.Add(a))
             {
-                throw new QuantException("duplicate_asset", $"asset '{a}' appears twice");
+                throw new QuantException(Outcome.DuplicateAsset, $"asset '{a}' appears twice");
             }
         }
 
         if (dates.Count < 2)
         {
-            throw new QuantException("too_few_points", $"need at least 2 dated rows, got {dates.Count}");
+            throw new QuantException(Outcome.TooFewPoints, $"need at least 2 dated rows, got {dates.Count}");
         }
 
         for (var i = 1; i < dates.Count; i++)
         {
             if (dates[i] == dates[i - 1])
             {
-                throw new QuantException("duplicate_date", $"date {Format(dates[i])} appears twice");
+                throw new QuantException(Outcome.DuplicateDate, $"date {Format(dates[i])} appears twice");
             }
 
             if (dates[i] < dates[i - 1])
             {
-                throw new QuantException("unsorted_dates", $"dates must ascend: {Format(dates[i - 1])} then {Format(dates[i])}");
+                throw new QuantException(Outcome.UnsortedDates, $"dates must ascend: {Format(dates[i - 1])} then {Format(dates[i])}");
             }
         }
 
@@ -80,7 +81,7 @@ public sealed class PriceTable
 
                 if (!double.IsFinite(c[i]) || c[i] <= 0)
                 {
-                    throw new QuantException("non_positive_price", $"{assets[j]} on {Format(dates[i])}: price {c[i].ToString(CultureInfo.InvariantCulture)} is not a positive number");
+                    throw new QuantException(Outcome.NonPositivePrice, $"{assets[j]} on {Format(dates[i])}: price {c[i].ToString(CultureInfo.InvariantCulture)} is not a positive number");
                 }
 
                 count++;
@@ -88,7 +89,7 @@ public sealed class PriceTable
 
             if (count < 2)
             {
-                throw new QuantException("too_few_points", $"{assets[j]} has {count} price(s); need at least 2");
+                throw new QuantException(Outcome.TooFewPoints, $"{assets[j]} has {count} price(s); need at least 2");
             }
 
             FindGaps(assets[j], dates, c, gaps);
@@ -119,7 +120,7 @@ public sealed class PriceTable
     public int IndexOf(string asset)
     {
         var i = Array.IndexOf(_assets, asset);
-        return i >= 0 ? i : throw new QuantException("unknown_asset", $"no column named '{asset}'");
+        return i >= 0 ? i : throw new QuantException(Outcome.UnknownAsset, $"no column named '{asset}'");
     }
 
     /// <summary>Outer join of several series on their dates (NaN where a series has no value).</summary>
@@ -183,7 +184,7 @@ public sealed class PriceTable
 
         if (keep.Count < 2)
         {
-            throw new QuantException("too_few_points", $"only {keep.Count} date(s) have a price for every asset; need at least 2");
+            throw new QuantException(Outcome.TooFewPoints, $"only {keep.Count} date(s) have a price for every asset; need at least 2");
         }
 
         return new PriceTable(

@@ -8,8 +8,8 @@ namespace TreasuryArena.Core.Quant;
 /// </summary>
 public sealed class QuantException : DomainException
 {
-    public QuantException(string code, string message)
-        : base(code, message)
+    public QuantException(Outcome outcome, string message)
+        : base(outcome, message)
     {
     }
 }

@@ -1,3 +1,5 @@
+using TreasuryArena.Core.Common;
+
 namespace TreasuryArena.Core.Quant;
 
 /// <summary>
@@ -40,7 +42,7 @@ public sealed class ReturnTable
                 {
                     if (!double.IsFinite(v))
                     {
-                        throw new QuantException("invalid_return", $"{_assets[j]}: a return is not finite");
+                        throw new QuantException(Outcome.InvalidReturn, $"{_assets[j]}: a return is not finite");
                     }
 
                     valid++;
@@ -49,7 +51,7 @@ public sealed class ReturnTable
 
             if (valid < 1)
             {
-                throw new QuantException("too_few_points", $"{_assets[j]} has no return");
+                throw new QuantException(Outcome.TooFewPoints, $"{_assets[j]} has no return");
             }
         }
     }

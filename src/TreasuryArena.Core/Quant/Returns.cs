@@ -1,3 +1,5 @@
+using TreasuryArena.Core.Common;
+
 namespace TreasuryArena.Core.Quant;
 
 /// <summary>
@@ -55,7 +57,7 @@ public static class Returns
     {
         if (prices.Length < 2)
         {
-            throw new QuantException("too_few_points", $"{name}: need at least 2 prices, got {prices.Length}");
+            throw new QuantException(Outcome.TooFewPoints, $"{name}: need at least 2 prices, got {prices.Length}");
         }
 
         for (var i = 0; i < prices.Length; i++)
@@ -63,7 +65,7 @@ public static class Returns
             var p = prices[i];
             if (!double.IsFinite(p) || p <= 0)
             {
-                throw new QuantException("non_positive_price", $"{name}: price at index {i} is {p.ToString(System.Globalization.CultureInfo.InvariantCulture)}; prices must be finite and positive");
+                throw new QuantException(Outcome.NonPositivePrice, $"{name}: price at index {i} is {p.ToString(System.Globalization.CultureInfo.InvariantCulture)}; prices must be finite and positive");
             }
         }
     }
@@ -72,14 +74,14 @@ public static class Returns
     {
         if (returns.Length < min)
         {
-            throw new QuantException("too_few_points", $"{name}: need at least {min} returns, got {returns.Length}");
+            throw new QuantException(Outcome.TooFewPoints, $"{name}: need at least {min} returns, got {returns.Length}");
         }
 
         for (var i = 0; i < returns.Length; i++)
         {
             if (!double.IsFinite(returns[i]) || returns[i] <= -1.0)
             {
-                throw new QuantException("invalid_return", $"{name}: return at index {i} is not a finite value above -100%");
+                throw new QuantException(Outcome.InvalidReturn, $"{name}: return at index {i} is not a finite value above -100%");
             }
         }
     }

@@ -1,3 +1,5 @@
+using TreasuryArena.Core.Common;
+
 namespace TreasuryArena.Core.Quant;
 
 /// <summary>
@@ -37,7 +39,7 @@ public static class RiskLimitedAllocation
 
         if (volatilityCeiling is { } vc && !(vc > 0) || exposureCap is { } ec && !(ec >= 0))
         {
-            throw new QuantException("invalid_input", "the volatility ceiling must be positive and the exposure cap non-negative");
+            throw new QuantException(Outcome.InvalidInput, "the volatility ceiling must be positive and the exposure cap non-negative");
         }
 
         var mu = minimumVariance ? Enumerable.Repeat(1.0, n).ToArray() : input.ExpectedReturns;

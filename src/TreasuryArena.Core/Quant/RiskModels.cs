@@ -1,6 +1,7 @@
 using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Double;
+using TreasuryArena.Core.Common;
 
 namespace TreasuryArena.Core.Quant;
 
@@ -25,7 +26,7 @@ public static class RiskModels
             var t = returns.RowCount;
             if (t < 2)
             {
-                throw new QuantException("too_few_points", "sample covariance needs at least 2 returns");
+                throw new QuantException(Outcome.TooFewPoints, "sample covariance needs at least 2 returns");
             }
 
             var centered = Center(returns.Columns);
@@ -230,7 +231,7 @@ public static class RiskModels
         var t = returns.RowCount;
         if (t < 2)
         {
-            throw new QuantException("too_few_points", "Ledoit–Wolf needs at least 2 returns");
+            throw new QuantException(Outcome.TooFewPoints, "Ledoit–Wolf needs at least 2 returns");
         }
 
         var notes = new List<string>();
@@ -536,7 +537,7 @@ public static class RiskModels
             {
                 var i = k / n;
                 var j = k % n;
-                throw new QuantException("no_overlap", $"{returns.Assets[i]} and {returns.Assets[j]} share fewer than 2 dates with returns; their covariance is unknown");
+                throw new QuantException(Outcome.NoOverlap, $"{returns.Assets[i]} and {returns.Assets[j]} share fewer than 2 dates with returns; their covariance is unknown");
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TreasuryArena.Core.Common;
 
 namespace TreasuryArena.Core.Quant;
 
@@ -19,14 +20,14 @@ public static class RiskParity
         var b = budgets?.ToArray() ?? Enumerable.Repeat(1.0 / n, n).ToArray();
         if (b.Length != n || b.Any(v => !(v > 0)) || Math.Abs(b.Sum() - 1) > 1e-9)
         {
-            throw new QuantException("invalid_input", "risk budgets must be positive and sum to 1");
+            throw new QuantException(Outcome.InvalidInput, "risk budgets must be positive and sum to 1");
         }
 
         for (var i = 0; i < n; i++)
         {
             if (!(cov[i * n + i] > 0))
             {
-                throw new QuantException("invalid_input", $"{input.Assets[i]} has zero variance; risk parity needs every asset to carry risk");
+                throw new QuantException(Outcome.InvalidInput, $"{input.Assets[i]} has zero variance; risk parity needs every asset to carry risk");
             }
         }
 
@@ -72,7 +73,7 @@ public static class RiskParity
 
             if (!Kernels.Cholesky(h, n, n))
             {
-                throw new QuantException("not_convex", "the covariance is not positive semidefinite");
+                throw new QuantException(Outcome.NotConvex, "the covariance is not positive semidefinite");
             }
 
             for (var i = 0; i < n; i++)
@@ -113,7 +114,7 @@ public static class RiskParity
 
         if (residual >= 1e-8)
         {
-            throw new QuantException("not_converged", string.Create(CultureInfo.InvariantCulture, $"risk parity did not converge (residual {residual:G3})"));
+            throw new QuantException(Outcome.NotConverged, string.Create(CultureInfo.InvariantCulture, $"risk parity did not converge (residual {residual:G3})"));
         }
 
         var sum = y.Sum();

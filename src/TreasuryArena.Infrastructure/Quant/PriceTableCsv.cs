@@ -1,4 +1,5 @@
 using System.Globalization;
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Quant;
 
 namespace TreasuryArena.Infrastructure.Quant;
@@ -186,5 +187,5 @@ public static class PriceTableCsv
         return [.. fields];
     }
 
-    private static QuantException Bad(string message) => new("bad_file", message);
+    private static QuantException Bad(string message) => new(Outcome.BadFile, message);
 }

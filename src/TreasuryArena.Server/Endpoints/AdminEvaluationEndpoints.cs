@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using TreasuryArena.Core.Common;
 using TreasuryArena.Infrastructure.Evaluation;
 using TreasuryArena.Server.Auth;
 using TreasuryArena.Infrastructure.Configuration;
@@ -65,5 +66,5 @@ public static class AdminEvaluationEndpoints
     }
 
     private static ProblemHttpResult Missing() =>
-        Problems.NotFound("no_evaluation", "no evaluation yet: run arena evaluate (it keeps its latest report beside this platform's database)");
+        Problems.For(Outcome.NoEvaluation, "no evaluation yet: run arena evaluate (it keeps its latest report beside this platform's database)");
 }

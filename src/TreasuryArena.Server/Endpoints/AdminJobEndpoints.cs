@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TreasuryArena.Core.Common;
 using TreasuryArena.Infrastructure.Platform;
 using TreasuryArena.Server.Auth;
 using TreasuryArena.Server.Contracts;
@@ -44,7 +45,7 @@ public static class AdminJobEndpoints
         var job = runner.Find(name);
         if (job is null)
         {
-            return Problems.NotFound("job_not_found", $"no job named '{name}'; see GET /api/admin/jobs");
+            return Problems.For(Outcome.JobNotFound, $"no job named '{name}'; see GET /api/admin/jobs");
         }
 
         var outcome = await runner.RunAsync(job, "manual-" + Guid.NewGuid().ToString("N"), "admin:" + http.Caller().Actor, http.RequestAborted);

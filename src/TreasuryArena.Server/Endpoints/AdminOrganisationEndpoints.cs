@@ -32,7 +32,7 @@ public static class AdminOrganisationEndpoints
         {
             org = await s.Identity.CreateOrganisationAsync(http.Caller(), request.Name, request.Type, request.Plan, http.RequestAborted);
         }
-        catch (DomainException ex) when (ex.Code == "organisation_exists")
+        catch (DomainException ex) when (ex.Outcome == Outcome.OrganisationExists)
         {
             // IdentityService audited the refusal as org.create (as for the CLI): not a second time as an HTTP refusal.
             http.Items[Http.RefusalAuditMiddleware.AlreadyAuditedItem] = true;
@@ -92,7 +92,7 @@ public static class AdminOrganisationEndpoints
     {
         if (request.Role == Role.Admin)
         {
-            throw new DomainException("invalid_role", "admin keys belong to no organisation: issue them with POST /api/admin/keys");
+            throw new DomainException(Outcome.InvalidRole, "admin keys belong to no organisation: issue them with POST /api/admin/keys");
         }
 
         var issued = await s.Identity.IssueKeyAsync(http.Caller(), id, request.Member, request.Role, http.RequestAborted);

@@ -37,12 +37,12 @@ public static class AdminTokenEndpoints
         var nav = request.InitialNav ?? 1m;
         if (nav <= 0m || nav > AmountRules.MaxUnitPrice || !RoundingPolicy.FitsScale(nav, UnitPrice.Scale))
         {
-            return Problems.BadField("initial_nav", "initial_nav must be positive, at most 1e9, with at most 8 decimals", "invalid_amount");
+            return Problems.BadField("initial_nav", "initial_nav must be positive, at most 1e9, with at most 8 decimals", Outcome.InvalidAmount);
         }
 
         if (FeeSchedule.ParseHurdle(request.Hurdle ?? "none") is not { } hurdle)
         {
-            return Problems.BadField("hurdle", "hurdle must be `none` or `tbill`", "invalid_hurdle");
+            return Problems.BadField("hurdle", "hurdle must be `none` or `tbill`", Outcome.InvalidHurdle);
         }
 
         TokenIssue issue;
@@ -52,16 +52,15 @@ public static class AdminTokenEndpoints
         }
         catch (DomainException ex)
         {
-            var (status, field) = ex.Code switch
+            var field = ex.Outcome switch
             {
-                "unknown_strategy" => (422, "strategy"),
-                "bad_parameter" => (422, "parameters"),
-                "bad_inception" or "before_inception" => (422, "inception"),
-                "invalid_symbol" => (422, "symbol"),
-                "token_exists" => (409, "symbol"),
-                _ => (ProblemCodes.StatusFor(ex), null as string),
+                Outcome.UnknownStrategy => "strategy",
+                Outcome.BadParameter => "parameters",
+                Outcome.BadInception or Outcome.BeforeInception => "inception",
+                Outcome.InvalidSymbol or Outcome.TokenExists => "symbol",
+                _ => null,
             };
-            return UseCaseProblems.From(http, ex, status, field);
+            return UseCaseProblems.From(http, ex, field);
         }
 
         return TypedResults.Created($"/api/tokens/{issue.Symbol}/info", TokenResponse.From(s.Ledger.GetToken(issue.Symbol)!));
@@ -109,7 +108,7 @@ public static class AdminTokenEndpoints
             { Result: Ok<TradeResponse> ok } => ok,
             { Result: Accepted<HeldTradeResponse> accepted } => accepted,
             { Result: ProblemHttpResult problem } => problem,
-            _ => Problems.Of(500, "unexpected_outcome", "the release returned an unexpected outcome"),
+            _ => Problems.For(Outcome.UnexpectedOutcome, "the release returned an unexpected outcome"),
         };
     }
 
@@ -134,13 +133,7 @@ public static class AdminTokenEndpoints
         }
         catch (DomainException ex)
         {
-            var status = ex.Code switch
-            {
-                "unknown_token" => StatusCodes.Status404NotFound,
-                "settlement_failed" => StatusCodes.Status422UnprocessableEntity,
-                _ => StatusCodes.Status409Conflict,
-            };
-            return UseCaseProblems.From(http, ex, status);
+return UseCaseProblems.From(http, ex);
         }
     }
 }

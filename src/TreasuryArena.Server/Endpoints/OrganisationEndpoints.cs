@@ -34,7 +34,7 @@ public static class OrganisationEndpoints
     public static async Task<Created<AttestationResponse>> Attest(AttestRequest request, HttpContext http, [AsParameters] PlatformServices s)
     {
         var caller = http.Caller();
-        var orgId = caller.OrganisationId ?? throw new DomainException("organisation_required", "only an organisation's treasurer attests");
+        var orgId = caller.OrganisationId ?? throw new DomainException(Outcome.OrganisationRequired, "only an organisation's treasurer attests");
         var attestation = await s.Compliance.AttestAsync(caller, orgId, request.DocumentVersion, request.Signer, http.RequestAborted);
         return TypedResults.Created("/api/orgs/me", AttestationResponse.From(attestation));
     }

@@ -35,7 +35,7 @@ public static class TokenEndpoints
     public static async Task<Results<CachedJson, ProblemHttpResult>> Info(string symbol, TokenListCache cache, CancellationToken ct) =>
         await cache.GetInfoAsync(symbol.ToUpperInvariant(), ct) is { } body
             ? body
-            : Problems.NotFound("unknown_token", $"no token with symbol '{symbol}'");
+            : Problems.For(Outcome.UnknownToken, $"no token with symbol '{symbol}'");
 
     public static Task<Results<Ok<TradeResponse>, Accepted<HeldTradeResponse>, ProblemHttpResult>> Buy(BuyRequest request, HttpContext http, TradeUseCases trades) =>
         TradeAsync(request.Address, request.Symbol, OrderSide.Buy, request.Amount, http, trades);
@@ -61,24 +61,24 @@ public static class TokenEndpoints
                 http.Items[RefusalAuditMiddleware.AlreadyAuditedItem] = true;
                 return TypedResults.Accepted($"/api/holds/{h.Trade.Id}", new HeldTradeResponse("held", h.Trade.Id, h.Trade.Reasons));
             case TradeOutcome.Refused r:
-                var field = r.Field ?? (r.Code == "unknown_token" ? "symbol" : null);
-                if (r.Code is "plan_limit")
+                var field = r.Field ?? (r.Outcome == Outcome.UnknownToken ? "symbol" : null);
+                if (r.Outcome is Outcome.PlanLimit)
                 {
                     // refused and audited by the use case (trade.buy)
                     http.Items[RefusalAuditMiddleware.AlreadyAuditedItem] = true;
                 }
 
-                if (r.Code is "platform_halted" or "organisation_not_verified" or "attestation_required" or "no_risk_disclosure")
+                if (r.Outcome is Outcome.PlatformHalted or Outcome.OrganisationNotVerified or Outcome.AttestationRequired or Outcome.NoRiskDisclosure)
                 {
                     http.Items[RefusalAuditMiddleware.AlreadyAuditedItem] = true;
-                    return Problems.Of(StatusCodes.Status403Forbidden, r.Code, r.Message);
+                    return Problems.For(r.Outcome, r.Message);
                 }
 
-                return r.Code switch
+                return r.Outcome switch
                 {
-                    "wallet_not_found" => Problems.NotFound(r.Code, r.Message),
-                    "invalid_amount" => Problems.BadField(field ?? (side == OrderSide.Buy ? "amount" : "shares"), r.Message, r.Code),
-                    _ => Problems.Of(StatusCodes.Status422UnprocessableEntity, r.Code, r.Message, field),
+                    Outcome.WalletNotFound => Problems.For(r.Outcome, r.Message),
+                    Outcome.InvalidAmount => Problems.BadField(field ?? (side == OrderSide.Buy ? "amount" : "shares"), r.Message, r.Outcome),
+                    _ => Problems.For(r.Outcome, r.Message, field),
                 };
             default:
                 throw new InvalidOperationException("unknown trade outcome");

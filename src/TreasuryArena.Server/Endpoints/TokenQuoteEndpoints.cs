@@ -40,20 +40,20 @@ public static class TokenQuoteEndpoints
 
         if (AmountRules.Problem(amount, buy ? Currency.Usd.Scale : Shares.Scale, buy ? "USD" : "shares") is { } problem)
         {
-            return Problems.BadField(field, problem, "invalid_amount");
+            return Problems.BadField(field, problem, Outcome.InvalidAmount);
         }
 
         var view = WalletAccess.Find(s.Ledger, http.Caller(), request.Address);
         if (view is null)
         {
-            return Problems.NotFound("wallet_not_found", $"no wallet {request.Address} in your organisation");
+            return Problems.For(Outcome.WalletNotFound, $"no wallet {request.Address} in your organisation");
         }
 
         var symbol = request.Symbol.Trim().ToUpperInvariant();
         var token = s.Ledger.GetToken(symbol);
         if (token is null)
         {
-            return Problems.Of(StatusCodes.Status422UnprocessableEntity, "unknown_token", $"no token with symbol '{request.Symbol}'", "symbol");
+            return Problems.For(Outcome.UnknownToken, $"no token with symbol '{request.Symbol}'", "symbol");
         }
 
         var quote = buy
@@ -61,7 +61,7 @@ public static class TokenQuoteEndpoints
             : TradeQuote.ForSell(token, Shares.Of(amount), view.Holdings.FirstOrDefault(h => h.Symbol == symbol)?.Shares ?? Shares.Zero);
         if (quote.Error is { } error)
         {
-            return Problems.Of(StatusCodes.Status422UnprocessableEntity, TradeDesk.CodeFor(error), quote.Message ?? "not quotable", error == LedgerError.InvalidAmount ? field : null);
+            return Problems.For(error.ToOutcome(), quote.Message ?? "not quotable", error == LedgerError.InvalidAmount ? field : null);
         }
 
         return TypedResults.Ok(QuoteResponse.From(view.Wallet.Address, quote));

@@ -76,7 +76,7 @@ public static class TreasuryEndpoints
         }
         catch (ArgumentException ex) when (ex is not ArgumentNullException)
         {
-            return Problems.Of(StatusCodes.Status422UnprocessableEntity, "treasury_date_unavailable", ex.Message, "as_of");
+            return Problems.For(Outcome.TreasuryDateUnavailable, ex.Message, "as_of");
         }
     }
 }

@@ -64,7 +64,7 @@ public static class WalletEndpoints
         var view = WalletAccess.Find(s.Ledger, http.Caller(), address);
         if (view is null)
         {
-            return Problems.NotFound("wallet_not_found", $"no wallet {address} in your organisation");
+            return Problems.For(Outcome.WalletNotFound, $"no wallet {address} in your organisation");
         }
 
         await using var journal = database.CreateLedgerJournal();
@@ -93,7 +93,7 @@ public static class WalletEndpoints
         var view = WalletAccess.Find(s.Ledger, http.Caller(), address);
         if (view is null)
         {
-            return Problems.NotFound("wallet_not_found", $"no wallet {address} in your organisation");
+            return Problems.For(Outcome.WalletNotFound, $"no wallet {address} in your organisation");
         }
 
         var status = Status(view, s.Ledger);
@@ -135,7 +135,7 @@ public static class WalletEndpoints
         var caller = http.Caller();
         if (AmountRules.Problem(request.Amount, Currency.Usd.Scale, "USD") is { } problem)
         {
-            return Problems.BadField("amount", problem, "invalid_amount");
+            return Problems.BadField("amount", problem, Outcome.InvalidAmount);
         }
 
         var movement = new CashMovement(request.Address, request.Amount, WalletAccess.LedgerKey(http, caller));
@@ -149,7 +149,7 @@ public static class WalletEndpoints
         }
         catch (DomainException ex)
         {
-            return UseCaseProblems.From(http, ex, ex.Code == "wallet_not_found" ? StatusCodes.Status404NotFound : StatusCodes.Status422UnprocessableEntity, ex.Code == "invalid_amount" ? "amount" : null);
+            return UseCaseProblems.From(http, ex, ex.Outcome == Outcome.InvalidAmount ? "amount" : null);
         }
     }
 

@@ -30,7 +30,7 @@ public static class WalletOptimizerEndpoints
         var view = WalletAccess.Find(tokens.Ledger, http.Caller(), address);
         if (view is null)
         {
-            return Problems.NotFound("wallet_not_found", $"no wallet {address} in your organisation");
+            return Problems.For(Outcome.WalletNotFound, $"no wallet {address} in your organisation");
         }
 
         var rebalancer = await tokens.RebalancerAsync(null, http.RequestAborted);
@@ -42,7 +42,7 @@ public static class WalletOptimizerEndpoints
         var view = WalletAccess.Find(tokens.Ledger, http.Caller(), request.Address);
         if (view is null)
         {
-            return Problems.NotFound("wallet_not_found", $"no wallet {request.Address} in your organisation");
+            return Problems.For(Outcome.WalletNotFound, $"no wallet {request.Address} in your organisation");
         }
 
         var rebalancer = await tokens.RebalancerAsync(null, http.RequestAborted);
@@ -55,7 +55,7 @@ public static class WalletOptimizerEndpoints
         var view = WalletAccess.Find(tokens.Ledger, http.Caller(), address);
         if (view is null)
         {
-            return Problems.NotFound("wallet_not_found", $"no wallet {address} in your organisation");
+            return Problems.For(Outcome.WalletNotFound, $"no wallet {address} in your organisation");
         }
 
         var proposals = await tokens.Allocations.ProposalsAsync(view.Wallet.Address, null, http.RequestAborted);
@@ -70,13 +70,13 @@ public static class WalletOptimizerEndpoints
     {
         if (limit is < 1 or > MaxHistoryDays)
         {
-            return Problems.BadField("limit", $"limit must be between 1 and {MaxHistoryDays}", "invalid_limit");
+            return Problems.BadField("limit", $"limit must be between 1 and {MaxHistoryDays}", Outcome.InvalidLimit);
         }
 
         var view = WalletAccess.Find(tokens.Ledger, http.Caller(), address);
         if (view is null)
         {
-            return Problems.NotFound("wallet_not_found", $"no wallet {address} in your organisation");
+            return Problems.For(Outcome.WalletNotFound, $"no wallet {address} in your organisation");
         }
 
         // Snapshots come newest first; several a day (runs, recorded suggestions) collapse into the latest.
@@ -107,7 +107,7 @@ public static class WalletOptimizerEndpoints
         }
         catch (DomainException ex)
         {
-            return UseCaseProblems.From(http, ex, ex.Code == "proposal_not_found" ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict);
+            return UseCaseProblems.From(http, ex);
         }
     }
 }

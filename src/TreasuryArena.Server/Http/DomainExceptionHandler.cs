@@ -6,7 +6,8 @@ using TreasuryArena.Core.Common;
 namespace TreasuryArena.Server.Http;
 
 /// <summary>
-/// The one exception handler: <see cref="DomainException"/> becomes a 404/409/422 ProblemDetails with its code;
+/// The one exception handler: <see cref="DomainException"/> becomes the ProblemDetails of its <see cref="Outcome"/>
+/// (status, type and code from <see cref="OutcomeTable"/>);
 /// a bad request (malformed JSON, wrong types, oversized body) a 400/413 ProblemDetails naming the field.
 /// </summary>
 public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
@@ -18,26 +19,14 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
         switch (exception)
         {
             case DomainException domain:
-                problem = new ProblemDetails
-                {
-                    Status = ProblemCodes.StatusFor(domain),
-                    Title = TitleFor(domain.Code),
-                    Detail = domain.Message,
-                    Type = "https://treasury-arena.example/problems/" + domain.Code,
-                };
-                problem.Extensions["code"] = domain.Code;
+                problem = Problems.Details(domain.Outcome, domain.Outcome.HttpStatus(), domain.Message);
                 break;
 
             case BadHttpRequestException bad:
-                var status = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? 413 : 400;
+                var outcome = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? Outcome.BodyTooLarge : Outcome.InvalidRequest;
                 var (field, message) = Describe(bad);
-                problem = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
-                {
-                    Status = status,
-                    Title = status == 413 ? "Request body too large" : "Invalid request",
-                    Detail = message,
-                };
-                problem.Extensions["code"] = status == 413 ? "body_too_large" : "invalid_request";
+                problem = Problems.Details(outcome, outcome.HttpStatus(), message, field);
+                problem.Title = outcome == Outcome.BodyTooLarge ? "Request body too large" : "Invalid request";
                 break;
 
             default:
@@ -47,8 +36,6 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
-
-    private static string TitleFor(string code) => code.Replace('_', ' ');
 
     private static (string Field, string Message) Describe(BadHttpRequestException bad)
     {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Mvc;
+using TreasuryArena.Core.Common;
 using TreasuryArena.Infrastructure.Platform;
 using TreasuryArena.Server.Auth;
 
@@ -31,7 +32,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, SqlIdempotencySt
         var key = values.ToString().Trim();
         if (key.Length is 0 or > MaxKeyLength)
         {
-            await WriteProblemAsync(context, 400, "invalid_idempotency_key", $"{Header} must be 1 to {MaxKeyLength} characters");
+            await WriteProblemAsync(context, Outcome.InvalidIdempotencyKey, $"{Header} must be 1 to {MaxKeyLength} characters");
             return;
         }
 
@@ -85,11 +86,11 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, SqlIdempotencySt
     {
         if (!string.Equals(existing.RequestHash, requestHash, StringComparison.Ordinal))
         {
-            await WriteProblemAsync(context, 422, "idempotency_key_reused", $"{Header} '{key}' was already used for a different request");
+            await WriteProblemAsync(context, Outcome.IdempotencyKeyReused, $"{Header} '{key}' was already used for a different request");
         }
         else if (!existing.Completed)
         {
-            await WriteProblemAsync(context, 409, "idempotency_conflict", $"a request with {Header} '{key}' is still being processed");
+            await WriteProblemAsync(context, Outcome.IdempotencyConflict, $"a request with {Header} '{key}' is still being processed");
         }
         else
         {
@@ -119,11 +120,10 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, SqlIdempotencySt
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
-    private async Task WriteProblemAsync(HttpContext context, int status, string code, string detail)
+    private async Task WriteProblemAsync(HttpContext context, Outcome outcome, string detail)
     {
-        context.Response.StatusCode = status;
-        var problem = new ProblemDetails { Status = status, Title = code.Replace('_', ' '), Detail = detail };
-        problem.Extensions["code"] = code;
+        var problem = Problems.Details(outcome, outcome.HttpStatus(), detail);
+        context.Response.StatusCode = problem.Status!.Value;
         await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
     }
 }

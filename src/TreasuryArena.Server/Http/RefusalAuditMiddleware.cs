@@ -29,7 +29,7 @@ public sealed class RefusalAuditMiddleware(RequestDelegate next, IAuditLog audit
         }
         catch (TreasuryArena.Core.Common.DomainException domain)
         {
-            await AuditAsync(context, ProblemCodes.StatusFor(domain));
+            await AuditAsync(context, TreasuryArena.Core.Common.OutcomeTable.HttpStatus(domain.Outcome));
             throw;
         }
 

@@ -9,11 +9,12 @@ namespace TreasuryArena.Server.Http;
 /// </summary>
 public static class UseCaseProblems
 {
-    public static ProblemHttpResult From(HttpContext http, DomainException refusal, int? status = null, string? field = null)
+    /// <summary>The refusal's problem from the outcome table (<see cref="OutcomeTable"/>), naming <paramref name="field"/> when the refusal is about one.</summary>
+    public static ProblemHttpResult From(HttpContext http, DomainException refusal, string? field = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(refusal);
         http.Items[RefusalAuditMiddleware.AlreadyAuditedItem] = true;
-        return Problems.Of(status ?? ProblemCodes.StatusFor(refusal), refusal.Code, refusal.Message, field);
+        return Problems.For(refusal.Outcome, refusal.Message, field);
     }
 }

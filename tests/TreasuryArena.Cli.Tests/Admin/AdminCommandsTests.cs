@@ -35,7 +35,7 @@ public sealed class AdminCommandsTests : IDisposable
         var (_, list, _) = await InProcessCli.RunAsync("keys", "list", "--json", "--db", Db);
         Assert.DoesNotContain(key.GetProperty("key").GetString()!, list, StringComparison.Ordinal);
         Assert.Equal(0, (await InProcessCli.RunAsync("keys", "revoke", key.GetProperty("id").GetString()!, "--db", Db)).Code);
-        Assert.Equal(2, (await InProcessCli.RunAsync("keys", "revoke", key.GetProperty("id").GetString()!, "--db", Db)).Code);
+        Assert.Equal(4, (await InProcessCli.RunAsync("keys", "revoke", key.GetProperty("id").GetString()!, "--db", Db)).Code);
 
         var (verify, report, _) = await InProcessCli.RunAsync("audit", "verify", "--json", "--db", Db);
         Assert.Equal(0, verify);
@@ -50,7 +50,7 @@ public sealed class AdminCommandsTests : IDisposable
         var (code, _, err) = await InProcessCli.RunAsync("org", "create", "X", "--type", "casino", "--db", Db);
         Assert.Equal(2, code);
         Assert.Contains("--type", err, StringComparison.Ordinal);
-        Assert.Equal(2, (await InProcessCli.RunAsync("org", "verify", "Nobody", "--registration", "r", "--reviewer", "x", "--db", Db)).Code);
+        Assert.Equal(3, (await InProcessCli.RunAsync("org", "verify", "Nobody", "--registration", "r", "--reviewer", "x", "--db", Db)).Code);
         Assert.Equal(2, (await InProcessCli.RunAsync("keys", "issue", "--role", "viewer", "--db", Db)).Code);
     }
 

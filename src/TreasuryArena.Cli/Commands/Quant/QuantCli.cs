@@ -25,7 +25,7 @@ internal static class QuantCli
         }
         catch (QuantException ex)
         {
-            throw new CliException(ex.Message);
+            throw new CliException(ex);
         }
     }
 

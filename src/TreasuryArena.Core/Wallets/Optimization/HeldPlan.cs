@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TreasuryArena.Core.Common;
 
 namespace TreasuryArena.Core.Wallets.Optimization;
 
@@ -23,6 +24,6 @@ public sealed record HeldPlan(string Kind, string Address, string Method, IReadO
         var plan = JsonSerializer.Deserialize<HeldPlan>(request, Json);
         return plan is { Kind: PlanKind, Orders: not null }
             ? plan
-            : throw new Common.DomainException("not_a_plan", "the held trade does not hold a rebalance plan");
+            : throw new Common.DomainException(Outcome.NotAPlan, "the held trade does not hold a rebalance plan");
     }
 }

@@ -25,7 +25,7 @@ public sealed class PlanExecutor(LedgerService ledger, TradeDesk desk, WalletOpt
         IReadOnlyDictionary<string, decimal> targets, string keyPrefix, string actor, TradeSource source, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(orders);
-        var wallet = ledger.GetWallet(address) ?? throw new DomainException("unknown_wallet", $"no wallet {address}");
+        var wallet = ledger.GetWallet(address) ?? throw new DomainException(Outcome.UnknownWallet, $"no wallet {address}");
         var intent = new PlanIntent(organisation, address, desk.WalletValue(wallet),
             orders.Select(o => new PlanIntent.Line(o.Symbol, o.Side, o.Amount)).ToList(),
             actor, source, () => HeldPlan.Of(address, method, orders, targets).ToJson());
@@ -50,7 +50,7 @@ public sealed class PlanExecutor(LedgerService ledger, TradeDesk desk, WalletOpt
         ArgumentNullException.ThrowIfNull(hold);
         ArgumentNullException.ThrowIfNull(admin);
         var plan = HeldPlan.Parse(hold.Request);
-        var wallet = ledger.GetWallet(hold.WalletAddress) ?? throw new DomainException("unknown_wallet", $"no wallet {hold.WalletAddress}");
+        var wallet = ledger.GetWallet(hold.WalletAddress) ?? throw new DomainException(Outcome.UnknownWallet, $"no wallet {hold.WalletAddress}");
         var navs = wallet.Holdings.ToDictionary(h => h.Symbol, h => ledger.GetToken(h.Symbol)?.NavPerShare.Value ?? 0m, StringComparer.Ordinal);
         var stale = new List<string>();
         foreach (var o in plan.Orders)

@@ -53,7 +53,7 @@ public sealed class WalletRebalancer(
     public async Task<WalletRunResult> SuggestAsync(string address, bool record, CancellationToken ct)
     {
         var ctx = await ContextAsync([address], record, ct);
-        var wallet = ledger.GetWallet(address) ?? throw new DomainException("unknown_wallet", $"no wallet {address}");
+        var wallet = ledger.GetWallet(address) ?? throw new DomainException(Outcome.UnknownWallet, $"no wallet {address}");
         var (rec, plan) = await RecommendAsync(wallet, ctx, ct);
         var result = new WalletRunResult(address, PlanPolicy.ModeName(wallet.Wallet.Mode), "suggested", rec.TargetWeights, rec.Orders, [], rec.Reasoning, rec, null);
         if (record)
@@ -77,7 +77,7 @@ public sealed class WalletRebalancer(
         {
             if (ledger.GetWallet(a) is null)
             {
-                throw new DomainException("unknown_wallet", $"no wallet {a}");
+                throw new DomainException(Outcome.UnknownWallet, $"no wallet {a}");
             }
         }
 
@@ -179,13 +179,13 @@ public sealed class WalletRebalancer(
     /// <summary>Executes or rejects a pending HYBRID proposal on a treasurer's decision; an expired or stale one cannot be approved.</summary>
     public async Task<WalletRunResult> DecideProposalAsync(Guid id, bool approve, string treasurer, string? note, CancellationToken ct)
     {
-        var proposal = await store.FindProposalAsync(id, ct) ?? throw new DomainException("unknown_proposal", $"no proposal {id}");
-        var wallet = ledger.GetWallet(proposal.WalletAddress) ?? throw new DomainException("unknown_wallet", $"no wallet {proposal.WalletAddress}");
+        var proposal = await store.FindProposalAsync(id, ct) ?? throw new DomainException(Outcome.UnknownProposal, $"no proposal {id}");
+        var wallet = ledger.GetWallet(proposal.WalletAddress) ?? throw new DomainException(Outcome.UnknownWallet, $"no wallet {proposal.WalletAddress}");
         var now = time.GetUtcNow();
         var mode = PlanPolicy.ModeName(wallet.Wallet.Mode);
         if (proposal.Status != ProposalStatus.Pending)
         {
-            throw new DomainException("proposal_closed", $"proposal {id} is already {proposal.Status.ToString().ToLowerInvariant()}");
+            throw new DomainException(Outcome.ProposalClosed, $"proposal {id} is already {proposal.Status.ToString().ToLowerInvariant()}");
         }
 
         if (!approve)
@@ -199,12 +199,12 @@ public sealed class WalletRebalancer(
         if (ProposalValidity.Check(proposal, now, navs, proposals) is { } invalid)
         {
             await store.TryDecideAsync(id, ProposalStatus.Expired, treasurer, now, invalid, ct);
-            throw new DomainException("proposal_expired", $"proposal {id} can no longer be approved: {invalid}");
+            throw new DomainException(Outcome.ProposalExpired, $"proposal {id} can no longer be approved: {invalid}");
         }
 
         if (!await store.TryDecideAsync(id, ProposalStatus.Executed, treasurer, now, note, ct))
         {
-            throw new DomainException("proposal_closed", $"proposal {id} was decided by someone else first");
+            throw new DomainException(Outcome.ProposalClosed, $"proposal {id} was decided by someone else first");
         }
 
         var org = await OrganisationAsync(wallet.Wallet.Organisation, ct);
@@ -399,7 +399,7 @@ public sealed class WalletRebalancer(
         var org = Guid.TryParse(organisation, out var id)
             ? await identity.FindOrganisationAsync(id, ct)
             : await identity.FindOrganisationByNameAsync(organisation, ct);
-        return org ?? throw new DomainException("unknown_organisation", $"the wallet's organisation {organisation} does not exist");
+        return org ?? throw new DomainException(Outcome.UnknownOrganisation, $"the wallet's organisation {organisation} does not exist");
     }
 
     /// <summary>

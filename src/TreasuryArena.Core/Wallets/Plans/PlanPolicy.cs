@@ -38,7 +38,7 @@ public sealed record PlanPolicy
         if (!AllowsMode(plan, mode))
         {
             var allowed = string.Join(", ", For(plan).Modes.Select(ModeName).Order(StringComparer.Ordinal));
-            throw new DomainException("plan_limit", $"the {Name(plan)} plan does not allow {ModeName(mode)} wallets (allowed: {allowed}); upgrade the organisation's plan or choose an allowed mode");
+            throw new DomainException(Outcome.PlanLimit, $"the {Name(plan)} plan does not allow {ModeName(mode)} wallets (allowed: {allowed}); upgrade the organisation's plan or choose an allowed mode");
         }
     }
 
@@ -47,7 +47,7 @@ public sealed record PlanPolicy
     {
         if (For(plan).MaxTokens is { } max && tokenCount > max)
         {
-            throw new DomainException("plan_limit", string.Create(CultureInfo.InvariantCulture,
+            throw new DomainException(Outcome.PlanLimit, string.Create(CultureInfo.InvariantCulture,
                 $"the {Name(plan)} plan allows at most {max} tokens per wallet; this would make {tokenCount}. Sell a token first or upgrade the plan"));
         }
     }

@@ -1,0 +1,344 @@
+namespace TreasuryArena.Core.Common;
+
+/// <summary>
+/// What became of an operation, as TigerBeetle returns one result code per operation: <see cref="Ok"/>, or the one
+/// reason it was refused. Each member's snake_case code (<see cref="OutcomeTable.Code"/>, e.g. <c>insufficient_cash</c>
+/// for <see cref="InsufficientCash"/>) is the stable <c>code</c> users see in JSON, problem types and CLI errors; the
+/// member's name is the PascalCase of that code. <see cref="OutcomeTable"/> maps every member to its HTTP status and
+/// CLI exit code. Add a member with its row in the table; never rename one (its code is a contract).
+/// </summary>
+public enum Outcome
+{
+    /// <summary>Accepted and done.</summary>
+    Ok = 0,
+
+    // Requests: malformed or refused before any rule ran.
+
+    /// <summary>A malformed request (bad JSON, missing field, bad idempotency key on a ledger command, bad date or name).</summary>
+    InvalidRequest,
+
+    /// <summary>The request body is larger than the server accepts.</summary>
+    BodyTooLarge,
+
+    /// <summary>Too many requests from this caller for now.</summary>
+    RateLimited,
+
+    /// <summary>The <c>Idempotency-Key</c> header is empty or too long.</summary>
+    InvalidIdempotencyKey,
+
+    /// <summary>The idempotency key was already used for a different request.</summary>
+    IdempotencyKeyReused,
+
+    /// <summary>A request with the same idempotency key is still being processed.</summary>
+    IdempotencyConflict,
+
+    /// <summary>A page size (<c>limit</c>) outside what the endpoint serves.</summary>
+    InvalidLimit,
+
+    // Ledger refusals (LedgerError maps onto these one to one).
+
+    /// <summary>Zero, negative, too many digits or decimals, or too large an amount.</summary>
+    InvalidAmount,
+
+    /// <summary>The wallet holds less cash than the buy or withdrawal needs.</summary>
+    InsufficientCash,
+
+    /// <summary>The wallet holds fewer shares than the sell needs.</summary>
+    InsufficientShares,
+
+    /// <summary>The token's status does not allow the trade (buying needs an active token).</summary>
+    TokenNotTradable,
+
+    /// <summary>No such wallet (or not in the caller's organisation).</summary>
+    WalletNotFound,
+
+    /// <summary>No token with that symbol.</summary>
+    UnknownToken,
+
+    /// <summary>A token with that symbol already exists (or already has a backing).</summary>
+    TokenExists,
+
+    /// <summary>The symbol is not a valid token symbol.</summary>
+    InvalidSymbol,
+
+    /// <summary>The token status change is not one of the lifecycle's legal transitions.</summary>
+    IllegalTransition,
+
+    // Ledger invariants: the stored journal or the commit is broken (a server fault, not the caller's).
+
+    /// <summary>The ledger batch could not be committed to storage.</summary>
+    LedgerCommitFailed,
+
+    /// <summary>Other processes kept appending to the journal while this one caught up and retried (transient: try again).</summary>
+    LedgerConflict,
+
+    /// <summary>The journal's tail does not continue the hash chain this process holds (a fork: a server fault).</summary>
+    LedgerFork,
+
+    /// <summary>A journal entry does not follow the last sequence applied.</summary>
+    LedgerSequence,
+
+    /// <summary>A journal entry of a kind the ledger does not know (or out of place in its operation).</summary>
+    LedgerEntryKind,
+
+    /// <summary>Applying a journal entry would leave an account negative.</summary>
+    LedgerNegativeBalance,
+
+    /// <summary>A treasury operation that touches no treasury account.</summary>
+    LedgerTreasury,
+
+    /// <summary>Amounts in two currencies combined.</summary>
+    CurrencyMismatch,
+
+    /// <summary>A value with more decimals than its scale, or too large for a 64-bit scaled integer.</summary>
+    ScaleOverflow,
+
+    // Identity and organisations.
+
+    /// <summary>No organisation with that id or name.</summary>
+    OrganisationNotFound,
+
+    /// <summary>No organisation with that name (asked for by name when creating a wallet or token holder).</summary>
+    UnknownOrganisation,
+
+    /// <summary>An organisation with that name already exists.</summary>
+    OrganisationExists,
+
+    /// <summary>The operation needs an organisation (treasurer and viewer keys, attestations).</summary>
+    OrganisationRequired,
+
+    /// <summary>No API key with that id.</summary>
+    KeyNotFound,
+
+    /// <summary>The API key is already revoked.</summary>
+    KeyAlreadyRevoked,
+
+    /// <summary>The configured bootstrap admin key is shorter than 24 characters.</summary>
+    BootstrapKeyTooShort,
+
+    /// <summary>A role that cannot be given this way (admin keys belong to no organisation).</summary>
+    InvalidRole,
+
+    /// <summary>An organisation or key name that is empty or too long.</summary>
+    InvalidName,
+
+    /// <summary>A member name that is empty or too long.</summary>
+    InvalidMember,
+
+    // Compliance.
+
+    /// <summary>Trading is halted platform-wide by an administrator.</summary>
+    PlatformHalted,
+
+    /// <summary>The organisation has not been verified by an administrator.</summary>
+    OrganisationNotVerified,
+
+    /// <summary>No risk-disclosure document has been published yet.</summary>
+    NoRiskDisclosure,
+
+    /// <summary>The treasurer must attest to the current risk disclosure before buying.</summary>
+    AttestationRequired,
+
+    /// <summary>The attested disclosure version is not the current one.</summary>
+    NotCurrentDisclosure,
+
+    /// <summary>A risk-disclosure version that already exists.</summary>
+    DisclosureVersionExists,
+
+    /// <summary>A disclosure text that is empty or too long.</summary>
+    InvalidText,
+
+    /// <summary>An entity type that is empty or too long.</summary>
+    InvalidEntityType,
+
+    /// <summary>A registration number that is empty or too long.</summary>
+    InvalidRegistration,
+
+    /// <summary>A reviewer that is empty or too long.</summary>
+    InvalidReviewer,
+
+    /// <summary>A reason that is empty or too long.</summary>
+    InvalidReason,
+
+    /// <summary>A disclosure version that is empty or too long.</summary>
+    InvalidVersion,
+
+    /// <summary>An attested document version that is empty or too long.</summary>
+    InvalidDocumentVersion,
+
+    /// <summary>A signer that is empty or too long.</summary>
+    InvalidSigner,
+
+    /// <summary>The trade was held for an administrator's review (a result, not a refusal: nothing executed yet).</summary>
+    HeldForReview,
+
+    /// <summary>No held trade with that id.</summary>
+    HoldNotFound,
+
+    /// <summary>The held trade was already released, rejected, expired or superseded.</summary>
+    HoldAlreadyDecided,
+
+    /// <summary>The held trade is past its lifetime: it is expired instead of released.</summary>
+    HoldExpired,
+
+    /// <summary>The held trade holds a single trade, not a rebalance plan.</summary>
+    NotAPlan,
+
+    // Wallets, plans and proposals.
+
+    /// <summary>The organisation's plan does not allow the wallet mode or another holding.</summary>
+    PlanLimit,
+
+    /// <summary>No wallet with that address (asked for by a rebalance, a plan or a proposal).</summary>
+    UnknownWallet,
+
+    /// <summary>The ledger refused to create the wallet.</summary>
+    WalletRefused,
+
+    /// <summary>The ledger refused the deposit.</summary>
+    DepositRefused,
+
+    /// <summary>No proposal with that id.</summary>
+    UnknownProposal,
+
+    /// <summary>No proposal with that id for the caller's organisation.</summary>
+    ProposalNotFound,
+
+    /// <summary>The proposal was already decided.</summary>
+    ProposalClosed,
+
+    /// <summary>The proposal can no longer be approved (prices or holdings moved since it was made).</summary>
+    ProposalExpired,
+
+    // Tokens, NAV and fees.
+
+    /// <summary>No strategy of that name in the library.</summary>
+    UnknownStrategy,
+
+    /// <summary>A strategy parameter that is missing, unknown or out of range.</summary>
+    BadParameter,
+
+    /// <summary>A strategy spec that does not parse or validate.</summary>
+    InvalidSpec,
+
+    /// <summary>An inception date that is not a bar of the strategy's data.</summary>
+    BadInception,
+
+    /// <summary>A date before the token's inception.</summary>
+    BeforeInception,
+
+    /// <summary>The token is not in the status the change starts from.</summary>
+    InvalidStatus,
+
+    /// <summary>The token cannot go from its status to the one asked.</summary>
+    InvalidTransition,
+
+    /// <summary>A resume or hold of a token that is not paused.</summary>
+    TokenNotPaused,
+
+    /// <summary>The token is retired and every holder is settled.</summary>
+    AlreadyRetired,
+
+    /// <summary>The ledger refused the status change.</summary>
+    StatusRefused,
+
+    /// <summary>Settling a holder of a retiring token failed.</summary>
+    SettlementFailed,
+
+    /// <summary>The ledger refused a NAV revaluation.</summary>
+    RevalueRefused,
+
+    /// <summary>The ledger refused a fee accrual or a period close.</summary>
+    FeesRefused,
+
+    /// <summary>A T-bill hurdle with no T-bill history to compute it.</summary>
+    NoHurdleRates,
+
+    /// <summary>The stored NAV history reaches a date the market data does not.</summary>
+    BackingOutOfData,
+
+    /// <summary>A fee rate outside [0, 1) or with more than 8 decimals.</summary>
+    InvalidFeeRate,
+
+    /// <summary>An unknown performance hurdle.</summary>
+    InvalidHurdle,
+
+    // Treasury, evaluation, jobs.
+
+    /// <summary>The treasury has no market data for the date asked.</summary>
+    TreasuryDateUnavailable,
+
+    /// <summary>No evaluation report has been written yet.</summary>
+    NoEvaluation,
+
+    /// <summary>The history does not cover the range asked.</summary>
+    NoData,
+
+    /// <summary>A replayed token holder's buy was refused.</summary>
+    HolderBuyRefused,
+
+    /// <summary>No job of that name.</summary>
+    JobNotFound,
+
+    /// <summary>A backtest that cannot run as asked (dates outside the data, an unknown benchmark, a bad grid).</summary>
+    BadBacktest,
+
+    // Quant inputs and problems.
+
+    /// <summary>A price file that cannot be read (the message names the file, line and column).</summary>
+    BadFile,
+
+    /// <summary>An input that a quant routine cannot use (non-finite, negative variance, bad budgets…).</summary>
+    InvalidInput,
+
+    /// <summary>Fewer points than the computation needs.</summary>
+    TooFewPoints,
+
+    /// <summary>A price that is zero, negative or not finite.</summary>
+    NonPositivePrice,
+
+    /// <summary>A return that is not finite or not above -100%.</summary>
+    InvalidReturn,
+
+    /// <summary>A price table without asset columns, or no assets to optimise.</summary>
+    NoAssets,
+
+    /// <summary>An asset column without a name.</summary>
+    BadAsset,
+
+    /// <summary>An asset that appears twice.</summary>
+    DuplicateAsset,
+
+    /// <summary>A date that appears twice.</summary>
+    DuplicateDate,
+
+    /// <summary>Dates that do not ascend.</summary>
+    UnsortedDates,
+
+    /// <summary>No price history or column for the asset asked.</summary>
+    UnknownAsset,
+
+    /// <summary>Two assets share too few dates for a covariance.</summary>
+    NoOverlap,
+
+    /// <summary>The constraints leave no allowed portfolio.</summary>
+    Infeasible,
+
+    /// <summary>No allowed portfolio beats the risk-free rate, so max Sharpe is undefined.</summary>
+    NoExcessReturn,
+
+    /// <summary>A combination the optimiser does not support.</summary>
+    Unsupported,
+
+    /// <summary>The solver did not converge.</summary>
+    NotConverged,
+
+    /// <summary>The risk matrix is not positive semidefinite.</summary>
+    NotConvex,
+
+    /// <summary>The constraints became linearly dependent.</summary>
+    Degenerate,
+
+    /// <summary>An answer the server did not expect from its own code (a bug).</summary>
+    UnexpectedOutcome,
+}
