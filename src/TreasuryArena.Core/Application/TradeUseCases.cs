@@ -55,7 +55,7 @@ public sealed class TradeUseCases(LedgerService ledger, IIdentityStore identity,
                 ["plan"] = AuditTrail.Lower(org.Plan),
                 ["tokens_held"] = held.Count,
             }, ct);
-            return new TradeOutcome.Refused(ex.Code, ex.Message, "symbol");
+            return new TradeOutcome.Refused(ex.Outcome, ex.Message, "symbol");
         }
     }
 }

@@ -165,10 +165,10 @@ public sealed class WalletUseCases(LedgerService ledger, IIdentityStore identity
 
     private static bool CanAct(Caller actor, Guid organisation) => actor.Role == Role.Admin || actor.OrganisationId == organisation;
 
-    /// <summary>A ledger refusal as the domain error the doors map (<see cref="TradeDesk.CodeFor"/>'s code, the ledger's message).</summary>
+    /// <summary>A ledger refusal as the domain error the doors map (the ledger error's outcome through <see cref="OutcomeTable.ToOutcome(Ledger.LedgerError)"/>, the ledger's message).</summary>
     public static DomainException LedgerRefusal(LedgerResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return new DomainException(TradeDesk.CodeFor(result.Error), result.Message ?? result.Error.ToString());
+        return new DomainException(result.Error.ToOutcome(), result.Message ?? result.Error.ToString());
     }
 }
