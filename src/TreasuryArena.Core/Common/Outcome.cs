@@ -75,6 +75,9 @@ public enum Outcome
     /// <summary>The journal's tail does not continue the hash chain this process holds (a fork: a server fault).</summary>
     LedgerFork,
 
+    /// <summary>The journal's head row does not sit where its entries end (a server fault).</summary>
+    LedgerHead,
+
     /// <summary>A journal entry does not follow the last sequence applied.</summary>
     LedgerSequence,
 

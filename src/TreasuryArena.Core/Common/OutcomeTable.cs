@@ -42,6 +42,7 @@ public static class OutcomeTable
         (Outcome.LedgerCommitFailed, Unavailable503, ExitCode.Failed),
         (Outcome.LedgerConflict, Unavailable503, ExitCode.Failed),
         (Outcome.LedgerFork, ServerError500, ExitCode.Failed),
+        (Outcome.LedgerHead, ServerError500, ExitCode.Failed),
         (Outcome.LedgerSequence, ServerError500, ExitCode.Failed),
         (Outcome.LedgerEntryKind, ServerError500, ExitCode.Failed),
         (Outcome.LedgerNegativeBalance, ServerError500, ExitCode.Failed),

@@ -134,6 +134,10 @@ public sealed partial class LedgerState
         }
 
         Replay(tail.Entries);
+        if (LastSequence != tail.Head.Sequence || LastHash != tail.Head.Hash)
+        {
+            throw new DomainException(Outcome.LedgerHead, $"the journal's head (entry {tail.Head.Sequence}) is not where its entries end (entry {LastSequence})");
+        }
     }
 
     /// <summary>Forgets the idempotency keys whose window has ended at <paramref name="now"/>.</summary>

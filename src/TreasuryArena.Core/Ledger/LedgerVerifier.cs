@@ -29,9 +29,22 @@ public static class LedgerVerifier
         var snapshot = await journal.LoadAsync(cancellationToken);
         var tokens = snapshot.Tokens.ToDictionary(t => t.Symbol, StringComparer.Ordinal);
         var run = new Run(tokens);
+
+        // The head row first: entries appended while this runs only extend past it.
+        var head = await journal.ReadHeadAsync(cancellationToken);
+        string? hashAtHead = head.Sequence == 0 ? EntryHasher.Genesis : null;
         await foreach (var e in journal.ReadEntriesAsync(cancellationToken))
         {
             run.Add(e);
+            if (e.Sequence == head.Sequence)
+            {
+                hashAtHead = e.Hash;
+            }
+        }
+
+        if (hashAtHead != head.Hash)
+        {
+            run.Report("head", "head", $"the journal's head row (entry {head.Sequence}, {head.Hash}) is not an entry of the chain");
         }
 
         run.Finish(await journal.ReadBalancesAsync(cancellationToken));
@@ -305,7 +318,7 @@ public static class LedgerVerifier
             }
         }
 
-        private void Report(string what, string where, string detail)
+        public void Report(string what, string where, string detail)
         {
             Count++;
             if (Violations.Count < MaxListed)

@@ -38,6 +38,7 @@ public sealed class LedgerEquivalenceTests
             await using (var conn = await db.OpenConnectionAsync())
             {
                 await conn.ExecuteAsync("TRUNCATE ledger_entries, ledger_balances, ledger_tokens, ledger_wallets");
+                await conn.ExecuteAsync("UPDATE ledger_head SET seq = 0, hash = @genesis, revision = 0", new { genesis = EntryHasher.Genesis });
             }
 
             using var dir = new TempDirectory();
