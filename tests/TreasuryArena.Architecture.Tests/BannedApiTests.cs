@@ -9,7 +9,7 @@ public sealed class BannedApiTests
     private static readonly string[] AllowedSuppressions =
     [
         Path.Combine("TreasuryArena.Core", "Common", "RoundingPolicy.cs"),
-        Path.Combine("TreasuryArena.Server", "ServerApp.cs"),
+        Path.Combine("TreasuryArena.Infrastructure", "Configuration", "TreasuryArenaServiceCollectionExtensions.cs"),
         Path.Combine("TreasuryArena.Cli", "CliHost.cs"),
     ];
 

@@ -52,9 +52,12 @@ public sealed class LedgerClusterTests
         var at = new DateTimeOffset(ticks - (ticks % 10), TimeSpan.Zero); // whole microseconds, as PostgreSQL stores them
         var cash = new BalanceKey(LedgerAccount.Wallet(w), LedgerUnit.Usd);
 
+        // Dated like the service's entries before it (every entry carries a valuation date, and the hash covers it).
+        var date = DateOnly.FromDateTime(at.UtcDateTime);
         LedgerBatch Deposit(long seq, string prev) => new(
             [new LedgerEntry(seq, 3, LedgerOperationKind.Deposit, "x", EntryKind.Deposit, "", LedgerUnit.Usd, LedgerAccount.External, LedgerAccount.Wallet(w), 5m, at, prev,
-                EntryHasher.Compute(seq, 3, LedgerOperationKind.Deposit, "x", EntryKind.Deposit, "", LedgerUnit.Usd, LedgerAccount.External, LedgerAccount.Wallet(w), 5m, at, prev))],
+                EntryHasher.Compute(seq, 3, LedgerOperationKind.Deposit, "x", EntryKind.Deposit, "", LedgerUnit.Usd, LedgerAccount.External, LedgerAccount.Wallet(w), 5m, at, prev, date))
+            { ValuationDate = date }],
             new Dictionary<BalanceKey, decimal> { [cash] = 105m, [new BalanceKey(LedgerAccount.External, LedgerUnit.Usd)] = -105m },
             [],
             []);

@@ -1,9 +1,6 @@
-extern alias cli;
-
-using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using CliCommands = cli::TreasuryArena.Cli.CliCommands;
+using TreasuryArena.Server.Tests.Support;
 
 namespace TreasuryArena.Server.Tests.Browser;
 
@@ -48,12 +45,10 @@ public static class DemoData
             var directory = Path.Combine(Path.GetTempPath(), "arena-browser-demo-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(directory);
             var database = Path.Combine(directory, "arena.db");
-            var root = new RootCommand("browser tests");
-            CliCommands.AddAll(root);
-            var code = await CliCommands.InvokeAsync(root, ["demo", "--db", database, "--weeks", "6", "--to", "2025-10-05", "--json"]);
+            var (code, _, stderr) = await InProcessArena.RunAsync(["demo", "--db", database, "--weeks", "6", "--to", "2025-10-05", "--json"]);
             if (code != 0)
             {
-                throw new InvalidOperationException($"arena demo exited with {code}");
+                throw new InvalidOperationException($"arena demo exited with {code}: {stderr}");
             }
 
             SqliteConnection.ClearAllPools(); // closes the demo's connections, so the files can be copied whole

@@ -1,11 +1,8 @@
-extern alias cli;
-
-using System.CommandLine;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using CliCommands = cli::TreasuryArena.Cli.CliCommands;
+using TreasuryArena.Server.Tests.Support;
 
 namespace TreasuryArena.Server.Tests.Browser;
 
@@ -24,7 +21,6 @@ public sealed partial class DemoStatisticsScanTests
     private const double MaxPlausibleRatio = 10;
 
     /// <summary>The CLI writes to <see cref="Console"/>; only one in-process run redirects it at a time.</summary>
-    private static readonly SemaphoreSlim ConsoleGate = new(1, 1);
 
     [Fact]
     public async Task Bug_16_DemoOutputs_RatiosBoundedAndNeverNaN()
@@ -78,7 +74,7 @@ public sealed partial class DemoStatisticsScanTests
         foreach (var (source, text) in outputs)
         {
             Assert.False(NotANumber().IsMatch(text), $"{source} shows NaN or Infinity: {NotANumber().Match(text).Value}");
-            foreach (var (path, value) in RatioFields(JsonNode.Parse(text), "$"))
+            foreach (var (path, value) in RatioFields(ParseOutput(source, text), "$"))
             {
                 if (value is null)
                 {
@@ -149,28 +145,23 @@ public sealed partial class DemoStatisticsScanTests
         }
     }
 
-    internal static async Task<string> CliAsync(params string[] args)
+    private static JsonNode? ParseOutput(string source, string text)
     {
-        await ConsoleGate.WaitAsync();
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
         try
         {
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
-            var root = new RootCommand("scan");
-            CliCommands.AddAll(root);
-            var code = await CliCommands.InvokeAsync(root, args);
-            Assert.True(code == 0, $"arena {string.Join(' ', args)} exited {code}: {stderr}");
-            return stdout.ToString();
+            return JsonNode.Parse(text);
         }
-        finally
+        catch (System.Text.Json.JsonException ex)
         {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-            ConsoleGate.Release();
+            throw new InvalidOperationException($"{source} did not print JSON ({ex.Message}): {text[..Math.Min(text.Length, 300)]}", ex);
         }
+    }
+
+    internal static async Task<string> CliAsync(params string[] args)
+    {
+        var (code, stdout, stderr) = await InProcessArena.RunAsync(args);
+        Assert.True(code == 0, $"arena {string.Join(' ', args)} exited {code}: {stderr}");
+        return stdout;
     }
 
     [GeneratedRegex(@"^(sharpe.*|.*_sharpe|sortino|calmar|information_ratio)$", RegexOptions.IgnoreCase)]

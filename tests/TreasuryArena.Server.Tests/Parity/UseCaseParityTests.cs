@@ -1,6 +1,3 @@
-extern alias cli;
-
-using System.CommandLine;
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
@@ -9,7 +6,6 @@ using TreasuryArena.Core.Audit;
 using TreasuryArena.Infrastructure.Platform;
 using TreasuryArena.Infrastructure.Storage;
 using TreasuryArena.Server.Tests.Support;
-using CliCommands = cli::TreasuryArena.Cli.CliCommands;
 
 namespace TreasuryArena.Server.Tests.Parity;
 
@@ -156,9 +152,7 @@ public sealed class UseCaseParityTests : ServerTestBase
             var seq = await HeadAsync(audit);
             foreach (var row in Actions)
             {
-                var root = new RootCommand("parity");
-                CliCommands.AddAll(root);
-                var code = await CliCommands.InvokeAsync(root, [.. row.Cli.Select(a => Fill(a, labels)), "--db", db]);
+                var (code, _, _) = await InProcessArena.RunAsync([.. row.Cli.Select(a => Fill(a, labels)), "--db", db]);
                 var (records, last) = await ReadAsync(audit, seq, row, labels, DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime));
                 seq = last;
                 // The CLI prints `error: message`; its refusal code is the one its use case wrote into the audit chain.
