@@ -234,7 +234,7 @@ internal static partial class CliCommands
         DemoDecision? treasury = null;
         await using (var services = await TreasuryServices.OpenAsync(path, ct, host))
         {
-            var advice = await services.Manager.AdviseAsync(end, ct);
+            var advice = await services.UseCases.AdviseAsync(PlatformCli.Operator, end, ct);
             treasury = new DemoDecision("treasury", advice.Decision.Action.ToString(), advice.Decision.Advisor, advice.Decision.Confidence, advice.Decision.Reasoning);
         }
 

@@ -206,20 +206,19 @@ internal static partial class CliCommands
         {
             // NAV steps never pass the platform date: a later --to stops there (and says so), so no NAV, fee or period
             // close is dated on a day without prices for every asset.
-            var platform = rt.Clock.Today;
+            var platform = rt.NavSteps.PlatformDate;
             var end = ParseDate(parse.GetValue(to), "--to") ?? platform;
             if (end > platform)
             {
                 await Console.Error.WriteLineAsync(Inv($"--to {end:yyyy-MM-dd} is after the platform date {platform:yyyy-MM-dd} ({rt.Clock.Mode}: the last day with complete market data); stepping to {platform:yyyy-MM-dd}"));
-                end = platform;
             }
 
-            if (ParseDate(parse.GetValue(from), "--from") is { } start && start > end)
+            if (ParseDate(parse.GetValue(from), "--from") is { } start && start > (end > platform ? platform : end))
             {
                 throw new CliException("--from must not be after --to");
             }
 
-            var report = await rt.Nav.RunAsync(end, ct);
+            var report = (await rt.NavSteps.StepAsync(PlatformCli.Operator, end, ct)).Report;
             if (parse.GetValue(json) || Console.IsOutputRedirected)
             {
                 CliJson.Write(report);
