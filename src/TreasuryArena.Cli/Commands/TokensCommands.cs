@@ -172,7 +172,7 @@ internal static partial class CliCommands
             };
 
             // The API's admin endpoints call the same use case: the same checks and the same audit record.
-            var changed = await rt.Tokens.ChangeStatusAsync(Caller.Operator(parse.GetValue(actor)!), new TokenStatusChange(sym, action, parse.GetValue(reason)!), ct);
+            var changed = await rt.Tokens.ChangeStatusAsync(CliCaller.OperatorNamed(parse.GetValue(actor)!), new TokenStatusChange(sym, action, parse.GetValue(reason)!), ct);
             object output = action == TokenLifecycleAction.Retire
                 ? new { lifecycle = changed.Event, settled_holders = changed.Settlements.Count, paid_out = changed.Settlements.Sum(s => s.Cash.Amount) }
                 : changed.Event;
@@ -364,7 +364,7 @@ internal static partial class CliCommands
         cmd.SetAction(async (parse, ct) => await WithRuntimeAsync(parse.GetValue(db), async rt =>
         {
             // The API's approve/reject call the same use case: the same checks and the same audit record.
-            var result = await rt.Proposals.DecideAsync(Caller.Operator(parse.GetValue(by)!), new ProposalDecision(parse.GetValue(id), approve, parse.GetValue(note)), ct);
+            var result = await rt.Proposals.DecideAsync(CliCaller.OperatorNamed(parse.GetValue(by)!), new ProposalDecision(parse.GetValue(id), approve, parse.GetValue(note)), ct);
             CliJson.Write(RunDto.From(result));
             return 0;
         }, ct));
@@ -397,7 +397,7 @@ internal static partial class CliCommands
             {
                 var rebalancer = await rt.RebalancerAsync(null, ct);
                 await rebalancer.ExpireProposalsAsync(ct);
-                await rt.Holds.ExpireAsync(ct);
+                await rt.HoldDecisions.ExpireAsync(PlatformCli.Operator, ct);
                 var wallets = one is null ? null : new[] { one };
                 var asJson = parse.GetValue(json);
                 IReadOnlyList<WalletRunResult> results;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TreasuryArena.Core.Application;
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Ledger;
 using TreasuryArena.Infrastructure.Storage;
@@ -61,8 +62,17 @@ public static class AdminComplianceEndpoints
     }
 
     /// <summary>Rejects a held trade or a held plan (nothing executes) through <see cref="HoldUseCases.RejectAsync"/>, as the CLI does (audited <c>hold.reject</c>).</summary>
-    public static async Task<Ok<HoldResponse>> RejectHold(Guid id, ReasonRequest request, HttpContext http, TokensRuntime tokens) =>
-        TypedResults.Ok(HoldResponse.From(await tokens.HoldDecisions.RejectAsync(http.Caller(), id, request.Reason, http.RequestAborted), tokens.HoldDecisions.Lifetime));
+    public static async Task<Results<Ok<HoldResponse>, ProblemHttpResult>> RejectHold(Guid id, ReasonRequest request, HttpContext http, TokensRuntime tokens)
+    {
+        try
+        {
+            return TypedResults.Ok(HoldResponse.From(await tokens.HoldDecisions.RejectAsync(http.Caller(), id, request.Reason, http.RequestAborted), tokens.HoldDecisions.Lifetime));
+        }
+        catch (DomainException ex)
+        {
+            return UseCaseProblems.From(http, ex); // audited hold.reject by the use case
+        }
+    }
 
     /// <summary>Expires every hold pending longer than the hold lifetime now (the hourly job's call), audited and notified.</summary>
     public static async Task<Ok<List<HoldResponse>>> ExpireHolds(HttpContext http, TokensRuntime tokens) =>

@@ -97,7 +97,16 @@ public static class AdminTokenEndpoints
     /// </summary>
     public static async Task<Results<Ok<TradeResponse>, Accepted<HeldTradeResponse>, Ok<HoldResponse>, ProblemHttpResult>> ReleaseHold(Guid id, HttpContext http, TokensRuntime tokens)
     {
-        var decision = await tokens.HoldDecisions.ReleaseAsync(http.Caller(), id, http.RequestAborted);
+        HoldDecision decision;
+        try
+        {
+            decision = await tokens.HoldDecisions.ReleaseAsync(http.Caller(), id, http.RequestAborted);
+        }
+        catch (DomainException ex)
+        {
+            return UseCaseProblems.From(http, ex);
+        }
+
         if (decision.Trade is null)
         {
             return TypedResults.Ok(HoldResponse.From(decision.Hold, tokens.HoldDecisions.Lifetime, decision.PlanExecutions));

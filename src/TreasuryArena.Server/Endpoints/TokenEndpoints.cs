@@ -17,8 +17,8 @@ public static class TokenEndpoints
         var group = app.MapGroup("/api/tokens").WithTags("Tokens").RequireAuthorization(ApiKeyDefaults.MemberPolicy);
         group.MapGet("/list", List).Produces<List<TokenSummaryResponse>>(StatusCodes.Status200OK, "application/json").Produces(StatusCodes.Status304NotModified);
         group.MapGet("/{symbol}/info", Info).Produces<TokenResponse>(StatusCodes.Status200OK, "application/json").Produces(StatusCodes.Status304NotModified);
-        group.MapPost("/buy", Buy).RequireAuthorization(ApiKeyDefaults.TreasurerPolicy);
-        group.MapPost("/sell", Sell).RequireAuthorization(ApiKeyDefaults.TreasurerPolicy);
+        group.MapPost("/buy", Buy).RequireAuthorization(WalletAccess.OrganisationMember);
+        group.MapPost("/sell", Sell).RequireAuthorization(WalletAccess.OrganisationMember);
         return app;
     }
 
