@@ -8,7 +8,7 @@ namespace TreasuryArena.Core.Application;
 
 /// <summary>
 /// Step every token's NAV (revaluation, fees, lifecycle gates, breakers) up to a date, the same from the CLI
-/// (<c>arena tokens nav</c>), the daily <c>nav-step</c> job and its admin trigger (<c>/api/admin/jobs/nav-step/run</c>):
+/// (<c>arena nav</c>), the daily <c>nav-step</c> job and its admin trigger (<c>/api/admin/jobs/nav-step/run</c>):
 /// only an admin may step (an operator and a job act as admin; else <c>role_forbidden</c>); the date never passes the
 /// business clock's platform date (a later one is clamped to it, so no NAV, fee or period close is dated on a day
 /// without prices); the step is audited as <c>nav.step</c> with the date stepped to, the rows written and each token's

@@ -62,9 +62,9 @@ public static class TokenEndpoints
                 return TypedResults.Accepted($"/api/holds/{h.Trade.Id}", new HeldTradeResponse("held", h.Trade.Id, h.Trade.Reasons));
             case TradeOutcome.Refused r:
                 var field = r.Field ?? (r.Outcome == Outcome.UnknownToken ? "symbol" : null);
-                if (r.Outcome is Outcome.PlanLimit)
+                if (r.Outcome is Outcome.PlanLimit or Outcome.RoleForbidden)
                 {
-                    // refused and audited by the use case (trade.buy)
+                    // refused and audited by the use case (trade.buy / trade.sell)
                     http.Items[RefusalAuditMiddleware.AlreadyAuditedItem] = true;
                 }
 

@@ -10,7 +10,7 @@ namespace TreasuryArena.Server.Jobs;
 /// (revaluation, fees, lifecycle gates, breakers), never to the wall-clock date: in history mode the platform date is
 /// the last day with complete market data (2026-02-22 on the shipped history), so no NAV, fee or period close is dated
 /// on a day the platform has no prices for; in live mode it is today. A token whose own data ends earlier stops there.
-/// Through <see cref="Core.Application.NavUseCases"/> (the CLI's <c>arena tokens nav</c> too), audited <c>nav.step</c>.
+/// Through <see cref="Core.Application.NavUseCases"/> (the CLI's <c>arena nav</c> too), audited <c>nav.step</c>.
 /// </summary>
 public sealed class NavStepJob(TokensRuntime tokens) : IScheduledJob
 {

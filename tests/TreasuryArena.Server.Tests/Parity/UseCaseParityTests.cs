@@ -29,7 +29,7 @@ public sealed class UseCaseParityTests : ServerTestBase
     private const string NoHold = "00000000-0000-0000-0000-000000000019";
 
     /// <summary>The actions whose rows must leave an audit record even when accepted.</summary>
-    private static readonly string[] Audited = ["wallet.", "token.", "hold.", "nav.", "treasury.", "trade."];
+    private static readonly string[] Audited = ["wallet.", "token.", "hold.", "nav.", "treasury."];
 
     protected override bool UsePostgres => false;
 
@@ -84,7 +84,7 @@ public sealed class UseCaseParityTests : ServerTestBase
         new("token.pause of an unknown token refused", "unknown_token", "admin", "/api/admin/tokens/NOPE/pause", """{"reason":"parity"}""", ["tokens", "pause", "NOPE", "--reason", "parity"]),
         new("hold.release of an unknown hold refused", "hold_not_found", "admin", "/api/admin/holds/" + NoHold + "/release", "{}", ["holds", "release", "--id", NoHold]),
         new("hold.reject of an unknown hold refused", "hold_not_found", "admin", "/api/admin/holds/" + NoHold + "/reject", """{"reason":"parity"}""", ["holds", "reject", "--id", NoHold, "--reason", "parity"]),
-        new("nav.step (the nav-step job's admin trigger; arena tokens nav)", null, "admin", "/api/admin/jobs/nav-step/run", "{}", ["tokens", "nav"]),
+        new("nav.step (the nav-step job's admin trigger; arena nav)", null, "admin", "/api/admin/jobs/nav-step/run", "{}", ["nav"]),
         new("treasury.review (the weekly job's admin trigger; arena review)", null, "admin", "/api/admin/jobs/treasury-weekly-review/run", "{}", ["review"]),
         new("trade.buy by a viewer refused", "role_forbidden", "viewer:Free", "/api/tokens/buy", """{"address":"{W1}","symbol":"BETA","amount":100}""", ["wallet", "buy", "--wallet", "{W1}", "--symbol", "BETA", "--amount", "100", "--as-key", "{key:viewer:Free}"]),
         new("wallet.deposit by a viewer refused", "role_forbidden", "viewer:Free", "/api/wallet/deposit", """{"address":"{W1}","amount":100}""", ["wallet", "deposit", "--wallet", "{W1}", "--amount", "100", "--as-key", "{key:viewer:Free}"]),
