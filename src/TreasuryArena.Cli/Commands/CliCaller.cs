@@ -8,7 +8,7 @@ namespace TreasuryArena.Cli;
 /// Who a CLI verb acts as. By default the operator at the shell (an admin: <c>cli:USER</c>); with
 /// <c>--as-key KEY</c> (on every verb) the member whose API key it is, with that key's role and organisation, so the
 /// use cases answer the CLI exactly as they answer the API for that key (a viewer's buy, a treasurer's NAV step or
-/// hold release: <c>role_forbidden</c>, exit code 4). The key is resolved once per invocation, before the verb runs.
+/// hold release: <c>role_forbidden</c>, exit code 5). The key is resolved once per invocation, before the verb runs.
 /// </summary>
 internal static class CliCaller
 {

@@ -6,7 +6,7 @@ namespace TreasuryArena.Core.Application;
 /// <summary>
 /// Which role may perform which action, checked by the use cases themselves (not only by the API's policies), so a
 /// door that acts for a member — the API with a viewer's key, the CLI, a job — gets the same answer:
-/// <c>role_forbidden</c> (403, exit code 4), audited under the action like any other refusal.
+/// <c>role_forbidden</c> (403, exit code 5), audited under the action like any other refusal.
 /// Admin-only: token issue and lifecycle, NAV steps, hold decisions, treasury runs (operators and jobs act as admin).
 /// Treasurer or admin: wallet create/mode/deposit/withdraw, buy/sell, proposal decisions (a viewer only reads).
 /// </summary>

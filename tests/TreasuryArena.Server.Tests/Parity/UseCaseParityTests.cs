@@ -125,6 +125,74 @@ public sealed class UseCaseParityTests : ServerTestBase
         Assert.True(differences.Count == 0, string.Join("\n", differences));
     }
 
+    /// <summary>
+    /// The admin-only use cases refuse a treasurer's key from the CLI (<c>--as-key</c>) as the API's admin policy does:
+    /// exit code 5, <c>role_forbidden</c> audited under the action, and nothing done (no NAV row, no status change).
+    /// </summary>
+    [Fact]
+    public async Task AdminOnlyUseCases_FromTheCliWithATreasurersKey_AreRefusedRoleForbidden()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "arena-roles-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            var db = Path.Combine(directory, "arena.db");
+            async Task<int> Cli(params string[] args)
+            {
+                var root = new RootCommand("roles");
+                CliCommands.AddAll(root);
+                return await CliCommands.InvokeAsync(root, [.. args, "--db", db]);
+            }
+
+            Assert.Equal(0, await Cli("org", "create", "Role Church", "--type", "church", "--plan", "premium"));
+            Assert.Equal(0, await Cli("tokens", "issue", "--strategy", "ma-trend", "--symbol", "ROLE"));
+            var database = await ArenaDatabase.OpenAsync(db, TimeProvider.System);
+            await using var audit = new SqlAuditLog(new PlatformDatabase(database), TimeProvider.System);
+            var store = new SqlIdentityStore(new PlatformDatabase(database));
+            var org = await store.FindOrganisationByNameAsync("Role Church", CancellationToken.None);
+            var key = (await new IdentityService(store, audit, TimeProvider.System).IssueKeyAsync(Caller.Operator("roles"), org!.Id, "role treasurer", Role.Treasurer, CancellationToken.None)).Key;
+            var seq = await HeadAsync(audit);
+
+            var refused = new[]
+            {
+                ("nav.step", new[] { "nav", "--as-key", key }),
+                ("hold.release", new[] { "holds", "release", "--id", NoHold, "--as-key", key }),
+                ("hold.reject", new[] { "holds", "reject", "--id", NoHold, "--as-key", key }),
+                ("token.pause", new[] { "tokens", "pause", "ROLE", "--reason", "roles", "--as-key", key }),
+                ("treasury.review", new[] { "review", "--as-key", key }),
+            };
+            foreach (var (action, args) in refused)
+            {
+                Assert.Equal(5, await Cli(args));
+            }
+
+            Assert.Equal(3, await Cli("nav", "--as-key", "not-a-key"));
+            var records = await audit.ReadAsync(seq, 100, CancellationToken.None);
+            Assert.Equal(refused.Select(r => r.Item1), records.Select(r => r.Action));
+            Assert.All(records, r =>
+            {
+                Assert.Equal(AuditOutcome.Refused, r.Outcome);
+                Assert.Equal("role_forbidden", JsonNode.Parse(r.Detail)!["code"]!.GetValue<string>());
+                Assert.StartsWith("role treasurer (treasurer, key ", r.Actor, StringComparison.Ordinal);
+            });
+
+            // The operator (no --as-key) still may: the token activates.
+            Assert.Equal(0, await Cli("tokens", "activate", "ROLE", "--reason", "roles"));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // a pooled connection still holds a file: the OS cleans the temp directory
+            }
+        }
+    }
+
     private sealed record Answer(string Outcome, List<string> Audit);
 
     private async Task<List<Answer>> RunApiAsync()
