@@ -11,6 +11,8 @@ internal static partial class CliCommands
 {
     public static void AddAll(RootCommand root)
     {
+        ArgumentNullException.ThrowIfNull(root);
+        root.Options.Add(CliCaller.Option());
         AddLedger(root);
         AddQuant(root);
         AddBacktest(root);
@@ -29,7 +31,9 @@ internal static partial class CliCommands
         try
         {
             // The default handler would catch CliException itself (print a stack trace, exit 1); let it reach us instead.
-            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            var parse = root.Parse(args);
+            CliCaller.Use(await CliCaller.ResolveAsync(parse, CancellationToken.None));
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (CliException ex)
         {

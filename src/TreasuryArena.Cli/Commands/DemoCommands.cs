@@ -172,8 +172,9 @@ internal static partial class CliCommands
         });
 
         // 3. Proving: daily NAV steps up to the replay; the quality gates promote what passes.
-        await rt.Nav.RunAsync(firstWeek.AddDays(-1), ct);
+        // The replay clock moves first: a NAV step (the use case, audited nav.step) never passes the platform date.
         businessDay.AdvanceTo(firstWeek.AddDays(-1));
+        await rt.NavSteps.StepAsync(PlatformCli.Operator, firstWeek.AddDays(-1), ct);
 
         // 4. The church's wallets: every mode, every risk tolerance.
         var wallets = new List<(string Address, WalletMode Mode, RiskTolerance Risk, decimal Deposit)>();
@@ -200,12 +201,12 @@ internal static partial class CliCommands
         {
             for (var date = firstWeek; date <= end; date = date.AddDays(7))
             {
-                await rt.Nav.RunAsync(date, ct);
                 businessDay.AdvanceTo(date);
+                await rt.NavSteps.StepAsync(PlatformCli.Operator, date, ct);
                 var rebalancer = await rt.RebalancerAsync(date, ct);
                 var results = await rebalancer.RebalanceAsync(null, false, null, ct);
                 executed += results.Count(r => r.Action == "executed");
-                await rt.Holds.ExpireAsync(ct);
+                await rt.HoldDecisions.ExpireAsync(PlatformCli.Operator, ct);
                 if (approved == 0)
                 {
                     // The treasurer approves the first proposal the week it is made; later ones wait (or go stale).
@@ -226,15 +227,15 @@ internal static partial class CliCommands
                 tick();
             }
         });
-        await rt.Nav.RunAsync(end, ct);
         businessDay.AdvanceTo(end);
+        await rt.NavSteps.StepAsync(PlatformCli.Operator, end, ct);
         var final = await (await rt.RebalancerAsync(end, ct)).RebalanceAsync([hybrid], false, null, ct);
 
         // 6. The treasury's daily analysis, reviewed by the advisor (rules offline; Claude when a key is configured).
         DemoDecision? treasury = null;
         await using (var services = await TreasuryServices.OpenAsync(path, ct, host))
         {
-            var advice = await services.Manager.AdviseAsync(end, ct);
+            var advice = await services.UseCases.AdviseAsync(PlatformCli.Operator, end, ct);
             treasury = new DemoDecision("treasury", advice.Decision.Action.ToString(), advice.Decision.Advisor, advice.Decision.Confidence, advice.Decision.Reasoning);
         }
 
@@ -269,7 +270,7 @@ internal static partial class CliCommands
         }
 
         var pending = (await rt.Allocations.ProposalsAsync(hybrid, ProposalStatus.Pending, ct)).Count;
-        await rt.Holds.ExpireAsync(ct);
+        await rt.HoldDecisions.ExpireAsync(PlatformCli.Operator, ct);
         var holdsPending = (await rt.ComplianceStore.ListHoldsAsync(HoldStatus.Held, null, ct)).Count;
         var holdsSuperseded = (await rt.ComplianceStore.ListHoldsAsync(HoldStatus.Superseded, null, ct)).Count;
         var verification = await LedgerVerifier.VerifyAsync(rt.Database.CreateLedgerJournal(), ct);

@@ -11,7 +11,7 @@ namespace TreasuryArena.Cli;
 
 /// <summary>
 /// Held trades and held rebalance plans (<c>arena holds [--status S] | release --id | reject --id | expire</c>) through the
-/// same <see cref="HoldReview"/> calls as the admin API, and a wallet's turnover and fees (<c>arena wallet activity</c>).
+/// same <see cref="Core.Application.HoldUseCases"/> calls as the admin API (the operator acts as admin), and a wallet's turnover and fees (<c>arena wallet activity</c>).
 /// </summary>
 internal static partial class CliCommands
 {
@@ -57,16 +57,15 @@ internal static partial class CliCommands
 
         cmd.SetAction(async (parse, ct) => await WithRuntimeAsync(parse.GetValue(db), async rt =>
         {
-            var admin = new Caller(Guid.Empty, Guid.Empty, "cli-admin", null, Role.Admin);
             HoldResponse response;
             if (release)
             {
-                var d = await rt.Holds.ReleaseAsync(admin, parse.GetValue(id), ct);
-                response = HoldResponse.From(d.Hold, rt.Holds.Lifetime, d.PlanExecutions);
+                var d = await rt.HoldDecisions.ReleaseAsync(PlatformCli.Operator, parse.GetValue(id), ct);
+                response = HoldResponse.From(d.Hold, rt.HoldDecisions.Lifetime, d.PlanExecutions);
             }
             else
             {
-                response = HoldResponse.From(await rt.Holds.RejectAsync(admin, parse.GetValue(id), parse.GetValue(reason), ct), rt.Holds.Lifetime);
+                response = HoldResponse.From(await rt.HoldDecisions.RejectAsync(PlatformCli.Operator, parse.GetValue(id), parse.GetValue(reason), ct), rt.HoldDecisions.Lifetime);
             }
 
             PrintHolds([response], parse.GetValue(json));
@@ -84,7 +83,7 @@ internal static partial class CliCommands
         cmd.Options.Add(json);
         cmd.SetAction(async (parse, ct) => await WithRuntimeAsync(parse.GetValue(db), async rt =>
         {
-            var expired = (await rt.Holds.ExpireAsync(ct)).Select(h => HoldResponse.From(h, rt.Holds.Lifetime)).ToList();
+            var expired = (await rt.HoldDecisions.ExpireAsync(PlatformCli.Operator, ct)).Select(h => HoldResponse.From(h, rt.HoldDecisions.Lifetime)).ToList();
             PrintHolds(expired, parse.GetValue(json));
             return 0;
         }, ct));

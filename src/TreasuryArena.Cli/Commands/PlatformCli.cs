@@ -40,8 +40,8 @@ internal sealed class PlatformCli : IAsyncDisposable
     /// <summary>The services over <paramref name="db"/>, resolved from the verb's host (the composition root).</summary>
     public static async Task<PlatformCli> OpenAsync(string? db, CancellationToken ct) => new(await CliHost.OpenAsync(db, ct));
 
-    /// <summary>The operator at the shell, as the audit chain names them.</summary>
-    public static Caller Operator => Caller.Operator("cli:" + Environment.UserName);
+    /// <summary>Who the verb acts as, as the audit chain names them: the operator at the shell, or the <c>--as-key</c> member (<see cref="CliCaller"/>).</summary>
+    public static Caller Operator => CliCaller.Current;
 
     public async Task<Organisation> RequireOrganisationAsync(string name, CancellationToken ct) =>
         await IdentityStore.FindOrganisationByNameAsync(name, ct) ?? throw new CliException($"no organisation named '{name}'", Outcome.OrganisationNotFound);

@@ -172,7 +172,7 @@ internal static partial class CliCommands
             };
 
             // The API's admin endpoints call the same use case: the same checks and the same audit record.
-            var changed = await rt.Tokens.ChangeStatusAsync(Caller.Operator(parse.GetValue(actor)!), new TokenStatusChange(sym, action, parse.GetValue(reason)!), ct);
+            var changed = await rt.Tokens.ChangeStatusAsync(CliCaller.OperatorNamed(parse.GetValue(actor)!), new TokenStatusChange(sym, action, parse.GetValue(reason)!), ct);
             object output = action == TokenLifecycleAction.Retire
                 ? new { lifecycle = changed.Event, settled_holders = changed.Settlements.Count, paid_out = changed.Settlements.Sum(s => s.Cash.Amount) }
                 : changed.Event;
@@ -206,20 +206,19 @@ internal static partial class CliCommands
         {
             // NAV steps never pass the platform date: a later --to stops there (and says so), so no NAV, fee or period
             // close is dated on a day without prices for every asset.
-            var platform = rt.Clock.Today;
+            var platform = rt.NavSteps.PlatformDate;
             var end = ParseDate(parse.GetValue(to), "--to") ?? platform;
             if (end > platform)
             {
                 await Console.Error.WriteLineAsync(Inv($"--to {end:yyyy-MM-dd} is after the platform date {platform:yyyy-MM-dd} ({rt.Clock.Mode}: the last day with complete market data); stepping to {platform:yyyy-MM-dd}"));
-                end = platform;
             }
 
-            if (ParseDate(parse.GetValue(from), "--from") is { } start && start > end)
+            if (ParseDate(parse.GetValue(from), "--from") is { } start && start > (end > platform ? platform : end))
             {
                 throw new CliException("--from must not be after --to");
             }
 
-            var report = await rt.Nav.RunAsync(end, ct);
+            var report = (await rt.NavSteps.StepAsync(PlatformCli.Operator, end, ct)).Report;
             if (parse.GetValue(json) || Console.IsOutputRedirected)
             {
                 CliJson.Write(report);
@@ -365,7 +364,7 @@ internal static partial class CliCommands
         cmd.SetAction(async (parse, ct) => await WithRuntimeAsync(parse.GetValue(db), async rt =>
         {
             // The API's approve/reject call the same use case: the same checks and the same audit record.
-            var result = await rt.Proposals.DecideAsync(Caller.Operator(parse.GetValue(by)!), new ProposalDecision(parse.GetValue(id), approve, parse.GetValue(note)), ct);
+            var result = await rt.Proposals.DecideAsync(CliCaller.OperatorNamed(parse.GetValue(by)!), new ProposalDecision(parse.GetValue(id), approve, parse.GetValue(note)), ct);
             CliJson.Write(RunDto.From(result));
             return 0;
         }, ct));
@@ -398,7 +397,7 @@ internal static partial class CliCommands
             {
                 var rebalancer = await rt.RebalancerAsync(null, ct);
                 await rebalancer.ExpireProposalsAsync(ct);
-                await rt.Holds.ExpireAsync(ct);
+                await rt.HoldDecisions.ExpireAsync(PlatformCli.Operator, ct);
                 var wallets = one is null ? null : new[] { one };
                 var asJson = parse.GetValue(json);
                 IReadOnlyList<WalletRunResult> results;

@@ -21,14 +21,14 @@ internal static partial class CliCommands
         }));
         treasury.Subcommands.Add(TreasuryVerb("execute", "Plan, ask the advisor to approve/reject/shrink, apply the guardrails and execute on the paper venue; saves and journals", async (s, asOf, json, ct) =>
         {
-            var result = await s.Manager.ExecuteAsync(asOf, ct);
+            var result = await s.UseCases.ExecuteAsync(PlatformCli.Operator, asOf, ct);
             TreasuryPrint(json, () => TreasuryJson.Advice(result), w => TreasuryText.Advice(w, result, "Rebalance review"));
         }));
         root.Subcommands.Add(treasury);
 
         root.Subcommands.Add(TreasuryVerb("advise", "The daily analysis of the treasury on the current (or --as-of) state: act today or not; journaled", async (s, asOf, json, ct) =>
         {
-            var result = await s.Manager.AdviseAsync(asOf, ct);
+            var result = await s.UseCases.AdviseAsync(PlatformCli.Operator, asOf, ct);
             TreasuryPrint(json, () => TreasuryJson.Advice(result), w => TreasuryText.Advice(w, result, "Daily analysis"));
         }));
 
@@ -57,7 +57,7 @@ internal static partial class CliCommands
 
         root.Subcommands.Add(TreasuryVerb("review", "The weekly review: hit rate and calibration per advisor, the week against the benchmarks, and the advisor's commentary", async (s, asOf, json, ct) =>
         {
-            var report = await s.Manager.ReviewAsync(asOf, ct);
+            var report = await s.UseCases.ReviewAsync(PlatformCli.Operator, asOf, ct);
             TreasuryPrint(json, () => TreasuryJson.Review(report), w => TreasuryText.Review(w, report));
         }));
     }

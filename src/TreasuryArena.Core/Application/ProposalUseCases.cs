@@ -26,6 +26,7 @@ public sealed class ProposalUseCases(LedgerService ledger, IWalletAllocationStor
         WalletRunResult result;
         try
         {
+            RoleRules.RequireTreasurer(actor, action);
             var proposal = await store.FindProposalAsync(request.Proposal, ct);
             if (proposal is null || ledger.GetWallet(proposal.WalletAddress) is not { } wallet || !actor.CanRead(Guid.Parse(wallet.Wallet.Organisation)))
             {

@@ -41,6 +41,7 @@ public sealed class TokenUseCases(LedgerService ledger, TokenIssuer issuer, NavE
         TokenIssue issue;
         try
         {
+            RoleRules.RequireAdmin(actor, IssueAction);
             issue = await issuer.IssueAsync(request.Strategy.Trim(), symbol, request.Parameters, request.Inception, request.Name, nav, request.Hurdle, ct);
         }
         catch (DomainException ex)
@@ -81,6 +82,7 @@ public sealed class TokenUseCases(LedgerService ledger, TokenIssuer issuer, NavE
         IReadOnlyList<LedgerResult> settlements = [];
         try
         {
+            RoleRules.RequireAdmin(actor, action);
             if (before is null)
             {
                 throw new DomainException(Outcome.UnknownToken, $"no token with symbol '{symbol}'");

@@ -18,6 +18,20 @@ public sealed class TradeUseCases(LedgerService ledger, IIdentityStore identity,
     public async Task<TradeOutcome> ExecuteAsync(TradeOrder order, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(order);
+        try
+        {
+            RoleRules.RequireTreasurer(order.Caller, "trade." + AuditTrail.Lower(order.Side));
+        }
+        catch (DomainException ex)
+        {
+            await AuditTrail.RefusedAsync(audit, order.Caller, "trade." + AuditTrail.Lower(order.Side), order.Address, ex, new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["symbol"] = order.Symbol,
+                ["amount"] = order.Amount.ToString(CultureInfo.InvariantCulture),
+            }, ct);
+            return new TradeOutcome.Refused(ex.Outcome, ex.Message, null);
+        }
+
         if (order.Side == OrderSide.Buy && await HoldingsRefusalAsync(order, ct) is { } refused)
         {
             return refused;

@@ -38,6 +38,7 @@ public sealed class WalletUseCases(LedgerService ledger, IIdentityStore identity
         var subject = org?.Id.ToString() ?? request.Organisation;
         try
         {
+            RoleRules.RequireTreasurer(actor, CreateAction);
             if (org is null || !CanAct(actor, org.Id))
             {
                 throw new DomainException(Outcome.UnknownOrganisation, $"no organisation named {request.Organisation} (create it with `arena org create`)");
@@ -85,6 +86,7 @@ public sealed class WalletUseCases(LedgerService ledger, IIdentityStore identity
         WalletView view;
         try
         {
+            RoleRules.RequireTreasurer(actor, ModeAction);
             view = Find(actor, request.Address);
             var org = await identity.FindOrganisationAsync(Guid.Parse(view.Wallet.Organisation), ct)
                       ?? throw new DomainException(Outcome.UnknownOrganisation, $"the wallet's organisation {view.Wallet.Organisation} is not registered");
@@ -136,6 +138,7 @@ public sealed class WalletUseCases(LedgerService ledger, IIdentityStore identity
         WalletView view;
         try
         {
+            RoleRules.RequireTreasurer(actor, action);
             view = Find(actor, request.Address);
         }
         catch (DomainException ex)

@@ -128,6 +128,9 @@ public enum Outcome
     /// <summary>A member name that is empty or too long.</summary>
     InvalidMember,
 
+    /// <summary>The caller's role may not perform the action (a viewer trading, a treasurer stepping NAV or releasing a hold).</summary>
+    RoleForbidden,
+
     // Compliance.
 
     /// <summary>Trading is halted platform-wide by an administrator.</summary>

@@ -60,6 +60,7 @@ public static class OutcomeTable
         (Outcome.InvalidRole, Unprocessable422, ExitCode.InvalidInput),
         (Outcome.InvalidName, Unprocessable422, ExitCode.InvalidInput),
         (Outcome.InvalidMember, Unprocessable422, ExitCode.InvalidInput),
+        (Outcome.RoleForbidden, Forbidden403, ExitCode.Refused),
 
         (Outcome.PlatformHalted, Forbidden403, ExitCode.Refused),
         (Outcome.OrganisationNotVerified, Forbidden403, ExitCode.Refused),

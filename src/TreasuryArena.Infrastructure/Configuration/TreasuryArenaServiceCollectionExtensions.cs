@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TreasuryArena.Core.Advice;
+using TreasuryArena.Core.Application;
 using TreasuryArena.Core.Audit;
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Identity;
@@ -127,6 +128,8 @@ public static class TreasuryArenaServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Trades);
         services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Tokens);
         services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Proposals);
+        services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().HoldDecisions);
+        services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().NavSteps);
         services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Compliance);
         services.TryAddSingleton(sp =>
         {
@@ -150,6 +153,7 @@ public static class TreasuryArenaServiceCollectionExtensions
             sp.GetRequiredService<IMarketDataProvider>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>()));
+        services.TryAddSingleton(sp => new TreasuryUseCases(sp.GetRequiredService<TreasuryRuntime>().Manager, sp.GetRequiredService<IAuditLog>()));
 
         foreach (var section in Sections)
         {

@@ -58,6 +58,8 @@ public sealed class TokensRuntime : IAsyncDisposable
         Trades = new TradeUseCases(ledger, Identity, Desk, Audit, settings.Plans);
         Tokens = new TokenUseCases(ledger, Issuer, Nav, Audit);
         Proposals = new ProposalUseCases(ledger, Allocations, Audit, ct => RebalancerAsync(null, ct));
+        HoldDecisions = new HoldUseCases(Holds, Audit);
+        NavSteps = new NavUseCases(Nav, Clock, Audit);
     }
 
     public ArenaDatabase Database { get; }
@@ -125,6 +127,12 @@ public sealed class TokensRuntime : IAsyncDisposable
 
     /// <summary>Approve or reject a HYBRID proposal (access, the rebalancer's checks, the audit record): the API's and the CLI's.</summary>
     public ProposalUseCases Proposals { get; }
+
+    /// <summary>Release, reject and expire holds (admin only; audited <c>hold.release</c>, <c>hold.reject</c>, <c>hold.expire</c>).</summary>
+    public HoldUseCases HoldDecisions { get; }
+
+    /// <summary>Step every token's NAV, never past the platform date (admin only; audited <c>nav.step</c>).</summary>
+    public NavUseCases NavSteps { get; }
 
     /// <param name="complianceStore">The compliance bookkeeping (default: the SQL store in the same database).</param>
     /// <param name="clock">The business clock (default: history mode over <paramref name="history"/>).</param>

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TreasuryArena.Core.Application;
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Ledger;
 using TreasuryArena.Infrastructure.Storage;
@@ -59,13 +61,22 @@ public static class AdminComplianceEndpoints
         return TypedResults.Ok(holds.Select(h => HoldResponse.From(h, tokens.Holds.Lifetime)).ToList());
     }
 
-    /// <summary>Rejects a held trade or a held plan (nothing executes) through <see cref="HoldReview"/>, as the CLI does.</summary>
-    public static async Task<Ok<HoldResponse>> RejectHold(Guid id, ReasonRequest request, HttpContext http, TokensRuntime tokens) =>
-        TypedResults.Ok(HoldResponse.From(await tokens.Holds.RejectAsync(http.Caller(), id, request.Reason, http.RequestAborted), tokens.Holds.Lifetime));
+    /// <summary>Rejects a held trade or a held plan (nothing executes) through <see cref="HoldUseCases.RejectAsync"/>, as the CLI does (audited <c>hold.reject</c>).</summary>
+    public static async Task<Results<Ok<HoldResponse>, ProblemHttpResult>> RejectHold(Guid id, ReasonRequest request, HttpContext http, TokensRuntime tokens)
+    {
+        try
+        {
+            return TypedResults.Ok(HoldResponse.From(await tokens.HoldDecisions.RejectAsync(http.Caller(), id, request.Reason, http.RequestAborted), tokens.HoldDecisions.Lifetime));
+        }
+        catch (DomainException ex)
+        {
+            return UseCaseProblems.From(http, ex); // audited hold.reject by the use case
+        }
+    }
 
     /// <summary>Expires every hold pending longer than the hold lifetime now (the hourly job's call), audited and notified.</summary>
     public static async Task<Ok<List<HoldResponse>>> ExpireHolds(HttpContext http, TokensRuntime tokens) =>
-        TypedResults.Ok((await tokens.Holds.ExpireAsync(http.RequestAborted)).Select(h => HoldResponse.From(h, tokens.Holds.Lifetime)).ToList());
+        TypedResults.Ok((await tokens.HoldDecisions.ExpireAsync(http.Caller(), http.RequestAborted)).Select(h => HoldResponse.From(h, tokens.HoldDecisions.Lifetime)).ToList());
 
     public static async Task<Ok<List<NotificationResponse>>> ListNotifications(HttpContext http, [AsParameters] PlatformServices s)
     {

@@ -91,16 +91,25 @@ public static class AdminTokenEndpoints
         ChangeAsync(symbol, TokenLifecycleAction.Retire, request?.Reason, http, s, tokens);
 
     /// <summary>
-    /// Releases a held trade or a held rebalance plan through <see cref="HoldReview"/> (the CLI's call too): a single trade
+    /// Releases a held trade or a held rebalance plan through <see cref="HoldUseCases.ReleaseAsync"/> (the CLI's call too; audited <c>hold.release</c>): a single trade
     /// executes with monitoring waived; a plan executes whole, re-checked against current NAVs and the cap, or not at all
     /// (200 with the hold and its executions). An expired hold cannot be released (409 <c>hold_expired</c>).
     /// </summary>
     public static async Task<Results<Ok<TradeResponse>, Accepted<HeldTradeResponse>, Ok<HoldResponse>, ProblemHttpResult>> ReleaseHold(Guid id, HttpContext http, TokensRuntime tokens)
     {
-        var decision = await tokens.Holds.ReleaseAsync(http.Caller(), id, http.RequestAborted);
+        HoldDecision decision;
+        try
+        {
+            decision = await tokens.HoldDecisions.ReleaseAsync(http.Caller(), id, http.RequestAborted);
+        }
+        catch (DomainException ex)
+        {
+            return UseCaseProblems.From(http, ex);
+        }
+
         if (decision.Trade is null)
         {
-            return TypedResults.Ok(HoldResponse.From(decision.Hold, tokens.Holds.Lifetime, decision.PlanExecutions));
+            return TypedResults.Ok(HoldResponse.From(decision.Hold, tokens.HoldDecisions.Lifetime, decision.PlanExecutions));
         }
 
         return TokenEndpoints.ToResult(decision.Trade, decision.Hold.Side, http) switch

@@ -17,8 +17,8 @@ public static class TokenEndpoints
         var group = app.MapGroup("/api/tokens").WithTags("Tokens").RequireAuthorization(ApiKeyDefaults.MemberPolicy);
         group.MapGet("/list", List).Produces<List<TokenSummaryResponse>>(StatusCodes.Status200OK, "application/json").Produces(StatusCodes.Status304NotModified);
         group.MapGet("/{symbol}/info", Info).Produces<TokenResponse>(StatusCodes.Status200OK, "application/json").Produces(StatusCodes.Status304NotModified);
-        group.MapPost("/buy", Buy).RequireAuthorization(ApiKeyDefaults.TreasurerPolicy);
-        group.MapPost("/sell", Sell).RequireAuthorization(ApiKeyDefaults.TreasurerPolicy);
+        group.MapPost("/buy", Buy).RequireAuthorization(WalletAccess.OrganisationMember);
+        group.MapPost("/sell", Sell).RequireAuthorization(WalletAccess.OrganisationMember);
         return app;
     }
 
@@ -62,9 +62,9 @@ public static class TokenEndpoints
                 return TypedResults.Accepted($"/api/holds/{h.Trade.Id}", new HeldTradeResponse("held", h.Trade.Id, h.Trade.Reasons));
             case TradeOutcome.Refused r:
                 var field = r.Field ?? (r.Outcome == Outcome.UnknownToken ? "symbol" : null);
-                if (r.Outcome is Outcome.PlanLimit)
+                if (r.Outcome is Outcome.PlanLimit or Outcome.RoleForbidden)
                 {
-                    // refused and audited by the use case (trade.buy)
+                    // refused and audited by the use case (trade.buy / trade.sell)
                     http.Items[RefusalAuditMiddleware.AlreadyAuditedItem] = true;
                 }
 

@@ -7,6 +7,17 @@ namespace TreasuryArena.Server.Endpoints;
 /// <summary>Finds a wallet the caller may see: its own organisation's (any role) or any (admin). Others are "not found".</summary>
 public static class WalletAccess
 {
+    /// <summary>
+    /// The policy of the organisation's mutating wallet and trade routes: a member of an organisation (treasurer or
+    /// viewer; an admin key belongs to none) gets through, and the use case decides by role, so a viewer is refused
+    /// <c>role_forbidden</c> (403, audited under the action) exactly as the CLI acting with that key (<c>--as-key</c>) is.
+    /// </summary>
+    public static void OrganisationMember(Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        policy.RequireClaim(Auth.ApiKeyDefaults.RoleClaim, "treasurer", "viewer");
+    }
+
     public static WalletView? Find(LedgerService ledger, Caller caller, string? address)
     {
         ArgumentNullException.ThrowIfNull(ledger);

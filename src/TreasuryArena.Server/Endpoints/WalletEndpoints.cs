@@ -20,12 +20,12 @@ public static class WalletEndpoints
     {
         var group = app.MapGroup("/api").WithTags("Wallets").RequireAuthorization(ApiKeyDefaults.MemberPolicy);
         group.MapGet("/wallets", ListWallets);
-        group.MapPost("/wallet/create", CreateWallet).RequireAuthorization(ApiKeyDefaults.TreasurerPolicy);
+        group.MapPost("/wallet/create", CreateWallet).RequireAuthorization(WalletAccess.OrganisationMember);
         group.MapGet("/wallet/{address}/status", GetStatus);
         group.MapGet("/wallet/{address}/transactions", Transactions);
-        group.MapPost("/wallet/deposit", Deposit).RequireAuthorization(ApiKeyDefaults.TreasurerPolicy);
-        group.MapPost("/wallet/withdraw", Withdraw).RequireAuthorization(ApiKeyDefaults.TreasurerPolicy);
-        group.MapPost("/wallet/mode", SetMode).RequireAuthorization(ApiKeyDefaults.TreasurerPolicy);
+        group.MapPost("/wallet/deposit", Deposit).RequireAuthorization(WalletAccess.OrganisationMember);
+        group.MapPost("/wallet/withdraw", Withdraw).RequireAuthorization(WalletAccess.OrganisationMember);
+        group.MapPost("/wallet/mode", SetMode).RequireAuthorization(WalletAccess.OrganisationMember);
         return app;
     }
 

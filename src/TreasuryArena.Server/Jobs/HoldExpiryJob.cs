@@ -1,4 +1,5 @@
 using System.Globalization;
+using TreasuryArena.Core.Identity;
 using TreasuryArena.Infrastructure.Storage;
 
 namespace TreasuryArena.Server.Jobs;
@@ -18,7 +19,7 @@ public sealed class HoldExpiryJob(TokensRuntime tokens) : IScheduledJob
 
     public async Task<string> RunAsync(JobContext context, CancellationToken ct)
     {
-        var expired = await tokens.Holds.ExpireAsync(ct);
+        var expired = await tokens.HoldDecisions.ExpireAsync(Caller.Job(Name), ct);
         return string.Create(CultureInfo.InvariantCulture, $"{expired.Count} holds expired");
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TreasuryArena.Core.Identity;
 using TreasuryArena.Core.Ports;
 using TreasuryArena.Infrastructure.Storage;
 
@@ -9,6 +10,7 @@ namespace TreasuryArena.Server.Jobs;
 /// (revaluation, fees, lifecycle gates, breakers), never to the wall-clock date: in history mode the platform date is
 /// the last day with complete market data (2026-02-22 on the shipped history), so no NAV, fee or period close is dated
 /// on a day the platform has no prices for; in live mode it is today. A token whose own data ends earlier stops there.
+/// Through <see cref="Core.Application.NavUseCases"/> (the CLI's <c>arena nav</c> too), audited <c>nav.step</c>.
 /// </summary>
 public sealed class NavStepJob(TokensRuntime tokens) : IScheduledJob
 {
@@ -22,8 +24,8 @@ public sealed class NavStepJob(TokensRuntime tokens) : IScheduledJob
     {
         ArgumentNullException.ThrowIfNull(context);
         var to = PlatformDate(tokens.Clock, context);
-        var report = await tokens.Nav.RunAsync(to, ct);
-        return string.Create(CultureInfo.InvariantCulture, $"NAV stepped to {to:yyyy-MM-dd} (platform date, {tokens.Clock.Mode}): {report}");
+        var step = await tokens.NavSteps.StepAsync(Caller.Job(Name), to, ct);
+        return string.Create(CultureInfo.InvariantCulture, $"NAV stepped to {step.To:yyyy-MM-dd} (platform date, {tokens.Clock.Mode}): {step.Report}");
     }
 
     /// <summary>The platform date, never after the run's own date.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
-using TreasuryArena.Core.Treasury;
+using TreasuryArena.Core.Application;
+using TreasuryArena.Core.Identity;
 using TreasuryArena.Infrastructure.Advice;
 
 namespace TreasuryArena.Server.Jobs;
@@ -10,8 +11,9 @@ namespace TreasuryArena.Server.Jobs;
 /// (<c>arena treasury execute</c>). Outcomes past their horizon are evaluated first.
 /// On schedule it analyses each as-of date once: when the market data ends before today, the days after its last date
 /// journal nothing new (the decision for that date is already there). An admin trigger always asks again.
+/// Through <see cref="TreasuryUseCases.RunDailyAsync"/>, audited <c>treasury.daily</c>.
 /// </summary>
-public sealed class TreasuryDailyJob(TreasuryRuntime treasury) : IScheduledJob
+public sealed class TreasuryDailyJob(TreasuryRuntime treasury, TreasuryUseCases useCases) : IScheduledJob
 {
     public string Name => "treasury-daily";
 
@@ -23,23 +25,14 @@ public sealed class TreasuryDailyJob(TreasuryRuntime treasury) : IScheduledJob
     {
         ArgumentNullException.ThrowIfNull(context);
         var day = treasury.Manager.AsOfFor(context.Today);
-        AdviceResult daily;
-        AdviceResult? executed;
-        if (context.Trigger == JobContext.ScheduleTrigger)
+        var run = await useCases.RunDailyAsync(Caller.Job(Name), day, once: context.Trigger == JobContext.ScheduleTrigger, ct);
+        if (run.Existing is { } existing)
         {
-            var (once, onceExecuted, existing) = await treasury.Manager.RunDailyOnceAsync(day, ct);
-            if (existing is not null)
-            {
-                return string.Create(CultureInfo.InvariantCulture,
-                    $"{day:yyyy-MM-dd}: already analysed (journal #{existing.Id}); the market data ends {day:yyyy-MM-dd}, nothing new to decide");
-            }
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{day:yyyy-MM-dd}: already analysed (journal #{existing.Id}); the market data ends {day:yyyy-MM-dd}, nothing new to decide");
+        }
 
-            (daily, executed) = (once!, onceExecuted);
-        }
-        else
-        {
-            (daily, executed) = await treasury.Manager.RunDailyAsync(day, ct);
-        }
+        var (daily, executed) = (run.Daily!, run.Executed);
 
         var d = daily.Decision;
         var summary = string.Create(CultureInfo.InvariantCulture,

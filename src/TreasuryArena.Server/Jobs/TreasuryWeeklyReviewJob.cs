@@ -1,4 +1,6 @@
 using System.Globalization;
+using TreasuryArena.Core.Application;
+using TreasuryArena.Core.Identity;
 using TreasuryArena.Infrastructure.Advice;
 
 namespace TreasuryArena.Server.Jobs;
@@ -8,7 +10,7 @@ namespace TreasuryArena.Server.Jobs;
 /// the weekly review — hit rate and calibration per advisor, the week against the benchmarks, and the advisor's
 /// commentary, journaled.
 /// </summary>
-public sealed class TreasuryWeeklyReviewJob(TreasuryRuntime treasury) : IScheduledJob
+public sealed class TreasuryWeeklyReviewJob(TreasuryRuntime treasury, TreasuryUseCases useCases) : IScheduledJob
 {
     public string Name => "treasury-weekly-review";
 
@@ -20,7 +22,7 @@ public sealed class TreasuryWeeklyReviewJob(TreasuryRuntime treasury) : ISchedul
     {
         ArgumentNullException.ThrowIfNull(context);
         var day = treasury.Manager.AsOfFor(context.Today);
-        var report = await treasury.Manager.ReviewAsync(day, ct);
+        var report = await useCases.ReviewAsync(Caller.Job(Name), day, ct);
         var cards = report.Input.Scorecards.Select(c => c.HitRate is { } h
             ? string.Create(CultureInfo.InvariantCulture, $"{c.Advisor} {c.Right}/{c.Scored} right ({h:P0})")
             : string.Create(CultureInfo.InvariantCulture, $"{c.Advisor} {c.Decisions} decisions, none scored yet"));

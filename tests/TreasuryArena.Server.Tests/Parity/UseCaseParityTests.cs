@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TreasuryArena.Core.Audit;
+using TreasuryArena.Core.Identity;
 using TreasuryArena.Infrastructure.Platform;
 using TreasuryArena.Infrastructure.Storage;
 using TreasuryArena.Server.Tests.Support;
@@ -19,6 +20,12 @@ namespace TreasuryArena.Server.Tests.Parity;
 public sealed class UseCaseParityTests : ServerTestBase
 {
     private const string Disclosure = "Strategy tokens can lose value. Version v1";
+
+    /// <summary>A hold id no database holds.</summary>
+    private const string NoHold = "00000000-0000-0000-0000-000000000019";
+
+    /// <summary>The actions whose rows must leave an audit record even when accepted.</summary>
+    private static readonly string[] Audited = ["wallet.", "token.", "hold.", "nav.", "treasury."];
 
     protected override bool UsePostgres => false;
 
@@ -71,6 +78,13 @@ public sealed class UseCaseParityTests : ServerTestBase
         new("token.resume", null, "admin", "/api/admin/tokens/ALPHA/resume", """{"reason":"parity"}""", ["tokens", "resume", "ALPHA", "--reason", "parity"]),
         new("token.retire", null, "admin", "/api/admin/tokens/DELTA/retire", """{"reason":"parity"}""", ["tokens", "retire", "DELTA", "--reason", "parity"]),
         new("token.pause of an unknown token refused", "unknown_token", "admin", "/api/admin/tokens/NOPE/pause", """{"reason":"parity"}""", ["tokens", "pause", "NOPE", "--reason", "parity"]),
+        new("hold.release of an unknown hold refused", "hold_not_found", "admin", "/api/admin/holds/" + NoHold + "/release", "{}", ["holds", "release", "--id", NoHold]),
+        new("hold.reject of an unknown hold refused", "hold_not_found", "admin", "/api/admin/holds/" + NoHold + "/reject", """{"reason":"parity"}""", ["holds", "reject", "--id", NoHold, "--reason", "parity"]),
+        new("nav.step (the nav-step job's admin trigger; arena nav)", null, "admin", "/api/admin/jobs/nav-step/run", "{}", ["nav"]),
+        new("treasury.review (the weekly job's admin trigger; arena review)", null, "admin", "/api/admin/jobs/treasury-weekly-review/run", "{}", ["review"]),
+        new("trade.buy by a viewer refused", "role_forbidden", "viewer:Free", "/api/tokens/buy", """{"address":"{W1}","symbol":"BETA","amount":100}""", ["wallet", "buy", "--wallet", "{W1}", "--symbol", "BETA", "--amount", "100", "--as-key", "{key:viewer:Free}"]),
+        new("wallet.deposit by a viewer refused", "role_forbidden", "viewer:Free", "/api/wallet/deposit", """{"address":"{W1}","amount":100}""", ["wallet", "deposit", "--wallet", "{W1}", "--amount", "100", "--as-key", "{key:viewer:Free}"]),
+        new("wallet.deposit by a treasurer of another organisation refused", "wallet_not_found", "treasurer:Basic", "/api/wallet/deposit", """{"address":"{W1}","amount":100}""", ["wallet", "deposit", "--wallet", "{W1}", "--amount", "100", "--as-key", "{key:treasurer:Basic}"]),
     ];
 
     [Fact]
@@ -98,13 +112,81 @@ public sealed class UseCaseParityTests : ServerTestBase
                 differences.Add($"{row.Name}: audit differs\n  API: {string.Join("\n       ", a.Audit)}\n  CLI: {string.Join("\n       ", c.Audit)}");
             }
 
-            if ((row.Expected is not null || row.Name.StartsWith("wallet.", StringComparison.Ordinal) || row.Name.StartsWith("token.", StringComparison.Ordinal)) && a.Audit.Count == 0)
+            if ((row.Expected is not null || Audited.Any(p => row.Name.StartsWith(p, StringComparison.Ordinal))) && a.Audit.Count == 0)
             {
                 differences.Add($"{row.Name}: no audit record");
             }
         }
 
         Assert.True(differences.Count == 0, string.Join("\n", differences));
+    }
+
+    /// <summary>
+    /// The admin-only use cases refuse a treasurer's key from the CLI (<c>--as-key</c>) as the API's admin policy does:
+    /// exit code 5, <c>role_forbidden</c> audited under the action, and nothing done (no NAV row, no status change).
+    /// </summary>
+    [Fact]
+    public async Task AdminOnlyUseCases_FromTheCliWithATreasurersKey_AreRefusedRoleForbidden()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "arena-roles-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            var db = Path.Combine(directory, "arena.db");
+            async Task<int> Cli(params string[] args)
+            {
+                var root = new RootCommand("roles");
+                CliCommands.AddAll(root);
+                return await CliCommands.InvokeAsync(root, [.. args, "--db", db]);
+            }
+
+            Assert.Equal(0, await Cli("org", "create", "Role Church", "--type", "church", "--plan", "premium"));
+            Assert.Equal(0, await Cli("tokens", "issue", "--strategy", "ma-trend", "--symbol", "ROLE"));
+            var database = await ArenaDatabase.OpenAsync(db, TimeProvider.System);
+            await using var audit = new SqlAuditLog(new PlatformDatabase(database), TimeProvider.System);
+            var store = new SqlIdentityStore(new PlatformDatabase(database));
+            var org = await store.FindOrganisationByNameAsync("Role Church", CancellationToken.None);
+            var key = (await new IdentityService(store, audit, TimeProvider.System).IssueKeyAsync(Caller.Operator("roles"), org!.Id, "role treasurer", Role.Treasurer, CancellationToken.None)).Key;
+            var seq = await HeadAsync(audit);
+
+            var refused = new[]
+            {
+                ("nav.step", new[] { "nav", "--as-key", key }),
+                ("hold.release", new[] { "holds", "release", "--id", NoHold, "--as-key", key }),
+                ("hold.reject", new[] { "holds", "reject", "--id", NoHold, "--as-key", key }),
+                ("token.pause", new[] { "tokens", "pause", "ROLE", "--reason", "roles", "--as-key", key }),
+                ("treasury.review", new[] { "review", "--as-key", key }),
+            };
+            foreach (var (action, args) in refused)
+            {
+                Assert.Equal(5, await Cli(args));
+            }
+
+            Assert.Equal(3, await Cli("nav", "--as-key", "not-a-key"));
+            var records = await audit.ReadAsync(seq, 100, CancellationToken.None);
+            Assert.Equal(refused.Select(r => r.Item1), records.Select(r => r.Action));
+            Assert.All(records, r =>
+            {
+                Assert.Equal(AuditOutcome.Refused, r.Outcome);
+                Assert.Equal("role_forbidden", JsonNode.Parse(r.Detail)!["code"]!.GetValue<string>());
+                Assert.StartsWith("role treasurer (treasurer, key ", r.Actor, StringComparison.Ordinal);
+            });
+
+            // The operator (no --as-key) still may: the token activates.
+            Assert.Equal(0, await Cli("tokens", "activate", "ROLE", "--reason", "roles"));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // a pooled connection still holds a file: the OS cleans the temp directory
+            }
+        }
     }
 
     private sealed record Answer(string Outcome, List<string> Audit);
@@ -127,6 +209,7 @@ public sealed class UseCaseParityTests : ServerTestBase
             {
                 using var admin = Admin();
                 keys["treasurer:" + label] = await Api.IssueKeyAsync(admin, labels[label], label + " treasurer", "treasurer");
+                keys["viewer:" + label] = await Api.IssueKeyAsync(admin, labels[label], label + " viewer", "viewer");
                 seq = await HeadAsync(audit); // the key's own audit record belongs to no row
             }
 
@@ -155,6 +238,19 @@ public sealed class UseCaseParityTests : ServerTestBase
                 var (code, _, _) = await InProcessArena.RunAsync([.. row.Cli.Select(a => Fill(a, labels)), "--db", db]);
                 var (records, last) = await ReadAsync(audit, seq, row, labels, DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime));
                 seq = last;
+                if (row.Capture is { } label && row.Name.StartsWith("org.create", StringComparison.Ordinal) && code == 0)
+                {
+                    // The members' keys, for the rows the CLI runs with --as-key (their own audit records belong to no row).
+                    var identity = new IdentityService(new SqlIdentityStore(new PlatformDatabase(database)), audit, TimeProvider.System);
+                    foreach (var role in new[] { Role.Treasurer, Role.Viewer })
+                    {
+                        var issued = await identity.IssueKeyAsync(Caller.Operator("parity"), Guid.Parse(labels[label]), label + " " + role.ToString().ToLowerInvariant(), role, CancellationToken.None);
+                        labels["key:" + role.ToString().ToLowerInvariant() + ":" + label] = issued.Key;
+                    }
+
+                    seq = await HeadAsync(audit);
+                }
+
                 // The CLI prints `error: message`; its refusal code is the one its use case wrote into the audit chain.
                 var refused = records.Select(r => JsonNode.Parse(r.Split(" | ")[^1])?["code"]?.GetValue<string>()).LastOrDefault(c => c is not null);
                 answers.Add(new Answer(code == 0 ? "accepted" : refused ?? "exit " + code, records));

@@ -1,3 +1,4 @@
+using TreasuryArena.Core.Application;
 using TreasuryArena.Core.Treasury;
 using TreasuryArena.Infrastructure.Advice;
 
@@ -16,14 +17,19 @@ internal sealed class TreasuryServices : IAsyncDisposable
 
     private readonly CliServices? _ownedHost;
 
-    private TreasuryServices(CliServices? ownedHost, TreasuryManager manager, SqlDecisionJournal journal)
+    private TreasuryServices(CliServices? ownedHost, TreasuryManager manager, TreasuryUseCases useCases, SqlDecisionJournal journal)
     {
         _ownedHost = ownedHost;
         Manager = manager;
+        UseCases = useCases;
         Journal = journal;
     }
 
+    /// <summary>The manager's read side (status, plan, outcomes); runs go through <see cref="UseCases"/>.</summary>
     public TreasuryManager Manager { get; }
+
+    /// <summary>The treasury runs (advise, execute, review) as use cases: the operator acts as admin; each run is audited.</summary>
+    public TreasuryUseCases UseCases { get; }
 
     /// <summary>Lets the "no Claude key" notice show again (it is said once per process; tests run many commands in one).</summary>
     internal static void ResetNotice() => Interlocked.Exchange(ref _noticeShown, 0);
@@ -42,7 +48,7 @@ internal sealed class TreasuryServices : IAsyncDisposable
                 await Console.Error.WriteLineAsync(runtime.Notice);
             }
 
-            return new TreasuryServices(owned, runtime.Manager, runtime.Journal);
+            return new TreasuryServices(owned, runtime.Manager, (host ?? owned)!.Get<TreasuryUseCases>(), runtime.Journal);
         }
         catch
         {
