@@ -133,12 +133,7 @@ public sealed class UseCaseParityTests : ServerTestBase
         try
         {
             var db = Path.Combine(directory, "arena.db");
-            async Task<int> Cli(params string[] args)
-            {
-                var root = new RootCommand("roles");
-                CliCommands.AddAll(root);
-                return await CliCommands.InvokeAsync(root, [.. args, "--db", db]);
-            }
+            async Task<int> Cli(params string[] args) => (await InProcessArena.RunAsync([.. args, "--db", db])).Code;
 
             Assert.Equal(0, await Cli("org", "create", "Role Church", "--type", "church", "--plan", "premium"));
             Assert.Equal(0, await Cli("tokens", "issue", "--strategy", "ma-trend", "--symbol", "ROLE"));
