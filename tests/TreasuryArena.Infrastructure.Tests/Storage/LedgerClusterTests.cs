@@ -50,11 +50,13 @@ public sealed class LedgerClusterTests
         Assert.Equal(2, head.Revision);
         var ticks = Time.GetUtcNow().UtcTicks;
         var at = new DateTimeOffset(ticks - (ticks % 10), TimeSpan.Zero); // whole microseconds, as PostgreSQL stores them
+        var day = DateOnly.FromDateTime(at.UtcDateTime); // entries carry a valuation date since migration 0430
         var cash = new BalanceKey(LedgerAccount.Wallet(w), LedgerUnit.Usd);
 
         LedgerBatch Deposit(long seq, string prev) => new(
             [new LedgerEntry(seq, 3, LedgerOperationKind.Deposit, "x", EntryKind.Deposit, "", LedgerUnit.Usd, LedgerAccount.External, LedgerAccount.Wallet(w), 5m, at, prev,
-                EntryHasher.Compute(seq, 3, LedgerOperationKind.Deposit, "x", EntryKind.Deposit, "", LedgerUnit.Usd, LedgerAccount.External, LedgerAccount.Wallet(w), 5m, at, prev))],
+                EntryHasher.Compute(seq, 3, LedgerOperationKind.Deposit, "x", EntryKind.Deposit, "", LedgerUnit.Usd, LedgerAccount.External, LedgerAccount.Wallet(w), 5m, at, prev, day))
+            { ValuationDate = day }],
             new Dictionary<BalanceKey, decimal> { [cash] = 105m, [new BalanceKey(LedgerAccount.External, LedgerUnit.Usd)] = -105m },
             [],
             []);
