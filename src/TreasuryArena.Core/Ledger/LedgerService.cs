@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Fees;
 using TreasuryArena.Core.Ports;
@@ -21,6 +20,8 @@ namespace TreasuryArena.Core.Ledger;
 /// on a conflict the state is reloaded and the batch validated again (at most <see cref="MaxAttempts"/> times). An
 /// idle writer polls the head every <see cref="FollowInterval"/> and applies what other processes committed, so
 /// reads see their changes within that interval (and <see cref="Version"/> moves).
+/// The queue, batching, acknowledgements and idle tick are the platform's one <see cref="GroupCommitWriter{TItem, TResult}"/>;
+/// this service supplies the batch (validate, apply, append) and the idle callback (follow).
 /// Reads take a shared lock that the writer holds only while it applies a batch in memory, never during the commit's
 /// I/O: a reader may see a batch's effects while its commit is in flight (a few milliseconds), before its callers are
 /// answered; if that commit fails, the state is reloaded and the callers get the failure.
@@ -36,16 +37,15 @@ public sealed class LedgerService : IAsyncDisposable
 
     private readonly ILedgerJournal journal;
     private readonly TimeProvider time;
-    private readonly int maxBatch;
-    private readonly Channel<Pending> queue;
     private readonly ReaderWriterLockSlim gate = new(LockRecursionPolicy.NoRecursion);
-    private readonly Task writer;
+    private readonly GroupCommitWriter<LedgerCommand, LedgerResult> writer;
+    private readonly List<LedgerResult> results;
+    private readonly LedgerBatchBuilder builder = new();
     private readonly bool ownsJournal;
     private LedgerState state;
     private long version;
     private long followed;
     private long conflicts;
-    private Exception? lastFollowFailure;
 
     // The journal head the state reflects, and whether the state must be reloaded before use (a tail that failed to
     // apply); only the writer task reads or writes them after construction.
@@ -59,9 +59,8 @@ public sealed class LedgerService : IAsyncDisposable
         this.time = time;
         this.state = state;
         this.known = known;
-        this.maxBatch = maxBatch;
-        queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(Math.Max(1024, maxBatch * 4)) { SingleReader = true });
-        writer = Task.Run(WriteLoopAsync);
+        results = new List<LedgerResult>(maxBatch);
+        writer = new GroupCommitWriter<LedgerCommand, LedgerResult>(WriteBatchAsync, maxBatch, idleInterval: FollowInterval, onIdle: FollowAsync);
     }
 
     /// <summary>Number of group commits done by this instance.</summary>
@@ -71,7 +70,7 @@ public sealed class LedgerService : IAsyncDisposable
     public long Followed => Interlocked.Read(ref followed);
 
     /// <summary>The last failure of an idle look at the journal (null when none); the next look or command tries again.</summary>
-    public Exception? LastFollowFailure => Volatile.Read(ref lastFollowFailure);
+    public Exception? LastFollowFailure => writer.LastIdleFailure;
 
     /// <summary>Number of appends refused because the journal's head had moved (each one reloaded and retried).</summary>
     public long Conflicts => Interlocked.Read(ref conflicts);
@@ -178,7 +177,7 @@ public sealed class LedgerService : IAsyncDisposable
     public IBusinessClock? BusinessClock { get; set; }
 
     /// <summary>Queues any command and waits until it is durable (or refused).</summary>
-    public async Task<LedgerResult> ExecuteAsync(LedgerCommand command, CancellationToken cancellationToken = default)
+    public Task<LedgerResult> ExecuteAsync(LedgerCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
         if (command.ValuationDate is null && BusinessClock is { } clock
@@ -187,9 +186,7 @@ public sealed class LedgerService : IAsyncDisposable
             command = command with { ValuationDate = clock.Today };
         }
 
-        var pending = new Pending(command, new TaskCompletionSource<LedgerResult>(TaskCreationOptions.RunContinuationsAsynchronously));
-        await queue.Writer.WriteAsync(pending, cancellationToken);
-        return await pending.Completion.Task.WaitAsync(cancellationToken);
+        return writer.WriteAsync(command, cancellationToken);
     }
 
     public WalletView? GetWallet(string address) => Read(s => s.WalletView(address));
@@ -218,8 +215,7 @@ public sealed class LedgerService : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        queue.Writer.TryComplete();
-        await writer;
+        await writer.DisposeAsync();
         gate.Dispose();
         if (ownsJournal && journal is IAsyncDisposable disposable)
         {
@@ -259,79 +255,33 @@ public sealed class LedgerService : IAsyncDisposable
         return new DateTimeOffset(utc - (utc % 10), TimeSpan.Zero);
     }
 
-    private async Task WriteLoopAsync()
+    /// <summary>
+    /// The writer's batch: commits it, or reloads the state from the journal and fails every caller of the batch with
+    /// <see cref="Outcome.LedgerConflict"/> (the head kept moving) or <see cref="Outcome.LedgerCommitFailed"/>.
+    /// </summary>
+    private async Task<IReadOnlyList<LedgerResult>> WriteBatchAsync(IReadOnlyList<LedgerCommand> batch)
     {
-        var batch = new List<Pending>(maxBatch);
-        var results = new List<LedgerResult>(maxBatch);
-        var builder = new LedgerBatchBuilder();
-        var reader = queue.Reader;
-        Task<bool>? waiting = null;
-        Task? tick = null;
-        var lastLook = Environment.TickCount64;
-        while (true)
+        Exception failure;
+        try
         {
-            waiting ??= reader.WaitToReadAsync().AsTask();
-            if (!waiting.IsCompleted)
-            {
-                // Idle: follow the journal until a command arrives (one timer at a time).
-                tick ??= Task.Delay(FollowInterval);
-                if (await Task.WhenAny(waiting, tick) == tick)
-                {
-                    tick = null;
-                    if (Environment.TickCount64 - lastLook >= (long)FollowInterval.TotalMilliseconds)
-                    {
-                        await FollowAsync();
-                        lastLook = Environment.TickCount64;
-                    }
-
-                    continue;
-                }
-            }
-
-            if (!await waiting)
-            {
-                break;
-            }
-
-            waiting = null;
-            batch.Clear();
-            while (batch.Count < maxBatch && reader.TryRead(out var p))
-            {
-                batch.Add(p);
-            }
-
-            Exception? failure = null;
+            await CommitAsync(batch);
+            return results;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            failure = ex;
             try
             {
-                await CommitAsync(batch, results, builder);
+                await ReloadAsync();
             }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
+            catch (Exception reload) when (reload is not OutOfMemoryException)
             {
-                failure = ex;
-                try
-                {
-                    await ReloadAsync();
-                }
-                catch (Exception reload) when (reload is not OutOfMemoryException)
-                {
-                    failure = new AggregateException(ex, reload);
-                }
-            }
-
-            lastLook = Environment.TickCount64;
-            for (var i = 0; i < batch.Count; i++)
-            {
-                if (failure is not null)
-                {
-                    var outcome = failure is DomainException { Outcome: Outcome.LedgerConflict } ? Outcome.LedgerConflict : Outcome.LedgerCommitFailed;
-                    batch[i].Completion.TrySetException(new DomainException(outcome, "the ledger batch could not be committed: " + failure.Message, failure));
-                }
-                else
-                {
-                    batch[i].Completion.TrySetResult(results[i]);
-                }
+                failure = new AggregateException(ex, reload);
             }
         }
+
+        var outcome = failure is DomainException { Outcome: Outcome.LedgerConflict } ? Outcome.LedgerConflict : Outcome.LedgerCommitFailed;
+        throw new DomainException(outcome, "the ledger batch could not be committed: " + failure.Message, failure);
     }
 
     /// <summary>
@@ -339,7 +289,7 @@ public sealed class LedgerService : IAsyncDisposable
     /// write lock (in memory, no I/O), then append conditionally with readers free to read (nobody waits on a lock for
     /// the fsync; callers are completed only after it). A head conflict reloads the state and starts again.
     /// </summary>
-    private async Task CommitAsync(List<Pending> batch, List<LedgerResult> results, LedgerBatchBuilder builder)
+    private async Task CommitAsync(IReadOnlyList<LedgerCommand> batch)
     {
         if (stale)
         {
@@ -367,9 +317,9 @@ public sealed class LedgerService : IAsyncDisposable
                 known = tail.Head;
                 expected = tail.Head;
                 var at = Now();
-                foreach (var p in batch)
+                foreach (var command in batch)
                 {
-                    results.Add(state.Execute(p.Command, at, builder));
+                    results.Add(state.Execute(command, at, builder));
                 }
 
                 if (!builder.IsEmpty)
@@ -411,45 +361,39 @@ public sealed class LedgerService : IAsyncDisposable
         }
     }
 
-    /// <summary>Applies what other processes committed since <see cref="known"/>; a failed look is retried at the next tick.</summary>
+    /// <summary>
+    /// The writer's idle callback: applies what other processes committed since <see cref="known"/>; a failed look
+    /// (kept as <see cref="LastFollowFailure"/> by the writer) is retried at the next tick.
+    /// </summary>
     private async Task FollowAsync()
     {
+        if (stale)
+        {
+            await ReloadAsync();
+            stale = false;
+        }
+
+        var head = await journal.ReadHeadAsync(CancellationToken.None);
+        if (head.Sequence == known.Sequence && head.Revision == known.Revision)
+        {
+            return;
+        }
+
+        var tail = await journal.ReadTailAsync(known, CancellationToken.None);
+        gate.EnterWriteLock();
         try
         {
-            if (stale)
-            {
-                await ReloadAsync();
-                stale = false;
-            }
-
-            var head = await journal.ReadHeadAsync(CancellationToken.None);
-            if (head.Sequence == known.Sequence && head.Revision == known.Revision)
-            {
-                return;
-            }
-
-            var tail = await journal.ReadTailAsync(known, CancellationToken.None);
-            gate.EnterWriteLock();
-            try
-            {
-                // A tail that does not apply cleanly may leave the state half-changed: reload before anything else.
-                stale = true;
-                state.ApplyTail(tail);
-                stale = false;
-                known = tail.Head;
-                Interlocked.Increment(ref followed);
-                Interlocked.Increment(ref version);
-            }
-            finally
-            {
-                gate.ExitWriteLock();
-            }
+            // A tail that does not apply cleanly may leave the state half-changed: reload before anything else.
+            stale = true;
+            state.ApplyTail(tail);
+            stale = false;
+            known = tail.Head;
+            Interlocked.Increment(ref followed);
+            Interlocked.Increment(ref version);
         }
-#pragma warning disable CA1031 // Following is best effort between commands: the next tick or command reads the journal again.
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-#pragma warning restore CA1031
+        finally
         {
-            lastFollowFailure = ex;
+            gate.ExitWriteLock();
         }
     }
 
@@ -468,6 +412,4 @@ public sealed class LedgerService : IAsyncDisposable
             gate.ExitWriteLock();
         }
     }
-
-    private sealed record Pending(LedgerCommand Command, TaskCompletionSource<LedgerResult> Completion);
 }

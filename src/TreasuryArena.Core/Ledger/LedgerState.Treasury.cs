@@ -3,40 +3,14 @@ using TreasuryArena.Core.Common;
 namespace TreasuryArena.Core.Ledger;
 
 /// <summary>
-/// The treasury part of the ledger's state: an organisation's treasury cash, its positions (asset units and USD carrying
-/// value) and their cost basis. Commands: <see cref="LedgerCommand.TreasuryDeposit"/>, <see cref="LedgerCommand.TreasuryTrade"/>
+/// The treasury commands of the ledger (its books are <see cref="TreasuryBooks"/>): an organisation's treasury cash, its
+/// positions (asset units and USD carrying value) and their cost basis. Commands: <see cref="LedgerCommand.TreasuryDeposit"/>, <see cref="LedgerCommand.TreasuryTrade"/>
 /// and <see cref="LedgerCommand.TreasuryRevalue"/>; a refusal changes nothing.
 /// </summary>
 public sealed partial class LedgerState
 {
     /// <summary>The most units of one asset a position may hold (10^8; 10^18 at scale 10 fits 64 bits).</summary>
     public const decimal MaxAssetUnits = 100_000_000m;
-
-    private readonly Dictionary<string, TreasuryBook> treasuries = new(StringComparer.Ordinal);
-
-    /// <summary>The organisation's treasury as the ledger holds it, or null when it has never received capital.</summary>
-    public TreasuryLedgerView? TreasuryView(string organisation)
-    {
-        var org = TreasuryNames.Name(organisation);
-        if (org is null || !treasuries.TryGetValue(org, out var book))
-        {
-            return null;
-        }
-
-        var positions = new List<TreasuryLedgerPosition>();
-        foreach (var (asset, position) in book.Positions.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-        {
-            var account = LedgerAccount.TreasuryPosition(org, asset);
-            var units = Balance(account, LedgerUnit.Asset(asset));
-            var value = Balance(account, LedgerUnit.Usd);
-            if (units != 0m || value != 0m)
-            {
-                positions.Add(new TreasuryLedgerPosition(asset, position.Venue, units, value, position.Cost));
-            }
-        }
-
-        return new TreasuryLedgerView(org, Balance(LedgerAccount.TreasuryCash(org), LedgerUnit.Usd), positions, book.LastOperationId);
-    }
 
     private static bool IsTreasuryOperation(LedgerOperationKind kind) =>
         kind is LedgerOperationKind.TreasuryDeposit or LedgerOperationKind.TreasuryTrade or LedgerOperationKind.TreasuryRevalue;
@@ -85,7 +59,7 @@ public sealed partial class LedgerState
             return early;
         }
 
-        if (TreasuryNames.Name(c.Organisation) is not { } org || !treasuries.ContainsKey(org))
+        if (TreasuryNames.Name(c.Organisation) is not { } org || !treasuries.Contains(org))
         {
             return Refuse(c, LedgerError.UnknownWallet, $"no treasury `{c.Organisation}`: deposit its capital first");
         }
@@ -183,7 +157,7 @@ public sealed partial class LedgerState
             return early;
         }
 
-        if (TreasuryNames.Name(c.Organisation) is not { } org || !treasuries.ContainsKey(org))
+        if (TreasuryNames.Name(c.Organisation) is not { } org || !treasuries.Contains(org))
         {
             return Refuse(c, LedgerError.UnknownWallet, $"no treasury `{c.Organisation}`: deposit its capital first");
         }
@@ -227,11 +201,7 @@ public sealed partial class LedgerState
     {
         var first = entries[0];
         var org = TreasuryOrganisation(entries);
-        if (!treasuries.TryGetValue(org, out var book))
-        {
-            book = new TreasuryBook();
-            treasuries[org] = book;
-        }
+        var book = treasuries.Open(org);
 
         decimal cash = 0m, fee = 0m;
         string? asset = null;
@@ -275,8 +245,7 @@ public sealed partial class LedgerState
 
         foreach (var e in entries)
         {
-            Move(e.From, e.Unit, -e.Amount);
-            Move(e.To, e.Unit, e.Amount);
+            balances.Apply(e);
         }
 
         LastSequence = entries[^1].Sequence;
@@ -308,30 +277,5 @@ public sealed partial class LedgerState
         }
 
         throw new DomainException(Outcome.LedgerTreasury, $"operation {entries[0].OperationId} touches no treasury account");
-    }
-
-    private sealed class TreasuryBook
-    {
-        public Dictionary<string, TreasuryPositionBook> Positions { get; } = new(StringComparer.Ordinal);
-
-        public long LastOperationId { get; set; }
-
-        public TreasuryPositionBook Position(string asset)
-        {
-            if (!Positions.TryGetValue(asset, out var p))
-            {
-                p = new TreasuryPositionBook();
-                Positions[asset] = p;
-            }
-
-            return p;
-        }
-    }
-
-    private sealed class TreasuryPositionBook
-    {
-        public decimal Cost { get; set; }
-
-        public string Venue { get; set; } = "";
     }
 }

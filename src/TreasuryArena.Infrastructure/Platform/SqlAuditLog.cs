@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using TreasuryArena.Core.Audit;
+using TreasuryArena.Core.Common;
 
 namespace TreasuryArena.Infrastructure.Platform;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Dapper;
 using Npgsql;
+using TreasuryArena.Core.Common;
 
 namespace TreasuryArena.Infrastructure.Platform;
 
