@@ -36,6 +36,8 @@ public static class ServerApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRoot() });
+        // No `Server: Kestrel` banner: what runs behind the port is nobody's business.
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         configure?.Invoke(builder);
         // The framework's per-request Information lines (request starting, endpoint executed, request finished) cost
         // more CPU than serving a cached GET; Warning unless the configuration names a level for the category.
@@ -133,6 +135,7 @@ public static class ServerApp
     public static WebApplication UseArenaServer(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BodySizeLimitMiddleware>();
@@ -141,7 +144,6 @@ public static class ServerApp
         // probes the file system or matches paths on every request it sees).
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase), web =>
         {
-            web.UseDashboardHeaders();
             web.UseDefaultFiles();
             web.UseStaticFiles();
             web.UseSwaggerUI(o =>

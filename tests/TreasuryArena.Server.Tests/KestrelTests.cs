@@ -69,4 +69,50 @@ public sealed class KestrelTests
         await app.StopAsync();
         await hook.StopAsync();
     }
+
+    /// <summary>
+    /// Issue 20: security headers on every response, not only the dashboard's pages (the API, its refusals, the docs, a
+    /// 404), and no <c>Server: Kestrel</c> banner, on the real server.
+    /// </summary>
+    [Fact]
+    public async Task RealKestrel_EveryResponse_HasSecurityHeaders_AndNoServerBanner()
+    {
+        await using var db = TestDatabase.Sqlite();
+        await using var app = ServerApp.Build([], b =>
+        {
+            b.Configuration["Arena:Database"] = db.Connection;
+            b.Configuration["Arena:BootstrapAdminKey"] = ArenaFactory.AdminKey;
+            b.Configuration["Arena:JobsEnabled"] = "false";
+            b.Configuration["Logging:LogLevel:Default"] = "Warning";
+            b.WebHost.UseUrls("http://127.0.0.1:0");
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
+        using var admin = new HttpClient { BaseAddress = new Uri(address) };
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ArenaFactory.AdminKey);
+
+        var cases = new (string Path, HttpClient Client, HttpStatusCode Status, string Policy)[]
+        {
+            ("/health", http, HttpStatusCode.OK, Http.SecurityHeaders.PagePolicy),
+            ("/api/tokens/list", http, HttpStatusCode.Unauthorized, Http.SecurityHeaders.ApiPolicy),
+            ("/api/tokens/list", admin, HttpStatusCode.OK, Http.SecurityHeaders.ApiPolicy),
+            ("/api/tokens/NOPE/info", admin, HttpStatusCode.NotFound, Http.SecurityHeaders.ApiPolicy),
+            ("/docs/index.html", http, HttpStatusCode.OK, Http.SecurityHeaders.DocsPolicy),
+            ("/", http, HttpStatusCode.OK, Http.SecurityHeaders.PagePolicy),
+        };
+        foreach (var (path, client, status, policy) in cases)
+        {
+            using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.Equal(status, response.StatusCode);
+            Assert.False(response.Headers.Contains("Server"), $"{path} sends a Server banner: {string.Join(",", response.Headers.TryGetValues("Server", out var v) ? v : [])}");
+            Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+            Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+            Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+            Assert.Equal(policy, Assert.Single(response.Headers.GetValues("Content-Security-Policy")));
+            Assert.False(response.Headers.Contains("Strict-Transport-Security"), $"{path}: HSTS over plain HTTP");
+        }
+
+        await app.StopAsync();
+    }
 }

@@ -16,24 +16,4 @@ public static class DashboardFiles
         services.AddDataProtection();
         return services;
     }
-
-    /// <summary>Security headers for the dashboard's pages: this origin only (which also proves it needs no network).</summary>
-    public static IApplicationBuilder UseDashboardHeaders(this IApplicationBuilder app)
-    {
-        app.Use(async (context, next) =>
-        {
-            if (!context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
-                && !context.Request.Path.StartsWithSegments("/docs", StringComparison.OrdinalIgnoreCase))
-            {
-                var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                    + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
-                headers.XContentTypeOptions = "nosniff";
-                headers["Referrer-Policy"] = "no-referrer";
-            }
-
-            await next(context);
-        });
-        return app;
-    }
 }
