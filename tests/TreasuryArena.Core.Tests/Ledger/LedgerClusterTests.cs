@@ -81,12 +81,17 @@ public sealed class LedgerClusterTests
         Assert.Equal(30m, ledger.GetWallet(w)!.Cash.Amount);
     }
 
+    /// <summary>
+    /// Waits for the idle follow (every 250 ms) to bring a service up to the journal's head. This test is about one chain
+    /// and equal balances, and it runs beside the CPU-bound property tests on a 2-core runner, where a 250 ms tick can be
+    /// late: it allows 5 s. The one-second promise is asserted end to end by the two-servers API test.
+    /// </summary>
     private static async Task SoonAsync(Func<bool> condition)
     {
-        var until = Environment.TickCount64 + 1000;
+        var until = Environment.TickCount64 + 5000;
         while (!condition())
         {
-            Assert.True(Environment.TickCount64 < until, "not visible within one second");
+            Assert.True(Environment.TickCount64 < until, "not caught up within five seconds");
             await Task.Delay(20);
         }
     }
