@@ -94,6 +94,7 @@ public static class ServerApp
         services.AddSingleton<TokenListCache>();
         services.AddHostedService<PlatformStartup>();
         services.AddDashboard();
+        services.AddArenaForwardedHeaders();
 
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -135,11 +136,11 @@ public static class ServerApp
     public static WebApplication UseArenaServer(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseArenaForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BodySizeLimitMiddleware>();
-        app.UseDashboardSession();
         // The dashboard's files and the docs page are never under /api: API requests skip those middlewares (each
         // probes the file system or matches paths on every request it sees).
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase), web =>

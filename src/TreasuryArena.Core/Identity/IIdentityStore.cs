@@ -21,8 +21,11 @@ public interface IIdentityStore
 
     Task<ApiKeyRecord?> FindKeyAsync(Guid id, CancellationToken ct);
 
+    Task<Member?> FindMemberAsync(Guid id, CancellationToken ct);
+
     Task<IReadOnlyList<ApiKeyRecord>> ListKeysAsync(Guid? organisationId, CancellationToken ct);
 
+    /// <summary>Revokes a key and ends its sessions (<see cref="ISessionStore"/>) at once; false when it was already revoked.</summary>
     Task<bool> RevokeKeyAsync(Guid id, DateTimeOffset at, CancellationToken ct);
 
     Task<bool> AnyAdminKeyAsync(CancellationToken ct);

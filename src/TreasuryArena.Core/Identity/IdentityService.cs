@@ -82,6 +82,7 @@ public sealed class IdentityService(IIdentityStore store, IAuditLog audit, TimeP
             throw new DomainException(Outcome.KeyNotFound, $"no key with id {keyId}");
         }
 
+        // The store ends the key's dashboard sessions in the same transaction.
         if (!await store.RevokeKeyAsync(keyId, time.GetUtcNow(), ct))
         {
             throw new DomainException(Outcome.KeyAlreadyRevoked, $"key {keyId} is already revoked");
@@ -135,6 +136,21 @@ public sealed class IdentityService(IIdentityStore store, IAuditLog audit, TimeP
         }
 
         return new Caller(f.Key.Id, f.Member.Id, f.Member.Name, f.Key.OrganisationId, f.Key.Role);
+    }
+
+    /// <summary>
+    /// The caller of a key by its id (a session's key): null when it is unknown or revoked. The same answer as
+    /// <see cref="AuthenticateAsync"/> gives for the key itself.
+    /// </summary>
+    public async Task<Caller?> AuthenticateKeyIdAsync(Guid keyId, CancellationToken ct)
+    {
+        var key = await store.FindKeyAsync(keyId, ct);
+        if (key is not { IsActive: true } || await store.FindMemberAsync(key.MemberId, ct) is not { } member)
+        {
+            return null;
+        }
+
+        return new Caller(key.Id, member.Id, member.Name, key.OrganisationId, key.Role);
     }
 
     private Task<AuditEntry> RefuseAsync(Caller caller, string action, string subject, Outcome outcome, CancellationToken ct) =>

@@ -49,6 +49,7 @@ public static class TreasuryArenaServiceCollectionExtensions
         new(AnthropicOptions.SectionName, typeof(AnthropicOptions)),
         new(MarketDataOptions.SectionName, typeof(MarketDataOptions)),
         new(HttpResilienceOptions.SectionName, typeof(HttpResilienceOptions)),
+        new(SessionTimeoutOptions.SectionName, typeof(SessionTimeoutOptions)),
     ];
 
     public static IServiceCollection AddTreasuryArena(this IServiceCollection services, IConfiguration configuration)
@@ -66,6 +67,10 @@ public static class TreasuryArenaServiceCollectionExtensions
         services.TryAddSingleton<PlatformDatabase>();
         services.TryAddSingleton<SqlIdentityStore>();
         services.TryAddSingleton<IIdentityStore>(sp => sp.GetRequiredService<SqlIdentityStore>());
+        services.TryAddSingleton<SqlSessionStore>();
+        services.TryAddSingleton<ISessionStore>(sp => sp.GetRequiredService<SqlSessionStore>());
+        services.TryAddSingleton(sp => new SessionService(
+            sp.GetRequiredService<ISessionStore>(), sp.GetRequiredService<IOptions<SessionTimeoutOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<SqlComplianceStore>();
         services.TryAddSingleton<IComplianceStore>(sp => sp.GetRequiredService<SqlComplianceStore>());
         services.TryAddSingleton<SqlWalletPeakStore>();
@@ -191,6 +196,7 @@ public static class TreasuryArenaServiceCollectionExtensions
         services.AddOptions<TreasuryOptions>().BindConfiguration(TreasuryOptions.SectionName).ValidateByThrowing(o => o.Validated());
         services.AddOptions<RuleAdvisorOptions>().BindConfiguration(RuleAdvisorOptions.SectionName).ValidateAnnotationsOnStart(RuleAdvisorOptions.SectionName);
         services.AddOptions<AnthropicOptions>().BindConfiguration(AnthropicOptions.SectionName).ValidateAnnotationsOnStart(AnthropicOptions.SectionName);
+        services.AddOptions<SessionTimeoutOptions>().BindConfiguration(SessionTimeoutOptions.SectionName).ValidateByThrowing(o => o.Validate());
     }
 
     private static void CheckProposals(ProposalPolicy o)

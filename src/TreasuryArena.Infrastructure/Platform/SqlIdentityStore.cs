@@ -123,11 +123,24 @@ public sealed class SqlIdentityStore(PlatformDatabase database) : IIdentityStore
         return rows.Select(r => r.ToDomain()).ToList();
     }
 
+    public async Task<Member?> FindMemberAsync(Guid id, CancellationToken ct)
+    {
+        await using var c = await database.OpenAsync(ct);
+        var row = await c.QuerySingleOrDefaultAsync<MemberRow>(new CommandDefinition("SELECT * FROM members WHERE id = @Id", new { Id = id.ToString() }, cancellationToken: ct));
+        return row?.ToDomain();
+    }
+
+    /// <summary>Revokes the key and ends its open sessions in one transaction (the API, the CLI and any other door).</summary>
     public async Task<bool> RevokeKeyAsync(Guid id, DateTimeOffset at, CancellationToken ct)
     {
         await using var c = await database.OpenAsync(ct);
+        await using var tx = await PlatformDatabase.BeginWriteAsync(c, ct);
+        var args = new { Id = id.ToString(), At = Ticks.From(at), Reason = SessionEndReason.Revoked };
         var n = await c.ExecuteAsync(new CommandDefinition(
-            "UPDATE api_keys SET revoked_at = @At WHERE id = @Id AND revoked_at IS NULL", new { Id = id.ToString(), At = Ticks.From(at) }, cancellationToken: ct));
+            "UPDATE api_keys SET revoked_at = @At WHERE id = @Id AND revoked_at IS NULL", args, tx, cancellationToken: ct));
+        await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE sessions SET ended_at = @At, end_reason = @Reason WHERE key_id = @Id AND ended_at IS NULL", args, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
         return n == 1;
     }
 

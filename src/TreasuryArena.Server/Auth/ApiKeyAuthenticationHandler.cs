@@ -8,23 +8,24 @@ using TreasuryArena.Core.Identity;
 namespace TreasuryArena.Server.Auth;
 
 /// <summary>
-/// Authenticates <c>Authorization: Bearer &lt;key&gt;</c> against the hashed keys; revoked keys fail. Keys are resolved
-/// through <see cref="CallerCache"/> (the principal is built once per key and shared by its requests; nothing in the
-/// pipeline changes it).
+/// Authenticates <c>Authorization: Bearer &lt;key&gt;</c> against the hashed keys, or else the dashboard's session
+/// cookie as the key its session signed in with; revoked keys fail. Keys are resolved through <see cref="CallerCache"/>
+/// (the principal is built once per key and shared by its requests; nothing in the pipeline changes it).
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
     IdentityService identity,
-    CallerCache cache) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    CallerCache cache,
+    SessionAuthenticator sessions) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? header = Request.Headers.Authorization;
         if (string.IsNullOrEmpty(header))
         {
-            return AuthenticateResult.NoResult();
+            return await AuthenticateSessionAsync();
         }
 
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
@@ -39,12 +40,46 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         var secret = key.ToString();
-        var hash = ApiKeySecret.Hash(secret);
-        if (!cache.TryGet(hash, out var entry))
+        return await ResolveAsync(ApiKeySecret.Hash(secret), secret, Guid.Empty);
+    }
+
+    /// <summary>
+    /// The dashboard's session cookie (see <see cref="SessionCookie"/>): its session's API key, resolved like a bearer key
+    /// (cached by key id, so a revocation through this instance applies at once). On an unsafe method the cookie counts
+    /// only with the <see cref="SessionCookie.DashboardHeader"/> header, which a cross-site form cannot send.
+    /// </summary>
+    private async Task<AuthenticateResult> AuthenticateSessionAsync()
+    {
+        if (SessionCookie.Read(Request) is not { } sessionId)
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var method = Request.Method;
+        if (!(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method)
+              || Request.Headers.ContainsKey(SessionCookie.DashboardHeader)))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        if (await sessions.ResolveAsync(sessionId, Context.RequestAborted) is not { } keyId)
+        {
+            return AuthenticateResult.Fail("session ended or expired");
+        }
+
+        return await ResolveAsync("key:" + keyId.ToString("N"), null, keyId);
+    }
+
+    /// <summary>The caller for a cache key (a key's hash, or its id for a session), read by the key or by its id on a miss.</summary>
+    private async Task<AuthenticateResult> ResolveAsync(string cacheKey, string? secret, Guid keyId)
+    {
+        if (!cache.TryGet(cacheKey, out var entry))
         {
             var generation = cache.Generation;
-            var caller = await identity.AuthenticateAsync(secret, Context.RequestAborted);
-            entry = cache.Set(hash, caller, caller is null ? null : Principal(caller), generation);
+            var caller = secret is not null
+                ? await identity.AuthenticateAsync(secret, Context.RequestAborted)
+                : await identity.AuthenticateKeyIdAsync(keyId, Context.RequestAborted);
+            entry = cache.Set(cacheKey, caller, caller is null ? null : Principal(caller), generation);
         }
 
         if (entry.Caller is null)

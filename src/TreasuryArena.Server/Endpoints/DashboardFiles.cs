@@ -1,19 +1,20 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using TreasuryArena.Server.Auth;
 
 namespace TreasuryArena.Server.Endpoints;
 
 /// <summary>
-/// What the web dashboard (static files in <c>wwwroot/</c>, served at <c>/</c>) needs from the host: Data Protection for
-/// its session cookie and a content security policy that allows this origin only.
+/// What the web dashboard (static files in <c>wwwroot/</c>, served at <c>/</c>) needs from the host: its server-side
+/// sessions. No Data Protection key ring: the cookie holds a random session id, not an encrypted key, and nothing else
+/// of the server protects data with it (no antiforgery tokens: unsafe cookie requests need the dashboard's header).
 /// </summary>
 public static class DashboardFiles
 {
-    /// <summary>Registers what the dashboard's session cookie needs (Data Protection).</summary>
+    /// <summary>Registers the dashboard's session cache and authenticator.</summary>
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
-        services.AddDataProtection();
+        services.AddSingleton<SessionCache>();
+        services.AddSingleton<SessionAuthenticator>();
         return services;
     }
 }

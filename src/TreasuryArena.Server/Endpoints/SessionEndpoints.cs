@@ -1,46 +1,22 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using TreasuryArena.Core.Identity;
+using TreasuryArena.Server.Auth;
 
 namespace TreasuryArena.Server.Endpoints;
 
 /// <summary>
-/// The dashboard's sign-in: the browser posts an API key once, gets back an HttpOnly, SameSite=Strict cookie holding
-/// the key encrypted by ASP.NET Data Protection (time-limited), and from then on <see cref="UseDashboardSession"/>
-/// turns that cookie into the same <c>Authorization: Bearer</c> header other programs send, so every API rule (roles,
-/// organisations, rate limits, audit) applies unchanged. Unsafe methods authenticated by the cookie must also carry
-/// the <see cref="DashboardHeader"/> header (a cross-site form cannot set it), which closes the CSRF door.
+/// The dashboard's sign-in: the browser posts an API key once and gets back a server-side session (an opaque random id
+/// in an HttpOnly, SameSite=Strict cookie, <c>__Host-</c> prefixed and Secure over HTTPS; see <see cref="SessionCookie"/>);
+/// the database keeps only the id's SHA-256. From then on the API-key handler authenticates the cookie as the key the
+/// session signed in with, so every API rule (roles, organisations, revocation, rate limits, audit) applies unchanged.
+/// Unsafe methods authenticated by the cookie must also carry the <see cref="SessionCookie.DashboardHeader"/> header (a
+/// cross-site form cannot set it), which closes the CSRF door. Logout ends the session on the server at once.
 /// </summary>
 public static class SessionEndpoints
 {
-    public const string CookieName = "arena_session";
-    public const string DashboardHeader = "X-Arena-Dashboard";
-    private const string Purpose = "TreasuryArena.Server.DashboardSession.v1";
-    private static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
-
-    /// <summary>Call before authentication: converts a valid session cookie into a bearer header.</summary>
-    public static IApplicationBuilder UseDashboardSession(this IApplicationBuilder app) => app.Use(async (context, next) =>
-    {
-        if (!context.Request.Headers.ContainsKey("Authorization")
-            && context.Request.Cookies.TryGetValue(CookieName, out var cookie)
-            && !string.IsNullOrEmpty(cookie))
-        {
-            var key = Unprotect(context, cookie);
-            var safe = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
-                || HttpMethods.IsOptions(context.Request.Method);
-            if (key is not null && (safe || context.Request.Headers.ContainsKey(DashboardHeader)))
-            {
-                context.Request.Headers.Authorization = "Bearer " + key;
-            }
-        }
-
-        await next(context);
-    });
-
     public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/session").WithTags("Session").AllowAnonymous();
@@ -52,7 +28,7 @@ public static class SessionEndpoints
 
     /// <summary>Signs in with an API key: 200 with who the key belongs to and a session cookie, or 401.</summary>
     public static async Task<Results<Ok<SessionResponse>, UnauthorizedHttpResult, ValidationProblem>> SignIn(
-        SignInRequest request, HttpContext context)
+        SignInRequest request, HttpContext context, IdentityService identity, SessionAuthenticator sessions)
     {
         if (string.IsNullOrWhiteSpace(request.Key))
         {
@@ -60,89 +36,32 @@ public static class SessionEndpoints
         }
 
         var key = request.Key.Trim();
-        // Authentication already ran for this request (without a key), and handlers cache their result per request,
-        // so the key is checked on a fresh request context in its own scope.
-        using var scope = context.RequestServices.CreateScope();
-        var probe = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
-        probe.Request.Headers.Authorization = "Bearer " + key;
-        probe.Connection.RemoteIpAddress = context.Connection.RemoteIpAddress;
-        var result = await AuthenticateAsync(probe);
-        if (result?.Succeeded != true || result.Principal?.Identity?.IsAuthenticated != true)
+        if (key.Length > 200 || await identity.AuthenticateAsync(key, context.RequestAborted) is not { } caller)
         {
             return TypedResults.Unauthorized();
         }
 
-        var protector = Protector(context);
-        context.Response.Cookies.Append(CookieName, protector.Protect(key, Lifetime), new CookieOptions
-        {
-            HttpOnly = true,
-            SameSite = SameSiteMode.Strict,
-            Secure = context.Request.IsHttps,
-            Path = "/",
-            MaxAge = Lifetime,
-            IsEssential = true,
-        });
-        return TypedResults.Ok(Describe(result.Principal));
+        var started = await sessions.StartAsync(caller, context.RequestAborted);
+        SessionCookie.Append(context, started.Id, sessions.AbsoluteTimeout);
+        return TypedResults.Ok(Describe(caller));
     }
 
     /// <summary>Who is signed in (by cookie or bearer key), or 401.</summary>
-    public static async Task<Results<Ok<SessionResponse>, UnauthorizedHttpResult>> Current(HttpContext context)
+    public static Results<Ok<SessionResponse>, UnauthorizedHttpResult> Current(HttpContext context) =>
+        context.Features.Get<Caller>() is { } caller ? TypedResults.Ok(Describe(caller)) : TypedResults.Unauthorized();
+
+    /// <summary>Signs out: ends the cookie's session on the server and removes the cookie. Always 204.</summary>
+    public static async Task<NoContent> SignOut(HttpContext context, SessionAuthenticator sessions)
     {
-        var principal = context.User;
-        if (principal.Identity?.IsAuthenticated != true)
+        if (SessionCookie.Read(context.Request) is { } sessionId)
         {
-            var result = await AuthenticateAsync(context);
-            principal = result?.Succeeded == true ? result.Principal : null;
+            await sessions.EndAsync(sessionId, context.RequestAborted);
         }
 
-        return principal?.Identity?.IsAuthenticated == true
-            ? TypedResults.Ok(Describe(principal))
-            : TypedResults.Unauthorized();
-    }
-
-    /// <summary>Signs out: removes the cookie. Always 204.</summary>
-    public static NoContent SignOut(HttpContext context)
-    {
-        context.Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/", SameSite = SameSiteMode.Strict });
+        SessionCookie.Delete(context);
         return TypedResults.NoContent();
     }
 
-    /// <summary>Runs the server's API-key authentication on this request; null when none is configured.</summary>
-    private static async Task<AuthenticateResult?> AuthenticateAsync(HttpContext context)
-    {
-        var schemes = context.RequestServices.GetService<IAuthenticationSchemeProvider>();
-        if (schemes is null || await schemes.GetDefaultAuthenticateSchemeAsync() is null)
-        {
-            return null;
-        }
-
-        return await context.AuthenticateAsync();
-    }
-
-    private static SessionResponse Describe(ClaimsPrincipal principal)
-    {
-        static string? First(ClaimsPrincipal p, params string[] types) =>
-            types.Select(t => p.FindFirst(t)?.Value).FirstOrDefault(v => !string.IsNullOrEmpty(v));
-
-        return new SessionResponse(
-            Role: (First(principal, "arena:role", ClaimTypes.Role) ?? "viewer").ToLowerInvariant(),
-            Member: First(principal, "arena:member", ClaimTypes.Name),
-            OrganizationId: First(principal, "arena:org"),
-            Organization: First(principal, "arena:org_name"));
-    }
-
-    private static ITimeLimitedDataProtector Protector(HttpContext context) =>
-        context.RequestServices.GetRequiredService<IDataProtectionProvider>().CreateProtector(Purpose).ToTimeLimitedDataProtector();
-
-    private static string? Unprotect(HttpContext context, string cookie)
-    {
-        try
-        {
-            return Protector(context).Unprotect(cookie);
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            return null; // expired, tampered with, or from another key ring: treated as no session
-        }
-    }
+    private static SessionResponse Describe(Caller caller) =>
+        new(Role: caller.Role.ToString().ToLowerInvariant(), Member: caller.MemberName, OrganizationId: caller.OrganisationId?.ToString(), Organization: null);
 }

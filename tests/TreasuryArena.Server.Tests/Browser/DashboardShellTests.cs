@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Playwright;
-using TreasuryArena.Server.Endpoints;
+using TreasuryArena.Server.Auth;
 
 namespace TreasuryArena.Server.Tests.Browser;
 
@@ -87,8 +87,10 @@ public sealed class DashboardShellTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
         await page.GetByRole(AriaRole.Heading, new() { Name = "Tokens", Exact = true }).WaitForAsync();
-        var cookie = Assert.Single(await context.CookiesAsync(), c => c.Name == SessionEndpoints.CookieName);
+        var cookie = Assert.Single(await context.CookiesAsync(), c => c.Name == SessionCookie.PlainName);
         Assert.True(cookie.HttpOnly);
+        Assert.Equal(SameSiteAttribute.Strict, cookie.SameSite);
+        Assert.False(cookie.Secure, "plain HTTP: the unprefixed cookie (see SessionCookie)");
         Assert.DoesNotContain(DashboardServer.AdminKey, cookie.Value, StringComparison.Ordinal);
         Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = "Admin" }).IsVisibleAsync());
         Assert.Contains("admin", await page.Locator("#who-label").InnerTextAsync(), StringComparison.Ordinal);
@@ -101,7 +103,51 @@ public sealed class DashboardShellTests(BrowserFixture browser)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" }).WaitForAsync();
-        Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name == SessionEndpoints.CookieName);
+        Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name == SessionCookie.PlainName);
+        Assert.Equal(HttpStatusCode.Unauthorized, await ReuseAsync(server, SessionCookie.PlainName + "=" + cookie.Value, forwardedHttps: false));
+    }
+
+    [BrowserFact]
+    public async Task SignIn_BehindATlsProxy_SetsTheHostPrefixedSecureCookie_AndSignOutEndsTheSession()
+    {
+        await using var server = await DashboardServer.StartAsync("--Http:KnownProxies:0=127.0.0.1");
+        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Forwarded-Proto"] = "https" },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(server.Address.ToString());
+
+        await page.GetByLabel("API key").FillAsync(DashboardServer.AdminKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Tokens", Exact = true }).WaitForAsync();
+        var cookie = Assert.Single(await context.CookiesAsync(), c => c.Name == SessionCookie.HostName);
+        Assert.True(cookie.Secure);
+        Assert.True(cookie.HttpOnly);
+        Assert.Equal(SameSiteAttribute.Strict, cookie.SameSite);
+        Assert.Equal("/", cookie.Path);
+        Assert.Equal(HttpStatusCode.OK, await ReuseAsync(server, SessionCookie.HostName + "=" + cookie.Value, forwardedHttps: true));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" }).WaitForAsync();
+        Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name == SessionCookie.HostName);
+        Assert.Equal(HttpStatusCode.Unauthorized, await ReuseAsync(server, SessionCookie.HostName + "=" + cookie.Value, forwardedHttps: true));
+    }
+
+    /// <summary>Sends a kept cookie value again, outside the browser.</summary>
+    private static async Task<HttpStatusCode> ReuseAsync(DashboardServer server, string cookie, bool forwardedHttps)
+    {
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = server.Address };
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/session", UriKind.Relative));
+        request.Headers.Add("Cookie", cookie);
+        if (forwardedHttps)
+        {
+            request.Headers.Add("X-Forwarded-Proto", "https");
+        }
+
+        using var response = await http.SendAsync(request);
+        return response.StatusCode;
     }
 
     [Fact]
