@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using TreasuryArena.Server.Hosting;
 using TreasuryArena.Server.Auth;
 using TreasuryArena.Server.Tests.Browser;
 
@@ -30,6 +33,18 @@ public sealed class SessionProxyTests
         me.Headers.Add("Cookie", setCookie.Split(';')[0]);
         me.Headers.Add("X-Forwarded-Proto", "https");
         Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(me)).StatusCode);
+    }
+
+    [Fact]
+    public async Task DataProtection_KeyRing_StaysInMemory_NotInTheUsersHome()
+    {
+        await using var server = await DashboardServer.StartAsync();
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = server.Address };
+        using var signIn = await SignInAsync(http, forwardedHttps: false);
+
+        var options = server.Services.GetRequiredService<IOptions<KeyManagementOptions>>().Value;
+        Assert.IsType<InMemoryXmlRepository>(options.XmlRepository);
+        Assert.NotEmpty(options.XmlRepository.GetAllElements()); // the key ASP.NET made at start went here, not to disk
     }
 
     [Theory]

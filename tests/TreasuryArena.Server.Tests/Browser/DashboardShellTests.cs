@@ -80,13 +80,7 @@ public sealed class DashboardShellTests(BrowserFixture browser)
     {
         await using var server = await DashboardServer.StartAsync();
         await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(server.Address.ToString());
-
-        await page.GetByLabel("API key").FillAsync(DashboardServer.AdminKey);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Tokens", Exact = true }).WaitForAsync();
+        var page = await SignInAsAdminAsync(context, server);
         var cookie = Assert.Single(await context.CookiesAsync(), c => c.Name == SessionCookie.PlainName);
         Assert.True(cookie.HttpOnly);
         Assert.Equal(SameSiteAttribute.Strict, cookie.SameSite);
@@ -115,13 +109,7 @@ public sealed class DashboardShellTests(BrowserFixture browser)
         {
             ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Forwarded-Proto"] = "https" },
         });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(server.Address.ToString());
-
-        await page.GetByLabel("API key").FillAsync(DashboardServer.AdminKey);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Tokens", Exact = true }).WaitForAsync();
+        var page = await SignInAsAdminAsync(context, server);
         var cookie = Assert.Single(await context.CookiesAsync(), c => c.Name == SessionCookie.HostName);
         Assert.True(cookie.Secure);
         Assert.True(cookie.HttpOnly);
@@ -133,6 +121,16 @@ public sealed class DashboardShellTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" }).WaitForAsync();
         Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name == SessionCookie.HostName);
         Assert.Equal(HttpStatusCode.Unauthorized, await ReuseAsync(server, SessionCookie.HostName + "=" + cookie.Value, forwardedHttps: true));
+    }
+
+    private static async Task<IPage> SignInAsAdminAsync(IBrowserContext context, DashboardServer server)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(server.Address.ToString());
+        await page.GetByLabel("API key").FillAsync(DashboardServer.AdminKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Tokens", Exact = true }).WaitForAsync();
+        return page;
     }
 
     /// <summary>Sends a kept cookie value again, outside the browser.</summary>
