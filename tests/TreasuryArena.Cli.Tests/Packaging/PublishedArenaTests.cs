@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using TreasuryArena.Infrastructure.MarketData.History;
+using Xunit.Abstractions;
 
 namespace TreasuryArena.Cli.Tests.Packaging;
 
@@ -13,7 +14,7 @@ namespace TreasuryArena.Cli.Tests.Packaging;
 /// starts it: from another working directory, with the environment file's settings, on a fresh SQLite file.
 /// </summary>
 [Trait("Category", "Publish")]
-public sealed class PublishedArenaTests(PublishedArena published) : IClassFixture<PublishedArena>
+public sealed class PublishedArenaTests(PublishedArena published, ITestOutputHelper testOutput) : IClassFixture<PublishedArena>
 {
     [Fact]
     public void Publish_gives_a_self_contained_folder_with_the_dashboard_specs_and_service_files()
@@ -37,6 +38,10 @@ public sealed class PublishedArenaTests(PublishedArena published) : IClassFixtur
         var included = options.GetProperty("includedFrameworks").EnumerateArray().Select(f => f.GetProperty("name").GetString()).ToList();
         Assert.Contains("Microsoft.NETCore.App", included);
         Assert.Contains("Microsoft.AspNetCore.App", included);
+
+        var files = Directory.GetFiles(published.Folder, "*", SearchOption.AllDirectories);
+        testOutput.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"published in {published.Elapsed.TotalSeconds:F0} s: {files.Sum(f => new FileInfo(f).Length) / 1e6:F0} MB in {files.Length} files"));
     }
 
     [Fact]
