@@ -52,7 +52,6 @@ public static class DatabaseBackup
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
             File.Delete(partial);
         }
     }
@@ -95,33 +94,26 @@ public static class DatabaseBackup
             throw new DomainException(Outcome.BackupTargetExists, "the restore target cannot be the backup file itself");
         }
 
-        try
+        if (backup.Format == SqliteFormat && target.Provider == DatabaseProvider.Sqlite)
         {
-            if (backup.Format == SqliteFormat && target.Provider == DatabaseProvider.Sqlite)
-            {
-                var copied = await SqliteBackup.RestoreAsync(backup, target, force, ct);
-                return await SummaryAsync(backup, target, "sqlite-backup-api", copied, ct);
-            }
-
-            if (backup.Format == PortableBackupFile.Format)
-            {
-                var header = PortableBackupFile.ReadHeader(backup.File);
-                await PortableBackupFile.VerifyContentAsync(backup.File, header, ct);
-                await using var reader = new PortableBackupReader(backup.File, header);
-                var rows = await LogicalRestore.RunAsync(target, reader, backup.Migrations, force, progress, ct);
-                return await SummaryAsync(backup, target, "logical", rows, ct);
-            }
-
-            var connection = new SqliteConnection(SqliteConnectionString(backup.File, SqliteOpenMode.ReadOnly));
-            await connection.OpenAsync(ct);
-            await using var source = new SqliteRowSource(connection, backup.Tables);
-            var restored = await LogicalRestore.RunAsync(target, source, backup.Migrations, force, progress, ct);
-            return await SummaryAsync(backup, target, "logical", restored, ct);
+            var copied = await SqliteBackup.RestoreAsync(backup, target, force, ct);
+            return await SummaryAsync(backup, target, "sqlite-backup-api", copied, ct);
         }
-        finally
+
+        if (backup.Format == PortableBackupFile.Format)
         {
-            SqliteConnection.ClearAllPools();
+            var header = PortableBackupFile.ReadHeader(backup.File);
+            await PortableBackupFile.VerifyContentAsync(backup.File, header, ct);
+            await using var reader = new PortableBackupReader(backup.File, header);
+            var rows = await LogicalRestore.RunAsync(target, reader, backup.Migrations, force, progress, ct);
+            return await SummaryAsync(backup, target, "logical", rows, ct);
         }
+
+        var connection = new SqliteConnection(SqliteConnectionString(backup.File, SqliteOpenMode.ReadOnly));
+        await connection.OpenAsync(ct);
+        await using var source = new SqliteRowSource(connection, backup.Tables);
+        var restored = await LogicalRestore.RunAsync(target, source, backup.Migrations, force, progress, ct);
+        return await SummaryAsync(backup, target, "logical", restored, ct);
     }
 
     /// <summary>
