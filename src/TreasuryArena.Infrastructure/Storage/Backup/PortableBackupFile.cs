@@ -61,7 +61,7 @@ public static class PortableBackupFile
     internal static PortableBackupHeader ReadHeader(string path)
     {
         using var file = File.OpenRead(path);
-        var line = ReadLine(file, 16 << 20) ?? throw Invalid(path, "it is empty");
+        var line = ReadLine(file, 16 << 20) ?? throw Invalid(path, "it has no header line");
         PortableBackupHeader? header;
         try
         {
