@@ -31,6 +31,11 @@ public sealed partial class BackupCommandsTests
             Assert.Equal("treasury-arena-backup", summary.GetProperty("format").GetString());
             Assert.Equal(counts, summary.GetProperty("tables").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64(), StringComparer.Ordinal));
 
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(backup));
+            }
+
             // The header names engine, schema version, time, row counts and the content's SHA-256, and that hash holds.
             var lines = await File.ReadAllLinesAsync(backup);
             var header = JsonDocument.Parse(lines[0]).RootElement;

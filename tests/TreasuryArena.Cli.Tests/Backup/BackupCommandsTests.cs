@@ -40,6 +40,10 @@ public sealed partial class BackupCommandsTests(ReportDemoFixture demo) : IClass
         Assert.Equal(sourceHead.Hash, summary.GetProperty("ledger_head").GetProperty("hash").GetString());
         Assert.Equal(source["schema_version"], summary.GetProperty("migrations").GetArrayLength());
         Assert.Equal(source, summary.GetProperty("tables").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64(), StringComparer.Ordinal));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(backup));
+        }
 
         await RestoreAndVerifyAsync(backup, target, source, sourceHead.Hash, "sqlite-backup-api");
 

@@ -141,6 +141,15 @@ public static class DatabaseBackup
         return [.. recorded.Order().Select(v => known[v])];
     }
 
+    /// <summary>A backup holds API-key hashes, members and the audit trail: on Unix only its owner may read it (0600).</summary>
+    internal static void OwnerOnly(string path)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+
     internal static DomainException NotEmpty(DatabaseLocation target, int tables) =>
         new(Outcome.BackupTargetExists, string.Create(CultureInfo.InvariantCulture,
             $"{target.Display} is not empty ({tables} tables); restore into an empty database, or pass --force to replace everything in it"));

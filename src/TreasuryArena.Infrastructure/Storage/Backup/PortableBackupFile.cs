@@ -43,6 +43,7 @@ public static class PortableBackupFile
         }
 
         await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, useAsync: true);
+        DatabaseBackup.OwnerOnly(path);
         await file.WriteAsync(headerBytes, ct);
         file.WriteByte((byte)'\n');
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

@@ -32,6 +32,7 @@ internal static class SqliteBackup
             await to.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode=DELETE;", cancellationToken: ct));
         }
 
+        DatabaseBackup.OwnerOnly(partial);
         var summary = await DescribeAsync(partial, ct) ?? throw new DomainException(
             Outcome.BackupSourceNotFound, $"{source.Display} holds no arena database (no migrations recorded)");
         File.Move(partial, file, overwrite: true);
