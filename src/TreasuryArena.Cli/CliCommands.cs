@@ -24,6 +24,7 @@ internal static partial class CliCommands
         AddDemo(root);
         AddReports(root);
         AddEvaluate(root);
+        AddBackup(root);
     }
 
     public static async Task<int> InvokeAsync(RootCommand root, string[] args)
@@ -69,4 +70,5 @@ internal static partial class CliCommands
     static partial void AddDemo(RootCommand root);
     static partial void AddReports(RootCommand root);
     static partial void AddEvaluate(RootCommand root);
+    static partial void AddBackup(RootCommand root);
 }

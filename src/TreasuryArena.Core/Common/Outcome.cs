@@ -345,6 +345,26 @@ public enum Outcome
     /// <summary>The constraints became linearly dependent.</summary>
     Degenerate,
 
+    // Backups (arena backup / arena restore).
+
+    /// <summary>No backup file at the path given.</summary>
+    BackupNotFound,
+
+    /// <summary>The file is not a Treasury Arena backup (wrong format, damaged header, checksum or row count mismatch).</summary>
+    BackupInvalid,
+
+    /// <summary>The backup (or the target database) has a newer schema than this <c>arena</c> knows: upgrade first.</summary>
+    BackupSchemaTooNew,
+
+    /// <summary>The backup file or the restore target already holds data (pass <c>--force</c> to replace it).</summary>
+    BackupTargetExists,
+
+    /// <summary>The database to back up does not exist (a backup never creates one).</summary>
+    BackupSourceNotFound,
+
+    /// <summary>The restored database does not hold what the backup holds (row counts, integrity check).</summary>
+    BackupVerifyFailed,
+
     /// <summary>An answer the server did not expect from its own code (a bug).</summary>
     UnexpectedOutcome,
 }

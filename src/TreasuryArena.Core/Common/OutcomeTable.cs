@@ -135,6 +135,13 @@ public static class OutcomeTable
         (Outcome.NotConvex, Unprocessable422, ExitCode.InvalidInput),
         (Outcome.Degenerate, Unprocessable422, ExitCode.InvalidInput),
 
+        (Outcome.BackupNotFound, NotFound404, ExitCode.NotFound),
+        (Outcome.BackupInvalid, Unprocessable422, ExitCode.InvalidInput),
+        (Outcome.BackupSchemaTooNew, Conflict409, ExitCode.Conflict),
+        (Outcome.BackupTargetExists, Conflict409, ExitCode.Conflict),
+        (Outcome.BackupSourceNotFound, NotFound404, ExitCode.NotFound),
+        (Outcome.BackupVerifyFailed, ServerError500, ExitCode.Failed),
+
         (Outcome.UnexpectedOutcome, ServerError500, ExitCode.Failed),
     ];
 

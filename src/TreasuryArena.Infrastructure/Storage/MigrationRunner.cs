@@ -15,7 +15,7 @@ namespace TreasuryArena.Infrastructure.Storage;
 /// </summary>
 public static partial class MigrationRunner
 {
-    private const long AdvisoryLockKey = 0x7265_6173_7572_79; // "treasury"
+    internal const long AdvisoryLockKey = 0x7265_6173_7572_79; // "treasury"
 
     /// <summary>The embedded migrations for <paramref name="provider"/>, in version order.</summary>
     public static IReadOnlyList<Migration> Embedded(DatabaseProvider provider)
@@ -60,9 +60,7 @@ public static partial class MigrationRunner
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(migrations);
         ArgumentNullException.ThrowIfNull(time);
-        var create = provider == DatabaseProvider.Sqlite
-            ? "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)"
-            : "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)";
+        var create = SchemaVersionTableSql(provider);
         if (provider == DatabaseProvider.Postgres)
         {
             // CREATE TABLE IF NOT EXISTS can still race on the catalog; take the lock around it too.
@@ -105,6 +103,11 @@ public static partial class MigrationRunner
 
         return applied;
     }
+
+    /// <summary>The DDL of the migrations table itself (the one table no migration file creates).</summary>
+    internal static string SchemaVersionTableSql(DatabaseProvider provider) => provider == DatabaseProvider.Sqlite
+        ? "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)"
+        : "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)";
 
     /// <summary>Versions recorded in <c>schema_version</c>.</summary>
     public static async Task<IReadOnlyList<int>> AppliedAsync(DbConnection connection, CancellationToken cancellationToken)
