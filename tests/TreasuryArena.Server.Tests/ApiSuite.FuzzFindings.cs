@@ -30,6 +30,33 @@ public abstract partial class ApiSuite
     }
 
     [DbFact]
+    public async Task Bug_20_ReleaseOfAHoldWhoseTradeIsNowRefused_IsRefusedAndLeavesTheHoldPending()
+    {
+        using var admin = Admin();
+        await Trading.CreateActiveTokenAsync(admin, "HOLDX");
+        var org = await Api.OnboardAsync(Factory, "Held Release Church");
+        using var treasurer = Factory.ClientWithKey(org.TreasurerKey);
+        var address = await Trading.CreateWalletAsync(treasurer, 10_000m);
+        var (held, hold, _) = await Api.PostAsync(treasurer, "/api/tokens/buy", new { address, symbol = "HOLDX", amount = 5_000m });
+        Assert.True(held == HttpStatusCode.Accepted, $"{held} {hold}");
+        var id = hold!["hold_id"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(admin, "/api/admin/tokens/HOLDX/pause", new { reason = "review" })).Status);
+
+        var (refused, problem, _) = await Api.PostAsync(admin, $"/api/admin/holds/{id}/release", "");
+        Assert.True(refused == HttpStatusCode.UnprocessableEntity, $"{refused} {problem}");
+        Assert.Equal("token_not_tradable", problem!["code"]!.GetValue<string>());
+        var (_, holds) = await Api.GetAsync(admin, "/api/admin/holds?status=held");
+        Assert.Contains(holds!.AsArray(), h => h!["id"]!.GetValue<string>() == id);
+        Assert.Equal(10_000m, Trading.Cash(await Trading.StatusAsync(treasurer, address)));
+
+        // Once the token trades again, the same hold is released and the trade executes.
+        Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(admin, "/api/admin/tokens/HOLDX/resume", new { reason = "reviewed" })).Status);
+        var (released, trade, _) = await Api.PostAsync(admin, $"/api/admin/holds/{id}/release", "");
+        Assert.True(released == HttpStatusCode.OK, $"{released} {trade}");
+        Assert.Equal(5_000m, Trading.Cash(await Trading.StatusAsync(treasurer, address)));
+    }
+
+    [DbFact]
     public async Task Bug_20_RefusalsTheFrameworkWrites_AreProblemJsonWithACode()
     {
         using var admin = Admin();

@@ -162,8 +162,9 @@ public static class FuzzValues
                     text.Add(Str(new string('y', field.MaxLength + 1), "text:too-long", FuzzRefusal.Always));
                 }
 
-                if (field.Required)
+                if (field.Required && field.Kind != FuzzFieldKind.Text)
                 {
+                    // Names, addresses, symbols and versions need at least one character; a reason may be empty.
                     text.Add(Str("", "text:empty", FuzzRefusal.Always));
                 }
 
