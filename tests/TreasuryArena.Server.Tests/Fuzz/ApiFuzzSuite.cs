@@ -29,6 +29,7 @@ public abstract class ApiFuzzSuite(ITestOutputHelper output) : ServerTestBase
         output.WriteLine("statuses: " + string.Join(", ", runner.StatusCounts.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}×{kv.Value}")));
         output.WriteLine($"wallets {world.Count("wallet:a") + world.Count("wallet:b")}, holds {world.Count("hold:known")}, proposals {world.Count("proposal:known")}, organisations {world.Count("org:spare") + 2}, tokens {world.Count("token:any")}");
 
+        output.WriteLine("control characters accepted (free-text policy, not asserted here): " + (runner.AcceptedControlText.Count == 0 ? "none" : string.Join("; ", runner.AcceptedControlText)));
         Assert.True(runner.Failures.Count == 0, $"fuzz seed {seed} found {runner.Failures.Count} problem(s):\n" + string.Join("\n", runner.Failures));
         Assert.True(ledgerCode == 0, $"arena ledger verify exit {ledgerCode}: {ledgerOut} {ledgerErr}");
         Assert.True(auditCode == 0, $"arena audit verify exit {auditCode}: {auditOut} {auditErr}");

@@ -27,6 +27,9 @@ public sealed class FuzzRunner(ArenaFactory factory, FuzzWorld world, ulong seed
 
     public int Refused { get; private set; }
 
+    /// <summary>Endpoints and fields that accepted text with control, bidi or surrogate characters (the free-text policy's concern, reported only).</summary>
+    public SortedSet<string> AcceptedControlText { get; } = new(StringComparer.Ordinal);
+
     public async Task RunAsync(IReadOnlyList<FuzzStep> steps)
     {
         ArgumentNullException.ThrowIfNull(steps);
@@ -88,6 +91,11 @@ public sealed class FuzzRunner(ArenaFactory factory, FuzzWorld world, ulong seed
             if (step.MustRefuse && status < 400)
             {
                 Fail("accepted a request that must be refused", step, where);
+            }
+
+            if (status is >= 200 and < 300 && step.BodyClass.Contains(":control:", StringComparison.Ordinal))
+            {
+                AcceptedControlText.Add(step.Endpoint + " " + step.BodyClass.Split(' ')[0]);
             }
 
             CheckIdempotency(step, path, body, status, json, where);
