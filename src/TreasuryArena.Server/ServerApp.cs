@@ -98,7 +98,7 @@ public static class ServerApp
 
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = FrameworkProblems.AddCode);
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.AddValidation();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>

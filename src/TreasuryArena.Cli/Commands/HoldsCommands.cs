@@ -61,6 +61,12 @@ internal static partial class CliCommands
             if (release)
             {
                 var d = await rt.HoldDecisions.ReleaseAsync(PlatformCli.Operator, parse.GetValue(id), ct);
+                if (d.Trade is TradeOutcome.Refused refused)
+                {
+                    // The trade was refused now: the hold stays pending (as the API answers the refusal's problem).
+                    throw new DomainException(refused.Outcome, refused.Message);
+                }
+
                 response = HoldResponse.From(d.Hold, rt.HoldDecisions.Lifetime, d.PlanExecutions);
             }
             else

@@ -35,6 +35,18 @@ public enum Outcome
     /// <summary>A page size (<c>limit</c>) outside what the endpoint serves.</summary>
     InvalidLimit,
 
+    /// <summary>No valid API key or session: the request is not authenticated.</summary>
+    Unauthenticated,
+
+    /// <summary>Nothing answers this path: no such route (an id in the path of the wrong shape included) or no such resource.</summary>
+    NotFound,
+
+    /// <summary>The path exists, but not for this HTTP method.</summary>
+    MethodNotAllowed,
+
+    /// <summary>The body's content type is not JSON.</summary>
+    UnsupportedMediaType,
+
     // Ledger refusals (LedgerError maps onto these one to one).
 
     /// <summary>Zero, negative, too many digits or decimals, or too large an amount.</summary>

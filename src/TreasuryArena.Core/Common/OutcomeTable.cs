@@ -14,8 +14,9 @@ public static class OutcomeTable
 {
     public const string ProblemTypeBase = "https://treasury-arena.example/problems/";
 
-    private const int Ok200 = 200, Accepted202 = 202, BadRequest400 = 400, Forbidden403 = 403, NotFound404 = 404, Conflict409 = 409,
-        TooLarge413 = 413, Unprocessable422 = 422, TooMany429 = 429, ServerError500 = 500, Unavailable503 = 503;
+    private const int Ok200 = 200, Accepted202 = 202, BadRequest400 = 400, Unauthorized401 = 401, Forbidden403 = 403, NotFound404 = 404,
+        MethodNotAllowed405 = 405, Conflict409 = 409, TooLarge413 = 413, UnsupportedMediaType415 = 415, Unprocessable422 = 422, TooMany429 = 429,
+        ServerError500 = 500, Unavailable503 = 503;
 
     private static readonly (Outcome Outcome, int Status, ExitCode Exit)[] Table =
     [
@@ -28,6 +29,10 @@ public static class OutcomeTable
         (Outcome.IdempotencyKeyReused, Unprocessable422, ExitCode.Conflict),
         (Outcome.IdempotencyConflict, Conflict409, ExitCode.Conflict),
         (Outcome.InvalidLimit, BadRequest400, ExitCode.InvalidInput),
+        (Outcome.Unauthenticated, Unauthorized401, ExitCode.Refused),
+        (Outcome.NotFound, NotFound404, ExitCode.NotFound),
+        (Outcome.MethodNotAllowed, MethodNotAllowed405, ExitCode.InvalidInput),
+        (Outcome.UnsupportedMediaType, UnsupportedMediaType415, ExitCode.InvalidInput),
 
         (Outcome.InvalidAmount, Unprocessable422, ExitCode.InvalidInput),
         (Outcome.InsufficientCash, Unprocessable422, ExitCode.Refused),

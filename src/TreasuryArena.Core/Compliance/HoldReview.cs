@@ -36,6 +36,13 @@ public sealed class HoldReview(ComplianceService compliance, TradeDesk desk, Pla
         }
 
         var trade = await desk.ReleaseAsync(hold, admin, ct);
+        if (trade is TradeOutcome.Refused)
+        {
+            // The trade was refused now (token paused, cash gone…): the release is refused and changes nothing, so the
+            // hold stays pending for a later release or a reject (the refusal itself is audited by the desk).
+            return new HoldDecision(hold, trade, []);
+        }
+
         var result = trade switch
         {
             TradeOutcome.Executed e => JsonSerializer.Serialize(new { cash = e.Result.Cash.Amount, shares = e.Result.Shares.Value, fee = e.Result.Fee.Amount, nav_per_share = e.Result.NavPerShare.Value }, Json),

@@ -10,6 +10,8 @@ namespace TreasuryArena.Infrastructure.Platform;
 /// <summary>Verification evidence, disclosures, attestations, holds, halt and notifications.</summary>
 public sealed class SqlComplianceStore(PlatformDatabase database) : IComplianceStore
 {
+    private const int MaxSameInstantRows = 1000;
+
     private const string StandingSql = """
         SELECT
           (SELECT status FROM organisations WHERE id = @Org) AS org_status,
@@ -44,10 +46,12 @@ public sealed class SqlComplianceStore(PlatformDatabase database) : IComplianceS
     {
         ArgumentNullException.ThrowIfNull(evidence);
         await using var c = await database.OpenAsync(ct);
-        await c.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO org_verifications (organisation_id, verified_at, entity_type, registration, reviewer) VALUES (@Org, @At, @EntityType, @Registration, @Reviewer)",
-            new { Org = evidence.OrganisationId.ToString(), At = Ticks.From(evidence.VerifiedAt), evidence.EntityType, evidence.Registration, evidence.Reviewer },
-            cancellationToken: ct));
+        await InsertAtFreeInstantAsync(
+            c,
+            "INSERT INTO org_verifications (organisation_id, verified_at, entity_type, registration, reviewer) VALUES (@Org, @At, @EntityType, @Registration, @Reviewer) ON CONFLICT (organisation_id, verified_at) DO NOTHING",
+            Ticks.From(evidence.VerifiedAt),
+            at => new { Org = evidence.OrganisationId.ToString(), At = at, evidence.EntityType, evidence.Registration, evidence.Reviewer },
+            ct);
     }
 
     public async Task<VerificationEvidence?> FindVerificationAsync(Guid organisationId, CancellationToken ct)
@@ -82,18 +86,20 @@ public sealed class SqlComplianceStore(PlatformDatabase database) : IComplianceS
     {
         ArgumentNullException.ThrowIfNull(attestation);
         await using var c = await database.OpenAsync(ct);
-        await c.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO attestations (organisation_id, attested_at, document_version, document_hash, signer, attested_by) VALUES (@Org, @At, @Version, @Hash, @Signer, @By)",
-            new
+        await InsertAtFreeInstantAsync(
+            c,
+            "INSERT INTO attestations (organisation_id, attested_at, document_version, document_hash, signer, attested_by) VALUES (@Org, @At, @Version, @Hash, @Signer, @By) ON CONFLICT (organisation_id, attested_at, document_version) DO NOTHING",
+            Ticks.From(attestation.AttestedAt),
+            at => new
             {
                 Org = attestation.OrganisationId.ToString(),
-                At = Ticks.From(attestation.AttestedAt),
+                At = at,
                 Version = attestation.DocumentVersion,
                 Hash = attestation.DocumentHash,
                 attestation.Signer,
                 By = attestation.AttestedBy,
             },
-            cancellationToken: ct));
+            ct);
         _standings.Invalidate(attestation.OrganisationId);
     }
 
@@ -294,4 +300,21 @@ public sealed class SqlComplianceStore(PlatformDatabase database) : IComplianceS
         public string? organisation_id { get; set; }
     }
 #pragma warning restore CA1812, IDE1006
+
+    /// <summary>
+    /// Inserts a row keyed by (organisation, instant): a repeat within one clock tick (verifying or attesting twice at
+    /// the same instant) is kept one tick later instead of failing on the key, so every row of evidence stays.
+    /// </summary>
+    private static async Task InsertAtFreeInstantAsync(System.Data.Common.DbConnection c, string insertOrNothing, long at, Func<long, object> parameters, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < MaxSameInstantRows; attempt++)
+        {
+            if (await c.ExecuteAsync(new CommandDefinition(insertOrNothing, parameters(at + attempt), cancellationToken: ct)) == 1)
+            {
+                return;
+            }
+        }
+
+        throw new InvalidOperationException($"more than {MaxSameInstantRows} rows for one organisation at one instant");
+    }
 }
