@@ -52,7 +52,7 @@ internal static class CliDatabase
         }
         catch (ArgumentException ex)
         {
-            throw new CliException($"--db: {ex.Message}");
+            throw Invalid(ex);
         }
         catch (NpgsqlException ex)
         {
@@ -66,6 +66,15 @@ internal static class CliDatabase
         {
             throw new CliException($"cannot open database {value}: {ex.Message}");
         }
+    }
+
+    /// <summary>A <c>--db</c> value <see cref="DatabaseLocation.Parse"/> refused, as a CLI error (without .NET's "(Parameter …)" suffix).</summary>
+    public static CliException Invalid(ArgumentException refused)
+    {
+        ArgumentNullException.ThrowIfNull(refused);
+        var suffix = refused.ParamName is { } name ? $" (Parameter '{name}')" : "";
+        var message = suffix.Length > 0 && refused.Message.EndsWith(suffix, StringComparison.Ordinal) ? refused.Message[..^suffix.Length] : refused.Message;
+        return new CliException($"--db: {message}");
     }
 
     /// <summary>The <c>--db</c> of a read-only verb (see <see cref="UseFor"/>).</summary>

@@ -101,7 +101,7 @@ public sealed partial record DatabaseLocation(DatabaseProvider Provider, string 
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException or KeyNotFoundException)
         {
-            throw new ArgumentException($"'{Redact(db)}' is a connection string but not a PostgreSQL one ({ex.Message}): expected {Expected}", nameof(db), ex);
+            throw new ArgumentException($"'{Redact(db)}' is a connection string but not a PostgreSQL one ({WithoutParameter(ex)}): expected {Expected}", nameof(db), ex);
         }
 
         if (string.IsNullOrWhiteSpace(builder.Host))
@@ -111,6 +111,11 @@ public sealed partial record DatabaseLocation(DatabaseProvider Provider, string 
 
         return Postgres(builder);
     }
+
+    private static string WithoutParameter(Exception ex) =>
+        ex is ArgumentException { ParamName: { } name } && ex.Message.EndsWith($" (Parameter '{name}')", StringComparison.Ordinal)
+            ? ex.Message[..^$" (Parameter '{name}')".Length]
+            : ex.Message;
 
     private static DatabaseLocation FromUrl(string url)
     {
@@ -146,7 +151,7 @@ public sealed partial record DatabaseLocation(DatabaseProvider Provider, string 
             }
             catch (ArgumentException ex)
             {
-                throw new ArgumentException($"unsupported PostgreSQL URL parameter '{key}': {ex.Message}", nameof(url), ex);
+                throw new ArgumentException($"unsupported PostgreSQL URL parameter '{key}': {WithoutParameter(ex)}", nameof(url), ex);
             }
         }
 

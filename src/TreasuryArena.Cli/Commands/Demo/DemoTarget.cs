@@ -41,7 +41,7 @@ internal sealed class DemoTarget
         }
         catch (ArgumentException ex)
         {
-            throw new CliException($"--db: {ex.Message}");
+            throw CliDatabase.Invalid(ex);
         }
 
         if (location.Provider == DatabaseProvider.Sqlite)
