@@ -33,8 +33,7 @@ public sealed class ArenaTablesTests
     public async Task DropAsync_Postgres_DropsTheArenasTablesOnly()
     {
         await using var pg = await PostgresTestDatabase.CreateAsync();
-        var db = await ArenaDatabase.OpenAsync(pg.ConnectionString, new StorageFakeTime());
-        await using var c = await db.OpenConnectionAsync();
+        await using var c = await MigratedAsync(pg);
         await c.ExecuteAsync("CREATE TABLE other_app (id INT); INSERT INTO other_app VALUES (7)");
         Assert.Equal(ArenaTables.Owned(DatabaseProvider.Postgres), await ArenaTables.PresentAsync(c, DatabaseProvider.Postgres, default));
 
@@ -49,8 +48,7 @@ public sealed class ArenaTablesTests
     public async Task DropAsync_Postgres_SameNamedTablesWithoutSchemaVersion_RefusedAndKept()
     {
         await using var pg = await PostgresTestDatabase.CreateAsync();
-        var db = await ArenaDatabase.OpenAsync(pg.ConnectionString, new StorageFakeTime());
-        await using var c = await db.OpenConnectionAsync();
+        await using var c = await MigratedAsync(pg);
         await c.ExecuteAsync("DROP TABLE schema_version");
 
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => ArenaTables.DropAsync(c, DatabaseProvider.Postgres, default));
@@ -63,12 +61,14 @@ public sealed class ArenaTablesTests
     public async Task DropAsync_Postgres_ViewOfAnotherApplication_FailsAndDropsNothing()
     {
         await using var pg = await PostgresTestDatabase.CreateAsync();
-        var db = await ArenaDatabase.OpenAsync(pg.ConnectionString, new StorageFakeTime());
-        await using var c = await db.OpenConnectionAsync();
+        await using var c = await MigratedAsync(pg);
         await c.ExecuteAsync("CREATE VIEW other_app_view AS SELECT * FROM audit_log");
 
         await Assert.ThrowsAsync<Npgsql.PostgresException>(() => ArenaTables.DropAsync(c, DatabaseProvider.Postgres, default));
 
         Assert.Equal(ArenaTables.Owned(DatabaseProvider.Postgres), await ArenaTables.PresentAsync(c, DatabaseProvider.Postgres, default));
     }
+
+    private static async Task<System.Data.Common.DbConnection> MigratedAsync(PostgresTestDatabase pg) =>
+        await (await ArenaDatabase.OpenAsync(pg.ConnectionString, new StorageFakeTime())).OpenConnectionAsync();
 }

@@ -9,27 +9,12 @@ namespace TreasuryArena.Cli.Commands.Demo;
 /// file goes: <c>--keys-file</c>, else beside a SQLite database (<c>arena.db</c> → <c>arena-demo-keys.json</c>), else
 /// for PostgreSQL <c>DATA_DIRECTORY/postgres-DATABASE-demo-keys.json</c>.
 /// </summary>
-internal sealed class DemoTarget
+/// <param name="Location">The parsed database.</param>
+/// <param name="Database">What the demo's verbs open: the SQLite file's full path, or the PostgreSQL value as given.</param>
+/// <param name="KeysFile">The keys file the demo writes.</param>
+/// <param name="ServeArguments">The <c>--db</c> a following <c>arena serve</c> needs (empty for the default database; passwords shown as ***).</param>
+internal sealed record DemoTarget(DatabaseLocation Location, string Database, string KeysFile, string ServeArguments)
 {
-    private DemoTarget(DatabaseLocation location, string database, string keysFile, string serveArguments)
-    {
-        Location = location;
-        Database = database;
-        KeysFile = keysFile;
-        ServeArguments = serveArguments;
-    }
-
-    public DatabaseLocation Location { get; }
-
-    /// <summary>What the demo's verbs open: the SQLite file's full path, or the PostgreSQL value as given.</summary>
-    public string Database { get; }
-
-    /// <summary>The keys file the demo writes.</summary>
-    public string KeysFile { get; }
-
-    /// <summary>The <c>--db</c> a following <c>arena serve</c> needs (empty for the default database; passwords shown as ***).</summary>
-    public string ServeArguments { get; }
-
     public static DemoTarget Resolve(string? db, string? keysFile)
     {
         var configured = string.IsNullOrWhiteSpace(db) ? CliHost.Configuration["Arena:Database"] : db;
