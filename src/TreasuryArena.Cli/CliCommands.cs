@@ -33,6 +33,7 @@ internal static partial class CliCommands
         {
             // The default handler would catch CliException itself (print a stack trace, exit 1); let it reach us instead.
             var parse = root.Parse(args);
+            CliDatabase.UseFor(parse);
             CliCaller.Use(await CliCaller.ResolveAsync(parse, CancellationToken.None));
             return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }

@@ -181,7 +181,7 @@ internal static partial class CliCommands
 
     private static Command AdminOrgListCommand()
     {
-        var db = CliDatabase.Option();
+        var db = CliDatabase.ExistingOption();
         var json = AdminJsonOption();
         var cmd = new Command("list", "List organisations");
         cmd.Options.Add(db);
@@ -276,7 +276,7 @@ internal static partial class CliCommands
 
     private static Command AdminKeysListCommand()
     {
-        var db = CliDatabase.Option();
+        var db = CliDatabase.ExistingOption();
         var org = new Option<string?>("--org") { Description = "Only this organisation's keys" };
         var json = AdminJsonOption();
         var cmd = new Command("list", "List API keys (ids and prefixes, never the keys)");
@@ -310,7 +310,7 @@ internal static partial class CliCommands
 
     private static Command AdminAuditVerifyCommand()
     {
-        var db = CliDatabase.Option();
+        var db = CliDatabase.ExistingOption();
         var json = AdminJsonOption();
         var cmd = new Command("verify", "Walk the audit chain and the ledger; exit 1 when anything was tampered with");
         cmd.Options.Add(db);

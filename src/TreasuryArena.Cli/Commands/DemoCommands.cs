@@ -18,27 +18,30 @@ using TreasuryArena.Infrastructure.Storage;
 namespace TreasuryArena.Cli;
 
 /// <summary>
-/// <c>arena demo [--reset] [--db PATH] [--json]</c>: the whole platform on the shipped history, through the same use cases
-/// the API, jobs and admin verbs call — nothing here computes a number of its own.
+/// <c>arena demo [--reset] [--db PATH|URL|CONNSTRING] [--keys-file FILE] [--json]</c>: the whole platform on the shipped
+/// history, through the same use cases the API, jobs and admin verbs call — nothing here computes a number of its own.
+/// On SQLite it refuses an existing file unless <c>--reset</c> (which deletes it); on PostgreSQL it refuses a database
+/// that already holds the arena's tables unless <c>--reset</c> (which drops those tables only, <see cref="ArenaTables"/>).
 /// </summary>
 internal static partial class CliCommands
 {
     static partial void AddDemo(RootCommand root)
     {
-        var db = new Option<string?>("--db") { Description = "SQLite file for the demo (default ./data/arena.db)" };
-        var reset = new Option<bool>("--reset") { Description = "Delete an existing demo database (and its keys file) first" };
+        var db = new Option<string?>("--db") { Description = "Database for the demo: a SQLite file (default ./data/arena.db), or a PostgreSQL postgres:// URL or Host=… connection string" };
+        var reset = new Option<bool>("--reset") { Description = "Rebuild over an existing demo: delete the SQLite file, or drop the arena's own tables in PostgreSQL (never other tables); and its keys file" };
+        var keysFile = new Option<string?>("--keys-file") { Description = "Where to write the demo's sign-in keys (default: beside a SQLite database, NAME-demo-keys.json; for PostgreSQL ./data/postgres-DATABASE-demo-keys.json)" };
         var weeks = new Option<int>("--weeks") { Description = "Weeks of day-by-day replay after the proving period", DefaultValueFactory = _ => 20 };
         var to = new Option<string?>("--to") { Description = "Last replayed date, yyyy-MM-dd (default: the last date with both BTC and ETH prices)" };
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON" };
         var cmd = new Command("demo", "Build a demo platform on the shipped history: backtests, tokens, NAV replay, a verified church with wallets in every mode, optimizer and advisor runs");
-        foreach (var o in new Option[] { db, reset, weeks, to, json })
+        foreach (var o in new Option[] { db, reset, keysFile, weeks, to, json })
         {
             cmd.Options.Add(o);
         }
 
         cmd.SetAction(async (parse, ct) =>
         {
-            var path = Path.GetFullPath(parse.GetValue(db) ?? CliHost.DefaultDatabase);
+            var target = DemoTarget.Resolve(parse.GetValue(db), parse.GetValue(keysFile));
             var n = parse.GetValue(weeks);
             if (n is < 1 or > 104)
             {
@@ -53,15 +56,15 @@ internal static partial class CliCommands
                     : throw new CliException($"--to {text}: expected a date yyyy-MM-dd");
             }
 
-            DemoPrepareFile(path, parse.GetValue(reset));
-            var summary = await DemoRunAsync(path, n, end, !parse.GetValue(json) && !Console.IsOutputRedirected, ct);
+            await target.PrepareAsync(parse.GetValue(reset), ct);
+            var summary = await DemoRunAsync(target, n, end, !parse.GetValue(json) && !Console.IsOutputRedirected, ct);
             if (parse.GetValue(json))
             {
                 CliJson.Write(summary);
             }
             else
             {
-                DemoPrint(summary);
+                DemoPrint(summary, target.ServeArguments);
             }
 
             return summary.LedgerOk ? 0 : 1;
@@ -86,27 +89,7 @@ internal static partial class CliCommands
         ("rsi-reversion", "RSIR", null),
     ];
 
-    private static void DemoPrepareFile(string path, bool reset)
-    {
-        var keys = DemoKeys.PathFor(path);
-        if (File.Exists(path))
-        {
-            if (!reset)
-            {
-                throw new CliException($"{path} already exists; run `arena demo --reset` to rebuild it (this deletes it), or `arena serve` to use it");
-            }
-
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var f in new[] { path, path + "-wal", path + "-shm", keys })
-            {
-                File.Delete(f);
-            }
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-    }
-
-    private static async Task<DemoSummary> DemoRunAsync(string path, int weeks, DateOnly? to, bool interactive, CancellationToken ct)
+    private static async Task<DemoSummary> DemoRunAsync(DemoTarget target, int weeks, DateOnly? to, bool interactive, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var history = BacktestCli.History(null);
@@ -124,6 +107,7 @@ internal static partial class CliCommands
             throw new CliException($"the demo issues its tokens on {inception:yyyy-MM-dd}, before {early.Asset}'s inception, its first liquid trading day {early.Date:yyyy-MM-dd} ({early.Reason}): use a later --to or fewer --weeks");
         }
 
+        var path = target.Database;
         var keys = new List<DemoKey>();
         const string church = "Grace Community Church";
 
@@ -145,7 +129,7 @@ internal static partial class CliCommands
             keys.Add(new DemoKey("viewer", viewer.MemberName, church, viewer.Key));
         }
 
-        await DemoKeys.WriteAsync(path, keys, ct);
+        await DemoKeys.WriteAsync(target.KeysFile, keys, ct);
 
         // The demo's business calendar follows the replay: deposits and wallet openings are dated on the replayed day
         // (the ledger's valuation dates), trades at their NAV's date, while instants stay the wall clock's.
@@ -274,7 +258,7 @@ internal static partial class CliCommands
         var holdsPending = (await rt.ComplianceStore.ListHoldsAsync(HoldStatus.Held, null, ct)).Count;
         var holdsSuperseded = (await rt.ComplianceStore.ListHoldsAsync(HoldStatus.Superseded, null, ct)).Count;
         var verification = await LedgerVerifier.VerifyAsync(rt.Database.CreateLedgerJournal(), ct);
-        return new DemoSummary(path, DemoKeys.PathFor(path), inception, firstWeek, end, tokens, walletRows, decisions, keys,
+        return new DemoSummary(target.Location.Display, target.KeysFile, inception, firstWeek, end, tokens, walletRows, decisions, keys,
             approved, pending + (final.Any(r => r.Action == "proposed") && pending == 0 ? 1 : 0), executed, holdsPending, holdsSuperseded, verification.Ok, verification.Entries,
             Math.Round(clock.Elapsed.TotalSeconds, 1));
     }
@@ -305,7 +289,7 @@ internal static partial class CliCommands
             });
     }
 
-    private static void DemoPrint(DemoSummary s)
+    private static void DemoPrint(DemoSummary s, string serveArguments)
     {
         static string Inv(FormattableString f) => f.ToString(CultureInfo.InvariantCulture);
         AnsiConsole.MarkupLine(Inv($"[bold]Treasury Arena demo[/] — proving from {s.Inception:yyyy-MM-dd}, replayed {s.ReplayFrom:yyyy-MM-dd} … {s.ReplayTo:yyyy-MM-dd} in {s.Seconds:0.0} s"));
@@ -339,6 +323,6 @@ internal static partial class CliCommands
         }
 
         Console.WriteLine();
-        Console.WriteLine("Next: ./arena serve   then open http://127.0.0.1:8800 and sign in with a key above.");
+        Console.WriteLine($"Next: ./arena serve{serveArguments}   then open http://127.0.0.1:8800 and sign in with a key above.");
     }
 }

@@ -17,7 +17,7 @@ internal static partial class CliCommands
 {
     private static Command HoldsCommand()
     {
-        var db = CliDatabase.Option();
+        var db = CliDatabase.ExistingOption();
         var status = new Option<string?>("--status") { Description = "held | released | rejected | expired | superseded (default: all)" };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var cmd = new Command("holds", "Held trades and held rebalance plans (a plan is held as one decision), with when each expires; `holds release|reject|expire`");
@@ -115,7 +115,7 @@ internal static partial class CliCommands
 
     private static Command WalletActivityCommand()
     {
-        var db = CliDatabase.Option();
+        var db = CliDatabase.ExistingOption();
         var address = new Option<string>("--wallet") { Description = "Wallet address", Required = true };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var cmd = new Command("activity", "A wallet's turnover (½ × buys + sells ÷ value now) and trade fees paid over 30 days, 365 days and since inception, from the ledger");

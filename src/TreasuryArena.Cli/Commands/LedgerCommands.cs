@@ -99,7 +99,7 @@ internal static partial class CliCommands
 
     private static Command LedgerVerifyCommand()
     {
-        var db = CliDatabase.Option();
+        var db = CliDatabase.ExistingOption();
         var cmd = new Command("verify", "Replay every entry, recompute balances, check invariants and the hash chain; exit 0 only when all hold");
         cmd.Options.Add(db);
         cmd.SetAction(async (parse, ct) =>

@@ -27,7 +27,7 @@ internal static partial class CliCommands
 
     private static Command ReportDailyCommand()
     {
-        var db = CliDatabase.Option();
+        var db = CliDatabase.ExistingOption();
         var asOf = new Option<string?>("--as-of") { Description = "Date (yyyy-MM-dd); default: the latest date the market data covers" };
         var markdown = new Option<string?>("--markdown") { Description = "Also write the report as Markdown to this file" };
         var json = JsonOption();
@@ -68,7 +68,7 @@ internal static partial class CliCommands
 
     private static Command ReportStatementCommand()
     {
-        var db = CliDatabase.Option();
+        var db = CliDatabase.ExistingOption();
         var wallet = new Option<string>("--wallet") { Description = "Wallet address", Required = true };
         var month = new Option<string>("--month") { Description = "Month, yyyy-MM (UTC, by the ledger's entry times)", Required = true };
         var output = new Option<string?>("--out") { Description = "HTML file to write (default statement-ADDR-yyyy-MM.html)" };
@@ -132,7 +132,7 @@ internal static partial class CliCommands
 
     private static Command ReportRevenueCommand()
     {
-        var db = CliDatabase.Option();
+        var db = CliDatabase.ExistingOption();
         var from = new Option<string?>("--from") { Description = "First day (yyyy-MM-dd, inclusive) of the fee entries counted, by valuation date (the NAV day a fee was charged at)" };
         var to = new Option<string?>("--to") { Description = "Last day (yyyy-MM-dd, inclusive), by valuation date" };
         var json = JsonOption();

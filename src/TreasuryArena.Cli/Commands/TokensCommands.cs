@@ -35,7 +35,7 @@ internal static partial class CliCommands
 
     private static Command TokensCommand()
     {
-        var db = CliDatabase.Option();
+        var db = CliDatabase.ExistingOption();
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var cmd = new Command("tokens", "List strategy tokens with NAV, status, supply and 90-day metrics; `tokens issue` creates one");
         cmd.Options.Add(db);
@@ -328,7 +328,7 @@ internal static partial class CliCommands
 
     private static Command ProposalsCommand()
     {
-        var db = CliDatabase.Option();
+        var db = CliDatabase.ExistingOption();
         var address = new Option<string?>("--wallet") { Description = "Only this wallet" };
         var all = new Option<bool>("--all") { Description = "Every status, not only pending" };
         var cmd = new Command("proposals", "HYBRID proposals (pending by default), as JSON");

@@ -9,12 +9,12 @@ internal static partial class CliCommands
     static partial void AddTreasury(RootCommand root)
     {
         var treasury = new Command("treasury", "The organisation's treasury: status (daily summary), rebalancing plan, paper execution");
-        treasury.Subcommands.Add(TreasuryVerb("status", "Value, P&L, allocation against target, drift, benchmarks, indicators and today's decision", async (s, asOf, json, ct) =>
+        treasury.Subcommands.Add(TreasuryVerb("status", "Value, P&L, allocation against target, drift, benchmarks, indicators and today's decision", readOnly: true, run: async (s, asOf, json, ct) =>
         {
             var status = await s.Manager.StatusAsync(asOf, ct);
             TreasuryPrint(json, () => TreasuryJson.Status(status), w => TreasuryText.Status(w, status));
         }));
-        treasury.Subcommands.Add(TreasuryVerb("plan", "The rebalancing plan to target (orders by venue with estimated fees and slippage, sells first, within the limits); executes nothing", async (s, asOf, json, ct) =>
+        treasury.Subcommands.Add(TreasuryVerb("plan", "The rebalancing plan to target (orders by venue with estimated fees and slippage, sells first, within the limits); executes nothing", readOnly: true, run: async (s, asOf, json, ct) =>
         {
             var (status, plan) = await s.Manager.PlanAsync(asOf, ct);
             TreasuryPrint(json, () => TreasuryJson.Plan(status, plan), w => TreasuryText.Plan(w, status, plan));
@@ -33,7 +33,7 @@ internal static partial class CliCommands
         }));
 
         var limit = new Option<int>("--limit") { Description = "How many decisions to list (newest first)", DefaultValueFactory = _ => 20 };
-        var journalDb = CliDatabase.Option();
+        var journalDb = CliDatabase.ExistingOption();
         var journalJson = JsonOption();
         var journal = new Command("journal", "Journaled decisions with their outcomes (outcomes whose horizon has passed are evaluated first)");
         journal.Options.Add(limit);
@@ -55,7 +55,7 @@ internal static partial class CliCommands
         });
         root.Subcommands.Add(journal);
 
-        root.Subcommands.Add(TreasuryVerb("review", "The weekly review: hit rate and calibration per advisor, the week against the benchmarks, and the advisor's commentary", async (s, asOf, json, ct) =>
+        root.Subcommands.Add(TreasuryVerb("review", "The weekly review: hit rate and calibration per advisor, the week against the benchmarks, and the advisor's commentary", readOnly: true, run: async (s, asOf, json, ct) =>
         {
             var report = await s.UseCases.ReviewAsync(PlatformCli.Operator, asOf, ct);
             TreasuryPrint(json, () => TreasuryJson.Review(report), w => TreasuryText.Review(w, report));
@@ -64,10 +64,14 @@ internal static partial class CliCommands
 
     private static Option<bool> JsonOption() => new("--json") { Description = "Print JSON (snake_case)" };
 
-    private static Command TreasuryVerb(string name, string description, Func<TreasuryServices, DateOnly, bool, CancellationToken, Task> run)
+    private static Command TreasuryVerb(string name, string description, Func<TreasuryServices, DateOnly, bool, CancellationToken, Task> run) =>
+        TreasuryVerb(name, description, false, run);
+
+    /// <summary>A treasury verb; <paramref name="readOnly"/>: it only reads, so a missing database file is refused, not created.</summary>
+    private static Command TreasuryVerb(string name, string description, bool readOnly, Func<TreasuryServices, DateOnly, bool, CancellationToken, Task> run)
     {
         var asOf = new Option<string?>("--as-of") { Description = "Date (yyyy-MM-dd); default: the latest date the market data covers" };
-        var db = CliDatabase.Option();
+        var db = readOnly ? CliDatabase.ExistingOption() : CliDatabase.Option();
         var json = JsonOption();
         var command = new Command(name, description);
         command.Options.Add(asOf);

@@ -45,13 +45,32 @@ public sealed class ArenaDatabase
 
     public DatabaseProvider Provider => Location.Provider;
 
-    /// <summary>Parses <paramref name="db"/> (see <see cref="DatabaseLocation.Parse"/>), creates the SQLite file's directory,
-    /// switches SQLite to WAL, and applies every embedded migration not yet recorded.</summary>
-    public static async Task<ArenaDatabase> OpenAsync(string db, TimeProvider time, CancellationToken cancellationToken = default)
+    /// <summary>Parses <paramref name="db"/> (see <see cref="DatabaseLocation.Parse"/>), creates the SQLite file's directory
+    /// (and the file), switches SQLite to WAL, and applies every embedded migration not yet recorded.</summary>
+    public static Task<ArenaDatabase> OpenAsync(string db, TimeProvider time, CancellationToken cancellationToken = default) =>
+        OpenAsync(DatabaseLocation.Parse(db), time, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="OpenAsync(string, TimeProvider, CancellationToken)"/>, but a SQLite file must already exist: a
+    /// missing one is a <see cref="FileNotFoundException"/> naming the path, and neither the file nor its directory is
+    /// created (the connections of the returned database never create it either). For the verbs that only read.
+    /// </summary>
+    public static Task<ArenaDatabase> OpenExistingAsync(string db, TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        var location = DatabaseLocation.Parse(db);
+        if (location.IsMissingFile)
+        {
+            throw new FileNotFoundException($"no database at {location.Display}", location.Display);
+        }
+
+        return OpenAsync(location.WithoutCreate(), time, cancellationToken);
+    }
+
+    private static async Task<ArenaDatabase> OpenAsync(DatabaseLocation location, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(time);
-        var database = new ArenaDatabase(DatabaseLocation.Parse(db), time);
-        if (database.Provider == DatabaseProvider.Sqlite)
+        var database = new ArenaDatabase(location, time);
+        if (database.Provider == DatabaseProvider.Sqlite && !File.Exists(database.Location.Display))
         {
             var dir = Path.GetDirectoryName(database.Location.Display);
             if (!string.IsNullOrEmpty(dir))

@@ -1,18 +1,26 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace TreasuryArena.Infrastructure.Storage;
 
 /// <summary>
-/// Where the database is, parsed from a <c>--db</c> value: a <c>postgres://user:pass@host:port/db?…</c> URL or a
-/// <c>Host=…;…</c> connection string means PostgreSQL; anything else is a file path for SQLite (WAL).
+/// Where the database is, parsed from a <c>--db</c> value: a <c>postgres://user:pass@host:port/db?…</c> (or
+/// <c>postgresql://</c>) URL or a <c>Host=…;…</c> connection string (keys in any case, <c>Server=</c> too) means
+/// PostgreSQL; a plain path means a SQLite file (WAL). A value that looks like a connection string is never taken as a
+/// file name: any other <c>scheme:/…</c> URL (also a mistyped <c>postgres:/…</c>) and any <c>key=value</c> list that is
+/// not a PostgreSQL connection string are refused, naming what was expected (a file whose name starts that way is
+/// written <c>./NAME</c>). Error messages never repeat a password.
 /// </summary>
 /// <param name="Provider">Which database.</param>
 /// <param name="ConnectionString">An ADO.NET connection string for the provider.</param>
-/// <param name="Display">A printable form without the password.</param>
-public sealed record DatabaseLocation(DatabaseProvider Provider, string ConnectionString, string Display)
+/// <param name="Display">A printable form without the password (the full file path for SQLite).</param>
+public sealed partial record DatabaseLocation(DatabaseProvider Provider, string ConnectionString, string Display)
 {
+    /// <summary>What a <c>--db</c> value may be, for error messages.</summary>
+    public const string Expected = "a SQLite file path, a PostgreSQL URL postgres://user:password@host:port/database, or a PostgreSQL connection string Host=…;Port=…;Username=…;Database=…";
+
     public static DatabaseLocation Parse(string db)
     {
         if (string.IsNullOrWhiteSpace(db))
@@ -26,21 +34,19 @@ public sealed record DatabaseLocation(DatabaseProvider Provider, string Connecti
             return FromUrl(db);
         }
 
-        if (db.Contains('=', StringComparison.Ordinal) &&
-            (db.StartsWith("Host=", StringComparison.OrdinalIgnoreCase) || db.Contains(";Host=", StringComparison.OrdinalIgnoreCase) ||
-             db.StartsWith("Server=", StringComparison.OrdinalIgnoreCase)))
+        if (UrlScheme().Match(db) is { Success: true } url)
         {
-            NpgsqlConnectionStringBuilder builder;
-            try
-            {
-                builder = new NpgsqlConnectionStringBuilder(db);
-            }
-            catch (ArgumentException ex)
-            {
-                throw new ArgumentException($"not a valid PostgreSQL connection string: {ex.Message}", nameof(db), ex);
-            }
+            var scheme = url.Groups[1].Value;
+            throw new ArgumentException(
+                scheme.StartsWith("postgres", StringComparison.OrdinalIgnoreCase)
+                    ? $"'{Redact(db)}' is not a PostgreSQL URL: expected postgres://user:password@host:port/database (two slashes after the scheme)"
+                    : $"'{scheme}:' databases are not supported: expected {Expected} (a file whose name starts this way: ./NAME)",
+                nameof(db));
+        }
 
-            return Postgres(builder);
+        if (KeyValue().IsMatch(db))
+        {
+            return FromConnectionString(db);
         }
 
         var path = Path.GetFullPath(db);
@@ -48,11 +54,74 @@ public sealed record DatabaseLocation(DatabaseProvider Provider, string Connecti
         return new DatabaseLocation(DatabaseProvider.Sqlite, sqlite.ToString(), path);
     }
 
+    /// <summary>True for a SQLite location whose file does not exist (nothing has created the database yet).</summary>
+    public bool IsMissingFile => Provider == DatabaseProvider.Sqlite && !File.Exists(Display);
+
+    /// <summary>The PostgreSQL database's name (null for SQLite).</summary>
+    public string? DatabaseName => Provider == DatabaseProvider.Postgres ? new NpgsqlConnectionStringBuilder(ConnectionString).Database : null;
+
+    /// <summary>
+    /// This location with SQLite told never to create the file (<c>Mode=ReadWrite</c>): every connection fails on a
+    /// missing file instead of creating an empty database. PostgreSQL locations are returned unchanged.
+    /// </summary>
+    public DatabaseLocation WithoutCreate() => Provider != DatabaseProvider.Sqlite
+        ? this
+        : this with { ConnectionString = new SqliteConnectionStringBuilder(ConnectionString) { Mode = SqliteOpenMode.ReadWrite }.ToString() };
+
+    /// <summary><paramref name="db"/> with any password replaced by <c>***</c> (a URL's user info or a <c>Password=</c> key).</summary>
+    public static string Redact(string db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var at = db.LastIndexOf('@');
+        var scheme = db.IndexOf(':', StringComparison.Ordinal);
+        if (at > 0 && scheme > 0 && scheme < at)
+        {
+            var start = scheme + 1;
+            while (start < at && db[start] == '/')
+            {
+                start++;
+            }
+
+            var colon = db.IndexOf(':', start, at - start);
+            if (colon >= 0)
+            {
+                db = string.Concat(db.AsSpan(0, colon + 1), "***", db.AsSpan(at));
+            }
+        }
+
+        return PasswordKey().Replace(db, "$1***");
+    }
+
+    private static DatabaseLocation FromConnectionString(string db)
+    {
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(db);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or KeyNotFoundException)
+        {
+            throw new ArgumentException($"'{Redact(db)}' is a connection string but not a PostgreSQL one ({WithoutParameter(ex)}): expected {Expected}", nameof(db), ex);
+        }
+
+        if (string.IsNullOrWhiteSpace(builder.Host))
+        {
+            throw new ArgumentException($"'{Redact(db)}' is a connection string without Host=: expected {Expected}", nameof(db));
+        }
+
+        return Postgres(builder);
+    }
+
+    private static string WithoutParameter(Exception ex) =>
+        ex is ArgumentException { ParamName: { } name } && ex.Message.EndsWith($" (Parameter '{name}')", StringComparison.Ordinal)
+            ? ex.Message[..^$" (Parameter '{name}')".Length]
+            : ex.Message;
+
     private static DatabaseLocation FromUrl(string url)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
         {
-            throw new ArgumentException($"not a valid PostgreSQL URL: {url}", nameof(url));
+            throw new ArgumentException($"not a valid PostgreSQL URL: {Redact(url)} (expected postgres://user:password@host:port/database)", nameof(url));
         }
 
         var builder = new NpgsqlConnectionStringBuilder
@@ -82,7 +151,7 @@ public sealed record DatabaseLocation(DatabaseProvider Provider, string Connecti
             }
             catch (ArgumentException ex)
             {
-                throw new ArgumentException($"unsupported PostgreSQL URL parameter '{key}': {ex.Message}", nameof(url), ex);
+                throw new ArgumentException($"unsupported PostgreSQL URL parameter '{key}': {WithoutParameter(ex)}", nameof(url), ex);
             }
         }
 
@@ -97,4 +166,15 @@ public sealed record DatabaseLocation(DatabaseProvider Provider, string Connecti
         var display = string.Create(CultureInfo.InvariantCulture, $"postgres://{builder.Username}@{builder.Host}:{builder.Port}/{builder.Database}");
         return new DatabaseLocation(DatabaseProvider.Postgres, builder.ConnectionString, display);
     }
+
+    // A URL scheme of two or more letters (so not a Windows drive, C:/) followed by ':/' — or any 'postgres…:' prefix.
+    [GeneratedRegex(@"^([A-Za-z][A-Za-z0-9+.\-]+):(?:/|(?<=^postgres(?:ql)?:))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex UrlScheme();
+
+    // 'key=' at the start, the key a word (letters, digits, spaces, underscores), as in Host=…, host=…, User Id=….
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9 _]*=", RegexOptions.CultureInvariant)]
+    private static partial Regex KeyValue();
+
+    [GeneratedRegex(@"((?:password|pwd)\s*=\s*)[^;]*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex PasswordKey();
 }

@@ -10,6 +10,8 @@ public sealed class CliConfigurationTests : IDisposable
 
     private string Db => Path.Combine(_dir, "arena.db");
 
+    private Task<Infrastructure.Storage.ArenaDatabase> CreateDatabaseAsync() => Infrastructure.Storage.ArenaDatabase.OpenAsync(Db, CliHost.Clock);
+
     private static async Task<(int Code, string Out, string Err)> RunWithAsync(Dictionary<string, string?> settings, params string[] args)
     {
         CliHost.FlowSettings.Value = settings;
@@ -26,6 +28,7 @@ public sealed class CliConfigurationTests : IDisposable
     [Fact]
     public async Task Verb_MisspeltKey_WarnsOnStderrNamingTheNearestKey()
     {
+        await CreateDatabaseAsync(); // `org list` only reads: it refuses a missing file (issue 20)
         var (code, output, error) = await RunWithAsync(new() { ["Arena:WebhookUrll"] = "https://example.org/hook" }, "org", "list", "--json", "--db", Db);
 
         Assert.Equal(0, code);
@@ -36,6 +39,7 @@ public sealed class CliConfigurationTests : IDisposable
     [Fact]
     public async Task Verb_ValidConfiguration_ReportsNothing()
     {
+        await CreateDatabaseAsync(); // `org list` only reads: it refuses a missing file (issue 20)
         var (code, _, error) = await RunWithAsync(new() { ["Notifications:WebhookUrl"] = "https://example.org/hook", ["Arena:HoldTradeAboveUsd"] = "1000" }, "org", "list", "--json", "--db", Db);
 
         Assert.Equal(0, code);

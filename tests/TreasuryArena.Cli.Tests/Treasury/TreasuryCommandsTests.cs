@@ -128,6 +128,7 @@ public sealed class TreasuryCommandsTests : IDisposable
     [Fact]
     public async Task Status_DateWithoutPrices_UserError()
     {
+        await Infrastructure.Storage.ArenaDatabase.OpenAsync(Db, CliHost.Clock); // `treasury status` only reads: it refuses a missing file (issue 20)
         var (code, _, err) = await InProcessCli.RunAsync("treasury", "status", "--as-of", "2031-01-01", "--db", Db);
         Assert.Equal(2, code);
         Assert.Contains("no usable BTC price", err, StringComparison.Ordinal);

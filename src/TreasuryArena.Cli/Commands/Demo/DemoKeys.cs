@@ -3,21 +3,23 @@ using System.Text.Json;
 namespace TreasuryArena.Cli.Commands.Demo;
 
 /// <summary>
-/// The demo's sign-in keys, kept in plaintext in <c>demo-keys.json</c> beside the demo database so that
-/// <c>arena serve</c> can print them. The database itself stores only their hashes. Demo only: real keys are shown once.
+/// The demo's sign-in keys, kept in plaintext in a keys file (<c>NAME-demo-keys.json</c> beside a SQLite demo
+/// database, <c>data/postgres-DATABASE-demo-keys.json</c> for PostgreSQL, or <c>--keys-file</c>; see
+/// <see cref="DemoTarget"/>). The database itself stores only their hashes. Demo only: real keys are shown once.
 /// </summary>
 internal static class DemoKeys
 {
     public static string PathFor(string databasePath) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, Path.GetFileNameWithoutExtension(databasePath) + "-demo-keys.json");
 
-    public static async Task WriteAsync(string databasePath, IReadOnlyList<DemoKey> keys, CancellationToken ct)
+    /// <summary>Writes <paramref name="keys"/> to <paramref name="keysFile"/> (its directory created), readable by the user only.</summary>
+    public static async Task WriteAsync(string keysFile, IReadOnlyList<DemoKey> keys, CancellationToken ct)
     {
-        var path = PathFor(databasePath);
-        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(keys, CliJson.Indented), ct);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(keysFile))!);
+        await File.WriteAllTextAsync(keysFile, JsonSerializer.Serialize(keys, CliJson.Indented), ct);
         if (!OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            File.SetUnixFileMode(keysFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
     }
 
