@@ -92,6 +92,7 @@ public static class ServerApp
         services.AddHostedService<JobScheduler>();
         services.AddSingleton<CallerCache>();
         services.AddSingleton<TokenListCache>();
+        services.AddSingleton<DataSpan>();
         services.AddHostedService<PlatformStartup>();
         services.AddDashboard();
 
