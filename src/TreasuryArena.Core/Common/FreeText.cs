@@ -122,9 +122,10 @@ public static class FreeText
     /// <summary>
     /// <paramref name="text"/> made safe to print on a terminal or in one table cell: every character the policy refuses
     /// (and <c>\n</c>, <c>\t</c>) is shown as <c>\u{XXXX}</c>, so stored data can neither forge a row nor send an escape
-    /// sequence. The CLI prints stored names, reasons and messages through it.
+    /// sequence. The CLI prints stored names, reasons and messages through it. With <paramref name="multiline"/>,
+    /// <c>\n</c> and <c>\t</c> are kept (for a message printed on its own lines).
     /// </summary>
-    public static string ForDisplay(string? text)
+    public static string ForDisplay(string? text, bool multiline = false)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -135,7 +136,7 @@ public static class FreeText
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            var unsafeChar = c is '\n' or '\t' || Kind(c) is not null
+            var unsafeChar = (!multiline && c is '\n' or '\t') || (c is not ('\n' or '\t') && Kind(c) is not null)
                 || (char.IsHighSurrogate(c) ? i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]) : char.IsLowSurrogate(c) && (i == 0 || !char.IsHighSurrogate(text[i - 1])));
             if (!unsafeChar)
             {

@@ -77,7 +77,7 @@ public static class TreasuryEndpoints
         {
             return TypedResults.Ok(await read(day));
         }
-        catch (ArgumentException ex) when (ex is not ArgumentNullException)
+        catch (ArgumentException ex) when (ex is not ArgumentNullException and not ArgumentOutOfRangeException)
         {
             return Problems.For(Outcome.TreasuryDateUnavailable, ex.Message, "as_of");
         }
