@@ -11,7 +11,8 @@ namespace TreasuryArena.Core.Common;
 /// no ANSI escape (ESC is a C0 control), no bidirectional override or isolate (U+202A–U+202E, U+2066–U+2069), no line
 /// or paragraph separator (U+2028, U+2029), no noncharacter and no lone surrogate; letters, marks, digits, punctuation,
 /// symbols and emoji of every script are welcome (as are the left-to-right and right-to-left marks, and ZWJ for emoji).
-/// The stored value is NFC-normalised. Lengths are counted in UTF-16 code units after trimming. A refusal names the field
+/// The value is stored as sent (trimmed), not Unicode-normalised: the platform runs with invariant globalization, where
+/// .NET has no normalisation tables, so two spellings of "é" stay two names. Lengths are counted in UTF-16 code units after trimming. A refusal names the field
 /// (<see cref="DomainException.Field"/>) and the offending code point and position, never echoing the character.
 /// </summary>
 public static class FreeText
@@ -64,7 +65,7 @@ public static class FreeText
         }
 
         var text = field.Multiline ? value.Replace("\r\n", "\n", StringComparison.Ordinal) : value;
-        text = text.Trim().Normalize(NormalizationForm.FormC);
+        text = text.Trim();
         if (text.Length == 0)
         {
             return null;
