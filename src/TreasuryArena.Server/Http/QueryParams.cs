@@ -24,7 +24,7 @@ public static class QueryParams
             return null;
         }
 
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) || value < 1 || value > max)
+        if (!Digits(text) || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) || value < 1 || value > max)
         {
             value = fallback;
             return Problems.BadField("limit", string.Create(CultureInfo.InvariantCulture, $"limit must be a whole number from 1 to {max}"), Outcome.InvalidLimit);
@@ -42,7 +42,7 @@ public static class QueryParams
             return null;
         }
 
-        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed < min)
+        if (!Digits(text) || !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed < min)
         {
             return Problems.BadField(name, string.Create(CultureInfo.InvariantCulture, $"{name} must be a whole number of at least {min} (a sequence from a previous page)"), Outcome.InvalidQuery);
         }
@@ -60,7 +60,7 @@ public static class QueryParams
             return null;
         }
 
-        if (text.Length > MaxValueLength || !DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        if (text.Length != 10 || !text.All(c => char.IsAsciiDigit(c) || c == '-') || !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
         {
             return Problems.BadField(name, $"{name} must be a yyyy-MM-dd date", Outcome.InvalidQuery);
         }
@@ -99,7 +99,7 @@ public static class QueryParams
             return null;
         }
 
-        if (text.Length > MaxValueLength || !Guid.TryParse(text, CultureInfo.InvariantCulture, out var parsed))
+        if (text.Length > MaxValueLength || !text.All(c => char.IsAsciiHexDigit(c) || c is '-' or '{' or '}') || !Guid.TryParse(text, CultureInfo.InvariantCulture, out var parsed))
         {
             return Problems.BadField(name, $"{name} must be an id (a GUID)", Outcome.InvalidQuery);
         }
@@ -107,6 +107,12 @@ public static class QueryParams
         value = parsed;
         return null;
     }
+
+    /// <summary>
+    /// Only ASCII digits, at most 19 of them: .NET's number parsing would also accept trailing NULs (<c>1%00</c>) and
+    /// other digit scripts, which no client means.
+    /// </summary>
+    private static bool Digits(string text) => text.Length is > 0 and <= 19 && text.All(char.IsAsciiDigit);
 
     /// <summary>One of an enum's names (case-insensitive, never a number); null when absent.</summary>
     public static ProblemHttpResult? Choice<T>(string name, string? text, out T? value)
