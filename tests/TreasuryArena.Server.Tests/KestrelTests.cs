@@ -78,16 +78,8 @@ public sealed class KestrelTests
     public async Task RealKestrel_EveryResponse_HasSecurityHeaders_AndNoServerBanner()
     {
         await using var db = TestDatabase.Sqlite();
-        await using var app = ServerApp.Build([], b =>
-        {
-            b.Configuration["Arena:Database"] = db.Connection;
-            b.Configuration["Arena:BootstrapAdminKey"] = ArenaFactory.AdminKey;
-            b.Configuration["Arena:JobsEnabled"] = "false";
-            b.Configuration["Logging:LogLevel:Default"] = "Warning";
-            b.WebHost.UseUrls("http://127.0.0.1:0");
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var (app, address) = await RealServer.StartAsync(db);
+        await using var running = app;
         using var http = new HttpClient { BaseAddress = new Uri(address) };
         using var admin = new HttpClient { BaseAddress = new Uri(address) };
         admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ArenaFactory.AdminKey);
@@ -125,16 +117,8 @@ public sealed class KestrelTests
     public async Task RealKestrel_NulInPath_Is400WithoutExceptionText_AndNulInQueryIsAProblem()
     {
         await using var db = TestDatabase.Sqlite();
-        await using var app = ServerApp.Build([], b =>
-        {
-            b.Configuration["Arena:Database"] = db.Connection;
-            b.Configuration["Arena:BootstrapAdminKey"] = ArenaFactory.AdminKey;
-            b.Configuration["Arena:JobsEnabled"] = "false";
-            b.Configuration["Logging:LogLevel:Default"] = "Warning";
-            b.WebHost.UseUrls("http://127.0.0.1:0");
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var (app, address) = await RealServer.StartAsync(db);
+        await using var running = app;
         using var admin = new HttpClient { BaseAddress = new Uri(address) };
         admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ArenaFactory.AdminKey);
 
