@@ -39,13 +39,13 @@ internal static partial class CliCommands
         }
         catch (CliException ex)
         {
-            await Console.Error.WriteLineAsync($"error: {ex.Message}");
+            await Console.Error.WriteLineAsync($"error: {FreeText.ForDisplay(ex.Message, multiline: true)}");
             return ex.ExitCode;
         }
         catch (DomainException ex)
         {
             // A refusal no verb caught: its exit code comes from the one outcome table, as the API's status does.
-            await Console.Error.WriteLineAsync($"error: {ex.Message}");
+            await Console.Error.WriteLineAsync($"error: {FreeText.ForDisplay(ex.Message, multiline: true)}");
             return (int)ex.Outcome.Exit();
         }
         catch (OperationCanceledException)
@@ -55,7 +55,7 @@ internal static partial class CliCommands
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            await Console.Error.WriteLineAsync($"error: unexpected {ex.GetType().Name}: {ex.Message}");
+            await Console.Error.WriteLineAsync($"error: unexpected {ex.GetType().Name}: {FreeText.ForDisplay(ex.Message, multiline: true)}");
             return 1;
         }
     }

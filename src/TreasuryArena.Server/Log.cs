@@ -26,4 +26,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4020, Level = LogLevel.Information, Message = "Treasury advisor: {Notice}")]
     public static partial void AdvisorNotice(ILogger logger, string notice);
+
+    [LoggerMessage(EventId = 4060, Level = LogLevel.Information, Message = "Bad request on {Method} {Path}: answered {Status} {Code} with a fixed message")]
+    public static partial void BadRequestAnswered(ILogger logger, Exception ex, string method, string path, int status, string code);
+
+    [LoggerMessage(EventId = 4061, Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}: answered 500 with a fixed message")]
+    public static partial void UnhandledException(ILogger logger, Exception ex, string method, string path);
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TreasuryArena.Core.Wallets.Optimization;
 using TreasuryArena.Core.Audit;
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Identity;
 using TreasuryArena.Core.Ledger;
@@ -92,6 +93,7 @@ public static class ServerApp
         services.AddHostedService<JobScheduler>();
         services.AddSingleton<CallerCache>();
         services.AddSingleton<TokenListCache>();
+        services.AddSingleton<DataSpan>();
         services.AddHostedService<PlatformStartup>();
         services.AddDashboard();
         services.AddArenaForwardedHeaders();

@@ -66,9 +66,14 @@ public abstract partial class ApiSuite
         {
             ("/api/treasury/status?as_of=yesterday", HttpStatusCode.BadRequest, "as_of"),
             ("/api/treasury/status?as_of=2026-13-01", HttpStatusCode.BadRequest, "as_of"),
-            ("/api/treasury/status?as_of=1999-01-01", HttpStatusCode.UnprocessableEntity, "as_of"),
+            // Issue 20: outside the data's span (before the first day of market data, after the platform date) is a 400;
+            // inside it, a day the treasury cannot be valued on (no ETH price yet) stays a 422.
+            ("/api/treasury/status?as_of=1999-01-01", HttpStatusCode.BadRequest, "as_of"),
+            ("/api/treasury/status?as_of=0001-01-01", HttpStatusCode.BadRequest, "as_of"),
+            ("/api/treasury/intelligence?as_of=9999-12-31", HttpStatusCode.BadRequest, "as_of"),
+            ("/api/treasury/status?as_of=2012-01-01", HttpStatusCode.UnprocessableEntity, "as_of"),
             ("/api/treasury/intelligence?as_of=03/02/2026", HttpStatusCode.BadRequest, "as_of"),
-            ("/api/treasury/review?as_of=1999-01-01", HttpStatusCode.UnprocessableEntity, "as_of"),
+            ("/api/treasury/review?as_of=1999-01-01", HttpStatusCode.BadRequest, "as_of"),
             ("/api/treasury/decisions?limit=0", HttpStatusCode.BadRequest, "limit"),
             ("/api/treasury/decisions?limit=501", HttpStatusCode.BadRequest, "limit"),
             ("/api/treasury/decisions?limit=ten", HttpStatusCode.BadRequest, "limit"),

@@ -78,16 +78,8 @@ public sealed class KestrelTests
     public async Task RealKestrel_EveryResponse_HasSecurityHeaders_AndNoServerBanner()
     {
         await using var db = TestDatabase.Sqlite();
-        await using var app = ServerApp.Build([], b =>
-        {
-            b.Configuration["Arena:Database"] = db.Connection;
-            b.Configuration["Arena:BootstrapAdminKey"] = ArenaFactory.AdminKey;
-            b.Configuration["Arena:JobsEnabled"] = "false";
-            b.Configuration["Logging:LogLevel:Default"] = "Warning";
-            b.WebHost.UseUrls("http://127.0.0.1:0");
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var (app, address) = await RealServer.StartAsync(db);
+        await using var running = app;
         using var http = new HttpClient { BaseAddress = new Uri(address) };
         using var admin = new HttpClient { BaseAddress = new Uri(address) };
         admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ArenaFactory.AdminKey);
@@ -113,6 +105,39 @@ public sealed class KestrelTests
             Assert.False(response.Headers.Contains("Strict-Transport-Security"), $"{path}: HSTS over plain HTTP");
         }
 
+        await app.StopAsync();
+    }
+
+    /// <summary>
+    /// Issue 20: a NUL (<c>%00</c>) in the path is refused by Kestrel's request-line parser before any application code
+    /// runs (no middleware can shape that answer): a 400 whose body is empty or a problem, never exception text, and
+    /// nothing is written. A NUL in the query string does reach the application and is a problem like any bad value.
+    /// </summary>
+    [Fact]
+    public async Task RealKestrel_NulInPath_Is400WithoutExceptionText_AndNulInQueryIsAProblem()
+    {
+        await using var db = TestDatabase.Sqlite();
+        var (app, address) = await RealServer.StartAsync(db);
+        await using var running = app;
+        using var admin = new HttpClient { BaseAddress = new Uri(address) };
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ArenaFactory.AdminKey);
+
+        foreach (var path in (string[])["/api/tokens/A%00B/info", "/api/admin/orgs%00", "/api/wallet/0x%00/status"])
+        {
+            using var response = await admin.GetAsync(new Uri(path, UriKind.Relative));
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.True(text.Length == 0 || response.Content.Headers.ContentType?.MediaType == "application/problem+json", $"{path}: {text}");
+            Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("null characters", text, StringComparison.Ordinal);
+        }
+
+        using var query = await admin.GetAsync(new Uri("/api/admin/audit?limit=1%00", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, query.StatusCode);
+        Assert.Equal("application/problem+json", query.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("invalid_limit", JsonNode.Parse(await query.Content.ReadAsStringAsync())!["code"]!.GetValue<string>());
+        var (_, orgs) = await Api.GetAsync(admin, "/api/admin/orgs");
+        Assert.Empty(orgs!.AsArray());
         await app.StopAsync();
     }
 }

@@ -88,7 +88,7 @@ internal static partial class CliCommands
             var text = await File.ReadAllTextAsync(path.FullName, ct);
             await using var p = await PlatformCli.OpenAsync(parse.GetValue(db), ct);
             var doc = await AdminGuard(() => p.Compliance.PublishDisclosureAsync(PlatformCli.Operator, parse.GetValue(version)!, text, ct));
-            AdminPrint(parse.GetValue(json), new { version = doc.Version, sha256 = doc.Sha256, published_at = doc.PublishedAt }, $"published risk disclosure {doc.Version} (sha256 {doc.Sha256})");
+            AdminPrint(parse.GetValue(json), new { version = doc.Version, sha256 = doc.Sha256, published_at = doc.PublishedAt }, $"published risk disclosure {Shown(doc.Version)} (sha256 {doc.Sha256})");
             return 0;
         });
         return cmd;
@@ -114,7 +114,7 @@ internal static partial class CliCommands
             var pl = AdminParseEnum<Plan>(parse.GetValue(plan)!, "--plan", "free, basic or premium");
             await using var p = await PlatformCli.OpenAsync(parse.GetValue(db), ct);
             var org = await AdminGuard(() => p.Identity.CreateOrganisationAsync(PlatformCli.Operator, parse.GetValue(name)!, t, pl, ct));
-            AdminPrint(parse.GetValue(json), AdminOrgJson(org), $"created {AdminLower(org.Type)} '{org.Name}' ({AdminLower(org.Plan)}) id {org.Id}");
+            AdminPrint(parse.GetValue(json), AdminOrgJson(org), $"created {AdminLower(org.Type)} '{Shown(org.Name)}' ({AdminLower(org.Plan)}) id {org.Id}");
             return 0;
         });
         return cmd;
@@ -144,7 +144,7 @@ internal static partial class CliCommands
             AdminPrint(
                 parse.GetValue(json),
                 new { id = org.Id, name = org.Name, status = "verified", entity_type = evidence.EntityType, registration = evidence.Registration, reviewer = evidence.Reviewer, verified_at = evidence.VerifiedAt },
-                $"verified '{org.Name}' ({evidence.EntityType}, {evidence.Registration}) reviewed by {evidence.Reviewer}");
+                $"verified '{Shown(org.Name)}' ({Shown(evidence.EntityType)}, {Shown(evidence.Registration)}) reviewed by {Shown(evidence.Reviewer)}");
             return 0;
         });
         return cmd;
@@ -173,7 +173,7 @@ internal static partial class CliCommands
             AdminPrint(
                 parse.GetValue(json),
                 new { organisation_id = org.Id, document_version = a.DocumentVersion, document_hash = a.DocumentHash, signer = a.Signer, attested_at = a.AttestedAt },
-                $"'{org.Name}' attested to risk disclosure {a.DocumentVersion} (sha256 {a.DocumentHash}) signed by {a.Signer}");
+                $"'{Shown(org.Name)}' attested to risk disclosure {Shown(a.DocumentVersion)} (sha256 {a.DocumentHash}) signed by {Shown(a.Signer)}");
             return 0;
         });
         return cmd;
@@ -198,7 +198,7 @@ internal static partial class CliCommands
             {
                 foreach (var o in orgs)
                 {
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{o.Id}  {AdminLower(o.Type),-8} {AdminLower(o.Plan),-7} {AdminLower(o.Status),-8} {o.Name}"));
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{o.Id}  {AdminLower(o.Type),-8} {AdminLower(o.Plan),-7} {AdminLower(o.Status),-8} {Shown(o.Name)}"));
                 }
             }
 
@@ -342,7 +342,7 @@ internal static partial class CliCommands
         AdminPrint(
             json,
             new { id = issued.Record.Id, key = issued.Key, member = issued.MemberName, role = AdminLower(issued.Record.Role), organisation_id = issued.Record.OrganisationId, prefix = issued.Record.Prefix },
-            $"{issued.Key}\n(key id {issued.Record.Id}, {AdminLower(issued.Record.Role)} for {issued.MemberName}; shown once, store it now)");
+            $"{issued.Key}\n(key id {issued.Record.Id}, {AdminLower(issued.Record.Role)} for {Shown(issued.MemberName)}; shown once, store it now)");
 
     private static object AdminOrgJson(Organisation o) =>
         new { id = o.Id, name = o.Name, type = AdminLower(o.Type), plan = AdminLower(o.Plan), status = AdminLower(o.Status), created_at = o.CreatedAt };
@@ -364,6 +364,9 @@ internal static partial class CliCommands
         Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && !int.TryParse(value, out _)
             ? parsed
             : throw new CliException($"{option} must be {allowed}, not '{value}'");
+
+    /// <summary>A stored name or text as it may be printed: control, bidi and escape characters shown as <c>\u{XXXX}</c> (<see cref="FreeText.ForDisplay"/>).</summary>
+    private static string Shown(string? text) => FreeText.ForDisplay(text);
 
     private static string AdminLower<T>(T value)
         where T : struct, Enum => value.ToString().ToLowerInvariant();

@@ -107,7 +107,7 @@ internal static partial class CliCommands
         foreach (var h in holds)
         {
             var what = h.Kind == "plan" ? Inv($"plan of {h.Orders?.Count ?? 0} orders") : Inv($"{h.Side.ToString().ToLowerInvariant()} {h.Symbol}");
-            Console.WriteLine(Inv($"{h.Id} {h.Status.ToString().ToLowerInvariant()} {h.WalletAddress} {what} ${h.UsdValue:N2} held {h.HeldAt:yyyy-MM-dd HH:mm}Z expires {h.ExpiresAt:yyyy-MM-dd HH:mm}Z: {string.Join("; ", h.Reasons)}{(h.Result is null ? "" : " → " + h.Result)}"));
+            Console.WriteLine(Inv($"{h.Id} {h.Status.ToString().ToLowerInvariant()} {h.WalletAddress} {what} ${h.UsdValue:N2} held {h.HeldAt:yyyy-MM-dd HH:mm}Z expires {h.ExpiresAt:yyyy-MM-dd HH:mm}Z: {FreeText.ForDisplay(string.Join("; ", h.Reasons))}{(h.Result is null ? "" : " → " + FreeText.ForDisplay(h.Result))}"));
         }
 
         Console.WriteLine(Inv($"{holds.Count} holds"));

@@ -231,7 +231,7 @@ internal static partial class CliCommands
                 Console.WriteLine(Inv($"  {t.Symbol,-8} {t.Status,-8} NAV {t.Nav:0.0000} on {t.LastDate:yyyy-MM-dd} (+{t.RowsWritten} rows){(t.Note is null ? "" : " — " + t.Note)}"));
                 foreach (var e in t.Events)
                 {
-                    Console.WriteLine(Inv($"           {e.Date:yyyy-MM-dd} {e.From} → {e.To}: {e.Reason}"));
+                    Console.WriteLine(Inv($"           {e.Date:yyyy-MM-dd} {e.From} → {e.To}: {FreeText.ForDisplay(e.Reason)}"));
                 }
             }
 

@@ -45,7 +45,7 @@ public sealed class HoldUseCases(HoldReview review, IAuditLog audit)
         try
         {
             RoleRules.RequireAdmin(actor, RejectAction);
-            return await review.RejectAsync(actor, id, reason, ct);
+            return await review.RejectAsync(actor, id, FreeText.Optional(reason, FreeText.Reason), ct);
         }
         catch (DomainException ex)
         {

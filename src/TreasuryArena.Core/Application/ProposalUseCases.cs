@@ -27,6 +27,7 @@ public sealed class ProposalUseCases(LedgerService ledger, IWalletAllocationStor
         try
         {
             RoleRules.RequireTreasurer(actor, action);
+            var note = FreeText.Optional(request.Note, FreeText.Note);
             var proposal = await store.FindProposalAsync(request.Proposal, ct);
             if (proposal is null || ledger.GetWallet(proposal.WalletAddress) is not { } wallet || !actor.CanRead(Guid.Parse(wallet.Wallet.Organisation)))
             {
@@ -34,7 +35,7 @@ public sealed class ProposalUseCases(LedgerService ledger, IWalletAllocationStor
             }
 
             detail["wallet"] = proposal.WalletAddress;
-            result = await (await rebalancer(ct)).DecideProposalAsync(request.Proposal, request.Approve, actor.Actor, request.Note, ct);
+            result = await (await rebalancer(ct)).DecideProposalAsync(request.Proposal, request.Approve, actor.Actor, note, ct);
         }
         catch (DomainException ex)
         {

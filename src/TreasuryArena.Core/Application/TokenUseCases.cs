@@ -42,7 +42,8 @@ public sealed class TokenUseCases(LedgerService ledger, TokenIssuer issuer, NavE
         try
         {
             RoleRules.RequireAdmin(actor, IssueAction);
-            issue = await issuer.IssueAsync(request.Strategy.Trim(), symbol, request.Parameters, request.Inception, request.Name, nav, request.Hurdle, ct);
+            var name = FreeText.Optional(request.Name, FreeText.TokenName);
+            issue = await issuer.IssueAsync(request.Strategy.Trim(), symbol, request.Parameters, request.Inception, name, nav, request.Hurdle, ct);
         }
         catch (DomainException ex)
         {
@@ -83,6 +84,8 @@ public sealed class TokenUseCases(LedgerService ledger, TokenIssuer issuer, NavE
         try
         {
             RoleRules.RequireAdmin(actor, action);
+            reason = FreeText.Optional(reason, FreeText.Reason) ?? "admin " + action["token.".Length..];
+            detail["reason"] = reason;
             if (before is null)
             {
                 throw new DomainException(Outcome.UnknownToken, $"no token with symbol '{symbol}'");

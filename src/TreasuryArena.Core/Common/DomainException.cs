@@ -21,6 +21,9 @@ public class DomainException : Exception
     /// <summary>Why: the outcome's row in <see cref="OutcomeTable"/> gives its code, HTTP status and exit code.</summary>
     public Outcome Outcome { get; }
 
+    /// <summary>The request field the refusal is about (snake_case, as on the wire), when it is about one: the API names it in the problem's <c>errors</c>.</summary>
+    public string? Field { get; init; }
+
     /// <summary>The outcome's stable, machine-readable code such as <c>insufficient_cash</c>.</summary>
     public string Code => Outcome.Code();
 }

@@ -379,4 +379,15 @@ public enum Outcome
 
     /// <summary>An answer the server did not expect from its own code (a bug).</summary>
     UnexpectedOutcome,
+
+    // Input hygiene (issue 20); appended so no member's number moves.
+
+    /// <summary>
+    /// A free-text field that breaks the free-text policy (<see cref="FreeText"/>): a control character, NUL, ANSI escape,
+    /// bidirectional override or isolate, or malformed Unicode; or, for a field without a code of its own, empty or too long.
+    /// </summary>
+    InvalidFreeText,
+
+    /// <summary>A query parameter that is malformed or outside its range (a date outside the data's span, a negative offset).</summary>
+    InvalidQuery,
 }

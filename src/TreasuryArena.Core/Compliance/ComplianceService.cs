@@ -9,8 +9,11 @@ namespace TreasuryArena.Core.Compliance;
 /// <summary>Admin and treasurer use cases of compliance: verification, disclosures, attestations, halt, holds.</summary>
 public sealed class ComplianceService(IComplianceStore store, IIdentityStore identity, IAuditLog audit, INotifier notifier, TimeProvider time)
 {
-    public const int MaxFieldLength = 200;
-    public const int MaxDisclosureLength = 200_000;
+    /// <summary>The longest evidence field, version or signer (the free-text policy's, <see cref="FreeText.NameMaxLength"/>).</summary>
+    public const int MaxFieldLength = FreeText.NameMaxLength;
+
+    /// <summary>The longest disclosure document (the free-text policy's, <see cref="FreeText.DocumentMaxLength"/>).</summary>
+    public const int MaxDisclosureLength = FreeText.DocumentMaxLength;
 
     public async Task<VerificationEvidence> VerifyAsync(Caller caller, Guid organisationId, string entityType, string registration, string reviewer, CancellationToken ct)
     {
@@ -18,9 +21,9 @@ public sealed class ComplianceService(IComplianceStore store, IIdentityStore ide
         var org = await RequireOrganisationAsync(caller, "org.verify", organisationId, ct);
         var evidence = new VerificationEvidence(
             org.Id,
-            Require(entityType, "entity_type", Outcome.InvalidEntityType),
-            Require(registration, "registration", Outcome.InvalidRegistration),
-            Require(reviewer, "reviewer", Outcome.InvalidReviewer),
+            FreeText.Require(entityType, FreeText.EntityType),
+            FreeText.Require(registration, FreeText.Registration),
+            FreeText.Require(reviewer, FreeText.Reviewer),
             time.GetUtcNow());
         await store.AddVerificationAsync(evidence, ct);
         await identity.UpdateOrganisationAsync(org with { Status = OrganisationStatus.Verified }, ct);
@@ -34,7 +37,7 @@ public sealed class ComplianceService(IComplianceStore store, IIdentityStore ide
     {
         ArgumentNullException.ThrowIfNull(caller);
         var org = await RequireOrganisationAsync(caller, "org.reject", organisationId, ct);
-        reason = Require(reason, "reason", Outcome.InvalidReason);
+        reason = FreeText.Require(reason, FreeText.Reason);
         var updated = org with { Status = OrganisationStatus.Rejected };
         await identity.UpdateOrganisationAsync(updated, ct);
         await audit.AppendAsync(new AuditRecord(caller.Actor, "org.reject", org.Id.ToString(), AuditOutcome.Done, Json(new { reason })), ct);
@@ -44,11 +47,8 @@ public sealed class ComplianceService(IComplianceStore store, IIdentityStore ide
     public async Task<RiskDisclosure> PublishDisclosureAsync(Caller caller, string version, string text, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        version = Require(version, "version", Outcome.InvalidVersion);
-        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxDisclosureLength)
-        {
-            throw new DomainException(Outcome.InvalidText, $"text must be 1 to {MaxDisclosureLength} characters");
-        }
+        version = FreeText.Require(version, FreeText.DisclosureVersion);
+        text = FreeText.Require(text, FreeText.DisclosureText);
 
         var doc = new RiskDisclosure(version, text, RiskDisclosure.HashText(text), time.GetUtcNow(), caller.Actor);
         if (!await store.TryAddDisclosureAsync(doc, ct))
@@ -65,8 +65,8 @@ public sealed class ComplianceService(IComplianceStore store, IIdentityStore ide
     {
         ArgumentNullException.ThrowIfNull(caller);
         var org = await RequireOrganisationAsync(caller, "org.attest", organisationId, ct);
-        documentVersion = Require(documentVersion, "document_version", Outcome.InvalidDocumentVersion);
-        signer = Require(signer, "signer", Outcome.InvalidSigner);
+        documentVersion = FreeText.Require(documentVersion, FreeText.DocumentVersion);
+        signer = FreeText.Require(signer, FreeText.Signer);
         var current = await store.CurrentDisclosureAsync(ct);
         if (current is null || !string.Equals(current.Version, documentVersion, StringComparison.Ordinal))
         {
@@ -87,6 +87,7 @@ public sealed class ComplianceService(IComplianceStore store, IIdentityStore ide
     public async Task<PlatformHalt> SetHaltAsync(Caller caller, bool halted, string? reason, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
+        reason = FreeText.Optional(reason, FreeText.Reason);
         var now = time.GetUtcNow();
         await store.SetHaltAsync(halted, reason, caller.Actor, now, ct);
         await audit.AppendAsync(new AuditRecord(caller.Actor, halted ? "platform.halt" : "platform.resume", "platform", AuditOutcome.Done, Json(new { reason })), ct);
@@ -158,17 +159,6 @@ public sealed class ComplianceService(IComplianceStore store, IIdentityStore ide
         }
 
         return org;
-    }
-
-    private static string Require(string? value, string field, Outcome outcome)
-    {
-        var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxFieldLength)
-        {
-            throw new DomainException(outcome, string.Create(CultureInfo.InvariantCulture, $"{field} must be 1 to {MaxFieldLength} characters"));
-        }
-
-        return trimmed;
     }
 
     private static readonly JsonSerializerOptions SnakeCase = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };

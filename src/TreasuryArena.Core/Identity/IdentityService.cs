@@ -7,12 +7,13 @@ namespace TreasuryArena.Core.Identity;
 /// <summary>Use cases for organisations, members and API keys. Every change and every refusal is audited.</summary>
 public sealed class IdentityService(IIdentityStore store, IAuditLog audit, TimeProvider time)
 {
-    public const int MaxNameLength = 200;
+    /// <summary>The longest organisation or member name (the free-text policy's, <see cref="FreeText.NameMaxLength"/>).</summary>
+    public const int MaxNameLength = FreeText.NameMaxLength;
 
     public async Task<Organisation> CreateOrganisationAsync(Caller caller, string name, OrganisationType type, Plan plan, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        name = RequireName(name, "name", Outcome.InvalidName);
+        name = FreeText.Require(name, FreeText.OrganisationName);
         var org = new Organisation(Guid.CreateVersion7(time.GetUtcNow()), name, type, plan, OrganisationStatus.Pending, time.GetUtcNow());
         if (!await store.TryAddOrganisationAsync(org, ct))
         {
@@ -46,7 +47,7 @@ public sealed class IdentityService(IIdentityStore store, IAuditLog audit, TimeP
     public async Task<IssuedApiKey> IssueKeyAsync(Caller caller, Guid? organisationId, string memberName, Role role, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        memberName = RequireName(memberName, "member", Outcome.InvalidMember);
+        memberName = FreeText.Require(memberName, FreeText.MemberName);
         if (role != Role.Admin)
         {
             if (organisationId is null)
@@ -155,17 +156,6 @@ public sealed class IdentityService(IIdentityStore store, IAuditLog audit, TimeP
 
     private Task<AuditEntry> RefuseAsync(Caller caller, string action, string subject, Outcome outcome, CancellationToken ct) =>
         audit.AppendAsync(new AuditRecord(caller.Actor, action, subject, AuditOutcome.Refused, Json(new { code = outcome.Code() })), ct);
-
-    private static string RequireName(string? value, string field, Outcome outcome)
-    {
-        var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxNameLength)
-        {
-            throw new DomainException(outcome, $"{field} must be 1 to {MaxNameLength} characters");
-        }
-
-        return trimmed;
-    }
 
     internal static string Lower<T>(T value)
         where T : struct, Enum => value.ToString().ToLowerInvariant();

@@ -33,7 +33,10 @@ public sealed class SqlAuditLog : IAuditLog, IAsyncDisposable
     public Task<AuditEntry> AppendAsync(AuditRecord record, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return _writer.WriteAsync(record, ct);
+        // A refused request's subject may be whatever the caller sent (a wallet address with a NUL, an escape sequence):
+        // stored as shown by the free-text policy, so PostgreSQL (which refuses NUL in text) and terminals reading the
+        // chain get no raw control character. The detail is JSON, whose serializer escapes them already.
+        return _writer.WriteAsync(record with { Actor = FreeText.ForDisplay(record.Actor), Action = FreeText.ForDisplay(record.Action), Subject = FreeText.ForDisplay(record.Subject) }, ct);
     }
 
     public async Task<IReadOnlyList<AuditEntry>> ReadAsync(long afterSequence, int limit, CancellationToken ct)

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using TreasuryArena.Core.Common;
 
 namespace TreasuryArena.Server.Contracts;
 
@@ -10,7 +11,7 @@ namespace TreasuryArena.Server.Contracts;
 public sealed record CreateTokenRequest(
     [property: Required, StringLength(100, MinimumLength = 1)] string Strategy,
     [property: Required, StringLength(16, MinimumLength = 1)] string Symbol,
-    [property: StringLength(200)] string? Name = null,
+    [property: StringLength(FreeText.NameMaxLength)] string? Name = null,
     decimal? InitialNav = null,
     Dictionary<string, string>? Parameters = null,
     DateOnly? Inception = null,

@@ -44,20 +44,19 @@ public static class AdminComplianceEndpoints
     public static async Task<Ok<HaltResponse>> Resume(HttpContext http, [AsParameters] PlatformServices s) =>
         TypedResults.Ok(HaltResponse.From(await s.Compliance.SetHaltAsync(http.Caller(), false, null, http.RequestAborted)));
 
-    public static async Task<Results<Ok<List<HoldResponse>>, ProblemHttpResult>> ListHolds(string? status, Guid? organisation_id, HttpContext http, [AsParameters] PlatformServices s, TokensRuntime tokens)
+    public static async Task<Results<Ok<List<HoldResponse>>, ProblemHttpResult>> ListHolds(string? status, string? organisation_id, HttpContext http, [AsParameters] PlatformServices s, TokensRuntime tokens)
     {
-        HoldStatus? filter = null;
-        if (status is not null)
+        if (QueryParams.Choice<HoldStatus>("status", status, out var filter) is { } badStatus)
         {
-            if (!Enum.TryParse<HoldStatus>(status, ignoreCase: true, out var parsed) || int.TryParse(status, out _))
-            {
-                return Problems.BadField("status", "status must be held, released, rejected, expired or superseded");
-            }
-
-            filter = parsed;
+            return badStatus;
         }
 
-        var holds = await s.ComplianceStore.ListHoldsAsync(filter, organisation_id, http.RequestAborted);
+        if (QueryParams.Id("organisation_id", organisation_id, out var organisation) is { } badOrganisation)
+        {
+            return badOrganisation;
+        }
+
+        var holds = await s.ComplianceStore.ListHoldsAsync(filter, organisation, http.RequestAborted);
         return TypedResults.Ok(holds.Select(h => HoldResponse.From(h, tokens.Holds.Lifetime)).ToList());
     }
 
@@ -84,9 +83,20 @@ public static class AdminComplianceEndpoints
         return TypedResults.Ok(list.Select(NotificationResponse.From).ToList());
     }
 
-    public static async Task<Ok<List<AuditEntryResponse>>> ListAudit(long? after, int? limit, HttpContext http, [AsParameters] PlatformServices s)
+    /// <summary>The audit chain from a sequence on (<c>?after=SEQ</c>, default 0: the start; <c>?limit=1..1000</c>, default 100).</summary>
+    public static async Task<Results<Ok<List<AuditEntryResponse>>, ProblemHttpResult>> ListAudit(string? after, string? limit, HttpContext http, [AsParameters] PlatformServices s)
     {
-        var entries = await s.Audit.ReadAsync(after ?? 0, Math.Clamp(limit ?? 100, 1, 1000), http.RequestAborted);
+        if (QueryParams.Cursor("after", after, out var from, min: 0) is { } badAfter)
+        {
+            return badAfter;
+        }
+
+        if (QueryParams.Limit(limit, 100, 1000, out var n) is { } badLimit)
+        {
+            return badLimit;
+        }
+
+        var entries = await s.Audit.ReadAsync(from ?? 0, n, http.RequestAborted);
         return TypedResults.Ok(entries.Select(AuditEntryResponse.From).ToList());
     }
 

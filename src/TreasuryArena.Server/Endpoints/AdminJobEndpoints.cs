@@ -33,9 +33,20 @@ public static class AdminJobEndpoints
         return TypedResults.Ok(list);
     }
 
-    public static async Task<Ok<List<JobRunResponse>>> Runs(string? job, int? limit, SqlJobRunStore store, CancellationToken ct)
+    /// <summary>Recent runs, newest first (<c>?job=NAME</c> filters by a known job; <c>?limit=1..500</c>, default 50).</summary>
+    public static async Task<Results<Ok<List<JobRunResponse>>, ProblemHttpResult>> Runs(string? job, string? limit, JobRunner runner, SqlJobRunStore store, CancellationToken ct)
     {
-        var runs = await store.ListAsync(job, Math.Clamp(limit ?? 50, 1, 500), ct);
+        if (job is not null && runner.Find(job) is null)
+        {
+            return Problems.BadField("job", "job must be the name of a job; see GET /api/admin/jobs", Outcome.InvalidQuery);
+        }
+
+        if (QueryParams.Limit(limit, 50, 500, out var n) is { } badLimit)
+        {
+            return badLimit;
+        }
+
+        var runs = await store.ListAsync(job, n, ct);
         return TypedResults.Ok(runs.Select(JobRunResponse.From).ToList());
     }
 
@@ -45,7 +56,7 @@ public static class AdminJobEndpoints
         var job = runner.Find(name);
         if (job is null)
         {
-            return Problems.For(Outcome.JobNotFound, $"no job named '{name}'; see GET /api/admin/jobs");
+            return Problems.For(Outcome.JobNotFound, "no job of that name; see GET /api/admin/jobs");
         }
 
         var outcome = await runner.RunAsync(job, "manual-" + Guid.NewGuid().ToString("N"), "admin:" + http.Caller().Actor, http.RequestAborted);

@@ -33,6 +33,12 @@ public static class TokenQuoteEndpoints
         var buy = side == "buy";
         var field = buy ? "amount" : "shares";
         var value = buy ? request.Amount : request.Shares;
+        if ((buy ? request.Shares : request.Amount) is not null)
+        {
+            var other = buy ? "shares" : "amount";
+            return Problems.BadField(other, $"{other} is not part of a {side} quote: send amount for a buy, shares for a sell");
+        }
+
         if (value is not { } amount)
         {
             return Problems.BadField(field, buy ? "amount (USD to spend) is required for a buy quote" : "shares is required for a sell quote");

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TreasuryArena.Core.Advice;
 using TreasuryArena.Core.Common;
+using TreasuryArena.Core.MarketData;
+using TreasuryArena.Core.Ports;
 using TreasuryArena.Infrastructure.Advice;
 using TreasuryArena.Server.Auth;
 using TreasuryArena.Server.Contracts;
@@ -13,7 +15,8 @@ namespace TreasuryArena.Server.Endpoints;
 /// market intelligence behind it, the advisor's journaled decisions and the weekly review. The same use cases as
 /// <c>arena treasury status</c>, <c>arena intel</c>, <c>arena journal</c> and <c>arena review</c>, through the shared
 /// <see cref="TreasuryRuntime"/>; nothing here writes (the daily and weekly jobs do).
-/// <c>?as_of=yyyy-MM-dd</c> defaults to today, or the last day the market data covers if that is earlier.
+/// <c>?as_of=yyyy-MM-dd</c> defaults to today, or the last day the market data covers if that is earlier; a date before
+/// the market history's first day or after the platform date (<see cref="IBusinessClock"/>) is a 400 naming <c>as_of</c>.
 /// </summary>
 public static class TreasuryEndpoints
 {
@@ -29,12 +32,12 @@ public static class TreasuryEndpoints
         return app;
     }
 
-    public static Task<Results<Ok<TreasuryStatusResponse>, ProblemHttpResult>> Status(string? as_of, TreasuryRuntime treasury, TimeProvider time, CancellationToken ct) =>
-        OnDateAsync(as_of, treasury, time, async day =>
+    public static Task<Results<Ok<TreasuryStatusResponse>, ProblemHttpResult>> Status(string? as_of, TreasuryRuntime treasury, TimeProvider time, DataSpan span, CancellationToken ct) =>
+        OnDateAsync(as_of, treasury, time, span, async day =>
             TreasuryStatusResponse.From(await treasury.Manager.StatusAsync(day, ct), treasury.Options.DriftThreshold));
 
-    public static Task<Results<Ok<TreasuryIntelligenceResponse>, ProblemHttpResult>> Intelligence(string? as_of, TreasuryRuntime treasury, TimeProvider time, CancellationToken ct) =>
-        OnDateAsync(as_of, treasury, time, async day =>
+    public static Task<Results<Ok<TreasuryIntelligenceResponse>, ProblemHttpResult>> Intelligence(string? as_of, TreasuryRuntime treasury, TimeProvider time, DataSpan span, CancellationToken ct) =>
+        OnDateAsync(as_of, treasury, time, span, async day =>
         {
             var report = await treasury.Intelligence.AssessAsync(day, current: null, alerts: [], ct);
             var target = Math.Min((decimal)report.Signal.Tactical, treasury.Options.MaxVolatileShare);
@@ -53,18 +56,18 @@ public static class TreasuryEndpoints
         return TypedResults.Ok(entries.Select(TreasuryDecisionResponse.From).ToList());
     }
 
-    public static Task<Results<Ok<TreasuryReviewResponse>, ProblemHttpResult>> Review(string? as_of, TreasuryRuntime treasury, TimeProvider time, CancellationToken ct) =>
-        OnDateAsync(as_of, treasury, time, async day =>
+    public static Task<Results<Ok<TreasuryReviewResponse>, ProblemHttpResult>> Review(string? as_of, TreasuryRuntime treasury, TimeProvider time, DataSpan span, CancellationToken ct) =>
+        OnDateAsync(as_of, treasury, time, span, async day =>
         {
             var figures = await treasury.Manager.WeeklyFiguresAsync(day, ct);
             var latest = (await treasury.Journal.ListAsync(ReviewLookback, ct)).FirstOrDefault(e => e.Decision.Kind == DecisionKind.WeeklyReview && e.AsOf <= day);
             return TreasuryReviewResponse.Create(figures, latest);
         });
 
-    /// <summary>Parses <c>as_of</c> (400 when malformed) and runs <paramref name="read"/>; a date the treasury cannot be valued on (no prices, before inception) is a 422.</summary>
-    private static async Task<Results<Ok<T>, ProblemHttpResult>> OnDateAsync<T>(string? asOf, TreasuryRuntime treasury, TimeProvider time, Func<DateOnly, Task<T>> read)
+    /// <summary>Parses <c>as_of</c> (400 when malformed or outside the data's span) and runs <paramref name="read"/>; a date the treasury cannot be valued on (no prices, before inception) is a 422.</summary>
+    private static async Task<Results<Ok<T>, ProblemHttpResult>> OnDateAsync<T>(string? asOf, TreasuryRuntime treasury, TimeProvider time, DataSpan span, Func<DateOnly, Task<T>> read)
     {
-        if (QueryParams.Date("as_of", asOf, out var date) is { } bad)
+        if (QueryParams.DateInSpan("as_of", asOf, span.First, span.Last, out var date) is { } bad)
         {
             return bad;
         }
@@ -74,7 +77,7 @@ public static class TreasuryEndpoints
         {
             return TypedResults.Ok(await read(day));
         }
-        catch (ArgumentException ex) when (ex is not ArgumentNullException)
+        catch (ArgumentException ex) when (ex is not ArgumentNullException and not ArgumentOutOfRangeException)
         {
             return Problems.For(Outcome.TreasuryDateUnavailable, ex.Message, "as_of");
         }

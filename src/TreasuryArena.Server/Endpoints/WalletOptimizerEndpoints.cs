@@ -66,11 +66,11 @@ public static class WalletOptimizerEndpoints
     /// The wallet's value over time as the optimizer recorded it (one point per day it looked, the latest look of the
     /// day), oldest first; <paramref name="limit"/> (1..2000, default 365) caps the number of days.
     /// </summary>
-    public static async Task<Results<Ok<List<WalletHistoryPointResponse>>, ProblemHttpResult>> History(string address, int? limit, HttpContext http, TokensRuntime tokens)
+    public static async Task<Results<Ok<List<WalletHistoryPointResponse>>, ProblemHttpResult>> History(string address, string? limit, HttpContext http, TokensRuntime tokens)
     {
-        if (limit is < 1 or > MaxHistoryDays)
+        if (QueryParams.Limit(limit, 365, MaxHistoryDays, out var days) is { } badLimit)
         {
-            return Problems.BadField("limit", $"limit must be between 1 and {MaxHistoryDays}", Outcome.InvalidLimit);
+            return badLimit;
         }
 
         var view = WalletAccess.Find(tokens.Ledger, http.Caller(), address);
@@ -81,15 +81,15 @@ public static class WalletOptimizerEndpoints
 
         // Snapshots come newest first; several a day (runs, recorded suggestions) collapse into the latest.
         var snapshots = await tokens.Allocations.SnapshotsAsync(view.Wallet.Address, MaxHistoryDays * 4, http.RequestAborted);
-        var days = snapshots
+        var points = snapshots
             .GroupBy(x => x.AsOf)
             .Select(g => g.First())
             .OrderByDescending(x => x.AsOf)
-            .Take(limit ?? 365)
+            .Take(days)
             .OrderBy(x => x.AsOf)
             .Select(x => new WalletHistoryPointResponse(x.AsOf, x.Value, x.Action, x.Mode, x.CreatedAt))
             .ToList();
-        return TypedResults.Ok(days);
+        return TypedResults.Ok(points);
     }
 
     public static Task<Results<Ok<WalletRunResponse>, ProblemHttpResult>> Approve(Guid id, ProposalDecisionRequest? request, HttpContext http, TokensRuntime tokens) =>

@@ -36,10 +36,12 @@ public static class Problems
         var row = outcome.Row();
         ProblemDetails problem = field is null
             ? new ProblemDetails()
-            : new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [detail] });
+            : new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [FreeText.ForDisplay(detail, multiline: true)] });
         problem.Status = status;
         problem.Title = row.Title;
-        problem.Detail = detail;
+        // A detail may quote what the caller sent (an unknown symbol, a path segment): shown with any control, bidi or
+        // escape character as \u{XXXX}, so a client that prints it prints no escape sequence (FreeText.ForDisplay).
+        problem.Detail = FreeText.ForDisplay(detail, multiline: true);
         problem.Type = row.ProblemType;
         problem.Extensions["code"] = row.Code;
         return problem;

@@ -15,6 +15,6 @@ public static class UseCaseProblems
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(refusal);
         http.Items[RefusalAuditMiddleware.AlreadyAuditedItem] = true;
-        return Problems.For(refusal.Outcome, refusal.Message, field);
+        return Problems.For(refusal.Outcome, refusal.Message, field ?? refusal.Field);
     }
 }

@@ -54,6 +54,47 @@ public sealed class AdminCommandsTests : IDisposable
         Assert.Equal(2, (await InProcessCli.RunAsync("keys", "issue", "--role", "viewer", "--db", Db)).Code);
     }
 
+    /// <summary>Issue 20: the CLI refuses a hostile name exactly as the API does (the same use case), and nothing is created.</summary>
+    [Theory]
+    [InlineData("Acme\n2026-01-01  church  free  verified  Forged")]
+    [InlineData("\u001b[31mRed Church\u001b[0m")]
+    [InlineData("abc\u202Egpj.exe")]
+    [InlineData("a\0b")]
+    public async Task Bug_20_OrgCreate_HostileName_IsRefusedNamingTheField_AndCreatesNothing(string name)
+    {
+        var (code, _, err) = await InProcessCli.RunAsync("org", "create", name, "--db", Db);
+        Assert.Equal(2, code);
+        Assert.Contains("name contains U+", err, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', err);
+        var (_, list, _) = await InProcessCli.RunAsync("org", "list", "--json", "--db", Db);
+        Assert.Equal(0, JsonDocument.Parse(list).RootElement.GetArrayLength());
+        var (_, keys, keyErr) = await InProcessCli.RunAsync("keys", "issue", "--role", "admin", "--member", name, "--db", Db);
+        Assert.Contains("member contains U+", keyErr, StringComparison.Ordinal);
+        Assert.Empty(keys);
+    }
+
+    /// <summary>Issue 20, defence in depth: a name stored before the policy (written straight into the database) is printed escaped, one row per organisation.</summary>
+    [Fact]
+    public async Task Bug_20_OrgList_StoredControlCharacters_AreEscapedInTheTable()
+    {
+        Assert.Equal(0, (await InProcessCli.RunAsync("org", "create", "Plain Church", "--db", Db)).Code);
+        await using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Db}"))
+        {
+            await c.OpenAsync();
+            await using var cmd = c.CreateCommand();
+            cmd.CommandText = "UPDATE organisations SET name = $n";
+            cmd.Parameters.AddWithValue("$n", "Acme\nforged-id  church  free  verified  Forged \u001b[2J\u202Ex");
+            Assert.Equal(1, await cmd.ExecuteNonQueryAsync());
+        }
+
+        var (code, output, _) = await InProcessCli.RunAsync("org", "list", "--db", Db);
+        Assert.Equal(0, code);
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Acme\\u{000A}forged-id", line, StringComparison.Ordinal);
+        Assert.Contains("\\u{001B}[2J\\u{202E}x", line, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', output);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
