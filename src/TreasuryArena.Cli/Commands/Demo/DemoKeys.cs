@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace TreasuryArena.Cli.Commands.Demo;
 
 /// <summary>
-/// The demo's sign-in keys, kept in plaintext in <c>demo-keys.json</c> beside the demo database so that
-/// <c>arena serve</c> can print them. The database itself stores only their hashes. Demo only: real keys are shown once.
+/// The demo's sign-in keys, kept in plaintext in <c>demo-keys.json</c> beside the demo database (owner-only file mode),
+/// printed once by <c>arena demo</c>. The database itself stores only their hashes. <c>arena serve</c> never prints
+/// them, only where the file is. Demo only: real keys are shown once.
 /// </summary>
 internal static class DemoKeys
 {
@@ -21,17 +22,17 @@ internal static class DemoKeys
         }
     }
 
-    /// <summary>The demo keys stored beside a SQLite database, or none (not a demo database, or PostgreSQL).</summary>
-    public static IReadOnlyList<DemoKey> Read(string database)
+    /// <summary>The path of the demo keys file beside a SQLite database if there is one, else null (not a demo database, or PostgreSQL).</summary>
+    public static string? ExistingFile(string database)
     {
         try
         {
             var path = PathFor(database);
-            return File.Exists(path) ? JsonSerializer.Deserialize<List<DemoKey>>(File.ReadAllText(path), CliJson.Options) ?? [] : [];
+            return File.Exists(path) ? path : null;
         }
-        catch (Exception ex) when (ex is IOException or JsonException or ArgumentException or NotSupportedException)
+        catch (Exception ex) when (ex is IOException or ArgumentException or NotSupportedException)
         {
-            return [];
+            return null;
         }
     }
 }
