@@ -119,11 +119,11 @@ public static class ServerApp
             {
                 if (ctx.HttpContext.Features.Get<Caller>() is not null)
                 {
-                    return new ValueTask(RateLimitProblem.WriteAsync(ctx.HttpContext, ctx.Lease, "this key"));
+                    return new ValueTask(RateLimitProblem.WriteAsync(ctx.HttpContext, RateLimitProblem.RetryAfter(ctx.Lease), "this key"));
                 }
 
                 ctx.HttpContext.RequestServices.GetRequiredService<RefusalAuditSummary>().RateLimited(ctx.HttpContext);
-                return new ValueTask(RateLimitProblem.WriteAsync(ctx.HttpContext, ctx.Lease, "requests without a valid key from this address"));
+                return new ValueTask(RateLimitProblem.WriteAsync(ctx.HttpContext, RateLimitProblem.RetryAfter(ctx.Lease), AnonymousRateLimitMiddleware.Who));
             };
         });
         services.AddSingleton<ApiRateLimiter>();

@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using TreasuryArena.Server.Http;
 using TreasuryArena.Server.Tests.Support;
 
@@ -42,8 +44,9 @@ public abstract class AnonymousRateLimitSuite
         await using var db = await TestDatabase.CreateAsync(UsePostgres);
         long before;
         var statuses = new List<HttpStatusCode>();
+        var authentications = new FailedAuthentications();
         var elapsed = Stopwatch.StartNew();
-        await using (var server = await StartAsync(db, settings))
+        await using (var server = await StartAsync(db, settings, authentications))
         {
             using var admin = Client(server.Address, Other, ArenaFactory.AdminKey);
             before = await AuditEntriesAsync(admin);
@@ -69,6 +72,8 @@ public abstract class AnonymousRateLimitSuite
             var problem = JsonNode.Parse(await limited.Content.ReadAsStringAsync())!;
             Assert.Equal("rate_limited", problem["code"]!.GetValue<string>());
             Assert.Equal(429, problem["status"]!.GetValue<int>());
+            // Authentication ran for the requests within the budget only: the rest were refused before it.
+            Assert.Equal(statuses.Count(s => s == HttpStatusCode.Unauthorized), authentications.Count);
 
             // Nothing was written for the flood while the server runs (the summary waits for its window's end).
             Assert.Equal(before, await AuditEntriesAsync(admin));
@@ -152,10 +157,16 @@ public abstract class AnonymousRateLimitSuite
         }
     }
 
-    private static async Task<RunningServer> StartAsync(TestDatabase db, Dictionary<string, string?> settings)
+    private static async Task<RunningServer> StartAsync(TestDatabase db, Dictionary<string, string?> settings, FailedAuthentications? authentications = null)
     {
         var app = ServerApp.Build([], b =>
         {
+            if (authentications is not null)
+            {
+                b.Configuration["Logging:LogLevel:" + FailedAuthentications.Category] = "Information";
+                b.Logging.AddProvider(authentications);
+            }
+
             b.Configuration["Arena:Database"] = db.Connection;
             b.Configuration["Arena:BootstrapAdminKey"] = ArenaFactory.AdminKey;
             b.Configuration["Arena:JobsEnabled"] = "false";
@@ -223,6 +234,34 @@ public abstract class AnonymousRateLimitSuite
         Assert.Equal(entries, await AuditEntriesAsync(admin));
         var (code, output, err) = await InProcessArena.RunAsync(["audit", "verify", "--db", db.Connection, "--json"]);
         Assert.True(code == 0, output + err);
+    }
+
+    /// <summary>Counts the API-key handler's "not authenticated" events: how many requests authentication ran for and refused.</summary>
+    private sealed class FailedAuthentications : ILoggerProvider, ILogger
+    {
+        public static readonly string Category = typeof(Auth.ApiKeyAuthenticationHandler).FullName!;
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public ILogger CreateLogger(string categoryName) => categoryName == Category ? this : NullLogger.Instance;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (eventId.Name == "AuthenticationSchemeNotAuthenticatedWithFailure")
+            {
+                Interlocked.Increment(ref _count);
+            }
+        }
+
+        public void Dispose()
+        {
+        }
     }
 
     private sealed record RunningServer(WebApplication App, Uri Address) : IAsyncDisposable
