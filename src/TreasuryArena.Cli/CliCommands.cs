@@ -27,15 +27,16 @@ internal static partial class CliCommands
         AddBackup(root);
     }
 
-    public static async Task<int> InvokeAsync(RootCommand root, string[] args)
+    /// <summary>Runs a command line; <paramref name="ct"/> (besides Ctrl+C) stops a long-running verb such as <c>serve</c>.</summary>
+    public static async Task<int> InvokeAsync(RootCommand root, string[] args, CancellationToken ct = default)
     {
         try
         {
             // The default handler would catch CliException itself (print a stack trace, exit 1); let it reach us instead.
             var parse = root.Parse(args);
             CliDatabase.UseFor(parse);
-            CliCaller.Use(await CliCaller.ResolveAsync(parse, CancellationToken.None));
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            CliCaller.Use(await CliCaller.ResolveAsync(parse, ct));
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, ct);
         }
         catch (CliException ex)
         {

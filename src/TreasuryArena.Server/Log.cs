@@ -24,6 +24,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 4014, Level = LogLevel.Warning, Message = "SQLite WAL checkpoint failed; trying again at the next tick")]
     public static partial void CheckpointFailed(ILogger logger, Exception ex);
 
+    [LoggerMessage(EventId = 4015, Level = LogLevel.Error, Message = "Refusal summary could not be written to the audit chain; its counts are lost")]
+    public static partial void RefusalSummaryFailed(ILogger logger, Exception ex);
+
     [LoggerMessage(EventId = 4020, Level = LogLevel.Information, Message = "Treasury advisor: {Notice}")]
     public static partial void AdvisorNotice(ILogger logger, string notice);
 

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -120,17 +118,21 @@ public static class ServerApp
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = async (ctx, ct) =>
+            o.OnRejected = (ctx, _) =>
             {
-                var retry = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 1;
-                ctx.HttpContext.Response.Headers.RetryAfter = retry.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                var problems = ctx.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
-                var problem = new ProblemDetails { Status = 429, Title = "Too many requests", Detail = $"rate limit exceeded for this key; retry after {retry} s" };
-                problem.Extensions["code"] = "rate_limited";
-                await problems.WriteAsync(new ProblemDetailsContext { HttpContext = ctx.HttpContext, ProblemDetails = problem });
+                if (ctx.HttpContext.Features.Get<Caller>() is not null)
+                {
+                    return new ValueTask(RateLimitProblem.WriteAsync(ctx.HttpContext, RateLimitProblem.RetryAfter(ctx.Lease), "this key"));
+                }
+
+                ctx.HttpContext.RequestServices.GetRequiredService<RefusalAuditSummary>().RateLimited(ctx.HttpContext);
+                return new ValueTask(RateLimitProblem.WriteAsync(ctx.HttpContext, RateLimitProblem.RetryAfter(ctx.Lease), AnonymousRateLimitMiddleware.Who));
             };
         });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<ArenaServerOptions>>((o, arena) => o.GlobalLimiter = ApiRateLimiter.Create(arena.Value));
+        services.AddSingleton<ApiRateLimiter>();
+        services.AddOptions<RateLimiterOptions>().Configure<ApiRateLimiter>((o, limiter) => o.GlobalLimiter = limiter.Limiter);
+        services.AddSingleton<RefusalAuditSummary>();
+        services.AddHostedService(sp => sp.GetRequiredService<RefusalAuditSummary>());
         return services;
     }
 
@@ -143,6 +145,8 @@ public static class ServerApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BodySizeLimitMiddleware>();
+        // Before anything that resolves a caller: a source out of anonymous budget gets 429 here (issue 20).
+        app.UseMiddleware<AnonymousRateLimitMiddleware>();
         // The dashboard's files and the docs page are never under /api: API requests skip those middlewares (each
         // probes the file system or matches paths on every request it sees).
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase), web =>
@@ -158,8 +162,8 @@ public static class ServerApp
         });
         app.UseRouting();
         app.UseAuthentication();
-        app.UseMiddleware<RefusalAuditMiddleware>();
         app.UseRateLimiter();
+        app.UseMiddleware<RefusalAuditMiddleware>();
         app.UseAuthorization();
         app.UseMiddleware<IdempotencyMiddleware>();
 

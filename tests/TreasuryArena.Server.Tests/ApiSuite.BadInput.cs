@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using TreasuryArena.Server.Http;
 using TreasuryArena.Server.Tests.Support;
 
 namespace TreasuryArena.Server.Tests;
@@ -82,9 +85,18 @@ public abstract partial class ApiSuite
         await Api.PostAsync(admin, "/api/admin/orgs", "{oops");
         using var anonymous = Factory.ClientWithKey(null);
         await Api.GetAsync(anonymous, "/api/orgs/me");
+        await Api.GetAsync(anonymous, "/api/orgs/me");
+        var (_, early) = await Api.GetAsync(admin, "/api/admin/audit?limit=1000");
+        // Issue 20: anonymous refusals are counted, not written one by one; their summary is written at the window's end.
+        Assert.DoesNotContain(early!.AsArray(), e => e!["actor"]!.GetValue<string>().StartsWith("anonymous", StringComparison.Ordinal));
+        Assert.Equal(1, await Factory.Services.GetRequiredService<RefusalAuditSummary>().FlushAsync(CancellationToken.None));
+
         var (_, audit) = await Api.GetAsync(admin, "/api/admin/audit?limit=1000");
         var refused = audit!.AsArray().Where(e => e!["outcome"]!.GetValue<string>() == "refused").ToList();
         Assert.Contains(refused, e => e!["action"]!.GetValue<string>() == "http POST /api/admin/orgs");
-        Assert.Contains(refused, e => e!["actor"]!.GetValue<string>().StartsWith("anonymous", StringComparison.Ordinal));
+        var summary = Assert.Single(refused, e => e!["actor"]!.GetValue<string>().StartsWith("anonymous", StringComparison.Ordinal));
+        Assert.Equal(RefusalAuditSummary.Action, summary!["action"]!.GetValue<string>());
+        Assert.Equal(2, JsonNode.Parse(summary["detail"]!.GetValue<string>())!["statuses"]!["401"]!.GetValue<long>());
+        Assert.True((await Api.GetAsync(admin, "/api/admin/audit/verify")).Body!["valid"]!.GetValue<bool>());
     }
 }

@@ -30,6 +30,20 @@ public sealed class ConfigurationStartTests
     }
 
     [Theory]
+    [InlineData("Arena:AnonymousRateLimitPerSecond", "0")]
+    [InlineData("Arena:AnonymousRateLimitBurst", "0")]
+    [InlineData("Arena:RefusalSummarySeconds", "0")]
+    [InlineData("Arena:RefusalSummarySeconds", "86401")]
+    public async Task Start_AnonymousLimitBadValue_RefusesToStartNamingTheKey(string key, string value)
+    {
+        await using var database = TestDatabase.Sqlite();
+        await using var factory = new ArenaFactory(database.Connection, new FakeClock(), new Dictionary<string, string?> { [key] = value });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => factory.Server);
+        Assert.Contains(ex.Failures, f => f.StartsWith(key + ":", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("Arena:WebhookUrll", "configuration key 'Arena:WebhookUrll' is not a known key and is ignored (did you mean 'Arena:WebhookUrl'?)")]
     [InlineData("Arena:RateLimitBrust", "configuration key 'Arena:RateLimitBrust' is not a known key and is ignored (did you mean 'Arena:RateLimitBurst'?)")]
     public async Task Start_MisspeltKey_IsAWarningInTheServerLog(string key, string message)

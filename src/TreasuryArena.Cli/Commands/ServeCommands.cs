@@ -53,15 +53,12 @@ internal static partial class CliCommands
             }
 
             Console.Error.WriteLine($"arena serve: listening on {listen} (database {database}); Ctrl+C to stop");
-            var demoKeys = Commands.Demo.DemoKeys.Read(database);
-            if (demoKeys.Count > 0)
+            // Issue 20: the keys are printed by `arena demo` only; the server says where the file is, never what is in it.
+            if (Commands.Demo.DemoKeys.ExistingFile(database) is { } keysFile)
             {
-                Console.Error.WriteLine("Demo sign-in keys (demo only):");
-                foreach (var k in demoKeys)
-                {
-                    Console.Error.WriteLine($"  {k.Role,-9} {k.Member,-14} {k.Key}");
-                }
+                Console.Error.WriteLine($"Demo sign-in keys: see {keysFile} (demo only; printed by arena demo)");
             }
+
             await app.WaitForShutdownAsync(ct);
             await app.DisposeAsync();
             return 0;

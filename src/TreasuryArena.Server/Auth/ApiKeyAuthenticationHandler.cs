@@ -33,13 +33,11 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("expected Authorization: Bearer <key>");
         }
 
-        var key = header.AsSpan("Bearer ".Length).Trim();
-        if (key.Length is 0 or > 200)
+        if (BearerKey(header) is not { } secret)
         {
             return AuthenticateResult.Fail("invalid key");
         }
 
-        var secret = key.ToString();
         return await ResolveAsync(ApiKeySecret.Hash(secret), secret, Guid.Empty);
     }
 
@@ -89,6 +87,18 @@ public sealed class ApiKeyAuthenticationHandler(
 
         Context.Features.Set(entry.Caller);
         return AuthenticateResult.Success(new AuthenticationTicket(entry.Principal!, ApiKeyDefaults.Scheme));
+    }
+
+    /// <summary>The key of an <c>Authorization: Bearer &lt;key&gt;</c> header (trimmed, 1 to 200 characters), or null.</summary>
+    public static string? BearerKey(string? header)
+    {
+        if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var key = header.AsSpan("Bearer ".Length).Trim();
+        return key.Length is 0 or > 200 ? null : key.ToString();
     }
 
     private static ClaimsPrincipal Principal(Caller caller)

@@ -27,6 +27,25 @@ public sealed class ArenaServerOptions
     public int RateLimitBurst { get; set; } = 200;
 
     /// <summary>
+    /// Requests per second allowed per client address (IPv6: per /64) for requests without a valid key: no key, a bad
+    /// or revoked key, sign-in attempts, <c>/health</c>. Checked before authentication runs, so a flood of made-up keys
+    /// costs neither key lookups nor audit rows once the address ran dry.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int AnonymousRateLimitPerSecond { get; set; } = 10;
+
+    /// <summary>Bucket size of <see cref="AnonymousRateLimitPerSecond"/>: how many unauthenticated requests an address may burst.</summary>
+    [Range(1, 1_000_000)]
+    public int AnonymousRateLimitBurst { get; set; } = 50;
+
+    /// <summary>
+    /// Refusals of requests without a valid key (401s, anonymous 4xx, 429s) are counted per client address and written as
+    /// one <c>auth.refused.summary</c> audit entry per address per window of this many seconds (and at shutdown).
+    /// </summary>
+    [Range(1, 86_400)]
+    public int RefusalSummarySeconds { get; set; } = 60;
+
+    /// <summary>
     /// SQLite: how often the server checkpoints the WAL from its own connection, in milliseconds (see
     /// <see cref="WalCheckpointService"/>); 0 leaves checkpoints to SQLite, inside the commit that fills 1,000 pages.
     /// </summary>

@@ -5,11 +5,13 @@ using TreasuryArena.Core.Identity;
 namespace TreasuryArena.Server.Http;
 
 /// <summary>
-/// Writes every refused API request into the audit chain: any 401/403, and any 4xx answer to a mutation
-/// (validation failures, business refusals). Rate-limit answers (429) are not audited, so a flood cannot flood
-/// the chain. Trade refusals that the compliance gate already audited are marked and skipped here.
+/// Audits every refused API request: any 401/403, and any 4xx answer to a mutation (validation failures, business
+/// refusals). A refusal of a caller with a valid key is one audit entry; a refusal of a request without one (no key, a
+/// bad or revoked key) is only counted in <see cref="RefusalAuditSummary"/>, which writes one entry per source and
+/// window, so nobody can grow the chain by sending made-up keys. Rate-limit answers (429) never reach this middleware
+/// (it runs after the rate limiter). Trade refusals that the compliance gate already audited are marked and skipped here.
 /// </summary>
-public sealed class RefusalAuditMiddleware(RequestDelegate next, IAuditLog audit)
+public sealed class RefusalAuditMiddleware(RequestDelegate next, IAuditLog audit, RefusalAuditSummary summary)
 {
     public const string AlreadyAuditedItem = "arena.refusal_audited";
 
@@ -49,8 +51,13 @@ public sealed class RefusalAuditMiddleware(RequestDelegate next, IAuditLog audit
             return;
         }
 
-        var caller = context.Features.Get<Caller>();
-        var actor = caller?.Actor ?? "anonymous (" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown") + ")";
+        if (context.Features.Get<Caller>() is not { } caller)
+        {
+            summary.Refused(context, status);
+            return;
+        }
+
+        var actor = caller.Actor;
         var detail = JsonSerializer.Serialize(new Dictionary<string, object?> { ["status"] = status, ["method"] = context.Request.Method });
         await audit.AppendAsync(new AuditRecord(actor, "http " + context.Request.Method + " " + context.Request.Path, context.Request.Path.ToString(), AuditOutcome.Refused, detail), CancellationToken.None);
     }

@@ -42,9 +42,10 @@ public sealed class DemoCommandsTests : IDisposable
         Assert.True(s.GetProperty("executions").GetInt32() > 0, "FULL_AI wallets traded");
         Assert.Contains(s.GetProperty("decisions").EnumerateArray(), d => d.GetProperty("subject").GetString() == "treasury");
 
-        var keys = JsonDocument.Parse(await File.ReadAllTextAsync(s.GetProperty("keys_file").GetString()!)).RootElement.EnumerateArray()
-            .Select(k => k.GetProperty("role").GetString()).ToList();
-        Assert.Equal(["admin", "treasurer", "viewer"], keys);
+        var stored = JsonDocument.Parse(await File.ReadAllTextAsync(s.GetProperty("keys_file").GetString()!)).RootElement.EnumerateArray().ToList();
+        Assert.Equal(["admin", "treasurer", "viewer"], stored.Select(k => k.GetProperty("role").GetString()));
+        // Issue 20: `arena demo` is where the keys are printed (`arena serve` only names the file).
+        Assert.All(stored, k => Assert.Contains(k.GetProperty("key").GetString()!, output, StringComparison.Ordinal));
 
         // The ledger the demo wrote passes `arena ledger verify` from a fresh process view.
         var (verifyCode, verifyOut, _) = await InProcessCli.RunAsync("ledger", "verify", "--db", Db);

@@ -20,6 +20,11 @@ public sealed class ArenaFactory(string database, FakeClock clock, IDictionary<s
         builder.UseSetting("Arena:BootstrapAdminKey", AdminKey);
         builder.UseSetting("Arena:RateLimitPerSecond", "100000");
         builder.UseSetting("Arena:RateLimitBurst", "100000");
+        // Every in-memory test request comes from the same (unknown) address.
+        builder.UseSetting("Arena:AnonymousRateLimitPerSecond", "100000");
+        builder.UseSetting("Arena:AnonymousRateLimitBurst", "100000");
+        // Anonymous refusal summaries are written when a test flushes them (or at shutdown), never by the timer mid-test.
+        builder.UseSetting("Arena:RefusalSummarySeconds", "86400");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         var all = new Dictionary<string, string?> { ["Arena:JobsEnabled"] = "false" };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())

@@ -3,9 +3,10 @@ using System.Text.Json;
 namespace TreasuryArena.Cli.Commands.Demo;
 
 /// <summary>
-/// The demo's sign-in keys, kept in plaintext in a keys file (<c>NAME-demo-keys.json</c> beside a SQLite demo
-/// database, <c>data/postgres-DATABASE-demo-keys.json</c> for PostgreSQL, or <c>--keys-file</c>; see
-/// <see cref="DemoTarget"/>). The database itself stores only their hashes. Demo only: real keys are shown once.
+/// The demo's sign-in keys, kept in plaintext in a keys file (owner-only file mode: <c>NAME-demo-keys.json</c> beside a
+/// SQLite demo database, <c>data/postgres-DATABASE-demo-keys.json</c> for PostgreSQL, or <c>--keys-file</c>; see
+/// <see cref="DemoTarget"/>), printed once by <c>arena demo</c>. The database itself stores only their hashes.
+/// <c>arena serve</c> never prints them, only where the file is. Demo only: real keys are shown once.
 /// </summary>
 internal static class DemoKeys
 {
@@ -23,17 +24,18 @@ internal static class DemoKeys
         }
     }
 
-    /// <summary>The demo keys stored beside a SQLite database, or none (not a demo database, or PostgreSQL).</summary>
-    public static IReadOnlyList<DemoKey> Read(string database)
+    /// <summary>The demo keys file <c>arena demo</c> writes by default for <paramref name="database"/> (beside a SQLite
+    /// file, or under the data directory for PostgreSQL: <see cref="DemoTarget"/>) if it exists, else null.</summary>
+    public static string? ExistingFile(string database)
     {
         try
         {
-            var path = PathFor(database);
-            return File.Exists(path) ? JsonSerializer.Deserialize<List<DemoKey>>(File.ReadAllText(path), CliJson.Options) ?? [] : [];
+            var path = DemoTarget.Resolve(database, null).KeysFile;
+            return File.Exists(path) ? path : null;
         }
-        catch (Exception ex) when (ex is IOException or JsonException or ArgumentException or NotSupportedException)
+        catch (Exception ex) when (ex is IOException or ArgumentException or NotSupportedException or CliException)
         {
-            return [];
+            return null;
         }
     }
 }

@@ -1,0 +1,7 @@
+namespace TreasuryArena.Server.Tests;
+
+/// <summary>The anonymous rate limit and the refusal summary on SQLite.</summary>
+public sealed class AnonymousRateLimitSqliteTests : AnonymousRateLimitSuite
+{
+    protected override bool UsePostgres => false;
+}
