@@ -29,7 +29,7 @@ public sealed class ServeCommandsTests : IDisposable
             new("admin", "Demo Admin", null, "ta_serve-test-admin-secret-0123456789"),
             new("treasurer", "Demo Treasurer", "Grace Church", "ta_serve-test-treasurer-secret-012345"),
         ];
-        await DemoKeys.WriteAsync(Db, keys, CancellationToken.None);
+        await DemoKeys.WriteAsync(DemoKeys.PathFor(Db), keys, CancellationToken.None);
 
         var (code, output, err) = await InProcessCli.RunUntilAsync(Listening, "serve", "--db", Db, "--urls", "http://127.0.0.1:0", "--no-jobs");
 
