@@ -215,11 +215,13 @@ internal static partial class CliCommands
         await rt.NavSteps.StepAsync(PlatformCli.Operator, end, ct);
         var final = await (await rt.RebalancerAsync(end, ct)).RebalanceAsync([hybrid], false, null, ct);
 
-        // 6. The treasury's daily analysis, reviewed by the advisor (rules offline; Claude when a key is configured).
+        // 6. The church's own treasury (issue 21), funded with the configured capital, and its daily analysis reviewed by the
+        // advisor (rules offline; Claude when a key is configured).
         DemoDecision? treasury = null;
         await using (var services = await TreasuryServices.OpenAsync(path, ct, host))
         {
-            var advice = await services.UseCases.AdviseAsync(PlatformCli.Operator, end, ct);
+            await services.UseCases.CreateAsync(PlatformCli.Operator, church, services.Manager.Options.InitialCapital, ct);
+            var advice = await services.UseCases.AdviseAsync(PlatformCli.Operator, church, end, ct);
             treasury = new DemoDecision("treasury", advice.Decision.Action.ToString(), advice.Decision.Advisor, advice.Decision.Confidence, advice.Decision.Reasoning);
         }
 

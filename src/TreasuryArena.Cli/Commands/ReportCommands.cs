@@ -49,7 +49,7 @@ internal static partial class CliCommands
                 status = await services.Manager.StatusAsync(day, ct);
                 if (status.LatestDecision is null)
                 {
-                    var advice = await services.UseCases.AdviseAsync(PlatformCli.Operator, day, ct);
+                    var advice = await services.UseCases.AdviseAsync(PlatformCli.Operator, null, day, ct);
                     await Console.Error.WriteLineAsync($"report: no decision journaled for {day:yyyy-MM-dd}; ran the daily analysis (journal #{advice.Entry.Id})");
                     status = await services.Manager.StatusAsync(day, ct);
                 }

@@ -6,34 +6,106 @@ using TreasuryArena.Core.Treasury;
 namespace TreasuryArena.Core.Application;
 
 /// <summary>
-/// The treasury's runs, the same from the CLI (<c>arena advise</c>, <c>arena treasury execute</c>, <c>arena review</c>),
-/// the <c>treasury-daily</c> and <c>treasury-weekly-review</c> jobs and their admin triggers: only an admin may run the
-/// treasury (an operator and a job act as admin; else <c>role_forbidden</c>); the <see cref="TreasuryManager"/> asks
-/// the advisor, applies the guardrails, executes on the paper venue and journals; the run is audited as
-/// <c>treasury.advise</c>, <c>treasury.execute</c>, <c>treasury.daily</c> or <c>treasury.review</c> with the as-of date
-/// and the decision (advisor, kind, action, confidence, journal entry, orders). A refusal is audited under the same
-/// action (a date the treasury cannot act on is <c>invalid_request</c>) and rethrown unchanged.
+/// Each organisation's treasury (issue 21), the same from the CLI (<c>arena treasury create|status|plan|execute</c>,
+/// <c>arena advise</c>, <c>arena journal</c>, <c>arena review</c>), the API (<c>/api/treasury</c>), and the
+/// <c>treasury-daily</c> and <c>treasury-weekly-review</c> jobs (which run every registered treasury).
+/// <para>Scoping: a member acts on their own organisation's treasury only (naming another is <c>treasury_not_found</c>,
+/// 404, as is an organisation without a treasury); an admin (an operator at the CLI, a job) names the organisation, and
+/// without one acts on the platform treasury (<see cref="PlatformTreasury"/>, registered on first use).</para>
+/// <para>Creating: a treasurer of the organisation or an admin, a positive USD capital (cents), once
+/// (<c>treasury_exists</c>, 409); audited <c>treasury.create</c>. The capital is deposited in the ledger on the
+/// treasury's first execution, as for the platform treasury.</para>
+/// <para>Runs: only an admin may run a treasury (else <c>role_forbidden</c>); the <see cref="TreasuryManager"/> asks the
+/// advisor, applies the guardrails, executes on the paper venue and journals; the run is audited as
+/// <c>treasury.advise</c>, <c>treasury.execute</c>, <c>treasury.daily</c> or <c>treasury.review</c> with the organisation,
+/// the as-of date and the decision. A refusal is audited under the same action (a date the treasury cannot act on is
+/// <c>invalid_request</c>) and rethrown unchanged.</para>
 /// </summary>
-public sealed class TreasuryUseCases(TreasuryManager manager, IAuditLog audit)
+public sealed class TreasuryUseCases(ITreasuryDirectory directory, IIdentityStore identity, IAuditLog audit, TimeProvider time)
 {
+    public const string CreateAction = "treasury.create";
     public const string AdviseAction = "treasury.advise";
     public const string ExecuteAction = "treasury.execute";
     public const string DailyAction = "treasury.daily";
     public const string ReviewAction = "treasury.review";
 
-    /// <summary>The daily analysis (act today or not), journaled; an emergency de-risk executes only in FULL_AI.</summary>
-    public async Task<AdviceResult> AdviseAsync(Caller actor, DateOnly asOf, CancellationToken ct)
+    /// <summary>The largest capital a treasury may be created with (USD).</summary>
+    public const decimal MaxCapital = 1_000_000_000_000m;
+
+    private int _platformReady;
+
+    /// <summary>
+    /// The treasury <paramref name="caller"/> may read: their organisation's, or for an admin the one
+    /// <paramref name="organisation"/> names (a name or an id; none: the platform treasury). For the board report and
+    /// the read endpoints.
+    /// </summary>
+    public async Task<TreasuryScope> OpenAsync(Caller caller, string? organisation, CancellationToken ct)
     {
-        var result = await RunAsync(actor, AdviseAction, asOf, () => manager.AdviseAsync(asOf, ct), ct);
-        await AuditTrail.DoneAsync(audit, actor, AdviseAction, "treasury", Detail(asOf, result, null), ct);
+        ArgumentNullException.ThrowIfNull(caller);
+        await EnsurePlatformAsync(ct);
+        var (orgId, label) = await TargetAsync(caller, organisation, ct);
+        var account = await directory.FindAsync(orgId, ct)
+                      ?? throw new DomainException(Outcome.TreasuryNotFound, $"{label} has no treasury (create it with `arena treasury create --org NAME --capital N` or POST /api/treasury)");
+        return directory.Open(account);
+    }
+
+    /// <summary>The status of the caller's (or, for an admin, the named organisation's) treasury on <paramref name="asOf"/> (default: the latest market date).</summary>
+    public async Task<TreasuryStatus> StatusAsync(Caller caller, string? organisation, DateOnly? asOf, CancellationToken ct)
+    {
+        var scope = await OpenAsync(caller, organisation, ct);
+        return await scope.Manager.StatusAsync(asOf ?? scope.Manager.DefaultAsOf, ct);
+    }
+
+    /// <summary>Creates the organisation's treasury funded with <paramref name="capital"/> USD.</summary>
+    public async Task<TreasuryAccount> CreateAsync(Caller actor, string? organisation, decimal capital, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var detail = new Dictionary<string, object?>(StringComparer.Ordinal) { ["capital"] = capital };
+        try
+        {
+            RoleRules.RequireTreasurer(actor, CreateAction);
+            if (capital <= 0m || capital > MaxCapital || RoundingPolicy.CentsDown(capital) != capital)
+            {
+                throw new DomainException(Outcome.InvalidAmount, "capital must be a positive USD amount in cents (at most 1,000,000,000,000)");
+            }
+
+            if (actor.Role == Role.Admin && actor.OrganisationId is null && string.IsNullOrWhiteSpace(organisation))
+            {
+                throw new DomainException(Outcome.InvalidRequest, "name the organisation whose treasury this is (--org NAME, or organisation_id)");
+            }
+
+            await EnsurePlatformAsync(ct);
+            var (orgId, label) = await TargetAsync(actor, organisation, ct);
+            detail["organisation"] = orgId.ToString();
+            var account = new TreasuryAccount(orgId, TreasuryAccount.LedgerNameFor(orgId), capital, time.GetUtcNow(), actor.Actor);
+            if (!await directory.TryAddAsync(account, ct))
+            {
+                throw new DomainException(Outcome.TreasuryExists, $"{label} already has a treasury");
+            }
+
+            detail["ledger_name"] = account.LedgerName;
+            await AuditTrail.DoneAsync(audit, actor, CreateAction, "treasury:" + orgId, detail, ct);
+            return account;
+        }
+        catch (DomainException ex)
+        {
+            throw await AuditTrail.RefusedAsync(audit, actor, CreateAction, "treasury", ex, detail, ct);
+        }
+    }
+
+    /// <summary>The daily analysis (act today or not), journaled; an emergency de-risk executes only in FULL_AI.</summary>
+    public async Task<AdviceResult> AdviseAsync(Caller actor, string? organisation, DateOnly asOf, CancellationToken ct)
+    {
+        var (scope, result) = await RunAsync(actor, organisation, AdviseAction, asOf, s => s.Manager.AdviseAsync(asOf, ct), ct);
+        await AuditTrail.DoneAsync(audit, actor, AdviseAction, "treasury", Detail(scope, asOf, result, null), ct);
         return result;
     }
 
     /// <summary>Plan, the advisor's review, the guardrails and the paper execution of what passes; journaled.</summary>
-    public async Task<AdviceResult> ExecuteAsync(Caller actor, DateOnly asOf, CancellationToken ct)
+    public async Task<AdviceResult> ExecuteAsync(Caller actor, string? organisation, DateOnly asOf, CancellationToken ct)
     {
-        var result = await RunAsync(actor, ExecuteAction, asOf, () => manager.ExecuteAsync(asOf, ct), ct);
-        await AuditTrail.DoneAsync(audit, actor, ExecuteAction, "treasury", Detail(asOf, result, null), ct);
+        var (scope, result) = await RunAsync(actor, organisation, ExecuteAction, asOf, s => s.Manager.ExecuteAsync(asOf, ct), ct);
+        await AuditTrail.DoneAsync(audit, actor, ExecuteAction, "treasury", Detail(scope, asOf, result, null), ct);
         return result;
     }
 
@@ -42,33 +114,34 @@ public sealed class TreasuryUseCases(TreasuryManager manager, IAuditLog audit)
     /// <paramref name="once"/> (the schedule) a date already analysed is not asked again: the run returns its journal
     /// entry and audits nothing.
     /// </summary>
-    public async Task<TreasuryRun> RunDailyAsync(Caller actor, DateOnly asOf, bool once, CancellationToken ct)
+    public async Task<TreasuryRun> RunDailyAsync(Caller actor, string? organisation, DateOnly asOf, bool once, CancellationToken ct)
     {
-        var run = await RunAsync(actor, DailyAction, asOf, async () =>
+        var (scope, run) = await RunAsync(actor, organisation, DailyAction, asOf, async s =>
         {
             if (once)
             {
-                var (d, e, existing) = await manager.RunDailyOnceAsync(asOf, ct);
+                var (d, e, existing) = await s.Manager.RunDailyOnceAsync(asOf, ct);
                 return new TreasuryRun(d, e, existing);
             }
 
-            var (daily, executed) = await manager.RunDailyAsync(asOf, ct);
+            var (daily, executed) = await s.Manager.RunDailyAsync(asOf, ct);
             return new TreasuryRun(daily, executed, null);
         }, ct);
         if (run.Daily is { } result)
         {
-            await AuditTrail.DoneAsync(audit, actor, DailyAction, "treasury", Detail(asOf, result, run.Executed), ct);
+            await AuditTrail.DoneAsync(audit, actor, DailyAction, "treasury", Detail(scope, asOf, result, run.Executed), ct);
         }
 
         return run;
     }
 
     /// <summary>Evaluates the outcomes past their horizon and journals the weekly review per advisor.</summary>
-    public async Task<WeeklyReviewReport> ReviewAsync(Caller actor, DateOnly asOf, CancellationToken ct)
+    public async Task<WeeklyReviewReport> ReviewAsync(Caller actor, string? organisation, DateOnly asOf, CancellationToken ct)
     {
-        var report = await RunAsync(actor, ReviewAction, asOf, () => manager.ReviewAsync(asOf, ct), ct);
+        var (scope, report) = await RunAsync(actor, organisation, ReviewAction, asOf, s => s.Manager.ReviewAsync(asOf, ct), ct);
         await AuditTrail.DoneAsync(audit, actor, ReviewAction, "treasury", new Dictionary<string, object?>(StringComparer.Ordinal)
         {
+            ["organisation"] = scope.Account.OrganisationId.ToString(),
             ["as_of"] = AuditTrail.Date(asOf),
             ["outcomes_evaluated"] = report.OutcomesEvaluated,
             ["advisor"] = report.Commentary.Advisor,
@@ -77,14 +150,91 @@ public sealed class TreasuryUseCases(TreasuryManager manager, IAuditLog audit)
         return report;
     }
 
-    private async Task<T> RunAsync<T>(Caller actor, string action, DateOnly asOf, Func<Task<T>> run, CancellationToken ct)
+    /// <summary>The <c>treasury-daily</c> job: <see cref="RunDailyAsync"/> for every registered treasury, oldest first.</summary>
+    public Task<IReadOnlyList<OrganisationTreasuryRun<TreasuryRun>>> RunDailyEachAsync(Caller actor, DateOnly asOf, bool once, CancellationToken ct) =>
+        EachAsync(actor, org => RunDailyAsync(actor, org, asOf, once, ct), ct);
+
+    /// <summary>The <c>treasury-weekly-review</c> job: <see cref="ReviewAsync"/> for every registered treasury, oldest first.</summary>
+    public Task<IReadOnlyList<OrganisationTreasuryRun<WeeklyReviewReport>>> ReviewEachAsync(Caller actor, DateOnly asOf, CancellationToken ct) =>
+        EachAsync(actor, org => ReviewAsync(actor, org, asOf, ct), ct);
+
+    private async Task<IReadOnlyList<OrganisationTreasuryRun<T>>> EachAsync<T>(Caller actor, Func<string, Task<T>> run, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        RoleRules.RequireAdmin(actor, "treasury runs");
+        await EnsurePlatformAsync(ct);
+        var results = new List<OrganisationTreasuryRun<T>>();
+        foreach (var account in await directory.ListAsync(ct))
+        {
+            var name = (await identity.FindOrganisationAsync(account.OrganisationId, ct))?.Name ?? account.OrganisationId.ToString();
+            results.Add(new OrganisationTreasuryRun<T>(account, name, await run(account.OrganisationId.ToString())));
+        }
+
+        return results;
+    }
+
+    /// <summary>The organisation a caller's treasury request is about, and how to name it in a refusal.</summary>
+    private async Task<(Guid Id, string Label)> TargetAsync(Caller caller, string? organisation, CancellationToken ct)
+    {
+        var named = string.IsNullOrWhiteSpace(organisation) ? null : organisation.Trim();
+        if (caller.Role != Role.Admin)
+        {
+            var own = caller.OrganisationId ?? throw new DomainException(Outcome.TreasuryNotFound, "your key belongs to no organisation");
+            if (named is not null && (await FindOrganisationAsync(named, ct))?.Id != own)
+            {
+                throw new DomainException(Outcome.TreasuryNotFound, $"no treasury {named} in your organisation");
+            }
+
+            return (own, "your organisation");
+        }
+
+        if (named is null)
+        {
+            return caller.OrganisationId is { } mine ? (mine, "your organisation") : (PlatformTreasury.OrganisationId, PlatformTreasury.Name);
+        }
+
+        var org = await FindOrganisationAsync(named, ct)
+                  ?? throw new DomainException(Outcome.UnknownOrganisation, $"no organisation named {named} (create it with `arena org create`)");
+        return (org.Id, "organisation " + org.Name);
+    }
+
+    private async Task<Organisation?> FindOrganisationAsync(string organisation, CancellationToken ct) =>
+        (Guid.TryParse(organisation, out var id) ? await identity.FindOrganisationAsync(id, ct) : null)
+        ?? await identity.FindOrganisationByNameAsync(organisation, ct);
+
+    /// <summary>Registers the platform treasury (and its operator-owned organisation) the first time any treasury is used.</summary>
+    private async Task EnsurePlatformAsync(CancellationToken ct)
+    {
+        if (Volatile.Read(ref _platformReady) == 1)
+        {
+            return;
+        }
+
+        if (await directory.FindAsync(PlatformTreasury.OrganisationId, ct) is null)
+        {
+            var now = time.GetUtcNow();
+            if (await identity.FindOrganisationAsync(PlatformTreasury.OrganisationId, ct) is null)
+            {
+                await identity.TryAddOrganisationAsync(
+                    new Organisation(PlatformTreasury.OrganisationId, PlatformTreasury.Name, OrganisationType.Trust, Plan.Premium, OrganisationStatus.Verified, now), ct);
+            }
+
+            await directory.TryAddAsync(directory.PlatformAccount(now), ct);
+        }
+
+        Volatile.Write(ref _platformReady, 1);
+    }
+
+    private async Task<(TreasuryScope Scope, T Result)> RunAsync<T>(Caller actor, string? organisation, string action, DateOnly asOf, Func<TreasuryScope, Task<T>> run, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var detail = new Dictionary<string, object?>(StringComparer.Ordinal) { ["as_of"] = AuditTrail.Date(asOf) };
         try
         {
             RoleRules.RequireAdmin(actor, action);
-            return await run();
+            var scope = await OpenAsync(actor, organisation, ct);
+            detail["organisation"] = scope.Account.OrganisationId.ToString();
+            return (scope, await run(scope));
         }
         catch (DomainException ex)
         {
@@ -98,10 +248,11 @@ public sealed class TreasuryUseCases(TreasuryManager manager, IAuditLog audit)
         }
     }
 
-    private static Dictionary<string, object?> Detail(DateOnly asOf, AdviceResult result, AdviceResult? executed)
+    private static Dictionary<string, object?> Detail(TreasuryScope scope, DateOnly asOf, AdviceResult result, AdviceResult? executed)
     {
         var detail = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
+            ["organisation"] = scope.Account.OrganisationId.ToString(),
             ["as_of"] = AuditTrail.Date(asOf),
             ["advisor"] = result.Decision.Advisor,
             ["kind"] = AuditTrail.Lower(result.Decision.Kind),

@@ -390,4 +390,12 @@ public enum Outcome
 
     /// <summary>A query parameter that is malformed or outside its range (a date outside the data's span, a negative offset).</summary>
     InvalidQuery,
+
+    // Per-organisation treasuries (issue 21); appended so no member's number moves.
+
+    /// <summary>The organisation has no treasury (or it is another organisation's, which is "not found" too).</summary>
+    TreasuryNotFound,
+
+    /// <summary>The organisation already has a treasury.</summary>
+    TreasuryExists,
 }

@@ -35,6 +35,8 @@ public static class OutcomeTable
         (Outcome.UnsupportedMediaType, UnsupportedMediaType415, ExitCode.InvalidInput),
         (Outcome.InvalidFreeText, BadRequest400, ExitCode.InvalidInput),
         (Outcome.InvalidQuery, BadRequest400, ExitCode.InvalidInput),
+        (Outcome.TreasuryNotFound, NotFound404, ExitCode.NotFound),
+        (Outcome.TreasuryExists, Conflict409, ExitCode.Conflict),
 
         (Outcome.InvalidAmount, Unprocessable422, ExitCode.InvalidInput),
         (Outcome.InsufficientCash, Unprocessable422, ExitCode.Refused),

@@ -6,7 +6,7 @@ namespace TreasuryArena.Core.Treasury;
 /// The organisation's treasury (configuration section <c>Treasury</c>): $400,000, 60% base yield / 40% tactical,
 /// at most 40% volatile, a 5% drift band. Environment variables such as <c>Treasury__InitialCapital</c> override it.
 /// </summary>
-public sealed class TreasuryOptions
+public sealed record TreasuryOptions
 {
     public const string SectionName = "Treasury";
 

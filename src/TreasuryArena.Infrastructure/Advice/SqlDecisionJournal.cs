@@ -1,16 +1,20 @@
 using Dapper;
 using TreasuryArena.Core.Advice;
+using TreasuryArena.Core.Treasury;
 using TreasuryArena.Infrastructure.Storage;
 
 namespace TreasuryArena.Infrastructure.Advice;
 
 /// <summary>
-/// The decision journal and the model token spend in SQLite or PostgreSQL (table <c>advisor_journal</c>,
+/// The decision journal and the model token spend in SQLite or PostgreSQL (table <c>advisor_journal</c>, one organisation's decisions (its <c>organisation_id</c>, migration 0500),
 /// <c>advisor_token_usage</c>, migration 0200; <c>fills_json</c>, migration 0202). Ids are assigned as max + 1 inside a write transaction (on PostgreSQL
 /// under a transaction-level advisory lock, so concurrent writers queue).
 /// </summary>
-public sealed class SqlDecisionJournal(ArenaDatabase database) : IDecisionJournal, IAdvisorSpendLog
+public sealed class SqlDecisionJournal(ArenaDatabase database, Guid? organisationId = null) : IDecisionJournal, IAdvisorSpendLog
 {
+    /// <summary>Whose decisions these are (migration 0500); the platform treasury's when none is given.</summary>
+    private readonly string _organisation = (organisationId ?? PlatformTreasury.OrganisationId).ToString();
+
     private const string Columns =
         "id AS Id, recorded_at AS RecordedAt, as_of AS AsOf, decision_json AS DecisionJson, inputs AS Inputs, prompt AS Prompt, raw_answer AS RawAnswer, " +
         "portfolio_json AS PortfolioJson, prices_json AS PricesJson, candidate_json AS CandidateJson, approved_json AS ApprovedJson, " +
@@ -28,10 +32,10 @@ public sealed class SqlDecisionJournal(ArenaDatabase database) : IDecisionJourna
             """
             INSERT INTO advisor_journal (id, recorded_at, as_of, kind, advisor, action, confidence, reasoning, fallback_reason, latency_ms,
                 model, input_tokens, output_tokens, decision_json, inputs, prompt, raw_answer, portfolio_json, prices_json, candidate_json,
-                approved_json, interventions_json, executed, outcome_json, outcome_right)
+                approved_json, interventions_json, executed, outcome_json, outcome_right, organisation_id)
             VALUES (@Id, @RecordedAt, @AsOf, @Kind, @Advisor, @Action, @Confidence, @Reasoning, @FallbackReason, @LatencyMs,
                 @Model, @InputTokens, @OutputTokens, @DecisionJson, @Inputs, @Prompt, @RawAnswer, @PortfolioJson, @PricesJson, @CandidateJson,
-                @ApprovedJson, @InterventionsJson, @Executed, @OutcomeJson, @OutcomeRight)
+                @ApprovedJson, @InterventionsJson, @Executed, @OutcomeJson, @OutcomeRight, @Organisation)
             """,
             new
             {
@@ -60,6 +64,7 @@ public sealed class SqlDecisionJournal(ArenaDatabase database) : IDecisionJourna
                 Executed = entry.Executed ? 1 : 0,
                 OutcomeJson = entry.Outcome is null ? null : AdviceJson.Write(entry.Outcome),
                 OutcomeRight = entry.Outcome?.Right is { } r ? (r ? 1 : 0) : (int?)null,
+                Organisation = _organisation,
             },
             tx,
             cancellationToken: cancellationToken));
@@ -72,8 +77,8 @@ public sealed class SqlDecisionJournal(ArenaDatabase database) : IDecisionJourna
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            $"SELECT {Columns} FROM advisor_journal ORDER BY id DESC LIMIT @Limit",
-            new { Limit = (long)limit },
+            $"SELECT {Columns} FROM advisor_journal WHERE organisation_id = @Organisation ORDER BY id DESC LIMIT @Limit",
+            new { Limit = (long)limit, Organisation = _organisation },
             cancellationToken: cancellationToken));
         return rows.Select(ToEntry).ToList();
     }
@@ -82,8 +87,8 @@ public sealed class SqlDecisionJournal(ArenaDatabase database) : IDecisionJourna
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            $"SELECT {Columns} FROM advisor_journal WHERE outcome_json IS NULL AND kind <> 'weekly_review' AND as_of <= @AsOf ORDER BY id",
-            new { AsOf = Scaled.Date(decidedOnOrBefore) },
+            $"SELECT {Columns} FROM advisor_journal WHERE organisation_id = @Organisation AND outcome_json IS NULL AND kind <> 'weekly_review' AND as_of <= @AsOf ORDER BY id",
+            new { AsOf = Scaled.Date(decidedOnOrBefore), Organisation = _organisation },
             cancellationToken: cancellationToken));
         return rows.Select(ToEntry).ToList();
     }
@@ -92,8 +97,8 @@ public sealed class SqlDecisionJournal(ArenaDatabase database) : IDecisionJourna
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            $"SELECT {Columns} FROM advisor_journal WHERE as_of = @AsOf AND kind IN ('daily_analysis', 'emergency_assessment') ORDER BY id DESC LIMIT 1",
-            new { AsOf = Scaled.Date(asOf) },
+            $"SELECT {Columns} FROM advisor_journal WHERE organisation_id = @Organisation AND as_of = @AsOf AND kind IN ('daily_analysis', 'emergency_assessment') ORDER BY id DESC LIMIT 1",
+            new { AsOf = Scaled.Date(asOf), Organisation = _organisation },
             cancellationToken: cancellationToken));
         return row is null ? null : ToEntry(row);
     }
@@ -103,8 +108,8 @@ public sealed class SqlDecisionJournal(ArenaDatabase database) : IDecisionJourna
         ArgumentNullException.ThrowIfNull(outcome);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var changed = await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE advisor_journal SET outcome_json = @Json, outcome_right = @Right WHERE id = @Id",
-            new { Id = id, Json = AdviceJson.Write(outcome), Right = outcome.Right is { } r ? (r ? 1 : 0) : (int?)null },
+            "UPDATE advisor_journal SET outcome_json = @Json, outcome_right = @Right WHERE id = @Id AND organisation_id = @Organisation",
+            new { Id = id, Organisation = _organisation, Json = AdviceJson.Write(outcome), Right = outcome.Right is { } r ? (r ? 1 : 0) : (int?)null },
             cancellationToken: cancellationToken));
         if (changed != 1)
         {
@@ -117,8 +122,8 @@ public sealed class SqlDecisionJournal(ArenaDatabase database) : IDecisionJourna
         ArgumentNullException.ThrowIfNull(fills);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var changed = await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE advisor_journal SET fills_json = @Json, executed = @Executed WHERE id = @Id",
-            new { Id = id, Json = AdviceJson.Write(fills), Executed = fills.Count > 0 ? 1 : 0 },
+            "UPDATE advisor_journal SET fills_json = @Json, executed = @Executed WHERE id = @Id AND organisation_id = @Organisation",
+            new { Id = id, Organisation = _organisation, Json = AdviceJson.Write(fills), Executed = fills.Count > 0 ? 1 : 0 },
             cancellationToken: cancellationToken));
         if (changed != 1)
         {

@@ -158,7 +158,9 @@ public static class TreasuryArenaServiceCollectionExtensions
             sp.GetRequiredService<IMarketDataProvider>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>()));
-        services.TryAddSingleton(sp => new TreasuryUseCases(sp.GetRequiredService<TreasuryRuntime>().Manager, sp.GetRequiredService<IAuditLog>()));
+        services.TryAddSingleton<ITreasuryDirectory>(sp => sp.GetRequiredService<TreasuryRuntime>());
+        services.TryAddSingleton(sp => new TreasuryUseCases(sp.GetRequiredService<ITreasuryDirectory>(), sp.GetRequiredService<IIdentityStore>(),
+            sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<TimeProvider>()));
 
         foreach (var section in Sections)
         {

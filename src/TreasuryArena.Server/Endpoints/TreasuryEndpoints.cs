@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TreasuryArena.Core.Advice;
+using TreasuryArena.Core.Application;
 using TreasuryArena.Core.Common;
 using TreasuryArena.Core.MarketData;
 using TreasuryArena.Core.Ports;
@@ -11,10 +12,13 @@ using TreasuryArena.Server.Http;
 namespace TreasuryArena.Server.Endpoints;
 
 /// <summary>
-/// The platform's own treasury, readable by any signed-in member: status (allocation against target, drift), the
-/// market intelligence behind it, the advisor's journaled decisions and the weekly review. The same use cases as
-/// <c>arena treasury status</c>, <c>arena intel</c>, <c>arena journal</c> and <c>arena review</c>, through the shared
-/// <see cref="TreasuryRuntime"/>; nothing here writes (the daily and weekly jobs do).
+/// The caller's organisation's treasury (issue 21), readable by any of its members: status (allocation against target,
+/// drift), the market intelligence behind it, the advisor's journaled decisions and the weekly review; an organisation
+/// without a treasury is a 404 (<c>treasury_not_found</c>), and an admin key without an organisation reads the platform
+/// treasury. <c>POST /api/treasury</c> creates the organisation's treasury (a treasurer, or an admin naming
+/// <c>organisation_id</c>; 201, 409 when it exists). The same use cases (<see cref="TreasuryUseCases"/>) as
+/// <c>arena treasury create|status</c>, <c>arena intel</c>, <c>arena journal</c> and <c>arena review</c>; runs are the
+/// daily and weekly jobs'.
 /// <c>?as_of=yyyy-MM-dd</c> defaults to today, or the last day the market data covers if that is earlier; a date before
 /// the market history's first day or after the platform date (<see cref="IBusinessClock"/>) is a 400 naming <c>as_of</c>.
 /// </summary>
@@ -25,6 +29,7 @@ public static class TreasuryEndpoints
     public static IEndpointRouteBuilder MapTreasuryEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/treasury").WithTags("Treasury").RequireAuthorization(ApiKeyDefaults.MemberPolicy);
+        group.MapPost("", Create);
         group.MapGet("/status", Status);
         group.MapGet("/intelligence", Intelligence);
         group.MapGet("/decisions", Decisions);
@@ -32,9 +37,33 @@ public static class TreasuryEndpoints
         return app;
     }
 
-    public static Task<Results<Ok<TreasuryStatusResponse>, ProblemHttpResult>> Status(string? as_of, TreasuryRuntime treasury, TimeProvider time, DataSpan span, CancellationToken ct) =>
-        OnDateAsync(as_of, treasury, time, span, async day =>
-            TreasuryStatusResponse.From(await treasury.Manager.StatusAsync(day, ct), treasury.Options.DriftThreshold));
+    public static async Task<Results<Created<TreasuryResponse>, ProblemHttpResult>> Create(CreateTreasuryRequest request, HttpContext http, TreasuryUseCases treasuries, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        try
+        {
+            var account = await treasuries.CreateAsync(http.Caller(), request.OrganisationId?.ToString(), request.Capital, ct);
+            return TypedResults.Created("/api/treasury/status", TreasuryResponse.From(account));
+        }
+        catch (DomainException ex)
+        {
+            return UseCaseProblems.From(http, ex, ex.Outcome == Outcome.InvalidAmount ? "capital" : null);
+        }
+    }
+
+    public static async Task<Results<Ok<TreasuryStatusResponse>, ProblemHttpResult>> Status(string? as_of, HttpContext http, TreasuryUseCases treasuries, TreasuryRuntime treasury, TimeProvider time, DataSpan span, CancellationToken ct)
+    {
+        try
+        {
+            var scope = await treasuries.OpenAsync(http.Caller(), null, ct);
+            return await OnDateAsync(as_of, treasury, time, span, async day =>
+                TreasuryStatusResponse.From(await scope.Manager.StatusAsync(day, ct), scope.Manager.Options.DriftThreshold));
+        }
+        catch (DomainException ex)
+        {
+            return UseCaseProblems.From(http, ex);
+        }
+    }
 
     public static Task<Results<Ok<TreasuryIntelligenceResponse>, ProblemHttpResult>> Intelligence(string? as_of, TreasuryRuntime treasury, TimeProvider time, DataSpan span, CancellationToken ct) =>
         OnDateAsync(as_of, treasury, time, span, async day =>
@@ -45,24 +74,42 @@ public static class TreasuryEndpoints
         });
 
     /// <summary>The journal, newest first (<c>?limit=1..500</c>, default 50).</summary>
-    public static async Task<Results<Ok<List<TreasuryDecisionResponse>>, ProblemHttpResult>> Decisions(string? limit, TreasuryRuntime treasury, CancellationToken ct)
+    public static async Task<Results<Ok<List<TreasuryDecisionResponse>>, ProblemHttpResult>> Decisions(string? limit, HttpContext http, TreasuryUseCases treasuries, CancellationToken ct)
     {
         if (QueryParams.Limit(limit, 50, 500, out var n) is { } bad)
         {
             return bad;
         }
 
-        var entries = await treasury.Journal.ListAsync(n, ct);
-        return TypedResults.Ok(entries.Select(TreasuryDecisionResponse.From).ToList());
+        try
+        {
+            var scope = await treasuries.OpenAsync(http.Caller(), null, ct);
+            var entries = await scope.Journal.ListAsync(n, ct);
+            return TypedResults.Ok(entries.Select(TreasuryDecisionResponse.From).ToList());
+        }
+        catch (DomainException ex)
+        {
+            return UseCaseProblems.From(http, ex);
+        }
     }
 
-    public static Task<Results<Ok<TreasuryReviewResponse>, ProblemHttpResult>> Review(string? as_of, TreasuryRuntime treasury, TimeProvider time, DataSpan span, CancellationToken ct) =>
-        OnDateAsync(as_of, treasury, time, span, async day =>
+    public static async Task<Results<Ok<TreasuryReviewResponse>, ProblemHttpResult>> Review(string? as_of, HttpContext http, TreasuryUseCases treasuries, TreasuryRuntime treasury, TimeProvider time, DataSpan span, CancellationToken ct)
+    {
+        try
         {
-            var figures = await treasury.Manager.WeeklyFiguresAsync(day, ct);
-            var latest = (await treasury.Journal.ListAsync(ReviewLookback, ct)).FirstOrDefault(e => e.Decision.Kind == DecisionKind.WeeklyReview && e.AsOf <= day);
-            return TreasuryReviewResponse.Create(figures, latest);
-        });
+            var scope = await treasuries.OpenAsync(http.Caller(), null, ct);
+            return await OnDateAsync(as_of, treasury, time, span, async day =>
+            {
+                var figures = await scope.Manager.WeeklyFiguresAsync(day, ct);
+                var latest = (await scope.Journal.ListAsync(ReviewLookback, ct)).FirstOrDefault(e => e.Decision.Kind == DecisionKind.WeeklyReview && e.AsOf <= day);
+                return TreasuryReviewResponse.Create(figures, latest);
+            });
+        }
+        catch (DomainException ex)
+        {
+            return UseCaseProblems.From(http, ex);
+        }
+    }
 
     /// <summary>Parses <c>as_of</c> (400 when malformed or outside the data's span) and runs <paramref name="read"/>; a date the treasury cannot be valued on (no prices, before inception) is a 422.</summary>
     private static async Task<Results<Ok<T>, ProblemHttpResult>> OnDateAsync<T>(string? asOf, TreasuryRuntime treasury, TimeProvider time, DataSpan span, Func<DateOnly, Task<T>> read)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using TreasuryArena.Core.Application;
 using TreasuryArena.Core.Identity;
+using TreasuryArena.Core.Treasury;
 using TreasuryArena.Infrastructure.Advice;
 
 namespace TreasuryArena.Server.Jobs;
@@ -11,7 +12,8 @@ namespace TreasuryArena.Server.Jobs;
 /// (<c>arena treasury execute</c>). Outcomes past their horizon are evaluated first.
 /// On schedule it analyses each as-of date once: when the market data ends before today, the days after its last date
 /// journal nothing new (the decision for that date is already there). An admin trigger always asks again.
-/// Through <see cref="TreasuryUseCases.RunDailyAsync"/>, audited <c>treasury.daily</c>.
+/// Every organisation's treasury in turn (issue 21; one line each, prefixed with the organisation's name when there are
+/// several), through <see cref="TreasuryUseCases.RunDailyEachAsync"/>, each audited <c>treasury.daily</c>.
 /// </summary>
 public sealed class TreasuryDailyJob(TreasuryRuntime treasury, TreasuryUseCases useCases) : IScheduledJob
 {
@@ -25,7 +27,14 @@ public sealed class TreasuryDailyJob(TreasuryRuntime treasury, TreasuryUseCases 
     {
         ArgumentNullException.ThrowIfNull(context);
         var day = treasury.Manager.AsOfFor(context.Today);
-        var run = await useCases.RunDailyAsync(Caller.Job(Name), day, once: context.Trigger == JobContext.ScheduleTrigger, ct);
+        var runs = await useCases.RunDailyEachAsync(Caller.Job(Name), day, once: context.Trigger == JobContext.ScheduleTrigger, ct);
+        return runs.Count == 1
+            ? Summary(day, runs[0].Result, treasury.Options.ParsedMode())
+            : string.Join(" | ", runs.Select(r => r.Organisation + ": " + Summary(day, r.Result, treasury.Options.ParsedMode())));
+    }
+
+    private static string Summary(DateOnly day, TreasuryRun run, TreasuryMode mode)
+    {
         if (run.Existing is { } existing)
         {
             return string.Create(CultureInfo.InvariantCulture,
@@ -45,11 +54,11 @@ public sealed class TreasuryDailyJob(TreasuryRuntime treasury, TreasuryUseCases 
         if (executed is not null)
         {
             summary += string.Create(CultureInfo.InvariantCulture,
-                $"; {treasury.Options.ParsedMode()}: {executed.Decision.Action} by {executed.Decision.Advisor}, {executed.Queued?.Orders.Count ?? 0} orders queued for the next bar, journal #{executed.Entry.Id}");
+                $"; {mode}: {executed.Decision.Action} by {executed.Decision.Advisor}, {executed.Queued?.Orders.Count ?? 0} orders queued for the next bar, journal #{executed.Entry.Id}");
         }
         else if (d.Acts && daily.Guarded.Orders.Count > 0)
         {
-            summary += string.Create(CultureInfo.InvariantCulture, $"; {treasury.Options.ParsedMode()}: {daily.Guarded.Orders.Count} orders proposed, not executed");
+            summary += string.Create(CultureInfo.InvariantCulture, $"; {mode}: {daily.Guarded.Orders.Count} orders proposed, not executed");
         }
 
         return summary;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using TreasuryArena.Core.Application;
 using TreasuryArena.Core.Identity;
+using TreasuryArena.Core.Treasury;
 using TreasuryArena.Infrastructure.Advice;
 
 namespace TreasuryArena.Server.Jobs;
@@ -8,7 +9,7 @@ namespace TreasuryArena.Server.Jobs;
 /// <summary>
 /// Weekly: evaluates the journal's decisions whose horizon has passed (what happened against the alternative), then
 /// the weekly review — hit rate and calibration per advisor, the week against the benchmarks, and the advisor's
-/// commentary, journaled.
+/// commentary, journaled; for every organisation's treasury in turn (<see cref="TreasuryUseCases.ReviewEachAsync"/>).
 /// </summary>
 public sealed class TreasuryWeeklyReviewJob(TreasuryRuntime treasury, TreasuryUseCases useCases) : IScheduledJob
 {
@@ -22,7 +23,14 @@ public sealed class TreasuryWeeklyReviewJob(TreasuryRuntime treasury, TreasuryUs
     {
         ArgumentNullException.ThrowIfNull(context);
         var day = treasury.Manager.AsOfFor(context.Today);
-        var report = await useCases.ReviewAsync(Caller.Job(Name), day, ct);
+        var reports = await useCases.ReviewEachAsync(Caller.Job(Name), day, ct);
+        return reports.Count == 1
+            ? Summary(day, reports[0].Result)
+            : string.Join(" | ", reports.Select(r => r.Organisation + ": " + Summary(day, r.Result)));
+    }
+
+    private static string Summary(DateOnly day, WeeklyReviewReport report)
+    {
         var cards = report.Input.Scorecards.Select(c => c.HitRate is { } h
             ? string.Create(CultureInfo.InvariantCulture, $"{c.Advisor} {c.Right}/{c.Scored} right ({h:P0})")
             : string.Create(CultureInfo.InvariantCulture, $"{c.Advisor} {c.Decisions} decisions, none scored yet"));

@@ -7,6 +7,15 @@ namespace TreasuryArena.Cli.Commands.Treasury;
 /// <summary>The <c>--json</c> shapes of the treasury, advise, journal and review commands (snake_case via <see cref="CliJson"/>).</summary>
 internal static class TreasuryJson
 {
+    /// <summary>A registered treasury (<c>arena treasury create --json</c>), the shape of <c>POST /api/treasury</c>.</summary>
+    public static object Account(TreasuryAccount a) => new
+    {
+        organisation_id = a.OrganisationId,
+        ledger_name = a.LedgerName,
+        capital = a.Capital,
+        created_at = a.CreatedAt,
+    };
+
     public static object Decision(Decision d) => new
     {
         kind = d.Kind,

@@ -7,6 +7,9 @@ namespace TreasuryArena.Cli.Commands.Treasury;
 /// <summary>Plain-text output of the treasury commands (what a trustee reads).</summary>
 internal static class TreasuryText
 {
+    public static void Account(TextWriter w, TreasuryAccount a) =>
+        w.WriteLine(F($"Treasury created for organisation {a.OrganisationId} with {a.Capital:N2} USD (ledger accounts treasury:{a.LedgerName}:…)"));
+
     public static void Status(TextWriter w, TreasuryStatus s)
     {
         var p = s.Performance;
