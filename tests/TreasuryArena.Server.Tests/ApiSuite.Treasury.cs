@@ -15,6 +15,8 @@ public abstract partial class ApiSuite
         using var admin = Admin();
         using var treasurer = Factory.ClientWithKey(org.TreasurerKey);
         using var viewer = Factory.ClientWithKey(org.ViewerKey);
+        // Issue 21: the organisation reads its own treasury, which its treasurer creates (the admin key reads the platform's).
+        Assert.Equal(HttpStatusCode.Created, (await Api.PostAsync(treasurer, "/api/treasury", new { capital = 400_000m })).Status);
         foreach (var client in new[] { admin, treasurer, viewer })
         {
             Assert.Equal(HttpStatusCode.OK, (await Api.GetAsync(client, "/api/treasury/status")).Status);
@@ -91,6 +93,12 @@ public abstract partial class ApiSuite
         using var admin = Admin();
         var org = await Api.OnboardAsync(Factory, "Treasury Watchers");
         using var viewer = Factory.ClientWithKey(org.ViewerKey);
+        using (var creator = Factory.ClientWithKey(org.TreasurerKey))
+        {
+            // Issue 21: the jobs run every organisation's treasury; the viewer reads its own organisation's journal.
+            Assert.Equal(HttpStatusCode.Created, (await Api.PostAsync(creator, "/api/treasury", new { capital = 400_000m })).Status);
+        }
+
         var (_, jobs) = await Api.GetAsync(admin, "/api/admin/jobs");
         var names = jobs!.AsArray().Select(j => j!["name"]!.GetValue<string>()).ToList();
         Assert.Contains("treasury-daily", names);
