@@ -245,6 +245,7 @@ public abstract partial class ApiSuite
         "QuoteRequest" => new() { ["address"] = "WALLET", ["symbol"] = HostileSymbol, ["amount"] = 10, ["side"] = "buy" },
         "CashRequest" => new() { ["address"] = "WALLET", ["amount"] = 10 },
         "CreateWalletRequest" => new() { ["mode"] = "manual", ["risk_tolerance"] = "moderate" },
+        "CreateTreasuryRequest" => new() { ["capital"] = 250_000 },
         "WalletModeRequest" => new() { ["address"] = "WALLET", ["mode"] = "hybrid" },
         "RebalanceRequest" => new() { ["address"] = "WALLET", ["dry_run"] = true },
         "CreateTokenRequest" => new() { ["strategy"] = "ma-trend", ["symbol"] = "VALIDX", ["name"] = "Valid token" },

@@ -166,7 +166,9 @@ public sealed class TreasuryUseCases(ITreasuryDirectory directory, IIdentityStor
         var results = new List<OrganisationTreasuryRun<T>>();
         foreach (var account in await directory.ListAsync(ct))
         {
-            var name = (await identity.FindOrganisationAsync(account.OrganisationId, ct))?.Name ?? account.OrganisationId.ToString();
+            var name = account.OrganisationId == PlatformTreasury.OrganisationId
+                ? PlatformTreasury.Name
+                : (await identity.FindOrganisationAsync(account.OrganisationId, ct))?.Name ?? account.OrganisationId.ToString();
             results.Add(new OrganisationTreasuryRun<T>(account, name, await run(account.OrganisationId.ToString())));
         }
 
@@ -193,6 +195,11 @@ public sealed class TreasuryUseCases(ITreasuryDirectory directory, IIdentityStor
             return caller.OrganisationId is { } mine ? (mine, "your organisation") : (PlatformTreasury.OrganisationId, PlatformTreasury.Name);
         }
 
+        if (Guid.TryParse(named, out var id) && id == PlatformTreasury.OrganisationId)
+        {
+            return (id, PlatformTreasury.Name);
+        }
+
         var org = await FindOrganisationAsync(named, ct)
                   ?? throw new DomainException(Outcome.UnknownOrganisation, $"no organisation named {named} (create it with `arena org create`)");
         return (org.Id, "organisation " + org.Name);
@@ -202,7 +209,11 @@ public sealed class TreasuryUseCases(ITreasuryDirectory directory, IIdentityStor
         (Guid.TryParse(organisation, out var id) ? await identity.FindOrganisationAsync(id, ct) : null)
         ?? await identity.FindOrganisationByNameAsync(organisation, ct);
 
-    /// <summary>Registers the platform treasury (and its operator-owned organisation) the first time any treasury is used.</summary>
+    /// <summary>
+    /// Registers the platform treasury the first time any treasury is used. Its organisation is the reserved id
+    /// <see cref="PlatformTreasury.OrganisationId"/>, owned by the operator: it has no row among the member organisations
+    /// (no members, no keys, not listed), so only an admin reaches it.
+    /// </summary>
     private async Task EnsurePlatformAsync(CancellationToken ct)
     {
         if (Volatile.Read(ref _platformReady) == 1)
@@ -212,14 +223,7 @@ public sealed class TreasuryUseCases(ITreasuryDirectory directory, IIdentityStor
 
         if (await directory.FindAsync(PlatformTreasury.OrganisationId, ct) is null)
         {
-            var now = time.GetUtcNow();
-            if (await identity.FindOrganisationAsync(PlatformTreasury.OrganisationId, ct) is null)
-            {
-                await identity.TryAddOrganisationAsync(
-                    new Organisation(PlatformTreasury.OrganisationId, PlatformTreasury.Name, OrganisationType.Trust, Plan.Premium, OrganisationStatus.Verified, now), ct);
-            }
-
-            await directory.TryAddAsync(directory.PlatformAccount(now), ct);
+            await directory.TryAddAsync(directory.PlatformAccount(time.GetUtcNow()), ct);
         }
 
         Volatile.Write(ref _platformReady, 1);

@@ -2,8 +2,8 @@
 -- treasury:{ledger_name}:… accounts), the capital it was funded with and when. treasury_state and treasury_memory are
 -- keyed by organisation instead of the single row id = 1, and every journaled decision names its organisation.
 -- What existed before belongs to the platform treasury, organisation 00000000-0000-0000-0000-00000000a7ea
--- ("Platform treasury", operator-owned; its organisation and treasuries rows are added on first use with the configured
--- Treasury:Organisation and Treasury:InitialCapital, so its ledger accounts keep their names).
+-- ("Platform treasury", a reserved operator-owned id with no member organisation row; its treasuries row is added on first
+-- use with the configured Treasury:Organisation and Treasury:InitialCapital, so its ledger accounts keep their names).
 CREATE TABLE IF NOT EXISTS treasuries (
     organisation_id TEXT PRIMARY KEY,
     ledger_name TEXT NOT NULL UNIQUE,
