@@ -10,7 +10,7 @@ export async function treasuryPage() {
   intelP.catch(() => {});
   return [
     h('div', { class: 'page-head' }, h('h1', { text: 'Treasury' }),
-      h('span', { class: 'subtle', text: 'The platform’s own treasury: a yield base and a tactical crypto sleeve, steered by market phase' })),
+      h('span', { class: 'subtle', text: 'Your organisation’s treasury: a yield base and a tactical crypto sleeve, steered by market phase' })),
     h('div', { class: 'grid' },
       lazy('Allocation: current vs target', async () => {
         const s = await statusP;
