@@ -35,6 +35,9 @@ public static class OutcomeTable
         (Outcome.UnsupportedMediaType, UnsupportedMediaType415, ExitCode.InvalidInput),
         (Outcome.InvalidFreeText, BadRequest400, ExitCode.InvalidInput),
         (Outcome.InvalidQuery, BadRequest400, ExitCode.InvalidInput),
+        (Outcome.InvalidPolicy, BadRequest400, ExitCode.InvalidInput),
+        (Outcome.PolicyBreach, Unprocessable422, ExitCode.Refused),
+        (Outcome.PolicyConflict, Conflict409, ExitCode.Conflict),
 
         (Outcome.InvalidAmount, Unprocessable422, ExitCode.InvalidInput),
         (Outcome.InsufficientCash, Unprocessable422, ExitCode.Refused),
