@@ -15,6 +15,9 @@ public sealed record PolicyHoldings(decimal Cash, IReadOnlyList<PolicyHoldings.P
     /// <summary>The value in tokens.</summary>
     public decimal Volatile => Positions.Sum(p => p.Value);
 
+    /// <summary>The value in tokens as a fraction of <see cref="Total"/> (4 decimals; 0 for no holdings).</summary>
+    public decimal VolatileShare => Total <= 0m ? 0m : Common.RoundingPolicy.Ratio(Volatile / Total, 4);
+
     /// <summary>The holdings after buying <paramref name="amount"/> USD of <paramref name="symbol"/> (fees ignored: the whole amount leaves cash and counts in the token).</summary>
     public PolicyHoldings AfterBuy(string symbol, string strategyId, decimal amount)
     {
