@@ -3,7 +3,7 @@
 -- version is the one in force; an organisation without a row has the platform default.
 CREATE TABLE IF NOT EXISTS investment_policies (
     organisation_id TEXT NOT NULL,
-    version INTEGER NOT NULL,
+    version BIGINT NOT NULL,
     document TEXT NOT NULL,
     author TEXT NOT NULL,
     created_at BIGINT NOT NULL,
