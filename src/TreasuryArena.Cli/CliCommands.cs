@@ -25,6 +25,7 @@ internal static partial class CliCommands
         AddReports(root);
         AddEvaluate(root);
         AddBackup(root);
+        AddPolicy(root);
     }
 
     /// <summary>Runs a command line; <paramref name="ct"/> (besides Ctrl+C) stops a long-running verb such as <c>serve</c>.</summary>
@@ -73,4 +74,5 @@ internal static partial class CliCommands
     static partial void AddReports(RootCommand root);
     static partial void AddEvaluate(RootCommand root);
     static partial void AddBackup(RootCommand root);
+    static partial void AddPolicy(RootCommand root);
 }

@@ -249,6 +249,7 @@ public abstract partial class ApiSuite
         "WalletModeRequest" => new() { ["address"] = "WALLET", ["mode"] = "hybrid" },
         "RebalanceRequest" => new() { ["address"] = "WALLET", ["dry_run"] = true },
         "CreateTokenRequest" => new() { ["strategy"] = "ma-trend", ["symbol"] = "VALIDX", ["name"] = "Valid token" },
+        "PolicyDocument" => new() { ["min_tokens"] = 2 },
         _ => null,
     };
 

@@ -215,6 +215,11 @@ internal static partial class CliCommands
         await rt.NavSteps.StepAsync(PlatformCli.Operator, end, ct);
         var final = await (await rt.RebalancerAsync(end, ct)).RebalanceAsync([hybrid], false, null, ct);
 
+        // 5b. The church's board adopts a sample IPS (docs/readme/13-policy.md): its benchmark, budget, reserve and review
+        //     cadence. Its caps stay the platform's (no limit) so the dashboard's manual trades after the demo behave as before.
+        var demoOrg = await rt.Identity.FindOrganisationByNameAsync(church, ct) ?? throw new CliException($"the demo organisation '{church}' is missing");
+        await rt.Policies.ProposeChangeAsync(PlatformCli.Operator, demoOrg.Id, Infrastructure.Policy.PolicyYamlReader.Parse(DemoText.Policy, "demo-ips.yaml"), ct);
+
         // 6. The church's own treasury (issue 21), funded with the configured capital, and its daily analysis reviewed by the
         // advisor (rules offline; Claude when a key is configured).
         DemoDecision? treasury = null;

@@ -1,3 +1,4 @@
+using TreasuryArena.Core.Application;
 using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Identity;
@@ -13,6 +14,7 @@ namespace TreasuryArena.Cli;
 internal sealed class PlatformCli : IAsyncDisposable
 {
     private readonly CliServices _host;
+    private readonly Lazy<PolicyUseCases> _policies;
 
     private PlatformCli(CliServices host)
     {
@@ -23,6 +25,7 @@ internal sealed class PlatformCli : IAsyncDisposable
         Audit = host.Get<SqlAuditLog>();
         Identity = host.Get<IdentityService>();
         Compliance = host.Get<ComplianceService>();
+        _policies = new Lazy<PolicyUseCases>(host.Get<PolicyUseCases>);
     }
 
     public PlatformDatabase Platform { get; }
@@ -36,6 +39,9 @@ internal sealed class PlatformCli : IAsyncDisposable
     public IdentityService Identity { get; }
 
     public ComplianceService Compliance { get; }
+
+    /// <summary>The organisations' IPSs (resolved on first use: it opens the ledger).</summary>
+    public PolicyUseCases Policies => _policies.Value;
 
     /// <summary>The services over <paramref name="db"/>, resolved from the verb's host (the composition root).</summary>
     public static async Task<PlatformCli> OpenAsync(string? db, CancellationToken ct) => new(await CliHost.OpenAsync(db, ct));

@@ -532,7 +532,7 @@ internal static partial class CliCommands
                     CliJson.Write(new HeldTradeResponse("held", h.Trade.Id, h.Trade.Reasons));
                     return 3;
                 case TradeOutcome.Refused r:
-                    throw new CliException(r.Message);
+                    throw new CliException(r.Message, r.Outcome);
                 default:
                     throw new InvalidOperationException("unknown trade outcome");
             }

@@ -4,6 +4,7 @@ using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Identity;
 using TreasuryArena.Core.Ledger;
+using TreasuryArena.Core.Policy;
 using TreasuryArena.Core.Wallets.Plans;
 
 namespace TreasuryArena.Core.Application;
@@ -13,7 +14,7 @@ namespace TreasuryArena.Core.Application;
 /// stay within the plan's token limit (<see cref="PlanPolicy.CheckHoldings"/>, refused <c>plan_limit</c> and audited as
 /// <c>trade.buy</c>) — then the <see cref="TradeDesk"/> (checks, compliance gate with its audit, ledger).
 /// </summary>
-public sealed class TradeUseCases(LedgerService ledger, IIdentityStore identity, TradeDesk desk, IAuditLog audit, PlanPolicy plans)
+public sealed class TradeUseCases(LedgerService ledger, IIdentityStore identity, TradeDesk desk, IAuditLog audit, PlanPolicy plans, PolicyUseCases? policies = null)
 {
     public async Task<TradeOutcome> ExecuteAsync(TradeOrder order, CancellationToken ct)
     {
@@ -37,7 +38,34 @@ public sealed class TradeUseCases(LedgerService ledger, IIdentityStore identity,
             return refused;
         }
 
+        if (order.Side == OrderSide.Buy && await PolicyRefusalAsync(order, ct) is { } breach)
+        {
+            return breach;
+        }
+
         return await desk.ExecuteAsync(order, ct);
+    }
+
+    /// <summary>The organisation's IPS (<see cref="PolicyCheck.CheckBuy"/>): a buy that would breach it is refused <c>policy_breach</c> naming the clause, audited as <c>trade.buy</c>. Sells never breach.</summary>
+    private async Task<TradeOutcome.Refused?> PolicyRefusalAsync(TradeOrder order, CancellationToken ct)
+    {
+        var wallet = ledger.GetWallet(order.Address);
+        if (policies is null || wallet is null || !Guid.TryParse(wallet.Wallet.Organisation, out var orgId) || order.Amount <= 0m
+            || await policies.CheckBuyAsync(orgId, order.Symbol, order.Amount, ct) is not { } breach)
+        {
+            return null;
+        }
+
+        var ex = new DomainException(Outcome.PolicyBreach, breach.Message);
+        await AuditTrail.RefusedAsync(audit, order.Caller, "trade.buy", wallet.Wallet.Address, ex, new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["symbol"] = order.Symbol,
+            ["amount"] = order.Amount.ToString(CultureInfo.InvariantCulture),
+            ["clause"] = breach.Clause,
+            ["measured"] = breach.Measured.ToString(CultureInfo.InvariantCulture),
+            ["limit"] = breach.Limit.ToString(CultureInfo.InvariantCulture),
+        }, ct);
+        return new TradeOutcome.Refused(Outcome.PolicyBreach, breach.Message, breach.Clause);
     }
 
     private async Task<TradeOutcome.Refused?> HoldingsRefusalAsync(TradeOrder order, CancellationToken ct)

@@ -398,4 +398,14 @@ public enum Outcome
 
     /// <summary>The organisation already has a treasury.</summary>
     TreasuryExists,
+    // Investment Policy Statement (issue 21); appended so no member's number moves.
+
+    /// <summary>An IPS (file or request) with a clause out of range, unknown, or contradicting another; the message names the clause and its line.</summary>
+    InvalidPolicy,
+
+    /// <summary>A trade the organisation's IPS forbids; the message names the clause, e.g. <c>max_token_weight: HBTC would be 34% …</c>.</summary>
+    PolicyBreach,
+
+    /// <summary>The organisation's IPS changed between reading it and storing a change (another version was stored first).</summary>
+    PolicyConflict,
 }

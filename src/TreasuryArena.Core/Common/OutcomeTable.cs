@@ -37,6 +37,9 @@ public static class OutcomeTable
         (Outcome.InvalidQuery, BadRequest400, ExitCode.InvalidInput),
         (Outcome.TreasuryNotFound, NotFound404, ExitCode.NotFound),
         (Outcome.TreasuryExists, Conflict409, ExitCode.Conflict),
+        (Outcome.InvalidPolicy, BadRequest400, ExitCode.InvalidInput),
+        (Outcome.PolicyBreach, Unprocessable422, ExitCode.Refused),
+        (Outcome.PolicyConflict, Conflict409, ExitCode.Conflict),
 
         (Outcome.InvalidAmount, Unprocessable422, ExitCode.InvalidInput),
         (Outcome.InsufficientCash, Unprocessable422, ExitCode.Refused),

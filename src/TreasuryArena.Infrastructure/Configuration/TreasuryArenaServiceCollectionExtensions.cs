@@ -131,6 +131,7 @@ public static class TreasuryArenaServiceCollectionExtensions
         // The use cases (plan, compliance and policy checks, audit records) that endpoints, CLI verbs and jobs adapt.
         services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Wallets);
         services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Trades);
+        services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Policies);
         services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Tokens);
         services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Proposals);
         services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().HoldDecisions);

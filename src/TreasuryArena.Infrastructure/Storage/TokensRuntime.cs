@@ -55,7 +55,9 @@ public sealed class TokensRuntime : IAsyncDisposable
         Nav = new NavEngine(ledger, NavStore, Portfolios, settings.Lifecycle, time, RiskFree, Hurdles, Audit, Notifier);
         Issuer = new TokenIssuer(ledger, NavStore, Portfolios, settings.Lifecycle, Clock);
         Wallets = new WalletUseCases(ledger, Identity, Audit, settings.Plans);
-        Trades = new TradeUseCases(ledger, Identity, Desk, Audit, settings.Plans);
+        PolicyStore = new SqlPolicyStore(platform);
+        Policies = new PolicyUseCases(ledger, PolicyStore, Audit, time);
+        Trades = new TradeUseCases(ledger, Identity, Desk, Audit, settings.Plans, Policies);
         Tokens = new TokenUseCases(ledger, Issuer, Nav, Audit);
         Proposals = new ProposalUseCases(ledger, Allocations, Audit, ct => RebalancerAsync(null, ct));
         HoldDecisions = new HoldUseCases(Holds, Audit);
@@ -121,6 +123,12 @@ public sealed class TokensRuntime : IAsyncDisposable
 
     /// <summary>Buys and sells for a person: the plan's token limit, then the trade desk (API and CLI).</summary>
     public TradeUseCases Trades { get; }
+
+    /// <summary>The versioned IPS store (migration 0510).</summary>
+    public SqlPolicyStore PolicyStore { get; }
+
+    /// <summary>The organisations' Investment Policy Statements: show, change, breaches, and the buy check <see cref="Trades"/> applies.</summary>
+    public PolicyUseCases Policies { get; }
 
     /// <summary>The token use cases (issue, activate, pause, resume, hold, retire) with their audit records: the API's and the CLI's.</summary>
     public TokenUseCases Tokens { get; }

@@ -52,6 +52,13 @@ public sealed class DemoCommandsTests : IDisposable
         Assert.Equal(0, verifyCode);
         Assert.Contains("\"ok\":true", verifyOut, StringComparison.Ordinal);
 
+        // The demo church has a sample IPS (issue 21): version 1, its benchmark and budget set, the caps the platform's.
+        var (policyCode, policyOut, policyErr) = await InProcessCli.RunAsync("policy", "show", "--db", Db, "--org", "Grace Community Church", "--json");
+        Assert.True(policyCode == 0, policyErr);
+        Assert.Contains("\"version\":1,", policyOut, StringComparison.Ordinal);
+        Assert.Contains("\"monthly_expenses\":15000", policyOut, StringComparison.Ordinal);
+        Assert.Contains("\"max_token_weight\":1", policyOut, StringComparison.Ordinal);
+
         // `arena tokens` shows each token's breaker limit and where it came from (issue 18).
         var (listCode, listOut, listErr) = await InProcessCli.RunAsync("tokens", "--db", Db, "--json");
         Assert.True(listCode == 0, listErr);

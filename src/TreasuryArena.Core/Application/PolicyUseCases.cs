@@ -1,0 +1,151 @@
+using System.Globalization;
+using TreasuryArena.Core.Audit;
+using TreasuryArena.Core.Common;
+using TreasuryArena.Core.Identity;
+using TreasuryArena.Core.Ledger;
+using TreasuryArena.Core.Policy;
+using TreasuryArena.Core.Wallets;
+
+namespace TreasuryArena.Core.Application;
+
+/// <summary>
+/// The organisation's Investment Policy Statement: show, change (a new version with author and time, audited as
+/// <c>policy.set</c>), the breaches of its current holdings, and the check of a manual buy (<see cref="TradeUseCases"/>).
+/// Every change, the operator's <c>arena policy set</c> and a treasurer's <c>PUT /api/orgs/me/policy</c> alike, goes
+/// through <see cref="ProposeChangeAsync"/>: the one place the two-person approval of policy changes hooks in.
+/// </summary>
+public sealed class PolicyUseCases(LedgerService ledger, IPolicyStore store, IAuditLog audit, TimeProvider time)
+{
+    private const string SetAction = "policy.set";
+
+    /// <summary>The organisation's current policy (version 0: the platform default).</summary>
+    public async Task<PolicyVersion> ShowAsync(Caller caller, Guid organisationId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        RequireRead(caller, organisationId);
+        return await CurrentAsync(organisationId, ct);
+    }
+
+    /// <summary>Every stored version, newest first.</summary>
+    public async Task<IReadOnlyList<PolicyVersion>> HistoryAsync(Caller caller, Guid organisationId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        RequireRead(caller, organisationId);
+        return await store.HistoryAsync(organisationId, ct);
+    }
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to the current policy (clauses it does not set keep their values), validates the
+    /// result (<see cref="Outcome.InvalidPolicy"/>, naming clause and line) and stores it as a new version. An admin (the
+    /// operator acting for the platform) or the organisation's treasurer may; a viewer may not. Today a treasurer's
+    /// change applies at once; the two-person approval (issue 21) will hold it here for a second approver.
+    /// </summary>
+    public async Task<PolicyVersion> ProposeChangeAsync(Caller caller, Guid organisationId, PolicyChange change, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(change);
+        var subject = organisationId.ToString();
+        try
+        {
+            RoleRules.RequireTreasurer(caller, SetAction);
+            if (caller.Role != Role.Admin && caller.OrganisationId != organisationId)
+            {
+                throw new DomainException(Outcome.OrganisationNotFound, $"no organisation with id {organisationId}");
+            }
+
+            var current = await CurrentAsync(organisationId, ct);
+            var next = change.ApplyTo(current.Policy);
+            var problems = next.Problems(change.Lines);
+            if (problems.Count > 0)
+            {
+                throw new DomainException(Outcome.InvalidPolicy, Describe(change.Source, problems)) { Field = problems[0].Clause };
+            }
+
+            var version = new PolicyVersion(organisationId, current.Version + 1, next, caller.Actor, time.GetUtcNow());
+            if (!await store.TryAddAsync(version, ct))
+            {
+                throw new DomainException(Outcome.PolicyConflict, $"the policy changed meanwhile (version {version.Version} exists): read it and try again");
+            }
+
+            await AuditTrail.DoneAsync(audit, caller, SetAction, subject, new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["version"] = version.Version,
+                ["from_version"] = current.Version,
+                ["clauses"] = change.Clauses,
+                ["source"] = change.Source,
+            }, ct);
+            return version;
+        }
+        catch (DomainException ex)
+        {
+            throw await AuditTrail.RefusedAsync(audit, caller, SetAction, subject, ex, new Dictionary<string, object?>(StringComparer.Ordinal) { ["clauses"] = change.Clauses }, ct);
+        }
+    }
+
+    /// <summary>The clauses the organisation's current holdings break (after market moves), each with a suggested remedy.</summary>
+    public async Task<PolicyReview> BreachesAsync(Caller caller, Guid organisationId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        RequireRead(caller, organisationId);
+        var current = await CurrentAsync(organisationId, ct);
+        var holdings = Holdings(organisationId);
+        return new PolicyReview(current, holdings, PolicyCheck.Breaches(current.Policy, holdings));
+    }
+
+    /// <summary>The clause buying <paramref name="amount"/> USD of <paramref name="symbol"/> would break for the organisation, or null (unknown tokens pass: the desk refuses them).</summary>
+    public async Task<PolicyBreach?> CheckBuyAsync(Guid organisationId, string symbol, decimal amount, CancellationToken ct)
+    {
+        if (ledger.GetToken(symbol) is not { } token)
+        {
+            return null;
+        }
+
+        var current = await CurrentAsync(organisationId, ct);
+        return PolicyCheck.CheckBuy(current.Policy, Holdings(organisationId), token.Token.Symbol, token.Token.StrategyId, amount);
+    }
+
+    /// <summary>The organisation's holdings: cash of all its wallets, each token at its NAV summed over wallets.</summary>
+    public PolicyHoldings Holdings(Guid organisationId)
+    {
+        var org = organisationId.ToString();
+        var cash = 0m;
+        var values = new Dictionary<string, (string Strategy, decimal Value)>(StringComparer.Ordinal);
+        foreach (var w in ledger.ListWallets().Where(w => string.Equals(w.Organisation, org, StringComparison.OrdinalIgnoreCase)))
+        {
+            if (ledger.GetWallet(w.Address) is not { } view)
+            {
+                continue;
+            }
+
+            cash += view.Cash.Amount;
+            foreach (var line in WalletValuation.Lines(view, s => ledger.GetToken(s)?.NavPerShare).Where(l => l.Holding.Shares.Value > 0m))
+            {
+                var symbol = line.Holding.Symbol;
+                var strategy = ledger.GetToken(symbol)?.Token.StrategyId ?? "";
+                values[symbol] = (strategy, (values.TryGetValue(symbol, out var v) ? v.Value : 0m) + line.Value);
+            }
+        }
+
+        return new PolicyHoldings(cash, [.. values.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new PolicyHoldings.Position(kv.Key, kv.Value.Strategy, kv.Value.Value))]);
+    }
+
+    private async Task<PolicyVersion> CurrentAsync(Guid organisationId, CancellationToken ct) =>
+        await store.CurrentAsync(organisationId, ct) ?? new PolicyVersion(organisationId, 0, InvestmentPolicy.Default, "platform default", DateTimeOffset.UnixEpoch);
+
+    private static void RequireRead(Caller caller, Guid organisationId)
+    {
+        if (!caller.CanRead(organisationId))
+        {
+            throw new DomainException(Outcome.OrganisationNotFound, $"no organisation with id {organisationId}");
+        }
+    }
+
+    /// <summary>Every problem on its own line, <c>source:line: clause: message</c> (the line when the clause came from a file).</summary>
+    public static string Describe(string source, IReadOnlyList<PolicyProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        return string.Join('\n', problems.Select(p => p.Line is { } line
+            ? string.Create(CultureInfo.InvariantCulture, $"{source}:{line}: {p.Clause}: {p.Message}")
+            : $"{source}: {p.Clause}: {p.Message}"));
+    }
+}
