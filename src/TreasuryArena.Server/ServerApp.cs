@@ -83,6 +83,7 @@ public static class ServerApp
         services.AddSingleton<IScheduledJob, WalletRebalanceJob>();
         services.AddSingleton<IScheduledJob, ProposalExpiryJob>();
         services.AddSingleton<IScheduledJob, HoldExpiryJob>();
+        services.AddSingleton<IScheduledJob, ApprovalExpiryJob>();
         services.AddSingleton<IScheduledJob, FeeAccrualJob>();
         services.AddSingleton<IScheduledJob, WalletBreakerJob>();
         services.AddSingleton<IScheduledJob, TreasuryDailyJob>();
@@ -174,6 +175,7 @@ public static class ServerApp
         app.MapAdminComplianceEndpoints();
         app.MapOrganisationEndpoints();
         app.MapTokenEndpoints();
+        app.MapApprovalEndpoints();
         app.MapTokenQuoteEndpoints();
         app.MapWalletEndpoints();
         app.MapWalletOptimizerEndpoints();
