@@ -83,6 +83,7 @@ public static class ServerApp
         services.AddSingleton<IScheduledJob, WalletRebalanceJob>();
         services.AddSingleton<IScheduledJob, ProposalExpiryJob>();
         services.AddSingleton<IScheduledJob, HoldExpiryJob>();
+        services.AddSingleton<IScheduledJob, ApprovalExpiryJob>();
         services.AddSingleton<IScheduledJob, FeeAccrualJob>();
         services.AddSingleton<IScheduledJob, WalletBreakerJob>();
         services.AddSingleton<IScheduledJob, TreasuryDailyJob>();
@@ -175,6 +176,7 @@ public static class ServerApp
         app.MapOrganisationEndpoints();
         app.MapPolicyEndpoints();
         app.MapTokenEndpoints();
+        app.MapApprovalEndpoints();
         app.MapTokenQuoteEndpoints();
         app.MapWalletEndpoints();
         app.MapWalletOptimizerEndpoints();

@@ -31,6 +31,7 @@ internal static partial class CliCommands
         root.Subcommands.Add(WalletCommand());
         root.Subcommands.Add(RebalanceCommand());
         root.Subcommands.Add(HoldsCommand());
+        root.Subcommands.Add(ApprovalsCommand());
     }
 
     private static Command TokensCommand()
@@ -365,6 +366,12 @@ internal static partial class CliCommands
         {
             // The API's approve/reject call the same use case: the same checks and the same audit record.
             var result = await rt.Proposals.DecideAsync(CliCaller.OperatorNamed(parse.GetValue(by)!), new ProposalDecision(parse.GetValue(id), approve, parse.GetValue(note)), ct);
+            if (result.Pending is { } pending)
+            {
+                CliJson.Write(ApprovalResponse.From(pending));
+                return 0;
+            }
+
             CliJson.Write(RunDto.From(result));
             return 0;
         }, ct));
@@ -531,6 +538,10 @@ internal static partial class CliCommands
                 case TradeOutcome.Held h:
                     CliJson.Write(new HeldTradeResponse("held", h.Trade.Id, h.Trade.Reasons));
                     return 3;
+                case TradeOutcome.AwaitingApproval a:
+                    // Above the dual-control threshold: awaits a second member (`arena approvals approve`), as the API's 202.
+                    CliJson.Write(ApprovalResponse.From(a.Approval));
+                    return 0;
                 case TradeOutcome.Refused r:
                     throw new CliException(r.Message, r.Outcome);
                 default:

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using TreasuryArena.Core.Approvals;
 using TreasuryArena.Core.Audit;
 using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Compliance;
@@ -12,11 +14,30 @@ namespace TreasuryArena.Core.Application;
 /// <summary>
 /// Buy and sell for a person (API, CLI): the owner's plan first — a buy of a token the wallet does not hold yet must
 /// stay within the plan's token limit (<see cref="PlanPolicy.CheckHoldings"/>, refused <c>plan_limit</c> and audited as
-/// <c>trade.buy</c>) — then the <see cref="TradeDesk"/> (checks, compliance gate with its audit, ledger).
+/// <c>trade.buy</c>) — then, for a member's trade worth more than the organisation's dual-control threshold, a stored
+/// request awaiting a second member's approval (<see cref="DualControl"/>: <see cref="TradeOutcome.AwaitingApproval"/>),
+/// else the <see cref="TradeDesk"/> (checks, compliance gate with its audit, ledger).
 /// </summary>
-public sealed class TradeUseCases(LedgerService ledger, IIdentityStore identity, TradeDesk desk, IAuditLog audit, PlanPolicy plans, PolicyUseCases? policies = null)
+public sealed class TradeUseCases(LedgerService ledger, IIdentityStore identity, TradeDesk desk, IAuditLog audit, PlanPolicy plans, PolicyUseCases? policies = null, DualControl? dualControl = null)
 {
-    public async Task<TradeOutcome> ExecuteAsync(TradeOrder order, CancellationToken ct)
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    /// <summary>A person's trade: role, plan, the two-person rule, then the desk.</summary>
+    public Task<TradeOutcome> ExecuteAsync(TradeOrder order, CancellationToken ct) => RunAsync(order, secondApproval: false, ct);
+
+    /// <summary>
+    /// The trade of an approval a second member has just given (<see cref="ApprovalUseCases"/>): the same checks as
+    /// <see cref="ExecuteAsync"/> except the two-person rule, which is satisfied.
+    /// </summary>
+    internal Task<TradeOutcome> ExecuteApprovedAsync(TradeOrder order, CancellationToken ct) => RunAsync(order, secondApproval: true, ct);
+
+    /// <summary>The request a pending trade approval stores (<see cref="PendingApproval.Payload"/>).</summary>
+    internal sealed record Payload(string Address, string Symbol, OrderSide Side, decimal Amount);
+
+    internal static Payload ReadPayload(PendingApproval approval) =>
+        JsonSerializer.Deserialize<Payload>(approval.Payload, Json) ?? throw new InvalidOperationException($"approval {approval.Id} has no trade payload");
+
+    private async Task<TradeOutcome> RunAsync(TradeOrder order, bool secondApproval, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(order);
         try
@@ -43,6 +64,11 @@ public sealed class TradeUseCases(LedgerService ledger, IIdentityStore identity,
             return breach;
         }
 
+        if (!secondApproval && dualControl is not null && await AwaitingApprovalAsync(dualControl, order, ct) is { } pending)
+        {
+            return new TradeOutcome.AwaitingApproval(pending);
+        }
+
         return await desk.ExecuteAsync(order, ct);
     }
 
@@ -66,6 +92,23 @@ public sealed class TradeUseCases(LedgerService ledger, IIdentityStore identity,
             ["limit"] = breach.Limit.ToString(CultureInfo.InvariantCulture),
         }, ct);
         return new TradeOutcome.Refused(Outcome.PolicyBreach, breach.Message, breach.Clause);
+    }
+
+    private async Task<PendingApproval?> AwaitingApprovalAsync(DualControl dual, TradeOrder order, CancellationToken ct)
+    {
+        var wallet = ledger.GetWallet(order.Address);
+        var token = ledger.GetToken(order.Symbol);
+        if (wallet is null || token is null || !Guid.TryParse(wallet.Wallet.Organisation, out var orgId) || order.Amount <= 0m || !order.Caller.CanRead(orgId))
+        {
+            return null; // the desk refuses unknown wallets and tokens, bad amounts and other organisations' wallets with its own codes
+        }
+
+        var usd = order.Side == OrderSide.Buy ? order.Amount : order.Amount * token.NavPerShare.Value;
+        var summary = order.Side == OrderSide.Buy
+            ? string.Create(CultureInfo.InvariantCulture, $"buy {token.Token.Symbol} for ${order.Amount:N2} in wallet {wallet.Wallet.Address}")
+            : string.Create(CultureInfo.InvariantCulture, $"sell {order.Amount:0.######} shares of {token.Token.Symbol} (about ${usd:N2}) from wallet {wallet.Wallet.Address}");
+        var payload = JsonSerializer.Serialize(new Payload(wallet.Wallet.Address, token.Token.Symbol, order.Side, order.Amount), Json);
+        return await dual.RequireSecondAsync(order.Caller, ApprovalKind.Trade, orgId, usd, summary, payload, ct);
     }
 
     private async Task<TradeOutcome.Refused?> HoldingsRefusalAsync(TradeOrder order, CancellationToken ct)

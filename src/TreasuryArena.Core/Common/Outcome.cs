@@ -190,6 +190,21 @@ public enum Outcome
     /// <summary>The trade was held for an administrator's review (a result, not a refusal: nothing executed yet).</summary>
     HeldForReview,
 
+    /// <summary>The request is above the organisation's dual-control threshold: it awaits a second member's approval (a result, not a refusal).</summary>
+    AwaitingSecondApproval,
+
+    /// <summary>No two-person approval with that id for the caller's organisation.</summary>
+    ApprovalNotFound,
+
+    /// <summary>The approval was already executed, rejected or expired.</summary>
+    ApprovalClosed,
+
+    /// <summary>The approval is past its lifetime: it is expired instead of executed.</summary>
+    ApprovalExpired,
+
+    /// <summary>The member who requested it cannot give the second approval: a different member must.</summary>
+    SameApprover,
+
     /// <summary>No held trade with that id.</summary>
     HoldNotFound,
 

@@ -19,4 +19,7 @@ public abstract record TradeOutcome
     }
 
     public sealed record Held(HeldTrade Trade) : TradeOutcome;
+
+    /// <summary>Above the organisation's dual-control threshold: stored for a second member's approval, nothing executed yet.</summary>
+    public sealed record AwaitingApproval(Approvals.PendingApproval Approval) : TradeOutcome;
 }

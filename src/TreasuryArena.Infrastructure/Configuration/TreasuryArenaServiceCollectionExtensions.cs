@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TreasuryArena.Core.Advice;
 using TreasuryArena.Core.Application;
+using TreasuryArena.Core.Approvals;
 using TreasuryArena.Core.Audit;
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Identity;
@@ -50,6 +51,7 @@ public static class TreasuryArenaServiceCollectionExtensions
         new(MarketDataOptions.SectionName, typeof(MarketDataOptions)),
         new(HttpResilienceOptions.SectionName, typeof(HttpResilienceOptions)),
         new(SessionTimeoutOptions.SectionName, typeof(SessionTimeoutOptions)),
+        new(ApprovalOptions.SectionName, typeof(ApprovalOptions)),
     ];
 
     public static IServiceCollection AddTreasuryArena(this IServiceCollection services, IConfiguration configuration)
@@ -101,6 +103,8 @@ public static class TreasuryArenaServiceCollectionExtensions
             return new StoredNotifier(sp.GetRequiredService<IComplianceStore>(), webhook);
         });
 
+        // Two-person approval: the threshold per organisation (the configured default until an organisation's policy provides one).
+        services.TryAddSingleton<IDualControlThresholds>(sp => new ConfiguredDualControlThresholds(sp.GetRequiredService<IOptions<ApprovalOptions>>().Value.Threshold));
         services.TryAddSingleton(sp => Monitoring(sp.GetRequiredService<IOptions<ArenaOptions>>().Value));
         services.TryAddSingleton(sp => new TokensSettings
         {
@@ -108,6 +112,7 @@ public static class TreasuryArenaServiceCollectionExtensions
             Monitoring = sp.GetRequiredService<MonitoringRules>(),
             Lifecycle = sp.GetRequiredService<IOptions<LifecycleOptions>>().Value,
             Proposals = sp.GetRequiredService<IOptions<ProposalPolicy>>().Value,
+            Approvals = sp.GetRequiredService<IOptions<ApprovalOptions>>().Value,
             AdvisorRules = sp.GetRequiredService<IOptions<RuleAdvisorOptions>>().Value,
             IdempotencyWindow = sp.GetRequiredService<IOptions<ArenaOptions>>().Value.IdempotencyWindow,
         });
@@ -126,7 +131,8 @@ public static class TreasuryArenaServiceCollectionExtensions
             sp.GetRequiredService<IComplianceStore>(),
             sp.GetRequiredService<INotifier>(),
             sp.GetRequiredService<SqlAuditLog>(),
-            sp.GetRequiredService<IBusinessClock>()));
+            sp.GetRequiredService<IBusinessClock>(),
+            sp.GetRequiredService<IDualControlThresholds>()));
         services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Desk);
         // The use cases (plan, compliance and policy checks, audit records) that endpoints, CLI verbs and jobs adapt.
         services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Wallets);
@@ -135,6 +141,7 @@ public static class TreasuryArenaServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Tokens);
         services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Proposals);
         services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().HoldDecisions);
+        services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Approvals);
         services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().NavSteps);
         services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Compliance);
         services.TryAddSingleton(sp =>
@@ -200,6 +207,7 @@ public static class TreasuryArenaServiceCollectionExtensions
         services.AddOptions<RuleAdvisorOptions>().BindConfiguration(RuleAdvisorOptions.SectionName).ValidateAnnotationsOnStart(RuleAdvisorOptions.SectionName);
         services.AddOptions<AnthropicOptions>().BindConfiguration(AnthropicOptions.SectionName).ValidateAnnotationsOnStart(AnthropicOptions.SectionName);
         services.AddOptions<SessionTimeoutOptions>().BindConfiguration(SessionTimeoutOptions.SectionName).ValidateByThrowing(o => o.Validate());
+        services.AddOptions<ApprovalOptions>().BindConfiguration(ApprovalOptions.SectionName).ValidateByThrowing(o => o.Validate());
     }
 
     private static void CheckProposals(ProposalPolicy o)

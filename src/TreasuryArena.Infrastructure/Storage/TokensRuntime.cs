@@ -1,6 +1,7 @@
 using System.Globalization;
 using TreasuryArena.Core.Advice;
 using TreasuryArena.Core.Application;
+using TreasuryArena.Core.Approvals;
 using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Identity;
@@ -26,7 +27,7 @@ namespace TreasuryArena.Infrastructure.Storage;
 /// </summary>
 public sealed class TokensRuntime : IAsyncDisposable
 {
-    private TokensRuntime(ArenaDatabase database, MarketHistory history, LedgerService ledger, TimeProvider time, IAdvisor advisor, TokensSettings settings, IComplianceStore? complianceStore, INotifier? notifier = null, SqlAuditLog? audit = null, IBusinessClock? clock = null)
+    private TokensRuntime(ArenaDatabase database, MarketHistory history, LedgerService ledger, TimeProvider time, IAdvisor advisor, TokensSettings settings, IComplianceStore? complianceStore, INotifier? notifier = null, SqlAuditLog? audit = null, IBusinessClock? clock = null, IDualControlThresholds? thresholds = null)
     {
         Database = database;
         History = history;
@@ -57,9 +58,13 @@ public sealed class TokensRuntime : IAsyncDisposable
         Wallets = new WalletUseCases(ledger, Identity, Audit, settings.Plans);
         PolicyStore = new SqlPolicyStore(platform);
         Policies = new PolicyUseCases(ledger, PolicyStore, Audit, time);
-        Trades = new TradeUseCases(ledger, Identity, Desk, Audit, settings.Plans, Policies);
+        settings.Approvals.Validate();
+        ApprovalStore = new SqlApprovalStore(platform);
+        DualControl = new DualControl(ApprovalStore, thresholds ?? new ConfiguredDualControlThresholds(settings.Approvals.Threshold), Audit, Notifier, settings.Approvals, time);
+        Trades = new TradeUseCases(ledger, Identity, Desk, Audit, settings.Plans, Policies, DualControl);
         Tokens = new TokenUseCases(ledger, Issuer, Nav, Audit);
-        Proposals = new ProposalUseCases(ledger, Allocations, Audit, ct => RebalancerAsync(null, ct));
+        Proposals = new ProposalUseCases(ledger, Allocations, Audit, ct => RebalancerAsync(null, ct), DualControl);
+        Approvals = new ApprovalUseCases(DualControl, Trades, Proposals, Audit, Notifier, time);
         HoldDecisions = new HoldUseCases(Holds, Audit);
         NavSteps = new NavUseCases(Nav, Clock, Audit);
     }
@@ -136,6 +141,15 @@ public sealed class TokensRuntime : IAsyncDisposable
     /// <summary>Approve or reject a HYBRID proposal (access, the rebalancer's checks, the audit record): the API's and the CLI's.</summary>
     public ProposalUseCases Proposals { get; }
 
+    /// <summary>The two-person approvals (table <c>approvals</c>).</summary>
+    public SqlApprovalStore ApprovalStore { get; }
+
+    /// <summary>The two-person rule the trade and proposal use cases apply (threshold: <see cref="IDualControlThresholds"/>).</summary>
+    public DualControl DualControl { get; }
+
+    /// <summary>List, approve (the second member executes), reject and expire two-person approvals (API, CLI and the hourly job).</summary>
+    public ApprovalUseCases Approvals { get; }
+
     /// <summary>Release, reject and expire holds (admin only; audited <c>hold.release</c>, <c>hold.reject</c>, <c>hold.expire</c>).</summary>
     public HoldUseCases HoldDecisions { get; }
 
@@ -167,9 +181,11 @@ public sealed class TokensRuntime : IAsyncDisposable
     /// The composition root's wiring (<c>AddTreasuryArena</c>): over the process's one ledger writer and audit writer,
     /// its compliance store, notifier and advisor, all registered once for every host.
     /// </summary>
+    /// <param name="thresholds">The dual-control thresholds (default: <c>Approvals:DefaultThresholdUsd</c> for every organisation).</param>
     public static TokensRuntime Create(
-        ArenaDatabase database, MarketHistory history, LedgerService ledger, TimeProvider time, IAdvisor advisor, TokensSettings settings, IComplianceStore complianceStore, INotifier notifier, SqlAuditLog audit, IBusinessClock clock) =>
-        new(database, history, ledger, time, advisor, settings, complianceStore, notifier, audit, clock);
+        ArenaDatabase database, MarketHistory history, LedgerService ledger, TimeProvider time, IAdvisor advisor, TokensSettings settings, IComplianceStore complianceStore, INotifier notifier, SqlAuditLog audit, IBusinessClock clock,
+        IDualControlThresholds? thresholds = null) =>
+        new(database, history, ledger, time, advisor, settings, complianceStore, notifier, audit, clock, thresholds);
 
     /// <summary>
     /// Creates a wallet for an organisation (by name or id) as the operator <paramref name="actor"/> through

@@ -1,4 +1,5 @@
 using TreasuryArena.Core.Advice;
+using TreasuryArena.Core.Approvals;
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Nav;
 using TreasuryArena.Core.Wallets.Optimization;
@@ -19,6 +20,9 @@ public sealed record TokensSettings
     public PlanPolicy Plans { get; init; } = PlanPolicy.Default;
 
     public MonitoringRules Monitoring { get; init; } = new();
+
+    /// <summary>Two-person approval: the request lifetime and the default threshold (section <c>Approvals</c>).</summary>
+    public ApprovalOptions Approvals { get; init; } = new();
 
     /// <summary>
     /// The wallet advisor's rules (section <c>Advisor:Rules</c>, read by the hosts through

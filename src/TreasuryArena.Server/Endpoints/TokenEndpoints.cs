@@ -37,13 +37,13 @@ public static class TokenEndpoints
             ? body
             : Problems.For(Outcome.UnknownToken, $"no token with symbol '{symbol}'");
 
-    public static Task<Results<Ok<TradeResponse>, Accepted<HeldTradeResponse>, ProblemHttpResult>> Buy(BuyRequest request, HttpContext http, TradeUseCases trades) =>
+    public static Task<Results<Ok<TradeResponse>, Accepted<HeldTradeResponse>, Accepted<ApprovalResponse>, ProblemHttpResult>> Buy(BuyRequest request, HttpContext http, TradeUseCases trades) =>
         TradeAsync(request.Address, request.Symbol, OrderSide.Buy, request.Amount, http, trades);
 
-    public static Task<Results<Ok<TradeResponse>, Accepted<HeldTradeResponse>, ProblemHttpResult>> Sell(SellRequest request, HttpContext http, TradeUseCases trades) =>
+    public static Task<Results<Ok<TradeResponse>, Accepted<HeldTradeResponse>, Accepted<ApprovalResponse>, ProblemHttpResult>> Sell(SellRequest request, HttpContext http, TradeUseCases trades) =>
         TradeAsync(request.Address, request.Symbol, OrderSide.Sell, request.Shares, http, trades);
 
-    private static async Task<Results<Ok<TradeResponse>, Accepted<HeldTradeResponse>, ProblemHttpResult>> TradeAsync(
+    private static async Task<Results<Ok<TradeResponse>, Accepted<HeldTradeResponse>, Accepted<ApprovalResponse>, ProblemHttpResult>> TradeAsync(
         string address, string symbol, OrderSide side, decimal amount, HttpContext http, TradeUseCases trades)
     {
         var caller = http.Caller();
@@ -51,7 +51,7 @@ public static class TokenEndpoints
         return ToResult(await trades.ExecuteAsync(order, http.RequestAborted), side, http);
     }
 
-    internal static Results<Ok<TradeResponse>, Accepted<HeldTradeResponse>, ProblemHttpResult> ToResult(TradeOutcome outcome, OrderSide side, HttpContext http)
+    internal static Results<Ok<TradeResponse>, Accepted<HeldTradeResponse>, Accepted<ApprovalResponse>, ProblemHttpResult> ToResult(TradeOutcome outcome, OrderSide side, HttpContext http)
     {
         switch (outcome)
         {
@@ -60,6 +60,8 @@ public static class TokenEndpoints
             case TradeOutcome.Held h:
                 http.Items[RefusalAuditMiddleware.AlreadyAuditedItem] = true;
                 return TypedResults.Accepted($"/api/holds/{h.Trade.Id}", new HeldTradeResponse("held", h.Trade.Id, h.Trade.Reasons));
+            case TradeOutcome.AwaitingApproval a:
+                return TypedResults.Accepted($"/api/approvals/{a.Approval.Id}", ApprovalResponse.From(a.Approval));
             case TradeOutcome.Refused r:
                 var field = r.Field ?? (r.Outcome == Outcome.UnknownToken ? "symbol" : null);
                 if (r.Outcome is Outcome.PlanLimit or Outcome.RoleForbidden)

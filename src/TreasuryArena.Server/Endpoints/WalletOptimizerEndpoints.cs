@@ -92,18 +92,22 @@ public static class WalletOptimizerEndpoints
         return TypedResults.Ok(points);
     }
 
-    public static Task<Results<Ok<WalletRunResponse>, ProblemHttpResult>> Approve(Guid id, ProposalDecisionRequest? request, HttpContext http, TokensRuntime tokens) =>
+    public static Task<Results<Ok<WalletRunResponse>, Accepted<ApprovalResponse>, ProblemHttpResult>> Approve(Guid id, ProposalDecisionRequest? request, HttpContext http, TokensRuntime tokens) =>
         DecideAsync(id, approve: true, request?.Note, http, tokens);
 
-    public static Task<Results<Ok<WalletRunResponse>, ProblemHttpResult>> Reject(Guid id, ProposalDecisionRequest? request, HttpContext http, TokensRuntime tokens) =>
+    public static Task<Results<Ok<WalletRunResponse>, Accepted<ApprovalResponse>, ProblemHttpResult>> Reject(Guid id, ProposalDecisionRequest? request, HttpContext http, TokensRuntime tokens) =>
         DecideAsync(id, approve: false, request?.Note, http, tokens);
 
     /// <summary>The decision through <see cref="ProposalUseCases.DecideAsync"/> (the CLI's call too; audited).</summary>
-    private static async Task<Results<Ok<WalletRunResponse>, ProblemHttpResult>> DecideAsync(Guid id, bool approve, string? note, HttpContext http, TokensRuntime tokens)
+    /// <summary>An approval above the organisation's dual-control threshold answers 202 with the approval awaiting a second member.</summary>
+    private static async Task<Results<Ok<WalletRunResponse>, Accepted<ApprovalResponse>, ProblemHttpResult>> DecideAsync(Guid id, bool approve, string? note, HttpContext http, TokensRuntime tokens)
     {
         try
         {
-            return TypedResults.Ok(WalletRunResponse.From(await tokens.Proposals.DecideAsync(http.Caller(), new ProposalDecision(id, approve, note), http.RequestAborted)));
+            var run = await tokens.Proposals.DecideAsync(http.Caller(), new ProposalDecision(id, approve, note), http.RequestAborted);
+            return run.Pending is { } pending
+                ? TypedResults.Accepted($"/api/approvals/{pending.Id}", ApprovalResponse.From(pending))
+                : TypedResults.Ok(WalletRunResponse.From(run));
         }
         catch (DomainException ex)
         {

@@ -44,6 +44,9 @@ public sealed class DashboardServer : IAsyncDisposable
             b.Configuration["Arena:Database"] = database;
             b.Configuration["Arena:BootstrapAdminKey"] = AdminKey;
             b.Configuration["Arena:JobsEnabled"] = "false";
+            // The demo church has one treasurer, who approves its HYBRID proposal here; two-person approval (above
+            // Approvals:DefaultThresholdUsd) has its own tests (Approvals/DualControlSuite).
+            b.Configuration["Approvals:DefaultThresholdUsd"] = "0";
             b.Configuration["Logging:LogLevel:Default"] = "Warning";
             b.WebHost.UseUrls("http://127.0.0.1:0");
         });

@@ -13,4 +13,11 @@ public sealed record WalletRunResult(
     IReadOnlyList<OrderExecution> Executions,
     string Reason,
     WalletRecommendation? Recommendation,
-    Guid? ProposalId);
+    Guid? ProposalId)
+{
+    /// <summary>
+    /// Set when a proposal's approval was above the organisation's dual-control threshold: nothing executed, the approval
+    /// awaits a second member (<see cref="Action"/> is <c>awaiting_second_approval</c>).
+    /// </summary>
+    public Approvals.PendingApproval? Pending { get; init; }
+}

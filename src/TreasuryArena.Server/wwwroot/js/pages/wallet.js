@@ -229,6 +229,14 @@ function proposalsCard(address, status, canTrade, onDecided) {
           approve.disabled = true; reject.disabled = true;
           try {
             const r = await api.post(path, {});
+            if (r.status === 'awaiting_second_approval') {
+              // Above the organisation's dual-control threshold: a second treasurer approves it (GET /api/approvals).
+              out.replaceChildren(h('div', { class: 'success', role: 'status' },
+                h('strong', { text: 'Proposal awaiting a second approval.' }),
+                h('p', { text: `${r.summary}; another treasurer must approve it by ${date(r.expires_at)}.` })));
+              announce('Proposal awaiting a second approval');
+              return;
+            }
             out.replaceChildren(h('div', { class: 'success', role: 'status' },
               h('strong', { text: `Proposal ${verb}: ${r.action}${r.executions ? ` (${r.executions} order${r.executions === 1 ? '' : 's'} executed)` : ''}.` }),
               h('p', { text: r.reason })));

@@ -1,0 +1,7 @@
+namespace TreasuryArena.Server.Tests.Approvals;
+
+/// <summary>Two-person approval on SQLite.</summary>
+public sealed class DualControlSqliteTests : DualControlSuite
+{
+    protected override bool UsePostgres => false;
+}
