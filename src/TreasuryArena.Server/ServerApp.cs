@@ -173,6 +173,7 @@ public static class ServerApp
         app.MapAdminOrganisationEndpoints();
         app.MapAdminComplianceEndpoints();
         app.MapOrganisationEndpoints();
+        app.MapComplianceDocumentEndpoints();
         app.MapTokenEndpoints();
         app.MapTokenQuoteEndpoints();
         app.MapWalletEndpoints();

@@ -12,8 +12,10 @@ namespace TreasuryArena.Core.Application;
 /// Buy and sell for a person (API, CLI): the owner's plan first — a buy of a token the wallet does not hold yet must
 /// stay within the plan's token limit (<see cref="PlanPolicy.CheckHoldings"/>, refused <c>plan_limit</c> and audited as
 /// <c>trade.buy</c>) — then the <see cref="TradeDesk"/> (checks, compliance gate with its audit, ledger).
+/// The yearly compliance review (<see cref="ComplianceDocumentUseCases.TradingWarningsAsync"/>) warns a trade of the
+/// wallet's organisation when an item is overdue, or refuses it (<c>compliance_review_overdue</c>) where configured.
 /// </summary>
-public sealed class TradeUseCases(LedgerService ledger, IIdentityStore identity, TradeDesk desk, IAuditLog audit, PlanPolicy plans)
+public sealed class TradeUseCases(LedgerService ledger, IIdentityStore identity, TradeDesk desk, IAuditLog audit, PlanPolicy plans, ComplianceDocumentUseCases? review = null)
 {
     public async Task<TradeOutcome> ExecuteAsync(TradeOrder order, CancellationToken ct)
     {
@@ -37,8 +39,32 @@ public sealed class TradeUseCases(LedgerService ledger, IIdentityStore identity,
             return refused;
         }
 
-        return await desk.ExecuteAsync(order, ct);
+        IReadOnlyList<string> warnings = [];
+        if (review is not null)
+        {
+            try
+            {
+                warnings = await ReviewWarningsAsync(order, ct);
+            }
+            catch (DomainException ex)
+            {
+                await AuditTrail.RefusedAsync(audit, order.Caller, "trade." + AuditTrail.Lower(order.Side), order.Address, ex, new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["symbol"] = order.Symbol,
+                    ["amount"] = order.Amount.ToString(CultureInfo.InvariantCulture),
+                }, ct);
+                return new TradeOutcome.Refused(ex.Outcome, ex.Message, null);
+            }
+        }
+
+        var outcome = await desk.ExecuteAsync(order, ct);
+        return warnings.Count == 0 ? outcome : outcome with { Warnings = warnings };
     }
+
+    private async Task<IReadOnlyList<string>> ReviewWarningsAsync(TradeOrder order, CancellationToken ct) =>
+        ledger.GetWallet(order.Address) is { } wallet && Guid.TryParse(wallet.Wallet.Organisation, out var orgId)
+            ? await review!.TradingWarningsAsync(orgId, ct)
+            : [];
 
     private async Task<TradeOutcome.Refused?> HoldingsRefusalAsync(TradeOrder order, CancellationToken ct)
     {

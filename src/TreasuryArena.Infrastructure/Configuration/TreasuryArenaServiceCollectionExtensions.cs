@@ -50,6 +50,7 @@ public static class TreasuryArenaServiceCollectionExtensions
         new(MarketDataOptions.SectionName, typeof(MarketDataOptions)),
         new(HttpResilienceOptions.SectionName, typeof(HttpResilienceOptions)),
         new(SessionTimeoutOptions.SectionName, typeof(SessionTimeoutOptions)),
+        new(ComplianceReviewOptions.SectionName, typeof(ComplianceReviewOptions)),
     ];
 
     public static IServiceCollection AddTreasuryArena(this IServiceCollection services, IConfiguration configuration)
@@ -110,6 +111,7 @@ public static class TreasuryArenaServiceCollectionExtensions
             Proposals = sp.GetRequiredService<IOptions<ProposalPolicy>>().Value,
             AdvisorRules = sp.GetRequiredService<IOptions<RuleAdvisorOptions>>().Value,
             IdempotencyWindow = sp.GetRequiredService<IOptions<ArenaOptions>>().Value.IdempotencyWindow,
+            ComplianceReview = sp.GetRequiredService<IOptions<ComplianceReviewOptions>>().Value,
         });
 
         // Market data (history by default, MarketData:HistoryPath), intelligence, the typed live clients.
@@ -131,6 +133,7 @@ public static class TreasuryArenaServiceCollectionExtensions
         // The use cases (plan, compliance and policy checks, audit records) that endpoints, CLI verbs and jobs adapt.
         services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Wallets);
         services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Trades);
+        services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Documents);
         services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Tokens);
         services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Proposals);
         services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().HoldDecisions);
@@ -197,6 +200,7 @@ public static class TreasuryArenaServiceCollectionExtensions
         services.AddOptions<RuleAdvisorOptions>().BindConfiguration(RuleAdvisorOptions.SectionName).ValidateAnnotationsOnStart(RuleAdvisorOptions.SectionName);
         services.AddOptions<AnthropicOptions>().BindConfiguration(AnthropicOptions.SectionName).ValidateAnnotationsOnStart(AnthropicOptions.SectionName);
         services.AddOptions<SessionTimeoutOptions>().BindConfiguration(SessionTimeoutOptions.SectionName).ValidateByThrowing(o => o.Validate());
+        services.AddOptions<ComplianceReviewOptions>().BindConfiguration(ComplianceReviewOptions.SectionName).ValidateByThrowing(o => o.Validate());
     }
 
     private static void CheckProposals(ProposalPolicy o)

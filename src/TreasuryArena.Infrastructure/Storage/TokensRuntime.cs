@@ -55,7 +55,8 @@ public sealed class TokensRuntime : IAsyncDisposable
         Nav = new NavEngine(ledger, NavStore, Portfolios, settings.Lifecycle, time, RiskFree, Hurdles, Audit, Notifier);
         Issuer = new TokenIssuer(ledger, NavStore, Portfolios, settings.Lifecycle, Clock);
         Wallets = new WalletUseCases(ledger, Identity, Audit, settings.Plans);
-        Trades = new TradeUseCases(ledger, Identity, Desk, Audit, settings.Plans);
+        Documents = new ComplianceDocumentUseCases(new SqlComplianceDocumentStore(platform), ComplianceStore, Identity, Audit, settings.ComplianceReview, time);
+        Trades = new TradeUseCases(ledger, Identity, Desk, Audit, settings.Plans, Documents);
         Tokens = new TokenUseCases(ledger, Issuer, Nav, Audit);
         Proposals = new ProposalUseCases(ledger, Allocations, Audit, ct => RebalancerAsync(null, ct));
         HoldDecisions = new HoldUseCases(Holds, Audit);
@@ -63,6 +64,9 @@ public sealed class TokensRuntime : IAsyncDisposable
     }
 
     public ArenaDatabase Database { get; }
+
+    /// <summary>Compliance documents, ESIGN signatures, the yearly review (read by every trade) and member erasure.</summary>
+    public ComplianceDocumentUseCases Documents { get; }
 
     /// <summary>The market history the tokens' backing portfolios, hurdles, risk-free rate and the optimizer's volatile-share reference (BTC) read.</summary>
     public MarketHistory History { get; }

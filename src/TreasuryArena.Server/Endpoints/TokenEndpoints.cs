@@ -51,8 +51,18 @@ public static class TokenEndpoints
         return ToResult(await trades.ExecuteAsync(order, http.RequestAborted), side, http);
     }
 
+    /// <summary>The response header carrying a trade's warnings (one value per warning).</summary>
+    public const string ComplianceWarningHeader = "X-Compliance-Warning";
+
     internal static Results<Ok<TradeResponse>, Accepted<HeldTradeResponse>, ProblemHttpResult> ToResult(TradeOutcome outcome, OrderSide side, HttpContext http)
     {
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (outcome.Warnings.Count > 0)
+        {
+            // e.g. an overdue compliance review (Compliance:RefuseTradingWhenReviewOverdue off): the trade runs, warned
+            http.Response.Headers[ComplianceWarningHeader] = outcome.Warnings.ToArray();
+        }
+
         switch (outcome)
         {
             case TradeOutcome.Executed e:
@@ -62,7 +72,7 @@ public static class TokenEndpoints
                 return TypedResults.Accepted($"/api/holds/{h.Trade.Id}", new HeldTradeResponse("held", h.Trade.Id, h.Trade.Reasons));
             case TradeOutcome.Refused r:
                 var field = r.Field ?? (r.Outcome == Outcome.UnknownToken ? "symbol" : null);
-                if (r.Outcome is Outcome.PlanLimit or Outcome.RoleForbidden)
+                if (r.Outcome is Outcome.PlanLimit or Outcome.RoleForbidden or Outcome.ComplianceReviewOverdue)
                 {
                     // refused and audited by the use case (trade.buy / trade.sell)
                     http.Items[RefusalAuditMiddleware.AlreadyAuditedItem] = true;
