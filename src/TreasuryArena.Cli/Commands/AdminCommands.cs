@@ -18,11 +18,12 @@ internal static partial class CliCommands
         admin.Subcommands.Add(AdminDiscloseCommand());
         root.Subcommands.Add(admin);
 
-        var org = new Command("org", "Organisations (church, trust, ministry): create, verify, attest, list");
+        var org = new Command("org", "Organisations (church, trust, ministry): create, verify, attest, list, sign, review, export, erase-member");
         org.Subcommands.Add(AdminOrgCreateCommand());
         org.Subcommands.Add(AdminOrgVerifyCommand());
         org.Subcommands.Add(AdminOrgAttestCommand());
         org.Subcommands.Add(AdminOrgListCommand());
+        AddOrgComplianceCommands(admin, org);
         root.Subcommands.Add(org);
 
         var keys = new Command("keys", "API keys: issue (shown once), revoke, list");

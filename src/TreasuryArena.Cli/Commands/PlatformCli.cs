@@ -1,3 +1,4 @@
+using TreasuryArena.Core.Application;
 using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Identity;
@@ -23,7 +24,13 @@ internal sealed class PlatformCli : IAsyncDisposable
         Audit = host.Get<SqlAuditLog>();
         Identity = host.Get<IdentityService>();
         Compliance = host.Get<ComplianceService>();
+        Documents = host.Get<ComplianceDocumentUseCases>();
+        Exporter = host.Get<OrganisationExporter>();
     }
+
+    public ComplianceDocumentUseCases Documents { get; }
+
+    public OrganisationExporter Exporter { get; }
 
     public PlatformDatabase Platform { get; }
 

@@ -74,6 +74,7 @@ public static class TreasuryArenaServiceCollectionExtensions
             sp.GetRequiredService<ISessionStore>(), sp.GetRequiredService<IOptions<SessionTimeoutOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<SqlComplianceStore>();
         services.TryAddSingleton<IComplianceStore>(sp => sp.GetRequiredService<SqlComplianceStore>());
+        services.TryAddSingleton<OrganisationExporter>();
         services.TryAddSingleton<SqlWalletPeakStore>();
         services.TryAddSingleton<IWalletPeakStore>(sp => sp.GetRequiredService<SqlWalletPeakStore>());
 

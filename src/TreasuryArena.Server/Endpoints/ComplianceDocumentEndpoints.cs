@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TreasuryArena.Core.Application;
 using TreasuryArena.Core.Common;
+using TreasuryArena.Core.Identity;
+using TreasuryArena.Infrastructure.Platform;
 using TreasuryArena.Server.Auth;
 using TreasuryArena.Server.Contracts;
 
@@ -24,6 +26,7 @@ public static class ComplianceDocumentEndpoints
         var admin = app.MapGroup("/api/admin").WithTags("Admin: compliance documents").RequireAuthorization(ApiKeyDefaults.AdminPolicy);
         admin.MapPost("/documents/{kind}", Publish);
         admin.MapPost("/orgs/{id:guid}/members/erase", EraseMember);
+        admin.MapGet("/orgs/{id:guid}/export", Export);
         return app;
     }
 
@@ -64,6 +67,17 @@ public static class ComplianceDocumentEndpoints
         var orgId = caller.OrganisationId ?? throw new DomainException(Outcome.OrganisationRequired, "the review is an organisation's");
         await documents.MarkReviewedAsync(caller, orgId, request.Item, http.RequestAborted);
         return TypedResults.Ok(ComplianceReviewResponse.From(await documents.ReviewAsync(caller, orgId, http.RequestAborted)));
+    }
+
+    /// <summary>All of an organisation's records as JSON (the same export as <c>arena org export</c>).</summary>
+    public static async Task<Results<Ok<IReadOnlyDictionary<string, object?>>, NotFound>> Export(Guid id, HttpContext http, IIdentityStore identity, OrganisationExporter exporter)
+    {
+        if (await identity.FindOrganisationAsync(id, http.RequestAborted) is not { } org)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok(await exporter.ExportAsync(org, http.RequestAborted));
     }
 
     public static async Task<Ok<EraseMemberResponse>> EraseMember(Guid id, EraseMemberRequest request, HttpContext http, ComplianceDocumentUseCases documents)
