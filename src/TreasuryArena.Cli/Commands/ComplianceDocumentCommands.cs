@@ -210,9 +210,9 @@ internal static partial class CliCommands
         {
             await using var p = await PlatformCli.OpenAsync(parse.GetValue(db), ct);
             var o = await p.RequireOrganisationAsync(parse.GetValue(org)!, ct);
-            var (m, pseudonym, revoked) = await AdminGuard(() => p.Documents.EraseMemberAsync(PlatformCli.Operator, o.Id, parse.GetValue(member)!, ct));
-            AdminPrint(parse.GetValue(json), new { member_id = m.Id, pseudonym, keys_revoked = revoked },
-                string.Create(CultureInfo.InvariantCulture, $"erased member {m.Id}: now {pseudonym}, {revoked} key(s) revoked"));
+            var e = await AdminGuard(() => p.Documents.EraseMemberAsync(PlatformCli.Operator, o.Id, parse.GetValue(member)!, ct));
+            AdminPrint(parse.GetValue(json), new { member_id = e.Member.Id, pseudonym = e.Pseudonym, keys_revoked = e.RevokedKeys.Count },
+                string.Create(CultureInfo.InvariantCulture, $"erased member {e.Member.Id}: now {e.Pseudonym}, {e.RevokedKeys.Count} key(s) revoked"));
             return 0;
         });
         return cmd;

@@ -255,7 +255,7 @@ public sealed class ComplianceDocumentUseCases(
     /// from their id, and their API keys are revoked (which ends their sessions). The ledger and the audit chain are not
     /// rewritten (they keep verifying): new entries name members by id, and the erasure is audited without the name.
     /// </summary>
-    public async Task<(Member Member, string Pseudonym, int KeysRevoked)> EraseMemberAsync(Caller caller, Guid organisationId, string memberName, CancellationToken ct)
+    public async Task<MemberErasure> EraseMemberAsync(Caller caller, Guid organisationId, string memberName, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var subject = organisationId.ToString();
@@ -275,17 +275,18 @@ public sealed class ComplianceDocumentUseCases(
         var now = time.GetUtcNow();
         var pseudonym = Pseudonym(member.Id);
         await documents.EraseMemberAsync(member.Id, pseudonym, now, ct);
-        var revoked = 0;
+        var revoked = new List<Guid>();
         foreach (var key in await identity.ListKeysAsync(organisationId, ct))
         {
             if (key.MemberId == member.Id && key.IsActive && await identity.RevokeKeyAsync(key.Id, now, ct))
             {
-                revoked++;
+                revoked.Add(key.Id);
             }
         }
 
-        await AuditTrail.DoneAsync(audit, caller, "member.erase", subject, Detail(("member_id", member.Id.ToString()), ("pseudonym", pseudonym), ("keys_revoked", revoked)), ct);
-        return (member with { Name = pseudonym }, pseudonym, revoked);
+        await AuditTrail.DoneAsync(audit, caller, "member.erase", subject,
+            Detail(("member_id", member.Id.ToString()), ("pseudonym", pseudonym), ("keys_revoked", revoked.Select(k => k.ToString()).ToList())), ct);
+        return new MemberErasure(member with { Name = pseudonym }, pseudonym, revoked);
     }
 
     /// <summary>The pseudonymous id of a member: <c>member-</c> and the first 12 hex digits of the SHA-256 of their id.</summary>

@@ -26,6 +26,9 @@ public sealed class OrganisationExporter(PlatformDatabase database)
         var addresses = wallets.Select(w => Convert.ToString(w["address"], System.Globalization.CultureInfo.InvariantCulture)!).ToList();
         var accounts = addresses.Select(a => "wallet:" + a).ToList();
         var subjects = addresses.Append(organisation.Id.ToString()).ToList();
+        // A list parameter: Npgsql takes it as one array (= ANY), SQLite through Dapper's IN expansion.
+        var inList = database.IsPostgreSql ? "= ANY(@{0})" : "IN @{0}";
+        string In(string column, string parameter) => column + " " + string.Format(System.Globalization.CultureInfo.InvariantCulture, inList, parameter);
         var export = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["format"] = "treasury-arena-organisation-export/1",
@@ -39,10 +42,10 @@ public sealed class OrganisationExporter(PlatformDatabase database)
             ["held_trades"] = await Rows("SELECT * FROM held_trades WHERE organisation_id = @Org ORDER BY held_at, id", org),
             ["notifications"] = await Rows("SELECT * FROM notifications WHERE organisation_id = @Org ORDER BY at, id", org),
             ["wallets"] = wallets,
-            ["balances"] = accounts.Count == 0 ? [] : await Rows("SELECT * FROM ledger_balances WHERE account IN @Accounts ORDER BY account, unit", new { Accounts = accounts }),
+            ["balances"] = accounts.Count == 0 ? [] : await Rows($"SELECT * FROM ledger_balances WHERE {In("account", "Accounts")} ORDER BY account, unit", new { Accounts = accounts.ToArray() }),
             ["ledger_entries"] = accounts.Count == 0 ? [] : await Rows(
-                "SELECT * FROM ledger_entries WHERE from_account IN @Accounts OR to_account IN @Accounts ORDER BY seq", new { Accounts = accounts }),
-            ["audit_entries"] = await Rows("SELECT * FROM audit_log WHERE subject IN @Subjects ORDER BY seq", new { Subjects = subjects }),
+                $"SELECT * FROM ledger_entries WHERE {In("from_account", "Accounts")} OR {In("to_account", "Accounts")} ORDER BY seq", new { Accounts = accounts.ToArray() }),
+            ["audit_entries"] = await Rows($"SELECT * FROM audit_log WHERE {In("subject", "Subjects")} ORDER BY seq", new { Subjects = subjects.ToArray() }),
         };
         return export;
     }

@@ -80,9 +80,14 @@ public static class ComplianceDocumentEndpoints
         return TypedResults.Ok(await exporter.ExportAsync(org, http.RequestAborted));
     }
 
-    public static async Task<Ok<EraseMemberResponse>> EraseMember(Guid id, EraseMemberRequest request, HttpContext http, ComplianceDocumentUseCases documents)
+    public static async Task<Ok<EraseMemberResponse>> EraseMember(Guid id, EraseMemberRequest request, HttpContext http, ComplianceDocumentUseCases documents, CallerCache cache)
     {
-        var (member, pseudonym, revoked) = await documents.EraseMemberAsync(http.Caller(), id, request.Member, http.RequestAborted);
-        return TypedResults.Ok(new EraseMemberResponse(member.Id, pseudonym, revoked));
+        var erased = await documents.EraseMemberAsync(http.Caller(), id, request.Member, http.RequestAborted);
+        foreach (var key in erased.RevokedKeys)
+        {
+            cache.Invalidate(key); // the revoked keys stop at once (their sessions ended with them)
+        }
+
+        return TypedResults.Ok(new EraseMemberResponse(erased.Member.Id, erased.Pseudonym, erased.RevokedKeys.Count));
     }
 }
