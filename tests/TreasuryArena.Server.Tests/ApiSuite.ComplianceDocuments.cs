@@ -53,11 +53,8 @@ public abstract partial class ApiSuite
     {
         await using var db = await TestDatabase.CreateAsync(Database.IsPostgres);
         await using var factory = ReviewFactory(db, refuse: false);
-        var onboarded = await Api.OnboardAsync(factory, "Reviewed Church");
-        using var admin = factory.ClientWithKey(ArenaFactory.AdminKey);
-        using var treasurer = factory.ClientWithKey(onboarded.TreasurerKey);
-        await Trading.CreateActiveTokenAsync(admin, "ALPHA");
-        var address = await Trading.CreateWalletAsync(treasurer, 10_000m);
+        var (treasurer, address) = await TradingTreasurerAsync(factory, "Reviewed Church");
+        using var _ = treasurer;
 
         var (_, fresh) = await Api.GetAsync(treasurer, "/api/orgs/me/compliance/review");
         Assert.Empty(fresh!["overdue"]!.AsArray());
@@ -86,11 +83,8 @@ public abstract partial class ApiSuite
     {
         await using var db = await TestDatabase.CreateAsync(Database.IsPostgres);
         await using var factory = ReviewFactory(db, refuse: true);
-        var onboarded = await Api.OnboardAsync(factory, "Strict Church");
-        using var admin = factory.ClientWithKey(ArenaFactory.AdminKey);
-        using var treasurer = factory.ClientWithKey(onboarded.TreasurerKey);
-        await Trading.CreateActiveTokenAsync(admin, "ALPHA");
-        var address = await Trading.CreateWalletAsync(treasurer, 10_000m);
+        var (treasurer, address) = await TradingTreasurerAsync(factory, "Strict Church");
+        using var _ = treasurer;
         Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(treasurer, "/api/tokens/buy", new { address, symbol = "ALPHA", amount = 100m })).Status);
 
         factory.Clock.Advance(TimeSpan.FromDays(2));
@@ -201,6 +195,15 @@ public abstract partial class ApiSuite
     }
 
     private static List<string> Names(JsonNode array) => [.. array.AsArray().Select(n => n!.GetValue<string>())];
+
+    private static async Task<(HttpClient Treasurer, string Address)> TradingTreasurerAsync(ArenaFactory factory, string name)
+    {
+        var onboarded = await Api.OnboardAsync(factory, name);
+        using var admin = factory.ClientWithKey(ArenaFactory.AdminKey);
+        await Trading.CreateActiveTokenAsync(admin, "ALPHA");
+        var treasurer = factory.ClientWithKey(onboarded.TreasurerKey);
+        return (treasurer, await Trading.CreateWalletAsync(treasurer, 10_000m));
+    }
 
     private static ArenaFactory ReviewFactory(TestDatabase db, bool refuse)
     {

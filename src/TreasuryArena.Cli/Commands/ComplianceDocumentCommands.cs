@@ -41,13 +41,7 @@ internal static partial class CliCommands
 
         cmd.SetAction(async (parse, ct) =>
         {
-            var path = parse.GetValue(file)!;
-            if (!path.Exists)
-            {
-                throw new CliException($"--file: {path.FullName} does not exist");
-            }
-
-            var text = await File.ReadAllTextAsync(path.FullName, ct);
+            var text = await ReadDocumentFileAsync(parse.GetValue(file)!, ct);
             await using var p = await PlatformCli.OpenAsync(parse.GetValue(db), ct);
             var doc = await AdminGuard(() => p.Documents.PublishAsync(PlatformCli.Operator, parse.GetValue(kind)!, parse.GetValue(version)!, text, ct));
             AdminPrint(parse.GetValue(json), new { kind = doc.Kind.Code(), version = doc.Version, sha256 = doc.Sha256, published_at = doc.PublishedAt },
@@ -217,6 +211,10 @@ internal static partial class CliCommands
         });
         return cmd;
     }
+
+    /// <summary>The text of a document file (<c>--file</c>), refused when it does not exist.</summary>
+    private static async Task<string> ReadDocumentFileAsync(FileInfo path, CancellationToken ct) =>
+        path.Exists ? await File.ReadAllTextAsync(path.FullName, ct) : throw new CliException($"--file: {path.FullName} does not exist");
 
     private static object SignatureJson(SignatureRecord s) => new
     {

@@ -20,9 +20,11 @@ public sealed class TradeUseCases(LedgerService ledger, IIdentityStore identity,
     public async Task<TradeOutcome> ExecuteAsync(TradeOrder order, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(order);
+        IReadOnlyList<string> warnings;
         try
         {
             RoleRules.RequireTreasurer(order.Caller, "trade." + AuditTrail.Lower(order.Side));
+            warnings = await ReviewWarningsAsync(order, ct);
         }
         catch (DomainException ex)
         {
@@ -39,31 +41,14 @@ public sealed class TradeUseCases(LedgerService ledger, IIdentityStore identity,
             return refused;
         }
 
-        IReadOnlyList<string> warnings = [];
-        if (review is not null)
-        {
-            try
-            {
-                warnings = await ReviewWarningsAsync(order, ct);
-            }
-            catch (DomainException ex)
-            {
-                await AuditTrail.RefusedAsync(audit, order.Caller, "trade." + AuditTrail.Lower(order.Side), order.Address, ex, new Dictionary<string, object?>(StringComparer.Ordinal)
-                {
-                    ["symbol"] = order.Symbol,
-                    ["amount"] = order.Amount.ToString(CultureInfo.InvariantCulture),
-                }, ct);
-                return new TradeOutcome.Refused(ex.Outcome, ex.Message, null);
-            }
-        }
-
         var outcome = await desk.ExecuteAsync(order, ct);
         return warnings.Count == 0 ? outcome : outcome with { Warnings = warnings };
     }
 
     private async Task<IReadOnlyList<string>> ReviewWarningsAsync(TradeOrder order, CancellationToken ct) =>
-        ledger.GetWallet(order.Address) is { } wallet && Guid.TryParse(wallet.Wallet.Organisation, out var orgId)
-            ? await review!.TradingWarningsAsync(orgId, ct)
+        review is not null && ledger.GetWallet(order.Address) is { } wallet && Guid.TryParse(wallet.Wallet.Organisation, out var orgId)
+        && order.Caller.CanRead(orgId) // another organisation's wallet: the desk answers not found, nothing leaks
+            ? await review.TradingWarningsAsync(orgId, ct)
             : [];
 
     private async Task<TradeOutcome.Refused?> HoldingsRefusalAsync(TradeOrder order, CancellationToken ct)
