@@ -175,6 +175,7 @@ public static class ServerApp
         app.MapAdminComplianceEndpoints();
         app.MapOrganisationEndpoints();
         app.MapPolicyEndpoints();
+        app.MapComplianceDocumentEndpoints();
         app.MapTokenEndpoints();
         app.MapApprovalEndpoints();
         app.MapTokenQuoteEndpoints();

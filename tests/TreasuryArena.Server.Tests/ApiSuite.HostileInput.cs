@@ -62,6 +62,7 @@ public abstract partial class ApiSuite
             ["symbol"] = HostileSymbol,
             ["address"] = wallet,
             ["name"] = "fee-accrual",
+            ["kind"] = "membership_agreement",
         };
 
         var before = await SnapshotAsync(admin, onboarded.OrganisationId);
@@ -240,6 +241,10 @@ public abstract partial class ApiSuite
         "IssueKeyRequest" => new() { ["member"] = "Valid Member", ["role"] = "viewer" },
         "PublishDisclosureRequest" => new() { ["version"] = "v-hostile", ["text"] = "A valid disclosure." },
         "AttestRequest" => new() { ["document_version"] = "v1", ["signer"] = "Jane Treasurer" },
+        "PublishDocumentRequest" => new() { ["version"] = "v-hostile", ["text"] = "A valid document." },
+        "SignRequest" => new() { ["kind"] = "membership_agreement", ["typed_name"] = "Jane Treasurer", ["consent"] = true },
+        "ReviewMarkRequest" => new() { ["item"] = "ips_reviewed" },
+        "EraseMemberRequest" => new() { ["member"] = "Nobody Of That Name" },
         "BuyRequest" => new() { ["address"] = "WALLET", ["symbol"] = HostileSymbol, ["amount"] = 10 },
         "SellRequest" => new() { ["address"] = "WALLET", ["symbol"] = HostileSymbol, ["shares"] = 1 },
         "QuoteRequest" => new() { ["address"] = "WALLET", ["symbol"] = HostileSymbol, ["amount"] = 10, ["side"] = "buy" },

@@ -18,11 +18,12 @@ internal static partial class CliCommands
         admin.Subcommands.Add(AdminDiscloseCommand());
         root.Subcommands.Add(admin);
 
-        var org = new Command("org", "Organisations (church, trust, ministry): create, verify, attest, list");
+        var org = new Command("org", "Organisations (church, trust, ministry): create, verify, attest, list, sign, review, export, erase-member");
         org.Subcommands.Add(AdminOrgCreateCommand());
         org.Subcommands.Add(AdminOrgVerifyCommand());
         org.Subcommands.Add(AdminOrgAttestCommand());
         org.Subcommands.Add(AdminOrgListCommand());
+        AddOrgComplianceCommands(admin, org);
         root.Subcommands.Add(org);
 
         var keys = new Command("keys", "API keys: issue (shown once), revoke, list");
@@ -79,13 +80,7 @@ internal static partial class CliCommands
 
         cmd.SetAction(async (parse, ct) =>
         {
-            var path = parse.GetValue(file)!;
-            if (!path.Exists)
-            {
-                throw new CliException($"--file: {path.FullName} does not exist");
-            }
-
-            var text = await File.ReadAllTextAsync(path.FullName, ct);
+            var text = await ReadDocumentFileAsync(parse.GetValue(file)!, ct);
             await using var p = await PlatformCli.OpenAsync(parse.GetValue(db), ct);
             var doc = await AdminGuard(() => p.Compliance.PublishDisclosureAsync(PlatformCli.Operator, parse.GetValue(version)!, text, ct));
             AdminPrint(parse.GetValue(json), new { version = doc.Version, sha256 = doc.Sha256, published_at = doc.PublishedAt }, $"published risk disclosure {Shown(doc.Version)} (sha256 {doc.Sha256})");

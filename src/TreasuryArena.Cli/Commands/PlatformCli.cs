@@ -26,7 +26,13 @@ internal sealed class PlatformCli : IAsyncDisposable
         Identity = host.Get<IdentityService>();
         Compliance = host.Get<ComplianceService>();
         _policies = new Lazy<PolicyUseCases>(host.Get<PolicyUseCases>);
+        Documents = host.Get<ComplianceDocumentUseCases>();
+        Exporter = host.Get<OrganisationExporter>();
     }
+
+    public ComplianceDocumentUseCases Documents { get; }
+
+    public OrganisationExporter Exporter { get; }
 
     public PlatformDatabase Platform { get; }
 

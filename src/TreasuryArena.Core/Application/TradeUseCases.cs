@@ -17,8 +17,10 @@ namespace TreasuryArena.Core.Application;
 /// <c>trade.buy</c>) — then, for a member's trade worth more than the organisation's dual-control threshold, a stored
 /// request awaiting a second member's approval (<see cref="DualControl"/>: <see cref="TradeOutcome.AwaitingApproval"/>),
 /// else the <see cref="TradeDesk"/> (checks, compliance gate with its audit, ledger).
+/// The yearly compliance review (<see cref="ComplianceDocumentUseCases.TradingWarningsAsync"/>) warns a trade of the
+/// wallet's organisation when an item is overdue, or refuses it (<c>compliance_review_overdue</c>) where configured.
 /// </summary>
-public sealed class TradeUseCases(LedgerService ledger, IIdentityStore identity, TradeDesk desk, IAuditLog audit, PlanPolicy plans, PolicyUseCases? policies = null, DualControl? dualControl = null)
+public sealed class TradeUseCases(LedgerService ledger, IIdentityStore identity, TradeDesk desk, IAuditLog audit, PlanPolicy plans, PolicyUseCases? policies = null, DualControl? dualControl = null, ComplianceDocumentUseCases? review = null)
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
@@ -40,9 +42,11 @@ public sealed class TradeUseCases(LedgerService ledger, IIdentityStore identity,
     private async Task<TradeOutcome> RunAsync(TradeOrder order, bool secondApproval, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(order);
+        IReadOnlyList<string> warnings;
         try
         {
             RoleRules.RequireTreasurer(order.Caller, "trade." + AuditTrail.Lower(order.Side));
+            warnings = await ReviewWarningsAsync(order, ct);
         }
         catch (DomainException ex)
         {
@@ -69,7 +73,8 @@ public sealed class TradeUseCases(LedgerService ledger, IIdentityStore identity,
             return new TradeOutcome.AwaitingApproval(pending);
         }
 
-        return await desk.ExecuteAsync(order, ct);
+        var outcome = await desk.ExecuteAsync(order, ct);
+        return warnings.Count == 0 ? outcome : outcome with { Warnings = warnings };
     }
 
     /// <summary>The organisation's IPS (<see cref="PolicyCheck.CheckBuy"/>): a buy that would breach it is refused <c>policy_breach</c> naming the clause, audited as <c>trade.buy</c>. Sells never breach.</summary>
@@ -110,6 +115,12 @@ public sealed class TradeUseCases(LedgerService ledger, IIdentityStore identity,
         var payload = JsonSerializer.Serialize(new Payload(wallet.Wallet.Address, token.Token.Symbol, order.Side, order.Amount), Json);
         return await dual.RequireSecondAsync(order.Caller, ApprovalKind.Trade, orgId, usd, summary, payload, ct);
     }
+
+    private async Task<IReadOnlyList<string>> ReviewWarningsAsync(TradeOrder order, CancellationToken ct) =>
+        review is not null && ledger.GetWallet(order.Address) is { } wallet && Guid.TryParse(wallet.Wallet.Organisation, out var orgId)
+        && order.Caller.CanRead(orgId) // another organisation's wallet: the desk answers not found, nothing leaks
+            ? await review.TradingWarningsAsync(orgId, ct)
+            : [];
 
     private async Task<TradeOutcome.Refused?> HoldingsRefusalAsync(TradeOrder order, CancellationToken ct)
     {

@@ -423,4 +423,23 @@ public enum Outcome
 
     /// <summary>The organisation's IPS changed between reading it and storing a change (another version was stored first).</summary>
     PolicyConflict,
+    // Compliance documents, signatures and the annual review (issue 21, esign); appended so no member's number moves.
+
+    /// <summary>An electronic signature whose request did not set <c>consent</c> to true (ESIGN: explicit consent).</summary>
+    ConsentRequired,
+
+    /// <summary>No document of that kind has been published, or the signed version is not the current one.</summary>
+    NoComplianceDocument,
+
+    /// <summary>A compliance-document kind or review item the platform does not know.</summary>
+    UnknownComplianceItem,
+
+    /// <summary>A compliance-document version that already exists for its kind.</summary>
+    DocumentVersionExists,
+
+    /// <summary>The organisation's yearly compliance review has overdue items and the operator refuses trading then.</summary>
+    ComplianceReviewOverdue,
+
+    /// <summary>No member with that name in the organisation.</summary>
+    MemberNotFound,
 }

@@ -160,6 +160,13 @@ public static class OutcomeTable
         (Outcome.BackupVerifyFailed, ServerError500, ExitCode.Failed),
 
         (Outcome.UnexpectedOutcome, ServerError500, ExitCode.Failed),
+
+        (Outcome.ConsentRequired, BadRequest400, ExitCode.InvalidInput),
+        (Outcome.NoComplianceDocument, NotFound404, ExitCode.NotFound),
+        (Outcome.UnknownComplianceItem, BadRequest400, ExitCode.InvalidInput),
+        (Outcome.DocumentVersionExists, Conflict409, ExitCode.Conflict),
+        (Outcome.ComplianceReviewOverdue, Unprocessable422, ExitCode.Refused),
+        (Outcome.MemberNotFound, NotFound404, ExitCode.NotFound),
     ];
 
     private static readonly Dictionary<Outcome, OutcomeRow> Rows = Table.ToDictionary(

@@ -10,6 +10,9 @@ public abstract record TradeOutcome
     {
     }
 
+    /// <summary>Warnings returned with the outcome (e.g. an overdue compliance review); empty by default.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     public sealed record Executed(LedgerResult Result) : TradeOutcome;
 
     /// <summary>Refused with its <see cref="Outcome"/>; <see cref="Code"/> is its stable snake_case code (e.g. <c>insufficient_cash</c>, <c>platform_halted</c>).</summary>

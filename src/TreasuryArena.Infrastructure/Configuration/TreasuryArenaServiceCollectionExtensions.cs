@@ -52,6 +52,7 @@ public static class TreasuryArenaServiceCollectionExtensions
         new(HttpResilienceOptions.SectionName, typeof(HttpResilienceOptions)),
         new(SessionTimeoutOptions.SectionName, typeof(SessionTimeoutOptions)),
         new(ApprovalOptions.SectionName, typeof(ApprovalOptions)),
+        new(ComplianceReviewOptions.SectionName, typeof(ComplianceReviewOptions)),
     ];
 
     public static IServiceCollection AddTreasuryArena(this IServiceCollection services, IConfiguration configuration)
@@ -75,6 +76,7 @@ public static class TreasuryArenaServiceCollectionExtensions
             sp.GetRequiredService<ISessionStore>(), sp.GetRequiredService<IOptions<SessionTimeoutOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<SqlComplianceStore>();
         services.TryAddSingleton<IComplianceStore>(sp => sp.GetRequiredService<SqlComplianceStore>());
+        services.TryAddSingleton<OrganisationExporter>();
         services.TryAddSingleton<SqlWalletPeakStore>();
         services.TryAddSingleton<IWalletPeakStore>(sp => sp.GetRequiredService<SqlWalletPeakStore>());
 
@@ -115,6 +117,7 @@ public static class TreasuryArenaServiceCollectionExtensions
             Approvals = sp.GetRequiredService<IOptions<ApprovalOptions>>().Value,
             AdvisorRules = sp.GetRequiredService<IOptions<RuleAdvisorOptions>>().Value,
             IdempotencyWindow = sp.GetRequiredService<IOptions<ArenaOptions>>().Value.IdempotencyWindow,
+            ComplianceReview = sp.GetRequiredService<IOptions<ComplianceReviewOptions>>().Value,
         });
 
         // Market data (history by default, MarketData:HistoryPath), intelligence, the typed live clients.
@@ -138,6 +141,7 @@ public static class TreasuryArenaServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Wallets);
         services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Trades);
         services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Policies);
+        services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Documents);
         services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Tokens);
         services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().Proposals);
         services.TryAddSingleton(sp => sp.GetRequiredService<TokensRuntime>().HoldDecisions);
@@ -208,6 +212,7 @@ public static class TreasuryArenaServiceCollectionExtensions
         services.AddOptions<AnthropicOptions>().BindConfiguration(AnthropicOptions.SectionName).ValidateAnnotationsOnStart(AnthropicOptions.SectionName);
         services.AddOptions<SessionTimeoutOptions>().BindConfiguration(SessionTimeoutOptions.SectionName).ValidateByThrowing(o => o.Validate());
         services.AddOptions<ApprovalOptions>().BindConfiguration(ApprovalOptions.SectionName).ValidateByThrowing(o => o.Validate());
+        services.AddOptions<ComplianceReviewOptions>().BindConfiguration(ComplianceReviewOptions.SectionName).ValidateByThrowing(o => o.Validate());
     }
 
     private static void CheckProposals(ProposalPolicy o)

@@ -61,7 +61,8 @@ public sealed class TokensRuntime : IAsyncDisposable
         settings.Approvals.Validate();
         ApprovalStore = new SqlApprovalStore(platform);
         DualControl = new DualControl(ApprovalStore, thresholds ?? new ConfiguredDualControlThresholds(settings.Approvals.Threshold), Audit, Notifier, settings.Approvals, time);
-        Trades = new TradeUseCases(ledger, Identity, Desk, Audit, settings.Plans, Policies, DualControl);
+        Documents = new ComplianceDocumentUseCases(new SqlComplianceDocumentStore(platform), ComplianceStore, Identity, Audit, settings.ComplianceReview, time);
+        Trades = new TradeUseCases(ledger, Identity, Desk, Audit, settings.Plans, Policies, DualControl, Documents);
         Tokens = new TokenUseCases(ledger, Issuer, Nav, Audit);
         Proposals = new ProposalUseCases(ledger, Allocations, Audit, ct => RebalancerAsync(null, ct), DualControl);
         Approvals = new ApprovalUseCases(DualControl, Trades, Proposals, Audit, Notifier, time);
@@ -70,6 +71,9 @@ public sealed class TokensRuntime : IAsyncDisposable
     }
 
     public ArenaDatabase Database { get; }
+
+    /// <summary>Compliance documents, ESIGN signatures, the yearly review (read by every trade) and member erasure.</summary>
+    public ComplianceDocumentUseCases Documents { get; }
 
     /// <summary>The market history the tokens' backing portfolios, hurdles, risk-free rate and the optimizer's volatile-share reference (BTC) read.</summary>
     public MarketHistory History { get; }

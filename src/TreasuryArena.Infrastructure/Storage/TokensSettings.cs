@@ -31,6 +31,9 @@ public sealed record TokensSettings
     public RuleAdvisorOptions AdvisorRules { get; init; } = new();
 
     /// <summary>How long the ledger remembers an idempotency key after its operation (see <see cref="Core.Ledger.IdempotencyMemory"/>).</summary>
+    /// <summary>The yearly compliance review (section <c>Compliance</c>): its period and whether an overdue item refuses trades.</summary>
+    public Core.Compliance.ComplianceReviewOptions ComplianceReview { get; init; } = new();
+
     public TimeSpan IdempotencyWindow { get; init; } = Core.Ledger.IdempotencyMemory.DefaultWindow;
 
     /// <summary>The optimizer's options (its Sharpe ratios are over the T-bill of the shipped history: <see cref="TokensRuntime.RiskFree"/>).</summary>

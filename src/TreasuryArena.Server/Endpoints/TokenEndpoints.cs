@@ -51,8 +51,18 @@ public static class TokenEndpoints
         return ToResult(await trades.ExecuteAsync(order, http.RequestAborted), side, http);
     }
 
+    /// <summary>The response header carrying a trade's warnings (one value per warning).</summary>
+    public const string ComplianceWarningHeader = "X-Compliance-Warning";
+
     internal static Results<Ok<TradeResponse>, Accepted<HeldTradeResponse>, Accepted<ApprovalResponse>, ProblemHttpResult> ToResult(TradeOutcome outcome, OrderSide side, HttpContext http)
     {
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (outcome.Warnings.Count > 0)
+        {
+            // e.g. an overdue compliance review (Compliance:RefuseTradingWhenReviewOverdue off): the trade runs, warned
+            http.Response.Headers[ComplianceWarningHeader] = outcome.Warnings.ToArray();
+        }
+
         switch (outcome)
         {
             case TradeOutcome.Executed e:
@@ -64,7 +74,7 @@ public static class TokenEndpoints
                 return TypedResults.Accepted($"/api/approvals/{a.Approval.Id}", ApprovalResponse.From(a.Approval));
             case TradeOutcome.Refused r:
                 var field = r.Field ?? (r.Outcome == Outcome.UnknownToken ? "symbol" : null);
-                if (r.Outcome is Outcome.PlanLimit or Outcome.RoleForbidden)
+                if (r.Outcome is Outcome.PlanLimit or Outcome.RoleForbidden or Outcome.ComplianceReviewOverdue)
                 {
                     // refused and audited by the use case (trade.buy / trade.sell)
                     http.Items[RefusalAuditMiddleware.AlreadyAuditedItem] = true;
