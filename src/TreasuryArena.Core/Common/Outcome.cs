@@ -390,4 +390,9 @@ public enum Outcome
 
     /// <summary>A query parameter that is malformed or outside its range (a date outside the data's span, a negative offset).</summary>
     InvalidQuery,
+
+    // Board report (issue 21).
+
+    /// <summary>A PDF was asked for and the headless Chromium that prints it is missing or failed (the HTML report still works).</summary>
+    PdfUnavailable,
 }
