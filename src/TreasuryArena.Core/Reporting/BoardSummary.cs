@@ -11,34 +11,36 @@ public static class BoardSummary
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     /// <param name="closing">The last day of the period (quarter end, or the platform date in the current quarter).</param>
-    /// <param name="accounts">How many wallets (and treasury) are reported.</param>
+    /// <param name="wallets">How many wallets are reported.</param>
+    /// <param name="treasury">Whether the organisation's treasury is reported too.</param>
     /// <param name="value">Their value at <paramref name="closing"/>.</param>
     /// <param name="cash">Their cash at <paramref name="closing"/>.</param>
-    /// <param name="quarterReturn">The combined return over the quarter (null when nothing was invested).</param>
-    /// <param name="benchmarkReturn">The benchmark's return over the quarter.</param>
+    /// <param name="quarterReturn">The wallets' combined return over the quarter (null when nothing was invested).</param>
+    /// <param name="benchmarkReturn">The benchmark's return over the same days.</param>
     /// <param name="benchmark">The benchmark's name.</param>
     /// <param name="fees">Fees paid in the quarter.</param>
     /// <param name="breaches">Policy breaches in the quarter.</param>
     /// <param name="reserveMonths">Cash ÷ monthly expenses, or null when monthly expenses are not set.</param>
     /// <param name="decisions">Decisions taken in the quarter.</param>
     public static IReadOnlyList<string> Write(
-        DateOnly closing, int accounts, decimal value, decimal cash, decimal? quarterReturn, double? benchmarkReturn, string benchmark,
+        DateOnly closing, int wallets, bool treasury, decimal value, decimal cash, decimal? quarterReturn, double? benchmarkReturn, string benchmark,
         decimal fees, int breaches, decimal? reserveMonths, int decisions)
     {
         var lines = new List<string>();
-        if (accounts == 0)
+        if (wallets == 0 && !treasury)
         {
             lines.Add("The organisation held no wallets during this quarter, so there is nothing to report on performance.");
         }
         else
         {
-            lines.Add(string.Create(Inv, $"On {closing:d MMMM yyyy} the organisation's {accounts} account{(accounts == 1 ? "" : "s")} held {value:N2} USD, of which {cash:N2} USD ({Share(cash, value)}) in cash."));
+            var accounts = string.Create(Inv, $"{wallets} wallet{(wallets == 1 ? "" : "s")}") + (treasury ? " and its treasury" : "");
+            lines.Add(string.Create(Inv, $"On {closing:d MMMM yyyy} the organisation's {accounts} held {value:N2} USD, of which {cash:N2} USD ({Share(cash, value)}) in cash."));
         }
 
         if (quarterReturn is { } r)
         {
             var verb = r >= 0m ? "gained" : "lost";
-            var text = string.Create(Inv, $"Over the quarter the portfolio {verb} {Math.Abs(r):0.00%}");
+            var text = string.Create(Inv, $"Over the quarter the wallets {verb} {Math.Abs(r):0.00%} after fees");
             if (benchmarkReturn is { } b)
             {
                 var diff = (double)r - b;
@@ -64,7 +66,7 @@ public static class BoardSummary
             : "The liquidity reserve cannot be measured: monthly expenses are not set in the investment policy.");
         lines.Add(decisions == 0
             ? "No investment decisions were recorded this quarter."
-            : string.Create(Inv, $"{decisions} investment decision{(decisions == 1 ? " was" : "s were")} recorded, each with its reasoning below."));
+            : string.Create(Inv, $"{decisions} investment decision{(decisions == 1 ? " was" : "s were")} recorded, each with its reasoning and outcome below."));
         return lines;
     }
 

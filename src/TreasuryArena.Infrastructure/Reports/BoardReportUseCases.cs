@@ -81,7 +81,9 @@ public sealed class BoardReportUseCases(
         var holdings = new List<BoardHolding>();
         var daily = new SortedDictionary<DateOnly, decimal>();
         decimal cash = 0m, trade = 0m, management = 0m, performance = 0m;
-        decimal opening = 0m, deposits = 0m, withdrawals = 0m, closingValue = 0m;
+        var combined = new SortedDictionary<DateOnly, (decimal Opening, decimal Deposits, decimal Withdrawals, decimal Closing)>();
+        var earliest = DateOnly.MaxValue;
+        decimal closingValue = 0m;
         foreach (var wallet in wallets)
         {
             var opened = WalletStatementBuilder.OpenedOn(wallet, inputs.Entries, today);
@@ -98,26 +100,30 @@ public sealed class BoardReportUseCases(
 
             var inQuarter = months.Where(s => s.Month >= quarter.First).ToList();
             var last = months[^1];
+            earliest = opened < earliest ? opened : earliest;
+            foreach (var s in months)
+            {
+                var c = combined.GetValueOrDefault(s.Month);
+                combined[s.Month] = (c.Opening + s.OpeningValue, c.Deposits + s.Deposits, c.Withdrawals + s.Withdrawals, c.Closing + s.ClosingValue);
+            }
+
             foreach (var s in inQuarter)
             {
                 trade += s.TradeFees;
                 management += s.ManagementFees;
                 performance += s.PerformanceFees;
-                deposits += s.Deposits;
-                withdrawals += s.Withdrawals;
                 for (var k = 0; k < s.Days.Count; k++)
                 {
                     daily[s.Days[k]] = daily.GetValueOrDefault(s.Days[k]) + s.DailyValues[k];
                 }
             }
 
-            opening += inQuarter.Count > 0 ? inQuarter[0].OpeningValue : 0m;
             closingValue += last.ClosingValue;
             cash += last.ClosingCash;
             holdings.AddRange(last.ClosingHoldings.Select(h => new BoardHolding(wallet.Address, h.Symbol, h.Shares, h.Value)));
             rows.Add(new BoardPerformanceRow(
                 wallet.Address, opened, last.ClosingValue,
-                Chain(inQuarter), Chain(months.Where(s => s.Month >= quarter.YearStart)), Chain(months),
+                Chain(inQuarter.Select(s => s.Return)), Chain(months.Where(s => s.Month >= quarter.YearStart).Select(s => s.Return)), Chain(months.Select(s => s.Return)),
                 Bench(market, policy, Later(quarter.First, opened), closing),
                 Bench(market, policy, Later(quarter.YearStart, opened), closing),
                 Bench(market, policy, opened, closing)));
@@ -135,16 +141,21 @@ public sealed class BoardReportUseCases(
             }
         }
 
-        var invested = opening + deposits;
-        decimal? quarterReturn = invested > 0m ? RoundingPolicy.Ratio((closingValue - opening - deposits + withdrawals) / invested, 6) : null;
-        var totalBench = Bench(market, policy, quarter.First, closing);
-        var total = rows.Count == 0 ? null : new BoardPerformanceRow("All wallets", quarter.First, closingValue, quarterReturn, null, null, totalBench, null, null);
+        // All wallets together: the sums of their monthly statements, chained like one wallet's.
+        var walletCount = rows.Count;
+        var combinedMonths = combined.Select(kv => (Month: kv.Key, Return: kv.Value.Opening + kv.Value.Deposits is var b && b > 0m
+            ? (kv.Value.Closing - kv.Value.Opening - kv.Value.Deposits + kv.Value.Withdrawals) / b : (decimal?)null)).ToList();
+        var quarterReturn = Chain(combinedMonths.Where(m => m.Month >= quarter.First).Select(m => m.Return));
+        var totalBench = walletCount == 0 ? null : Bench(market, policy, Later(quarter.First, earliest), closing);
+        var total = walletCount == 0 ? null : new BoardPerformanceRow("All wallets", earliest, closingValue, quarterReturn,
+            Chain(combinedMonths.Where(m => m.Month >= quarter.YearStart).Select(m => m.Return)), Chain(combinedMonths.Select(m => m.Return)),
+            totalBench, Bench(market, policy, Later(quarter.YearStart, earliest), closing), Bench(market, policy, earliest, closing));
         var breaches = await policies.BreachesAsync(org.Id, quarter.First, closing, ct);
         var decisions = await DecisionsAsync(wallets, treasury, quarter.First, closing, ct);
         var fees = new BoardFees(trade, RoundingPolicy.Cents(management), RoundingPolicy.Cents(performance));
         var value = cash + holdings.Sum(h => h.Value);
         decimal? reserve = policy.MonthlyExpenses is > 0m and var monthly ? RoundingPolicy.Ratio(cash / monthly, 2) : null;
-        var summary = BoardSummary.Write(closing, rows.Count, value, cash, quarterReturn, totalBench, policy.Benchmark, fees.Total, breaches.Count, reserve, decisions.Count);
+        var summary = BoardSummary.Write(closing, walletCount, treasury is not null && rows.Count > walletCount, value, cash, quarterReturn, totalBench, policy.Benchmark, fees.Total, breaches.Count, reserve, decisions.Count);
         return new BoardReport(org.Name, org.Id, quarter, closing, policy, rows, total, fees, breaches, decisions, holdings, cash, reserve,
             [.. daily.Keys], [.. daily.Values], summary, treasury is not null);
     }
@@ -170,12 +181,12 @@ public sealed class BoardReportUseCases(
         BenchmarkReturn.Of(market, policy.BenchmarkBtcShare, from.AddDays(-1), to);
 
     /// <summary>Monthly returns chained (months without a return, nothing invested, are skipped); null when none has one.</summary>
-    private static decimal? Chain(IEnumerable<WalletStatement> months)
+    private static decimal? Chain(IEnumerable<decimal?> months)
     {
         decimal? growth = null;
-        foreach (var s in months)
+        foreach (var m in months)
         {
-            if (s.Return is { } r)
+            if (m is { } r)
             {
                 growth = (growth ?? 1m) * (1m + r);
             }
