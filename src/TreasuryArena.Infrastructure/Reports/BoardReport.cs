@@ -6,7 +6,8 @@ namespace TreasuryArena.Infrastructure.Reports;
 /// An organisation's quarterly board report: performance of each wallet and the treasury against the IPS benchmark,
 /// fees by type, policy breaches, decisions, holdings and cash at the close, the liquidity reserve in months of
 /// expenses and a plain-language summary. <see cref="Closing"/> is the quarter's last day, or the platform date in the
-/// current quarter.
+/// current quarter. <see cref="Performance"/> holds the wallets, <see cref="Total"/> all of them together,
+/// <see cref="Treasury"/> the organisation's treasury (null when it has none).
 /// </summary>
 public sealed record BoardReport(
     string Organisation,
@@ -16,6 +17,7 @@ public sealed record BoardReport(
     BoardPolicy Policy,
     IReadOnlyList<BoardPerformanceRow> Performance,
     BoardPerformanceRow? Total,
+    BoardPerformanceRow? Treasury,
     BoardFees Fees,
     IReadOnlyList<BoardBreach> Breaches,
     IReadOnlyList<BoardDecision> Decisions,
@@ -24,8 +26,7 @@ public sealed record BoardReport(
     decimal? ReserveMonths,
     IReadOnlyList<DateOnly> Days,
     IReadOnlyList<decimal> DailyValues,
-    IReadOnlyList<string> Summary,
-    bool HasTreasury)
+    IReadOnlyList<string> Summary)
 {
     public decimal ClosingValue => Cash + Holdings.Sum(h => h.Value);
 }

@@ -28,7 +28,7 @@ public static class BoardReportHtml
         }
 
         sb.Append("</section><section id=\"performance\"><h2>Performance against the benchmark</h2>");
-        if (r.Performance.Count == 0)
+        if (r.Performance.Count == 0 && r.Treasury is null)
         {
             sb.Append("<p>No wallets were open in this quarter.</p>");
         }
@@ -36,7 +36,7 @@ public static class BoardReportHtml
         {
             sb.Append("<table><thead><tr><th>Account</th><th>Since</th><th class=\"n\">Value (USD)</th><th class=\"n\">Quarter</th><th class=\"n\">Benchmark</th>")
               .Append("<th class=\"n\">Year to date</th><th class=\"n\">Benchmark</th><th class=\"n\">Since inception</th><th class=\"n\">Benchmark</th></tr></thead><tbody>");
-            foreach (var p in r.Performance.Append(r.Total).OfType<BoardPerformanceRow>())
+            foreach (var p in r.Performance.Append(r.Total).Append(r.Treasury).OfType<BoardPerformanceRow>())
             {
                 sb.Append("<tr><td>").Append(E(p.Account)).Append("</td><td>").Append(D(p.Inception)).Append("</td><td class=\"n\">").Append(p.ClosingValue.ToString("N2", Inv))
                   .Append("</td><td class=\"n\">").Append(P(p.QuarterReturn)).Append("</td><td class=\"n\">").Append(P(p.BenchmarkQuarter))
@@ -51,7 +51,7 @@ public static class BoardReportHtml
             }
         }
 
-        if (!r.HasTreasury)
+        if (r.Treasury is null)
         {
             sb.Append("<p class=\"muted\">This organisation has no treasury of its own; only its wallets are reported.</p>");
         }

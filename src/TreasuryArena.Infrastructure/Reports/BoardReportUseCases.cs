@@ -129,16 +129,15 @@ public sealed class BoardReportUseCases(
                 Bench(market, policy, opened, closing)));
         }
 
+        // The treasury: today the platform's, for the organisation that owns it (BoardTreasuries.For is the one line
+        // that becomes "this organisation's treasury" with a treasury per organisation).
         var treasury = treasuries.For(org.Name);
+        BoardPerformanceRow? treasuryRow = null;
         if (treasury is not null)
         {
-            var (row, lines, treasuryCash) = await TreasuryAsync(treasury, market, policy, quarter, closing, ct);
-            if (row is not null)
-            {
-                rows.Add(row);
-                holdings.AddRange(lines);
-                cash += treasuryCash;
-            }
+            (treasuryRow, var lines, var treasuryCash) = await TreasuryAsync(treasury, market, policy, quarter, closing, ct);
+            holdings.AddRange(lines);
+            cash += treasuryCash;
         }
 
         // All wallets together: the sums of their monthly statements, chained like one wallet's.
@@ -155,9 +154,9 @@ public sealed class BoardReportUseCases(
         var fees = new BoardFees(trade, RoundingPolicy.Cents(management), RoundingPolicy.Cents(performance));
         var value = cash + holdings.Sum(h => h.Value);
         decimal? reserve = policy.MonthlyExpenses is > 0m and var monthly ? RoundingPolicy.Ratio(cash / monthly, 2) : null;
-        var summary = BoardSummary.Write(closing, walletCount, treasury is not null && rows.Count > walletCount, value, cash, quarterReturn, totalBench, policy.Benchmark, fees.Total, breaches.Count, reserve, decisions.Count);
-        return new BoardReport(org.Name, org.Id, quarter, closing, policy, rows, total, fees, breaches, decisions, holdings, cash, reserve,
-            [.. daily.Keys], [.. daily.Values], summary, treasury is not null);
+        var summary = BoardSummary.Write(closing, walletCount, treasuryRow is not null, value, cash, quarterReturn, totalBench, policy.Benchmark, fees.Total, breaches.Count, reserve, decisions.Count);
+        return new BoardReport(org.Name, org.Id, quarter, closing, policy, rows, total, treasuryRow, fees, breaches, decisions, holdings, cash, reserve,
+            [.. daily.Keys], [.. daily.Values], summary);
     }
 
     public async Task<string> BoardHtmlAsync(Caller caller, Guid? organisationId, string? quarter, CancellationToken ct) =>
