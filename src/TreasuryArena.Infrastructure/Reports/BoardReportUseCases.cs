@@ -156,7 +156,7 @@ public sealed class BoardReportUseCases(
         decimal? reserve = policy.MonthlyExpenses is > 0m and var monthly ? RoundingPolicy.Ratio(cash / monthly, 2) : null;
         var summary = BoardSummary.Write(closing, walletCount, treasuryRow is not null, value, cash, quarterReturn, totalBench, policy.Benchmark, fees.Total, breaches.Count, reserve, decisions.Count);
         return new BoardReport(org.Name, org.Id, quarter, closing, policy, rows, total, treasuryRow, fees, breaches, decisions, holdings, cash, reserve,
-            [.. daily.Keys], [.. daily.Values], summary);
+            [.. daily.Keys.Where(d => d >= earliest)], [.. daily.Where(kv => kv.Key >= earliest).Select(kv => kv.Value)], summary);
     }
 
     public async Task<string> BoardHtmlAsync(Caller caller, Guid? organisationId, string? quarter, CancellationToken ct) =>
@@ -247,7 +247,7 @@ public sealed class BoardReportUseCases(
                     ProposalStatus.Expired => "expired without a decision",
                     _ => "pending",
                 };
-                list.Add(new BoardDecision(p.AsOf, "wallet " + p.WalletAddress, string.Create(CultureInfo.InvariantCulture, $"rebalance proposal ({p.Orders.Count} orders)"), p.Reasoning, outcome));
+                list.Add(new BoardDecision(p.AsOf, p.WalletAddress, string.Create(CultureInfo.InvariantCulture, $"rebalance proposal ({p.Orders.Count} orders)"), p.Reasoning, outcome));
             }
         }
 
@@ -258,7 +258,7 @@ public sealed class BoardReportUseCases(
                 if (e.AsOf >= from && e.AsOf <= to)
                 {
                     var outcome = e.Outcome?.Summary ?? (e.Executed ? "executed; outcome not yet evaluated" : e.Approved.Count > 0 ? "orders queued" : "no orders");
-                    list.Add(new BoardDecision(e.AsOf, "treasury", e.Decision.Kind + " · " + e.Decision.Action, e.Decision.Reasoning, outcome));
+                    list.Add(new BoardDecision(e.AsOf, "Treasury", e.Decision.Kind + " · " + e.Decision.Action, e.Decision.Reasoning, outcome));
                 }
             }
         }
