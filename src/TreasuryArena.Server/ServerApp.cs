@@ -187,6 +187,7 @@ public static class ServerApp
         app.MapAdminEvaluationEndpoints();
         app.MapTreasuryEndpoints();
         app.MapMarketEndpoints();
+        app.MapReportEndpoints();
         return app;
     }
 

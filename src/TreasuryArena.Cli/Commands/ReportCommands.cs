@@ -10,8 +10,8 @@ using TreasuryArena.Server.Contracts;
 namespace TreasuryArena.Cli;
 
 /// <summary>
-/// <c>arena report daily|statement|revenue</c>: the treasury's daily summary (terminal, Markdown, JSON), a wallet's
-/// printable monthly statement (HTML) and the platform's revenue by fee type — all read from the stores the use cases
+/// <c>arena report daily|statement|revenue|board</c>: the treasury's daily summary (terminal, Markdown, JSON), a wallet's
+/// printable monthly statement (HTML) the platform's revenue by fee type and an organisation's quarterly board report — all read from the stores the use cases
 /// write (treasury manager and journal, ledger journal, NAV history).
 /// </summary>
 internal static partial class CliCommands
@@ -22,6 +22,7 @@ internal static partial class CliCommands
         report.Subcommands.Add(ReportDailyCommand());
         report.Subcommands.Add(ReportStatementCommand());
         report.Subcommands.Add(ReportRevenueCommand());
+        report.Subcommands.Add(ReportBoardCommand());
         root.Subcommands.Add(report);
     }
 
@@ -92,29 +93,14 @@ internal static partial class CliCommands
             var ledger = host.Get<LedgerService>();
             var owner = ledger.ListWallets().FirstOrDefault(w => string.Equals(w.Address, address, StringComparison.OrdinalIgnoreCase))
                 ?? throw new CliException($"--wallet {address}: no such wallet");
-            var entries = new List<LedgerEntry>();
-            await foreach (var e in database.CreateLedgerJournal().ReadEntriesAsync(ct))
-            {
-                entries.Add(e);
-            }
-
-            var account = LedgerAccount.Wallet(owner.Address);
-            var symbols = entries.Where(e => !e.Unit.IsCash && (e.To == account || e.From == account)).Select(e => e.Unit.Code).Distinct(StringComparer.Ordinal).ToList();
-            var store = new SqlNavStore(database, CliHost.Clock);
-            var history = new Dictionary<string, IReadOnlyList<NavHistoryRow>>(StringComparer.Ordinal);
-            foreach (var symbol in symbols)
-            {
-                history[symbol] = await store.HistoryAsync(symbol, null, ct);
-            }
-
-            var current = ledger.ListTokens().ToDictionary(t => t.Token.Symbol, t => t.NavPerShare.Value, StringComparer.Ordinal);
+            var inputs = await StatementInputs.LoadAsync(database, ledger, CliHost.Clock, [owner.Address], ct);
             // Statements are on the business calendar: months up to the platform date (the last day with complete market
             // data in history mode), entries by their valuation dates.
             var today = CliHost.BusinessClock(BacktestCli.History(null)).Today;
             WalletStatement statement;
             try
             {
-                statement = WalletStatementBuilder.Build(owner, entries, history, current, first, today);
+                statement = WalletStatementBuilder.Build(owner, inputs.Entries, inputs.History, inputs.CurrentNav, first, today);
             }
             catch (ArgumentException ex)
             {
@@ -188,6 +174,59 @@ internal static partial class CliCommands
         });
         return cmd;
     }
+
+    private static Command ReportBoardCommand()
+    {
+        var db = CliDatabase.ExistingOption();
+        var org = new Option<string?>("--org") { Description = "Organisation name (or id); default: the --as-key member's own" };
+        var quarter = new Option<string?>("--quarter") { Description = "Quarter, yyyyQn (e.g. 2025Q3); default: the last full quarter before the platform date" };
+        var output = new Option<string?>("--out") { Description = "HTML file to write (default board-ORG-yyyyQn.html unless --pdf is given)" };
+        var pdf = new Option<string?>("--pdf") { Description = "Also print the report to this PDF file with headless Chromium (Reports:ChromiumPath)" };
+        var cmd = new Command("board", "An organisation's quarterly board report (self-contained HTML, PDF by headless Chromium): performance against the benchmark, fees, compliance, decisions, holdings, liquidity, a plain-language summary");
+        foreach (var o in new Option[] { db, org, quarter, output, pdf })
+        {
+            cmd.Options.Add(o);
+        }
+
+        cmd.SetAction(async (parse, ct) =>
+        {
+            await using var host = await CliHost.OpenAsync(parse.GetValue(db), ct);
+            var reports = host.Get<BoardReportUseCases>();
+            var caller = CliCaller.Current;
+            Guid? organisation = parse.GetValue(org) is { Length: > 0 } name ? (await reports.OrganisationNamedAsync(caller, name, ct)).Id : null;
+            var report = await reports.BoardAsync(caller, organisation, parse.GetValue(quarter) ?? reports.LastFullQuarter().ToString(), ct);
+            var html = BoardReportHtml.Render(report);
+            var pdfPath = parse.GetValue(pdf) is { Length: > 0 } p ? Path.GetFullPath(p) : null;
+            var htmlPath = parse.GetValue(output) is { Length: > 0 } o ? Path.GetFullPath(o)
+                : pdfPath is null ? Path.GetFullPath(string.Create(CultureInfo.InvariantCulture, $"board-{ReportFileName(report.Organisation)}-{report.Quarter}.html")) : null;
+            if (htmlPath is not null)
+            {
+                await ReportWriteFileAsync(htmlPath, html, ct);
+            }
+
+            if (pdfPath is not null)
+            {
+                var bytes = await reports.PdfAsync(html, ct);
+                try
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(pdfPath)!);
+                    await File.WriteAllBytesAsync(pdfPath, bytes, ct);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    throw new CliException($"cannot write {pdfPath}: {ex.Message}");
+                }
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Board report {report.Quarter} for {report.Organisation}: value {report.ClosingValue:N2} USD, fees {report.Fees.Total:N2} USD, {report.Decisions.Count} decisions, {report.Breaches.Count} breaches -> {string.Join(", ", new[] { htmlPath, pdfPath }.OfType<string>())}"));
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static string ReportFileName(string name) =>
+        new([.. name.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-')]);
 
     private static DateOnly? ReportParseDate(string option, string? text) =>
         string.IsNullOrWhiteSpace(text)

@@ -442,4 +442,8 @@ public enum Outcome
 
     /// <summary>No member with that name in the organisation.</summary>
     MemberNotFound,
+    // Board report (issue 21).
+
+    /// <summary>A PDF was asked for and the headless Chromium that prints it is missing or failed (the HTML report still works).</summary>
+    PdfUnavailable,
 }

@@ -127,6 +127,7 @@ public static class OutcomeTable
         (Outcome.InvalidHurdle, Unprocessable422, ExitCode.InvalidInput),
 
         (Outcome.TreasuryDateUnavailable, Unprocessable422, ExitCode.InvalidInput),
+        (Outcome.PdfUnavailable, Unavailable503, ExitCode.Failed),
         (Outcome.NoEvaluation, NotFound404, ExitCode.NotFound),
         (Outcome.NoData, Unprocessable422, ExitCode.InvalidInput),
         (Outcome.HolderBuyRefused, Unprocessable422, ExitCode.Refused),

@@ -14,6 +14,7 @@ using TreasuryArena.Core.Ledger;
 using TreasuryArena.Core.MarketData;
 using TreasuryArena.Core.Nav;
 using TreasuryArena.Core.Ports;
+using TreasuryArena.Core.Reporting;
 using TreasuryArena.Core.Treasury;
 using TreasuryArena.Core.Wallets.Optimization;
 using TreasuryArena.Core.Wallets.Proposals;
@@ -23,6 +24,7 @@ using TreasuryArena.Infrastructure.MarketData;
 using TreasuryArena.Infrastructure.MarketData.Options;
 using TreasuryArena.Infrastructure.Notifications;
 using TreasuryArena.Infrastructure.Platform;
+using TreasuryArena.Infrastructure.Reports;
 using TreasuryArena.Infrastructure.Storage;
 
 namespace TreasuryArena.Infrastructure.Configuration;
@@ -53,6 +55,7 @@ public static class TreasuryArenaServiceCollectionExtensions
         new(SessionTimeoutOptions.SectionName, typeof(SessionTimeoutOptions)),
         new(ApprovalOptions.SectionName, typeof(ApprovalOptions)),
         new(ComplianceReviewOptions.SectionName, typeof(ComplianceReviewOptions)),
+        new(BoardReportOptions.SectionName, typeof(BoardReportOptions)),
     ];
 
     public static IServiceCollection AddTreasuryArena(this IServiceCollection services, IConfiguration configuration)
@@ -174,6 +177,24 @@ public static class TreasuryArenaServiceCollectionExtensions
         services.TryAddSingleton(sp => new TreasuryUseCases(sp.GetRequiredService<ITreasuryDirectory>(), sp.GetRequiredService<IIdentityStore>(),
             sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<TimeProvider>()));
 
+        // The quarterly board report: the IPS's benchmark and breaches through IBoardPolicySource (60/40 and none until
+        // the IPS registers its own), the treasury through BoardTreasuries, PDFs by headless Chromium (Reports:ChromiumPath).
+        services.TryAddSingleton<IBoardPolicySource, DefaultBoardPolicySource>();
+        services.TryAddSingleton(sp => new BoardTreasuries(
+            sp.GetRequiredService<TreasuryRuntime>, sp.GetRequiredService<IOptions<BoardReportOptions>>().Value.TreasuryOrganisation));
+        services.TryAddSingleton(sp => new ChromiumPdf(sp.GetRequiredService<IOptions<BoardReportOptions>>().Value));
+        services.TryAddSingleton(sp => new BoardReportUseCases(
+            sp.GetRequiredService<IIdentityStore>(),
+            sp.GetRequiredService<LedgerService>(),
+            sp.GetRequiredService<ArenaDatabase>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IBusinessClock>(),
+            sp.GetRequiredService<MarketHistory>(),
+            new SqlWalletAllocationStore(sp.GetRequiredService<ArenaDatabase>()),
+            sp.GetRequiredService<IBoardPolicySource>(),
+            sp.GetRequiredService<BoardTreasuries>(),
+            sp.GetRequiredService<ChromiumPdf>()));
+
         foreach (var section in Sections)
         {
             services.AddSingleton(section);
@@ -213,6 +234,13 @@ public static class TreasuryArenaServiceCollectionExtensions
         services.AddOptions<SessionTimeoutOptions>().BindConfiguration(SessionTimeoutOptions.SectionName).ValidateByThrowing(o => o.Validate());
         services.AddOptions<ApprovalOptions>().BindConfiguration(ApprovalOptions.SectionName).ValidateByThrowing(o => o.Validate());
         services.AddOptions<ComplianceReviewOptions>().BindConfiguration(ComplianceReviewOptions.SectionName).ValidateByThrowing(o => o.Validate());
+        services.AddOptions<BoardReportOptions>().BindConfiguration(BoardReportOptions.SectionName).ValidateByThrowing(o =>
+        {
+            if (o.PdfTimeout <= TimeSpan.Zero)
+            {
+                throw new ArgumentException($"{BoardReportOptions.SectionName}:PdfTimeout must be positive, got {o.PdfTimeout}");
+            }
+        });
     }
 
     private static void CheckProposals(ProposalPolicy o)

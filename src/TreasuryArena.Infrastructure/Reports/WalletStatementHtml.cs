@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using TreasuryArena.Core.Reporting;
 
@@ -13,14 +12,7 @@ public static class WalletStatementHtml
     public static string Render(WalletStatement s)
     {
         ArgumentNullException.ThrowIfNull(s);
-        var sb = new StringBuilder();
-        sb.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
-          .Append("<title>Statement ").Append(E(s.Address)).Append(' ').Append(s.Month.ToString("yyyy-MM", Inv)).Append("</title><style>")
-          .Append("body{font:14px/1.45 system-ui,sans-serif;color:#111;max-width:960px;margin:2em auto;padding:0 1em}")
-          .Append("table{border-collapse:collapse;width:100%;margin:.5em 0 1.5em}th,td{border-bottom:1px solid #ccc;padding:.3em .5em;text-align:left}")
-          .Append("td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}h1{font-size:1.4em}h2{font-size:1.1em;margin-top:1.5em}")
-          .Append(".muted{color:#555}svg{max-width:100%;height:auto}@media print{body{margin:0}h2{break-after:avoid}table{break-inside:auto}}")
-          .Append("</style></head><body>");
+        var sb = ReportHtml.Start("Statement " + s.Address + " " + s.Month.ToString("yyyy-MM", Inv));
         sb.Append("<h1>Wallet statement — ").Append(s.Month.ToString("MMMM yyyy", Inv)).Append("</h1>")
           .Append("<p>").Append(E(s.Organisation)).Append("<br>Wallet <code>").Append(E(s.Address)).Append("</code> · mode ").Append(E(s.Mode))
           .Append(" · risk ").Append(E(s.Risk)).Append("<br><span class=\"muted\">Period ").Append(D(s.Month)).Append(" to ").Append(D(s.ClosingDate))
@@ -90,7 +82,7 @@ public static class WalletStatementHtml
     private static string Row(string label, decimal value) =>
         "<tr><th>" + E(label) + "</th><td class=\"n\">" + value.ToString("#,0.00;-#,0.00;0.00", Inv) + " USD</td></tr>";
 
-    private static string D(DateOnly d) => d.ToString("yyyy-MM-dd", Inv);
+    private static string D(DateOnly d) => ReportHtml.D(d);
 
-    private static string E(string s) => WebUtility.HtmlEncode(s);
+    private static string E(string s) => ReportHtml.E(s);
 }

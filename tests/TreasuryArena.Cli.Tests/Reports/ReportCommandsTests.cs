@@ -9,7 +9,7 @@ namespace TreasuryArena.Cli.Tests.Reports;
 
 /// <summary><c>arena report daily|statement|revenue</c> against one demo database, checked against the ledger itself.</summary>
 [Collection(ConsoleCollection.Name)]
-public sealed class ReportCommandsTests(ReportDemoFixture demo) : IClassFixture<ReportDemoFixture>
+public sealed partial class ReportCommandsTests(ReportDemoFixture demo) : IClassFixture<ReportDemoFixture>
 {
     private static async Task<List<LedgerEntry>> EntriesAsync(ArenaDatabase database)
     {

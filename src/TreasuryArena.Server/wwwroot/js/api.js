@@ -34,6 +34,9 @@ export const paths = {
   adminRevenue: '/api/admin/revenue',
   adminEvaluation: '/api/admin/evaluation/latest.json',
   adminEvaluationReport: '/api/admin/evaluation/latest',
+  marketClock: '/api/market/clock',
+  boardReport: (quarter) => `/api/reports/board?quarter=${enc(quarter)}`,
+  boardReportPdf: (quarter) => `/api/reports/board?quarter=${enc(quarter)}&format=pdf`,
 };
 
 /** An API failure with the server's ProblemDetails (title, detail, field errors). */

@@ -6,6 +6,7 @@ import { tokensPage, tokenPage } from './pages/tokens.js';
 import { walletsPage, walletPage } from './pages/wallet.js';
 import { treasuryPage } from './pages/treasury.js';
 import { adminPage } from './pages/admin.js';
+import { reportsPage } from './pages/reports.js';
 
 export const session = { role: null, member: null, organization: null, organizationId: null };
 
@@ -17,6 +18,7 @@ const routes = [
   [/^#\/wallets\/([^/]+)$/, (m) => walletPage(decodeURIComponent(m[1]), session), 'wallets'],
   [/^#\/wallets$/, () => walletsPage(session), 'wallets'],
   [/^#\/treasury$/, () => treasuryPage(session), 'treasury'],
+  [/^#\/reports$/, () => reportsPage(session), 'reports'],
   [/^#\/admin$/, () => adminPage(session), 'admin'],
 ];
 
