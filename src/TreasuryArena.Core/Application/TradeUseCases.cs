@@ -58,7 +58,7 @@ public sealed class TradeUseCases(LedgerService ledger, IIdentityStore identity,
             return refused;
         }
 
-        if (!secondApproval && dualControl is not null && await AwaitingApprovalAsync(dualControl, order, ct) is { } pending)
+        if (!secondApproval && dualControl is not null && desk.Precheck(order) is null && await AwaitingApprovalAsync(dualControl, order, ct) is { } pending)
         {
             return new TradeOutcome.AwaitingApproval(pending);
         }
