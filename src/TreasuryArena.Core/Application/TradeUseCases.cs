@@ -68,7 +68,7 @@ public sealed class TradeUseCases(LedgerService ledger, IIdentityStore identity,
             return breach;
         }
 
-        if (!secondApproval && dualControl is not null && await AwaitingApprovalAsync(dualControl, order, ct) is { } pending)
+        if (!secondApproval && dualControl is not null && desk.Precheck(order) is null && await AwaitingApprovalAsync(dualControl, order, ct) is { } pending)
         {
             return new TradeOutcome.AwaitingApproval(pending);
         }

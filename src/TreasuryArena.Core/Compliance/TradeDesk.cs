@@ -17,7 +17,12 @@ public sealed class TradeDesk(LedgerService ledger, IComplianceGate gate)
     /// <summary>The gate every trade of this desk passes (plans are reviewed through it as one decision).</summary>
     public IComplianceGate Gate => gate;
 
-    public async Task<TradeOutcome> ExecuteAsync(TradeOrder order, CancellationToken ct)
+    /// <summary>
+    /// The order's own checks before the compliance gate (amount, token, wallet of the caller's organisation, buys open,
+    /// cash or shares enough): the refusal, or null when the order may go on (the two-person rule asks this before it
+    /// queues an order, so an order the desk would refuse is refused at once, never queued).
+    /// </summary>
+    public TradeOutcome.Refused? Precheck(TradeOrder order)
     {
         ArgumentNullException.ThrowIfNull(order);
         var field = order.Side == OrderSide.Buy ? "amount" : "shares";
@@ -54,6 +59,20 @@ public sealed class TradeDesk(LedgerService ledger, IComplianceGate gate)
             return new TradeOutcome.Refused(Outcome.InsufficientShares, $"the wallet holds fewer than {order.Amount.ToString(CultureInfo.InvariantCulture)} shares of {token.Token.Symbol}", null);
         }
 
+        return null;
+    }
+
+    public async Task<TradeOutcome> ExecuteAsync(TradeOrder order, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        if (Precheck(order) is { } refused)
+        {
+            return refused;
+        }
+
+        var field = order.Side == OrderSide.Buy ? "amount" : "shares";
+        var token = ledger.GetToken(order.Symbol)!;
+        var wallet = ledger.GetWallet(order.Address)!;
         var usdValue = order.Side == OrderSide.Buy ? order.Amount : RoundingPolicy.ValueDown(order.Amount * token.NavPerShare.Value, Currency.Usd);
         var intent = new TradeIntent(
             Guid.Parse(wallet.Wallet.Organisation),

@@ -24,7 +24,7 @@ public sealed class DatabaseOptionTests : IDisposable
     /// <summary>Each verb that only reads, its words separated by spaces.</summary>
     public static TheoryData<string> ReadOnlyVerbs =>
     [
-        "tokens --json", "ledger verify", "org list", "keys list", "audit verify", "holds", "wallet proposals", "report revenue", "treasury status", "journal",
+        "tokens --json", "ledger verify", "org list", "keys list", "audit verify", "holds", "approvals", "wallet proposals", "report revenue", "treasury status", "journal",
     ];
 
     [Theory]
