@@ -84,7 +84,7 @@ public abstract partial class ApiSuite
         Assert.Contains(wallet, performance, StringComparison.Ordinal);
         Assert.Contains(value.ToString("N2", Inv), performance, StringComparison.Ordinal);
         Assert.Contains("60/40 BTC/T-bill", html, StringComparison.Ordinal);
-        Assert.Contains("<svg", performance, StringComparison.Ordinal);
+        Assert.DoesNotContain("<svg", performance, StringComparison.Ordinal); // one day since the wallet opened: no chart (the demo's quarter has one)
 
         // Holdings and liquidity: the ledger's cash; no monthly expenses without an IPS.
         Assert.Equal(8_000m, cash);
