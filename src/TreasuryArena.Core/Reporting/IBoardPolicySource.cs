@@ -2,7 +2,7 @@ namespace TreasuryArena.Core.Reporting;
 
 /// <summary>
 /// The board report's window on an organisation's investment policy statement (IPS): its benchmark and monthly
-/// expenses, and the breaches in a period. <see cref="DefaultBoardPolicySource"/> answers until the IPS is wired in.
+/// expenses, and the breaches in a period (<see cref="PolicyBoardSource"/> reads the IPS).
 /// </summary>
 public interface IBoardPolicySource
 {

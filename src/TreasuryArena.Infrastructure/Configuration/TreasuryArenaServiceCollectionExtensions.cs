@@ -108,7 +108,7 @@ public static class TreasuryArenaServiceCollectionExtensions
             return new StoredNotifier(sp.GetRequiredService<IComplianceStore>(), webhook);
         });
 
-        // Two-person approval: the threshold per organisation (the configured default until an organisation's policy provides one).
+        // Two-person approval: the operator's platform threshold; an organisation's IPS may set a lower one (PolicyDualControlThresholds).
         services.TryAddSingleton<IDualControlThresholds>(sp => new ConfiguredDualControlThresholds(sp.GetRequiredService<IOptions<ApprovalOptions>>().Value.Threshold));
         services.TryAddSingleton(sp => Monitoring(sp.GetRequiredService<IOptions<ArenaOptions>>().Value));
         services.TryAddSingleton(sp => new TokensSettings
@@ -177,9 +177,9 @@ public static class TreasuryArenaServiceCollectionExtensions
         services.TryAddSingleton(sp => new TreasuryUseCases(sp.GetRequiredService<ITreasuryDirectory>(), sp.GetRequiredService<IIdentityStore>(),
             sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<TimeProvider>()));
 
-        // The quarterly board report: the IPS's benchmark and breaches through IBoardPolicySource (60/40 and none until
-        // the IPS registers its own), the treasury through BoardTreasuries, PDFs by headless Chromium (Reports:ChromiumPath).
-        services.TryAddSingleton<IBoardPolicySource, DefaultBoardPolicySource>();
+        // The quarterly board report: the IPS's benchmark and monthly expenses through IBoardPolicySource (60/40 when the
+        // organisation has no policy), the treasury through BoardTreasuries, PDFs by headless Chromium (Reports:ChromiumPath).
+        services.TryAddSingleton<IBoardPolicySource>(sp => new PolicyBoardSource(sp.GetRequiredService<TokensRuntime>().PolicyStore));
         services.TryAddSingleton(sp => new BoardTreasuries(
             sp.GetRequiredService<TreasuryRuntime>, sp.GetRequiredService<IOptions<BoardReportOptions>>().Value.TreasuryOrganisation));
         services.TryAddSingleton(sp => new ChromiumPdf(sp.GetRequiredService<IOptions<BoardReportOptions>>().Value));

@@ -60,7 +60,7 @@ public sealed class TokensRuntime : IAsyncDisposable
         Policies = new PolicyUseCases(ledger, PolicyStore, Audit, time);
         settings.Approvals.Validate();
         ApprovalStore = new SqlApprovalStore(platform);
-        DualControl = new DualControl(ApprovalStore, thresholds ?? new ConfiguredDualControlThresholds(settings.Approvals.Threshold), Audit, Notifier, settings.Approvals, time);
+        DualControl = new DualControl(ApprovalStore, new PolicyDualControlThresholds(PolicyStore, thresholds ?? new ConfiguredDualControlThresholds(settings.Approvals.Threshold)), Audit, Notifier, settings.Approvals, time);
         Documents = new ComplianceDocumentUseCases(new SqlComplianceDocumentStore(platform), ComplianceStore, Identity, Audit, settings.ComplianceReview, time);
         Trades = new TradeUseCases(ledger, Identity, Desk, Audit, settings.Plans, Policies, DualControl, Documents);
         Tokens = new TokenUseCases(ledger, Issuer, Nav, Audit);
