@@ -63,7 +63,8 @@ public sealed class TradeUseCases(LedgerService ledger, IIdentityStore identity,
             return refused;
         }
 
-        if (order.Side == OrderSide.Buy && await PolicyRefusalAsync(order, ct) is { } breach)
+        // The desk's own checks (amount, cash, token, wallet) answer first: only a well-formed buy is measured against the IPS.
+        if (order.Side == OrderSide.Buy && desk.Precheck(order) is null && await PolicyRefusalAsync(order, ct) is { } breach)
         {
             return breach;
         }
