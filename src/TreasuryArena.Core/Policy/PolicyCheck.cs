@@ -21,6 +21,11 @@ public static class PolicyCheck
             return StrategyBreach(policy, symbol, strategyId, "may not be bought", "choose a token whose strategy the policy allows");
         }
 
+        if (amount > before.Cash)
+        {
+            return null; // more than the organisation's cash: the trade desk refuses it (insufficient_cash), not the policy
+        }
+
         var after = before.AfterBuy(symbol, strategyId, amount);
         if (policy.LiquidityReserveUsd > 0m && after.Cash < policy.LiquidityReserveUsd)
         {

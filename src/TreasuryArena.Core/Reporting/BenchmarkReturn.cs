@@ -1,3 +1,4 @@
+using TreasuryArena.Core.Common;
 using TreasuryArena.Core.MarketData;
 
 namespace TreasuryArena.Core.Reporting;
@@ -32,7 +33,7 @@ public static class BenchmarkReturn
             }
         }
 
-        var share = (double)btcShare;
+        var share = AnalyticsBoundary.ToDouble(btcShare);
         return (share * ((end / start) - 1d)) + ((1d - share) * (bill - 1d));
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TreasuryArena.Core.Common;
 
 namespace TreasuryArena.Core.Reporting;
 
@@ -43,7 +44,7 @@ public static class BoardSummary
             var text = string.Create(Inv, $"Over the quarter the wallets {verb} {Math.Abs(r):0.00%} after fees");
             if (benchmarkReturn is { } b)
             {
-                var diff = (double)r - b;
+                var diff = AnalyticsBoundary.ToDouble(r) - b;
                 var standing = Math.Abs(diff) < 0.0005d ? "in line with" : diff > 0 ? string.Create(Inv, $"{diff * 100:0.00} percentage points ahead of") : string.Create(Inv, $"{-diff * 100:0.00} percentage points behind");
                 text += string.Create(Inv, $", {standing} the {benchmark} benchmark ({b:0.00%}).");
             }
