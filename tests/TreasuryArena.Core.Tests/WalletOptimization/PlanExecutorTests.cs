@@ -165,6 +165,10 @@ public sealed class PlanExecutorTests
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(60), Prop.ForAll(Arb.From(gen), c => RunAsync(c.cash, c.held, c.navs, c.targets, c.moves).GetAwaiter().GetResult()));
     }
 
+    [Fact]
+    public async Task Execute_TrimFeeWouldPushAnotherPositionOverTheCap_ItIsTrimmedToo() => // the case FsCheck found in CI (FFF at 20.05% after AAA's trim fee)
+        Assert.True(await RunAsync(41675, [59206, 30974, 19698, 37829, 3212, 46316], [1650, 2450, 2788, 2171, 3769, 243], [18, 16, 4, 1, 9, 3], [-25, 37, -40, -29, -40, 32]));
+
     private static async Task<bool> RunAsync(int cash, int[] held, int[] navs, int[] targets, int[] moves)
     {
         var buys = new Dictionary<string, decimal>(StringComparer.Ordinal);

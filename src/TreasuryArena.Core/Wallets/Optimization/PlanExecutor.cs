@@ -108,21 +108,41 @@ public sealed class PlanExecutor(LedgerService ledger, TradeDesk desk, WalletOpt
             return [];
         }
 
+        // Each trim's fee lowers the wallet's value, which raises every other position's weight: a position just inside
+        // the tolerance before the trims can end above it after them. So the trims are sized against the value left after
+        // the other trims' fees, and repeated until no further position crosses the cap (a few rounds at most).
         var rate = options.Sizing.TradeFeeRate;
-        var trims = new List<RebalanceOrder>();
-        foreach (var (symbol, _) in over)
+        var trims = new Dictionary<string, RebalanceOrder>(StringComparer.Ordinal);
+        for (var round = 0; round <= positions.Count; round++)
         {
-            var p = positions.First(x => x.Symbol == symbol);
-            var excess = (p.Value - (options.MaxWeight * total)) / (1m - (options.MaxWeight * rate));
-            var shares = Math.Min(p.Shares, RoundingPolicy.Up(excess / p.Nav, options.Sizing.ShareDecimals));
-            if (shares > 0m)
+            var fees = trims.Values.Sum(t => t.EstimatedFee);
+            var next = new Dictionary<string, RebalanceOrder>(StringComparer.Ordinal);
+            foreach (var p in positions)
             {
-                var gross = shares * p.Nav;
-                trims.Add(new RebalanceOrder(symbol, OrderSide.Sell, shares, gross, RoundingPolicy.Up(gross * rate, options.Sizing.CashDecimals), p.Nav));
+                var others = fees - (trims.TryGetValue(p.Symbol, out var own) ? own.EstimatedFee : 0m);
+                if (!trims.ContainsKey(p.Symbol) && p.Value <= (options.MaxWeight + options.CapTolerance) * (total - fees))
+                {
+                    continue;
+                }
+
+                var excess = (p.Value - (options.MaxWeight * (total - others))) / (1m - (options.MaxWeight * rate));
+                var shares = Math.Min(p.Shares, RoundingPolicy.Up(excess / p.Nav, options.Sizing.ShareDecimals));
+                if (shares > 0m)
+                {
+                    var gross = shares * p.Nav;
+                    next[p.Symbol] = new RebalanceOrder(p.Symbol, OrderSide.Sell, shares, gross, RoundingPolicy.Up(gross * rate, options.Sizing.CashDecimals), p.Nav);
+                }
+            }
+
+            var stable = next.Count == trims.Count && next.All(kv => trims.TryGetValue(kv.Key, out var t) && t.Shares == kv.Value.Shares);
+            trims = next;
+            if (stable)
+            {
+                break;
             }
         }
 
-        return [.. await _executor.ExecuteAsync(organisation, address, trims, keyPrefix, actor, source, ct)];
+        return [.. await _executor.ExecuteAsync(organisation, address, [.. trims.Values], keyPrefix, actor, source, ct)];
     }
 
     private static string Trimmed(IReadOnlyList<OrderExecution> trims) =>
