@@ -270,13 +270,19 @@ public abstract partial class ApiSuite
         var listed = Assert.Single(keys!.AsArray())!;
         Assert.Equal("Grace Treasurer", listed["member"]!.GetValue<string>());
 
-        // The new treasurer reads the current disclosure and attests; then buys.
+        // The new treasurer sees it may not trade yet (GET /api/orgs/me), reads the current disclosure and attests; then buys.
         using var treasurer = Factory.ClientWithKey(key);
+        var (_, before) = await Api.GetAsync(treasurer, "/api/orgs/me");
+        Assert.False(before!["can_trade"]!.GetValue<bool>());
+        Assert.Null(before["attestation"]);
         var (read, disclosure) = await Api.GetAsync(treasurer, "/api/orgs/disclosures/current");
         Assert.Equal(HttpStatusCode.OK, read);
         var version = disclosure!["version"]!.GetValue<string>();
         var (attested, _, _) = await Api.PostAsync(treasurer, "/api/orgs/attest", new { document_version = version, signer = "Grace Treasurer" });
         Assert.Equal(HttpStatusCode.Created, attested);
+        var (_, after) = await Api.GetAsync(treasurer, "/api/orgs/me");
+        Assert.True(after!["can_trade"]!.GetValue<bool>());
+        Assert.Equal(version, after["attestation"]!["document_version"]!.GetValue<string>());
         var (createdWallet, w, _) = await Api.PostAsync(treasurer, "/api/wallet/create", new { mode = "manual", risk_tolerance = "moderate", name = "Building fund" });
         Assert.Equal(HttpStatusCode.Created, createdWallet);
         var wallet = w!["address"]!.GetValue<string>();
