@@ -249,7 +249,7 @@ public abstract partial class ApiSuite
         "SellRequest" => new() { ["address"] = "WALLET", ["symbol"] = HostileSymbol, ["shares"] = 1 },
         "QuoteRequest" => new() { ["address"] = "WALLET", ["symbol"] = HostileSymbol, ["amount"] = 10, ["side"] = "buy" },
         "CashRequest" => new() { ["address"] = "WALLET", ["amount"] = 10 },
-        "CreateWalletRequest" => new() { ["mode"] = "manual", ["risk_tolerance"] = "moderate" },
+        "CreateWalletRequest" => new() { ["mode"] = "manual", ["risk_tolerance"] = "moderate", ["name"] = "Building fund" },
         "CreateTreasuryRequest" => new() { ["capital"] = 250_000 },
         "WalletModeRequest" => new() { ["address"] = "WALLET", ["mode"] = "hybrid" },
         "RebalanceRequest" => new() { ["address"] = "WALLET", ["dry_run"] = true },

@@ -285,7 +285,13 @@ internal static partial class CliCommands
             await using var p = await PlatformCli.OpenAsync(parse.GetValue(db), ct);
             Guid? orgId = parse.GetValue(org) is { } n ? (await p.RequireOrganisationAsync(n, ct)).Id : null;
             var keys = await p.IdentityStore.ListKeysAsync(orgId, ct);
-            var rows = keys.Select(k => new { id = k.Id, prefix = k.Prefix, role = AdminLower(k.Role), organisation_id = k.OrganisationId, created_at = k.CreatedAt, revoked_at = k.RevokedAt }).ToList();
+            var members = new Dictionary<Guid, string?>();
+            foreach (var k in keys)
+            {
+                members.TryAdd(k.MemberId, (await p.IdentityStore.FindMemberAsync(k.MemberId, ct))?.Name);
+            }
+
+            var rows = keys.Select(k => new { id = k.Id, prefix = k.Prefix, member = members[k.MemberId], role = AdminLower(k.Role), organisation_id = k.OrganisationId, created_at = k.CreatedAt, revoked_at = k.RevokedAt }).ToList();
             if (parse.GetValue(json))
             {
                 CliJson.Write(rows);
@@ -294,7 +300,7 @@ internal static partial class CliCommands
             {
                 foreach (var k in rows)
                 {
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{k.id}  {k.prefix}…  {k.role,-9} {(k.revoked_at is null ? "active" : "revoked")}"));
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{k.id}  {k.prefix}…  {Shown(k.member)}  {k.role,-9} {(k.revoked_at is null ? "active" : "revoked")}"));
                 }
             }
 

@@ -42,17 +42,17 @@ internal static partial class CliCommands
         {
             var date = TreasuryParseAsOf(parse.GetValue(asOf));
             var file = parse.GetValue(markdown);
-            await using var services = await TreasuryServices.OpenAsync(parse.GetValue(db), ct);
-            var day = date ?? services.Manager.DefaultAsOf;
+            await using var host = await CliHost.OpenAsync(parse.GetValue(db), ct);
+            await using var services = await TreasuryServices.OpenAsync(null, ct, host);
             Core.Treasury.TreasuryStatus status = null!;
             await TreasuryGuard(async () =>
             {
-                status = await services.Manager.StatusAsync(day, ct);
-                if (status.LatestDecision is null)
+                // The same use case as GET /api/reports/daily; at the shell a date without a decision gets the daily analysis first.
+                var (read, _, _, analysed) = await host.Get<DailyReportUseCases>().ReadAsync(PlatformCli.Operator, null, date, analyseIfMissing: true, ct);
+                status = read;
+                if (analysed is { } id)
                 {
-                    var advice = await services.UseCases.AdviseAsync(PlatformCli.Operator, null, day, ct);
-                    await Console.Error.WriteLineAsync($"report: no decision journaled for {day:yyyy-MM-dd}; ran the daily analysis (journal #{advice.Entry.Id})");
-                    status = await services.Manager.StatusAsync(day, ct);
+                    await Console.Error.WriteLineAsync($"report: no decision journaled for {read.AsOf:yyyy-MM-dd}; ran the daily analysis (journal #{id})");
                 }
             });
 
@@ -71,46 +71,45 @@ internal static partial class CliCommands
     {
         var db = CliDatabase.ExistingOption();
         var wallet = new Option<string>("--wallet") { Description = "Wallet address", Required = true };
-        var month = new Option<string>("--month") { Description = "Month, yyyy-MM (UTC, by the ledger's entry times)", Required = true };
-        var output = new Option<string?>("--out") { Description = "HTML file to write (default statement-ADDR-yyyy-MM.html)" };
-        var cmd = new Command("statement", "A wallet's printable monthly statement (self-contained HTML): opening and closing value, transactions, fees, performance");
-        foreach (var o in new Option[] { db, wallet, month, output })
+        var month = new Option<string>("--month") { Description = "Month, yyyy-MM (on the business calendar: entries by their valuation dates)", Required = true };
+        var format = new Option<string?>("--format") { Description = "html (default), csv or pdf (the HTML page printed by headless Chromium, Reports:ChromiumPath)" };
+        var output = new Option<string?>("--out") { Description = "File to write (default statement-ADDR-yyyy-MM.html|csv|pdf)" };
+        var cmd = new Command("statement", "A wallet's monthly statement (self-contained HTML, CSV or PDF) naming the organisation and the wallet: opening and closing value, transactions, fees, performance");
+        foreach (var o in new Option[] { db, wallet, month, format, output })
         {
             cmd.Options.Add(o);
         }
 
         cmd.SetAction(async (parse, ct) =>
         {
-            var text = parse.GetValue(month)!.Trim();
-            if (!DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
-            {
-                throw new CliException($"--month `{text}` is not a yyyy-MM month");
-            }
-
-            var address = parse.GetValue(wallet)!.Trim();
-            await using var host = await CliHost.OpenAsync(parse.GetValue(db), ct);
-            var database = host.Get<ArenaDatabase>();
-            var ledger = host.Get<LedgerService>();
-            var owner = ledger.ListWallets().FirstOrDefault(w => string.Equals(w.Address, address, StringComparison.OrdinalIgnoreCase))
-                ?? throw new CliException($"--wallet {address}: no such wallet");
-            var inputs = await StatementInputs.LoadAsync(database, ledger, CliHost.Clock, [owner.Address], ct);
-            // Statements are on the business calendar: months up to the platform date (the last day with complete market
-            // data in history mode), entries by their valuation dates.
-            var today = CliHost.BusinessClock(BacktestCli.History(null)).Today;
-            WalletStatement statement;
+            StatementFormat kind;
             try
             {
-                statement = WalletStatementBuilder.Build(owner, inputs.Entries, inputs.History, inputs.CurrentNav, first, today);
+                kind = StatementFormats.Parse(parse.GetValue(format));
             }
-            catch (ArgumentException ex)
+            catch (Core.Common.DomainException ex)
             {
-                throw new CliException(ex.Message);
+                throw new CliException("--" + ex.Message);
             }
 
-            var path = Path.GetFullPath(parse.GetValue(output) is { Length: > 0 } o ? o : $"statement-{owner.Address}-{first:yyyy-MM}.html");
-            await ReportWriteFileAsync(path, WalletStatementHtml.Render(statement), ct);
+            await using var host = await CliHost.OpenAsync(parse.GetValue(db), ct);
+            var statements = host.Get<WalletStatementUseCases>();
+            // The same use case as GET /api/wallet/{address}/statement: months up to the platform date, entries by their valuation dates.
+            var statement = await statements.StatementAsync(CliCaller.Current, parse.GetValue(wallet), parse.GetValue(month), ct);
+            var (content, _, fileName) = await statements.RenderAsync(statement, kind, ct);
+            var path = Path.GetFullPath(parse.GetValue(output) is { Length: > 0 } o ? o : fileName);
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                await File.WriteAllBytesAsync(path, content, ct);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                throw new CliException($"cannot write {path}: {ex.Message}");
+            }
+
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Statement {first:yyyy-MM} for {owner.Address}: opening {statement.OpeningValue:N2} USD, closing {statement.ClosingValue:N2} USD, {statement.Transactions.Count} transactions, trade fees {statement.TradeFees:N2} USD -> {path}"));
+                $"Statement {statement.Month:yyyy-MM} for {Core.Common.FreeText.ForDisplay(statement.WalletName ?? statement.Address)} ({Core.Common.FreeText.ForDisplay(statement.OrganisationName ?? statement.Organisation)}): opening {statement.OpeningValue:N2} USD, closing {statement.ClosingValue:N2} USD, {statement.Transactions.Count} transactions, trade fees {statement.TradeFees:N2} USD -> {path}"));
             return 0;
         });
         return cmd;

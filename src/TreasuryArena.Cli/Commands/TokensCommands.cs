@@ -11,6 +11,7 @@ using TreasuryArena.Core.Nav;
 using TreasuryArena.Core.Tokens;
 using TreasuryArena.Core.Wallets;
 using TreasuryArena.Core.Wallets.Optimization;
+using TreasuryArena.Core.Wallets.Plans;
 using TreasuryArena.Core.Wallets.Proposals;
 using TreasuryArena.Infrastructure.Storage;
 using TreasuryArena.Server.Contracts;
@@ -243,8 +244,10 @@ internal static partial class CliCommands
 
     private static Command WalletCommand()
     {
-        var wallet = new Command("wallet", "Optimizer-managed wallets: create, suggest, HYBRID proposals");
+        var wallet = new Command("wallet", "Optimizer-managed wallets: create, list, suggest, HYBRID proposals (also `arena wallets`)");
+        wallet.Aliases.Add("wallets");
         wallet.Subcommands.Add(WalletCreateCommand());
+        wallet.Subcommands.Add(WalletListCommand());
         wallet.Subcommands.Add(WalletSuggestCommand());
         wallet.Subcommands.Add(ProposalsCommand());
         wallet.Subcommands.Add(DecideCommand(true));
@@ -265,9 +268,10 @@ internal static partial class CliCommands
         var mode = new Option<string>("--mode") { Description = "FULL_AI | HYBRID | MANUAL", Required = true };
         var risk = new Option<string>("--risk") { Description = "CONSERVATIVE | MODERATE | AGGRESSIVE", Required = true };
         var deposit = new Option<decimal?>("--deposit") { Description = "Initial USD deposit" };
+        var name = new Option<string?>("--name") { Description = "The wallet's name (\"Building fund\"; one line, at most 200 characters)" };
         var json = new Option<bool>("--json") { Description = "Print {\"address\": …}" };
         var cmd = new Command("create", "Create a wallet for an organisation (its plan must allow the mode); prints the address");
-        foreach (var o in new Option[] { db, org, mode, risk, deposit, json })
+        foreach (var o in new Option[] { db, org, mode, risk, deposit, name, json })
         {
             cmd.Options.Add(o);
         }
@@ -278,7 +282,7 @@ internal static partial class CliCommands
             var r = ParseRisk(parse.GetValue(risk)!);
             return await WithRuntimeAsync(parse.GetValue(db), async rt =>
             {
-                var address = await rt.CreateWalletAsync(PlatformCli.Operator, parse.GetValue(org)!, m, r, parse.GetValue(deposit), ct);
+                var address = await rt.CreateWalletAsync(PlatformCli.Operator, parse.GetValue(org)!, parse.GetValue(name), m, r, parse.GetValue(deposit), ct);
                 if (parse.GetValue(json))
                 {
                     CliJson.Write(new { address });
@@ -291,6 +295,60 @@ internal static partial class CliCommands
                 return 0;
             }, ct);
         });
+        return cmd;
+    }
+
+    /// <summary><c>arena wallet list</c> (or <c>arena wallets list</c>): the wallets the caller may read, with their names, organisations and values.</summary>
+    private static Command WalletListCommand()
+    {
+        var db = CliDatabase.ExistingOption();
+        var org = new Option<string?>("--org") { Description = "Only this organisation's wallets (name or id)" };
+        var json = new Option<bool>("--json") { Description = "Print JSON" };
+        var cmd = new Command("list", "List wallets: address, name, organisation, mode, risk, value (USD)");
+        foreach (var o in new Option[] { db, org, json })
+        {
+            cmd.Options.Add(o);
+        }
+
+        cmd.SetAction(async (parse, ct) => await WithRuntimeAsync(parse.GetValue(db), async rt =>
+        {
+            var caller = CliCaller.Current;
+            var organisations = (await rt.Identity.ListOrganisationsAsync(ct)).ToDictionary(o => o.Id.ToString(), StringComparer.OrdinalIgnoreCase);
+            string? only = null;
+            if (parse.GetValue(org) is { Length: > 0 } wanted)
+            {
+                only = organisations.Values.FirstOrDefault(o => string.Equals(o.Name, wanted, StringComparison.Ordinal) || string.Equals(o.Id.ToString(), wanted, StringComparison.OrdinalIgnoreCase))?.Id.ToString()
+                    ?? throw new CliException($"--org {wanted}: no such organisation");
+            }
+
+            var rows = rt.Ledger.ListWallets()
+                .Where(w => (only is null || string.Equals(w.Organisation, only, StringComparison.OrdinalIgnoreCase)) && Guid.TryParse(w.Organisation, out var id) && caller.CanRead(id))
+                .Select(w => new
+                {
+                    address = w.Address,
+                    name = w.Name,
+                    organisation = organisations.GetValueOrDefault(w.Organisation)?.Name,
+                    organisation_id = w.Organisation,
+                    mode = w.Mode,
+                    risk_tolerance = w.Risk,
+                    value = rt.Ledger.GetWallet(w.Address) is { } view ? WalletValuation.Of(view, s => rt.Ledger.GetToken(s)?.NavPerShare) : 0m,
+                    created_at = w.CreatedAt,
+                })
+                .ToList();
+            if (parse.GetValue(json))
+            {
+                CliJson.Write(rows);
+                return 0;
+            }
+
+            foreach (var w in rows)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{w.address}  {FreeText.ForDisplay(w.name ?? "(unnamed)")}  {FreeText.ForDisplay(w.organisation ?? w.organisation_id)}  {PlanPolicy.ModeName(w.mode)} {w.risk_tolerance.ToString().ToUpperInvariant()}  {w.value:N2} USD"));
+            }
+
+            return 0;
+        }, ct));
         return cmd;
     }
 

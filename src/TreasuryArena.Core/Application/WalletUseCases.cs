@@ -36,9 +36,12 @@ public sealed class WalletUseCases(LedgerService ledger, IIdentityStore identity
         };
         var org = await FindOrganisationAsync(request.Organisation, ct);
         var subject = org?.Id.ToString() ?? request.Organisation;
+        string? name = null;
         try
         {
             RoleRules.RequireTreasurer(actor, CreateAction);
+            name = FreeText.Optional(request.Name, FreeText.WalletName);
+            detail["name"] = name;
             if (org is null || !CanAct(actor, org.Id))
             {
                 throw new DomainException(Outcome.UnknownOrganisation, $"no organisation named {request.Organisation} (create it with `arena org create`)");
@@ -57,7 +60,7 @@ public sealed class WalletUseCases(LedgerService ledger, IIdentityStore identity
             throw await AuditTrail.RefusedAsync(audit, actor, CreateAction, subject, ex, detail, ct);
         }
 
-        var created = await ledger.CreateWalletAsync(org.Id.ToString(), request.Mode, request.Risk, request.IdempotencyKey, ct);
+        var created = await ledger.CreateWalletAsync(org.Id.ToString(), name, request.Mode, request.Risk, request.IdempotencyKey, ct);
         if (!created.Accepted)
         {
             throw await AuditTrail.RefusedAsync(audit, actor, CreateAction, subject, LedgerRefusal(created), detail, ct);

@@ -39,10 +39,11 @@ public static class FreeText
     public static readonly FreeTextField Reason = new("reason", ReasonMaxLength, LengthOutcome: Outcome.InvalidReason);
     public static readonly FreeTextField Note = new("note", ReasonMaxLength);
     public static readonly FreeTextField TypedName = new("typed_name", NameMaxLength);
+    public static readonly FreeTextField WalletName = new("name", NameMaxLength, LengthOutcome: Outcome.InvalidName);
 
     /// <summary>Every field of the policy, for the documentation and the tests.</summary>
     public static IReadOnlyList<FreeTextField> Fields { get; } =
-        [OrganisationName, MemberName, EntityType, Registration, Reviewer, DisclosureVersion, DisclosureText, DocumentVersion, Signer, TokenName, Reason, Note, TypedName];
+        [OrganisationName, MemberName, EntityType, Registration, Reviewer, DisclosureVersion, DisclosureText, DocumentVersion, Signer, TokenName, Reason, Note, TypedName, WalletName];
 
     /// <summary>The cleaned value of a required field: refused (<see cref="DomainException"/> naming the field) when empty, too long or holding a refused character.</summary>
     public static string Require(string? value, FreeTextField field)

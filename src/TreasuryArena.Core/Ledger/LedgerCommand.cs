@@ -22,7 +22,7 @@ public abstract record LedgerCommand
     public DateOnly? ValuationDate { get; init; }
 
     /// <summary>Creates a wallet whose address is derived from the organisation and the key (a repeat returns it).</summary>
-    public sealed record CreateWallet(string Organisation, WalletMode Mode, RiskTolerance Risk, string IdempotencyKey) : LedgerCommand
+    public sealed record CreateWallet(string Organisation, WalletMode Mode, RiskTolerance Risk, string IdempotencyKey, string? Name = null) : LedgerCommand
     {
         public override LedgerOperationKind Kind => LedgerOperationKind.CreateWallet;
     }

@@ -113,6 +113,10 @@ public sealed class LedgerService : IAsyncDisposable
     public Task<LedgerResult> CreateWalletAsync(string organisation, WalletMode mode, RiskTolerance risk, string idempotencyKey, CancellationToken cancellationToken = default) =>
         ExecuteAsync(new LedgerCommand.CreateWallet(organisation, mode, risk, idempotencyKey), cancellationToken);
 
+    /// <summary>Creates a wallet with a name (<paramref name="name"/> already cleaned by the free-text policy; null: none).</summary>
+    public Task<LedgerResult> CreateWalletAsync(string organisation, string? name, WalletMode mode, RiskTolerance risk, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(new LedgerCommand.CreateWallet(organisation, mode, risk, idempotencyKey, name), cancellationToken);
+
     public Task<LedgerResult> UpdateWalletAsync(string address, WalletMode mode, RiskTolerance risk, CancellationToken cancellationToken = default) =>
         ExecuteAsync(new LedgerCommand.UpdateWallet(address, mode, risk), cancellationToken);
 

@@ -23,13 +23,18 @@ public sealed partial class LedgerState
             return Refuse(c, LedgerError.InvalidRequest, "unknown wallet mode or risk tolerance");
         }
 
+        if (c.Name is { } name && (name.Length > FreeText.NameMaxLength || FreeText.Violation(name) is not null))
+        {
+            return Refuse(c, LedgerError.InvalidRequest, "the wallet name breaks the free-text policy");
+        }
+
         var address = WalletAddress.Derive(c.Organisation, c.IdempotencyKey);
         if (wallets.Contains(address))
         {
             return LedgerResult.Ok(c.Kind, 0) with { Repeated = true, Address = address };
         }
 
-        var wallet = new Wallet(address, c.Organisation, c.Mode, c.Risk, at);
+        var wallet = new Wallet(address, c.Organisation, c.Mode, c.Risk, at, c.Name);
         wallets.Set(wallet);
         batch.Wallet(wallet);
         return LedgerResult.Ok(c.Kind, ++LastOperationId) with { Address = address };

@@ -229,12 +229,28 @@ public static class SvgChart
         }
 
         var ticks = Math.Min(8, dates.Count);
+        var format = TickFormat(dates[0], dates[^1]);
+        string? previous = null;
         for (var k = 0; k < ticks; k++)
         {
             var i = ticks == 1 ? 0 : (int)((long)(dates.Count - 1) * k / (ticks - 1));
-            sb.Append(Inv, $"<text x=\"{F(x(i))}\" y=\"{height - 10}\" text-anchor=\"middle\" class=\"t\">{dates[i]:yyyy-MM}</text>");
+            var label = dates[i].ToString(format, Inv);
+            if (label == previous)
+            {
+                continue;
+            }
+
+            previous = label;
+            sb.Append(Inv, $"<text x=\"{F(x(i))}\" y=\"{height - 10}\" text-anchor=\"middle\" class=\"t\">{label}</text>");
         }
     }
+
+    /// <summary>
+    /// The date-axis label format for a span: days (<c>yyyy-MM-dd</c>) up to eight months, so a month's chart labels its
+    /// days and not one month eight times; months (<c>yyyy-MM</c>) beyond. A tick whose label repeats the previous one is dropped.
+    /// </summary>
+    internal static string TickFormat(DateOnly first, DateOnly last) =>
+        last.DayNumber - first.DayNumber <= 243 ? "yyyy-MM-dd" : "yyyy-MM";
 
     private static void Legend(StringBuilder sb, List<(string Name, string Color)> items, int width)
     {

@@ -6,4 +6,5 @@ namespace TreasuryArena.Core.Wallets;
 /// <param name="Mode">Who may act for it.</param>
 /// <param name="Risk">Stated risk tolerance.</param>
 /// <param name="CreatedAt">UTC instant of creation.</param>
-public sealed record Wallet(string Address, string Organisation, WalletMode Mode, RiskTolerance Risk, DateTimeOffset CreatedAt);
+/// <param name="Name">The name its treasurer gave it ("Building fund"; the free-text policy's <c>FreeText.WalletName</c>), null when none was given.</param>
+public sealed record Wallet(string Address, string Organisation, WalletMode Mode, RiskTolerance Risk, DateTimeOffset CreatedAt, string? Name = null);

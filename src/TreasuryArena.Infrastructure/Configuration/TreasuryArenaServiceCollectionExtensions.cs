@@ -194,6 +194,14 @@ public static class TreasuryArenaServiceCollectionExtensions
             sp.GetRequiredService<IBoardPolicySource>(),
             sp.GetRequiredService<BoardTreasuries>(),
             sp.GetRequiredService<ChromiumPdf>()));
+        services.TryAddSingleton(sp => new DailyReportUseCases(sp.GetRequiredService<TreasuryUseCases>()));
+        services.TryAddSingleton(sp => new WalletStatementUseCases(
+            sp.GetRequiredService<IIdentityStore>(),
+            sp.GetRequiredService<LedgerService>(),
+            sp.GetRequiredService<ArenaDatabase>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IBusinessClock>(),
+            sp.GetRequiredService<ChromiumPdf>()));
 
         foreach (var section in Sections)
         {

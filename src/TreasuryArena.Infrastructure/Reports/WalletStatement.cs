@@ -7,7 +7,8 @@ namespace TreasuryArena.Infrastructure.Reports;
 /// the NAV of the day before); closing = at the end of <see cref="ClosingDate"/> (the month's last day, or today for the
 /// current month). <see cref="Gain"/> = closing − opening − deposits + withdrawals; <see cref="Return"/> = gain /
 /// (opening + deposits), null when that is zero. Management and performance fees are charged inside each token's NAV;
-/// the wallet's share is the fee × its shares / the token's supply at the time.
+/// the wallet's share is the fee × its shares / the token's supply at the time. <see cref="Organisation"/> is the owning
+/// organisation's id; <see cref="OrganisationName"/> and <see cref="WalletName"/> are what the printed statement shows.
 /// </summary>
 public sealed record WalletStatement(
     string Address,
@@ -30,6 +31,12 @@ public sealed record WalletStatement(
     IReadOnlyList<DateOnly> Days,
     IReadOnlyList<decimal> DailyValues)
 {
+    /// <summary>The wallet's name ("Building fund"), null when it has none.</summary>
+    public string? WalletName { get; init; }
+
+    /// <summary>The owning organisation's name (null when it is not registered: the id is shown).</summary>
+    public string? OrganisationName { get; init; }
+
     public decimal OpeningValue => OpeningCash + OpeningHoldings.Sum(h => h.Value);
 
     public decimal ClosingValue => ClosingCash + ClosingHoldings.Sum(h => h.Value);

@@ -142,7 +142,10 @@ public static class WalletStatementBuilder
 
                 return new WalletStatement(wallet.Address, wallet.Organisation, ModeName(wallet.Mode), wallet.Risk.ToString().ToUpperInvariant(), first, first.AddDays(-1), closing,
                     openingCash, opening, cash, holdings, transactions, deposits, withdrawals, tradeFees, RoundingPolicy.Cents(managementFees),
-                    RoundingPolicy.Cents(performanceFees), days, values);
+                    RoundingPolicy.Cents(performanceFees), days, values)
+                {
+                    WalletName = wallet.Name,
+                };
             }
         }
 

@@ -12,9 +12,10 @@ public static class WalletStatementHtml
     public static string Render(WalletStatement s)
     {
         ArgumentNullException.ThrowIfNull(s);
-        var sb = ReportHtml.Start("Statement " + s.Address + " " + s.Month.ToString("yyyy-MM", Inv));
-        sb.Append("<h1>Wallet statement — ").Append(s.Month.ToString("MMMM yyyy", Inv)).Append("</h1>")
-          .Append("<p>").Append(E(s.Organisation)).Append("<br>Wallet <code>").Append(E(s.Address)).Append("</code> · mode ").Append(E(s.Mode))
+        var sb = ReportHtml.Start("Statement " + (s.WalletName ?? s.Address) + " " + s.Month.ToString("yyyy-MM", Inv));
+        sb.Append("<h1>Wallet statement — ").Append(s.WalletName is { } name ? E(name) + " — " : "").Append(s.Month.ToString("MMMM yyyy", Inv)).Append("</h1>")
+          .Append("<p><strong>").Append(E(s.OrganisationName ?? s.Organisation)).Append("</strong><br>Wallet ").Append(s.WalletName is { } n ? E(n) + " " : "")
+          .Append("<code>").Append(E(s.Address)).Append("</code> · mode ").Append(E(s.Mode))
           .Append(" · risk ").Append(E(s.Risk)).Append("<br><span class=\"muted\">Period ").Append(D(s.Month)).Append(" to ").Append(D(s.ClosingDate))
           .Append(" (UTC). Values are shares × NAV per share after fees, plus cash.</span></p>");
 

@@ -37,14 +37,14 @@ public sealed class SqlLedgerJournal : ILedgerJournal, IAsyncDisposable
         "high_water_mark_date = excluded.high_water_mark_date, hurdle_index = excluded.hurdle_index, revision = excluded.revision";
 
     private const string UpsertWallet =
-        "INSERT INTO ledger_wallets (address, organisation, mode, risk, created_at, revision) VALUES (@address, @organisation, @mode, @risk, @created_at, @revision) " +
-        "ON CONFLICT (address) DO UPDATE SET mode = excluded.mode, risk = excluded.risk, revision = excluded.revision";
+        "INSERT INTO ledger_wallets (address, organisation, mode, risk, created_at, revision, name) VALUES (@address, @organisation, @mode, @risk, @created_at, @revision, @name) " +
+        "ON CONFLICT (address) DO UPDATE SET mode = excluded.mode, risk = excluded.risk, revision = excluded.revision, name = excluded.name";
 
     private const string TokenColumns =
         "symbol, name, strategy_id, status, trade_fee_rate, management_fee_rate, performance_fee_rate, crystallisation, " +
         "inception_date, reference_nav, high_water_mark, last_fee_date, last_crystallisation_date, hurdle, high_water_mark_date, hurdle_index";
 
-    private const string WalletColumns = "address, organisation, mode, risk, created_at";
+    private const string WalletColumns = "address, organisation, mode, risk, created_at, name";
 
     private const string SelectHead = "SELECT seq, hash, revision FROM ledger_head WHERE id = 1";
 
@@ -209,7 +209,7 @@ public sealed class SqlLedgerJournal : ILedgerJournal, IAsyncDisposable
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
         while (await r.ReadAsync(cancellationToken))
         {
-            wallets.Add(new Wallet(r.GetString(0), r.GetString(1), Enum.Parse<WalletMode>(r.GetString(2)), Enum.Parse<RiskTolerance>(r.GetString(3)), database.ReadInstant(r, 4)));
+            wallets.Add(new Wallet(r.GetString(0), r.GetString(1), Enum.Parse<WalletMode>(r.GetString(2)), Enum.Parse<RiskTolerance>(r.GetString(3)), database.ReadInstant(r, 4), r.IsDBNull(5) ? null : r.GetString(5)));
         }
 
         return wallets;
@@ -511,6 +511,7 @@ public sealed class SqlLedgerJournal : ILedgerJournal, IAsyncDisposable
                     risk = w.Risk.ToString(),
                     created_at = database.InstantParameter(w.CreatedAt),
                     revision,
+                    name = w.Name,
                 },
                 tx,
                 cancellationToken: cancellationToken));

@@ -195,9 +195,13 @@ public sealed class TokensRuntime : IAsyncDisposable
     /// Creates a wallet for an organisation (by name or id) as the operator <paramref name="actor"/> through
     /// <see cref="WalletUseCases.CreateAsync"/> (plan check, audit); deposits <paramref name="deposit"/> when given.
     /// </summary>
-    public async Task<string> CreateWalletAsync(Caller actor, string organisation, WalletMode mode, RiskTolerance risk, decimal? deposit, CancellationToken ct)
+    public Task<string> CreateWalletAsync(Caller actor, string organisation, WalletMode mode, RiskTolerance risk, decimal? deposit, CancellationToken ct) =>
+        CreateWalletAsync(actor, organisation, null, mode, risk, deposit, ct);
+
+    /// <summary>As <see cref="CreateWalletAsync(Caller, string, WalletMode, RiskTolerance, decimal?, CancellationToken)"/>, with the wallet's name ("Building fund"; null: none).</summary>
+    public async Task<string> CreateWalletAsync(Caller actor, string organisation, string? name, WalletMode mode, RiskTolerance risk, decimal? deposit, CancellationToken ct)
     {
-        var view = await Wallets.CreateAsync(actor, new NewWallet(organisation, mode, risk, deposit, "wallet:" + Guid.CreateVersion7(Time.GetUtcNow()).ToString("N")), ct);
+        var view = await Wallets.CreateAsync(actor, new NewWallet(organisation, mode, risk, deposit, "wallet:" + Guid.CreateVersion7(Time.GetUtcNow()).ToString("N"), name), ct);
         return view.Wallet.Address;
     }
 

@@ -7,6 +7,7 @@ namespace TreasuryArena.Server.Contracts;
 /// <c>turnover</c> and <c>fees_paid</c> from the ledger (null in the wallet list, which does not read the journal).
 /// <c>created_at</c> is the wall-clock instant the wallet was created; <c>opened_on</c> its business opening date, the
 /// valuation date of its first ledger entry (the platform date at creation without one; null in the wallet list).
+/// <c>name</c> is the wallet's name (null when it has none), <c>organisation</c> its organisation's name.
 /// </summary>
 public sealed record WalletStatusResponse(
     string Address,
@@ -22,4 +23,6 @@ public sealed record WalletStatusResponse(
     DateTimeOffset CreatedAt,
     WalletTurnoverResponse? Turnover = null,
     WalletFeesPaidResponse? FeesPaid = null,
-    DateOnly? OpenedOn = null);
+    DateOnly? OpenedOn = null,
+    string? Name = null,
+    string? Organisation = null);

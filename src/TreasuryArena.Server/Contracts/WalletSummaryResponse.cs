@@ -6,7 +6,8 @@ namespace TreasuryArena.Server.Contracts;
 /// <summary>
 /// <c>GET /api/wallets</c>: a wallet with its figures at current NAVs — cash, value, cost basis and unrealised P&amp;L
 /// (absolute and as a fraction of the cost basis, null without one), realised P&amp;L, how many tokens it holds and how
-/// many HYBRID proposals wait for a decision.
+/// many HYBRID proposals wait for a decision; <c>name</c> is the wallet's name (null when it has none) and
+/// <c>organisation</c> its organisation's name (the all-organisations list of an admin).
 /// </summary>
 public sealed record WalletSummaryResponse(
     string Address,
@@ -22,7 +23,9 @@ public sealed record WalletSummaryResponse(
     decimal? PnlPct,
     decimal RealisedPnl,
     int HoldingsCount,
-    int PendingProposals)
+    int PendingProposals,
+    string? Name = null,
+    string? Organisation = null)
 {
     public static WalletSummaryResponse From(WalletStatusResponse s, int pendingProposals)
     {
@@ -41,6 +44,8 @@ public sealed record WalletSummaryResponse(
             s.CostBasis == 0m ? null : RoundingPolicy.Ratio(s.UnrealisedPnl / s.CostBasis, 6),
             s.RealisedPnl,
             s.Holdings.Count(h => h.Shares > 0m),
-            pendingProposals);
+            pendingProposals,
+            s.Name,
+            s.Organisation);
     }
 }

@@ -103,7 +103,13 @@ public static class AdminOrganisationEndpoints
     {
         await s.Identity.RequireOrganisationAsync(id, http.RequestAborted);
         var keys = await s.IdentityStore.ListKeysAsync(id, http.RequestAborted);
-        return TypedResults.Ok(keys.Select(KeyResponse.From).ToList());
+        var result = new List<KeyResponse>(keys.Count);
+        foreach (var k in keys)
+        {
+            result.Add(KeyResponse.From(k, (await s.IdentityStore.FindMemberAsync(k.MemberId, http.RequestAborted))?.Name));
+        }
+
+        return TypedResults.Ok(result);
     }
 
     public static async Task<Created<IssuedKeyResponse>> IssueAdminKey(IssueKeyRequest request, HttpContext http, [AsParameters] PlatformServices s)

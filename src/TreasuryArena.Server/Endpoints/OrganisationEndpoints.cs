@@ -15,6 +15,7 @@ public static class OrganisationEndpoints
         group.MapGet("/orgs/me", GetMine);
         group.MapPost("/orgs/attest", Attest).RequireAuthorization(ApiKeyDefaults.TreasurerPolicy);
         group.MapGet("/disclosures/current", CurrentDisclosure);
+        group.MapGet("/orgs/disclosures/current", CurrentDisclosure);
         group.MapGet("/holds", ListHolds);
         group.MapGet("/notifications", ListNotifications);
         return app;
