@@ -254,6 +254,7 @@ public sealed class DashboardJourneyTests(BrowserFixture browser)
         var text = await page.Locator("#main").InnerTextAsync();
         Assert.Contains("Static 60/40", text, StringComparison.Ordinal);
         Assert.Contains("Market phase", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("null", text, StringComparison.Ordinal); // an absent field shows as nothing or "—"
         await BrowserFixture.ScreenshotAsync(page, "daily-report");
 
         // The same report from the server (JSON), figure for figure, and an earlier day on request.

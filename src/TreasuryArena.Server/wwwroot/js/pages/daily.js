@@ -24,7 +24,7 @@ export async function dailyReportPage(session) {
       h('a', { class: 'btn btn-secondary', href: paths.dailyReport(asOf, 'markdown'), download: `daily-report-${asOf}.md`, 'data-testid': 'daily-markdown', text: 'Download (Markdown)' }));
     body.replaceChildren(loading());
     try {
-      body.replaceChildren(...report(await api.get(paths.dailyReport(asOf, 'json'))));
+      body.replaceChildren(...report(await api.get(paths.dailyReport(asOf, 'json'))).filter(Boolean));
     } catch (error) {
       body.replaceChildren(errorBox(error));
     }
