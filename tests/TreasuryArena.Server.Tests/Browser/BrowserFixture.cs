@@ -48,7 +48,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>The screenshots kept in the repository's <c>docs/screenshots</c> (the README links them).</summary>
-    private static readonly string[] DocsScreenshots = ["dashboard", "token", "wallet", "wallets", "treasury", "admin"];
+    private static readonly string[] DocsScreenshots =
+    [
+        "dashboard", "token", "wallet", "wallets", "treasury", "admin",
+        // issue 22: the treasurer's journey and the daily report, on a desktop and on a 375 px phone
+        "disclosure", "building-fund", "daily-report", "disclosure-phone", "wallets-phone", "daily-report-phone", "admin-phone",
+    ];
 
     /// <summary>Where screenshots go: <c>TestResults/screenshots</c> next to the test binaries, and for the main pages
     /// <c>docs/screenshots</c> of the repository as well when <c>ARENA_UPDATE_SCREENSHOTS=1</c>.</summary>

@@ -37,6 +37,22 @@ export const paths = {
   marketClock: '/api/market/clock',
   boardReport: (quarter) => `/api/reports/board?quarter=${enc(quarter)}`,
   boardReportPdf: (quarter) => `/api/reports/board?quarter=${enc(quarter)}&format=pdf`,
+  // Issue 22: the treasurer's journey (disclosure and attestation, named wallets, cash, statements), the daily report
+  // and the admin's organisation, key, halt and token controls.
+  orgMe: '/api/orgs/me',
+  disclosure: '/api/disclosures/current',
+  attest: '/api/orgs/attest',
+  walletCreate: '/api/wallet/create',
+  walletDeposit: '/api/wallet/deposit',
+  walletWithdraw: '/api/wallet/withdraw',
+  walletStatement: (address, month, format) => `/api/wallet/${enc(address)}/statement?month=${enc(month)}&format=${enc(format)}`,
+  walletTransactionsCsv: (address) => `/api/wallet/${enc(address)}/transactions?format=csv`,
+  dailyReport: (asOf, format) => `/api/reports/daily?as_of=${enc(asOf)}${format ? `&format=${enc(format)}` : ''}`,
+  adminOrgKeys: (id) => `/api/admin/orgs/${enc(id)}/keys`,
+  adminKeyRevoke: (id) => `/api/admin/keys/${enc(id)}/revoke`,
+  adminHalt: '/api/admin/halt',
+  adminResume: '/api/admin/resume',
+  adminTokenResume: (symbol) => `/api/admin/tokens/${enc(symbol)}/resume`,
 };
 
 /** An API failure with the server's ProblemDetails (title, detail, field errors). */

@@ -7,6 +7,8 @@ import { walletsPage, walletPage } from './pages/wallet.js';
 import { treasuryPage } from './pages/treasury.js';
 import { adminPage } from './pages/admin.js';
 import { reportsPage } from './pages/reports.js';
+import { disclosurePage, onboardingBanner, forgetOrganisationState } from './pages/onboarding.js';
+import { dailyReportPage } from './pages/daily.js';
 
 export const session = { role: null, member: null, organization: null, organizationId: null };
 
@@ -20,9 +22,12 @@ const routes = [
   [/^#\/treasury$/, () => treasuryPage(session), 'treasury'],
   [/^#\/reports$/, () => reportsPage(session), 'reports'],
   [/^#\/admin$/, () => adminPage(session), 'admin'],
+  [/^#\/disclosure$/, () => disclosurePage(session), 'disclosure'],
+  [/^#\/reports\/daily$/, () => dailyReportPage(session), 'reports'],
 ];
 
 function setSession(value) {
+  forgetOrganisationState();
   Object.assign(session, value
     ? { role: value.role, member: value.member, organization: value.organization, organizationId: value.organization_id }
     : { role: null, member: null, organization: null, organizationId: null });
@@ -60,9 +65,9 @@ async function render() {
   }
   root.replaceChildren(h('p', { class: 'loading', text: 'Loading…' }));
   try {
-    const page = await route[1](hash.match(route[0]));
+    const [page, banner] = await Promise.all([route[1](hash.match(route[0])), onboardingBanner(session)]);
     if (seq !== renderSeq) return;
-    root.replaceChildren(...[page].flat());
+    root.replaceChildren(...[banner, page].flat().filter(Boolean));
   } catch (error) {
     if (seq !== renderSeq) return;
     root.replaceChildren(h('h1', { text: 'Something went wrong' }), errorBox(error));

@@ -1,27 +1,18 @@
 import { api, paths, asList } from '../api.js';
-import { h, card, table, badge, kpis, money, dash, lazy, field, errorBox, date, pct, nav, decimal } from '../ui.js';
+import { h, card, wideCard, table, badge, kpis, money, dash, lazy, loading, field, errorBox, date, pct, nav, decimal } from '../ui.js';
 import { donut } from '../charts.js';
 import { shortAddress } from './trade.js';
+import { createOrganisationCard, keysCard, haltCard, pausedTokensCard, organisationsChanged, onOrganisationsChanged } from './admin-actions.js';
 
 export async function adminPage() {
   return [
     h('h1', { text: 'Administration' }),
     h('div', { class: 'grid' },
-      lazy('Organisations', async () => {
-        const orgs = asList(await api.get(paths.adminOrgs));
-        const waiting = orgs.filter((o) => o.status === 'pending');
-        return [
-          table(orgs, [
-            { key: 'name', label: 'Name', format: (v) => dash(v) },
-            { key: 'type', label: 'Type', format: (v) => dash(v) },
-            { key: 'plan', label: 'Plan', format: (v) => dash(v) },
-            { key: 'status', label: 'Status', render: (o) => badge(o.status) },
-            { key: 'attestation', label: 'Attested', render: (o) => (o.attestation ? `${dash(o.attestation.document_version)} by ${dash(o.attestation.signer)}` : '—') },
-            { key: 'can_trade', label: 'Can trade', render: (o) => (o.can_trade ? 'yes' : 'no') },
-          ], { caption: `${waiting.length} waiting for verification`, empty: 'No organisations.' }),
-          ...waiting.map(verifyForm),
-        ];
-      }, 'grid-wide'),
+      organisationsCard(),
+      createOrganisationCard(),
+      keysCard(),
+      haltCard(),
+      pausedTokensCard(),
       lazy('Held trades', async () => {
         const holds = asList(await api.get(paths.adminHolds));
         const open = holds.filter((x) => x.status === 'held');
@@ -85,7 +76,39 @@ export async function adminPage() {
   ];
 }
 
-function verifyForm(org) {
+/**
+ * The organisations with their verification and attestation, loaded again when one is created or verified (a
+ * verified organisation's form stays below the table with its confirmation).
+ */
+function organisationsCard() {
+  const body = h('div', {}, loading());
+  const section = wideCard('Organisations', 'grid-wide', body);
+  const done = []; // [org id, form] of the verifications made here
+  const fill = async () => {
+    try {
+      const orgs = asList(await api.get(paths.adminOrgs));
+      const waiting = orgs.filter((o) => o.status === 'pending');
+      body.replaceChildren(
+        table(orgs, [
+          { key: 'name', label: 'Name', format: (v) => dash(v) },
+          { key: 'type', label: 'Type', format: (v) => dash(v) },
+          { key: 'plan', label: 'Plan', format: (v) => dash(v) },
+          { key: 'status', label: 'Status', render: (o) => badge(o.status) },
+          { key: 'attestation', label: 'Attested', render: (o) => (o.attestation ? `${dash(o.attestation.document_version)} by ${dash(o.attestation.signer)}` : '—') },
+          { key: 'can_trade', label: 'Can trade', render: (o) => (o.can_trade ? 'yes' : 'no') },
+        ], { caption: `${waiting.length} waiting for verification`, empty: 'No organisations.' }),
+        ...waiting.filter((o) => !done.some(([id]) => id === o.id)).map((o) => verifyForm(o, (form) => { done.push([o.id, form]); organisationsChanged(); })),
+        ...done.map(([, form]) => form));
+    } catch (error) {
+      body.replaceChildren(errorBox(error));
+    }
+  };
+  onOrganisationsChanged(section, fill);
+  fill();
+  return section;
+}
+
+function verifyForm(org, onVerified) {
   const entity = h('input', { name: 'entity_type', required: true, value: org.type ?? '', autocomplete: 'off' });
   const registration = h('input', { name: 'registration', required: true, autocomplete: 'off' });
   const reviewer = h('input', { name: 'reviewer', required: true, autocomplete: 'name' });
@@ -98,6 +121,8 @@ function verifyForm(org) {
     try {
       await api.post(paths.adminVerify(org.id), { entity_type: entity.value, registration: registration.value, reviewer: reviewer.value });
       out.replaceChildren(h('div', { class: 'success', role: 'status', text: `${org.name} verified.` }));
+      for (const control of form.querySelectorAll('input, button')) control.disabled = true;
+      onVerified?.(form);
     } catch (err) { out.replaceChildren(errorBox(err)); }
   });
   return form;

@@ -28,6 +28,7 @@ export async function reportsPage(session) {
   for (let i = 0; i < 4; i++, q = previous(q)) rows.push({ quarter: q, note: i === 0 ? 'last full quarter' : 'full quarter' });
   return [
     head,
+    h('p', { class: 'notice' }, 'The treasury’s ', h('a', { href: '#/reports/daily', text: 'daily report' }), ` (value, P&L, allocation, market phase and the day’s decision) for ${date(clock.platform_date)} or any earlier date.`),
     h('section', { class: 'card grid-wide', 'aria-labelledby': 'board-reports' },
       h('h2', { id: 'board-reports', text: `Board reports${session.organization ? ` — ${session.organization}` : ''}` }),
       table(rows, [

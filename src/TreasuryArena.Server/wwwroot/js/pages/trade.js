@@ -5,13 +5,17 @@
 import { api, paths, asList, newIdempotencyKey } from '../api.js';
 import { h, field, money, nav, shares, pct, errorBox, announce, num } from '../ui.js';
 import { enumName } from '../data.js';
+import { tradeGate } from './onboarding.js';
 
 export function shortAddress(a) { return a && a.length > 14 ? `${a.slice(0, 8)}…${a.slice(-4)}` : a ?? '—'; }
 
-export const walletLabel = (w) => `${shortAddress(w.address)} · ${enumName(w.mode) ?? ''} ${enumName(w.risk_tolerance) ?? ''}`.trim();
+export const walletLabel = (w) => `${w.name ? `${w.name} (${shortAddress(w.address)})` : shortAddress(w.address)} · ${enumName(w.mode) ?? ''} ${enumName(w.risk_tolerance) ?? ''}`.trim();
 
 /** The trade form: for one token (token page, pick the wallet) or one wallet (wallet page, pick the token). */
 export async function tradeForm({ symbol, address, tokens } = {}) {
+  // A buy fails with attestation_required until the organisation has attested to the current risk disclosure: lead there first.
+  const gate = await tradeGate();
+  if (gate) return gate;
   const wallets = address ? [] : asList(await api.get(paths.wallets));
   const walletInput = address
     ? h('input', { name: 'address', value: address, readonly: true })
@@ -32,7 +36,7 @@ export async function tradeForm({ symbol, address, tokens } = {}) {
     field('Wallet', walletInput), field('Token', tokenInput), field('Side', side), amountField,
     h('div', { class: 'actions' }, reviewButton), preview);
   if (!address && wallets.length === 0) {
-    return h('p', { class: 'subtle', text: 'Your organisation has no wallet to trade from yet (arena wallets create, or POST /api/wallet/create).' });
+    return h('p', { class: 'subtle', text: 'Your organisation has no wallet to trade from yet: create one on the Wallets page.' });
   }
 
   form.addEventListener('submit', async (event) => {

@@ -3,17 +3,22 @@ import { h, card, wideCard, table, badge, kpis, money, nav, pct, shares, dash, l
 import { lineChart, donut, pairedBars } from '../charts.js';
 import { symbolWeights, enumName } from '../data.js';
 import { tradeForm, shortAddress } from './trade.js';
+import { createWalletCard, cashCard, statementsCard, takeFlash, flash, walletName, organisationNames, organisationOf } from './wallet-actions.js';
 
 const MODES = ['full_ai', 'hybrid', 'manual'];
 const RISKS = ['conservative', 'moderate', 'aggressive'];
 
 export async function walletsPage(session) {
-  const wallets = asList(await api.get(paths.wallets));
+  const [wallets, names] = await Promise.all([api.get(paths.wallets).then((x) => asList(x)), organisationNames(session)]);
+  const all = session.role === 'admin';
   return [
     h('div', { class: 'page-head' }, h('h1', { text: 'Wallets' }),
-      h('span', { class: 'subtle', text: session.role === 'admin' ? 'All organisations' : session.organization ?? 'Your organisation' })),
+      h('span', { class: 'subtle', text: all ? 'All organisations' : session.organization ?? 'Your organisation' })),
     card('Wallets', table(wallets, [
-      { key: 'address', label: 'Wallet', render: (w) => h('a', { href: `#/wallets/${encodeURIComponent(w.address)}`, title: w.address, text: shortAddress(w.address) }) },
+      { key: 'address', label: 'Wallet', render: (w) => h('span', { class: 'wallet-name' },
+        h('a', { href: `#/wallets/${encodeURIComponent(w.address)}`, title: w.address, text: walletName(w) }),
+        w.name ? h('code', { class: 'subtle small', title: w.address, text: shortAddress(w.address) }) : null) },
+      all ? { key: 'organisation_id', label: 'Organisation', render: (w) => organisationOf(w, names) } : null,
       { key: 'mode', label: 'Mode', render: (w) => badge(enumName(w.mode)) },
       { key: 'risk_tolerance', label: 'Risk', format: (v) => dash(enumName(v)) },
       { key: 'value', label: 'Value', num: true, format: (v) => money(v) },
@@ -21,12 +26,13 @@ export async function walletsPage(session) {
       { key: 'pnl', label: 'P&L', num: true, render: (w) => h('span', { class: signClass(w.pnl), text: `${money(w.pnl)}${w.pnl_pct === null || w.pnl_pct === undefined ? '' : ` (${pct(w.pnl_pct)})`}` }) },
       { key: 'holdings_count', label: 'Tokens', num: true, format: (v) => dash(v) },
       { key: 'pending_proposals', label: 'Awaiting approval', num: true, format: (v) => dash(v) },
-    ], { caption: 'Value at current NAVs; P&L is unrealised (holdings against their cost)', empty: 'No wallets yet.' })),
+    ].filter(Boolean), { caption: 'Value at current NAVs; P&L is unrealised (holdings against their cost)', empty: 'No wallets yet.' })),
+    session.role === 'treasurer' ? h('div', { class: 'grid', style: 'margin-top:1rem' }, createWalletCard()) : null,
   ];
 }
 
 export async function walletPage(address, session) {
-  const status = await api.get(paths.walletStatus(address));
+  const [status, clock] = await Promise.all([api.get(paths.walletStatus(address)), api.get(paths.marketClock).catch(() => null)]);
   const canTrade = session.role === 'treasurer';
   const holdings = asList(status.holdings).filter((x) => num(x.shares) !== 0);
   const mode = enumName(status.mode);
@@ -36,7 +42,16 @@ export async function walletPage(address, session) {
   ];
 
   const tx = h('div', {}, h('p', { class: 'loading', text: 'Loading…' }));
-  const refresh = () => loadTransactions(address, tx);
+  const figures = h('div', { 'data-testid': 'wallet-figures' }, walletKpis(status));
+  const holdingsBox = h('div', {}, holdingsTable(holdings));
+  // After a trade or a decided proposal: the transactions, the KPIs and the holdings are read again.
+  const refresh = () => {
+    loadTransactions(address, tx);
+    api.get(paths.walletStatus(address)).then((s) => {
+      figures.replaceChildren(walletKpis(s));
+      holdingsBox.replaceChildren(holdingsTable(asList(s.holdings).filter((x) => num(x.shares) !== 0)));
+    }, () => { /* the figures stay as they were; the transactions show the error */ });
+  };
   let proposals = proposalsCard(address, status, canTrade, refresh);
   const grid = h('div', { class: 'grid', style: 'margin-top:1rem' },
     lazy('Value and performance', async () => {
@@ -51,42 +66,60 @@ export async function walletPage(address, session) {
           h('dt', { text: 'Opened' }), h('dd', { text: date(status.opened_on ?? status.created_at) })),
       ];
     }, 'grid-wide'),
-    wideCard('Holdings', 'grid-wide', table(holdings, [
-      { key: 'symbol', label: 'Token', render: (x) => h('a', { href: `#/tokens/${encodeURIComponent(x.symbol)}`, text: x.symbol }) },
-      { key: 'shares', label: 'Shares', num: true, format: (v) => shares(v) },
-      { key: 'nav', label: 'NAV', num: true, format: (v) => nav(v) },
-      { key: 'value', label: 'Value', num: true, format: (v) => money(v) },
-      { key: 'cost_basis', label: 'Cost', num: true, format: (v) => money(v) },
-      { key: 'unrealised_pnl', label: 'P&L', num: true, sign: true, format: (v) => money(v) },
-      { key: 'weight', label: 'Weight', num: true, format: (v) => pct(v, 1) },
-    ], { caption: 'At current NAVs', empty: 'No holdings: all cash.' })),
+    wideCard('Holdings', 'grid-wide', holdingsBox),
     card('Turnover and fees', turnoverTable(status)),
     suggestionCard(address, status, canTrade, () => { refresh(); proposals = replace(proposals, proposalsCard(address, status, canTrade, refresh)); }),
     proposals,
     card('Allocation', donut(allocation, { title: 'Wallet allocation by value', format: (v) => money(v) })),
   );
   if (canTrade) {
+    grid.append(cashCard(address, () => { flash(address, 'Cash moved: the figures and the optimizer’s suggestion are up to date.'); rerender(); }));
     grid.append(card('Mode and risk', modeForm(address, status.mode, status.risk_tolerance)));
     const tokens = asList(await api.get(paths.tokens));
     const form = await tradeForm({ address, tokens });
     form.addEventListener('arena:traded', refresh);
     grid.append(card('Buy or sell', form));
   }
+  grid.append(statementsCard(status, clock?.platform_date));
   grid.append(h('section', { class: 'card grid-wide', 'aria-labelledby': 'tx-title' }, h('h2', { id: 'tx-title', text: 'Transactions' }), tx));
   refresh();
 
   return [
-    h('div', { class: 'page-head' }, h('h1', {}, 'Wallet ', h('code', { text: shortAddress(address), title: address })),
+    h('div', { class: 'page-head' },
+      // Named wallets by name, with the address shortened beside it; an unnamed wallet by its address.
+      status.name
+        ? h('h1', {}, status.name, ' ', h('code', { class: 'subtle small', text: shortAddress(address), title: address }))
+        : h('h1', {}, 'Wallet ', h('code', { text: shortAddress(address), title: address })),
       badge(mode), h('span', { class: 'subtle', text: `Risk: ${dash(enumName(status.risk_tolerance))}` })),
-    kpis([
-      ['Value', money(status.value)],
-      ['Cash', money(status.cash)],
-      ['Unrealised P&L', money(status.unrealised_pnl), signClass(status.unrealised_pnl)],
-      ['Realised P&L', money(status.realised_pnl), signClass(status.realised_pnl)],
-    ]),
+    takeFlash(address),
+    figures,
     grid,
   ];
 }
+
+function walletKpis(status) {
+  return kpis([
+    ['Value', money(status.value)],
+    ['Cash', money(status.cash)],
+    ['Unrealised P&L', money(status.unrealised_pnl), signClass(status.unrealised_pnl)],
+    ['Realised P&L', money(status.realised_pnl), signClass(status.realised_pnl)],
+  ]);
+}
+
+function holdingsTable(holdings) {
+  return table(holdings, [
+    { key: 'symbol', label: 'Token', render: (x) => h('a', { href: `#/tokens/${encodeURIComponent(x.symbol)}`, text: x.symbol }) },
+    { key: 'shares', label: 'Shares', num: true, format: (v) => shares(v) },
+    { key: 'nav', label: 'NAV', num: true, format: (v) => nav(v) },
+    { key: 'value', label: 'Value', num: true, format: (v) => money(v) },
+    { key: 'cost_basis', label: 'Cost', num: true, format: (v) => money(v) },
+    { key: 'unrealised_pnl', label: 'P&L', num: true, sign: true, format: (v) => money(v) },
+    { key: 'weight', label: 'Weight', num: true, format: (v) => pct(v, 1) },
+  ], { caption: 'At current NAVs', empty: 'No holdings: all cash.' });
+}
+
+/** Draws the current route again (after a change that moves every figure on the page: cash, mode). */
+function rerender() { window.dispatchEvent(new HashChangeEvent('hashchange')); }
 
 // Turnover (½ × buys + sells ÷ value now) and trade fees paid, from the ledger (GET /api/wallet/{a}/status).
 function turnoverTable(status) {
@@ -277,6 +310,11 @@ function modeForm(address, mode, risk) {
       const w = await api.post(paths.walletMode, { address, mode: modeSelect.value, risk_tolerance: riskSelect.value });
       out.replaceChildren(h('div', { class: 'success', role: 'status', text: `Saved: ${enumName(w.mode)}, ${enumName(w.risk_tolerance)}.` }));
       announce('Mode and risk saved');
+      if (w.mode !== mode || w.risk_tolerance !== risk) {
+        // The optimizer's suggestion and the approval controls depend on the mode: draw the page again.
+        flash(address, `Saved: ${enumName(w.mode)}, ${enumName(w.risk_tolerance)}.`);
+        rerender();
+      }
     } catch (err) { out.replaceChildren(errorBox(err)); }
   });
   return form;
