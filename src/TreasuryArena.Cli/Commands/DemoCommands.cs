@@ -442,7 +442,7 @@ internal static partial class CliCommands
                 ? Inv($"  Policy breach refused: buy {r.Symbol} for {r.Amount:N2} USD in {r.Wallet} -> {r.Code} ({r.Clause}): {r.Message}")
                 : "  Policy breach: no token the IPS excludes is open for buys at the end of the replay, nothing to refuse");
             Console.WriteLine(ips.Approval is { } a
-                ? Inv($"  Two-person approval: {a.Summary} -> {a.Requested} (requested by {a.RequestedBy}) -> approved by {a.ApprovedBy} -> {a.Status}: {a.Result}")
+                ? Inv($"  Two-person approval: {a.Summary} -> {a.Requested} (requested by {a.RequestedBy}) -> approved by {a.ApprovedBy} -> {a.Result}")
                 : "  Two-person approval: no FULL_AI wallet has the cash or a holding for a trade above the threshold");
             Console.WriteLine(ips.BoardReport.PdfPath is { } pdf
                 ? $"  Board report {ips.BoardReport.Quarter}: {ips.BoardReport.HtmlPath} and {pdf}"
