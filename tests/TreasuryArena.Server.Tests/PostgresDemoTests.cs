@@ -45,6 +45,43 @@ public sealed class PostgresDemoTests(PostgresDemoTests.Demo demo) : IRequiresPo
         Assert.Contains("\"ok\":true", verifyOut, StringComparison.Ordinal);
     }
 
+    /// <summary>Issue 21 on PostgreSQL: the demo's IPS, its refused buy (audited), its two-person approval and its board report.</summary>
+    [DbFact]
+    public async Task Demo_Postgres_SetsTheIps_RefusesABreach_ExecutesATwoPersonApproval_WritesTheBoardReport()
+    {
+        Assert.True(demo.Code == 0, demo.Err);
+        await using var c = new NpgsqlConnection(demo.Database!.Connection);
+        await c.OpenAsync();
+        async Task<List<string>> Column(string sql)
+        {
+            await using var cmd = new NpgsqlCommand(sql, c);
+            await using var r = await cmd.ExecuteReaderAsync();
+            var list = new List<string>();
+            while (await r.ReadAsync())
+            {
+                list.Add(r.GetString(0));
+            }
+
+            return list;
+        }
+
+        var document = Assert.Single(await Column("SELECT document FROM investment_policies"));
+        Assert.Contains("fear-greed-contrarian", document, StringComparison.Ordinal);
+        var audited = Assert.Single(await Column("SELECT detail FROM audit_log WHERE action = 'trade.buy' AND outcome = 'refused'"), d => d.Contains("\"policy_breach\"", StringComparison.Ordinal));
+        Assert.Contains("\"clause\":\"excluded_strategies\"", audited, StringComparison.Ordinal);
+        var row = Assert.Single(await Column("SELECT requested_by || '|' || decided_by || '|' || result FROM approvals WHERE status = 'executed'")).Split('|');
+        Assert.StartsWith("Pat Treasurer", row[0], StringComparison.Ordinal);
+        Assert.StartsWith("Chris Deacon", row[1], StringComparison.Ordinal);
+        Assert.StartsWith("executed:", row[2], StringComparison.Ordinal);
+
+        var policy = demo.Summary!.RootElement.GetProperty("policy");
+        Assert.Equal("policy_breach", policy.GetProperty("refusal").GetProperty("code").GetString());
+        Assert.Equal("executed", policy.GetProperty("approval").GetProperty("status").GetString());
+        var html = policy.GetProperty("board_report").GetProperty("html_path").GetString()!;
+        Assert.Equal(demo.Directory, Path.GetDirectoryName(html)); // beside the keys file: a PostgreSQL demo has no database file
+        Assert.Contains("Grace Community Church, 2025Q3</h1>", await File.ReadAllTextAsync(html), StringComparison.Ordinal);
+    }
+
     [DbFact]
     public async Task Serve_SamePostgres_RealHttp_AcceptsTheDemoTreasurerKey()
     {
@@ -118,7 +155,7 @@ public sealed class PostgresDemoTests(PostgresDemoTests.Demo demo) : IRequiresPo
         await using var kept = new NpgsqlCommand("SELECT id FROM other_app", check);
         Assert.Equal(7, (int)(await kept.ExecuteScalarAsync())!);
         await using var admins = new NpgsqlCommand("SELECT COUNT(*) FROM api_keys", check);
-        Assert.Equal(3L, (long)(await admins.ExecuteScalarAsync())!);
+        Assert.Equal(4L, (long)(await admins.ExecuteScalarAsync())!); // admin, two treasurers, a viewer
     }
 
     /// <summary>The class's one demo run: <c>arena demo --db Host=…</c> on a fresh PostgreSQL database.</summary>
@@ -139,7 +176,7 @@ public sealed class PostgresDemoTests(PostgresDemoTests.Demo demo) : IRequiresPo
         public IReadOnlyList<string> CreatedInWorkingDirectory { get; private set; } = [];
 
         public string Key(string role) =>
-            JsonDocument.Parse(File.ReadAllText(KeysFile)).RootElement.EnumerateArray().Single(k => k.GetProperty("role").GetString() == role).GetProperty("key").GetString()!;
+            JsonDocument.Parse(File.ReadAllText(KeysFile)).RootElement.EnumerateArray().First(k => k.GetProperty("role").GetString() == role).GetProperty("key").GetString()!;
 
         public async Task<long> LedgerEntriesAsync()
         {

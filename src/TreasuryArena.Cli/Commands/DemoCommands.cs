@@ -110,6 +110,8 @@ internal static partial class CliCommands
         var path = target.Database;
         var keys = new List<DemoKey>();
         const string church = "Grace Community Church";
+        Caller treasurerCaller;
+        Caller secondTreasurerCaller;
 
         // 1. The platform: an admin, a published risk disclosure, a verified and attested church, its members' keys.
         await using (var p = await PlatformCli.OpenAsync(path, ct))
@@ -123,10 +125,15 @@ internal static partial class CliCommands
             await p.Compliance.VerifyAsync(op, org.Id, "church", "EIN 12-3456789 (demo)", "demo-reviewer", ct);
             var treasurer = await p.Identity.IssueKeyAsync(op, org.Id, "Pat Treasurer", Role.Treasurer, ct);
             var viewer = await p.Identity.IssueKeyAsync(op, org.Id, "Sam Trustee", Role.Viewer, ct);
+            // A second treasurer: the two-person approval needs a different member of the organisation (issue 21).
+            var second = await p.Identity.IssueKeyAsync(op, org.Id, "Chris Deacon", Role.Treasurer, ct);
             var signer = (await p.Identity.AuthenticateAsync(treasurer.Key, ct))!;
             await p.Compliance.AttestAsync(signer, org.Id, "2026-1", "Pat Treasurer", ct);
+            treasurerCaller = signer;
+            secondTreasurerCaller = (await p.Identity.AuthenticateAsync(second.Key, ct))!;
             keys.Add(new DemoKey("treasurer", treasurer.MemberName, church, treasurer.Key));
             keys.Add(new DemoKey("viewer", viewer.MemberName, church, viewer.Key));
+            keys.Add(new DemoKey("treasurer", second.MemberName, church, second.Key));
         }
 
         await DemoKeys.WriteAsync(target.KeysFile, keys, ct);
@@ -218,7 +225,13 @@ internal static partial class CliCommands
         // 5b. The church's board adopts a sample IPS (docs/readme/13-policy.md): its benchmark, budget, reserve and review
         //     cadence. Its caps stay the platform's (no limit) so the dashboard's manual trades after the demo behave as before.
         var demoOrg = await rt.Identity.FindOrganisationByNameAsync(church, ct) ?? throw new CliException($"the demo organisation '{church}' is missing");
-        await rt.Policies.ProposeChangeAsync(PlatformCli.Operator, demoOrg.Id, Infrastructure.Policy.PolicyYamlReader.Parse(DemoText.Policy, "demo-ips.yaml"), ct);
+        var ips = await rt.Policies.ProposeChangeAsync(PlatformCli.Operator, demoOrg.Id, Infrastructure.Policy.PolicyYamlReader.Parse(DemoText.Policy, "demo-ips.yaml"), ct);
+
+        // 5c. The IPS at work, through the trade and approval use cases the API and the CLI call: the treasurer's manual buy
+        //     of a token whose strategy the IPS excludes is refused (policy_breach naming the clause, audited trade.buy), and a
+        //     sale above the board's dual-control threshold waits for a second treasurer, whose approval executes it.
+        var refusal = await DemoPolicyBreachAsync(rt, ips.Policy, treasurerCaller, wallets.Single(w => w.Mode == WalletMode.Manual).Address, ct);
+        var approval = await DemoTwoPersonApprovalAsync(rt, ips.Policy, treasurerCaller, secondTreasurerCaller, [.. wallets.Where(w => w.Mode == WalletMode.FullAi).Select(w => w.Address)], ct);
 
         // 6. The church's own treasury (issue 21), funded with the configured capital, and its daily analysis reviewed by the
         // advisor (rules offline; Claude when a key is configured).
@@ -229,6 +242,9 @@ internal static partial class CliCommands
             var advice = await services.UseCases.AdviseAsync(PlatformCli.Operator, church, end, ct);
             treasury = new DemoDecision("treasury", advice.Decision.Action.ToString(), advice.Decision.Advisor, advice.Decision.Confidence, advice.Decision.Reasoning);
         }
+
+        // 6b. The board report for the last full quarter: the use case and renderer of `arena report board`, beside the keys file.
+        var board = await DemoBoardReportAsync(host, demoOrg.Id, Path.GetDirectoryName(Path.GetFullPath(target.KeysFile))!, ct);
 
         // 7. The summary, read back from the ledger and the stores.
         var tokens = new List<DemoTokenRow>();
@@ -267,7 +283,105 @@ internal static partial class CliCommands
         var verification = await LedgerVerifier.VerifyAsync(rt.Database.CreateLedgerJournal(), ct);
         return new DemoSummary(target.Location.Display, target.KeysFile, inception, firstWeek, end, tokens, walletRows, decisions, keys,
             approved, pending + (final.Any(r => r.Action == "proposed") && pending == 0 ? 1 : 0), executed, holdsPending, holdsSuperseded, verification.Ok, verification.Entries,
-            Math.Round(clock.Elapsed.TotalSeconds, 1));
+            Math.Round(clock.Elapsed.TotalSeconds, 1))
+        {
+            Policy = new DemoPolicy(ips.Version, ips.Policy.DualControlThreshold, [.. ips.Policy.ExcludedStrategies], refusal, approval, board),
+        };
+    }
+
+    /// <summary>
+    /// A manual buy of $1,000 of the first active token whose strategy the IPS excludes, by the treasurer in the MANUAL
+    /// wallet: <see cref="Core.Application.TradeUseCases"/> refuses it (<c>policy_breach</c> naming the clause) and audits it;
+    /// nothing moves. Null when no token the IPS excludes is open for buys at the end of the replay.
+    /// </summary>
+    private static async Task<DemoRefusal?> DemoPolicyBreachAsync(Infrastructure.Storage.TokensRuntime rt, Core.Policy.InvestmentPolicy ips, Caller treasurer, string wallet, CancellationToken ct)
+    {
+        var token = rt.Ledger.ListTokens().Where(t => t.Token.Status == TokenStatus.Active && !ips.AllowsStrategy(t.Token.StrategyId))
+            .OrderBy(t => t.Token.Symbol, StringComparer.Ordinal).FirstOrDefault();
+        if (token is null)
+        {
+            return null;
+        }
+
+        const decimal amount = 1_000m;
+        var outcome = await rt.Trades.ExecuteAsync(new TradeOrder(treasurer, wallet, token.Token.Symbol, OrderSide.Buy, amount, "demo:policy-breach", TradeSource.Api), ct);
+        return outcome is TradeOutcome.Refused r
+            ? new DemoRefusal(wallet, token.Token.Symbol, token.Token.StrategyId, amount, r.Outcome.Code(), r.Field, r.Message)
+            : throw new CliException($"the demo's buy of {token.Token.Symbol} (strategy {token.Token.StrategyId}, excluded by the IPS) was not refused: {outcome.GetType().Name}");
+    }
+
+    /// <summary>
+    /// A $12,000 trade by the treasurer in a FULL_AI wallet (above the IPS's $10,000 dual-control threshold, under the
+    /// compliance gate's $25,000 single-trade hold): a buy of an active token the IPS allows where a wallet has the cash
+    /// (a falling market leaves the optimizer in cash), else a sale from the largest holding. The trade use case stores it
+    /// as awaiting a second approval; the second treasurer approves it through <see cref="Core.Application.ApprovalUseCases"/>,
+    /// which executes it. Null when no FULL_AI wallet has the cash or a holding worth that much.
+    /// </summary>
+    private static async Task<DemoApproval?> DemoTwoPersonApprovalAsync(
+        Infrastructure.Storage.TokensRuntime rt, Core.Policy.InvestmentPolicy ips, Caller first, Caller second, IReadOnlyList<string> wallets, CancellationToken ct)
+    {
+        const decimal usd = 12_000m;
+        if (ips.DualControlThreshold is <= 0m or >= usd)
+        {
+            return null;
+        }
+
+        var views = wallets.Select(a => rt.Ledger.GetWallet(a)!).ToList();
+        var rich = views.Where(v => v.Cash.Amount >= usd).MaxBy(v => v.Cash.Amount);
+        var allowed = rt.Ledger.ListTokens().Where(t => t.Token.Status == TokenStatus.Active && ips.AllowsStrategy(t.Token.StrategyId))
+            .OrderBy(t => t.Token.Symbol, StringComparer.Ordinal).FirstOrDefault();
+        TradeOrder order;
+        if (rich is not null && allowed is not null)
+        {
+            order = new TradeOrder(first, rich.Wallet.Address, allowed.Token.Symbol, OrderSide.Buy, usd, "demo:two-person-approval", TradeSource.Api);
+        }
+        else
+        {
+            var holdings = views.SelectMany(v => WalletValuation.Lines(v, s => rt.Ledger.GetToken(s)?.NavPerShare).Select(l => (v.Wallet.Address, Line: l)))
+                .Where(x => x.Line.Value > usd).ToList();
+            if (holdings.Count == 0)
+            {
+                return null;
+            }
+
+            var (address, line) = holdings.MaxBy(x => x.Line.Value);
+            order = new TradeOrder(first, address, line.Holding.Symbol, OrderSide.Sell, RoundingPolicy.Down(usd / line.Nav.Value, Shares.Scale), "demo:two-person-approval", TradeSource.Api);
+        }
+
+        var requested = await rt.Trades.ExecuteAsync(order, ct);
+        if (requested is not TradeOutcome.AwaitingApproval awaiting)
+        {
+            throw new CliException($"the demo's {order.Side.ToString().ToLowerInvariant()} of {order.Symbol} (about ${usd:N2}, above the ${ips.DualControlThreshold:N2} threshold) did not await a second approval: {requested}");
+        }
+
+        var decided = await rt.Approvals.ApproveAsync(second, awaiting.Approval.Id, ct);
+        return new DemoApproval(awaiting.Approval.Id, awaiting.Approval.Summary, awaiting.Approval.StatusCode, first.MemberName, second.MemberName,
+            decided.Approval.StatusCode, decided.Approval.Result ?? "");
+    }
+
+    /// <summary>The last full quarter's board report of the demo church (HTML, and a PDF when headless Chromium is there) in <paramref name="directory"/>.</summary>
+    private static async Task<DemoBoardReport> DemoBoardReportAsync(CliServices host, Guid organisation, string directory, CancellationToken ct)
+    {
+        var reports = host.Get<Infrastructure.Reports.BoardReportUseCases>();
+        var report = await reports.BoardAsync(PlatformCli.Operator, organisation, reports.LastFullQuarter().ToString(), ct);
+        var html = Infrastructure.Reports.BoardReportHtml.Render(report);
+        var name = string.Create(CultureInfo.InvariantCulture, $"board-{ReportFileName(report.Organisation)}-{report.Quarter}");
+        var htmlPath = Path.Combine(directory, name + ".html");
+        await ReportWriteFileAsync(htmlPath, html, ct);
+        string? pdfPath = null;
+        string? pdfNote = null;
+        try
+        {
+            var bytes = await reports.PdfAsync(html, ct);
+            pdfPath = Path.Combine(directory, name + ".pdf");
+            await File.WriteAllBytesAsync(pdfPath, bytes, ct);
+        }
+        catch (DomainException ex) when (ex.Outcome == Outcome.PdfUnavailable)
+        {
+            pdfNote = ex.Message;
+        }
+
+        return new DemoBoardReport(report.Quarter.ToString(), htmlPath, pdfPath, pdfNote, report.Breaches.Count, report.Decisions.Count);
     }
 
     private static string DemoModeName(WalletMode mode) => mode switch
@@ -321,6 +435,20 @@ internal static partial class CliCommands
         }
 
         Console.WriteLine(Inv($"HYBRID proposals approved: {s.ProposalsApproved}, pending for the treasurer: {s.ProposalsPending}; FULL_AI executions: {s.Executions}; compliance holds pending: {s.HoldsPending} (held plans superseded by a newer plan: {s.HoldsSuperseded})"));
+        if (s.Policy is { } ips)
+        {
+            Console.WriteLine(Inv($"Investment policy (IPS) v{ips.Version}: excludes {string.Join(", ", ips.ExcludedStrategies)}; trades above {ips.DualControlThreshold:N2} USD need two treasurers"));
+            Console.WriteLine(ips.Refusal is { } r
+                ? Inv($"  Policy breach refused: buy {r.Symbol} for {r.Amount:N2} USD in {r.Wallet} -> {r.Code} ({r.Clause}): {r.Message}")
+                : "  Policy breach: no token the IPS excludes is open for buys at the end of the replay, nothing to refuse");
+            Console.WriteLine(ips.Approval is { } a
+                ? Inv($"  Two-person approval: {a.Summary} -> {a.Requested} (requested by {a.RequestedBy}) -> approved by {a.ApprovedBy} -> {a.Result}")
+                : "  Two-person approval: no FULL_AI wallet has the cash or a holding for a trade above the threshold");
+            Console.WriteLine(ips.BoardReport.PdfPath is { } pdf
+                ? $"  Board report {ips.BoardReport.Quarter}: {ips.BoardReport.HtmlPath} and {pdf}"
+                : $"  Board report {ips.BoardReport.Quarter}: {ips.BoardReport.HtmlPath} (no PDF: {ips.BoardReport.PdfNote})");
+        }
+
         Console.WriteLine(Inv($"Ledger verify: {(s.LedgerOk ? "ok" : "FAILED")} ({s.LedgerEntries} entries, hash chain checked)"));
         Console.WriteLine();
         Console.WriteLine("Demo sign-in keys (demo only; also in " + s.KeysFile + "):");

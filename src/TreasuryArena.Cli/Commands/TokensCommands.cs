@@ -69,12 +69,13 @@ internal static partial class CliCommands
                 return 0;
             }
 
-            var table = new Table().AddColumns("symbol", "status", "strategy", "NAV", "supply", "holders", "NAV date", "90d change", "90d mean return (annualised)", "90d vol", "90d Sharpe", "90d MDD", "breaker (drawdown / limit)");
+            var table = new Table().AddColumns("symbol", "status", "strategy", "NAV", "supply", "holders", "NAV date", "90d change", "90d mean return (annualised)", "90d vol", "90d Sharpe", "90d MDD", "breaker (drawdown / limit)", "breaker state");
             foreach (var r in rows)
             {
                 table.AddRow(r.Symbol, r.Status, r.Strategy, Inv($"{r.Nav:0.0000}"), Inv($"{r.Supply:N2}"), Inv($"{r.Holders}"), r.NavDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-",
                     Pct(r.Return90d), Pct(r.MeanReturnAnnualised90d), Pct(r.Volatility90d), r.Sharpe90d is { } s ? Inv($"{s:0.00}") : "—", Pct(r.MaxDrawdown90d),
-                    r.Breaker is { } b ? Inv($"{Pct(b.Drawdown)} / {Pct(b.Limit)} ({b.Source})") : "-");
+                    r.Breaker is { } b ? Inv($"{Pct(b.Drawdown)} / {Pct(b.Limit)} ({b.Source})") : "-",
+                    r.Breaker is { } bs ? bs.State + (bs.TrippedAt is { } at ? Inv($" since {at:yyyy-MM-dd}") : "") : "-");
             }
 
             AnsiConsole.Write(table);

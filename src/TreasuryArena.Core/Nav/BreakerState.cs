@@ -86,7 +86,76 @@ public sealed record BreakerState(
         }
 
         var by = pause is { } q ? (q.Actor == NavEngine.EngineActor ? "breaker" : "admin") : null;
-        return new BreakerState(limit, reference, peak, peakDate, drawdown, pause?.PausedOn, by, pause?.AutoReview ?? false, trough, troughDate, resumeAt, resumeOn, recovered);
+        var state = status switch
+        {
+            TokenStatus.Proving => ProvingState,
+            TokenStatus.Active => ArmedState,
+            TokenStatus.Paused when pause is { AutoReview: true } => TrippedState,
+            TokenStatus.Paused when by == "breaker" => HeldState,
+            TokenStatus.Paused => PausedByAdminState,
+            _ => RetiredState,
+        };
+        decimal? tripsAt = state == ArmedState && peak is { } top ? RoundingPolicy.PriceDown(top * (1m - limit.Limit)) : null;
+        return new BreakerState(limit, reference, peak, peakDate, drawdown, pause?.PausedOn, by, pause?.AutoReview ?? false, trough, troughDate, resumeAt, resumeOn, recovered)
+        {
+            State = state,
+            TrippedAt = by == "breaker" ? pause?.PausedOn : null,
+            TripsAtNav = tripsAt,
+            ResumeRule = Rule(state, limit, tripsAt, resumeAt, resumeOn, trough, options),
+        };
+    }
+
+    /// <summary>An active token the breaker watches: it pauses buys once the NAV is <see cref="BreakerLimit.Limit"/> below the peak.</summary>
+    public const string ArmedState = "armed";
+
+    /// <summary>A proving token: not live yet, its drawdown from inception is a proving gate; the breaker arms at promotion.</summary>
+    public const string ProvingState = "proving";
+
+    /// <summary>Paused by the breaker, the automatic review running (it resumes by recovery or cooling-off).</summary>
+    public const string TrippedState = "tripped";
+
+    /// <summary>Paused by the breaker and held by an admin: no automatic review; an admin resumes it.</summary>
+    public const string HeldState = "held";
+
+    /// <summary>Paused by an admin: no automatic review; an admin resumes it.</summary>
+    public const string PausedByAdminState = "paused_by_admin";
+
+    /// <summary>Retired: no breaker.</summary>
+    public const string RetiredState = "retired";
+
+    /// <summary>The breaker in one word: armed, proving, tripped, held, paused_by_admin or retired (the same word in the token's info, <c>arena tokens</c> and the admin's breaker list).</summary>
+    public string State { get; init; } = ArmedState;
+
+    /// <summary>The day the breaker paused the token (its current pause; also when an admin has since held it); null otherwise.</summary>
+    public DateOnly? TrippedAt { get; init; }
+
+    /// <summary>Armed: the NAV at or below which the breaker pauses buys, peak × (1 − limit), rounded down to 10⁻⁸.</summary>
+    public decimal? TripsAtNav { get; init; }
+
+    /// <summary>What trips or resumes the breaker from its current state, in words (the configured review rule with this token's numbers).</summary>
+    public string ResumeRule { get; init; } = "";
+
+    /// <summary>The review rule for any token paused by the breaker, in words (<see cref="LifecycleOptions"/>).</summary>
+    public static string ReviewRule(LifecycleOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"a breaker pause resumes by itself once the NAV is back {BreakerLimit.Pct(options.ResumeRecoveryFraction)} of the way from its trough to the pause-time peak, or after {options.ResumeCoolingOffDays} days without a new low; an admin's pause or hold waits for an admin to resume it");
+    }
+
+    private static string Rule(string state, BreakerLimit limit, decimal? tripsAt, decimal? resumeAt, DateOnly? resumeOn, decimal? trough, LifecycleOptions options)
+    {
+        static string F(FormattableString s) => s.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var at = tripsAt is { } t ? F($" (NAV {t:0.####} or lower)") : "";
+        return state switch
+        {
+            ArmedState => F($"trips when the NAV is {BreakerLimit.Pct(limit.Limit)} below its live peak{at}: buys pause; then {ReviewRule(options)}"),
+            ProvingState => F($"not live yet (proving): the breaker arms when the token goes live and pauses buys once the NAV is {BreakerLimit.Pct(limit.Limit)} below its live peak"),
+            TrippedState => F($"resumes by itself at NAV {resumeAt:0.####} ({BreakerLimit.Pct(options.ResumeRecoveryFraction)} of the way back from the trough {trough:0.####}) or on {resumeOn:yyyy-MM-dd} if it makes no new low"),
+            HeldState => "tripped by the breaker and held by an admin: no automatic review; an admin resumes it",
+            PausedByAdminState => "paused by an admin: no automatic review; an admin resumes it",
+            _ => "retired: no more buys or NAV steps; the breaker no longer applies",
+        };
     }
 
     /// <summary>One line of progress for people while paused (null when not paused).</summary>

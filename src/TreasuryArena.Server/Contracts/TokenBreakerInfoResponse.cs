@@ -68,6 +68,18 @@ public sealed record TokenBreakerInfoResponse
     [Description("The review's progress in words while paused; null otherwise.")]
     public string? Review { get; init; }
 
+    [Description("The breaker in one word: armed (active, watched), proving (not live yet), tripped (paused by the breaker, the automatic review running), held (paused by the breaker, held by an admin), paused_by_admin, retired.")]
+    public string State { get; init; } = BreakerState.ArmedState;
+
+    [Description("The day the breaker paused the token (its current pause); null when the breaker has not paused it.")]
+    public DateOnly? TrippedAt { get; init; }
+
+    [Description("While armed: the NAV at or below which the breaker pauses buys, peak × (1 − limit).")]
+    public decimal? TripsAtNav { get; init; }
+
+    [Description("What trips or resumes the breaker from its current state, in words.")]
+    public string ResumeRule { get; init; } = "";
+
     public static TokenBreakerInfoResponse From(BreakerState state)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -96,6 +108,10 @@ public sealed record TokenBreakerInfoResponse
             ResumeOnIfNoNewLow = state.ResumeOnIfNoNewLow,
             Recovered = state.Recovered,
             Review = state.Progress(),
+            State = state.State,
+            TrippedAt = state.TrippedAt,
+            TripsAtNav = state.TripsAtNav,
+            ResumeRule = state.ResumeRule,
         };
     }
 }

@@ -26,7 +26,7 @@ public static class AdminBreakerEndpoints
         var halt = HaltResponse.From(await compliance.HaltStateAsync(ct));
         var o = tokens.Nav.Options;
         var rule = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"each token's limit is {o.BreakerMultiple:0.##} × its backtested worst drawdown, within {BreakerLimit.Pct(o.BreakerFloor)} … {BreakerLimit.Pct(o.BreakerCap)}, measured from its live peak; a breaker pause resumes once the NAV is back {BreakerLimit.Pct(o.ResumeRecoveryFraction)} of the way or makes no new low for {o.ResumeCoolingOffDays} days");
+            $"each token's limit is {o.BreakerMultiple:0.##} × its backtested worst drawdown, within {BreakerLimit.Pct(o.BreakerFloor)} … {BreakerLimit.Pct(o.BreakerCap)}, measured from its live peak; {BreakerState.ReviewRule(o)}");
         var walletLimit = rules.WalletDrawdownBreaker;
         var optimizer = tokens.Settings.Optimizer.Wallet;
         var fired = new List<BreakerResponse>();
@@ -39,16 +39,18 @@ public static class AdminBreakerEndpoints
             decimal? drawdown = state?.Drawdown;
             var tokenLimit = state?.Limit.Limit ?? o.BreakerFloor;
             string? reason = null;
-            var tripped = false;
+            // One source: the breaker's state from Core (a breaker pause an admin has held is not a live trip).
+            var tripped = state?.State == BreakerState.TrippedState;
             if (t.Token.Status == TokenStatus.Paused)
             {
-                var pause = (await tokens.NavStore.EventsAsync(symbol, ct)).LastOrDefault(e => e.To == TokenStatus.Paused);
-                tripped = pause?.Actor == NavEngine.EngineActor;
-                reason = pause?.Reason;
+                reason = (await tokens.NavStore.EventsAsync(symbol, ct)).LastOrDefault(e => e.To == TokenStatus.Paused)?.Reason;
             }
 
             tokenRows.Add(new TokenBreakerResponse(symbol, t.Token.Status, t.NavPerShare.Value, drawdown, tokenLimit, tripped, reason,
-                state?.Limit.SourceName, state?.Limit.Describe(), state?.Progress()));
+                state?.Limit.SourceName, state?.Limit.Describe(), state?.Progress())
+            {
+                Breaker = state is null ? null : TokenBreakerInfoResponse.From(state),
+            });
             if (tripped)
             {
                 fired.Add(new BreakerResponse("token", symbol, "tripped", drawdown, tokenLimit, reason));

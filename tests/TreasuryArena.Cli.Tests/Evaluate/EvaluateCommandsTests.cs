@@ -37,6 +37,11 @@ public sealed class EvaluateCommandsTests : IDisposable
         foreach (var t in tokens)
         {
             Assert.True(t.TryGetProperty("beat_hodl", out _));
+            // Issue 22: each token's breaker pauses and automatic resumes (dates), and its limit in words (Core's BreakerLimit).
+            Assert.Equal(JsonValueKind.Array, t.GetProperty("breaker_trips").ValueKind);
+            Assert.Equal(JsonValueKind.Array, t.GetProperty("breaker_resumes").ValueKind);
+            Assert.True(t.GetProperty("breaker_resumes").GetArrayLength() <= t.GetProperty("breaker_trips").GetArrayLength());
+            Assert.StartsWith("breaker ", t.GetProperty("breaker").GetString(), StringComparison.Ordinal);
             if (t.GetProperty("token").ValueKind == JsonValueKind.Object)
             {
                 AssertContender(t.GetProperty("token"));

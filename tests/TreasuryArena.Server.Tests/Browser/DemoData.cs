@@ -28,7 +28,9 @@ public static class DemoData
 
         var database = Path.Combine(directory, Path.GetFileName(source));
         using var keys = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(directory, "arena-demo-keys.json")));
-        var byRole = keys.RootElement.EnumerateArray().ToDictionary(k => k.GetProperty("role").GetString()!, k => k.GetProperty("key").GetString()!);
+        // The first key of each role (the demo has two treasurers: Pat, then Chris for second approvals).
+        var byRole = keys.RootElement.EnumerateArray().GroupBy(k => k.GetProperty("role").GetString()!)
+            .ToDictionary(g => g.Key, g => g.First().GetProperty("key").GetString()!);
         return new DemoCopy(directory, database, byRole["admin"], byRole["treasurer"], byRole["viewer"]);
     }
 
@@ -49,6 +51,16 @@ public static class DemoData
             if (code != 0)
             {
                 throw new InvalidOperationException($"arena demo exited with {code}: {stderr}");
+            }
+
+            // The demo church's IPS asks two treasurers for trades above $10,000; these single-treasurer flows turn that
+            // clause off as they turn the platform's threshold off (DashboardServer), through the operator's `policy set`.
+            var ips = Path.Combine(directory, "single-treasurer.yaml");
+            await File.WriteAllTextAsync(ips, "dual_control_threshold: 0\n");
+            (code, _, stderr) = await InProcessArena.RunAsync(["policy", "set", "--db", database, "--org", "Grace Community Church", "--file", ips]);
+            if (code != 0)
+            {
+                throw new InvalidOperationException($"arena policy set exited with {code}: {stderr}");
             }
 
             SqliteConnection.ClearAllPools(); // closes the demo's connections, so the files can be copied whole

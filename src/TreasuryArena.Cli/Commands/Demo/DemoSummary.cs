@@ -19,4 +19,8 @@ internal sealed record DemoSummary(
     int HoldsSuperseded,
     bool LedgerOk,
     long LedgerEntries,
-    double Seconds);
+    double Seconds)
+{
+    /// <summary>The demo church's IPS at work: a refused breach, a two-person approval, the board report (issue 21).</summary>
+    public DemoPolicy? Policy { get; init; }
+}

@@ -26,17 +26,21 @@ export async function tokensPage() {
   ];
 }
 
-/** The drawdown breaker: the limit and where it came from, the live peak and drawdown, and while paused the review's progress. */
+/** The drawdown breaker: its state, the limit and where it came from, the live peak and drawdown, what trips or resumes it, and while paused the review's progress. */
 function breakerCard(b, status) {
   if (!b) {
     return card('Drawdown breaker', h('p', { class: 'subtle', text: 'No breaker: the token has no backing strategy.' }));
   }
   const rows = [
+    ['State', h('span', { 'data-testid': 'breaker-state' }, badge(b.state ?? 'armed'), b.tripped_at ? ` since ${date(b.tripped_at)}` : '')],
     ['Limit', h('span', { 'data-testid': 'breaker-limit', text: b.description })],
     ['Measured from', `${date(b.measured_from)} (${status === 'proving' ? 'inception; restarts when the token goes live' : 'go-live or last resume'})`],
     ['Peak', b.peak === null || b.peak === undefined ? '—' : `${nav(b.peak)} on ${date(b.peak_date)}`],
     ['Drawdown from the peak', `${pct(b.drawdown)} of ${pct(b.limit)} allowed`],
   ];
+  if (b.trips_at_nav !== null && b.trips_at_nav !== undefined) {
+    rows.push(['Trips at NAV', `${nav(b.trips_at_nav)} or lower`]);
+  }
   if (b.paused_on) {
     rows.push(['Paused', `${date(b.paused_on)} by ${dash(b.paused_by)}`]);
     if (b.auto_review) {
@@ -48,6 +52,7 @@ function breakerCard(b, status) {
   return card('Drawdown breaker',
     h('dl', { class: 'kv' }, ...rows.flatMap(([k, v]) => [h('dt', { text: k }), typeof v === 'string' ? h('dd', { text: v }) : h('dd', {}, v)])),
     b.review ? h('p', { 'data-testid': 'breaker-review', text: b.review }) : null,
+    b.resume_rule ? h('p', { 'data-testid': 'breaker-rule', text: b.resume_rule }) : null,
     h('p', { class: 'subtle', text: 'A pause stops new buys only: holders keep their shares and can always sell.' }));
 }
 
