@@ -37,6 +37,14 @@ export const paths = {
   marketClock: '/api/market/clock',
   boardReport: (quarter) => `/api/reports/board?quarter=${enc(quarter)}`,
   boardReportPdf: (quarter) => `/api/reports/board?quarter=${enc(quarter)}&format=pdf`,
+  approvals: '/api/approvals',
+  approvalsAll: '/api/approvals?status=all',
+  approvalApprove: (id) => `/api/approvals/${enc(id)}/approve`,
+  approvalReject: (id) => `/api/approvals/${enc(id)}/reject`,
+  orgMe: '/api/orgs/me',
+  orgReview: '/api/orgs/me/compliance/review',
+  orgSignatures: '/api/orgs/me/signatures',
+  documentCurrent: (kind) => `/api/documents/${enc(kind)}/current`,
 };
 
 /** An API failure with the server's ProblemDetails (title, detail, field errors). */

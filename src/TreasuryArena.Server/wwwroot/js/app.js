@@ -7,6 +7,8 @@ import { walletsPage, walletPage } from './pages/wallet.js';
 import { treasuryPage } from './pages/treasury.js';
 import { adminPage } from './pages/admin.js';
 import { reportsPage } from './pages/reports.js';
+import { approvalsPage } from './pages/approvals.js';
+import { organisationPage } from './pages/organisation.js';
 
 export const session = { role: null, member: null, organization: null, organizationId: null };
 
@@ -20,6 +22,8 @@ const routes = [
   [/^#\/treasury$/, () => treasuryPage(session), 'treasury'],
   [/^#\/reports$/, () => reportsPage(session), 'reports'],
   [/^#\/admin$/, () => adminPage(session), 'admin'],
+  [/^#\/approvals$/, () => approvalsPage(session), 'approvals'],
+  [/^#\/organisation$/, () => organisationPage(session), 'organisation'],
 ];
 
 function setSession(value) {
