@@ -101,7 +101,7 @@ public abstract class PolicyApprovalSuite : ServerTestBase
         var applied = records.First(r => r.Action == "policy.set" && r.Outcome == AuditOutcome.Done);
         Assert.Equal(id, JsonNode.Parse(applied.Detail)!["approval_id"]!.GetValue<string>());
         Assert.Contains("(approver, key ", applied.Actor, StringComparison.Ordinal);
-        Assert.StartsWith("operator", records.Last(r => r.Action == "policy.set").Actor, StringComparison.Ordinal);
+        Assert.StartsWith("cli:", records.Last(r => r.Action == "policy.set").Actor, StringComparison.Ordinal); // the operator at the CLI, acting for the platform
 
         var kinds = await NotificationKindsAsync(admin);
         Assert.Contains("second_approval_needed", kinds);
