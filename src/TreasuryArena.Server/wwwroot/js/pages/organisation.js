@@ -72,7 +72,7 @@ function documentCard({ kind, label, doc }, session, signed) {
   const mine = signed.find((s) => s.kind === kind && s.document_hash === doc.sha256);
   const body = [
     h('h3', {}, `${label} · version ${doc.version} `, badge(mine ? 'ok' : 'pending')),
-    h('details', {}, h('summary', { text: 'Read the document' }), h('pre', { class: 'document-text', text: doc.text })),
+    h('details', {}, h('summary', { text: 'Read the document' }), h('pre', { class: 'document-text', style: 'white-space: pre-wrap; overflow-wrap: anywhere', text: doc.text })),
     h('p', { class: 'small subtle', text: `Published ${date(doc.published_at)} · SHA-256 ${doc.sha256.slice(0, 16)}…` }),
   ];
   if (session.role !== 'treasurer') {
