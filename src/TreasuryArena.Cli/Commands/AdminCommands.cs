@@ -206,7 +206,7 @@ internal static partial class CliCommands
     {
         var db = CliDatabase.Option();
         var org = new Option<string?>("--org") { Description = "Organisation name (not for admin keys)" };
-        var role = new Option<string>("--role") { Description = "admin | treasurer | viewer", Required = true };
+        var role = new Option<string>("--role") { Description = "admin | treasurer | viewer | approver", Required = true };
         var member = new Option<string?>("--member") { Description = "Member the key belongs to (default: <role>)" };
         var json = AdminJsonOption();
         var cmd = new Command("issue", "Issue an API key and print it once (it is stored only as a hash)");
@@ -217,11 +217,11 @@ internal static partial class CliCommands
 
         cmd.SetAction(async (parse, ct) =>
         {
-            var r = AdminParseEnum<Role>(parse.GetValue(role)!, "--role", "admin, treasurer or viewer");
+            var r = AdminParseEnum<Role>(parse.GetValue(role)!, "--role", "admin, treasurer, viewer or approver");
             var orgName = parse.GetValue(org);
             if (r != Role.Admin && string.IsNullOrWhiteSpace(orgName))
             {
-                throw new CliException("--org is required for treasurer and viewer keys");
+                throw new CliException("--org is required for treasurer, viewer and approver keys");
             }
 
             if (r == Role.Admin && !string.IsNullOrWhiteSpace(orgName))

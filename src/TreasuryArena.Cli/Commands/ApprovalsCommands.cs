@@ -1,6 +1,7 @@
 using System.CommandLine;
 using TreasuryArena.Core.Approvals;
 using TreasuryArena.Core.Common;
+using TreasuryArena.Core.Identity;
 using TreasuryArena.Server.Contracts;
 
 namespace TreasuryArena.Cli;
@@ -31,7 +32,8 @@ internal static partial class CliCommands
             }
 
             var list = await rt.Approvals.ListAsync(PlatformCli.Operator, filter, ct);
-            CliJson.Write(list.Select(ApprovalResponse.From).ToList());
+            var names = await new ActorNames(rt.Identity).ForAsync(PlatformCli.Operator.OrganisationId, ct);
+            CliJson.Write(list.Select(a => ApprovalResponse.From(a, names)).ToList());
             return 0;
         }, ct));
         cmd.Subcommands.Add(ApprovalDecisionCommand(approve: true));

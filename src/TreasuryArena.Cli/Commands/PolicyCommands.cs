@@ -65,7 +65,8 @@ internal static partial class CliCommands
             var change = await AdminGuard(() => Task.FromResult(PolicyYamlReader.Load(parse.GetValue(file)!.FullName)));
             await using var p = await PlatformCli.OpenAsync(parse.GetValue(db), ct);
             var o = await p.RequireOrganisationAsync(parse.GetValue(org)!, ct);
-            var v = await AdminGuard(() => p.Policies.ProposeChangeAsync(PlatformCli.Operator, o.Id, change, ct));
+            // The operator acts for the platform (audited policy.set): a new version at once, no second approval.
+            var v = (await AdminGuard(() => p.Policies.ProposeChangeAsync(PlatformCli.Operator, o.Id, change, ct))).Version!;
             AdminPrint(parse.GetValue(json), PolicyJson(v), $"'{Shown(o.Name)}' policy version {v.Version} set ({string.Join(", ", change.Clauses)})\n" + PolicyText(o.Name, v));
             return 0;
         });

@@ -10,30 +10,32 @@ namespace TreasuryArena.Core.Application;
 
 /// <summary>
 /// Two-person approval, the same from the API (<c>/api/approvals</c>), the CLI (<c>arena approvals</c>) and the hourly
-/// expiry job. The second approval must come from a treasurer of the organisation who is not the member who requested
-/// it (<c>same_approver</c>, 409); it executes the request through its own use case (a trade through
-/// <see cref="TradeUseCases"/> with the idempotency key <c>approval:ID</c>, so two racing approvals trade once; a proposal
-/// through <see cref="ProposalUseCases"/>), then marks the approval executed. A request refused at execution (cash gone,
+/// expiry job. The second approval must come from a treasurer or an approver (trustee) of the organisation who is not
+/// the member who requested it (<c>same_approver</c>, 409); it executes the request through its own use case (a trade
+/// through <see cref="TradeUseCases"/> with the idempotency key <c>approval:ID</c>, so two racing approvals trade once; a
+/// proposal through <see cref="ProposalUseCases"/>; a policy change through <see cref="PolicyUseCases.ApplyApprovedAsync"/>),
+/// then marks the approval executed. Requests past their lifetime are expired by the hourly job and also whenever
+/// approvals are listed or one is decided, so an expired request never shows as awaiting. A request refused at execution (cash gone,
 /// token paused) stays awaiting and the refusal is returned. Rejection and expiry execute nothing. Every decision is
 /// audited (<c>approval.approve</c>, <c>approval.reject</c>, <c>approval.expire</c>; refusals under the same action with
 /// their code) and notified (<c>approval_executed</c>, <c>approval_rejected</c>, <c>approval_expired</c>).
 /// </summary>
-public sealed class ApprovalUseCases(DualControl dual, TradeUseCases trades, ProposalUseCases proposals, IAuditLog audit, INotifier notifier, TimeProvider time)
+public sealed class ApprovalUseCases(DualControl dual, TradeUseCases trades, ProposalUseCases proposals, PolicyUseCases policies, IAuditLog audit, INotifier notifier, TimeProvider time)
 {
     public const string ApproveAction = "approval.approve";
     public const string RejectAction = "approval.reject";
     public const string ExpireAction = "approval.expire";
 
+    /// <summary>The actor of expiries found on read (the hourly job's name).</summary>
+    public const string ExpiryJob = "approval-expiry";
+
     /// <summary>How long a request waits for its second approval.</summary>
     public TimeSpan Lifetime => dual.Lifetime;
 
     /// <summary>
-    /// Executes an approved <see cref="ApprovalKind.PolicyChange"/> (set by the policy use cases when they route a member's
-    /// policy change through <see cref="DualControl.RequestAsync"/>): returns the result text kept with the approval.
+    /// The caller's organisation's approvals (an admin: every organisation's), awaiting ones by default. Requests past
+    /// their lifetime are expired first (audited and notified as by the hourly job), so none is listed as awaiting.
     /// </summary>
-    public Func<Caller, PendingApproval, CancellationToken, Task<string>>? PolicyChangeExecutor { get; set; }
-
-    /// <summary>The caller's organisation's approvals (an admin: every organisation's), awaiting ones by default.</summary>
     public async Task<IReadOnlyList<PendingApproval>> ListAsync(Caller actor, ApprovalStatus? status, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -42,6 +44,7 @@ public sealed class ApprovalUseCases(DualControl dual, TradeUseCases trades, Pro
             return [];
         }
 
+        await ExpireDueAsync(Caller.Job(ExpiryJob), ct);
         return await dual.Store.ListAsync(actor.Role == Role.Admin ? null : actor.OrganisationId, status, ct);
     }
 
@@ -53,9 +56,9 @@ public sealed class ApprovalUseCases(DualControl dual, TradeUseCases trades, Pro
         ApprovalDecision decision;
         try
         {
-            if (actor.Role != Role.Treasurer)
+            if (actor.Role is not (Role.Treasurer or Role.Approver))
             {
-                throw new DomainException(Outcome.RoleForbidden, $"a {actor.Role.ToString().ToLowerInvariant()} may not perform {ApproveAction}: the second approval is a treasurer's of the organisation");
+                throw new DomainException(Outcome.RoleForbidden, $"a {actor.Role.ToString().ToLowerInvariant()} may not perform {ApproveAction}: the second approval is a treasurer's or an approver's of the organisation");
             }
 
             var approval = await AwaitingAsync(actor, id, detail, ct);
@@ -78,7 +81,7 @@ public sealed class ApprovalUseCases(DualControl dual, TradeUseCases trades, Pro
         return decision;
     }
 
-    /// <summary>Rejects a request awaiting its second approval (a treasurer of the organisation, the requester included, or an admin): nothing executes.</summary>
+    /// <summary>Rejects a request awaiting its second approval (a treasurer or approver of the organisation, the requester included, or an admin): nothing executes.</summary>
     public async Task<PendingApproval> RejectAsync(Caller actor, Guid id, string? reason, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -86,7 +89,7 @@ public sealed class ApprovalUseCases(DualControl dual, TradeUseCases trades, Pro
         PendingApproval decided;
         try
         {
-            RoleRules.RequireTreasurer(actor, RejectAction);
+            RoleRules.RequireApprover(actor, RejectAction);
             var why = FreeText.Optional(reason, FreeText.Reason);
             var approval = await AwaitingAsync(actor, id, detail, ct);
             decided = await DecideAsync(approval, ApprovalStatus.Rejected, actor.Actor, why ?? "rejected", ct);
@@ -160,7 +163,7 @@ public sealed class ApprovalUseCases(DualControl dual, TradeUseCases trades, Pro
 
         if (approval.ExpiresAt <= time.GetUtcNow())
         {
-            await ExpireDueAsync(Caller.Job("approval-expiry"), ct);
+            await ExpireDueAsync(Caller.Job(ExpiryJob), ct);
             throw new DomainException(Outcome.ApprovalExpired, string.Create(CultureInfo.InvariantCulture,
                 $"approval {id} expired at {approval.ExpiresAt.UtcDateTime:yyyy-MM-dd HH:mm}Z; nothing executed"));
         }
@@ -199,8 +202,7 @@ public sealed class ApprovalUseCases(DualControl dual, TradeUseCases trades, Pro
 
             case ApprovalKind.PolicyChange:
             {
-                var executor = PolicyChangeExecutor ?? throw new InvalidOperationException("no policy-change executor is registered");
-                var result = await executor(actor, approval, ct);
+                var result = await policies.ApplyApprovedAsync(actor, approval, ct);
                 return new ApprovalDecision(await DecideAsync(approval, ApprovalStatus.Executed, actor.Actor, result, ct), null, null);
             }
 

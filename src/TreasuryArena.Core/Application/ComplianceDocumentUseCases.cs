@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using TreasuryArena.Core.Audit;
 using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Compliance;
@@ -251,9 +249,11 @@ public sealed class ComplianceDocumentUseCases(
     }
 
     /// <summary>
-    /// Erases a member's personal data: their name (and every name they typed on a signature) becomes a pseudonym derived
-    /// from their id, and their API keys are revoked (which ends their sessions). The ledger and the audit chain are not
-    /// rewritten (they keep verifying): new entries name members by id, and the erasure is audited without the name.
+    /// Erases a member's personal data: their name (and every name they typed on a signature, and the name in their
+    /// organisation's notifications) becomes a pseudonym derived from their id, and their API keys are revoked (which
+    /// ends their sessions). The ledger and the audit chain are not rewritten (they keep verifying): audit entries and
+    /// stored records name members by that pseudonym only (<see cref="Caller.Actor"/>), and the members table that
+    /// mapped it to the name now holds the pseudonym; the erasure is audited without the name.
     /// </summary>
     public async Task<MemberErasure> EraseMemberAsync(Caller caller, Guid organisationId, string memberName, CancellationToken ct)
     {
@@ -274,7 +274,7 @@ public sealed class ComplianceDocumentUseCases(
 
         var now = time.GetUtcNow();
         var pseudonym = Pseudonym(member.Id);
-        await documents.EraseMemberAsync(member.Id, pseudonym, now, ct);
+        await documents.EraseMemberAsync(member, pseudonym, now, ct);
         var revoked = new List<Guid>();
         foreach (var key in await identity.ListKeysAsync(organisationId, ct))
         {
@@ -290,8 +290,7 @@ public sealed class ComplianceDocumentUseCases(
     }
 
     /// <summary>The pseudonymous id of a member: <c>member-</c> and the first 12 hex digits of the SHA-256 of their id.</summary>
-    public static string Pseudonym(Guid memberId) =>
-        "member-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(memberId.ToString("N"))))[..12];
+    public static string Pseudonym(Guid memberId) => Member.PseudonymOf(memberId);
 
     private static void RequireRead(Caller caller, Guid organisationId)
     {

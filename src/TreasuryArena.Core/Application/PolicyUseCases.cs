@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using TreasuryArena.Core.Approvals;
 using TreasuryArena.Core.Audit;
 using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Identity;
@@ -11,12 +14,21 @@ namespace TreasuryArena.Core.Application;
 /// <summary>
 /// The organisation's Investment Policy Statement: show, change (a new version with author and time, audited as
 /// <c>policy.set</c>), the breaches of its current holdings, and the check of a manual buy (<see cref="TradeUseCases"/>).
-/// Every change, the operator's <c>arena policy set</c> and a treasurer's <c>PUT /api/orgs/me/policy</c> alike, goes
-/// through <see cref="ProposeChangeAsync"/>: the one place the two-person approval of policy changes hooks in.
+/// Every change, the operator's <c>arena policy set</c> and a member's <c>PUT /api/orgs/me/policy</c> alike, goes
+/// through <see cref="ProposeChangeAsync"/>: an admin (the operator, acting for the platform) applies it at once; a
+/// member's (a treasurer's or an approver's) is validated, then stored as a <see cref="ApprovalKind.PolicyChange"/>
+/// awaiting a second, different member's approval (<see cref="DualControl.RequestAsync"/>), which applies it through
+/// <see cref="ApplyApprovedAsync"/> to the policy current at that time (the clauses it did not set keep their values).
 /// </summary>
-public sealed class PolicyUseCases(LedgerService ledger, IPolicyStore store, IAuditLog audit, TimeProvider time)
+public sealed class PolicyUseCases(LedgerService ledger, IPolicyStore store, IAuditLog audit, TimeProvider time, DualControl dual)
 {
     private const string SetAction = "policy.set";
+
+    private static readonly JsonSerializerOptions PayloadJson = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
 
     /// <summary>The organisation's current policy (version 0: the platform default).</summary>
     public async Task<PolicyVersion> ShowAsync(Caller caller, Guid organisationId, CancellationToken ct)
@@ -36,51 +48,125 @@ public sealed class PolicyUseCases(LedgerService ledger, IPolicyStore store, IAu
 
     /// <summary>
     /// Applies <paramref name="change"/> to the current policy (clauses it does not set keep their values), validates the
-    /// result (<see cref="Outcome.InvalidPolicy"/>, naming clause and line) and stores it as a new version. An admin (the
-    /// operator acting for the platform) or the organisation's treasurer may; a viewer may not. Today a treasurer's
-    /// change applies at once; the two-person approval (issue 21) will hold it here for a second approver.
+    /// result (<see cref="Outcome.InvalidPolicy"/>, naming clause and line). An admin (the operator acting for the
+    /// platform) stores it as a new version at once (audited <c>policy.set</c>); a treasurer or approver of the
+    /// organisation gets it stored as awaiting a second approval (audited <c>approval.request</c>, notified
+    /// <c>second_approval_needed</c>); a viewer may not.
     /// </summary>
-    public async Task<PolicyVersion> ProposeChangeAsync(Caller caller, Guid organisationId, PolicyChange change, CancellationToken ct)
+    public async Task<PolicyChangeOutcome> ProposeChangeAsync(Caller caller, Guid organisationId, PolicyChange change, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(change);
         var subject = organisationId.ToString();
         try
         {
-            RoleRules.RequireTreasurer(caller, SetAction);
+            RoleRules.RequireApprover(caller, SetAction);
             if (caller.Role != Role.Admin && caller.OrganisationId != organisationId)
             {
                 throw new DomainException(Outcome.OrganisationNotFound, $"no organisation with id {organisationId}");
             }
 
             var current = await CurrentAsync(organisationId, ct);
-            var next = change.ApplyTo(current.Policy);
-            var problems = next.Problems(change.Lines);
-            if (problems.Count > 0)
+            Validate(change, change.ApplyTo(current.Policy));
+            if (caller.Role != Role.Admin)
             {
-                throw new DomainException(Outcome.InvalidPolicy, Describe(change.Source, problems)) { Field = problems[0].Clause };
+                var payload = JsonSerializer.Serialize(new PolicyChangePayload(current.Version, Clauses(change)), PayloadJson);
+                var summary = $"policy change ({string.Join(", ", change.Clauses)})";
+                return new PolicyChangeOutcome(null, await dual.RequestAsync(caller, ApprovalKind.PolicyChange, organisationId, 0m, summary, payload, null, ct));
             }
 
-            var version = new PolicyVersion(organisationId, current.Version + 1, next, caller.Actor, time.GetUtcNow());
-            if (!await store.TryAddAsync(version, ct))
-            {
-                throw new DomainException(Outcome.PolicyConflict, $"the policy changed meanwhile (version {version.Version} exists): read it and try again");
-            }
-
-            await AuditTrail.DoneAsync(audit, caller, SetAction, subject, new Dictionary<string, object?>(StringComparer.Ordinal)
-            {
-                ["version"] = version.Version,
-                ["from_version"] = current.Version,
-                ["clauses"] = change.Clauses,
-                ["source"] = change.Source,
-            }, ct);
-            return version;
+            var version = await StoreAsync(organisationId, current, change, caller.Actor, ct);
+            await AuditTrail.DoneAsync(audit, caller, SetAction, subject, SetDetail(version, current, change), ct);
+            return new PolicyChangeOutcome(version, null);
         }
         catch (DomainException ex)
         {
             throw await AuditTrail.RefusedAsync(audit, caller, SetAction, subject, ex, new Dictionary<string, object?>(StringComparer.Ordinal) { ["clauses"] = change.Clauses }, ct);
         }
     }
+
+    /// <summary>
+    /// The second approval of a member's policy change (called by <see cref="ApprovalUseCases"/> once the approver is
+    /// checked): applies the requested clauses to the policy current now, validates, stores the new version (author: the
+    /// requester and the approver) and audits <c>policy.set</c> under the approver with the approval's id. Returns the
+    /// result kept with the approval; a refusal (<c>invalid_policy</c>, <c>policy_conflict</c>) leaves it awaiting.
+    /// </summary>
+    public async Task<string> ApplyApprovedAsync(Caller approver, PendingApproval approval, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(approver);
+        ArgumentNullException.ThrowIfNull(approval);
+        var payload = JsonSerializer.Deserialize<PolicyChangePayload>(approval.Payload, PayloadJson)
+                      ?? throw new InvalidOperationException($"approval {approval.Id}: empty policy change");
+        var change = payload.Clauses.ToChange("approval " + approval.Id);
+        var subject = approval.OrganisationId.ToString();
+        try
+        {
+            var current = await CurrentAsync(approval.OrganisationId, ct);
+            Validate(change, change.ApplyTo(current.Policy));
+            var version = await StoreAsync(approval.OrganisationId, current, change, $"{approval.RequestedBy}; second approval {approver.Actor}", ct);
+            var detail = SetDetail(version, current, change);
+            detail["approval_id"] = approval.Id.ToString();
+            detail["requested_by"] = approval.RequestedBy;
+            detail["requested_at_version"] = payload.FromVersion;
+            await AuditTrail.DoneAsync(audit, approver, SetAction, subject, detail, ct);
+            return string.Create(CultureInfo.InvariantCulture, $"policy version {version.Version} set ({string.Join(", ", change.Clauses)})");
+        }
+        catch (DomainException ex)
+        {
+            throw await AuditTrail.RefusedAsync(audit, approver, SetAction, subject, ex, new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["clauses"] = change.Clauses,
+                ["approval_id"] = approval.Id.ToString(),
+            }, ct);
+        }
+    }
+
+    private static void Validate(PolicyChange change, InvestmentPolicy next)
+    {
+        var problems = next.Problems(change.Lines);
+        if (problems.Count > 0)
+        {
+            throw new DomainException(Outcome.InvalidPolicy, Describe(change.Source, problems)) { Field = problems[0].Clause };
+        }
+    }
+
+    private async Task<PolicyVersion> StoreAsync(Guid organisationId, PolicyVersion current, PolicyChange change, string author, CancellationToken ct)
+    {
+        var version = new PolicyVersion(organisationId, current.Version + 1, change.ApplyTo(current.Policy), author, time.GetUtcNow());
+        if (!await store.TryAddAsync(version, ct))
+        {
+            throw new DomainException(Outcome.PolicyConflict, $"the policy changed meanwhile (version {version.Version} exists): read it and try again");
+        }
+
+        return version;
+    }
+
+    private static Dictionary<string, object?> SetDetail(PolicyVersion version, PolicyVersion current, PolicyChange change) => new(StringComparer.Ordinal)
+    {
+        ["version"] = version.Version,
+        ["from_version"] = current.Version,
+        ["clauses"] = change.Clauses,
+        ["source"] = change.Source,
+    };
+
+    /// <summary>Only the clauses <paramref name="change"/> sets, as JSON carries them.</summary>
+    private static PolicyDocument Clauses(PolicyChange change) => new()
+    {
+        MaxVolatileShare = change.MaxVolatileShare,
+        MaxTokenWeight = change.MaxTokenWeight,
+        AllowedStrategies = change.AllowedStrategies,
+        ExcludedStrategies = change.ExcludedStrategies,
+        MinTokens = change.MinTokens,
+        LiquidityReserveMonths = change.LiquidityReserveMonths,
+        MonthlyExpenses = change.MonthlyExpenses,
+        MaxDrawdownTolerance = change.MaxDrawdownTolerance,
+        Benchmark = change.Benchmark is { } b ? PolicyText.Of(b) : null,
+        DualControlThreshold = change.DualControlThreshold,
+        RebalanceFrequency = change.RebalanceFrequency is { } f ? PolicyText.Of(f) : null,
+    };
+
+    /// <summary>The stored request of a policy change: the version it was asked against and the clauses it sets.</summary>
+    private sealed record PolicyChangePayload(int FromVersion, PolicyDocument Clauses);
 
     /// <summary>The clauses the organisation's current holdings break (after market moves), each with a suggested remedy.</summary>
     public async Task<PolicyReview> BreachesAsync(Caller caller, Guid organisationId, CancellationToken ct)

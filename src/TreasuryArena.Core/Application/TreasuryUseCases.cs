@@ -15,7 +15,8 @@ namespace TreasuryArena.Core.Application;
 /// <para>Creating: a treasurer of the organisation or an admin, a positive USD capital (cents), once
 /// (<c>treasury_exists</c>, 409); audited <c>treasury.create</c>. The capital is deposited in the ledger on the
 /// treasury's first execution, as for the platform treasury.</para>
-/// <para>Runs: only an admin may run a treasury (else <c>role_forbidden</c>); the <see cref="TreasuryManager"/> asks the
+/// <para>Runs: the organisation's treasurer runs their own treasury, an admin any (a viewer or an approver is refused
+/// <c>role_forbidden</c>; the jobs' runs of every treasury are an admin's); the <see cref="TreasuryManager"/> asks the
 /// advisor, applies the guardrails, executes on the paper venue and journals; the run is audited as
 /// <c>treasury.advise</c>, <c>treasury.execute</c>, <c>treasury.daily</c> or <c>treasury.review</c> with the organisation,
 /// the as-of date and the decision. A refusal is audited under the same action (a date the treasury cannot act on is
@@ -235,7 +236,7 @@ public sealed class TreasuryUseCases(ITreasuryDirectory directory, IIdentityStor
         var detail = new Dictionary<string, object?>(StringComparer.Ordinal) { ["as_of"] = AuditTrail.Date(asOf) };
         try
         {
-            RoleRules.RequireAdmin(actor, action);
+            RoleRules.RequireTreasurer(actor, action);
             var scope = await OpenAsync(actor, organisation, ct);
             detail["organisation"] = scope.Account.OrganisationId.ToString();
             return (scope, await run(scope));

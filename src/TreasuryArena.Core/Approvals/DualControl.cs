@@ -10,12 +10,15 @@ namespace TreasuryArena.Core.Approvals;
 /// The two-person rule at the start of a use case: a member (a treasurer acting with their key, from the API or the CLI
 /// with <c>--as-key</c>) whose request is worth more than the organisation's threshold does not execute it: the request
 /// is stored as awaiting a second approval (its requester's own approval counts as the first), audited
-/// <c>approval.request</c> and notified <c>approval_requested</c>. The operator and the jobs (admins) act for the
+/// <c>approval.request</c> and notified <c>second_approval_needed</c>. The operator and the jobs (admins) act for the
 /// platform without a second approval. <see cref="ApprovalUseCases"/> gives the second approval, rejects and expires.
 /// </summary>
 public sealed class DualControl(IApprovalStore store, IDualControlThresholds thresholds, IAuditLog audit, INotifier notifier, ApprovalOptions options, TimeProvider time)
 {
     public const string RequestAction = "approval.request";
+
+    /// <summary>The notification kind of a request awaiting its second approval.</summary>
+    public const string NeededKind = "second_approval_needed";
 
     /// <summary>How long a request waits for its second approval.</summary>
     public TimeSpan Lifetime => options.Lifetime;
@@ -39,7 +42,7 @@ public sealed class DualControl(IApprovalStore store, IDualControlThresholds thr
 
     /// <summary>
     /// Stores a request as awaiting a second approval whatever its value (a policy change by a member always needs one):
-    /// audited <c>approval.request</c>, notified <c>approval_requested</c>.
+    /// audited <c>approval.request</c>, notified <c>second_approval_needed</c>.
     /// </summary>
     public async Task<PendingApproval> RequestAsync(Caller caller, ApprovalKind kind, Guid organisationId, decimal usdValue, string summary, string payload, decimal? threshold, CancellationToken ct)
     {
@@ -56,7 +59,7 @@ public sealed class DualControl(IApprovalStore store, IDualControlThresholds thr
             ["threshold"] = threshold,
             ["expires_at"] = approval.ExpiresAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
         }, ct);
-        await notifier.NotifyAsync(new Notification("approval_requested", approval.Id.ToString(),
+        await notifier.NotifyAsync(new Notification(NeededKind, approval.Id.ToString(),
             string.Create(CultureInfo.InvariantCulture, $"{summary} awaits a second approval (requested by {caller.MemberName}) until {approval.ExpiresAt.UtcDateTime:yyyy-MM-dd HH:mm}Z"), now, organisationId), ct);
         return approval;
     }

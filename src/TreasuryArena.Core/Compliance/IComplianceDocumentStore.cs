@@ -23,8 +23,9 @@ public interface IComplianceDocumentStore
     Task<Identity.Member?> FindMemberByNameAsync(Guid organisationId, string name, CancellationToken ct);
 
     /// <summary>
-    /// Replaces the member's name (members table) and every name they typed on a signature or a review mark with
-    /// <paramref name="pseudonym"/>, and records the erasure; the API keys are revoked by the caller.
+    /// Replaces the member's name (members table) and every name they typed on a signature or a review mark, or that a
+    /// notification of their organisation quotes, with <paramref name="pseudonym"/>, and records the erasure; the API
+    /// keys are revoked by the caller.
     /// </summary>
-    Task EraseMemberAsync(Guid memberId, string pseudonym, DateTimeOffset at, CancellationToken ct);
+    Task EraseMemberAsync(Identity.Member member, string pseudonym, DateTimeOffset at, CancellationToken ct);
 }

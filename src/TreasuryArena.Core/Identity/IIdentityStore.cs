@@ -23,6 +23,9 @@ public interface IIdentityStore
 
     Task<Member?> FindMemberAsync(Guid id, CancellationToken ct);
 
+    /// <summary>The members of an organisation (null: every member, admins included), oldest first.</summary>
+    Task<IReadOnlyList<Member>> ListMembersAsync(Guid? organisationId, CancellationToken ct);
+
     Task<IReadOnlyList<ApiKeyRecord>> ListKeysAsync(Guid? organisationId, CancellationToken ct);
 
     /// <summary>Revokes a key and ends its sessions (<see cref="ISessionStore"/>) at once; false when it was already revoked.</summary>

@@ -4,7 +4,10 @@ using TreasuryArena.Core.Common;
 
 namespace TreasuryArena.Core.Identity;
 
-/// <summary>Use cases for organisations, members and API keys. Every change and every refusal is audited.</summary>
+/// <summary>
+/// Use cases for organisations, members and API keys. Every change and every refusal is audited; the audit chain names
+/// a member only by their pseudonymous id (<see cref="Member.Pseudonym"/>), never by name.
+/// </summary>
 public sealed class IdentityService(IIdentityStore store, IAuditLog audit, TimeProvider time)
 {
     /// <summary>The longest organisation or member name (the free-text policy's, <see cref="FreeText.NameMaxLength"/>).</summary>
@@ -68,7 +71,7 @@ public sealed class IdentityService(IIdentityStore store, IAuditLog audit, TimeP
         var record = new ApiKeyRecord(Guid.CreateVersion7(now), member.Id, organisationId, role, ApiKeySecret.DisplayPrefix(key), ApiKeySecret.Hash(key), now, null);
         await store.AddKeyAsync(record, ct);
         await audit.AppendAsync(
-            new AuditRecord(caller.Actor, "key.issue", record.Id.ToString(), AuditOutcome.Done, Json(new { member = memberName, role = Lower(role), organisation_id = organisationId, prefix = record.Prefix })),
+            new AuditRecord(caller.Actor, "key.issue", record.Id.ToString(), AuditOutcome.Done, Json(new { member = member.Pseudonym, role = Lower(role), organisation_id = organisationId, prefix = record.Prefix })),
             ct);
         return new IssuedApiKey(record, member.Name, key);
     }
@@ -124,7 +127,7 @@ public sealed class IdentityService(IIdentityStore store, IAuditLog audit, TimeP
         var member = await store.GetOrAddMemberAsync(null, memberName, now, ct);
         var record = new ApiKeyRecord(Guid.CreateVersion7(now), member.Id, null, Role.Admin, ApiKeySecret.DisplayPrefix(presetKey), hash, now, null);
         await store.AddKeyAsync(record, ct);
-        await audit.AppendAsync(new AuditRecord(caller.Actor, "key.bootstrap", record.Id.ToString(), AuditOutcome.Done, Json(new { member = memberName, source = "configuration" })), ct);
+        await audit.AppendAsync(new AuditRecord(caller.Actor, "key.bootstrap", record.Id.ToString(), AuditOutcome.Done, Json(new { member = member.Pseudonym, source = "configuration" })), ct);
         return new IssuedApiKey(record, member.Name, presetKey);
     }
 

@@ -73,6 +73,7 @@ public static class TreasuryArenaServiceCollectionExtensions
         services.TryAddSingleton<PlatformDatabase>();
         services.TryAddSingleton<SqlIdentityStore>();
         services.TryAddSingleton<IIdentityStore>(sp => sp.GetRequiredService<SqlIdentityStore>());
+        services.TryAddSingleton(sp => new ActorNames(sp.GetRequiredService<IIdentityStore>()));
         services.TryAddSingleton<SqlSessionStore>();
         services.TryAddSingleton<ISessionStore>(sp => sp.GetRequiredService<SqlSessionStore>());
         services.TryAddSingleton(sp => new SessionService(

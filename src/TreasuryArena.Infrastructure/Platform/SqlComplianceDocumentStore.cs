@@ -99,11 +99,20 @@ public sealed class SqlComplianceDocumentStore(PlatformDatabase database) : ICom
         return row is null ? null : new Member(Guid.Parse(row.id), organisationId, row.name, Ticks.To(row.created_at));
     }
 
-    public async Task EraseMemberAsync(Guid memberId, string pseudonym, DateTimeOffset at, CancellationToken ct)
+    public async Task EraseMemberAsync(Member member, string pseudonym, DateTimeOffset at, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(member);
         await using var c = await database.OpenAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
-        var p = new { Member = memberId.ToString(), Pseudonym = pseudonym, Key = pseudonym.ToUpperInvariant(), At = Ticks.From(at) };
+        var p = new { Member = member.Id.ToString(), Pseudonym = pseudonym, Key = pseudonym.ToUpperInvariant(), At = Ticks.From(at),
+            Org = member.OrganisationId?.ToString(), ByName = "by " + member.Name, ByPseudonym = "by " + pseudonym, NameActor = member.Name + " (", PseudonymActor = pseudonym + " (" };
+        // Free text that quoted the name: notifications ("requested by NAME"), and actors written as "NAME (role, key …)"
+        // before actors were pseudonymous (approvals, policy authors).
+        await c.ExecuteAsync(new CommandDefinition("UPDATE notifications SET message = REPLACE(message, @ByName, @ByPseudonym) WHERE organisation_id = @Org", p, tx, cancellationToken: ct));
+        await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE approvals SET requested_by = REPLACE(requested_by, @NameActor, @PseudonymActor), decided_by = REPLACE(decided_by, @NameActor, @PseudonymActor) WHERE organisation_id = @Org",
+            p, tx, cancellationToken: ct));
+        await c.ExecuteAsync(new CommandDefinition("UPDATE investment_policies SET author = REPLACE(author, @NameActor, @PseudonymActor) WHERE organisation_id = @Org", p, tx, cancellationToken: ct));
         await c.ExecuteAsync(new CommandDefinition("UPDATE members SET name = @Pseudonym, name_key = @Key WHERE id = @Member", p, tx, cancellationToken: ct));
         await c.ExecuteAsync(new CommandDefinition("UPDATE signatures SET typed_name = @Pseudonym WHERE member_id = @Member", p, tx, cancellationToken: ct));
         await c.ExecuteAsync(new CommandDefinition("UPDATE compliance_review_marks SET marked_by = @Pseudonym WHERE member_id = @Member", p, tx, cancellationToken: ct));

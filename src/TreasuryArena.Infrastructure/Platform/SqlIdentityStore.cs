@@ -130,6 +130,15 @@ public sealed class SqlIdentityStore(PlatformDatabase database) : IIdentityStore
         return row?.ToDomain();
     }
 
+    public async Task<IReadOnlyList<Member>> ListMembersAsync(Guid? organisationId, CancellationToken ct)
+    {
+        await using var c = await database.OpenAsync(ct);
+        var rows = organisationId is { } org
+            ? await c.QueryAsync<MemberRow>(new CommandDefinition("SELECT * FROM members WHERE organisation_key = @Org ORDER BY created_at, id", new { Org = org.ToString() }, cancellationToken: ct))
+            : await c.QueryAsync<MemberRow>(new CommandDefinition("SELECT * FROM members ORDER BY created_at, id", cancellationToken: ct));
+        return [.. rows.Select(r => r.ToDomain())];
+    }
+
     /// <summary>Revokes the key and ends its open sessions in one transaction (the API, the CLI and any other door).</summary>
     public async Task<bool> RevokeKeyAsync(Guid id, DateTimeOffset at, CancellationToken ct)
     {

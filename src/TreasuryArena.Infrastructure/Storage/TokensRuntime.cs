@@ -57,15 +57,15 @@ public sealed class TokensRuntime : IAsyncDisposable
         Issuer = new TokenIssuer(ledger, NavStore, Portfolios, settings.Lifecycle, Clock);
         Wallets = new WalletUseCases(ledger, Identity, Audit, settings.Plans);
         PolicyStore = new SqlPolicyStore(platform);
-        Policies = new PolicyUseCases(ledger, PolicyStore, Audit, time);
         settings.Approvals.Validate();
         ApprovalStore = new SqlApprovalStore(platform);
         DualControl = new DualControl(ApprovalStore, new PolicyDualControlThresholds(PolicyStore, thresholds ?? new ConfiguredDualControlThresholds(settings.Approvals.Threshold)), Audit, Notifier, settings.Approvals, time);
+        Policies = new PolicyUseCases(ledger, PolicyStore, Audit, time, DualControl);
         Documents = new ComplianceDocumentUseCases(new SqlComplianceDocumentStore(platform), ComplianceStore, Identity, Audit, settings.ComplianceReview, time);
         Trades = new TradeUseCases(ledger, Identity, Desk, Audit, settings.Plans, Policies, DualControl, Documents);
         Tokens = new TokenUseCases(ledger, Issuer, Nav, Audit);
         Proposals = new ProposalUseCases(ledger, Allocations, Audit, ct => RebalancerAsync(null, ct), DualControl);
-        Approvals = new ApprovalUseCases(DualControl, Trades, Proposals, Audit, Notifier, time);
+        Approvals = new ApprovalUseCases(DualControl, Trades, Proposals, Policies, Audit, Notifier, time);
         HoldDecisions = new HoldUseCases(Holds, Audit);
         NavSteps = new NavUseCases(Nav, Clock, Audit);
     }

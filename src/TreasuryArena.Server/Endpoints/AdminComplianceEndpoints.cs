@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using TreasuryArena.Core.Application;
 using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Compliance;
+using TreasuryArena.Core.Identity;
 using TreasuryArena.Core.Ledger;
 using TreasuryArena.Infrastructure.Storage;
 using TreasuryArena.Server.Auth;
@@ -84,7 +85,7 @@ public static class AdminComplianceEndpoints
     }
 
     /// <summary>The audit chain from a sequence on (<c>?after=SEQ</c>, default 0: the start; <c>?limit=1..1000</c>, default 100).</summary>
-    public static async Task<Results<Ok<List<AuditEntryResponse>>, ProblemHttpResult>> ListAudit(string? after, string? limit, HttpContext http, [AsParameters] PlatformServices s)
+    public static async Task<Results<Ok<List<AuditEntryResponse>>, ProblemHttpResult>> ListAudit(string? after, string? limit, HttpContext http, [AsParameters] PlatformServices s, ActorNames actorNames)
     {
         if (QueryParams.Cursor("after", after, out var from, min: 0) is { } badAfter)
         {
@@ -97,7 +98,8 @@ public static class AdminComplianceEndpoints
         }
 
         var entries = await s.Audit.ReadAsync(from ?? 0, n, http.RequestAborted);
-        return TypedResults.Ok(entries.Select(AuditEntryResponse.From).ToList());
+        var names = await actorNames.ForAsync(null, http.RequestAborted);
+        return TypedResults.Ok(entries.Select(e => AuditEntryResponse.From(e, names)).ToList());
     }
 
     public static async Task<Ok<AuditVerifyResponse>> VerifyAudit(HttpContext http, [AsParameters] PlatformServices s, ArenaDatabase database)

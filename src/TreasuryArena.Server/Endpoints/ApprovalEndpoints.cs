@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using TreasuryArena.Core.Application;
 using TreasuryArena.Core.Approvals;
 using TreasuryArena.Core.Common;
+using TreasuryArena.Core.Identity;
 using TreasuryArena.Server.Auth;
 using TreasuryArena.Server.Contracts;
 using TreasuryArena.Server.Http;
@@ -24,7 +25,7 @@ public static class ApprovalEndpoints
     }
 
     /// <summary>The caller's organisation's approvals (an admin's key: every organisation's), awaiting ones unless <c>status</c> says otherwise (<c>all</c>: every status).</summary>
-    public static async Task<Results<Ok<List<ApprovalResponse>>, ProblemHttpResult>> List(string? status, HttpContext http, ApprovalUseCases approvals)
+    public static async Task<Results<Ok<List<ApprovalResponse>>, ProblemHttpResult>> List(string? status, HttpContext http, ApprovalUseCases approvals, ActorNames actorNames)
     {
         ApprovalStatus? filter = ApprovalStatus.AwaitingSecondApproval;
         if (string.Equals(status, "all", StringComparison.OrdinalIgnoreCase))
@@ -42,7 +43,8 @@ public static class ApprovalEndpoints
         }
 
         var list = await approvals.ListAsync(http.Caller(), filter, http.RequestAborted);
-        return TypedResults.Ok(list.Select(ApprovalResponse.From).ToList());
+        var names = await actorNames.ForAsync(http.Caller().OrganisationId, http.RequestAborted);
+        return TypedResults.Ok(list.Select(a => ApprovalResponse.From(a, names)).ToList());
     }
 
     public static async Task<Results<Ok<ApprovalDecisionResponse>, ProblemHttpResult>> Approve(Guid id, HttpContext http, ApprovalUseCases approvals)

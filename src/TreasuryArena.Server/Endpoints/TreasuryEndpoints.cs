@@ -4,6 +4,7 @@ using TreasuryArena.Core.Application;
 using TreasuryArena.Core.Common;
 using TreasuryArena.Core.MarketData;
 using TreasuryArena.Core.Ports;
+using TreasuryArena.Core.Treasury;
 using TreasuryArena.Infrastructure.Advice;
 using TreasuryArena.Server.Auth;
 using TreasuryArena.Server.Contracts;
@@ -17,8 +18,10 @@ namespace TreasuryArena.Server.Endpoints;
 /// without a treasury is a 404 (<c>treasury_not_found</c>), and an admin key without an organisation reads the platform
 /// treasury. <c>POST /api/treasury</c> creates the organisation's treasury (a treasurer, or an admin naming
 /// <c>organisation_id</c>; 201, 409 when it exists). The same use cases (<see cref="TreasuryUseCases"/>) as
-/// <c>arena treasury create|status</c>, <c>arena intel</c>, <c>arena journal</c> and <c>arena review</c>; runs are the
-/// daily and weekly jobs'.
+/// <c>arena treasury create|status</c>, <c>arena intel</c>, <c>arena journal</c> and <c>arena review</c>.
+/// <c>POST /api/treasury/advise</c> and <c>POST /api/treasury/execute</c> run the caller's own treasury (its treasurer; a
+/// viewer or approver is refused <c>role_forbidden</c>) as <c>arena advise</c> and <c>arena treasury execute</c> do,
+/// answering the journaled decision; the daily and weekly jobs run every treasury.
 /// <c>?as_of=yyyy-MM-dd</c> defaults to today, or the last day the market data covers if that is earlier; a date before
 /// the market history's first day or after the platform date (<see cref="IBusinessClock"/>) is a 400 naming <c>as_of</c>.
 /// </summary>
@@ -34,6 +37,8 @@ public static class TreasuryEndpoints
         group.MapGet("/intelligence", Intelligence);
         group.MapGet("/decisions", Decisions);
         group.MapGet("/review", Review);
+        group.MapPost("/advise", Advise);
+        group.MapPost("/execute", Execute);
         return app;
     }
 
@@ -104,6 +109,26 @@ public static class TreasuryEndpoints
                 var latest = (await scope.Journal.ListAsync(ReviewLookback, ct)).FirstOrDefault(e => e.Decision.Kind == DecisionKind.WeeklyReview && e.AsOf <= day);
                 return TreasuryReviewResponse.Create(figures, latest);
             });
+        }
+        catch (DomainException ex)
+        {
+            return UseCaseProblems.From(http, ex);
+        }
+    }
+
+    /// <summary>The daily analysis of the caller's treasury on <c>?as_of=</c> (default: the latest market date), journaled and audited <c>treasury.advise</c>.</summary>
+    public static Task<Results<Ok<TreasuryDecisionResponse>, ProblemHttpResult>> Advise(string? as_of, HttpContext http, TreasuryUseCases treasuries, TreasuryRuntime treasury, TimeProvider time, DataSpan span, CancellationToken ct) =>
+        RunAsync(as_of, http, treasury, time, span, day => treasuries.AdviseAsync(http.Caller(), null, day, ct));
+
+    /// <summary>Plan, advisor review, guardrails and paper execution of the caller's treasury, journaled and audited <c>treasury.execute</c>.</summary>
+    public static Task<Results<Ok<TreasuryDecisionResponse>, ProblemHttpResult>> Execute(string? as_of, HttpContext http, TreasuryUseCases treasuries, TreasuryRuntime treasury, TimeProvider time, DataSpan span, CancellationToken ct) =>
+        RunAsync(as_of, http, treasury, time, span, day => treasuries.ExecuteAsync(http.Caller(), null, day, ct));
+
+    private static async Task<Results<Ok<TreasuryDecisionResponse>, ProblemHttpResult>> RunAsync(string? asOf, HttpContext http, TreasuryRuntime treasury, TimeProvider time, DataSpan span, Func<DateOnly, Task<AdviceResult>> run)
+    {
+        try
+        {
+            return await OnDateAsync(asOf, treasury, time, span, async day => TreasuryDecisionResponse.From((await run(day)).Entry));
         }
         catch (DomainException ex)
         {

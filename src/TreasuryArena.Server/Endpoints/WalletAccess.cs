@@ -8,14 +8,14 @@ namespace TreasuryArena.Server.Endpoints;
 public static class WalletAccess
 {
     /// <summary>
-    /// The policy of the organisation's mutating wallet and trade routes: a member of an organisation (treasurer or
-    /// viewer; an admin key belongs to none) gets through, and the use case decides by role, so a viewer is refused
+    /// The policy of the organisation's mutating wallet and trade routes: a member of an organisation (treasurer, viewer
+    /// or approver; an admin key belongs to none) gets through, and the use case decides by role, so a viewer is refused
     /// <c>role_forbidden</c> (403, audited under the action) exactly as the CLI acting with that key (<c>--as-key</c>) is.
     /// </summary>
     public static void OrganisationMember(Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        policy.RequireClaim(Auth.ApiKeyDefaults.RoleClaim, "treasurer", "viewer");
+        policy.RequireClaim(Auth.ApiKeyDefaults.RoleClaim, "treasurer", "viewer", "approver");
     }
 
     public static WalletView? Find(LedgerService ledger, Caller caller, string? address)

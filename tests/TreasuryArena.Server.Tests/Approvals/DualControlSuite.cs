@@ -91,7 +91,7 @@ public abstract class DualControlSuite : ServerTestBase
         Assert.Contains(records, r => r.Action == "approval.expire" && r.Subject == expireId && r.Outcome == AuditOutcome.Done);
         var (_, notifications) = await Api.GetAsync(admin, "/api/admin/notifications");
         var kinds = notifications!.AsArray().Select(n => n!["kind"]!.GetValue<string>()).ToList();
-        Assert.Contains("approval_requested", kinds);
+        Assert.Contains("second_approval_needed", kinds);
         Assert.Contains("approval_rejected", kinds);
         Assert.Contains("approval_expired", kinds);
     }
@@ -118,10 +118,11 @@ public abstract class DualControlSuite : ServerTestBase
         Assert.Equal(HttpStatusCode.Accepted, above);
         outcomes.Add(pending!["status"]!.GetValue<string>());
         Assert.Equal("trade", pending["kind"]!.GetValue<string>());
-        Assert.StartsWith("Dual Church treasurer (treasurer", pending["requested_by"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("member-", pending["requested_by"]!.GetValue<string>(), StringComparison.Ordinal); // the stored actor is pseudonymous
         Assert.Equal(Factory.Clock.GetUtcNow().AddHours(72), pending["expires_at"]!.GetValue<DateTimeOffset>());
         var id = pending["id"]!.GetValue<string>();
         var (_, list) = await Api.GetAsync(t2, "/api/approvals");
+        Assert.StartsWith("Dual Church treasurer (treasurer", list!.AsArray().Single(a => a!["id"]!.GetValue<string>() == id)!["requested_by_name"]!.GetValue<string>(), StringComparison.Ordinal);
         outcomes.Add(list!.AsArray().Any(a => a!["id"]!.GetValue<string>() == id) ? "listed" : "missing");
 
         foreach (var client in new[] { t1, viewer, t2, t2 })

@@ -150,7 +150,6 @@ public sealed class UseCaseParityTests : ServerTestBase
                 ("hold.release", new[] { "holds", "release", "--id", NoHold, "--as-key", key }),
                 ("hold.reject", new[] { "holds", "reject", "--id", NoHold, "--as-key", key }),
                 ("token.pause", new[] { "tokens", "pause", "ROLE", "--reason", "roles", "--as-key", key }),
-                ("treasury.review", new[] { "review", "--as-key", key }),
             };
             foreach (var (action, args) in refused)
             {
@@ -164,7 +163,7 @@ public sealed class UseCaseParityTests : ServerTestBase
             {
                 Assert.Equal(AuditOutcome.Refused, r.Outcome);
                 Assert.Equal("role_forbidden", JsonNode.Parse(r.Detail)!["code"]!.GetValue<string>());
-                Assert.StartsWith("role treasurer (treasurer, key ", r.Actor, StringComparison.Ordinal);
+                Assert.Matches("^member-[0-9a-f]{12} \\(treasurer, key ", r.Actor); // members are audited by pseudonym
             });
 
             // The operator (no --as-key) still may: the token activates.

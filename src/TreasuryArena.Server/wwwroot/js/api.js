@@ -53,6 +53,13 @@ export const paths = {
   adminHalt: '/api/admin/halt',
   adminResume: '/api/admin/resume',
   adminTokenResume: (symbol) => `/api/admin/tokens/${enc(symbol)}/resume`,
+  approvals: '/api/approvals',
+  approvalsAll: '/api/approvals?status=all',
+  approvalApprove: (id) => `/api/approvals/${enc(id)}/approve`,
+  approvalReject: (id) => `/api/approvals/${enc(id)}/reject`,
+  orgReview: '/api/orgs/me/compliance/review',
+  orgSignatures: '/api/orgs/me/signatures',
+  documentCurrent: (kind) => `/api/documents/${enc(kind)}/current`,
 };
 
 /** An API failure with the server's ProblemDetails (title, detail, field errors). */

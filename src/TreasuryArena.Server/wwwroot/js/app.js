@@ -9,6 +9,8 @@ import { adminPage } from './pages/admin.js';
 import { reportsPage } from './pages/reports.js';
 import { disclosurePage, onboardingBanner, forgetOrganisationState } from './pages/onboarding.js';
 import { dailyReportPage } from './pages/daily.js';
+import { approvalsPage } from './pages/approvals.js';
+import { organisationPage } from './pages/organisation.js';
 
 export const session = { role: null, member: null, organization: null, organizationId: null };
 
@@ -24,6 +26,8 @@ const routes = [
   [/^#\/admin$/, () => adminPage(session), 'admin'],
   [/^#\/disclosure$/, () => disclosurePage(session), 'disclosure'],
   [/^#\/reports\/daily$/, () => dailyReportPage(session), 'reports'],
+  [/^#\/approvals$/, () => approvalsPage(session), 'approvals'],
+  [/^#\/organisation$/, () => organisationPage(session), 'organisation'],
 ];
 
 function setSession(value) {
