@@ -34,7 +34,8 @@ internal sealed class FakeUniverse(DateOnly asOf, IEnumerable<TokenMetrics> toke
 
         var input = new PortfolioInput(request.Symbols, request.Symbols.Select(s => (double)Tokens[s].ExpectedReturn).ToArray(), cov);
         var r = RiskLimitedAllocation.Solve(input, request.Symbols.Select(s => (double)request.UpperBounds[s]).ToArray(),
-            request.Symbols.Select(s => (double)Tokens[s].VolatileShare).ToArray(), (double?)request.VolatilityCeiling, (double?)request.VolatileShareCap, WeakEvidence);
+            request.Symbols.Select(s => (double)Tokens[s].VolatileShare).ToArray(), (double?)request.VolatilityCeiling, (double?)request.VolatileShareCap, WeakEvidence,
+            (double?)request.MaxInvested, request.LowerBounds is { } lb ? [.. request.Symbols.Select(s => (double)lb.GetValueOrDefault(s))] : null);
         var weights = new Dictionary<string, decimal>(StringComparer.Ordinal);
         for (var i = 0; i < n; i++)
         {
@@ -42,6 +43,15 @@ internal sealed class FakeUniverse(DateOnly asOf, IEnumerable<TokenMetrics> toke
             if (w > 0m)
             {
                 weights[request.Symbols[i]] = w;
+            }
+        }
+
+        if (request.MaxInvested is { } invested && weights.Values.Sum() > invested)
+        {
+            var scale = invested / weights.Values.Sum();
+            foreach (var k in weights.Keys.ToList())
+            {
+                weights[k] = Math.Round(weights[k] * scale, 6, MidpointRounding.ToZero);
             }
         }
 
