@@ -34,7 +34,7 @@ public sealed partial class WalletOptimizerTests
         Assert.Contains(free.TargetWeights.Values, w => w > 0.10m);
         Assert.True(rec.TargetWeights.Values.Sum() <= 0.60m);
         Assert.Contains("max_token_weight 10%", rec.Reasoning, StringComparison.Ordinal);
-        Assert.All(rec.Orders, o => Assert.True(o.Amount <= 10_000m + 0.01m, $"{o.Symbol} {o.Amount}"));
+        Assert.All(rec.Orders, o => Assert.True(o.Shares * o.QuotedNav <= 10_000m, $"{o.Symbol} {o.Shares}"));
     }
 
     [Fact]
@@ -49,7 +49,8 @@ public sealed partial class WalletOptimizerTests
         Assert.Equal(PolicyClause.LiquidityReserveMonths, limits.InvestedClause);
         Assert.True(rec.TargetWeights.Values.Sum() <= 0.70m, $"{rec.TargetWeights.Values.Sum()}");
         Assert.True(rec.TargetWeights.Values.Sum() > 0.60m, "the rest is invested");
-        Assert.True(rec.Plan.CashAfter >= 30_000m, $"{rec.Plan.CashAfter}");
+        // The fees of the buys come out of cash: the plan's execution is fitted to the reserve (PolicyPlanFitTests).
+        Assert.True(rec.Plan.CashAfter + rec.Plan.EstimatedFees >= 30_000m, $"{rec.Plan.CashAfter} + {rec.Plan.EstimatedFees}");
         Assert.Contains("keeps at least 30.0% of the wallet in cash (liquidity_reserve_months)", rec.Reasoning, StringComparison.Ordinal);
     }
 
@@ -186,7 +187,7 @@ public sealed partial class WalletOptimizerTests
 
             Assert.All(rec.TargetWeights, kv => Assert.True(kv.Value <= Math.Min(0.20m, c.Cap), $"{kv.Key} {kv.Value} > cap {c.Cap}"));
             Assert.True(rec.TargetWeights.Values.Sum() <= limits.InvestedCap, $"{rec.TargetWeights.Values.Sum()} > {limits.InvestedCap}");
-            Assert.True(rec.Plan.CashAfter >= (limits.ReserveShare * 100_000m) - 0.01m, $"cash {rec.Plan.CashAfter} < reserve {limits.ReserveShare}");
+            Assert.True(rec.Plan.CashAfter + rec.Plan.EstimatedFees >= (limits.ReserveShare * 100_000m) - 0.01m, $"cash {rec.Plan.CashAfter} + fees {rec.Plan.EstimatedFees} < reserve {limits.ReserveShare}");
             Assert.DoesNotContain(rec.TargetWeights.Keys, s => excluded.Contains("s-" + s));
             Assert.True(rec.TargetWeights.Count == 0 && limits.InvestedCap == 0m || rec.TargetWeights.Count >= c.MinTokens,
                 $"{rec.TargetWeights.Count} tokens < min {c.MinTokens}: {rec.Reasoning}");
