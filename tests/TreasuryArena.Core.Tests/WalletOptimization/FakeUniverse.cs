@@ -33,9 +33,19 @@ internal sealed class FakeUniverse(DateOnly asOf, IEnumerable<TokenMetrics> toke
         }
 
         var input = new PortfolioInput(request.Symbols, request.Symbols.Select(s => (double)Tokens[s].ExpectedReturn).ToArray(), cov);
-        var r = RiskLimitedAllocation.Solve(input, request.Symbols.Select(s => (double)request.UpperBounds[s]).ToArray(),
+        RiskLimitedResult r;
+        try
+        {
+            r = RiskLimitedAllocation.Solve(input, request.Symbols.Select(s => (double)request.UpperBounds[s]).ToArray(),
             request.Symbols.Select(s => (double)Tokens[s].VolatileShare).ToArray(), (double?)request.VolatilityCeiling, (double?)request.VolatileShareCap, WeakEvidence,
             (double?)request.MaxInvested, request.LowerBounds is { } lb ? [.. request.Symbols.Select(s => (double)lb.GetValueOrDefault(s))] : null);
+        }
+        catch (QuantException ex)
+        {
+            // As the real universe: a solve that fails is an infeasible allocation, never an exception.
+            return new AllocationSolution(false, new Dictionary<string, decimal>(), PortfolioExpectation.AllCash, ex.Message);
+        }
+
         var weights = new Dictionary<string, decimal>(StringComparer.Ordinal);
         for (var i = 0; i < n; i++)
         {
