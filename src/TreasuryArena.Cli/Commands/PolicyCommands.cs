@@ -96,6 +96,12 @@ internal static partial class CliCommands
                 text.Append(CultureInfo.InvariantCulture, $"\n{b.Clause}: measured {b.Measured}, limit {b.Limit}\n  {b.Message}\n  remedy: {b.Remedy}");
             }
 
+            text.Append(CultureInfo.InvariantCulture, $"\nrecorded by the daily scan (last {Core.Application.PolicyUseCases.RecordedDays} days): {(r.Recorded.Count == 0 ? "none" : r.Recorded.Count.ToString(CultureInfo.InvariantCulture))}");
+            foreach (var b in r.Recorded)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\n  {b.AsOf:yyyy-MM-dd} {b.Breach.Message}; remedy: {b.Breach.Remedy}");
+            }
+
             AdminPrint(parse.GetValue(json), new
             {
                 organisation_id = o.Id,
@@ -105,6 +111,7 @@ internal static partial class CliCommands
                 volatile_share = r.Holdings.VolatileShare,
                 compliant = r.Breaches.Count == 0,
                 breaches = r.Breaches.Select(b => new { clause = b.Clause, symbol = b.Symbol, measured = b.Measured, limit = b.Limit, message = b.Message, remedy = b.Remedy }).ToList(),
+                recorded = r.Recorded.Select(b => new { as_of = b.AsOf, policy_version = b.PolicyVersion, clause = b.Breach.Clause, symbol = b.Breach.Symbol, measured = b.Breach.Measured, limit = b.Breach.Limit, message = b.Breach.Message, remedy = b.Breach.Remedy }).ToList(),
             }, text.ToString());
             return 0;
         });

@@ -9,4 +9,7 @@ namespace TreasuryArena.Core.Application;
 public sealed record NavStep(DateOnly Asked, DateOnly To, NavRunReport Report)
 {
     public bool Clamped => To < Asked;
+
+    /// <summary>IPS breaches found on the organisations' holdings at the new prices (recorded for the date; see <see cref="PolicyUseCases.RecordBreachesAsync"/>).</summary>
+    public int PolicyBreaches { get; init; }
 }

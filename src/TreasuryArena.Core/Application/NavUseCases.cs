@@ -12,9 +12,10 @@ namespace TreasuryArena.Core.Application;
 /// only an admin may step (an operator and a job act as admin; else <c>role_forbidden</c>); the date never passes the
 /// business clock's platform date (a later one is clamped to it, so no NAV, fee or period close is dated on a day
 /// without prices); the step is audited as <c>nav.step</c> with the date stepped to, the rows written and each token's
-/// status and NAV (a refusal under the same action with its code).
+/// status and NAV (a refusal under the same action with its code). After the step, the organisations' holdings are measured
+/// against their IPS at the new prices and the breaches recorded (<see cref="PolicyUseCases.RecordBreachesAsync"/>).
 /// </summary>
-public sealed class NavUseCases(NavEngine nav, IBusinessClock clock, IAuditLog audit)
+public sealed class NavUseCases(NavEngine nav, IBusinessClock clock, IAuditLog audit, PolicyUseCases? policies = null)
 {
     public const string StepAction = "nav.step";
 
@@ -53,7 +54,10 @@ public sealed class NavUseCases(NavEngine nav, IBusinessClock clock, IAuditLog a
             ["last_date"] = t.LastDate is { } d ? AuditTrail.Date(d) : null,
             ["rows_written"] = t.RowsWritten,
         }, StringComparer.Ordinal);
+        // New prices can push holdings outside an organisation's IPS: the breaches are recorded (and notified) for the date.
+        var breaches = policies is null ? 0 : await policies.RecordBreachesAsync(end, ct);
+        detail["policy_breaches"] = breaches;
         await AuditTrail.DoneAsync(audit, actor, StepAction, "nav", detail, ct);
-        return new NavStep(asked, end, report);
+        return new NavStep(asked, end, report) { PolicyBreaches = breaches };
     }
 }

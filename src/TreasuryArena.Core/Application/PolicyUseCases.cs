@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using TreasuryArena.Core.Approvals;
 using TreasuryArena.Core.Audit;
 using TreasuryArena.Core.Common;
+using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Identity;
 using TreasuryArena.Core.Ledger;
 using TreasuryArena.Core.Policy;
@@ -20,9 +21,12 @@ namespace TreasuryArena.Core.Application;
 /// awaiting a second, different member's approval (<see cref="DualControl.RequestAsync"/>), which applies it through
 /// <see cref="ApplyApprovedAsync"/> to the policy current at that time (the clauses it did not set keep their values).
 /// </summary>
-public sealed class PolicyUseCases(LedgerService ledger, IPolicyStore store, IAuditLog audit, TimeProvider time, DualControl dual)
+public sealed class PolicyUseCases(LedgerService ledger, IPolicyStore store, IAuditLog audit, TimeProvider time, DualControl dual, IPolicyBreachStore? breaches = null, INotifier? notifier = null)
 {
     private const string SetAction = "policy.set";
+
+    /// <summary>How many days of recorded breaches <see cref="BreachesAsync"/> lists (90).</summary>
+    public const int RecordedDays = 90;
 
     private static readonly JsonSerializerOptions PayloadJson = new()
     {
@@ -175,7 +179,12 @@ public sealed class PolicyUseCases(LedgerService ledger, IPolicyStore store, IAu
         RequireRead(caller, organisationId);
         var current = await CurrentAsync(organisationId, ct);
         var holdings = Holdings(organisationId);
-        return new PolicyReview(current, holdings, PolicyCheck.Breaches(current.Policy, holdings));
+        var today = ledger.BusinessClock?.Today ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        IReadOnlyList<RecordedBreach> recorded = breaches is null ? [] : await breaches.ListAsync(organisationId, today.AddDays(-RecordedDays), today, ct);
+        return new PolicyReview(current, holdings, PolicyCheck.Breaches(current.Policy, holdings))
+        {
+            Recorded = [.. recorded.OrderByDescending(r => r.AsOf).ThenBy(r => r.Breach.Clause, StringComparer.Ordinal)],
+        };
     }
 
     /// <summary>The clause buying <paramref name="amount"/> USD of <paramref name="symbol"/> would break for the organisation, or null (unknown tokens pass: the desk refuses them).</summary>
@@ -188,6 +197,84 @@ public sealed class PolicyUseCases(LedgerService ledger, IPolicyStore store, IAu
 
         var current = await CurrentAsync(organisationId, ct);
         return PolicyCheck.CheckBuy(current.Policy, Holdings(organisationId), token.Token.Symbol, token.Token.StrategyId, amount);
+    }
+
+    /// <summary>
+    /// The daily breach scan (after the NAV step moved the prices): every organisation with a policy of its own has its
+    /// holdings measured against it on <paramref name="asOf"/>; each breach is recorded once per day, clause and token
+    /// (the board report's breach section) and notified (<c>policy_breach</c>) the first day it appears, not again while it
+    /// lasts. Returns how many breaches were found.
+    /// </summary>
+    public async Task<int> RecordBreachesAsync(DateOnly asOf, CancellationToken ct)
+    {
+        if (breaches is null)
+        {
+            return 0;
+        }
+
+        var found = 0;
+        var orgs = ledger.ListWallets().Select(w => Guid.TryParse(w.Organisation, out var id) ? id : Guid.Empty)
+            .Where(id => id != Guid.Empty).Distinct().Order().ToList();
+        foreach (var org in orgs)
+        {
+            var current = await CurrentAsync(org, ct);
+            if (current.IsDefault)
+            {
+                continue;
+            }
+
+            var list = PolicyCheck.Breaches(current.Policy, Holdings(org));
+            IReadOnlyList<RecordedBreach> yesterday = list.Count == 0 ? [] : await breaches.ListAsync(org, asOf.AddDays(-1), asOf.AddDays(-1), ct);
+            foreach (var b in list)
+            {
+                found++;
+                var recorded = await breaches.TryRecordAsync(new RecordedBreach(org, asOf, current.Version, b), ct);
+                var lasting = yesterday.Any(y => y.Breach.Clause == b.Clause && y.Breach.Symbol == b.Symbol);
+                if (recorded && !lasting && notifier is not null)
+                {
+                    await notifier.NotifyAsync(new Notification("policy_breach", b.Symbol ?? b.Clause,
+                        string.Create(CultureInfo.InvariantCulture, $"{b.Message}. Suggested remedy: {b.Remedy}."), time.GetUtcNow(), org), ct);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The breaches recorded for the organisation from <paramref name="from"/> to <paramref name="to"/> (the board report's section), oldest first.</summary>
+    public async Task<IReadOnlyList<RecordedBreach>> RecordedBreachesAsync(Guid organisationId, DateOnly from, DateOnly to, CancellationToken ct) =>
+        breaches is null ? [] : await breaches.ListAsync(organisationId, from, to, ct);
+
+    /// <summary>The policy in force for the organisation, for Core's own checks (no caller: the optimizer, plans, jobs); version 0 is the platform default.</summary>
+    public Task<PolicyVersion> InForceAsync(Guid organisationId, CancellationToken ct) => CurrentAsync(organisationId, ct);
+
+    /// <summary>
+    /// The IPS limits an optimizer run solves a wallet of the organisation inside (<see cref="PolicyLimits.None"/> under the
+    /// platform default): the policy in force over the organisation's current holdings and every token's strategy.
+    /// </summary>
+    public async Task<PolicyLimits> LimitsAsync(Guid organisationId, CancellationToken ct)
+    {
+        var current = await CurrentAsync(organisationId, ct);
+        if (current.IsDefault)
+        {
+            return PolicyLimits.None;
+        }
+
+        var strategies = ledger.ListTokens().ToDictionary(t => t.Token.Symbol, t => t.Token.StrategyId, StringComparer.Ordinal);
+        return PolicyLimits.For(current.Policy, Holdings(organisationId), strategies, current.Version);
+    }
+
+    /// <summary>
+    /// Fits a plan of the organisation inside its policy before it executes (<see cref="PolicyCheck.FitPlan"/>): buys the
+    /// policy leaves no room for are cut or dropped, naming the clause. Under the platform default nothing is cut.
+    /// </summary>
+    public async Task<PolicyPlanFit> FitPlanAsync(Guid organisationId, IReadOnlyList<PolicyPlanLine> lines, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var current = await CurrentAsync(organisationId, ct);
+        return current.IsDefault || lines.All(l => l.Side == OrderSide.Sell)
+            ? new PolicyPlanFit([.. lines.Select(l => l.Usd)], [])
+            : PolicyCheck.FitPlan(current.Policy, Holdings(organisationId), lines);
     }
 
     /// <summary>The organisation's holdings: cash of all its wallets, each token at its NAV summed over wallets.</summary>

@@ -224,7 +224,9 @@ public sealed class TokenUniverse : ITokenUniverse
         try
         {
             var result = RiskLimitedAllocation.Solve(new PortfolioInput(symbols, mu, cov), upper, exposure,
-                AnalyticsBoundary.ToDouble(request.VolatilityCeiling), AnalyticsBoundary.ToDouble(request.VolatileShareCap), minimumVariance: WeakEvidence);
+                AnalyticsBoundary.ToDouble(request.VolatilityCeiling), AnalyticsBoundary.ToDouble(request.VolatileShareCap), minimumVariance: WeakEvidence,
+                investedCap: AnalyticsBoundary.ToDouble(request.MaxInvested),
+                lower: request.LowerBounds is { } lb ? [.. symbols.Select(s => AnalyticsBoundary.ToDouble(lb.GetValueOrDefault(s)))] : null);
             var weights = new Dictionary<string, decimal>(StringComparer.Ordinal);
             for (var i = 0; i < n; i++)
             {
@@ -232,6 +234,16 @@ public sealed class TokenUniverse : ITokenUniverse
                 if (w > 0m)
                 {
                     weights[symbols[i]] = Math.Min(w, request.UpperBounds[symbols[i]]);
+                }
+            }
+
+            // Rounding each weight down keeps every cap; an invested cap is kept the same way (weights only shrink).
+            if (request.MaxInvested is { } invested && weights.Values.Sum() > invested)
+            {
+                var scale = invested / weights.Values.Sum();
+                foreach (var k in weights.Keys.ToList())
+                {
+                    weights[k] = RoundingPolicy.WeightDown(weights[k] * scale);
                 }
             }
 

@@ -68,6 +68,90 @@ public static class PolicyCheck
         return list;
     }
 
+    /// <summary>
+    /// Fits a plan inside the policy before it executes (wallet rebalances, approved proposals, released plans): sells
+    /// first (they never break a clause), then each buy in turn, cut to the room the policy leaves on the holdings as
+    /// the plan has changed them so far: nothing for a token the strategy clauses do not allow, and at most the cash
+    /// above the liquidity reserve, the room under <c>max_volatile_share</c> and the room under <c>max_token_weight</c>.
+    /// A buy that fits is kept whole. The plan's lines come back in their own order.
+    /// </summary>
+    public static PolicyPlanFit FitPlan(InvestmentPolicy policy, PolicyHoldings before, IReadOnlyList<PolicyPlanLine> lines)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(lines);
+        var amounts = lines.Select(l => l.Usd).ToArray();
+        var cuts = new List<PolicyBreach>();
+        var cash = before.Cash;
+        var values = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var p in before.Positions)
+        {
+            values[p.Symbol] = values.GetValueOrDefault(p.Symbol) + p.Value;
+        }
+
+        foreach (var l in lines.Where(l => l.Side == OrderSide.Sell))
+        {
+            var sold = Math.Min(l.Usd, values.GetValueOrDefault(l.Symbol));
+            values[l.Symbol] = values.GetValueOrDefault(l.Symbol) - sold;
+            cash += Math.Max(0m, l.Usd - l.Fee);
+        }
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var l = lines[i];
+            if (l.Side != OrderSide.Buy || l.Usd <= 0m)
+            {
+                continue;
+            }
+
+            var total = cash + values.Values.Sum();
+            var held = values.GetValueOrDefault(l.Symbol);
+            var room = new List<(string Clause, decimal Room, string Why)>();
+            if (!policy.AllowsStrategy(l.StrategyId))
+            {
+                var breach = StrategyBreach(policy, l.Symbol, l.StrategyId, "may not be bought", "the plan does not buy it");
+                room.Add((breach.Clause, 0m, breach.Message));
+            }
+
+            if (policy.LiquidityReserveUsd > 0m)
+            {
+                room.Add((PolicyClause.LiquidityReserveMonths, cash - policy.LiquidityReserveUsd,
+                    Text($"{PolicyClause.LiquidityReserveMonths}: the organisation keeps {PolicyText.Usd(policy.LiquidityReserveUsd)} in cash ({policy.LiquidityReserveMonths} months of {PolicyText.Usd(policy.MonthlyExpenses)})")));
+            }
+
+            if (policy.MaxVolatileShare < 1m)
+            {
+                room.Add((PolicyClause.MaxVolatileShare, (policy.MaxVolatileShare * total) - values.Values.Sum(),
+                    Text($"{PolicyClause.MaxVolatileShare}: tokens may be at most {PolicyText.Percent(policy.MaxVolatileShare)} of the organisation's holdings")));
+            }
+
+            if (policy.MaxTokenWeight < 1m)
+            {
+                room.Add((PolicyClause.MaxTokenWeight, (policy.MaxTokenWeight * total) - held,
+                    Text($"{PolicyClause.MaxTokenWeight}: {l.Symbol} may be at most {PolicyText.Percent(policy.MaxTokenWeight)} of the organisation's holdings")));
+            }
+
+            var amount = l.Usd;
+            if (room.Count > 0)
+            {
+                var tightest = room.MinBy(r => r.Room);
+                if (tightest.Room < amount)
+                {
+                    amount = RoundingPolicy.CentsDown(Math.Max(0m, tightest.Room));
+                    cuts.Add(new PolicyBreach(tightest.Clause, amount, l.Usd,
+                        Text($"{tightest.Why}: the buy of {l.Symbol} is cut from {PolicyText.Usd(l.Usd)} to {PolicyText.Usd(amount)}"),
+                        amount == 0m ? Text($"the plan does not buy {l.Symbol}") : Text($"buy {PolicyText.Usd(amount)} of {l.Symbol}"), l.Symbol));
+                }
+            }
+
+            amounts[i] = amount;
+            cash -= amount;
+            values[l.Symbol] = held + amount;
+        }
+
+        return new PolicyPlanFit(amounts, cuts);
+    }
+
     private static IEnumerable<PolicyBreach> Shares(InvestmentPolicy policy, PolicyHoldings h, string? symbol, bool buying)
     {
         var total = h.Total;

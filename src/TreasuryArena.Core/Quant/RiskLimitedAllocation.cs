@@ -4,7 +4,7 @@ namespace TreasuryArena.Core.Quant;
 
 /// <summary>
 /// Efficient risk with a cash remainder: maximise μᵀw subject to √(wᵀΣw) ≤ ceiling, 0 ≤ w_i ≤ upper_i, an exposure cap
-/// eᵀw ≤ cap and Σw ≤ 1, the rest held in cash (which earns nothing and has no risk). Solved by
+/// eᵀw ≤ cap and Σw ≤ 1 (or an invested cap Σw ≤ c below 1, and lower bounds that force assets in), the rest held in cash (which earns nothing and has no risk). Solved by
 /// <see cref="PortfolioOptimizer.EfficientRisk"/> on the assets plus a cash asset (expected return 0, variance
 /// <see cref="CashVariance"/> so the active-set Cholesky stays definite), so every limit is one row of the same QP.
 /// With <c>minimumVariance</c> every asset's return is taken as equal (1): the objective is then to invest as much
@@ -26,7 +26,9 @@ public static class RiskLimitedAllocation
         IReadOnlyList<double> exposure,
         double? volatilityCeiling,
         double? exposureCap,
-        bool minimumVariance)
+        bool minimumVariance,
+        double? investedCap = null,
+        IReadOnlyList<double>? lower = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(upper);
@@ -37,7 +39,7 @@ public static class RiskLimitedAllocation
             throw new ArgumentException($"{n} assets need {n} upper bounds and {n} exposures");
         }
 
-        if (volatilityCeiling is { } vc && !(vc > 0) || exposureCap is { } ec && !(ec >= 0))
+        if (volatilityCeiling is { } vc && !(vc > 0) || exposureCap is { } ec && !(ec >= 0) || investedCap is { } ic && !(ic >= 0) || lower is { } lo && lo.Count != n)
         {
             throw new QuantException(Outcome.InvalidInput, "the volatility ceiling must be positive and the exposure cap non-negative");
         }
@@ -63,13 +65,24 @@ public static class RiskLimitedAllocation
             rows.Add(new LinearRow([.. exposure, 0.0], capValue, "exposure cap"));
         }
 
-        var constraints = new PortfolioConstraints { UpperBounds = [.. upper, 1.0], Inequalities = rows };
+        if (investedCap is { } invested)
+        {
+            // An invested-share cap (an IPS's volatile share or liquidity reserve): Σw ≤ cap, cash takes the rest.
+            rows.Add(new LinearRow([.. Enumerable.Repeat(1.0, n), 0.0], invested, "invested cap"));
+        }
+
+        var constraints = new PortfolioConstraints
+        {
+            UpperBounds = [.. upper, 1.0],
+            LowerBounds = lower is null ? null : [.. lower, 0.0],
+            Inequalities = rows,
+        };
         var augmented = new PortfolioInput(assets, [.. mu, 0.0], cov);
         var result = PortfolioOptimizer.EfficientRisk(augmented, volatilityCeiling ?? NoCeiling, constraints, riskFreeRate: 0);
         var w = new double[n];
         for (var i = 0; i < n; i++)
         {
-            w[i] = Math.Clamp(result.Weights[i], 0, upper[i]);
+            w[i] = Math.Clamp(result.Weights[i], lower is null ? 0 : lower[i], upper[i]);
         }
 
         return Result(input, w, exposure, volatilityCeiling, exposureCap, result.Iterations);

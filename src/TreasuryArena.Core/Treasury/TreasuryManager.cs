@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using TreasuryArena.Core.Advice;
 using TreasuryArena.Core.Common;
+using TreasuryArena.Core.Policy;
 
 namespace TreasuryArena.Core.Treasury;
 
@@ -23,7 +24,9 @@ public sealed class TreasuryManager(
     ITreasuryMarket market,
     ITreasuryStore store,
     IDecisionJournal journal,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider,
+    IPolicyStore? policies = null,
+    Guid organisationId = default)
 {
     private const int RecentDecisionCount = 20;
 
@@ -48,10 +51,21 @@ public sealed class TreasuryManager(
         var assessment = await market.AssessAsync(asOf, memory.Ladder, cancellationToken);
         var targets = TreasuryTargets.Create(options, assessment.TargetTacticalShare, assessment.BtcShareOfTactical ?? options.BtcShareOfTactical);
         var valuation = TreasuryValuation.Mark(portfolio, marks, targets);
+        var policy = policies is null ? null : (await policies.CurrentAsync(organisationId, cancellationToken))?.Policy;
+        IReadOnlyList<string> policyNotes = [];
+        if (policy is not null)
+        {
+            // The organisation's IPS: the targets are solved inside it (caps, reserve in cash) before anything is planned.
+            targets = targets.WithinPolicy(policy, valuation.TotalValue, out policyNotes);
+            valuation = TreasuryValuation.Mark(portfolio, marks, targets);
+        }
+
         var latest = (await journal.ListAsync(RecentDecisionCount, cancellationToken)).FirstOrDefault(e => e.AsOf == asOf);
         return new TreasuryStatus(asOf, isDefault, options.ParsedMode(), valuation, targets, await PerformanceAsync(portfolio, valuation, marks, cancellationToken), assessment, latest)
         {
             Pending = memory.Pending,
+            Policy = policy,
+            PolicyNotes = policyNotes,
         };
     }
 
@@ -250,6 +264,11 @@ public sealed class TreasuryManager(
         if (status.Assessment.Emergency is { } emergency)
         {
             var safe = TreasuryTargets.Create(options, 0m, status.Targets.BtcShareOfTactical);
+            if (status.Policy is { } policy)
+            {
+                safe = safe.WithinPolicy(policy, status.Valuation.TotalValue, out _);
+            }
+
             var valuation = status.Valuation with { Lines = [.. status.Valuation.Lines.Select(l => l with { TargetWeight = safe.WeightOf(l.Asset) })] };
             plan = RebalancePlanner.Plan(valuation, safe, options, _limits, $"{mandate.Describe()} → emergency de-risk of the tactical sleeve");
         }
@@ -260,7 +279,8 @@ public sealed class TreasuryManager(
         }
         else
         {
-            plan = RebalancePlanner.Plan(status.Valuation, status.Targets, options, _limits, mandate.Describe());
+            var ips = status.PolicyNotes.Count == 0 ? "" : " (inside the organisation's IPS: " + string.Join("; ", status.PolicyNotes) + ")";
+            plan = RebalancePlanner.Plan(status.Valuation, status.Targets, options, _limits, mandate.Describe() + ips);
         }
 
         return plan with { Proposal = plan.Proposal with { Mandate = mandate } };

@@ -20,4 +20,10 @@ public sealed record TreasuryStatus(
 {
     /// <summary>Orders an earlier decision queued for the next bar and not yet filled (they fill on the next run on or after <see cref="PendingOrders.FillOn"/>).</summary>
     public PendingOrders? Pending { get; init; }
+
+    /// <summary>The organisation's IPS the targets were solved inside (null: none set, or no policy store wired).</summary>
+    public Policy.InvestmentPolicy? Policy { get; init; }
+
+    /// <summary>What the IPS changed in the targets, clause by clause (empty: nothing).</summary>
+    public IReadOnlyList<string> PolicyNotes { get; init; } = [];
 }

@@ -6,7 +6,9 @@ using TreasuryArena.Core.Ledger;
 using TreasuryArena.Core.Ports;
 using TreasuryArena.Core.Treasury;
 using TreasuryArena.Infrastructure.MarketData;
+using TreasuryArena.Infrastructure.Platform;
 using TreasuryArena.Infrastructure.Storage;
+
 
 namespace TreasuryArena.Infrastructure.Advice;
 
@@ -82,7 +84,7 @@ public sealed class TreasuryRuntime : ITreasuryDirectory
             notice ??= why;
             var market = new IntelligenceTreasuryMarket(intelligence, marketData, options, cashRate);
             var store = new LedgerTreasuryStore(ledger, new SqlTreasuryStore(database, organisation), options);
-            return (new TreasuryManager(options, advisor, market, store, journal, time), journal);
+            return (new TreasuryManager(options, advisor, market, store, journal, time, new SqlPolicyStore(new PlatformDatabase(database)), organisation), journal);
         }
 
         var platform = Build(configuration.Treasury, PlatformTreasury.OrganisationId);

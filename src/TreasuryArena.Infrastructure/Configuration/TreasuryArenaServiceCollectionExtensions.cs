@@ -180,9 +180,9 @@ public static class TreasuryArenaServiceCollectionExtensions
 
         // The quarterly board report: the IPS's benchmark and monthly expenses through IBoardPolicySource (60/40 when the
         // organisation has no policy), the treasury through BoardTreasuries, PDFs by headless Chromium (Reports:ChromiumPath).
-        services.TryAddSingleton<IBoardPolicySource>(sp => new PolicyBoardSource(sp.GetRequiredService<TokensRuntime>().PolicyStore));
+        services.TryAddSingleton<IBoardPolicySource>(sp => new PolicyBoardSource(sp.GetRequiredService<TokensRuntime>().PolicyStore, sp.GetRequiredService<TokensRuntime>().PolicyBreaches));
         services.TryAddSingleton(sp => new BoardTreasuries(
-            sp.GetRequiredService<TreasuryRuntime>, sp.GetRequiredService<IOptions<BoardReportOptions>>().Value.TreasuryOrganisation));
+            sp.GetRequiredService<ITreasuryDirectory>, sp.GetRequiredService<IOptions<BoardReportOptions>>().Value.TreasuryOrganisation, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new ChromiumPdf(sp.GetRequiredService<IOptions<BoardReportOptions>>().Value));
         services.TryAddSingleton(sp => new BoardReportUseCases(
             sp.GetRequiredService<IIdentityStore>(),

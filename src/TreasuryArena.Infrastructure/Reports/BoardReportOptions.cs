@@ -15,8 +15,8 @@ public sealed class BoardReportOptions
 
     /// <summary>
     /// The name of the organisation that owns the platform treasury (<see cref="TreasuryRuntime"/>), whose board report
-    /// shows it; none by default (every other organisation's report says it has no treasury). Superseded once each
-    /// organisation has its own treasury (see <see cref="BoardTreasuries"/>).
+    /// shows it when that organisation has no treasury of its own; none by default. Every other organisation's report
+    /// shows its own treasury, or says it has none (see <see cref="BoardTreasuries"/>).
     /// </summary>
     public string? TreasuryOrganisation { get; set; }
 }

@@ -7,7 +7,6 @@ using TreasuryArena.Core.Ports;
 using TreasuryArena.Core.Reporting;
 using TreasuryArena.Core.Wallets;
 using TreasuryArena.Core.Wallets.Proposals;
-using TreasuryArena.Infrastructure.Advice;
 using TreasuryArena.Infrastructure.Storage;
 
 namespace TreasuryArena.Infrastructure.Reports;
@@ -129,9 +128,8 @@ public sealed class BoardReportUseCases(
                 Bench(market, policy, opened, closing)));
         }
 
-        // The treasury: today the platform's, for the organisation that owns it (BoardTreasuries.For is the one line
-        // that becomes "this organisation's treasury" with a treasury per organisation).
-        var treasury = treasuries.For(org.Name);
+        // The treasury: the organisation's own (or the platform's, for the operator's organisation that owns it).
+        var treasury = await treasuries.ForAsync(org.Id, org.Name, ct);
         BoardPerformanceRow? treasuryRow = null;
         if (treasury is not null)
         {
@@ -195,7 +193,7 @@ public sealed class BoardReportUseCases(
     }
 
     private static async Task<(BoardPerformanceRow? Row, List<BoardHolding> Lines, decimal Cash)> TreasuryAsync(
-        TreasuryRuntime treasury, MarketHistory market, BoardPolicy policy, ReportQuarter quarter, DateOnly closing, CancellationToken ct)
+        Core.Treasury.TreasuryScope treasury, MarketHistory market, BoardPolicy policy, ReportQuarter quarter, DateOnly closing, CancellationToken ct)
     {
         var manager = treasury.Manager;
         var end = closing < manager.DefaultAsOf ? closing : manager.DefaultAsOf;
@@ -232,7 +230,7 @@ public sealed class BoardReportUseCases(
         return (row, lines, status.Valuation.Cash);
     }
 
-    private async Task<List<BoardDecision>> DecisionsAsync(List<Wallet> wallets, TreasuryRuntime? treasury, DateOnly from, DateOnly to, CancellationToken ct)
+    private async Task<List<BoardDecision>> DecisionsAsync(List<Wallet> wallets, Core.Treasury.TreasuryScope? treasury, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var list = new List<BoardDecision>();
         var addresses = wallets.Select(w => w.Address).ToHashSet(StringComparer.Ordinal);

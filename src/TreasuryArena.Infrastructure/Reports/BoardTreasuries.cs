@@ -1,14 +1,24 @@
-using TreasuryArena.Infrastructure.Advice;
+using TreasuryArena.Core.Treasury;
 
 namespace TreasuryArena.Infrastructure.Reports;
 
 /// <summary>
-/// Which treasury a board report shows for an organisation. Today there is one platform treasury, shown only in the
-/// report of the organisation named by <see cref="BoardReportOptions.TreasuryOrganisation"/>; with a treasury per
-/// organisation, <see cref="For"/> becomes that organisation's treasury (the one line to change).
+/// Which treasury a board report shows for an organisation: its own (registered in <see cref="ITreasuryDirectory"/>,
+/// migration 0500) when it has one; else the platform treasury for the organisation named by
+/// <see cref="BoardReportOptions.TreasuryOrganisation"/> (the operator's organisation that owns it); else none.
 /// </summary>
-public sealed class BoardTreasuries(Func<TreasuryRuntime> platform, string? owner)
+public sealed class BoardTreasuries(Func<ITreasuryDirectory> directory, string? owner, TimeProvider time)
 {
-    public TreasuryRuntime? For(string organisationName) =>
-        owner is { Length: > 0 } && string.Equals(owner, organisationName, StringComparison.OrdinalIgnoreCase) ? platform() : null;
+    public async Task<TreasuryScope?> ForAsync(Guid organisationId, string organisationName, CancellationToken ct)
+    {
+        var treasuries = directory();
+        if (await treasuries.FindAsync(organisationId, ct) is { } account)
+        {
+            return treasuries.Open(account);
+        }
+
+        return owner is { Length: > 0 } && string.Equals(owner, organisationName, StringComparison.OrdinalIgnoreCase)
+            ? treasuries.Open(treasuries.PlatformAccount(time.GetUtcNow()))
+            : null;
+    }
 }

@@ -47,8 +47,14 @@ public sealed class TokensRuntime : IAsyncDisposable
         Notifier = notifier ?? new StoredNotifier(ComplianceStore, null);
         Compliance = new ComplianceGate(ComplianceStore, ledger, Audit, Notifier, settings.Monitoring, time);
         Desk = new TradeDesk(ledger, Compliance);
+        PolicyStore = new SqlPolicyStore(platform);
+        PolicyBreaches = new SqlPolicyBreachStore(platform);
+        settings.Approvals.Validate();
+        ApprovalStore = new SqlApprovalStore(platform);
+        DualControl = new DualControl(ApprovalStore, new PolicyDualControlThresholds(PolicyStore, thresholds ?? new ConfiguredDualControlThresholds(settings.Approvals.Threshold)), Audit, Notifier, settings.Approvals, time);
+        Policies = new PolicyUseCases(ledger, PolicyStore, Audit, time, DualControl, PolicyBreaches, Notifier);
         Holds = new HoldReview(new ComplianceService(ComplianceStore, Identity, Audit, Notifier, time), Desk,
-            new PlanExecutor(ledger, Desk, settings.Optimizer.Wallet), settings.Monitoring, time);
+            new PlanExecutor(ledger, Desk, settings.Optimizer.Wallet, Policies), settings.Monitoring, time);
         Portfolios = new BackingPortfolioFactory(history);
         Hurdles = new HurdleRates(history.TBill3m);
         RiskFree = RiskFreeCurve.TBill3m(history.TBill3m);
@@ -56,18 +62,13 @@ public sealed class TokensRuntime : IAsyncDisposable
         Nav = new NavEngine(ledger, NavStore, Portfolios, settings.Lifecycle, time, RiskFree, Hurdles, Audit, Notifier);
         Issuer = new TokenIssuer(ledger, NavStore, Portfolios, settings.Lifecycle, Clock);
         Wallets = new WalletUseCases(ledger, Identity, Audit, settings.Plans);
-        PolicyStore = new SqlPolicyStore(platform);
-        settings.Approvals.Validate();
-        ApprovalStore = new SqlApprovalStore(platform);
-        DualControl = new DualControl(ApprovalStore, new PolicyDualControlThresholds(PolicyStore, thresholds ?? new ConfiguredDualControlThresholds(settings.Approvals.Threshold)), Audit, Notifier, settings.Approvals, time);
-        Policies = new PolicyUseCases(ledger, PolicyStore, Audit, time, DualControl);
         Documents = new ComplianceDocumentUseCases(new SqlComplianceDocumentStore(platform), ComplianceStore, Identity, Audit, settings.ComplianceReview, time);
         Trades = new TradeUseCases(ledger, Identity, Desk, Audit, settings.Plans, Policies, DualControl, Documents);
         Tokens = new TokenUseCases(ledger, Issuer, Nav, Audit);
         Proposals = new ProposalUseCases(ledger, Allocations, Audit, ct => RebalancerAsync(null, ct), DualControl);
         Approvals = new ApprovalUseCases(DualControl, Trades, Proposals, Policies, Audit, Notifier, time);
         HoldDecisions = new HoldUseCases(Holds, Audit);
-        NavSteps = new NavUseCases(Nav, Clock, Audit);
+        NavSteps = new NavUseCases(Nav, Clock, Audit, Policies);
     }
 
     public ArenaDatabase Database { get; }
@@ -135,6 +136,9 @@ public sealed class TokensRuntime : IAsyncDisposable
 
     /// <summary>The versioned IPS store (migration 0510).</summary>
     public SqlPolicyStore PolicyStore { get; }
+
+    /// <summary>The IPS breaches found by the daily scan after the NAV step (migration 0540), read by the board report.</summary>
+    public SqlPolicyBreachStore PolicyBreaches { get; }
 
     /// <summary>The organisations' Investment Policy Statements: show, change, breaches, and the buy check <see cref="Trades"/> applies.</summary>
     public PolicyUseCases Policies { get; }
@@ -238,7 +242,7 @@ public sealed class TokensRuntime : IAsyncDisposable
     {
         var universe = await UniverseAsync(asOf, ct);
         var optimizer = new WalletOptimizer(universe, Settings.Optimizer.Wallet);
-        return new WalletRebalancer(Ledger, optimizer, Allocations, Identity, Desk, Advisor, Settings.Plans, Settings.Proposals, Time);
+        return new WalletRebalancer(Ledger, optimizer, Allocations, Identity, Desk, Advisor, Settings.Plans, Settings.Proposals, Time, Policies);
     }
 
     public async ValueTask DisposeAsync()

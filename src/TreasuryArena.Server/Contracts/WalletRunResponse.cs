@@ -14,6 +14,9 @@ public sealed record WalletRunResponse(
     Guid? ProposalId,
     WalletExpectationResponse? Expected = null)
 {
+    /// <summary>The organisation's IPS clause that leaves no feasible target (issue 21): nothing planned; null when solved inside the policy.</summary>
+    public PolicyBreachResponse? PolicyRefusal { get; init; }
+
     public static WalletRunResponse From(WalletRunResult r)
     {
         ArgumentNullException.ThrowIfNull(r);
@@ -26,6 +29,9 @@ public sealed record WalletRunResponse(
             r.Executions.Count,
             r.Reason,
             r.ProposalId,
-            r.Recommendation is { } rec ? WalletExpectationResponse.From(rec) : null);
+            r.Recommendation is { } rec ? WalletExpectationResponse.From(rec) : null)
+        {
+            PolicyRefusal = r.Recommendation?.PolicyRefusal is { } refusal ? PolicyBreachResponse.From(refusal) : null,
+        };
     }
 }

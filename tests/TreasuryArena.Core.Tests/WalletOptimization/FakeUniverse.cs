@@ -33,8 +33,19 @@ internal sealed class FakeUniverse(DateOnly asOf, IEnumerable<TokenMetrics> toke
         }
 
         var input = new PortfolioInput(request.Symbols, request.Symbols.Select(s => (double)Tokens[s].ExpectedReturn).ToArray(), cov);
-        var r = RiskLimitedAllocation.Solve(input, request.Symbols.Select(s => (double)request.UpperBounds[s]).ToArray(),
-            request.Symbols.Select(s => (double)Tokens[s].VolatileShare).ToArray(), (double?)request.VolatilityCeiling, (double?)request.VolatileShareCap, WeakEvidence);
+        RiskLimitedResult r;
+        try
+        {
+            r = RiskLimitedAllocation.Solve(input, request.Symbols.Select(s => (double)request.UpperBounds[s]).ToArray(),
+            request.Symbols.Select(s => (double)Tokens[s].VolatileShare).ToArray(), (double?)request.VolatilityCeiling, (double?)request.VolatileShareCap, WeakEvidence,
+            (double?)request.MaxInvested, request.LowerBounds is { } lb ? [.. request.Symbols.Select(s => (double)lb.GetValueOrDefault(s))] : null);
+        }
+        catch (QuantException ex)
+        {
+            // As the real universe: a solve that fails is an infeasible allocation, never an exception.
+            return new AllocationSolution(false, new Dictionary<string, decimal>(), PortfolioExpectation.AllCash, ex.Message);
+        }
+
         var weights = new Dictionary<string, decimal>(StringComparer.Ordinal);
         for (var i = 0; i < n; i++)
         {
@@ -42,6 +53,15 @@ internal sealed class FakeUniverse(DateOnly asOf, IEnumerable<TokenMetrics> toke
             if (w > 0m)
             {
                 weights[request.Symbols[i]] = w;
+            }
+        }
+
+        if (request.MaxInvested is { } invested && weights.Values.Sum() > invested)
+        {
+            var scale = invested / weights.Values.Sum();
+            foreach (var k in weights.Keys.ToList())
+            {
+                weights[k] = Math.Round(weights[k] * scale, 6, MidpointRounding.ToZero);
             }
         }
 

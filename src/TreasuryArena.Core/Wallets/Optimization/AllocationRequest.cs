@@ -12,4 +12,11 @@ public sealed record AllocationRequest(
     IReadOnlyList<string> Symbols,
     IReadOnlyDictionary<string, decimal> UpperBounds,
     decimal? VolatilityCeiling,
-    decimal? VolatileShareCap);
+    decimal? VolatileShareCap)
+{
+    /// <summary>Largest Σ w_i, the rest in cash (null: 1). The organisation's IPS: its volatile share, or what its liquidity reserve leaves.</summary>
+    public decimal? MaxInvested { get; init; }
+
+    /// <summary>Smallest weight of each candidate forced in (null: 0 for all). The IPS's <c>min_tokens</c>.</summary>
+    public IReadOnlyDictionary<string, decimal>? LowerBounds { get; init; }
+}

@@ -1,8 +1,10 @@
 using System.Globalization;
+using TreasuryArena.Core.Application;
 using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Identity;
 using TreasuryArena.Core.Ledger;
+using TreasuryArena.Core.Policy;
 
 namespace TreasuryArena.Core.Wallets.Optimization;
 
@@ -13,8 +15,11 @@ namespace TreasuryArena.Core.Wallets.Optimization;
 /// (<see cref="WalletOptimizerOptions.MaxWeight"/> + <see cref="WalletOptimizerOptions.CapTolerance"/>) and any excess is
 /// sold at once, so no executed state is left above the cap. A released plan is re-checked against current NAVs (slippage
 /// tolerance) and caps first, and then executes whole or not at all.
+/// <para>Before all of that the plan is fitted inside the organisation's IPS (<see cref="PolicyUseCases.FitPlanAsync"/>,
+/// issue 21): a buy the policy leaves no room for is cut to the room, or dropped below the minimum trade, and the
+/// outcome's message names the clause. A plan that would breach the policy never executes as planned.</para>
 /// </summary>
-public sealed class PlanExecutor(LedgerService ledger, TradeDesk desk, WalletOptimizerOptions options)
+public sealed class PlanExecutor(LedgerService ledger, TradeDesk desk, WalletOptimizerOptions options, PolicyUseCases? policies = null)
 {
     private readonly OrderExecutor _executor = new(ledger, desk, options.Sizing, options.SlippageTolerance);
 
@@ -26,6 +31,13 @@ public sealed class PlanExecutor(LedgerService ledger, TradeDesk desk, WalletOpt
     {
         ArgumentNullException.ThrowIfNull(orders);
         var wallet = ledger.GetWallet(address) ?? throw new DomainException(Outcome.UnknownWallet, $"no wallet {address}");
+        var (fitted, cuts) = await FitAsync(organisation, orders, ct);
+        orders = fitted;
+        if (orders.Count == 0)
+        {
+            return new PlanOutcome(null, [], Cut(cuts));
+        }
+
         var intent = new PlanIntent(organisation, address, desk.WalletValue(wallet),
             orders.Select(o => new PlanIntent.Line(o.Symbol, o.Side, o.Amount)).ToList(),
             actor, source, () => HeldPlan.Of(address, method, orders, targets).ToJson());
@@ -38,8 +50,51 @@ public sealed class PlanExecutor(LedgerService ledger, TradeDesk desk, WalletOpt
         var executions = (await _executor.ExecuteAsync(organisation, address, orders, keyPrefix, actor, source, ct)).ToList();
         var trims = await EnforceCapAsync(organisation, address, keyPrefix + ":cap", actor, source, ct);
         executions.AddRange(trims);
-        return new PlanOutcome(null, executions, trims.Count == 0 ? "" : Trimmed(trims));
+        return new PlanOutcome(null, executions, string.Join(" ", new[] { Cut(cuts), trims.Count == 0 ? "" : Trimmed(trims) }.Where(m => m.Length > 0)));
     }
+
+    /// <summary>The plan inside the organisation's IPS: buys cut to the room it leaves (dropped below the minimum trade), sells kept.</summary>
+    public async Task<(IReadOnlyList<RebalanceOrder> Orders, IReadOnlyList<PolicyBreach> Cuts)> FitAsync(Guid organisation, IReadOnlyList<RebalanceOrder> orders, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        if (policies is null || orders.All(o => o.Side == OrderSide.Sell))
+        {
+            return (orders, []);
+        }
+
+        var lines = orders.Select(o => new PolicyPlanLine(o.Symbol, ledger.GetToken(o.Symbol)?.Token.StrategyId ?? "", o.Side, o.Amount, o.Side == OrderSide.Sell ? o.EstimatedFee : 0m)).ToList();
+        var fit = await policies.FitPlanAsync(organisation, lines, ct);
+        if (fit.Whole)
+        {
+            return (orders, []);
+        }
+
+        var kept = new List<RebalanceOrder>(orders.Count);
+        for (var i = 0; i < orders.Count; i++)
+        {
+            var o = orders[i];
+            var amount = fit.Amounts[i];
+            if (o.Side == OrderSide.Sell || amount >= o.Amount)
+            {
+                kept.Add(o);
+            }
+            else if (amount >= options.Sizing.MinTradeUsd && o.Amount > 0m)
+            {
+                var scale = amount / o.Amount;
+                kept.Add(o with
+                {
+                    Amount = amount,
+                    Shares = RoundingPolicy.Down(o.Shares * scale, Shares.Scale),
+                    EstimatedFee = RoundingPolicy.CentsUp(o.EstimatedFee * scale),
+                });
+            }
+        }
+
+        return (kept, fit.Cuts);
+    }
+
+    private static string Cut(IReadOnlyList<PolicyBreach> cuts) => cuts.Count == 0 ? ""
+        : "Inside the organisation's investment policy: " + string.Join("; ", cuts.Select(c => c.Message)) + ".";
 
     /// <summary>
     /// Executes a held plan an admin released: the orders as reviewed, if every quoted NAV is still within the slippage
@@ -78,13 +133,19 @@ public sealed class PlanExecutor(LedgerService ledger, TradeDesk desk, WalletOpt
         }
 
         var org = hold.OrganisationId;
+        var (released, cuts) = await FitAsync(org, plan.Orders, ct);
+        if (released.Count == 0)
+        {
+            return new PlanOutcome(null, [], "Not executed: " + Cut(cuts));
+        }
+
         var key = Ledger.IdempotencyMemory.HoldReleaseKeyPrefix + hold.Id.ToString("N");
-        var executions = (await _executor.ExecuteAsync(org, hold.WalletAddress, plan.Orders, key, admin.Actor, TradeSource.HoldRelease, ct)).ToList();
+        var executions = (await _executor.ExecuteAsync(org, hold.WalletAddress, released, key, admin.Actor, TradeSource.HoldRelease, ct)).ToList();
         var trims = await EnforceCapAsync(org, hold.WalletAddress, key + ":cap", admin.Actor, TradeSource.HoldRelease, ct);
         executions.AddRange(trims);
         var done = executions.Count(e => e.Executed);
         return new PlanOutcome(null, executions, string.Create(CultureInfo.InvariantCulture, $"Released by {admin.Actor}: {done} of {executions.Count} orders executed.") +
-            (trims.Count == 0 ? "" : " " + Trimmed(trims)));
+            (trims.Count == 0 ? "" : " " + Trimmed(trims)) + (cuts.Count == 0 ? "" : " " + Cut(cuts)));
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using TreasuryArena.Core.Policy;
+
 namespace TreasuryArena.Core.Wallets.Optimization;
 
 /// <summary>
@@ -21,4 +23,7 @@ public sealed record TargetAllocation(
 
     /// <summary>True when the volatile-share cap limits the target.</summary>
     public bool VolatileShareBinds { get; init; }
+
+    /// <summary>The IPS clause that leaves no feasible target (null: solved inside the policy, or no policy).</summary>
+    public PolicyBreach? PolicyRefusal { get; init; }
 }

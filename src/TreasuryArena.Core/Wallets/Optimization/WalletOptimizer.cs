@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using TreasuryArena.Core.Common;
+using TreasuryArena.Core.Policy;
 
 namespace TreasuryArena.Core.Wallets.Optimization;
 
@@ -18,12 +19,18 @@ namespace TreasuryArena.Core.Wallets.Optimization;
 /// <para>Paused (not buyable) tokens a wallet holds are never sold because they are paused: they are candidates like
 /// any other (the same filter, the same solve) with an upper bound of the wallet's current weight (no new buys), so
 /// they are kept or trimmed on their own merits.</para>
+/// <para>The organisation's IPS (<see cref="PolicyLimits"/>, issue 21): the solve runs inside it — each weight at most the
+/// stricter of <c>MaxWeight</c> and <c>max_token_weight</c>, tokens the strategy clauses do not allow are no candidates
+/// (held ones are sold), Σw at most <c>max_volatile_share</c> and what the liquidity reserve leaves (the reserve stays
+/// in cash), at least <c>min_tokens</c> tokens (forced in at <see cref="PolicyLimits.MinTokenWeight"/> each, best Sharpe
+/// first, when the solution holds fewer). When no target can meet it, nothing is planned and the recommendation carries
+/// the refusal naming the clause (<see cref="WalletRecommendation.PolicyRefusal"/>).</para>
 /// <para>Worth it: the expected benefit is the change in certainty equivalent (μ − λσ²/2) times the wallet value
 /// over the benefit horizon; a rebalance whose benefit does not exceed its fees is not proposed.</para>
 /// </summary>
 public sealed class WalletOptimizer(ITokenUniverse universe, WalletOptimizerOptions options)
 {
-    private readonly ConcurrentDictionary<(RiskFilterRule Filter, int? MaxTokens, string Held), TargetAllocation> _targets = new();
+    private readonly ConcurrentDictionary<(RiskFilterRule Filter, int? MaxTokens, string Held, string Policy), TargetAllocation> _targets = new();
 
     public ITokenUniverse Universe => universe;
 
@@ -36,25 +43,31 @@ public sealed class WalletOptimizer(ITokenUniverse universe, WalletOptimizerOpti
     /// The target allocation for a rule and token limit with <paramref name="heldCaps"/>: held non-buyable tokens and the
     /// most each may weigh (the wallet's current weight, at most <c>MaxWeight</c>). Cached for the run per key.
     /// </summary>
-    public TargetAllocation Target(RiskFilterRule filter, int? maxTokens, IReadOnlyDictionary<string, decimal> heldCaps)
+    public TargetAllocation Target(RiskFilterRule filter, int? maxTokens, IReadOnlyDictionary<string, decimal> heldCaps) =>
+        Target(filter, maxTokens, heldCaps, PolicyLimits.None);
+
+    /// <summary>The target allocation inside the organisation's IPS <paramref name="policy"/> (cached for the run per key, the limits included).</summary>
+    public TargetAllocation Target(RiskFilterRule filter, int? maxTokens, IReadOnlyDictionary<string, decimal> heldCaps, PolicyLimits policy)
     {
         ArgumentNullException.ThrowIfNull(heldCaps);
+        ArgumentNullException.ThrowIfNull(policy);
+        var pk = policy.Key;
         if (heldCaps.Count == 0)
         {
-            return _targets.GetOrAdd((filter, maxTokens, ""), _ => Solve(filter, maxTokens, heldCaps));
+            return _targets.GetOrAdd((filter, maxTokens, "", pk), _ => Solve(filter, maxTokens, heldCaps, policy));
         }
 
         // First with the held tokens at the ordinary cap (shared by every wallet holding the same paused tokens): when
         // no held token's weight there exceeds its wallet's current weight, the caps do not bind and that is the answer;
         // otherwise solve again with the wallet's caps (per distinct caps).
         var loose = heldCaps.Keys.Order(StringComparer.Ordinal).ToDictionary(k => k, _ => options.MaxWeight, StringComparer.Ordinal);
-        var wide = _targets.GetOrAdd((filter, maxTokens, Key(loose)), _ => Solve(filter, maxTokens, loose));
+        var wide = _targets.GetOrAdd((filter, maxTokens, Key(loose), pk), _ => Solve(filter, maxTokens, loose, policy));
         if (heldCaps.All(kv => wide.Weights.GetValueOrDefault(kv.Key) <= kv.Value))
         {
             return wide;
         }
 
-        return _targets.GetOrAdd((filter, maxTokens, Key(heldCaps)), _ => Solve(filter, maxTokens, heldCaps));
+        return _targets.GetOrAdd((filter, maxTokens, Key(heldCaps), pk), _ => Solve(filter, maxTokens, heldCaps, policy));
     }
 
     private static string Key(IReadOnlyDictionary<string, decimal> caps) =>
@@ -87,11 +100,25 @@ public sealed class WalletOptimizer(ITokenUniverse universe, WalletOptimizerOpti
     public WalletRecommendation Recommend(WalletSnapshot wallet)
     {
         ArgumentNullException.ThrowIfNull(wallet);
-        var target = Target(wallet.Filter, wallet.MaxTokens, HeldCaps(wallet));
+        var target = Target(wallet.Filter, wallet.MaxTokens, HeldCaps(wallet), wallet.Policy);
         var notes = new List<string>(target.Notes);
         var current = wallet.Weights();
         var value = wallet.Value;
         var asOf = universe.AsOf;
+        if (target.PolicyRefusal is { } refusal)
+        {
+            notes.Add($"Refused by the organisation's investment policy, so nothing is planned and nothing trades: {refusal.Message}. To lift it: {refusal.Remedy}.");
+            return new WalletRecommendation(wallet.Address, asOf, current, new Dictionary<string, decimal>(), OrderPlan.Empty(wallet.Cash),
+                universe.Evaluate(current), universe.Evaluate(current), 0m, 0m, 0m, false, false, notes)
+            {
+                Limits = RiskLimits.Of(wallet.Filter),
+                ExpectedReturnsMethod = universe.ExpectedReturnsMethod,
+                Objective = target.Objective,
+                PolicyRefusal = refusal,
+                Policy = wallet.Policy,
+            };
+        }
+
         if (value <= 0m)
         {
             notes.Add("The wallet holds nothing, so there is nothing to allocate.");
@@ -130,7 +157,7 @@ public sealed class WalletOptimizer(ITokenUniverse universe, WalletOptimizerOpti
         // leaves them alone; each valued with the universe's own expectations (the estimates the targets were solved
         // with) and kept only when its benefit reaches the multiple of its fees. The one that nets most is chosen.
         var candidates = new List<Candidate> { Price("full", target.Weights, null) };
-        if (Banded(current, target.Weights, out var kept) is { } banded)
+        if (Banded(current, target.Weights, wallet.Policy, out var kept) is { } banded)
         {
             candidates.Add(Price("band", banded, kept));
         }
@@ -175,6 +202,7 @@ public sealed class WalletOptimizer(ITokenUniverse universe, WalletOptimizerOpti
             TargetVolatileShare = target.VolatileShare,
             Method = chosen.Name,
             RequiredBenefit = chosen.Required,
+            Policy = wallet.Policy,
         };
 
         Candidate Price(string name, IReadOnlyDictionary<string, decimal> weights, IReadOnlySet<string>? untouched)
@@ -191,8 +219,9 @@ public sealed class WalletOptimizer(ITokenUniverse universe, WalletOptimizerOpti
     /// above the cap keeps its current weight; every other position moves to its target, scaled down when the kept
     /// positions leave less than their targets' room. Null when the band is off or keeps nothing.
     /// </summary>
-    private Dictionary<string, decimal>? Banded(IReadOnlyDictionary<string, decimal> current, IReadOnlyDictionary<string, decimal> target, out HashSet<string> untouched)
+    private Dictionary<string, decimal>? Banded(IReadOnlyDictionary<string, decimal> current, IReadOnlyDictionary<string, decimal> target, PolicyLimits policy, out HashSet<string> untouched)
     {
+        var cap = Math.Min(options.MaxWeight, policy.TokenCap);
         untouched = new HashSet<string>(StringComparer.Ordinal);
         if (options.NoTradeBand <= 0m)
         {
@@ -205,7 +234,7 @@ public sealed class WalletOptimizer(ITokenUniverse universe, WalletOptimizerOpti
         {
             var w = current.GetValueOrDefault(symbol);
             var t = target.GetValueOrDefault(symbol);
-            if (w > 0m && t > 0m && Math.Abs(w - t) <= options.NoTradeBand && w <= options.MaxWeight)
+            if (w > 0m && t > 0m && Math.Abs(w - t) <= options.NoTradeBand && w <= cap)
             {
                 kept[symbol] = w;
             }
@@ -215,13 +244,14 @@ public sealed class WalletOptimizer(ITokenUniverse universe, WalletOptimizerOpti
             }
         }
 
-        if (kept.Count == 0)
+        var invested = Math.Min(1m, policy.InvestedCap);
+        if (kept.Count == 0 || kept.Values.Sum() > invested)
         {
             return null;
         }
 
         untouched.UnionWith(kept.Keys);
-        var room = 1m - kept.Values.Sum();
+        var room = invested - kept.Values.Sum();
         var wanted = moved.Values.Sum();
         var scale = wanted > room && wanted > 0m ? Math.Max(0m, room) / wanted : 1m;
         foreach (var (symbol, t) in moved)
@@ -265,13 +295,14 @@ public sealed class WalletOptimizer(ITokenUniverse universe, WalletOptimizerOpti
     private decimal CertaintyEquivalent(PortfolioExpectation e) =>
         e.ExpectedReturn - (options.RiskAversion * e.Volatility * e.Volatility / 2m);
 
-    private TargetAllocation Solve(RiskFilterRule filter, int? maxTokens, IReadOnlyDictionary<string, decimal> heldCaps)
+    private TargetAllocation Solve(RiskFilterRule filter, int? maxTokens, IReadOnlyDictionary<string, decimal> heldCaps, PolicyLimits policy)
     {
         var notes = new List<string>();
         var all = universe.Tokens.Values;
-        var qualifying = all.Where(t => (t.Buyable || heldCaps.ContainsKey(t.Symbol)) && filter.Admits(t))
+        var admitted = all.Where(t => (t.Buyable || heldCaps.ContainsKey(t.Symbol)) && filter.Admits(t))
             .OrderByDescending(t => t.Sharpe).ThenBy(t => t.Symbol, StringComparer.Ordinal)
             .Select(t => t.Symbol).ToList();
+        var qualifying = admitted.Where(s => !policy.Disallowed.Contains(s)).ToList();
         notes.Add(Format($"{qualifying.Count} of {universe.Tokens.Count} tokens with {options.LookbackDays}-day metrics are buyable (or held) and pass the filter ({filter.Describe()}; Sharpe over {universe.RiskFree}, {universe.RiskFreeRate:P2} a year on average)."));
         notes.Add(Format($"Portfolio limits: {filter.DescribeLimits()}. Expected returns: {universe.ExpectedReturnsMethod}."));
         var undefined = all.Where(t => t.Sharpe is null).Select(t => t.Symbol).Order(StringComparer.Ordinal).ToList();
@@ -292,6 +323,30 @@ public sealed class WalletOptimizer(ITokenUniverse universe, WalletOptimizerOpti
             notes.Add($"Held but not buyable and not passing the filter, as any token that fails it: {string.Join(", ", heldOut)}.");
         }
 
+        if (!policy.IsNone)
+        {
+            notes.Add(Format($"The organisation's investment policy (version {policy.Version}): {policy.Describe()}."));
+            var left = admitted.Where(policy.Disallowed.Contains).ToList();
+            if (left.Count > 0)
+            {
+                notes.Add($"Not candidates because {policy.StrategyClause} does not allow their strategy (sold when held): {string.Join(", ", left)}.");
+            }
+        }
+
+        var refusal = policy.Infeasible(qualifying.Count, admitted.Count);
+        if (refusal is null && maxTokens is { } planLimit && policy.MinTokens > planLimit)
+        {
+            refusal = new PolicyBreach(PolicyClause.MinTokens, planLimit, policy.MinTokens,
+                Format($"{PolicyClause.MinTokens}: the policy asks for at least {policy.MinTokens} tokens, but the organisation's plan allows at most {planLimit}"),
+                Format($"lower min_tokens to {planLimit} or move to a plan that allows more tokens"));
+        }
+
+        if (refusal is not null)
+        {
+            notes.Add($"No target meets the investment policy: {refusal.Message}.");
+            return new TargetAllocation(new Dictionary<string, decimal>(), false, notes) { Objective = universe.WeakEvidence ? "min_variance" : "efficient_risk", PolicyRefusal = refusal };
+        }
+
         if (qualifying.Count == 0)
         {
             notes.Add("With no qualifying token, everything stays in cash.");
@@ -303,14 +358,14 @@ public sealed class WalletOptimizer(ITokenUniverse universe, WalletOptimizerOpti
         if (candidates.Count > limit)
         {
             // Solve over everything first, then keep the plan's number of largest weights.
-            var wide = SolveCapped(candidates, filter, heldCaps, notes: null);
+            var wide = SolveCapped(candidates, filter, heldCaps, policy, null, notes: null);
             candidates = (wide.Feasible ? wide.Weights : new Dictionary<string, decimal>())
                 .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
                 .Select(kv => kv.Key).Concat(qualifying).Distinct(StringComparer.Ordinal).Take(limit).ToList();
             notes.Add(Format($"The organisation's plan allows at most {limit} tokens, so the allocation uses the {limit} that weigh most in the unrestricted solution ({string.Join(", ", candidates)})."));
         }
 
-        var solution = SolveCapped(candidates, filter, heldCaps, notes);
+        var solution = SolveCapped(candidates, filter, heldCaps, policy, null, notes);
         if (!solution.Feasible)
         {
             return new TargetAllocation(new Dictionary<string, decimal>(), false, notes) { Objective = solution.Objective };
@@ -319,7 +374,31 @@ public sealed class WalletOptimizer(ITokenUniverse universe, WalletOptimizerOpti
         if (solution.Weights.Count > limit)
         {
             candidates = solution.Weights.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(limit).Select(kv => kv.Key).ToList();
-            solution = SolveCapped(candidates, filter, heldCaps, notes);
+            solution = SolveCapped(candidates, filter, heldCaps, policy, null, notes);
+        }
+
+        if (solution.Feasible && solution.Weights.Count < policy.MinTokens)
+        {
+            // min_tokens: the solution's tokens plus the best-Sharpe candidates that may weigh at least the minimum, each
+            // forced in at the minimum weight, solved again; the plan's token limit was checked above.
+            var cap = Math.Min(options.MaxWeight, policy.TokenCap);
+            var forced = solution.Weights.Keys.Concat(candidates).Concat(qualifying).Distinct(StringComparer.Ordinal)
+                .Where(s => (heldCaps.TryGetValue(s, out var h) ? Math.Min(h, cap) : cap) >= PolicyLimits.MinTokenWeight)
+                .Take(policy.MinTokens).ToList();
+            var lower = forced.ToDictionary(s => s, _ => PolicyLimits.MinTokenWeight, StringComparer.Ordinal);
+            var forcedIn = forced.Count < policy.MinTokens ? solution
+                : SolveCapped(forced.Concat(candidates).Distinct(StringComparer.Ordinal).Take(limit).ToList(), filter, heldCaps, policy, lower, notes);
+            if (!forcedIn.Feasible || forcedIn.Weights.Count < policy.MinTokens)
+            {
+                var breach = new PolicyBreach(PolicyClause.MinTokens, solution.Weights.Count, policy.MinTokens,
+                    Format($"{PolicyClause.MinTokens}: the policy asks for at least {policy.MinTokens} tokens, but no allocation within the wallet's limits holds more than {solution.Weights.Count}"),
+                    "lower min_tokens or widen the wallet's risk tolerance");
+                notes.Add($"No target meets the investment policy: {breach.Message}.");
+                return new TargetAllocation(new Dictionary<string, decimal>(), false, notes) { Objective = solution.Objective, PolicyRefusal = breach };
+            }
+
+            notes.Add(Format($"{PolicyClause.MinTokens}: the solution held {solution.Weights.Count} tokens; {policy.MinTokens} are held, each at least {PolicyLimits.MinTokenWeight:P0} ({string.Join(", ", forced)})."));
+            solution = forcedIn;
         }
 
         return new TargetAllocation(solution.Weights, solution.Feasible, notes)
@@ -336,10 +415,15 @@ public sealed class WalletOptimizer(ITokenUniverse universe, WalletOptimizerOpti
     /// non-buyable token ≤ its current weight), the rest in cash.
     /// </summary>
     private (bool Feasible, IReadOnlyDictionary<string, decimal> Weights, string Objective, decimal VolatileShare, bool CeilingBinds, bool VolatileShareBinds) SolveCapped(
-        List<string> symbols, RiskFilterRule filter, IReadOnlyDictionary<string, decimal> heldCaps, List<string>? notes)
+        List<string> symbols, RiskFilterRule filter, IReadOnlyDictionary<string, decimal> heldCaps, PolicyLimits policy, IReadOnlyDictionary<string, decimal>? lower, List<string>? notes)
     {
-        var bounds = symbols.ToDictionary(s => s, s => heldCaps.TryGetValue(s, out var cap) ? cap : options.MaxWeight, StringComparer.Ordinal);
-        var solution = universe.Allocate(new AllocationRequest(symbols, bounds, filter.VolatilityCeiling, filter.VolatileShareCap));
+        var maxWeight = Math.Min(options.MaxWeight, policy.TokenCap);
+        var bounds = symbols.ToDictionary(s => s, s => Math.Min(maxWeight, heldCaps.TryGetValue(s, out var cap) ? cap : maxWeight), StringComparer.Ordinal);
+        var solution = universe.Allocate(new AllocationRequest(symbols, bounds, filter.VolatilityCeiling, filter.VolatileShareCap)
+        {
+            MaxInvested = policy.InvestedCap < 1m ? policy.InvestedCap : null,
+            LowerBounds = lower,
+        });
         var objective = solution.Objective == "min_variance" ? "Minimum-variance" : "Efficient-risk";
         if (!solution.Feasible)
         {
@@ -348,9 +432,14 @@ public sealed class WalletOptimizer(ITokenUniverse universe, WalletOptimizerOpti
         }
 
         var room = bounds.Values.Sum();
-        if (room < 1m)
+        if (room < Math.Min(1m, policy.InvestedCap))
         {
-            notes?.Add(Format($"Only {symbols.Count} tokens are available at no more than {options.MaxWeight:P0} each (a fully invested portfolio needs at least {options.MinHoldings}), so at least {1m - room:P1} stays in cash."));
+            notes?.Add(Format($"Only {symbols.Count} tokens are available at no more than {maxWeight:P0} each (a fully invested portfolio needs at least {(maxWeight < options.MaxWeight ? RoundingPolicy.Up(1m / maxWeight, 0) : options.MinHoldings)}), so at least {1m - room:P1} stays in cash."));
+        }
+
+        if (policy.InvestedCap < 1m)
+        {
+            notes?.Add(Format($"The investment policy keeps at least {1m - policy.InvestedCap:P1} of the wallet in cash ({policy.InvestedClause})."));
         }
 
         var weights = solution.Weights.Where(kv => kv.Value >= options.MinWeight)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -29,7 +30,8 @@ public sealed class WalletRebalancer(
     IAdvisor advisor,
     PlanPolicy plans,
     ProposalPolicy proposals,
-    TimeProvider time)
+    TimeProvider time,
+    Application.PolicyUseCases? policies = null)
 {
     public const string Actor = "wallet-optimizer";
 
@@ -38,7 +40,7 @@ public sealed class WalletRebalancer(
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    private readonly PlanExecutor _plans = new(ledger, desk, optimizer.Options);
+    private readonly PlanExecutor _plans = new(ledger, desk, optimizer.Options, policies);
 
     /// <summary>Executes plans as one decision (held as a unit, cap enforced after execution); also releases held plans.</summary>
     public PlanExecutor Plans => _plans;
@@ -367,9 +369,16 @@ public sealed class WalletRebalancer(
             _ => optimizer.Options.Aggressive,
         };
         var snapshot = new WalletSnapshot(wallet.Wallet.Address, wallet.Cash.Amount, positions, filter, rule.MaxTokens,
-            ctx.LastExecuted.TryGetValue(wallet.Wallet.Address, out var last) ? last : null);
+            ctx.LastExecuted.TryGetValue(wallet.Wallet.Address, out var last) ? last : null)
+        {
+            Policy = await PolicyAsync(org, ctx, ct),
+        };
         return (optimizer.Recommend(snapshot), org.Plan);
     }
+
+    /// <summary>The organisation's IPS limits, read once per organisation and run (the holdings as the run found them).</summary>
+    private async Task<Policy.PolicyLimits> PolicyAsync(Organisation org, RunContext ctx, CancellationToken ct) =>
+        policies is null ? Policy.PolicyLimits.None : await ctx.Policies.GetOrAdd(org.Id, id => policies.LimitsAsync(id, ct));
 
     /// <summary>
     /// What a run shares by all its wallets: organisations, last executed rebalances and the run's inputs (token metrics),
@@ -451,5 +460,9 @@ public sealed class WalletRebalancer(
         return failed.Count == 0 ? "" : " Not executed: " + string.Join("; ", failed.Select(f => $"{f.Side.ToString().ToLowerInvariant()} {f.Symbol} ({f.Status}: {f.Message})")) + ".";
     }
 
-    private sealed record RunContext(Guid RunId, IReadOnlyDictionary<string, Organisation> Organisations, IReadOnlyDictionary<string, DateOnly> LastExecuted);
+    private sealed record RunContext(Guid RunId, IReadOnlyDictionary<string, Organisation> Organisations, IReadOnlyDictionary<string, DateOnly> LastExecuted)
+    {
+        /// <summary>Each organisation's IPS limits for this run.</summary>
+        public ConcurrentDictionary<Guid, Task<Policy.PolicyLimits>> Policies { get; } = new();
+    }
 }

@@ -1,3 +1,5 @@
+using TreasuryArena.Core.Policy;
+
 namespace TreasuryArena.Core.Wallets.Optimization;
 
 /// <summary>
@@ -46,6 +48,15 @@ public sealed record WalletRecommendation(
 
     /// <summary>The benefit the costs-before-trades rule asked for: <see cref="EstimatedCost"/> × the benefit/cost multiple, USD.</summary>
     public decimal RequiredBenefit { get; init; }
+
+    /// <summary>
+    /// The organisation's IPS clause that leaves no feasible target (issue 21): nothing is planned and nothing trades; the
+    /// refusal names the clause and how to lift it. Null when the target was solved inside the policy.
+    /// </summary>
+    public PolicyBreach? PolicyRefusal { get; init; }
+
+    /// <summary>The IPS limits the target was solved inside (<see cref="PolicyLimits.None"/>: no policy beyond the platform's).</summary>
+    public PolicyLimits Policy { get; init; } = PolicyLimits.None;
 
     /// <summary>The notes joined into one paragraph a trustee can read.</summary>
     public string Reasoning => string.Join(" ", Notes);

@@ -1,3 +1,5 @@
+using TreasuryArena.Core.Policy;
+
 namespace TreasuryArena.Core.Wallets.Optimization;
 
 /// <summary>What the optimizer needs to know about one wallet.</summary>
@@ -15,6 +17,9 @@ public sealed record WalletSnapshot(
     int? MaxTokens,
     DateOnly? LastRebalance)
 {
+    /// <summary>The organisation's IPS as this wallet's solve applies it (default: none beyond the platform's limits).</summary>
+    public PolicyLimits Policy { get; init; } = PolicyLimits.None;
+
     public decimal Value => Cash + Positions.Sum(p => p.Value);
 
     public IReadOnlyDictionary<string, decimal> Weights()
