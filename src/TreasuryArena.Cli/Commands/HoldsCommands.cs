@@ -139,12 +139,14 @@ internal static partial class CliCommands
             }
 
             Console.WriteLine(Inv($"{CliOutput.ShortAddress(view.Wallet.Address)}: value ${value:N2}, deposits ${a.Deposits:N2}"));
+            var table = new CliTable().Text("window").Number("turnover").Number("traded $").Number("trades").Number("trade fees $");
             foreach (var (name, w) in new[] { ("last 30 days", a.Last30Days), ("last 365 days", a.Last365Days), ("since inception", a.SinceInception) })
             {
-                Console.WriteLine(Inv($"  {name,-16} turnover {(w.Turnover is { } t ? t.ToString("P1", CultureInfo.InvariantCulture) : "—"),8}  traded ${w.Traded,14:N2} in {w.Trades,4} trades  trade fees ${w.TradeFees,10:N2}"));
+                table.Row(name, w.Turnover is { } t ? t.ToString("P1", CultureInfo.InvariantCulture) : "—", Inv($"{w.Traded:N2}"), Inv($"{w.Trades}"), Inv($"{w.TradeFees:N2}"));
             }
 
-            Console.WriteLine(Inv($"  trade fees since inception: {(a.FeesShareOfDeposits is { } f ? f.ToString("P2", CultureInfo.InvariantCulture) : "—")} of deposits"));
+            table.Write();
+            CliOutput.WriteWrapped(Console.Out, Inv($"  trade fees since inception: {(a.FeesShareOfDeposits is { } f ? f.ToString("P2", CultureInfo.InvariantCulture) : "—")} of deposits"), 0, 4);
             return 0;
         }, ct));
         return cmd;

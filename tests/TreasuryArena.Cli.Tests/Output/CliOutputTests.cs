@@ -248,7 +248,8 @@ public sealed class CliOutputTests(CliOutputDemoFixture demo) : IClassFixture<Cl
 
     private static async Task<string> OnTerminalAsync(Dictionary<string, string> environment, params string[] args)
     {
-        var command = "dotnet " + string.Join(' ', new[] { ArenaProcess.AssemblyPath }.Concat(args).Select(a => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
+        // Standard error (notes such as the advisor's) goes elsewhere: only standard output is the terminal measured.
+        var command = "dotnet " + string.Join(' ', new[] { ArenaProcess.AssemblyPath }.Concat(args).Select(a => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'")) + " 2>/dev/null";
         var info = new ProcessStartInfo("script") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in new[] { "-qec", command, "/dev/null" })
         {
