@@ -35,9 +35,19 @@ internal static partial class CliCommands
         {
             // The default handler would catch CliException itself (print a stack trace, exit 1); let it reach us instead.
             var parse = root.Parse(args);
+            CliOutput.ConfigureSpectre();
             CliDatabase.UseFor(parse);
             CliCaller.Use(await CliCaller.ResolveAsync(parse, ct));
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, ct);
+            var code = await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, ct);
+            if (parse.Errors.Count > 0)
+            {
+                foreach (var hint in CliSuggestions.For(parse))
+                {
+                    await Console.Error.WriteLineAsync("hint: " + hint);
+                }
+            }
+
+            return code;
         }
         catch (CliException ex)
         {

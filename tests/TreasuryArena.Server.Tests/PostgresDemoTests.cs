@@ -40,7 +40,7 @@ public sealed class PostgresDemoTests(PostgresDemoTests.Demo demo) : IRequiresPo
         await c.OpenAsync();
         await using var count = new NpgsqlCommand("SELECT COUNT(*) FROM ledger_entries", c);
         Assert.True((long)(await count.ExecuteScalarAsync())! > 0);
-        var (verify, verifyOut, verifyErr) = await InProcessArena.RunAsync(["ledger", "verify", "--db", demo.Database.Connection]);
+        var (verify, verifyOut, verifyErr) = await InProcessArena.RunAsync(["ledger", "verify", "--db", demo.Database.Connection, "--json"]);
         Assert.True(verify == 0, verifyErr);
         Assert.Contains("\"ok\":true", verifyOut, StringComparison.Ordinal);
     }

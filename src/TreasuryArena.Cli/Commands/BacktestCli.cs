@@ -97,16 +97,22 @@ internal static class BacktestCli
                 return 0;
             }
 
-            var table = new Table().AddColumn("name").AddColumn("description").AddColumn("parameters (default, range)");
+            // A list, not a grid: each strategy's description and parameters wrap to the width under its name.
             foreach (var d in StrategyLibrary.All)
             {
-                var ps = string.Join("\n", d.Parameters.Select(p => p.Kind == ParameterKind.Choice
-                    ? $"{p.Name} = {p.Default} ({string.Join("|", p.Choices!)})"
-                    : $"{p.Name} = {p.Default} ({StrategyParameter.Format(p.Min!.Value)}..{StrategyParameter.Format(p.Max!.Value)})"));
-                table.AddRow(Markup.Escape(d.Name), Markup.Escape(d.Description + "\nsource: " + d.Source), Markup.Escape(ps));
+                Console.WriteLine(CliOutput.Bold(d.Name));
+                CliOutput.WriteWrapped(Console.Out, d.Description, 2);
+                CliOutput.WriteWrapped(Console.Out, "source: " + d.Source, 2, 4);
+                foreach (var p in d.Parameters)
+                {
+                    CliOutput.WriteWrapped(Console.Out, p.Kind == ParameterKind.Choice
+                        ? $"{p.Name} = {p.Default} ({string.Join("|", p.Choices!)})"
+                        : $"{p.Name} = {p.Default} ({StrategyParameter.Format(p.Min!.Value)}..{StrategyParameter.Format(p.Max!.Value)})", 4, 6);
+                }
+
+                Console.WriteLine();
             }
 
-            AnsiConsole.Write(table);
             return 0;
         }));
         return cmd;
@@ -269,11 +275,11 @@ internal static class BacktestCli
     {
         var m = run.Metrics;
         var b = run.BenchmarkMetrics;
-        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(run.Strategy.Name)}[/] {Markup.Escape(string.Join(" ", run.Strategy.Parameters.Select(p => $"{p.Key}={p.Value}")))}");
-        AnsiConsole.MarkupLine(Markup.Escape(FormattableString.Invariant(
-            $"{run.From:yyyy-MM-dd} .. {run.To:yyyy-MM-dd}, {run.Result.Dates.Length} bars, capital {run.Options.Capital:N0}, fee {run.Options.FeeBps} bps, slippage {run.Options.SlippageBps} bps, yield {yieldModel}, rebalance {run.Strategy.Rebalance}")));
-        var table = new Table().AddColumn("metric").AddColumn(new TableColumn("strategy").RightAligned()).AddColumn(new TableColumn("benchmark " + run.BenchmarkAsset).RightAligned());
-        void Row(string name, double? s, double? bm, string fmt) => table.AddRow(name, s?.ToString(fmt, Inv) ?? "—", bm?.ToString(fmt, Inv) ?? "—");
+        CliOutput.WriteWrapped(Console.Out, CliOutput.Bold(run.Strategy.Name) + " " + string.Join(" ", run.Strategy.Parameters.Select(p => $"{p.Key}={p.Value}")), 0, 2);
+        CliOutput.WriteWrapped(Console.Out, FormattableString.Invariant(
+            $"{run.From:yyyy-MM-dd} .. {run.To:yyyy-MM-dd}, {run.Result.Dates.Length} bars, capital {run.Options.Capital:N0}, fee {run.Options.FeeBps} bps, slippage {run.Options.SlippageBps} bps, yield {yieldModel}, rebalance {run.Strategy.Rebalance}"), 0, 2);
+        var table = new CliTable().Text("metric").Number("strategy").Number("benchmark " + run.BenchmarkAsset);
+        void Row(string name, double? s, double? bm, string fmt) => table.Row(name, s?.ToString(fmt, Inv) ?? "—", bm?.ToString(fmt, Inv) ?? "—");
         Row("final equity", run.Result.FinalEquity, run.Benchmark[^1], "N2");
         Row("total return", m.TotalReturn, b.TotalReturn, "P2");
         Row("CAGR", m.Cagr, b.Cagr, "P2");
@@ -282,18 +288,18 @@ internal static class BacktestCli
         Row("Sortino", m.Sortino, b.Sortino, "0.00");
         Row("max drawdown", m.MaxDrawdown.Depth, b.MaxDrawdown.Depth, "P2");
         Row("Calmar", m.Calmar, b.Calmar, "0.00");
-        table.AddRow("trades", run.Result.TradeCount.ToString(Inv), "0");
-        table.AddRow("fees paid", run.Result.FeesPaid.ToString("N2", Inv), "0.00");
-        table.AddRow("slippage cost", run.Result.SlippagePaid.ToString("N2", Inv), "0.00");
-        AnsiConsole.Write(table);
+        table.Row("trades", run.Result.TradeCount.ToString(Inv), "0");
+        table.Row("fees paid", run.Result.FeesPaid.ToString("N2", Inv), "0.00");
+        table.Row("slippage cost", run.Result.SlippagePaid.ToString("N2", Inv), "0.00");
+        table.Write();
         if (csv is not null)
         {
-            AnsiConsole.MarkupLine($"equity curve: {Markup.Escape(csv)}");
+            CliOutput.WriteWrapped(Console.Out, $"equity curve: {csv}", 0, 2);
         }
 
         if (report is not null)
         {
-            AnsiConsole.MarkupLine($"report: {Markup.Escape(report)}");
+            CliOutput.WriteWrapped(Console.Out, $"report: {report}", 0, 2);
         }
     }
 

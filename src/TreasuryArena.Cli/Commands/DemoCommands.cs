@@ -413,51 +413,59 @@ internal static partial class CliCommands
     private static void DemoPrint(DemoSummary s, string serveArguments)
     {
         static string Inv(FormattableString f) => f.ToString(CultureInfo.InvariantCulture);
-        AnsiConsole.MarkupLine(Inv($"[bold]Treasury Arena demo[/] — proving from {s.Inception:yyyy-MM-dd}, replayed {s.ReplayFrom:yyyy-MM-dd} … {s.ReplayTo:yyyy-MM-dd} in {s.Seconds:0.0} s"));
-        var tokens = new Table().Title("Strategy tokens").AddColumns("symbol", "strategy", "status", "NAV", "since inception", "supply", "holders", "backtest Sharpe");
+        var o = Console.Out;
+        CliOutput.WriteWrapped(o, CliOutput.Bold("Treasury Arena demo") + Inv($" — proving from {s.Inception:yyyy-MM-dd}, replayed {s.ReplayFrom:yyyy-MM-dd} … {s.ReplayTo:yyyy-MM-dd} in {s.Seconds:0.0} s"));
+        o.WriteLine();
+        var tokens = new CliTable("Strategy tokens").Text("symbol").Text("strategy", priority: 2).Text("status").Number("NAV").Number("since inception")
+            .Number("supply", priority: 1).Number("holders").Number("backtest Sharpe", priority: 3);
         foreach (var t in s.Tokens)
         {
-            tokens.AddRow(t.Symbol, t.Strategy, t.Status, Inv($"{t.Nav:0.0000}"), Inv($"{t.ReturnSinceInception:P1}"), Inv($"{t.Supply:N2}"), Inv($"{t.Holders}"), t.BacktestSharpe is { } b ? Inv($"{b:0.00}") : "—");
+            tokens.Row(t.Symbol, t.Strategy, t.Status, Inv($"{t.Nav:0.0000}"), Inv($"{t.ReturnSinceInception:P1}"), Inv($"{t.Supply:N2}"), Inv($"{t.Holders}"), t.BacktestSharpe is { } b ? Inv($"{b:0.00}") : "—");
         }
 
-        AnsiConsole.Write(tokens);
-        var wallets = new Table().Title("Grace Community Church — wallets").AddColumns("address", "mode", "risk", "deposited", "value", "P&L", "cash", "tokens");
+        tokens.Write(o);
+        o.WriteLine();
+        var wallets = new CliTable("Grace Community Church — wallets").Address("address").Text("mode").Text("risk", priority: 3).Number("deposited", priority: 2).Number("value")
+            .Number("P&L").Number("cash", priority: 1).Text("tokens", priority: 4);
         foreach (var w in s.Wallets)
         {
-            wallets.AddRow(w.Address, w.Mode, w.RiskTolerance, Inv($"{w.Deposited:N2}"), Inv($"{w.Value:N2}"), Inv($"{w.Pnl:+#,0.00;-#,0.00;0.00}"), Inv($"{w.Cash:N2}"), string.Join(' ', w.Tokens));
+            wallets.Row(w.Address, w.Mode, w.RiskTolerance, Inv($"{w.Deposited:N2}"), Inv($"{w.Value:N2}"), Inv($"{w.Pnl:+#,0.00;-#,0.00;0.00}"), Inv($"{w.Cash:N2}"), string.Join(' ', w.Tokens));
         }
 
-        AnsiConsole.Write(wallets);
-        AnsiConsole.MarkupLine("[bold]Latest decisions[/]");
+        wallets.Write(o);
+        CliOutput.WriteWrapped(o, "(addresses shortened; `arena demo --json` prints them in full)");
+        o.WriteLine();
+        o.WriteLine(CliOutput.Bold("Latest decisions"));
         foreach (var d in s.Decisions)
         {
-            AnsiConsole.MarkupLine(Inv($"  [bold]{Markup.Escape(d.Subject)}[/] ({Markup.Escape(d.Advisor)}{(d.Confidence is { } c ? $", confidence {c}" : "")}): {Markup.Escape(d.Action)} — {Markup.Escape(d.Reasoning)}"));
+            CliOutput.WriteWrapped(o, Inv($"  {CliOutput.Bold(CliOutput.ShortAddress(d.Subject))} ({d.Advisor}{(d.Confidence is { } c ? $", confidence {c}" : "")}): {d.Action} — {FreeText.ForDisplay(d.Reasoning)}"), 0, 4);
         }
 
-        Console.WriteLine(Inv($"HYBRID proposals approved: {s.ProposalsApproved}, pending for the treasurer: {s.ProposalsPending}; FULL_AI executions: {s.Executions}; compliance holds pending: {s.HoldsPending} (held plans superseded by a newer plan: {s.HoldsSuperseded})"));
+        o.WriteLine();
+        CliOutput.WriteWrapped(o, Inv($"HYBRID proposals approved: {s.ProposalsApproved}, pending for the treasurer: {s.ProposalsPending}; FULL_AI executions: {s.Executions}; compliance holds pending: {s.HoldsPending} (held plans superseded by a newer plan: {s.HoldsSuperseded})"));
         if (s.Policy is { } ips)
         {
-            Console.WriteLine(Inv($"Investment policy (IPS) v{ips.Version}: excludes {string.Join(", ", ips.ExcludedStrategies)}; trades above {ips.DualControlThreshold:N2} USD need two treasurers"));
-            Console.WriteLine(ips.Refusal is { } r
+            CliOutput.WriteWrapped(o, Inv($"Investment policy (IPS) v{ips.Version}: excludes {string.Join(", ", ips.ExcludedStrategies)}; trades above {ips.DualControlThreshold:N2} USD need two treasurers"));
+            CliOutput.WriteWrapped(o, ips.Refusal is { } r
                 ? Inv($"  Policy breach refused: buy {r.Symbol} for {r.Amount:N2} USD in {r.Wallet} -> {r.Code} ({r.Clause}): {r.Message}")
                 : "  Policy breach: no token the IPS excludes is open for buys at the end of the replay, nothing to refuse");
-            Console.WriteLine(ips.Approval is { } a
+            CliOutput.WriteWrapped(o, ips.Approval is { } a
                 ? Inv($"  Two-person approval: {a.Summary} -> {a.Requested} (requested by {a.RequestedBy}) -> approved by {a.ApprovedBy} -> {a.Result}")
                 : "  Two-person approval: no FULL_AI wallet has the cash or a holding for a trade above the threshold");
-            Console.WriteLine(ips.BoardReport.PdfPath is { } pdf
+            CliOutput.WriteWrapped(o, ips.BoardReport.PdfPath is { } pdf
                 ? $"  Board report {ips.BoardReport.Quarter}: {ips.BoardReport.HtmlPath} and {pdf}"
                 : $"  Board report {ips.BoardReport.Quarter}: {ips.BoardReport.HtmlPath} (no PDF: {ips.BoardReport.PdfNote})");
         }
 
-        Console.WriteLine(Inv($"Ledger verify: {(s.LedgerOk ? "ok" : "FAILED")} ({s.LedgerEntries} entries, hash chain checked)"));
-        Console.WriteLine();
-        Console.WriteLine("Demo sign-in keys (demo only; also in " + s.KeysFile + "):");
+        CliOutput.WriteWrapped(o, Inv($"Ledger verify: {(s.LedgerOk ? "ok" : "FAILED")} ({s.LedgerEntries} entries, hash chain checked)"));
+        o.WriteLine();
+        CliOutput.WriteWrapped(o, "Demo sign-in keys (demo only; also in " + s.KeysFile + "):", 0, 2);
         foreach (var k in s.Keys)
         {
-            Console.WriteLine($"  {k.Role,-9} {k.Member,-14} {k.Key}");
+            o.WriteLine($"  {k.Role,-9} {k.Member,-14} {k.Key}");
         }
 
-        Console.WriteLine();
-        Console.WriteLine($"Next: ./arena serve{serveArguments}   then open http://127.0.0.1:8800 and sign in with a key above.");
+        o.WriteLine();
+        CliOutput.WriteWrapped(o, $"Next: ./arena serve{serveArguments}   then open http://127.0.0.1:8800 and sign in with a key above.", 0, 2);
     }
 }

@@ -98,7 +98,7 @@ internal static partial class CliCommands
 
     private static void PrintHolds(List<HoldResponse> holds, bool json)
     {
-        if (json || Console.IsOutputRedirected)
+        if (json)
         {
             CliJson.Write(holds);
             return;
@@ -107,7 +107,7 @@ internal static partial class CliCommands
         foreach (var h in holds)
         {
             var what = h.Kind == "plan" ? Inv($"plan of {h.Orders?.Count ?? 0} orders") : Inv($"{h.Side.ToString().ToLowerInvariant()} {h.Symbol}");
-            Console.WriteLine(Inv($"{h.Id} {h.Status.ToString().ToLowerInvariant()} {h.WalletAddress} {what} ${h.UsdValue:N2} held {h.HeldAt:yyyy-MM-dd HH:mm}Z expires {h.ExpiresAt:yyyy-MM-dd HH:mm}Z: {FreeText.ForDisplay(string.Join("; ", h.Reasons))}{(h.Result is null ? "" : " → " + FreeText.ForDisplay(h.Result))}"));
+            CliOutput.WriteWrapped(Console.Out, Inv($"{h.Id} {h.Status.ToString().ToLowerInvariant()} {CliOutput.ShortAddress(h.WalletAddress)} {what} ${h.UsdValue:N2} held {h.HeldAt:yyyy-MM-dd HH:mm}Z expires {h.ExpiresAt:yyyy-MM-dd HH:mm}Z: {FreeText.ForDisplay(string.Join("; ", h.Reasons))}{(h.Result is null ? "" : " → " + FreeText.ForDisplay(h.Result))}"), 0, 2);
         }
 
         Console.WriteLine(Inv($"{holds.Count} holds"));
@@ -132,19 +132,21 @@ internal static partial class CliCommands
             var a = await WalletActivity.ReadAsync(journal, view.Wallet.Address, value, rt.Clock.Today, ct);
             var turnover = WalletTurnoverResponse.From(a);
             var fees = WalletFeesPaidResponse.From(a);
-            if (parse.GetValue(json) || Console.IsOutputRedirected)
+            if (parse.GetValue(json))
             {
                 CliJson.Write(new { address = view.Wallet.Address, value, turnover, fees_paid = fees });
                 return 0;
             }
 
-            Console.WriteLine(Inv($"{view.Wallet.Address}: value ${value:N2}, deposits ${a.Deposits:N2}"));
+            Console.WriteLine(Inv($"{CliOutput.ShortAddress(view.Wallet.Address)}: value ${value:N2}, deposits ${a.Deposits:N2}"));
+            var table = new CliTable().Text("window").Number("turnover").Number("traded $").Number("trades").Number("trade fees $");
             foreach (var (name, w) in new[] { ("last 30 days", a.Last30Days), ("last 365 days", a.Last365Days), ("since inception", a.SinceInception) })
             {
-                Console.WriteLine(Inv($"  {name,-16} turnover {(w.Turnover is { } t ? t.ToString("P1", CultureInfo.InvariantCulture) : "—"),8}  traded ${w.Traded,14:N2} in {w.Trades,4} trades  trade fees ${w.TradeFees,10:N2}"));
+                table.Row(name, w.Turnover is { } t ? t.ToString("P1", CultureInfo.InvariantCulture) : "—", Inv($"{w.Traded:N2}"), Inv($"{w.Trades}"), Inv($"{w.TradeFees:N2}"));
             }
 
-            Console.WriteLine(Inv($"  trade fees since inception: {(a.FeesShareOfDeposits is { } f ? f.ToString("P2", CultureInfo.InvariantCulture) : "—")} of deposits"));
+            table.Write();
+            CliOutput.WriteWrapped(Console.Out, Inv($"  trade fees since inception: {(a.FeesShareOfDeposits is { } f ? f.ToString("P2", CultureInfo.InvariantCulture) : "—")} of deposits"), 0, 4);
             return 0;
         }, ct));
         return cmd;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Spectre.Console;
 using TreasuryArena.Core.Backtesting;
 using TreasuryArena.Core.MarketData;
 using TreasuryArena.Core.Strategies;
@@ -31,29 +30,33 @@ internal static class InceptionsCli
                 return 0;
             }
 
-            Console.WriteLine(report.Rule);
-            var assets = new Table().Title("Assets").AddColumns("asset", "first data", "inception", "reason");
+            CliOutput.WriteWrapped(Console.Out, report.Rule);
+            Console.WriteLine();
+            var assets = new CliTable("Assets").Text("asset").Text("first data").Text("inception").Text("reason", priority: 1);
             foreach (var a in report.Assets)
             {
-                assets.AddRow(a.Asset, D(a.FirstData), D(a.Inception), Markup.Escape(a.Reason));
+                assets.Row(a.Asset, D(a.FirstData), D(a.Inception), a.Reason);
             }
 
-            AnsiConsole.Write(assets);
-            Console.WriteLine(report.BeforeLaunch);
-            var venues = new Table().Title("Yield venues").AddColumns("venue", "launch", "what", "source");
+            assets.Write();
+            Console.WriteLine();
+            CliOutput.WriteWrapped(Console.Out, report.BeforeLaunch);
+            Console.WriteLine();
+            var venues = new CliTable("Yield venues").Text("venue").Text("launch").Text("what").Text("source", priority: 1);
             foreach (var v in report.Venues)
             {
-                venues.AddRow(v.Venue, D(v.Launch), Markup.Escape(v.Name), Markup.Escape(v.Source));
+                venues.Row(v.Venue, D(v.Launch), v.Name, v.Source);
             }
 
-            AnsiConsole.Write(venues);
-            var strategies = new Table().Title("Library strategies: default backtest window").AddColumns("strategy", "assets", "starts", "binding inception");
+            venues.Write();
+            Console.WriteLine();
+            var strategies = new CliTable("Library strategies: default backtest window").Text("strategy").Text("assets", priority: 1).Text("starts").Text("binding inception");
             foreach (var s in report.Strategies)
             {
-                strategies.AddRow(s.Strategy, string.Join("+", s.Assets), D(s.DefaultFrom), s.BindingAsset is null ? "—" : $"{s.BindingAsset} {D(s.BindingInception!.Value)}");
+                strategies.Row(s.Strategy, string.Join("+", s.Assets), D(s.DefaultFrom), s.BindingAsset is null ? "—" : $"{s.BindingAsset} {D(s.BindingInception!.Value)}");
             }
 
-            AnsiConsole.Write(strategies);
+            strategies.Write();
             return 0;
         }));
         return cmd;

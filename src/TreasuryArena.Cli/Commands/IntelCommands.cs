@@ -34,6 +34,13 @@ internal static partial class CliCommands
                 IntelOutput.WriteText(Console.Out, report, health);
             }
 
+            // A live read with no fresh source is a failure (the report says why and gives no phase).
+            if (report.PhaseUnknownReason is { } unknown)
+            {
+                await Console.Error.WriteLineAsync("error: " + unknown);
+                return (int)Core.Common.ExitCode.Failed;
+            }
+
             return 0;
         });
         root.Subcommands.Add(intel);

@@ -100,8 +100,10 @@ internal static partial class CliCommands
     private static Command LedgerVerifyCommand()
     {
         var db = CliDatabase.ExistingOption();
+        var json = new Option<bool>("--json") { Description = "Print JSON: ok, entries, violation_count, violations" };
         var cmd = new Command("verify", "Replay every entry, recompute balances, check invariants and the hash chain; exit 0 only when all hold");
         cmd.Options.Add(db);
+        cmd.Options.Add(json);
         cmd.SetAction(async (parse, ct) =>
         {
             await using var host = await CliHost.OpenAsync(parse.GetValue(db), ct);
@@ -109,13 +111,32 @@ internal static partial class CliCommands
             await using (journal)
             {
                 var result = await LedgerVerifier.VerifyAsync(journal, ct);
-                CliJson.Write(new
+                if (parse.GetValue(json))
                 {
-                    ok = result.Ok,
-                    entries = result.Entries,
-                    violation_count = result.ViolationCount,
-                    violations = result.Violations.Select(v => new { what = v.What, where = v.Where, detail = v.Detail }),
-                });
+                    CliJson.Write(new
+                    {
+                        ok = result.Ok,
+                        entries = result.Entries,
+                        violation_count = result.ViolationCount,
+                        violations = result.Violations.Select(v => new { what = v.What, where = v.Where, detail = v.Detail }),
+                    });
+                    return result.Ok ? 0 : 1;
+                }
+
+                CliOutput.WriteWrapped(Console.Out, result.Ok
+                    ? FormattableString.Invariant($"ledger ok: {result.Entries} entries replayed; balances, invariants and the hash chain hold")
+                    : FormattableString.Invariant($"ledger FAILED: {result.ViolationCount} violations in {result.Entries} entries"));
+                if (result.Violations.Count > 0)
+                {
+                    var table = new CliTable().Text("what").Text("where").Text("detail", priority: 1);
+                    foreach (var v in result.Violations)
+                    {
+                        table.Row(v.What, v.Where, v.Detail);
+                    }
+
+                    table.Write();
+                }
+
                 return result.Ok ? 0 : 1;
             }
         });

@@ -20,6 +20,7 @@ internal static partial class CliCommands
         cmd.Options.Add(db);
         cmd.Options.Add(urls);
         cmd.Options.Add(noJobs);
+        cmd.AddHint("--port", port => "--urls http://127.0.0.1:" + (port ?? "8800"));
         cmd.SetAction(async (parse, ct) =>
         {
             var database = parse.GetValue(db) ?? CliHost.Configuration["Arena:Database"] ?? CliHost.DefaultDatabase;

@@ -63,32 +63,35 @@ internal static partial class CliCommands
                     breaker is null ? null : TokenBreakerInfoResponse.From(breaker)));
             }
 
-            if (parse.GetValue(json) || Console.IsOutputRedirected)
+            if (parse.GetValue(json))
             {
                 CliJson.Write(rows);
                 return 0;
             }
 
-            var table = new Table().AddColumns("symbol", "status", "strategy", "NAV", "supply", "holders", "NAV date", "90d change", "90d mean return (annualised)", "90d vol", "90d Sharpe", "90d MDD", "breaker (drawdown / limit)", "breaker state");
+            // Narrow terminals keep symbol, status, NAV and the 90-day change in the grid; the rest stack under each row.
+            var table = new CliTable().Text("symbol").Text("status").Text("strategy", priority: 4).Number("NAV").Number("supply", priority: 3).Number("holders", priority: 6)
+                .Text("NAV date", priority: 7).Number("90d change").Number("90d mean return (annualised)", priority: 8).Number("90d vol", priority: 5)
+                .Number("90d Sharpe", priority: 2).Number("90d MDD", priority: 3).Text("breaker (drawdown / limit)", priority: 1).Text("breaker state", priority: 1);
             foreach (var r in rows)
             {
-                table.AddRow(r.Symbol, r.Status, r.Strategy, Inv($"{r.Nav:0.0000}"), Inv($"{r.Supply:N2}"), Inv($"{r.Holders}"), r.NavDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-",
+                table.Row(r.Symbol, r.Status, r.Strategy, Inv($"{r.Nav:0.0000}"), Inv($"{r.Supply:N2}"), Inv($"{r.Holders}"), r.NavDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-",
                     Pct(r.Return90d), Pct(r.MeanReturnAnnualised90d), Pct(r.Volatility90d), r.Sharpe90d is { } s ? Inv($"{s:0.00}") : "—", Pct(r.MaxDrawdown90d),
                     r.Breaker is { } b ? Inv($"{Pct(b.Drawdown)} / {Pct(b.Limit)} ({b.Source})") : "-",
                     r.Breaker is { } bs ? bs.State + (bs.TrippedAt is { } at ? Inv($" since {at:yyyy-MM-dd}") : "") : "-");
             }
 
-            AnsiConsole.Write(table);
+            table.Write();
             var rate = rows.FirstOrDefault(r => r.RiskFreeRate90d is not null);
-            Console.WriteLine(Inv($"Sharpe over {rt.RiskFree.Name}{(rate is null ? "" : Inv($" ({rate.RiskFreeRate90d:P2} a year over the window)"))}; — = undefined (under 90 returns, or volatility of excess returns below 0.5% a year)."));
+            CliOutput.WriteWrapped(Console.Out, Inv($"Sharpe over {rt.RiskFree.Name}{(rate is null ? "" : Inv($" ({rate.RiskFreeRate90d:P2} a year over the window)"))}; — = undefined (under 90 returns, or volatility of excess returns below 0.5% a year)."));
             foreach (var r in rows.Where(r => r.ProvingReason is not null))
             {
-                Console.WriteLine($"{r.Symbol}: {r.ProvingReason}");
+                CliOutput.WriteWrapped(Console.Out, $"{r.Symbol}: {r.ProvingReason}", 0, 2);
             }
 
             foreach (var r in rows.Where(r => r.Breaker is not null))
             {
-                Console.WriteLine($"{r.Symbol}: {r.Breaker!.Description}" + (r.Breaker.Review is { } review ? $"; {review}" : ""));
+                CliOutput.WriteWrapped(Console.Out, $"{r.Symbol}: {r.Breaker!.Description}" + (r.Breaker.Review is { } review ? $"; {review}" : ""), 0, 2);
             }
             return 0;
         }, ct));
@@ -222,7 +225,7 @@ internal static partial class CliCommands
             }
 
             var report = (await rt.NavSteps.StepAsync(PlatformCli.Operator, end, ct)).Report;
-            if (parse.GetValue(json) || Console.IsOutputRedirected)
+            if (parse.GetValue(json))
             {
                 CliJson.Write(report);
                 return 0;
@@ -372,15 +375,16 @@ internal static partial class CliCommands
             var dto = new SuggestionDto(result.Address, result.Mode, rec.AsOf, rec.CurrentWeights, rec.TargetWeights, rec.Orders, rec.Before, rec.After,
                 rec.Drift, rec.EstimatedCost, rec.ExpectedBenefit, rec.Due, rec.Worthwhile, result.Reason, rec.Limits, rec.ExpectedVolatility,
                 rec.TargetVolatileShare, rec.Objective, rec.ExpectedReturnsMethod);
-            if (parse.GetValue(json) || Console.IsOutputRedirected)
+            if (parse.GetValue(json))
             {
                 CliJson.Write(dto);
                 return 0;
             }
 
+            CliOutput.WriteWrapped(Console.Out, Inv($"Suggestion for {CliOutput.ShortAddress(result.Address)} ({result.Mode}) as of {rec.AsOf:yyyy-MM-dd}: drift {rec.Drift:P1}, estimated cost ${rec.EstimatedCost:N2}, expected benefit ${rec.ExpectedBenefit:N2}"), 0, 2);
             PrintWeights(rec.CurrentWeights, rec.TargetWeights);
             PrintOrders(rec.Orders);
-            Console.WriteLine(result.Reason);
+            CliOutput.WriteWrapped(Console.Out, result.Reason);
             return 0;
         }, ct));
         return cmd;
@@ -391,8 +395,9 @@ internal static partial class CliCommands
         var db = CliDatabase.ExistingOption();
         var address = new Option<string?>("--wallet") { Description = "Only this wallet" };
         var all = new Option<bool>("--all") { Description = "Every status, not only pending" };
-        var cmd = new Command("proposals", "HYBRID proposals (pending by default), as JSON");
-        foreach (var o in new Option[] { db, address, all })
+        var json = new Option<bool>("--json") { Description = "Print JSON" };
+        var cmd = new Command("proposals", "HYBRID proposals (pending by default): id, wallet, status, dates, orders and reasoning");
+        foreach (var o in new Option[] { db, address, all, json })
         {
             cmd.Options.Add(o);
         }
@@ -401,7 +406,27 @@ internal static partial class CliCommands
         {
             var rebalancer = await rt.RebalancerAsync(null, ct);
             await rebalancer.ExpireProposalsAsync(ct);
-            CliJson.Write(await rt.Allocations.ProposalsAsync(parse.GetValue(address), parse.GetValue(all) ? null : ProposalStatus.Pending, ct));
+            var proposals = await rt.Allocations.ProposalsAsync(parse.GetValue(address), parse.GetValue(all) ? null : ProposalStatus.Pending, ct);
+            if (parse.GetValue(json))
+            {
+                CliJson.Write(proposals);
+                return 0;
+            }
+
+            var table = new CliTable().Text("id").Address("wallet").Text("status").Text("as of", priority: 2).Text("expires", priority: 1).Number("orders", priority: 3);
+            foreach (var p in proposals)
+            {
+                table.Row(p.Id.ToString(), p.WalletAddress, p.Status.ToString().ToLowerInvariant(), Inv($"{p.AsOf:yyyy-MM-dd}"), Inv($"{p.ExpiresAt:yyyy-MM-dd HH:mm}Z"), Inv($"{p.Orders.Count}"));
+            }
+
+            table.Write();
+            foreach (var p in proposals)
+            {
+                CliOutput.WriteWrapped(Console.Out, Inv($"{p.Id}: {FreeText.ForDisplay(p.Reasoning)}"), 0, 2);
+                PrintOrders(p.Orders);
+            }
+
+            CliOutput.WriteWrapped(Console.Out, Inv($"{proposals.Count} proposals (`arena wallet approve|reject --proposal ID --by NAME` decides one; --json for every field)"));
             return 0;
         }, ct));
         return cmd;
@@ -481,7 +506,7 @@ internal static partial class CliCommands
                     results = await rebalancer.RebalanceAsync(wallets, parse.GetValue(dryRun), null, ct);
                 }
 
-                if (asJson || Console.IsOutputRedirected)
+                if (asJson)
                 {
                     CliJson.Write(results.Select(RunDto.From).ToList());
                     return 0;
@@ -489,10 +514,10 @@ internal static partial class CliCommands
 
                 foreach (var r in results)
                 {
-                    Console.WriteLine($"{r.Address} {r.Mode} {r.Action}: {r.Reason}");
+                    CliOutput.WriteWrapped(Console.Out, $"{CliOutput.ShortAddress(r.Address)} {r.Mode} {r.Action}: {r.Reason}", 0, 2);
                 }
 
-                Console.WriteLine(Inv($"{results.Count} wallets: {results.Count(r => r.Action == "executed")} executed, {results.Count(r => r.Action == "proposed")} proposed, {results.Count(r => r.Action == "held")} held for review as one plan, {results.Count(r => r.Action == "none")} none"));
+                CliOutput.WriteWrapped(Console.Out, Inv($"{results.Count} wallets: {results.Count(r => r.Action == "executed")} executed, {results.Count(r => r.Action == "proposed")} proposed, {results.Count(r => r.Action == "held")} held for review as one plan, {results.Count(r => r.Action == "none")} none"));
                 return 0;
             }, ct);
         });
@@ -637,23 +662,23 @@ internal static partial class CliCommands
 
     private static void PrintWeights(IReadOnlyDictionary<string, decimal> current, IReadOnlyDictionary<string, decimal> target)
     {
-        var table = new Table().AddColumns("token", "current", "target");
+        var table = new CliTable().Text("token").Number("current").Number("target");
         foreach (var s in current.Keys.Union(target.Keys).Order(StringComparer.Ordinal))
         {
-            table.AddRow(s, Pct(current.GetValueOrDefault(s)), Pct(target.GetValueOrDefault(s)));
+            table.Row(s, Pct(current.GetValueOrDefault(s)), Pct(target.GetValueOrDefault(s)));
         }
 
-        table.AddRow("cash", Pct(1m - current.Values.Sum()), Pct(1m - target.Values.Sum()));
-        AnsiConsole.Write(table);
+        table.Row("cash", Pct(1m - current.Values.Sum()), Pct(1m - target.Values.Sum()));
+        table.Write();
     }
 
     private static void PrintOrders(IReadOnlyList<RebalanceOrder> orders)
     {
         foreach (var o in orders)
         {
-            Console.WriteLine(o.Side == OrderSide.Sell
+            CliOutput.WriteWrapped(Console.Out, o.Side == OrderSide.Sell
                 ? Inv($"  sell {o.Shares:0.########} {o.Symbol} ≈ ${o.Amount:N2} (fee ≈ ${o.EstimatedFee:N2}) at NAV {o.QuotedNav:0.####}")
-                : Inv($"  buy  ${o.Amount:N2} of {o.Symbol} (fee ≈ ${o.EstimatedFee:N2}) at NAV {o.QuotedNav:0.####}"));
+                : Inv($"  buy  ${o.Amount:N2} of {o.Symbol} (fee ≈ ${o.EstimatedFee:N2}) at NAV {o.QuotedNav:0.####}"), 0, 4);
         }
     }
 

@@ -147,6 +147,7 @@ public sealed class TreasuryUseCases(ITreasuryDirectory directory, IIdentityStor
             ["outcomes_evaluated"] = report.OutcomesEvaluated,
             ["advisor"] = report.Commentary.Advisor,
             ["scorecards"] = report.Input.Scorecards.Count,
+            ["repeated"] = report.Repeated,
         }, ct);
         return report;
     }

@@ -60,6 +60,19 @@ public sealed class MarketIntelligence(IMarketDataProvider provider, Intelligenc
         }
 
         var triggers = RebalanceTriggers.Evaluate(snapshot, signal, current, alerts, settings.Triggers);
-        return new IntelReport(snapshot, phase, signal, triggers, reference, notes);
+        return new IntelReport(snapshot, phase, signal, triggers, reference, notes, PhaseUnknownReason(provider.Mode, snapshot));
+    }
+
+    /// <summary>Why a live snapshot gives no phase: none of its readings is fresh (missing or stale); null when one is, or in history mode.</summary>
+    public static string? PhaseUnknownReason(string mode, MarketSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (mode == "history" || snapshot.All.Any(r => !r.IsMissing && !r.Stale))
+        {
+            return null;
+        }
+
+        var missing = snapshot.All.Count(r => r.IsMissing);
+        return $"no fresh live source: {missing} of {snapshot.All.Count} indicators missing, the other {snapshot.All.Count - missing} stale; the phase is unknown";
     }
 }

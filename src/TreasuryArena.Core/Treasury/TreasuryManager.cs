@@ -204,13 +204,21 @@ public sealed class TreasuryManager(
     }
 
     /// <summary>The weekly review to <paramref name="asOf"/>: outcomes brought up to date, scorecards per advisor, the
-    /// treasury's week against the benchmarks, and the advisor's commentary (journaled).</summary>
+    /// treasury's week against the benchmarks, and the advisor's commentary (journaled). One review per ISO week: when the
+    /// journal already holds a review dated in <paramref name="asOf"/>'s week, that review is returned (its figures read
+    /// again to its date, <see cref="WeeklyReviewReport.Repeated"/> set) and nothing is journaled or asked of the advisor.</summary>
     public async Task<WeeklyReviewReport> ReviewAsync(DateOnly asOf, CancellationToken cancellationToken)
     {
         var evaluated = await EvaluateOutcomesAsync(asOf, cancellationToken);
+        if (await WeeklyReviewOfWeekAsync(asOf, cancellationToken) is { } existing)
+        {
+            var (figures, _, _) = await WeekAsync(existing.AsOf, cancellationToken);
+            return new WeeklyReviewReport(figures, existing.Decision, evaluated) { JournalId = existing.Id, Repeated = true };
+        }
+
         var (input, portfolio, marksTo) = await WeekAsync(asOf, cancellationToken);
         var commentary = await advisor.ReviewWeekAsync(input, cancellationToken);
-        await journal.AppendAsync(new JournalEntry
+        var id = await journal.AppendAsync(new JournalEntry
         {
             RecordedAt = timeProvider.GetUtcNow(),
             AsOf = asOf,
@@ -223,7 +231,16 @@ public sealed class TreasuryManager(
             Candidate = [],
             Approved = [],
         }, cancellationToken);
-        return new WeeklyReviewReport(input, commentary, evaluated);
+        return new WeeklyReviewReport(input, commentary, evaluated) { JournalId = id };
+    }
+
+    /// <summary>The weekly review journaled in the ISO week (Monday to Sunday) of <paramref name="asOf"/>, or null.</summary>
+    private async Task<JournalEntry?> WeeklyReviewOfWeekAsync(DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var week = (System.Globalization.ISOWeek.GetYear(asOf.ToDateTime(TimeOnly.MinValue)), System.Globalization.ISOWeek.GetWeekOfYear(asOf.ToDateTime(TimeOnly.MinValue)));
+        var entries = await journal.ListAsync(int.MaxValue, cancellationToken);
+        return entries.FirstOrDefault(e => e.Decision.Kind == DecisionKind.WeeklyReview
+            && (System.Globalization.ISOWeek.GetYear(e.AsOf.ToDateTime(TimeOnly.MinValue)), System.Globalization.ISOWeek.GetWeekOfYear(e.AsOf.ToDateTime(TimeOnly.MinValue))) == week);
     }
 
     /// <summary>The weekly review's figures to <paramref name="asOf"/> as the journal stands (scorecards per advisor, the

@@ -33,7 +33,7 @@ public sealed record TreasuryIntelligenceResponse(
         var emergency = report.Triggers.FirstOrDefault(t => t.Kind == TriggerKind.Emergency);
         return new(
             asOf,
-            report.Phase.Phase.ToWire(),
+            report.PhaseName,
             report.Phase.Rule,
             report.Phase.Confidence,
             report.Phase.Evidence.Select(e => e.ToString()).ToList(),

@@ -127,7 +127,7 @@ public sealed partial class BackupCommandsTests(ReportDemoFixture demo) : IClass
         Assert.Equal(headHash, head.Hash);
         Assert.Equal((head.Seq, head.Hash), (head.LastSeq, head.LastHash));
 
-        var (ledger, ledgerOut, _) = await InProcessCli.RunAsync("ledger", "verify", "--db", target);
+        var (ledger, ledgerOut, _) = await InProcessCli.RunAsync("ledger", "verify", "--db", target, "--json");
         Assert.Equal(0, ledger);
         Assert.Contains("\"ok\":true", ledgerOut, StringComparison.Ordinal);
         var (audit, auditOut, _) = await InProcessCli.RunAsync("audit", "verify", "--json", "--db", target);

@@ -49,7 +49,7 @@ public sealed class DemoCommandsTests : IDisposable
         Assert.All(stored, k => Assert.Contains(k.GetProperty("key").GetString()!, output, StringComparison.Ordinal));
 
         // The ledger the demo wrote passes `arena ledger verify` from a fresh process view.
-        var (verifyCode, verifyOut, _) = await InProcessCli.RunAsync("ledger", "verify", "--db", Db);
+        var (verifyCode, verifyOut, _) = await InProcessCli.RunAsync("ledger", "verify", "--db", Db, "--json");
         Assert.Equal(0, verifyCode);
         Assert.Contains("\"ok\":true", verifyOut, StringComparison.Ordinal);
 

@@ -25,7 +25,7 @@ public sealed class LedgerCommandsTests : IDisposable
         Assert.True(root.GetProperty("seconds").GetDecimal() > 0m);
         Assert.True(root.GetProperty("ops_per_second").GetDecimal() > 0m);
 
-        var verify = await ArenaProcess.RunAsync("ledger", "verify", "--db", db);
+        var verify = await ArenaProcess.RunAsync("ledger", "verify", "--db", db, "--json");
         Assert.Equal(0, verify.ExitCode);
         using var v = JsonDocument.Parse(verify.Stdout);
         Assert.True(v.RootElement.GetProperty("ok").GetBoolean());
@@ -46,7 +46,7 @@ public sealed class LedgerCommandsTests : IDisposable
             await cmd.ExecuteNonQueryAsync();
         }
 
-        var verify = await ArenaProcess.RunAsync("ledger", "verify", "--db", db);
+        var verify = await ArenaProcess.RunAsync("ledger", "verify", "--db", db, "--json");
         Assert.Equal(1, verify.ExitCode);
         using var v = JsonDocument.Parse(verify.Stdout);
         Assert.False(v.RootElement.GetProperty("ok").GetBoolean());
@@ -99,7 +99,7 @@ public sealed class LedgerCommandsTests : IDisposable
         var acknowledged = (await File.ReadAllLinesAsync(ackLog)).Where(l => l.Length > 0).ToList();
         Assert.True(acknowledged.Count > 500, $"only {acknowledged.Count} acknowledgements before the kill");
 
-        var verify = await ArenaProcess.RunAsync("ledger", "verify", "--db", db);
+        var verify = await ArenaProcess.RunAsync("ledger", "verify", "--db", db, "--json");
         Assert.True(verify.ExitCode == 0, verify.Stdout + verify.Stderr);
 
         var stored = new HashSet<string>(StringComparer.Ordinal);

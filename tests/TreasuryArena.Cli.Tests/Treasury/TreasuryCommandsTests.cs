@@ -95,7 +95,7 @@ public sealed class TreasuryCommandsTests : IDisposable
         var (code5, _, err5) = await InProcessCli.RunAsync("advise", "--as-of", "2021-04-15", "--db", Db, "--json");
         Assert.True(code5 == 0, err5);
 
-        var (code3, verify, err3) = await InProcessCli.RunAsync("ledger", "verify", "--db", Db);
+        var (code3, verify, err3) = await InProcessCli.RunAsync("ledger", "verify", "--db", Db, "--json");
         Assert.True(code3 == 0, err3 + verify);
         using var doc = JsonDocument.Parse(verify);
         Assert.True(doc.RootElement.GetProperty("ok").GetBoolean());

@@ -16,4 +16,5 @@ internal sealed record IntelJson(
     IReadOnlyList<TriggerJson> Triggers,
     string TriggerReference,
     IReadOnlyList<string> Notes,
-    IReadOnlyList<MarketDataSourceHealth> SourceHealth);
+    IReadOnlyList<MarketDataSourceHealth> SourceHealth,
+    string? PhaseUnknownReason);

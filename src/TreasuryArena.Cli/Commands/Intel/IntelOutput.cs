@@ -19,7 +19,7 @@ internal static class IntelOutput
             s.AsOf,
             s.Mode,
             indicators,
-            report.Phase.Phase.ToWire(),
+            report.PhaseName,
             report.Phase.Rule,
             report.Phase.Confidence,
             [.. report.Phase.Evidence.Select(e => e.ToString())],
@@ -28,7 +28,8 @@ internal static class IntelOutput
             [.. report.Triggers.Select(t => new TriggerJson(KindName(t.Kind), t.Code, t.Message))],
             report.Reference,
             report.Notes,
-            health);
+            health,
+            report.PhaseUnknownReason);
     }
 
     public static void WriteText(TextWriter w, IntelReport report, IReadOnlyList<MarketDataSourceHealth> health)
@@ -38,43 +39,52 @@ internal static class IntelOutput
         var s = report.Snapshot;
         foreach (var note in report.Notes)
         {
-            w.WriteLine(Inv($"note: {note}"));
+            Line(w, Inv($"note: {note}"), 2);
         }
 
-        w.WriteLine(Inv($"market intelligence as of {s.AsOf:yyyy-MM-dd HH:mm} UTC ({s.Mode})"));
+        Line(w, Inv($"market intelligence as of {s.AsOf:yyyy-MM-dd HH:mm} UTC ({s.Mode})"));
         w.WriteLine();
-        w.WriteLine(Inv($"{"indicator",-26} {"value",16}  {"source",-40} {"as of",-10} {"age",10}"));
+        var table = new CliTable().Text("indicator").Number("value").Text("source", priority: 2).Text("as of", priority: 3).Text("age").Text("note", priority: 1);
         foreach (var r in s.All)
         {
             var value = r.Value is { } v ? Format(r.Name, v) + (r.Label is null ? "" : $" {r.Label}") : "missing";
             var age = r.Age is { } a ? AgeText(a) + (r.Stale ? " STALE" : "") : "";
             var asOf = r.AsOf is { } t ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "-";
-            w.WriteLine(Inv($"{r.Name,-26} {value,16}  {r.Source,-40} {asOf,-10} {age,10}{(r.IsMissing && r.Note is not null ? "  (" + r.Note + ")" : "")}"));
+            table.Row(r.Name, value, r.Source, asOf, age, r.IsMissing ? r.Note : null);
         }
 
+        table.Write(w);
         var p = report.Phase;
         w.WriteLine();
-        w.WriteLine(Inv($"phase: {p.Phase.ToWire()}  (rule {p.Rule}, confidence {p.Confidence})"));
-        foreach (var e in p.Evidence)
+        if (report.PhaseUnknownReason is { } unknown)
         {
-            w.WriteLine(Inv($"  - {e}"));
+            // Never a phase from stale or missing data: the classification of those inputs is not shown.
+            Line(w, Inv($"phase: {report.PhaseName}  ({unknown})"), 2);
+        }
+        else
+        {
+            Line(w, Inv($"phase: {report.PhaseName}  (rule {p.Rule}, confidence {p.Confidence})"), 2);
+            foreach (var e in p.Evidence)
+            {
+                Line(w, Inv($"  - {e}"), 4);
+            }
         }
 
         if (p.MissingInputs.Count > 0)
         {
-            w.WriteLine(Inv($"  missing or too old for the rules: {string.Join(", ", p.MissingInputs)}"));
+            Line(w, Inv($"  missing or too old for the rules: {string.Join(", ", p.MissingInputs)}"), 4);
         }
 
         var g = report.Signal;
         w.WriteLine();
-        w.WriteLine(Inv($"signal: base {g.Base:0.0%} / tactical {g.Tactical:0.0%} (BTC {g.Btc:0.0%}, ETH {g.Eth:0.0%}), confidence {g.Confidence}"));
+        Line(w, Inv($"signal: base {g.Base:0.0%} / tactical {g.Tactical:0.0%} (BTC {g.Btc:0.0%}, ETH {g.Eth:0.0%}), confidence {g.Confidence}"), 2);
         foreach (var reason in g.Reasons)
         {
-            w.WriteLine(Inv($"  - {reason}"));
+            Line(w, Inv($"  - {reason}"), 4);
         }
 
         w.WriteLine();
-        w.WriteLine(Inv($"triggers (reference: {report.Reference}):"));
+        Line(w, Inv($"triggers (reference: {report.Reference}):"), 2);
         if (report.Triggers.Count == 0)
         {
             w.WriteLine("  none");
@@ -82,7 +92,7 @@ internal static class IntelOutput
 
         foreach (var t in report.Triggers)
         {
-            w.WriteLine(Inv($"  - [{KindName(t.Kind)}] {t.Message}"));
+            Line(w, Inv($"  - [{KindName(t.Kind)}] {t.Message}"), 4);
         }
 
         if (health.Count > 0)
@@ -91,10 +101,12 @@ internal static class IntelOutput
             w.WriteLine("live sources (this run):");
             foreach (var h in health)
             {
-                w.WriteLine(Inv($"  {h.Source,-16} ok {h.Successes}, failed {h.Failures}, rejected {h.Rejections}{(h.LastError is null ? "" : "  last error: " + h.LastError)}"));
+                Line(w, Inv($"  {h.Source,-16} ok {h.Successes}, failed {h.Failures}, rejected {h.Rejections}{(h.LastError is null ? "" : "  last error: " + h.LastError)}"), 4);
             }
         }
     }
+
+    private static void Line(TextWriter w, string text, int hang = 0) => CliOutput.WriteWrapped(w, text, 0, hang);
 
     private static string Format(string name, double v) => name switch
     {

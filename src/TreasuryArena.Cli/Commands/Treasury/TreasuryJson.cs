@@ -204,6 +204,8 @@ internal static class TreasuryJson
             calibration = c.Calibration.Select(b => new { from = b.From, to = b.To, count = b.Count, mean_confidence = b.MeanConfidence, hit_rate = b.HitRate }),
         }),
         commentary = Decision(r.Commentary),
+        journal_id = r.JournalId,
+        repeated = r.Repeated,
     };
 
     /// <summary>Weights and drift are printed to 6 decimals.</summary>
