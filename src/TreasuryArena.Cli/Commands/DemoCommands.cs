@@ -225,7 +225,8 @@ internal static partial class CliCommands
         // 5b. The church's board adopts a sample IPS (docs/readme/13-policy.md): its benchmark, budget, reserve and review
         //     cadence. Its caps stay the platform's (no limit) so the dashboard's manual trades after the demo behave as before.
         var demoOrg = await rt.Identity.FindOrganisationByNameAsync(church, ct) ?? throw new CliException($"the demo organisation '{church}' is missing");
-        var ips = await rt.Policies.ProposeChangeAsync(PlatformCli.Operator, demoOrg.Id, Infrastructure.Policy.PolicyYamlReader.Parse(DemoText.Policy, "demo-ips.yaml"), ct);
+        var ips = (await rt.Policies.ProposeChangeAsync(PlatformCli.Operator, demoOrg.Id, Infrastructure.Policy.PolicyYamlReader.Parse(DemoText.Policy, "demo-ips.yaml"), ct)).Version
+            ?? throw new CliException("the demo's IPS was queued for a second approval instead of being set by the operator");
 
         // 5c. The IPS at work, through the trade and approval use cases the API and the CLI call: the treasurer's manual buy
         //     of a token whose strategy the IPS excludes is refused (policy_breach naming the clause, audited trade.buy), and a
