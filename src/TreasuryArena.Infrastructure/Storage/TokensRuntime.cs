@@ -44,7 +44,7 @@ public sealed class TokensRuntime : IAsyncDisposable
         Identity = new SqlIdentityStore(platform);
         ComplianceStore = complianceStore ?? new SqlComplianceStore(platform);
         Audit = audit ?? new SqlAuditLog(platform, time);
-        Notifier = notifier ?? new StoredNotifier(ComplianceStore, null);
+        Notifier = notifier ?? new StoredNotifier(ComplianceStore);
         Compliance = new ComplianceGate(ComplianceStore, ledger, Audit, Notifier, settings.Monitoring, time);
         Desk = new TradeDesk(ledger, Compliance);
         Holds = new HoldReview(new ComplianceService(ComplianceStore, Identity, Audit, Notifier, time), Desk,
@@ -62,7 +62,7 @@ public sealed class TokensRuntime : IAsyncDisposable
         ApprovalStore = new SqlApprovalStore(platform);
         DualControl = new DualControl(ApprovalStore, new PolicyDualControlThresholds(PolicyStore, thresholds ?? new ConfiguredDualControlThresholds(settings.Approvals.Threshold)), Audit, Notifier, settings.Approvals, time);
         Documents = new ComplianceDocumentUseCases(new SqlComplianceDocumentStore(platform), ComplianceStore, Identity, Audit, settings.ComplianceReview, time);
-        Trades = new TradeUseCases(ledger, Identity, Desk, Audit, settings.Plans, Policies, DualControl, Documents);
+        Trades = new TradeUseCases(ledger, Identity, Desk, Audit, settings.Plans, Policies, DualControl, Documents, Notifier, time);
         Tokens = new TokenUseCases(ledger, Issuer, Nav, Audit);
         Proposals = new ProposalUseCases(ledger, Allocations, Audit, ct => RebalancerAsync(null, ct), DualControl);
         Approvals = new ApprovalUseCases(DualControl, Trades, Proposals, Audit, Notifier, time);
@@ -234,7 +234,7 @@ public sealed class TokensRuntime : IAsyncDisposable
     {
         var universe = await UniverseAsync(asOf, ct);
         var optimizer = new WalletOptimizer(universe, Settings.Optimizer.Wallet);
-        return new WalletRebalancer(Ledger, optimizer, Allocations, Identity, Desk, Advisor, Settings.Plans, Settings.Proposals, Time);
+        return new WalletRebalancer(Ledger, optimizer, Allocations, Identity, Desk, Advisor, Settings.Plans, Settings.Proposals, Time, Notifier);
     }
 
     public async ValueTask DisposeAsync()

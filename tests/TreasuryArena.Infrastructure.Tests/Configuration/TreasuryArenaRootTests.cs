@@ -91,8 +91,10 @@ public sealed class TreasuryArenaRootTests
         {
             await using var provider = Build(new() { ["Arena:Database"] = Path.Combine(directory, "arena.db"), [key] = "http://127.0.0.1:9/hook" });
 
-            var notifier = Assert.IsType<StoredNotifier>(provider.GetRequiredService<INotifier>());
-            Assert.True(notifier.HasWebhook);
+            var notifier = Assert.IsType<OutboxNotifier>(provider.GetRequiredService<INotifier>());
+            var routes = await notifier.RoutesAsync(new Notification("platform_halted", "platform", "check", DateTimeOffset.UnixEpoch, null), CancellationToken.None);
+            var route = Assert.Single(routes);
+            Assert.Equal(("operator", "webhook", "http://127.0.0.1:9/hook"), (route.Recipient, route.Channel, route.Target));
         }
         finally
         {

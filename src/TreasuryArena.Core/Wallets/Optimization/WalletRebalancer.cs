@@ -6,6 +6,7 @@ using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Identity;
 using TreasuryArena.Core.Ledger;
+using TreasuryArena.Core.Notifications;
 using TreasuryArena.Core.Wallets.Plans;
 using TreasuryArena.Core.Wallets.Proposals;
 using TradeOrder = TreasuryArena.Core.Advice.TradeOrder;
@@ -29,7 +30,8 @@ public sealed class WalletRebalancer(
     IAdvisor advisor,
     PlanPolicy plans,
     ProposalPolicy proposals,
-    TimeProvider time)
+    TimeProvider time,
+    INotifier? notifier = null)
 {
     public const string Actor = "wallet-optimizer";
 
@@ -190,7 +192,11 @@ public sealed class WalletRebalancer(
 
         if (!approve)
         {
-            await store.TryDecideAsync(id, ProposalStatus.Rejected, treasurer, now, note, ct);
+            if (await store.TryDecideAsync(id, ProposalStatus.Rejected, treasurer, now, note, ct))
+            {
+                await NotifyAsync(NotificationKinds.ProposalRejected, wallet.Wallet, $"proposal {id} ({proposal.Orders.Count} orders) rejected by {treasurer}" + (note is null ? "; nothing executed" : $": {note}; nothing executed"), now, ct);
+            }
+
             return new WalletRunResult(wallet.Wallet.Address, mode, "none", proposal.TargetWeights, proposal.Orders, [], $"Rejected by {treasurer}" + (note is null ? "." : $": {note}"), null, id);
         }
 
@@ -198,7 +204,11 @@ public sealed class WalletRebalancer(
             .ToDictionary(s => s, s => ledger.GetToken(s)?.NavPerShare.Value ?? 0m, StringComparer.Ordinal);
         if (ProposalValidity.Check(proposal, now, navs, proposals) is { } invalid)
         {
-            await store.TryDecideAsync(id, ProposalStatus.Expired, treasurer, now, invalid, ct);
+            if (await store.TryDecideAsync(id, ProposalStatus.Expired, treasurer, now, invalid, ct))
+            {
+                await NotifyAsync(NotificationKinds.ProposalExpired, wallet.Wallet, $"proposal {id} expired when {treasurer} tried to approve it: {invalid}; nothing executed", now, ct);
+            }
+
             throw new DomainException(Outcome.ProposalExpired, $"proposal {id} can no longer be approved: {invalid}");
         }
 
@@ -220,6 +230,7 @@ public sealed class WalletRebalancer(
             wallet.Cash.Amount, new Dictionary<string, decimal>(), proposal.TargetWeights, proposal.Orders,
             JsonSerializer.Serialize(new { proposal_id = id, approved_by = treasurer, note, executions }, Json), reason, now);
         await store.SaveSnapshotsAsync([snapshot], ct);
+        await NotifyAsync(NotificationKinds.ProposalApproved, wallet.Wallet, $"proposal {id}: {reason}", now, ct);
         return result;
     }
 
@@ -235,6 +246,10 @@ public sealed class WalletRebalancer(
             if (ProposalValidity.Check(p, now, navs, proposals) is { } reason && await store.TryDecideAsync(p.Id, ProposalStatus.Expired, Actor, now, reason, ct))
             {
                 count++;
+                if (ledger.GetWallet(p.WalletAddress) is { } w)
+                {
+                    await NotifyAsync(NotificationKinds.ProposalExpired, w.Wallet, $"proposal {p.Id} ({p.Orders.Count} orders) expired undecided: {reason}; nothing executed", now, ct);
+                }
             }
         }
 
@@ -267,6 +282,8 @@ public sealed class WalletRebalancer(
             if (!dryRun)
             {
                 await store.AddProposalAsync(proposal, ct);
+                await NotifyAsync(NotificationKinds.ProposalPending, wallet.Wallet, string.Create(CultureInfo.InvariantCulture,
+                    $"proposal {proposal.Id} for wallet {address} ({proposal.Orders.Count} orders, ${proposal.Orders.Sum(o => o.Amount):N2}) waits for a treasurer's approval until {proposal.ExpiresAt:yyyy-MM-dd HH:mm}Z"), now, ct);
             }
 
             var reason = string.Create(CultureInfo.InvariantCulture, $"HYBRID wallet: proposal {proposal.Id} waits for a treasurer's approval until {proposal.ExpiresAt:yyyy-MM-dd HH:mm}Z (void if a NAV moves more than {proposals.MaxNavMove:P0}). ") + rec.Reasoning;
@@ -452,4 +469,12 @@ public sealed class WalletRebalancer(
     }
 
     private sealed record RunContext(Guid RunId, IReadOnlyDictionary<string, Organisation> Organisations, IReadOnlyDictionary<string, DateOnly> LastExecuted);
+
+    private async Task NotifyAsync(string kind, Wallet wallet, string message, DateTimeOffset now, CancellationToken ct)
+    {
+        if (notifier is not null)
+        {
+            await notifier.NotifyAsync(new Notification(kind, wallet.Address, message, now, Guid.TryParse(wallet.Organisation, out var org) ? org : null), ct);
+        }
+    }
 }
