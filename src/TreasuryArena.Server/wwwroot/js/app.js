@@ -7,6 +7,7 @@ import { walletsPage, walletPage } from './pages/wallet.js';
 import { treasuryPage } from './pages/treasury.js';
 import { adminPage } from './pages/admin.js';
 import { reportsPage } from './pages/reports.js';
+import { notificationsPage } from './pages/notifications.js';
 
 export const session = { role: null, member: null, organization: null, organizationId: null };
 
@@ -19,6 +20,7 @@ const routes = [
   [/^#\/wallets$/, () => walletsPage(session), 'wallets'],
   [/^#\/treasury$/, () => treasuryPage(session), 'treasury'],
   [/^#\/reports$/, () => reportsPage(session), 'reports'],
+  [/^#\/notifications$/, () => notificationsPage(session), 'notifications'],
   [/^#\/admin$/, () => adminPage(session), 'admin'],
 ];
 
