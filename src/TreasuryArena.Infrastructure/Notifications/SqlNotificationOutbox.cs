@@ -125,7 +125,7 @@ public sealed class SqlNotificationOutbox(PlatformDatabase database) : INotifica
         }
 
         var deliveries = (await c.QueryAsync<DeliveryRow>(new CommandDefinition(
-            "SELECT * FROM notification_deliveries WHERE notification_id IN @Ids AND (@Org IS NULL OR recipient = @Org) ORDER BY created_at, id",
+            $"SELECT * FROM notification_deliveries WHERE notification_id {(database.IsPostgreSql ? "= ANY(@Ids)" : "IN @Ids")} AND (@Org IS NULL OR recipient = @Org) ORDER BY created_at, id",
             new { Ids = rows.Select(r => r.id).ToArray(), Org = organisationId?.ToString() },
             cancellationToken: ct))).Select(d => d.ToDelivery()).ToLookup(d => d.NotificationId);
         return rows.Select(r =>

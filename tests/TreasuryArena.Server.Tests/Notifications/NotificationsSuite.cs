@@ -172,7 +172,7 @@ public abstract class NotificationsSuite : IAsyncLifetime
         var mail = Assert.Single(Smtp.Messages);
         Assert.Equal("arena@example.org", mail.From);
         Assert.Equal(["board@example.org", "chair@example.org"], mail.To);
-        Assert.Contains("Subject: [Treasury Arena] trade_held: " + address, mail.Data, StringComparison.Ordinal);
+        Assert.Contains("Subject: [Treasury Arena] trade_held: " + address, mail.Data.Replace("\n ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Equal(("arena-mailer", "mail-password"), (mail.User, mail.Password));
 
         // Released: the organisation's filter wants it; the dashboard feed shows each of its deliveries delivered.
@@ -255,13 +255,14 @@ public abstract class NotificationsSuite : IAsyncLifetime
         var (_, held, _) = await Api.PostAsync(treasurer, "/api/tokens/buy", new { address, symbol = "ALPHA", amount = 30_000m });
         Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(admin, $"/api/admin/holds/{held!["hold_id"]!.GetValue<string>()}/reject", new { reason = "too large" })).Status);
         Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(admin, "/api/admin/tokens/BRAVO/retire", new { reason = "strategy closed" })).Status);
-        using (var put = await treasurer.PutAsJsonAsync(new Uri("/api/orgs/me/policy", UriKind.Relative), new { max_token_weight = 0.2m }))
+        using (var put = await treasurer.PutAsJsonAsync(new Uri("/api/orgs/me/policy", UriKind.Relative), new { max_token_weight = 0.05m }))
         {
             Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         }
 
-        var (refused, _, _) = await Api.PostAsync(treasurer, "/api/tokens/buy", new { address, symbol = "ALPHA", amount = 3_000m });
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused);
+        var (refused, refusal, _) = await Api.PostAsync(treasurer, "/api/tokens/buy", new { address, symbol = "ALPHA", amount = 6_000m });
+        Assert.True(refused == HttpStatusCode.UnprocessableEntity, refusal?.ToJsonString());
+        Assert.Equal("policy_breach", refusal!["code"]!.GetValue<string>());
 
         var runner = new JobRunner([new FailingJob()], Factory.Services.GetRequiredService<Infrastructure.Platform.SqlJobRunStore>(), Factory.Clock,
             Options.Create(new ArenaServerOptions()), NullLogger<JobRunner>.Instance, Factory.Services.GetRequiredService<INotifier>());
@@ -283,6 +284,37 @@ public abstract class NotificationsSuite : IAsyncLifetime
         var kinds = mine!.AsArray().Select(n => n!["kind"]!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
         Assert.Contains("policy_breach", kinds);
         Assert.Contains("token_retired", kinds);
+    }
+
+    [DbFact]
+    public async Task Cli_SetsAndShowsSettings_AndDelivers_AsTheApi()
+    {
+        var org = await Api.OnboardAsync(Factory, "Cli Alert Church");
+        var db = Database.Connection;
+        var (setCode, _, setErr) = await InProcessArena.RunAsync(["notifications", "set", "--db", db, "--org", "Cli Alert Church", "--webhook-url", Receiver.Address + "/hook/cli",
+            "--webhook-secret", OrgSecret, "--email", "cli@example.org", "--kinds", "platform_halted,trade_held", "--json"]);
+        Assert.True(setCode == 0, setErr);
+        var (badCode, _, badErr) = await InProcessArena.RunAsync(["notifications", "set", "--db", db, "--org", "Cli Alert Church", "--kinds", "nonsense"]);
+        Assert.NotEqual(0, badCode);
+        Assert.Contains("nonsense", badErr, StringComparison.Ordinal);
+
+        using var viewer = Factory.ClientWithKey(org.ViewerKey);
+        var (_, read) = await Api.GetAsync(viewer, "/api/orgs/me/notifications/settings");
+        Assert.Equal(Receiver.Address + "/hook/cli", read!["webhook_url"]!.GetValue<string>());
+        Assert.True(read["webhook_signed"]!.GetValue<bool>());
+        Assert.Equal(["platform_halted", "trade_held"], read["kinds"]!.AsArray().Select(k => k!.GetValue<string>()));
+
+        var (showCode, shown, _) = await InProcessArena.RunAsync(["notifications", "settings", "--db", db, "--org", "Cli Alert Church", "--json"]);
+        Assert.Equal(0, showCode);
+        Assert.Equal("cli@example.org", JsonNode.Parse(shown)!["email_to"]![0]!.GetValue<string>());
+
+        // A stored notification is delivered by `arena notifications deliver` (one pass, no server deliverer needed).
+        using var admin = Factory.ClientWithKey(ArenaFactory.AdminKey);
+        Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(admin, "/api/admin/halt", new { reason = "cli drill" })).Status);
+        var (deliverCode, delivered, _) = await InProcessArena.RunAsync(["notifications", "deliver", "--db", db, "--json"]);
+        Assert.Equal(0, deliverCode);
+        Assert.True(JsonNode.Parse(delivered)!["delivered"]!.GetValue<int>() >= 1, delivered);
+        Assert.Contains(Receiver.At("/hook/ops"), r => r.Json["message"]!.GetValue<string>() == "cli drill");
     }
 
     [DbFact]
