@@ -24,7 +24,14 @@ public sealed class HttpReceiver : IAsyncDisposable
 
     public ConcurrentQueue<ReceivedRequest> Requests { get; } = new();
 
-    public volatile bool Down;
+    private volatile bool _down;
+
+    /// <summary>Whether every request is answered 503 (the receiver is down).</summary>
+    public bool Down
+    {
+        get => _down;
+        set => _down = value;
+    }
 
     public static async Task<HttpReceiver> StartAsync(int port = 0)
     {

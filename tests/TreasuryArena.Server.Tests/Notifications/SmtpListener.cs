@@ -67,8 +67,18 @@ public sealed class SmtpListener : IAsyncDisposable
                     await writer.WriteLineAsync("250 OK");
                     break;
                 case "AUTH":
-                    await writer.WriteLineAsync("334 VXNlcm5hbWU6");
-                    user = Decode(await reader.ReadLineAsync());
+                    // AUTH LOGIN [initial response]: System.Net.Mail sends the user name with the command.
+                    var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                    if (parts.Length >= 3)
+                    {
+                        user = Decode(parts[2]);
+                    }
+                    else
+                    {
+                        await writer.WriteLineAsync("334 VXNlcm5hbWU6");
+                        user = Decode(await reader.ReadLineAsync());
+                    }
+
                     await writer.WriteLineAsync("334 UGFzc3dvcmQ6");
                     password = Decode(await reader.ReadLineAsync());
                     await writer.WriteLineAsync("235 2.7.0 Authentication successful");
