@@ -26,6 +26,7 @@ internal static partial class CliCommands
         AddEvaluate(root);
         AddBackup(root);
         AddPolicy(root);
+        AddNotifications(root);
     }
 
     /// <summary>Runs a command line; <paramref name="ct"/> (besides Ctrl+C) stops a long-running verb such as <c>serve</c>.</summary>
@@ -85,4 +86,5 @@ internal static partial class CliCommands
     static partial void AddEvaluate(RootCommand root);
     static partial void AddBackup(RootCommand root);
     static partial void AddPolicy(RootCommand root);
+    static partial void AddNotifications(RootCommand root);
 }

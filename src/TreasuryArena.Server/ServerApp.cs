@@ -94,6 +94,7 @@ public static class ServerApp
         services.AddSingleton<TokenListCache>();
         services.AddSingleton<DataSpan>();
         services.AddHostedService<PlatformStartup>();
+        services.AddHostedService<NotificationDeliveryService>();
         services.AddDashboard();
         services.AddArenaForwardedHeaders();
 
@@ -183,6 +184,7 @@ public static class ServerApp
         app.MapWalletOptimizerEndpoints();
         app.MapAdminTokenEndpoints();
         app.MapAdminJobEndpoints();
+        app.MapNotificationEndpoints();
         app.MapAdminBreakerEndpoints();
         app.MapAdminEvaluationEndpoints();
         app.MapTreasuryEndpoints();

@@ -255,6 +255,11 @@ public abstract partial class ApiSuite
         "RebalanceRequest" => new() { ["address"] = "WALLET", ["dry_run"] = true },
         "CreateTokenRequest" => new() { ["strategy"] = "ma-trend", ["symbol"] = "VALIDX", ["name"] = "Valid token" },
         "PolicyDocument" => new() { ["min_tokens"] = 2 },
+        "NotificationSettingsRequest" => new()
+        {
+            ["webhook_url"] = "https://hooks.example.org/arena", ["webhook_secret"] = "s3cret", ["telegram_chat_id"] = "-100123",
+            ["email_to"] = new JsonArray("treasurer@example.org"), ["kinds"] = new JsonArray("trade_held"),
+        },
         _ => null,
     };
 

@@ -6,6 +6,7 @@ using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Identity;
 using TreasuryArena.Core.Ledger;
+using TreasuryArena.Core.Notifications;
 using TreasuryArena.Core.Policy;
 using TreasuryArena.Core.Wallets.Plans;
 
@@ -20,7 +21,7 @@ namespace TreasuryArena.Core.Application;
 /// The yearly compliance review (<see cref="ComplianceDocumentUseCases.TradingWarningsAsync"/>) warns a trade of the
 /// wallet's organisation when an item is overdue, or refuses it (<c>compliance_review_overdue</c>) where configured.
 /// </summary>
-public sealed class TradeUseCases(LedgerService ledger, IIdentityStore identity, TradeDesk desk, IAuditLog audit, PlanPolicy plans, PolicyUseCases? policies = null, DualControl? dualControl = null, ComplianceDocumentUseCases? review = null)
+public sealed class TradeUseCases(LedgerService ledger, IIdentityStore identity, TradeDesk desk, IAuditLog audit, PlanPolicy plans, PolicyUseCases? policies = null, DualControl? dualControl = null, ComplianceDocumentUseCases? review = null, INotifier? notifier = null, TimeProvider? time = null)
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
@@ -97,6 +98,13 @@ public sealed class TradeUseCases(LedgerService ledger, IIdentityStore identity,
             ["measured"] = breach.Measured.ToString(CultureInfo.InvariantCulture),
             ["limit"] = breach.Limit.ToString(CultureInfo.InvariantCulture),
         }, ct);
+        if (notifier is not null && time is not null)
+        {
+            await notifier.NotifyAsync(new Notification(NotificationKinds.PolicyBreach, wallet.Wallet.Address,
+                string.Create(CultureInfo.InvariantCulture, $"buy of {order.Symbol} for ${order.Amount:N2} by {order.Caller.MemberName} refused by the investment policy: {breach.Message}"),
+                time.GetUtcNow(), orgId), ct);
+        }
+
         return new TradeOutcome.Refused(Outcome.PolicyBreach, breach.Message, breach.Clause);
     }
 

@@ -446,4 +446,8 @@ public enum Outcome
 
     /// <summary>A PDF was asked for and the headless Chromium that prints it is missing or failed (the HTML report still works).</summary>
     PdfUnavailable,
+    // Notifications (issue 22).
+
+    /// <summary>An organisation's notification settings with a bad webhook URL, chat id, e-mail address or unknown kind; the message names the field.</summary>
+    InvalidNotificationSettings,
 }

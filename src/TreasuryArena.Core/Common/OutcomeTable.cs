@@ -168,6 +168,8 @@ public static class OutcomeTable
         (Outcome.DocumentVersionExists, Conflict409, ExitCode.Conflict),
         (Outcome.ComplianceReviewOverdue, Unprocessable422, ExitCode.Refused),
         (Outcome.MemberNotFound, NotFound404, ExitCode.NotFound),
+
+        (Outcome.InvalidNotificationSettings, Unprocessable422, ExitCode.InvalidInput),
     ];
 
     private static readonly Dictionary<Outcome, OutcomeRow> Rows = Table.ToDictionary(

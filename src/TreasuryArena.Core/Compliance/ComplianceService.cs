@@ -3,6 +3,7 @@ using System.Text.Json;
 using TreasuryArena.Core.Audit;
 using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Identity;
+using TreasuryArena.Core.Notifications;
 
 namespace TreasuryArena.Core.Compliance;
 
@@ -115,6 +116,14 @@ public sealed class ComplianceService(IComplianceStore store, IIdentityStore ide
         await audit.AppendAsync(
             new AuditRecord(caller.Actor, status == HoldStatus.Released ? "hold.release" : "hold.reject", id.ToString(), AuditOutcome.Done, Json(new { result })),
             ct);
+        if (await store.FindHoldAsync(id, ct) is { } h)
+        {
+            var released = status == HoldStatus.Released;
+            var what = h.IsPlan ? "rebalance plan" : string.Create(CultureInfo.InvariantCulture, $"{h.Side.ToString().ToLowerInvariant()} {h.Symbol}");
+            await notifier.NotifyAsync(new Notification(released ? NotificationKinds.TradeReleased : NotificationKinds.TradeRejected, h.WalletAddress,
+                string.Create(CultureInfo.InvariantCulture, $"held {what} for ${h.UsdValue:0.00} {(released ? "released" : "rejected")} by {caller.MemberName}: {result ?? (released ? "executed" : "nothing executed")}"),
+                time.GetUtcNow(), h.OrganisationId), ct);
+        }
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using TreasuryArena.Core.Audit;
 using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Ledger;
+using TreasuryArena.Core.Notifications;
 using TreasuryArena.Core.Quant;
 using TreasuryArena.Core.Tokens;
 using TreasuryArena.Core.Wallets;
@@ -242,9 +243,9 @@ public sealed class NavEngine(
 
         // The run's breaker state (reference, pause, review) is rebuilt from the store at the next step.
         _runs.Remove(symbol);
-        if (to == TokenStatus.Paused || from == TokenStatus.Paused)
+        if (to is TokenStatus.Paused or TokenStatus.Retired || from == TokenStatus.Paused)
         {
-            var kind = to == TokenStatus.Paused ? "token_paused" : to == TokenStatus.Active ? "token_resumed" : "token_retired";
+            var kind = to == TokenStatus.Paused ? NotificationKinds.TokenPaused : to == TokenStatus.Retired ? NotificationKinds.TokenRetired : NotificationKinds.TokenResumed;
             await NotifyAsync(kind, symbol, string.Create(CultureInfo.InvariantCulture, $"{symbol}: {from.ToString().ToLowerInvariant()} → {to.ToString().ToLowerInvariant()} by {actor} on {asOf:yyyy-MM-dd}: {reason}"), ct);
         }
 
@@ -305,6 +306,8 @@ public sealed class NavEngine(
                 run.Stopped = true;
                 notes[run.Backing.Symbol] = string.Create(CultureInfo.InvariantCulture,
                     $"no market data for {date:yyyy-MM-dd} (data ends {run.Portfolio.LastAvailable:yyyy-MM-dd}); the NAV is not extended past real data");
+                await NotifyAsync(NotificationKinds.MarketDataStale, run.Backing.Symbol, string.Create(CultureInfo.InvariantCulture,
+                    $"{run.Backing.Symbol}: market data ends {run.Portfolio.LastAvailable:yyyy-MM-dd}, so its NAV stops there instead of reaching {date:yyyy-MM-dd} (stale market data)"), ct);
                 continue;
             }
 

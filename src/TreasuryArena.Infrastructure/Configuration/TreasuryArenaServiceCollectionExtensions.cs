@@ -12,6 +12,7 @@ using TreasuryArena.Core.Identity;
 using TreasuryArena.Core.Intelligence;
 using TreasuryArena.Core.Ledger;
 using TreasuryArena.Core.MarketData;
+using TreasuryArena.Core.Notifications;
 using TreasuryArena.Core.Nav;
 using TreasuryArena.Core.Ports;
 using TreasuryArena.Core.Reporting;
@@ -96,18 +97,27 @@ public static class TreasuryArenaServiceCollectionExtensions
             return ledger;
         });
 
-        // Notifications: stored for the dashboard, and POSTed to Notifications:WebhookUrl (or the deprecated Arena:WebhookUrl).
+        // Notifications: every one stored in the outbox with one delivery per recipient channel (the operator's
+        // Notifications:* channels, the organisation's own settings), delivered by NotificationDeliverer (the server's
+        // NotificationDeliveryService, `arena notifications deliver`) with backoff until delivered or expired.
         services.AddArenaHttpResilience(configuration);
-        services.AddHttpClient(WebhookNotifier.ClientName).AddArenaResilience();
-        services.TryAddSingleton<INotifier>(sp =>
-        {
-            var url = sp.GetRequiredService<IOptions<NotificationsOptions>>().Value.WebhookUrl
-                      ?? sp.GetRequiredService<IOptions<ArenaOptions>>().Value.WebhookUrl;
-            var webhook = string.IsNullOrWhiteSpace(url)
-                ? null
-                : new WebhookNotifier(sp.GetRequiredService<IHttpClientFactory>().CreateClient(WebhookNotifier.ClientName), new Uri(url), sp.GetRequiredService<ILogger<WebhookNotifier>>());
-            return new StoredNotifier(sp.GetRequiredService<IComplianceStore>(), webhook);
-        });
+        services.AddHttpClient(NotificationHttp.ClientName);
+        services.TryAddSingleton<SqlNotificationOutbox>();
+        services.TryAddSingleton<INotificationSettingsStore>(sp => sp.GetRequiredService<SqlNotificationOutbox>());
+        services.TryAddSingleton<NotificationSignal>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationChannel, WebhookChannel>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationChannel, TelegramChannel>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationChannel, EmailChannel>());
+        services.TryAddSingleton<NotificationDeliverer>();
+        services.TryAddSingleton<INotifier>(sp => new OutboxNotifier(
+            sp.GetRequiredService<SqlNotificationOutbox>(),
+            sp.GetRequiredService<INotificationSettingsStore>(),
+            sp.GetRequiredService<IOptions<NotificationsOptions>>(),
+            sp.GetRequiredService<IOptions<ArenaOptions>>().Value.WebhookUrl,
+            sp.GetRequiredService<NotificationSignal>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new NotificationSettingsUseCases(
+            sp.GetRequiredService<INotificationSettingsStore>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<TimeProvider>()));
 
         // Two-person approval: the operator's platform threshold; an organisation's IPS may set a lower one (PolicyDualControlThresholds).
         services.TryAddSingleton<IDualControlThresholds>(sp => new ConfiguredDualControlThresholds(sp.GetRequiredService<IOptions<ApprovalOptions>>().Value.Threshold));
@@ -232,7 +242,7 @@ public static class TreasuryArenaServiceCollectionExtensions
     private static void AddOptions(IServiceCollection services)
     {
         services.AddOptions<ArenaOptions>().BindConfiguration(ArenaOptions.SectionName).ValidateAnnotationsOnStart(ArenaOptions.SectionName);
-        services.AddOptions<NotificationsOptions>().BindConfiguration(NotificationsOptions.SectionName).ValidateAnnotationsOnStart(NotificationsOptions.SectionName);
+        services.AddOptions<NotificationsOptions>().BindConfiguration(NotificationsOptions.SectionName).ValidateByThrowing(o => o.Validate());
         services.AddOptions<LifecycleOptions>().BindConfiguration(LifecycleOptions.SectionName).ValidateAnnotationsOnStart(LifecycleOptions.SectionName)
             .ValidateByThrowing(o => o.Validate());
         services.AddOptions<WalletOptimizerOptions>().BindConfiguration(WalletOptimizerOptions.SectionName).ValidateAnnotationsOnStart(WalletOptimizerOptions.SectionName);

@@ -46,7 +46,7 @@ public sealed class ScratchEvaluationPlatform : IEvaluationPlatform, IAsyncDispo
         // Wired as the server wires its wallet-breaker job: the runtime's ledger, desk, audit log and monitoring rules,
         // the SQL peak store, and the stored notifier.
         _peaks = new SqlWalletPeakStore(new PlatformDatabase(runtime.Database));
-        _walletBreaker = new WalletBreaker(runtime.Ledger, runtime.Desk, _peaks, runtime.Audit, new StoredNotifier(runtime.ComplianceStore, null), runtime.Settings.Monitoring, runtime.Settings.Optimizer.Wallet, clock);
+        _walletBreaker = new WalletBreaker(runtime.Ledger, runtime.Desk, _peaks, runtime.Audit, new StoredNotifier(runtime.ComplianceStore), runtime.Settings.Monitoring, runtime.Settings.Optimizer.Wallet, clock);
     }
 
     public LedgerService Ledger => _runtime.Ledger;
@@ -77,7 +77,7 @@ public sealed class ScratchEvaluationPlatform : IEvaluationPlatform, IAsyncDispo
         await using (var audit = new SqlAuditLog(platform, clock))
         {
             var identity = new IdentityService(identityStore, audit, clock);
-            var compliance = new ComplianceService(complianceStore, identityStore, audit, new StoredNotifier(complianceStore, null), clock);
+            var compliance = new ComplianceService(complianceStore, identityStore, audit, new StoredNotifier(complianceStore), clock);
             var op = Caller.Operator("evaluation");
             await compliance.PublishDisclosureAsync(op, "evaluation", "Evaluation run: simulated trades on historical data; no money moves.", ct);
             org = await identity.CreateOrganisationAsync(op, OrganisationName, OrganisationType.Church, Plan.Premium, ct);

@@ -44,7 +44,7 @@ public sealed class TokensRuntime : IAsyncDisposable
         Identity = new SqlIdentityStore(platform);
         ComplianceStore = complianceStore ?? new SqlComplianceStore(platform);
         Audit = audit ?? new SqlAuditLog(platform, time);
-        Notifier = notifier ?? new StoredNotifier(ComplianceStore, null);
+        Notifier = notifier ?? new StoredNotifier(ComplianceStore);
         Compliance = new ComplianceGate(ComplianceStore, ledger, Audit, Notifier, settings.Monitoring, time);
         Desk = new TradeDesk(ledger, Compliance);
         PolicyStore = new SqlPolicyStore(platform);
@@ -63,7 +63,7 @@ public sealed class TokensRuntime : IAsyncDisposable
         Issuer = new TokenIssuer(ledger, NavStore, Portfolios, settings.Lifecycle, Clock);
         Wallets = new WalletUseCases(ledger, Identity, Audit, settings.Plans);
         Documents = new ComplianceDocumentUseCases(new SqlComplianceDocumentStore(platform), ComplianceStore, Identity, Audit, settings.ComplianceReview, time);
-        Trades = new TradeUseCases(ledger, Identity, Desk, Audit, settings.Plans, Policies, DualControl, Documents);
+        Trades = new TradeUseCases(ledger, Identity, Desk, Audit, settings.Plans, Policies, DualControl, Documents, Notifier, time);
         Tokens = new TokenUseCases(ledger, Issuer, Nav, Audit);
         Proposals = new ProposalUseCases(ledger, Allocations, Audit, ct => RebalancerAsync(null, ct), DualControl);
         Approvals = new ApprovalUseCases(DualControl, Trades, Proposals, Policies, Audit, Notifier, time);
@@ -242,7 +242,7 @@ public sealed class TokensRuntime : IAsyncDisposable
     {
         var universe = await UniverseAsync(asOf, ct);
         var optimizer = new WalletOptimizer(universe, Settings.Optimizer.Wallet);
-        return new WalletRebalancer(Ledger, optimizer, Allocations, Identity, Desk, Advisor, Settings.Plans, Settings.Proposals, Time, Policies);
+        return new WalletRebalancer(Ledger, optimizer, Allocations, Identity, Desk, Advisor, Settings.Plans, Settings.Proposals, Time, Policies, Notifier);
     }
 
     public async ValueTask DisposeAsync()

@@ -4,6 +4,7 @@ using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Identity;
 using TreasuryArena.Core.Ledger;
+using TreasuryArena.Infrastructure.Notifications;
 using TreasuryArena.Infrastructure.Storage;
 using TreasuryArena.Server.Auth;
 using TreasuryArena.Server.Contracts;
@@ -78,11 +79,8 @@ public static class AdminComplianceEndpoints
     public static async Task<Ok<List<HoldResponse>>> ExpireHolds(HttpContext http, TokensRuntime tokens) =>
         TypedResults.Ok((await tokens.HoldDecisions.ExpireAsync(http.Caller(), http.RequestAborted)).Select(h => HoldResponse.From(h, tokens.HoldDecisions.Lifetime)).ToList());
 
-    public static async Task<Ok<List<NotificationResponse>>> ListNotifications(HttpContext http, [AsParameters] PlatformServices s)
-    {
-        var list = await s.ComplianceStore.ListNotificationsAsync(null, 200, http.RequestAborted);
-        return TypedResults.Ok(list.Select(NotificationResponse.From).ToList());
-    }
+    public static async Task<Ok<List<NotificationResponse>>> ListNotifications(HttpContext http, SqlNotificationOutbox outbox) =>
+        TypedResults.Ok(await NotificationEndpoints.ListAsync(outbox, null, 200, http.RequestAborted));
 
     /// <summary>The audit chain from a sequence on (<c>?after=SEQ</c>, default 0: the start; <c>?limit=1..1000</c>, default 100).</summary>
     public static async Task<Results<Ok<List<AuditEntryResponse>>, ProblemHttpResult>> ListAudit(string? after, string? limit, HttpContext http, [AsParameters] PlatformServices s, ActorNames actorNames)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TreasuryArena.Core.Common;
+using TreasuryArena.Infrastructure.Notifications;
 using TreasuryArena.Infrastructure.Storage;
 using TreasuryArena.Server.Auth;
 using TreasuryArena.Server.Contracts;
@@ -53,10 +54,9 @@ public static class OrganisationEndpoints
         return TypedResults.Ok(holds.Select(h => HoldResponse.From(h, tokens.Holds.Lifetime)).ToList());
     }
 
-    public static async Task<Ok<List<NotificationResponse>>> ListNotifications(HttpContext http, [AsParameters] PlatformServices s)
+    public static async Task<Ok<List<NotificationResponse>>> ListNotifications(HttpContext http, SqlNotificationOutbox outbox)
     {
         var caller = http.Caller();
-        var list = caller.OrganisationId is { } org ? await s.ComplianceStore.ListNotificationsAsync(org, 100, http.RequestAborted) : [];
-        return TypedResults.Ok(list.Select(NotificationResponse.From).ToList());
+        return TypedResults.Ok(caller.OrganisationId is { } org ? await NotificationEndpoints.ListAsync(outbox, org, 100, http.RequestAborted) : []);
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using TreasuryArena.Core.Compliance;
+using TreasuryArena.Core.Notifications;
 using TreasuryArena.Infrastructure.Platform;
 using TreasuryArena.Server.Hosting;
 
@@ -6,9 +8,10 @@ namespace TreasuryArena.Server.Jobs;
 
 /// <summary>
 /// Runs a job slot at most once per cluster: the slot is claimed by inserting its row in <c>job_runs</c> (the primary
-/// key decides between instances sharing the database), then the job runs and its status is recorded.
+/// key decides between instances sharing the database), then the job runs and its status is recorded; a failure is
+/// notified (<c>job_failed</c>, a platform event).
 /// </summary>
-public sealed class JobRunner(IEnumerable<IScheduledJob> jobs, SqlJobRunStore runs, TimeProvider time, IOptions<ArenaServerOptions> options, ILogger<JobRunner> logger)
+public sealed class JobRunner(IEnumerable<IScheduledJob> jobs, SqlJobRunStore runs, TimeProvider time, IOptions<ArenaServerOptions> options, ILogger<JobRunner> logger, INotifier notifier)
 {
     private readonly Dictionary<string, IScheduledJob> _jobs = jobs.ToDictionary(j => j.Name, StringComparer.OrdinalIgnoreCase);
 
@@ -45,6 +48,12 @@ public sealed class JobRunner(IEnumerable<IScheduledJob> jobs, SqlJobRunStore ru
         }
 
         await runs.CompleteAsync(job.Name, slot, status, detail, time.GetUtcNow(), CancellationToken.None);
+        if (status == "failed")
+        {
+            await notifier.NotifyAsync(new Notification(NotificationKinds.JobFailed, job.Name,
+                $"job {job.Name} failed (slot {slot}, {trigger}, instance {Instance}): {detail}", time.GetUtcNow(), null), CancellationToken.None);
+        }
+
         Log.JobFinished(logger, job.Name, slot, status);
         return new JobRunOutcome(job.Name, slot, true, status, detail);
     }

@@ -26,6 +26,13 @@ public sealed class TreasuryArenaRootTests
     [Theory]
     [InlineData("Arena:HoldTradeAboveWalletFraction", "2", "Arena:HoldTradeAboveWalletFraction")]
     [InlineData("Notifications:WebhookUrl", "not a url", "Notifications:WebhookUrl")]
+    [InlineData("Notifications:Email:Host", "smtp.example.org", "Notifications:Email:From")]
+    [InlineData("Notifications:Email:To", "ops@example.org", "Notifications:Email:Host")]
+    [InlineData("Notifications:Telegram:ChatId", "-100123", "Notifications:Telegram:BotToken")]
+    [InlineData("Notifications:Telegram:BaseUrl", "api.telegram.org", "Notifications:Telegram:BaseUrl")]
+    [InlineData("Notifications:Kinds:0", "trade_hold", "Notifications:Kinds")]
+    [InlineData("Notifications:Expiry", "00:00:00", "Notifications:Expiry")]
+    [InlineData("Notifications:InitialBackoff", "02:00:00", "Notifications:InitialBackoff")]
     [InlineData("Tokens:Lifecycle:BreakerFloor", "0.9", "BreakerFloor")]
     [InlineData("Wallets:Proposals:MaxNavMove", "0", "Wallets:Proposals:MaxNavMove")]
     [InlineData("Treasury:InitialCapital", "-1", "Treasury:InitialCapital")]
@@ -91,8 +98,10 @@ public sealed class TreasuryArenaRootTests
         {
             await using var provider = Build(new() { ["Arena:Database"] = Path.Combine(directory, "arena.db"), [key] = "http://127.0.0.1:9/hook" });
 
-            var notifier = Assert.IsType<StoredNotifier>(provider.GetRequiredService<INotifier>());
-            Assert.True(notifier.HasWebhook);
+            var notifier = Assert.IsType<OutboxNotifier>(provider.GetRequiredService<INotifier>());
+            var routes = await notifier.RoutesAsync(new Notification("platform_halted", "platform", "check", DateTimeOffset.UnixEpoch, null), CancellationToken.None);
+            var route = Assert.Single(routes);
+            Assert.Equal(("operator", "webhook", "http://127.0.0.1:9/hook"), (route.Recipient, route.Channel, route.Target));
         }
         finally
         {

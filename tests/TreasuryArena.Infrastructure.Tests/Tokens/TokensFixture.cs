@@ -30,7 +30,7 @@ internal sealed class TokensFixture : IAsyncDisposable
         var db = await ArenaDatabase.OpenAsync(f.DatabasePath, f.Clock);
         f.Runtime = await TokensRuntime.OpenAsync(db, HistoryLoader.Load(HistoryLocator.Find()), f.Clock, settings: settings);
         var admin = new Caller(Guid.NewGuid(), Guid.NewGuid(), "admin", null, Role.Admin);
-        var compliance = new ComplianceService(f.Runtime.ComplianceStore, f.Runtime.Identity, f.Runtime.Audit, new StoredNotifier(f.Runtime.ComplianceStore, null), f.Clock);
+        var compliance = new ComplianceService(f.Runtime.ComplianceStore, f.Runtime.Identity, f.Runtime.Audit, new StoredNotifier(f.Runtime.ComplianceStore), f.Clock);
         await compliance.PublishDisclosureAsync(admin, "v1", "Strategy tokens can lose value.", CancellationToken.None);
         foreach (var plan in Enum.GetValues<Plan>())
         {

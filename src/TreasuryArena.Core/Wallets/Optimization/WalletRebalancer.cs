@@ -7,6 +7,7 @@ using TreasuryArena.Core.Common;
 using TreasuryArena.Core.Compliance;
 using TreasuryArena.Core.Identity;
 using TreasuryArena.Core.Ledger;
+using TreasuryArena.Core.Notifications;
 using TreasuryArena.Core.Wallets.Plans;
 using TreasuryArena.Core.Wallets.Proposals;
 using TradeOrder = TreasuryArena.Core.Advice.TradeOrder;
@@ -31,7 +32,8 @@ public sealed class WalletRebalancer(
     PlanPolicy plans,
     ProposalPolicy proposals,
     TimeProvider time,
-    Application.PolicyUseCases? policies = null)
+    Application.PolicyUseCases? policies = null,
+    INotifier? notifier = null)
 {
     public const string Actor = "wallet-optimizer";
 
@@ -192,7 +194,11 @@ public sealed class WalletRebalancer(
 
         if (!approve)
         {
-            await store.TryDecideAsync(id, ProposalStatus.Rejected, treasurer, now, note, ct);
+            if (await store.TryDecideAsync(id, ProposalStatus.Rejected, treasurer, now, note, ct))
+            {
+                await NotifyAsync(NotificationKinds.ProposalRejected, wallet.Wallet, $"proposal {id} ({proposal.Orders.Count} orders) rejected by {treasurer}" + (note is null ? "; nothing executed" : $": {note}; nothing executed"), now, ct);
+            }
+
             return new WalletRunResult(wallet.Wallet.Address, mode, "none", proposal.TargetWeights, proposal.Orders, [], $"Rejected by {treasurer}" + (note is null ? "." : $": {note}"), null, id);
         }
 
@@ -200,7 +206,11 @@ public sealed class WalletRebalancer(
             .ToDictionary(s => s, s => ledger.GetToken(s)?.NavPerShare.Value ?? 0m, StringComparer.Ordinal);
         if (ProposalValidity.Check(proposal, now, navs, proposals) is { } invalid)
         {
-            await store.TryDecideAsync(id, ProposalStatus.Expired, treasurer, now, invalid, ct);
+            if (await store.TryDecideAsync(id, ProposalStatus.Expired, treasurer, now, invalid, ct))
+            {
+                await NotifyAsync(NotificationKinds.ProposalExpired, wallet.Wallet, $"proposal {id} expired when {treasurer} tried to approve it: {invalid}; nothing executed", now, ct);
+            }
+
             throw new DomainException(Outcome.ProposalExpired, $"proposal {id} can no longer be approved: {invalid}");
         }
 
@@ -222,6 +232,7 @@ public sealed class WalletRebalancer(
             wallet.Cash.Amount, new Dictionary<string, decimal>(), proposal.TargetWeights, proposal.Orders,
             JsonSerializer.Serialize(new { proposal_id = id, approved_by = treasurer, note, executions }, Json), reason, now);
         await store.SaveSnapshotsAsync([snapshot], ct);
+        await NotifyAsync(NotificationKinds.ProposalApproved, wallet.Wallet, $"proposal {id}: {reason}", now, ct);
         return result;
     }
 
@@ -237,6 +248,10 @@ public sealed class WalletRebalancer(
             if (ProposalValidity.Check(p, now, navs, proposals) is { } reason && await store.TryDecideAsync(p.Id, ProposalStatus.Expired, Actor, now, reason, ct))
             {
                 count++;
+                if (ledger.GetWallet(p.WalletAddress) is { } w)
+                {
+                    await NotifyAsync(NotificationKinds.ProposalExpired, w.Wallet, $"proposal {p.Id} ({p.Orders.Count} orders) expired undecided: {reason}; nothing executed", now, ct);
+                }
             }
         }
 
@@ -269,6 +284,8 @@ public sealed class WalletRebalancer(
             if (!dryRun)
             {
                 await store.AddProposalAsync(proposal, ct);
+                await NotifyAsync(NotificationKinds.ProposalPending, wallet.Wallet, string.Create(CultureInfo.InvariantCulture,
+                    $"proposal {proposal.Id} for wallet {address} ({proposal.Orders.Count} orders, ${proposal.Orders.Sum(o => o.Amount):N2}) waits for a treasurer's approval until {proposal.ExpiresAt:yyyy-MM-dd HH:mm}Z"), now, ct);
             }
 
             var reason = string.Create(CultureInfo.InvariantCulture, $"HYBRID wallet: proposal {proposal.Id} waits for a treasurer's approval until {proposal.ExpiresAt:yyyy-MM-dd HH:mm}Z (void if a NAV moves more than {proposals.MaxNavMove:P0}). ") + rec.Reasoning;
@@ -464,5 +481,13 @@ public sealed class WalletRebalancer(
     {
         /// <summary>Each organisation's IPS limits for this run.</summary>
         public ConcurrentDictionary<Guid, Task<Policy.PolicyLimits>> Policies { get; } = new();
+    }
+
+    private async Task NotifyAsync(string kind, Wallet wallet, string message, DateTimeOffset now, CancellationToken ct)
+    {
+        if (notifier is not null)
+        {
+            await notifier.NotifyAsync(new Notification(kind, wallet.Address, message, now, Guid.TryParse(wallet.Organisation, out var org) ? org : null), ct);
+        }
     }
 }

@@ -35,6 +35,9 @@ export const paths = {
   adminEvaluation: '/api/admin/evaluation/latest.json',
   adminEvaluationReport: '/api/admin/evaluation/latest',
   marketClock: '/api/market/clock',
+  notifications: '/api/notifications',
+  adminNotifications: '/api/admin/notifications',
+  notificationSettings: '/api/orgs/me/notifications/settings',
   boardReport: (quarter) => `/api/reports/board?quarter=${enc(quarter)}`,
   boardReportPdf: (quarter) => `/api/reports/board?quarter=${enc(quarter)}&format=pdf`,
   // Issue 22: the treasurer's journey (disclosure and attestation, named wallets, cash, statements), the daily report
@@ -128,6 +131,7 @@ async function request(method, path, body, { idempotencyKey } = {}) {
 export const api = {
   get: (path) => request('GET', path),
   post: (path, body, options) => request('POST', path, body ?? {}, options),
+  put: (path, body, options) => request('PUT', path, body ?? {}, options),
   del: (path) => request('DELETE', path),
 };
 

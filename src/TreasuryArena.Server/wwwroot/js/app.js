@@ -11,6 +11,7 @@ import { disclosurePage, onboardingBanner, forgetOrganisationState } from './pag
 import { dailyReportPage } from './pages/daily.js';
 import { approvalsPage } from './pages/approvals.js';
 import { organisationPage } from './pages/organisation.js';
+import { notificationsPage } from './pages/notifications.js';
 
 export const session = { role: null, member: null, organization: null, organizationId: null };
 
@@ -23,6 +24,7 @@ const routes = [
   [/^#\/wallets$/, () => walletsPage(session), 'wallets'],
   [/^#\/treasury$/, () => treasuryPage(session), 'treasury'],
   [/^#\/reports$/, () => reportsPage(session), 'reports'],
+  [/^#\/notifications$/, () => notificationsPage(session), 'notifications'],
   [/^#\/admin$/, () => adminPage(session), 'admin'],
   [/^#\/disclosure$/, () => disclosurePage(session), 'disclosure'],
   [/^#\/reports\/daily$/, () => dailyReportPage(session), 'reports'],
