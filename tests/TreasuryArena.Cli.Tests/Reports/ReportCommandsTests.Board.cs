@@ -52,6 +52,11 @@ public sealed partial class ReportCommandsTests
             }
         }
 
+        // The church's own treasury's cash counts towards the reserve too (issue 21: the report reads the organisation's treasury).
+        var (statusCode, status, statusErr) = await InProcessCli.RunAsync("treasury", "status", "--db", demo.Db, "--org", DemoChurch, "--as-of", "2025-09-30", "--json");
+        Assert.True(statusCode == 0, statusErr);
+        cash += System.Text.Json.JsonDocument.Parse(status).RootElement.GetProperty("cash").GetDecimal();
+
         var inv = CultureInfo.InvariantCulture;
         Assert.Contains("Trade fees</th><td class=\"n\">" + tradeFees.ToString("#,0.00", inv) + " USD", BoardSection(page, "fees"), StringComparison.Ordinal);
         Assert.Contains("Cash</th><td class=\"n\">" + cash.ToString("#,0.00", inv) + " USD", BoardSection(page, "liquidity"), StringComparison.Ordinal);

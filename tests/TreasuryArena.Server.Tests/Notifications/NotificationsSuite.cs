@@ -257,9 +257,17 @@ public abstract class NotificationsSuite : IAsyncLifetime
         var (_, held, _) = await Api.PostAsync(treasurer, "/api/tokens/buy", new { address, symbol = "ALPHA", amount = 30_000m });
         Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(admin, $"/api/admin/holds/{held!["hold_id"]!.GetValue<string>()}/reject", new { reason = "too large" })).Status);
         Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(admin, "/api/admin/tokens/BRAVO/retire", new { reason = "strategy closed" })).Status);
-        using (var put = await treasurer.PutAsJsonAsync(new Uri("/api/orgs/me/policy", UriKind.Relative), new { max_token_weight = 0.05m }))
+        // The operator's `policy set` applies at once (a member's PUT waits for a second approval).
+        var ips = Path.GetTempFileName();
+        try
         {
-            Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+            await File.WriteAllTextAsync(ips, "max_token_weight: 0.05\n");
+            var (setCode, _, setErr) = await InProcessArena.RunAsync(["policy", "set", "--db", Database.Connection, "--org", "Event Church", "--file", ips]);
+            Assert.True(setCode == 0, setErr);
+        }
+        finally
+        {
+            File.Delete(ips);
         }
 
         var (refused, refusal, _) = await Api.PostAsync(treasurer, "/api/tokens/buy", new { address, symbol = "ALPHA", amount = 6_000m });

@@ -31,7 +31,7 @@ function feed(list) {
 
 function settingsForm(settings, canEdit) {
   const input = (name, value, attrs = {}) => h('input', { name, value: value ?? '', disabled: !canEdit, autocomplete: 'off', ...attrs });
-  const url = input('webhook_url', settings.webhook_url, { type: 'url', placeholder: 'https://…' });
+  const url = input('webhook_url', settings.webhook_url, { type: 'url', placeholder: 'the receiver’s address (https)' });
   const secret = input('webhook_secret', '', { type: 'password', placeholder: settings.webhook_signed ? '(unchanged)' : '(none)' });
   const chat = input('telegram_chat_id', settings.telegram_chat_id, { placeholder: settings.channels?.telegram ? '-1001234567890' : 'no bot configured' });
   const emails = input('email_to', (settings.email_to ?? []).join(', '), { placeholder: settings.channels?.email ? 'treasurer@example.org' : 'no SMTP server configured' });
