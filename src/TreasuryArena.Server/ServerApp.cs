@@ -84,6 +84,7 @@ public static class ServerApp
         services.AddSingleton<IScheduledJob, ProposalExpiryJob>();
         services.AddSingleton<IScheduledJob, HoldExpiryJob>();
         services.AddSingleton<IScheduledJob, ApprovalExpiryJob>();
+        services.AddSingleton<IScheduledJob, ComplianceReviewJob>();
         services.AddSingleton<IScheduledJob, FeeAccrualJob>();
         services.AddSingleton<IScheduledJob, WalletBreakerJob>();
         services.AddSingleton<IScheduledJob, TreasuryDailyJob>();

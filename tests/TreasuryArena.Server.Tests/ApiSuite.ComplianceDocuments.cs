@@ -67,6 +67,18 @@ public abstract partial class ApiSuite
         Assert.Contains("key_holders_reviewed", overdue);
         Assert.Contains("verification_current", overdue);
 
+        // The daily compliance-review job notifies each overdue item once per due date: a second run sends nothing.
+        using (var admin = factory.ClientWithKey(ArenaFactory.AdminKey))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(admin, "/api/admin/jobs/compliance-review/run", new { })).Status);
+            Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync(admin, "/api/admin/jobs/compliance-review/run", new { })).Status);
+        }
+
+        var (_, notes) = await Api.GetAsync(treasurer, "/api/notifications");
+        var notified = notes!.AsArray().Where(n => n!["kind"]!.GetValue<string>() == "compliance_review_overdue").Select(n => n!["subject"]!.GetValue<string>()).ToList();
+        Assert.Equal(overdue.Count, notified.Count);
+        Assert.All(overdue, item => Assert.Contains(notified, s => s.StartsWith(item + " due ", StringComparison.Ordinal)));
+
         var (bought, _, response) = await Api.PostAsync(treasurer, "/api/tokens/buy", new { address, symbol = "ALPHA", amount = 100m });
         Assert.Equal(HttpStatusCode.OK, bought);
         Assert.Contains(response.Headers.GetValues("X-Compliance-Warning"), w => w.Contains("ips_reviewed", StringComparison.Ordinal));

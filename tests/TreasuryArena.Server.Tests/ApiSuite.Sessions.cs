@@ -45,6 +45,22 @@ public abstract partial class ApiSuite
     }
 
     [DbFact]
+    public async Task Session_NamesTheCallersOrganisation_AndNoneForTheOperator()
+    {
+        var org = await Api.OnboardAsync(Factory, "Session Name Church");
+        using var treasurer = Factory.ClientWithKey(org.TreasurerKey);
+        var (status, me) = await Api.GetAsync(treasurer, "/api/session");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("treasurer", me!["role"]!.GetValue<string>());
+        Assert.Equal("Session Name Church", me["organization"]!.GetValue<string>());
+        Assert.Equal(org.OrganisationId, me["organization_id"]!.GetValue<string>());
+
+        using var admin = Admin();
+        var (_, operatorSession) = await Api.GetAsync(admin, "/api/session");
+        Assert.Null(operatorSession!["organization"]);
+    }
+
+    [DbFact]
     public async Task Session_OverPlainHttp_IsUnprefixedAndNotSecure_AndAnUnprefixedCookieIsIgnoredOverHttps()
     {
         using var http = Browserless(https: false);

@@ -21,7 +21,7 @@ public sealed class ClusterJobTests : IRequiresPostgres
         var arena = await ArenaDatabase.OpenAsync(db.Connection, TimeProvider.System);
         await using var c = await arena.OpenConnectionAsync();
         var rows = (await c.QueryAsync<(string Job, string Slot, string Instance, string Status)>("SELECT job, slot, instance, status FROM job_runs")).ToList();
-        Assert.Equal(["approval-expiry", "fee-accrual", "hold-expiry", "nav-step", "proposal-expiry", "treasury-daily", "treasury-weekly-review", "wallet-breaker", "wallet-rebalance"], rows.Select(r => r.Job).Order(StringComparer.Ordinal));
+        Assert.Equal(["approval-expiry", "compliance-review", "fee-accrual", "hold-expiry", "nav-step", "proposal-expiry", "treasury-daily", "treasury-weekly-review", "wallet-breaker", "wallet-rebalance"], rows.Select(r => r.Job).Order(StringComparer.Ordinal));
         Assert.All(rows.GroupBy(r => (r.Job, r.Slot)), g => Assert.Single(g));
         Assert.All(rows, r => Assert.Equal("succeeded", r.Status));
         Assert.All(rows, r => Assert.True(r.Instance is "one" or "two", r.Instance));

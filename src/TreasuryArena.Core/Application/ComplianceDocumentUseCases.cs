@@ -17,7 +17,8 @@ public sealed class ComplianceDocumentUseCases(
     IIdentityStore identity,
     IAuditLog audit,
     ComplianceReviewOptions options,
-    TimeProvider time)
+    TimeProvider time,
+    INotifier? notifier = null)
 {
     /// <summary>The consent shown before signing; a signature request must set <c>consent</c> to true.</summary>
     public const string ConsentText =
@@ -182,6 +183,49 @@ public sealed class ComplianceDocumentUseCases(
         }
 
         return new ComplianceReview(organisationId, now, items);
+    }
+
+    /// <summary>
+    /// Notifies each organisation's overdue review items (<c>compliance_review_overdue</c>), once per item and due date
+    /// (an item already notified for that due date is not notified again): the daily <c>compliance-review</c> job.
+    /// Returns how many notifications it sent.
+    /// </summary>
+    public async Task<int> NotifyOverdueAsync(CancellationToken ct)
+    {
+        if (notifier is null)
+        {
+            return 0;
+        }
+
+        var sent = 0;
+        foreach (var org in await identity.ListOrganisationsAsync(ct))
+        {
+            var review = await ReviewAsync(org.Id, ct);
+            if (review.OverdueItems.Count == 0)
+            {
+                continue;
+            }
+
+            var notified = (await compliance.ListNotificationsAsync(org.Id, 1_000, ct))
+                .Where(n => n.Kind == Notifications.NotificationKinds.ComplianceReviewOverdue && n.OrganisationId == org.Id)
+                .Select(n => n.Subject)
+                .ToHashSet(StringComparer.Ordinal);
+            foreach (var item in review.OverdueItems)
+            {
+                var subject = string.Create(CultureInfo.InvariantCulture, $"{item.Item} due {item.DueAt:yyyy-MM-dd}");
+                if (!notified.Add(subject))
+                {
+                    continue;
+                }
+
+                var message = string.Create(CultureInfo.InvariantCulture,
+                    $"{org.Name}: the yearly compliance review item {item.Item} was due on {item.DueAt:yyyy-MM-dd} ({item.Detail}); mark it reviewed once done.");
+                await notifier.NotifyAsync(new Notification(Notifications.NotificationKinds.ComplianceReviewOverdue, subject, message, review.AsOf, org.Id), ct);
+                sent++;
+            }
+        }
+
+        return sent;
     }
 
     public async Task<ComplianceReview> ReviewAsync(Caller caller, Guid organisationId, CancellationToken ct)

@@ -88,6 +88,9 @@ public static class NotificationKinds
     /// <summary>A token's market data ends before the date its NAV was stepped to (NavEngine).</summary>
     public const string MarketDataStale = "market_data_stale";
 
+    /// <summary>An item of an organisation's yearly compliance review is past its due date (the compliance-review job; once per item and due date).</summary>
+    public const string ComplianceReviewOverdue = "compliance_review_overdue";
+
     /// <summary>Every kind, in the order the documentation lists them.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -96,7 +99,7 @@ public static class NotificationKinds
         WalletDrawdownBreaker, WalletBreakerResumed,
         ProposalPending, ProposalExpired, ProposalApproved, ProposalRejected,
         ApprovalRequested, ApprovalExecuted, ApprovalRejected, ApprovalExpired, SecondApprovalNeeded,
-        PolicyBreach, PlatformHalted, PlatformResumed, JobFailed, MarketDataStale,
+        PolicyBreach, PlatformHalted, PlatformResumed, JobFailed, MarketDataStale, ComplianceReviewOverdue,
     ];
 
     private static readonly HashSet<string> Known = new(All, StringComparer.Ordinal);

@@ -21,14 +21,14 @@ public static class SessionEndpoints
     {
         var group = app.MapGroup("/api/session").WithTags("Session").AllowAnonymous();
         group.MapPost("/", SignIn).DisableAntiforgery();
-        group.MapGet("/", (Delegate)Current); // a cast: with HttpContext alone it would bind as a RequestDelegate
+        group.MapGet("/", Current);
         group.MapDelete("/", SignOut);
         return app;
     }
 
     /// <summary>Signs in with an API key: 200 with who the key belongs to and a session cookie, or 401.</summary>
     public static async Task<Results<Ok<SessionResponse>, UnauthorizedHttpResult, ValidationProblem>> SignIn(
-        SignInRequest request, HttpContext context, IdentityService identity, SessionAuthenticator sessions)
+        SignInRequest request, HttpContext context, IdentityService identity, IIdentityStore store, SessionAuthenticator sessions)
     {
         if (string.IsNullOrWhiteSpace(request.Key))
         {
@@ -43,12 +43,12 @@ public static class SessionEndpoints
 
         var started = await sessions.StartAsync(caller, context.RequestAborted);
         SessionCookie.Append(context, started.Id, sessions.AbsoluteTimeout);
-        return TypedResults.Ok(Describe(caller));
+        return TypedResults.Ok(await DescribeAsync(caller, store, context.RequestAborted));
     }
 
     /// <summary>Who is signed in (by cookie or bearer key), or 401.</summary>
-    public static Results<Ok<SessionResponse>, UnauthorizedHttpResult> Current(HttpContext context) =>
-        context.Features.Get<Caller>() is { } caller ? TypedResults.Ok(Describe(caller)) : TypedResults.Unauthorized();
+    public static async Task<Results<Ok<SessionResponse>, UnauthorizedHttpResult>> Current(HttpContext context, IIdentityStore store) =>
+        context.Features.Get<Caller>() is { } caller ? TypedResults.Ok(await DescribeAsync(caller, store, context.RequestAborted)) : TypedResults.Unauthorized();
 
     /// <summary>Signs out: ends the cookie's session on the server and removes the cookie. Always 204.</summary>
     public static async Task<NoContent> SignOut(HttpContext context, SessionAuthenticator sessions)
@@ -62,6 +62,10 @@ public static class SessionEndpoints
         return TypedResults.NoContent();
     }
 
-    private static SessionResponse Describe(Caller caller) =>
-        new(Role: caller.Role.ToString().ToLowerInvariant(), Member: caller.MemberName, OrganizationId: caller.OrganisationId?.ToString(), Organization: null);
+    /// <summary>The caller with its organisation's name (the dashboard's "Signed in:" label), or none for an operator key.</summary>
+    private static async Task<SessionResponse> DescribeAsync(Caller caller, IIdentityStore store, CancellationToken ct)
+    {
+        var organisation = caller.OrganisationId is { } id ? await store.FindOrganisationAsync(id, ct) : null;
+        return new(Role: caller.Role.ToString().ToLowerInvariant(), Member: caller.MemberName, OrganizationId: caller.OrganisationId?.ToString(), Organization: organisation?.Name);
+    }
 }

@@ -53,6 +53,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         "dashboard", "token", "wallet", "wallets", "treasury", "admin",
         // issue 22: the treasurer's journey and the daily report, on a desktop and on a 375 px phone
         "disclosure", "building-fund", "daily-report", "disclosure-phone", "wallets-phone", "daily-report-phone", "admin-phone",
+        // issues 21/22: approvals, the organisation page, notifications and reports (desktop and phone)
+        "approvals", "organisation", "notifications", "reports", "approvals-phone", "organisation-phone", "notifications-phone",
     ];
 
     /// <summary>Where screenshots go: <c>TestResults/screenshots</c> next to the test binaries, and for the main pages

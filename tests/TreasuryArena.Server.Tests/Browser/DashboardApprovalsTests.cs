@@ -58,6 +58,13 @@ public sealed class DashboardApprovalsTests(BrowserFixture browser)
         await d.Page.GetByRole(AriaRole.Link, new() { Name = "Organisation", Exact = true }).ClickAsync();
         await d.Page.GetByRole(AriaRole.Heading, new() { Name = "Organisation", Level = 1 }).WaitForAsync();
         await d.Page.GetByRole(AriaRole.Heading, new() { Name = "Compliance review", Level = 2 }).WaitForAsync();
+
+        // The investment policy in force (the demo's IPS: its excluded strategies) and the breaches table (issue 21).
+        var policy = await d.Page.Locator("[data-testid='policy']").InnerTextAsync();
+        Assert.Contains("fear-greed-contrarian", policy, StringComparison.Ordinal);
+        Assert.Contains("Breaches of the investment policy", policy, StringComparison.Ordinal);
+        Assert.Matches("Investment policy · version [0-9]+", await d.Page.Locator("#main").InnerTextAsync());
+
         var form = d.Page.Locator("[data-sign-form='membership_agreement']");
         await form.GetByLabel("Type your full name").FillAsync("Pat Q. Treasurer");
         var consent = form.GetByRole(AriaRole.Checkbox);

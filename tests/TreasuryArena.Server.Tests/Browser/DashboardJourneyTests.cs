@@ -301,6 +301,15 @@ public sealed class DashboardJourneyTests(BrowserFixture browser)
         Assert.False(await d.HasHorizontalOverflowAsync(), "the daily report fits");
         await BrowserFixture.ScreenshotAsync(page, "daily-report-phone");
 
+        // Issue 21/22's other new pages: approvals, the organisation (documents, review, policy), notifications.
+        foreach (var (hash, heading, shot) in new[] { ("#/approvals", "Approvals", "approvals-phone"), ("#/organisation", "Organisation", "organisation-phone"), ("#/notifications", "Notifications", "notifications-phone") })
+        {
+            await d.GoAsync(hash, heading);
+            await d.SettledAsync();
+            Assert.False(await d.HasHorizontalOverflowAsync(), $"the {heading} page fits a 375 px phone");
+            await BrowserFixture.ScreenshotAsync(page, shot);
+        }
+
         await SignOutAsync(page);
         await d.SignInAsync(d.Demo.AdminKey);
         await d.GoAsync("#/admin", "Administration");

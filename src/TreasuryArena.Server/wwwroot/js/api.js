@@ -63,6 +63,8 @@ export const paths = {
   orgReview: '/api/orgs/me/compliance/review',
   orgSignatures: '/api/orgs/me/signatures',
   documentCurrent: (kind) => `/api/documents/${enc(kind)}/current`,
+  orgPolicy: '/api/orgs/me/policy',
+  orgPolicyBreaches: '/api/orgs/me/policy/breaches',
 };
 
 /** An API failure with the server's ProblemDetails (title, detail, field errors). */

@@ -18,7 +18,8 @@ export async function organisationPage(session) {
   if (session.role === 'admin') {
     return [head, h('p', { class: 'notice', text: 'An organisation page belongs to a member: sign in with a treasurer, approver or viewer key (admins see every organisation on the Admin page).' })];
   }
-  const [org, review, signatures] = await Promise.all([api.get(paths.orgMe), api.get(paths.orgReview), api.get(paths.orgSignatures)]);
+  const [org, review, signatures, policy, breaches] = await Promise.all([api.get(paths.orgMe), api.get(paths.orgReview), api.get(paths.orgSignatures),
+    api.get(paths.orgPolicy), api.get(paths.orgPolicyBreaches)]);
   const items = asList(review.items);
   const overdue = items.filter((i) => i.overdue);
   const documents = await Promise.all(KINDS.map(async ([kind, label]) => {
@@ -42,6 +43,7 @@ export async function organisationPage(session) {
       wideCard('Verification', '', org.verification
         ? kv(org.verification)
         : h('p', { class: 'subtle', text: 'Not verified yet: the platform operator verifies the organisation (arena org verify).' }))),
+    policyCard(policy, breaches),
     wideCard('Compliance review', 'grid-wide', table(items, [
       { key: 'item', label: 'Item', render: (i) => itemLabel(i.item) },
       { key: 'last_done_at', label: 'Last done', render: (i) => date(i.last_done_at) },
@@ -59,6 +61,25 @@ export async function organisationPage(session) {
       { key: 'document_hash', label: 'Document SHA-256', render: (s) => h('code', { class: 'small', text: `${s.document_hash.slice(0, 16)}…` }) },
     ], { empty: 'No signatures yet.', caption: 'Electronic signature records (US ESIGN Act): typed name, consent, time, document hash, member and key.' })),
   ];
+}
+
+// The investment policy in force and its breaches: holdings outside it now, and those the daily scan recorded after
+// market moves (each with its suggested remedy).
+function policyCard(policy, breaches) {
+  const clauses = Object.fromEntries(Object.entries(policy.policy ?? {}).filter(([, v]) => v !== null && v !== undefined)
+    .map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]));
+  const now = asList(breaches.breaches);
+  const recorded = asList(breaches.recorded);
+  return wideCard(`Investment policy · version ${policy.version}${policy.is_default ? ' (platform default)' : ''}`, 'grid-wide', h('div', { class: 'stack', 'data-testid': 'policy' },
+    kv(clauses),
+    h('p', { class: breaches.compliant ? 'small' : 'small neg', text: breaches.compliant ? 'Holdings are inside the policy.' : `${now.length} breach${now.length === 1 ? '' : 'es'} now.` }),
+    table(now.concat(recorded), [
+      { key: 'as_of', label: 'Day', render: (b) => (b.as_of ? date(b.as_of) : 'now') },
+      { key: 'clause', label: 'Clause', render: (b) => b.clause },
+      { key: 'symbol', label: 'Token', render: (b) => dash(b.symbol) },
+      { key: 'message', label: 'Breach', render: (b) => b.message },
+      { key: 'remedy', label: 'Suggested remedy', render: (b) => b.remedy },
+    ], { empty: 'No breaches recorded in the last 90 days.', caption: 'Breaches of the investment policy: now, and those recorded after market moves (90 days).' })));
 }
 
 function itemLabel(item) {
