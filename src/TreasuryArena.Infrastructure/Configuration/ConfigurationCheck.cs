@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
+using TreasuryArena.Core.Common;
 
 namespace TreasuryArena.Infrastructure.Configuration;
 
@@ -106,35 +107,8 @@ public static class ConfigurationCheck
         return bestDistance <= maxDistance ? best : null;
     }
 
-    /// <summary>Edit distance with adjacent transpositions (optimal string alignment): <c>Arnea</c> is one edit from <c>Arena</c>.</summary>
-    internal static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-
-        return d[a.Length, b.Length];
-    }
+    /// <summary>Edit distance with adjacent transpositions (<see cref="EditDistance.Osa"/>): <c>Arnea</c> is one edit from <c>Arena</c>.</summary>
+    internal static int Distance(string a, string b) => EditDistance.Osa(a, b);
 
     private sealed class Node
     {
